@@ -1,0 +1,12 @@
+package huzhu.core.model;
+
+/** A person in the union's directory: unique by phone within their kind. */
+public interface DirectoryEntry {
+    String id();
+
+    String name();
+
+    String phone();
+
+    Language language();
+}

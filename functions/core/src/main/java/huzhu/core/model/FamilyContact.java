@@ -1,0 +1,4 @@
+package huzhu.core.model;
+
+public record FamilyContact(String name, String relation, String phone) {
+}

@@ -1,0 +1,17 @@
+package huzhu.core.model;
+
+public enum FollowUpStatus implements Wire {
+    PLANNED("planned"),
+    DONE("done");
+
+    private final String wire;
+
+    FollowUpStatus(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+}

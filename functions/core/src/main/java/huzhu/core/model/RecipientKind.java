@@ -1,0 +1,17 @@
+package huzhu.core.model;
+
+public enum RecipientKind implements Wire {
+    VOLUNTEER("volunteer"),
+    LEADER("leader");
+
+    private final String wire;
+
+    RecipientKind(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+}

@@ -1,0 +1,11 @@
+package huzhu.core.port;
+
+import huzhu.core.model.EscalationPolicy;
+import java.util.Optional;
+
+public interface SettingsStore {
+    /** The union's escalation policy, empty until an admin saves one. */
+    Optional<EscalationPolicy> escalationPolicy();
+
+    void saveEscalationPolicy(EscalationPolicy policy);
+}
