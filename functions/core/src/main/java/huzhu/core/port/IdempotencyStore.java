@@ -10,4 +10,7 @@ public interface IdempotencyStore {
      * @return the value already recorded, or empty if this call recorded it
      */
     Optional<String> remember(String key, String value, Instant expiresAt, Instant now);
+
+    /** The live value recorded under {@code key}, if any; writes nothing. */
+    Optional<String> recall(String key, Instant now);
 }

@@ -1,0 +1,37 @@
+package huzhu.core.rules;
+
+import java.text.Normalizer;
+
+/** Text as people type it: full-width forms folded, control characters removed, spaces trimmed. */
+public final class Text {
+    private Text() {
+    }
+
+    public static String clean(String input) {
+        if (input == null) return null;
+        String s = Normalizer.normalize(input, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\t') {
+                out.append(' ');
+            } else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) {
+                out.append(c);
+            }
+        }
+        return out.toString().trim();
+    }
+
+    /** Cuts to at most {@code max} characters, ending with "…" when something was cut. */
+    public static String shorten(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        if (max <= 1) return "…";
+        int end = max - 1;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        return s.substring(0, end) + "…";
+    }
+
+    public static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,83 @@
+package huzhu.core.service;
+
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.model.Alert;
+import huzhu.core.model.Incident;
+import huzhu.core.model.Language;
+import huzhu.core.model.Member;
+import huzhu.core.port.Store;
+import huzhu.core.rules.Hashes;
+import huzhu.core.rules.Messages;
+import huzhu.core.rules.ReplyGrammar.Action;
+import huzhu.core.rules.Text;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The link in an alert SMS: one person, one incident. It opens only while the incident is active, so
+ * a forwarded old SMS reveals nothing.
+ */
+public final class AckService {
+    private final Store store;
+    private final Dispatcher dispatcher;
+
+    public AckService(Store store, Dispatcher dispatcher) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+    }
+
+    /** What the alerted person sees: enough to decide and to find the place. */
+    public record AckView(Incident incident, Alert alert, Member member) {
+        public Language language() {
+            return alert.language();
+        }
+    }
+
+    public record AckResult(String incidentId, String status, String message) {
+    }
+
+    public AckView view(String token) {
+        if (Text.blank(token) || token.length() > 64) throw new NotFound("ack");
+        for (Incident incident : store.active()) {
+            for (Alert alert : incident.alerts()) {
+                if (Hashes.constantTimeEquals(alert.ackSecret(), token)) {
+                    Member member = incident.memberId() == null ? null
+                            : store.members().get(incident.memberId()).orElse(null);
+                    return new AckView(incident, alert, member);
+                }
+            }
+        }
+        throw new NotFound("ack");
+    }
+
+    public AckResult act(String token, String action) {
+        Action parsed = parse(action);
+        AckView view = view(token);
+        Dispatcher.Response r = dispatcher.respond(view.incident().id(), view.alert().recipientId(), parsed);
+        String key = "ack." + switch (r.outcome()) {
+            case ACCEPTED -> "accepted";
+            case ALREADY_YOURS -> "alreadyYours";
+            case ALREADY_TAKEN -> "alreadyTaken";
+            case DECLINED -> "declined";
+            case ARRIVED -> "arrived";
+            case DONE -> "done";
+            case CLOSED -> "closed";
+            case NOT_RESPONDER -> "notResponder";
+        };
+        String message = Messages.text(view.language(), key, Map.of("code", r.incident().code(),
+                "name", r.takenBy() == null ? "" : r.takenBy()));
+        return new AckResult(r.incident().id(), r.incident().status().wire(), message);
+    }
+
+    private static Action parse(String action) {
+        if (action == null) throw Invalid.of("action", "invalid.required");
+        return switch (action.trim().toLowerCase(Locale.ROOT)) {
+            case "accept" -> Action.ACCEPT;
+            case "decline" -> Action.DECLINE;
+            case "arrived" -> Action.ARRIVED;
+            case "done" -> Action.DONE;
+            default -> throw Invalid.of("action", "invalid.action");
+        };
+    }
+}

@@ -1,0 +1,732 @@
+package huzhu.core.service;
+
+import huzhu.core.error.Conflict;
+import huzhu.core.error.NotFound;
+import huzhu.core.model.Alert;
+import huzhu.core.model.AlertStatus;
+import huzhu.core.model.Channel;
+import huzhu.core.model.EscalationPolicy;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentStatus;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Language;
+import huzhu.core.model.Leader;
+import huzhu.core.model.Member;
+import huzhu.core.model.Notify;
+import huzhu.core.model.Place;
+import huzhu.core.model.PolicyLevel;
+import huzhu.core.model.RecipientKind;
+import huzhu.core.model.Reporter;
+import huzhu.core.model.Responder;
+import huzhu.core.model.Volunteer;
+import huzhu.core.port.EscalationTimer;
+import huzhu.core.port.Ids;
+import huzhu.core.port.Messenger;
+import huzhu.core.port.OutboundSms;
+import huzhu.core.port.SendResult;
+import huzhu.core.port.StaleIncident;
+import huzhu.core.port.Store;
+import huzhu.core.rules.IncidentCodes;
+import huzhu.core.rules.Messages;
+import huzhu.core.rules.NearbyVolunteers;
+import huzhu.core.rules.ReplyGrammar.Action;
+import huzhu.core.rules.SmsComposer;
+import huzhu.core.rules.Text;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The incident lifecycle: open, alert, accept, escalate, resolve. Every change is a read, a decision
+ * and a conditional write of the whole incident; when someone else wrote first, the decision is taken
+ * again on what they wrote. SMS go out only after the write that decided them succeeded, so a lost race
+ * never alerts anyone twice.
+ */
+public final class Dispatcher {
+    private static final int MAX_ATTEMPTS = 25;
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Store store;
+    private final Messenger messenger;
+    private final EscalationTimer timer;
+    private final Clock clock;
+    private final Ids ids;
+    private final ServiceConfig config;
+    private final SmsComposer sms;
+
+    public Dispatcher(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
+            ServiceConfig config) {
+        this.store = store;
+        this.messenger = messenger;
+        this.timer = timer;
+        this.clock = clock;
+        this.ids = ids;
+        this.config = config;
+        this.sms = new SmsComposer(config.smsSignature());
+    }
+
+    /** What is known when someone raises the alarm. {@code id} may be preassigned (idempotent retries). */
+    public record NewIncident(String id, String memberId, IncidentType type, String message, Place location,
+            Reporter reporter, Language language) {
+    }
+
+    public enum Outcome { ACCEPTED, ALREADY_YOURS, ALREADY_TAKEN, DECLINED, ARRIVED, DONE, CLOSED, NOT_RESPONDER }
+
+    /** How a response to an alert ended; {@code takenBy} names the responder when someone else was first. */
+    public record Response(Incident incident, Outcome outcome, String takenBy) {
+    }
+
+    // ---------------------------------------------------------------- open
+
+    public Incident open(NewIncident request) {
+        Instant now = clock.instant();
+        Member member = request.memberId() == null ? null
+                : store.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
+        EscalationPolicy policy = store.escalationPolicy().orElse(EscalationPolicy.DEFAULT);
+        Set<String> activeCodes = store.active().stream().map(Incident::code).collect(Collectors.toSet());
+
+        Incident.Builder b = new Incident.Builder();
+        b.id = request.id() != null ? request.id() : ids.newId();
+        b.code = IncidentCodes.next(ids, activeCodes);
+        b.status = IncidentStatus.OPEN;
+        b.memberId = member == null ? null : member.id();
+        b.type = request.type() == null ? IncidentType.OTHER : request.type();
+        b.message = request.message();
+        b.location = request.location() != null ? request.location() : homeOf(member);
+        b.reporter = request.reporter();
+        b.language = member != null ? member.language() : request.language();
+        b.createdAt = now;
+        b.policy = policy;
+        b.level = member != null ? 0 : policy.firstLeaderLevel();
+        b.note(now, "opened", timelineText("timeline.opened", Map.of(
+                "channel", request.reporter().channel().wire(),
+                "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
+        Incident created = b.build();
+        store.create(created);
+        Log.info("incident.opened", "incidentId", created.id(), "code", created.code(), "level", created.level(),
+                "channel", request.reporter().channel().wire(), "verified", request.reporter().verified());
+
+        if (member != null && request.reporter().phone() != null
+                && !request.reporter().phone().equals(member.phone())) {
+            send(member.phone(), created.id(), sms.compose(member.language(), "sms.memberNotice",
+                    Map.of("code", created.code(), "message", orEmpty(created.message())), List.of("message")));
+        }
+        return alertLevel(created.id(), created.level(), now);
+    }
+
+    private Incident alertLevel(String id, int level, Instant now) {
+        Planned planned = change(id, current -> {
+            if (!current.active() || current.level() != level || !current.alerts().stream().noneMatch(
+                    a -> a.level() == level)) {
+                return Decision.none(new Planned(current, List.of()));
+            }
+            Incident.Builder b = current.edit();
+            List<Alert> intents = planLevel(b, level, now);
+            return Decision.write(b, updated -> new Planned(updated, intents));
+        });
+        return deliver(planned);
+    }
+
+    // ---------------------------------------------------------------- escalation
+
+    /** The scheduled check: escalates every active incident whose deadline has passed. */
+    public int escalateDue() {
+        Instant now = clock.instant();
+        int escalated = 0;
+        for (Incident due : store.dueForEscalation(now)) {
+            try {
+                if (escalateIfDue(due.id())) escalated++;
+            } catch (RuntimeException e) {
+                Log.error("escalation.failed", e, "incidentId", due.id(), "level", due.level());
+                throw e;
+            }
+        }
+        return escalated;
+    }
+
+    /**
+     * Moves the incident one step if, and only if, it is still open and its deadline has passed. Safe to
+     * call twice, late or out of order: the second call finds the deadline moved and does nothing.
+     */
+    public boolean escalateIfDue(String incidentId) {
+        Instant now = clock.instant();
+        Planned planned = change(incidentId, current -> {
+            if (current.status() != IncidentStatus.OPEN || current.nextEscalationAt() == null
+                    || current.nextEscalationAt().isAfter(now)) {
+                return Decision.none(new Planned(current, null));
+            }
+            Incident.Builder b = current.edit();
+            Instant deadline = current.nextEscalationAt();
+            List<Alert> intents = stepUp(b, now, deadline);
+            Log.info("incident.escalated", "incidentId", current.id(), "level", b.level, "action", "escalate",
+                    "latenessMs", now.toEpochMilli() - deadline.toEpochMilli());
+            return Decision.write(b, updated -> new Planned(updated, intents));
+        });
+        if (planned.intents() == null) return false;
+        deliver(planned);
+        return true;
+    }
+
+    /** An officer moves the incident to the next level now. */
+    public Incident escalateNow(String incidentId, String actor) {
+        Instant now = clock.instant();
+        Planned planned = change(incidentId, current -> {
+            requireActive(current);
+            if (current.exhausted()) throw new Conflict("policy_exhausted", "error.policyExhausted");
+            Incident.Builder b = current.edit();
+            List<Alert> intents = stepUp(b, now, null);
+            b.note(now, "escalated", timelineText("timeline.escalatedByOfficer", Map.of("level", b.level)), actor);
+            return Decision.write(b, updated -> new Planned(updated, intents));
+        });
+        return deliver(planned);
+    }
+
+    /** One step along the policy: next level, a repeat of the last, or exhausted. */
+    private List<Alert> stepUp(Incident.Builder b, Instant now, Instant deadline) {
+        EscalationPolicy policy = b.policy;
+        int last = policy.lastLevel();
+        if (b.level < last) {
+            b.level++;
+            b.repeats = 0;
+            b.escalations++;
+            if (deadline != null) {
+                b.note(now, "escalated", timelineText("timeline.escalated", Map.of("level", b.level,
+                        "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system");
+            }
+            return planLevel(b, b.level, now);
+        }
+        if (b.repeats < policy.level(last).repeatOrZero()) {
+            b.repeats++;
+            b.escalations++;
+            b.note(now, "repeated", timelineText("timeline.repeated", Map.of("repeat", b.repeats)), "system");
+            return planLevel(b, last, now);
+        }
+        b.exhausted = true;
+        b.nextEscalationAt = null;
+        b.note(now, "exhausted", timelineText("timeline.exhausted", Map.of()), "system");
+        Log.warn("incident.exhausted", "incidentId", b.id, "level", b.level);
+        return List.of();
+    }
+
+    /**
+     * Decides who this level alerts and records the intent to alert them (alerts without {@code sentAt})
+     * in the same write that sets the level, so exactly one writer sends them.
+     */
+    private List<Alert> planLevel(Incident.Builder b, int level, Instant now) {
+        PolicyLevel step = b.policy.level(level);
+        List<Alert> intents = new ArrayList<>();
+        for (Alert recipient : recipients(b, step)) {
+            Alert existing = b.alerts.stream().filter(a -> a.recipientId().equals(recipient.recipientId()))
+                    .findFirst().orElse(null);
+            if (existing == null) {
+                b.alerts.add(recipient);
+                intents.add(recipient);
+            } else if (existing.status() == AlertStatus.SENT || existing.status() == AlertStatus.FAILED) {
+                Alert again = new Alert(existing.recipientId(), existing.recipientKind(), existing.name(),
+                        existing.to(), existing.language(), level, null, AlertStatus.SENT, null,
+                        existing.ackSecret(), null);
+                b.replaceAlert(again);
+                intents.add(again);
+            }
+        }
+        b.nextEscalationAt = now.plusSeconds(step.timeoutSeconds());
+        if (intents.isEmpty()) {
+            b.note(now, "no-recipients", timelineText("timeline.noRecipients", Map.of("level", level)), "system");
+            return stepUp(b, now, null);
+        }
+        b.note(now, "alerted", timelineText("timeline.alerted", Map.of("level", level, "count", intents.size())),
+                "system");
+        return intents;
+    }
+
+    private List<Alert> recipients(Incident.Builder b, PolicyLevel step) {
+        List<Alert> out = new ArrayList<>();
+        if (step.audience() == Notify.LEADERS) {
+            for (Leader l : store.leadersAtLevel(step.leaderLevel())) {
+                out.add(newAlert(l.id(), RecipientKind.LEADER, l.name(), l.phone(), l.language(), step.level()));
+            }
+            return out;
+        }
+        if (b.memberId == null) return out;
+        Member member = store.members().get(b.memberId).orElse(null);
+        if (member == null || member.homeArea() == null || member.homeArea().city() == null) return out;
+        Set<String> alreadyAlerted = b.alerts.stream().map(Alert::recipientId).collect(Collectors.toSet());
+        List<Volunteer> chosen = NearbyVolunteers.choose(member.homeArea(), member.location(),
+                store.volunteersInCity(member.homeArea().city()), acceptedCounts(b.id), alreadyAlerted,
+                step.maxRecipientsOrDefault());
+        for (Volunteer v : chosen) {
+            out.add(newAlert(v.id(), RecipientKind.VOLUNTEER, v.name(), v.phone(), v.language(), step.level()));
+        }
+        // a level re-alerted (repeat) reaches again those it reached before and who have not answered
+        for (Alert a : b.alerts) {
+            if (a.level() == step.level() && a.recipientKind() == RecipientKind.VOLUNTEER
+                    && out.stream().noneMatch(o -> o.recipientId().equals(a.recipientId()))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private Alert newAlert(String id, RecipientKind kind, String name, String phone, Language language, int level) {
+        return new Alert(id, kind, name, phone, language, level, null, AlertStatus.SENT, null, ackToken(), null);
+    }
+
+    /** 72 random bits: short enough for an SMS link, far too many to guess while an incident is active. */
+    private String ackToken() {
+        return ids.newSecret().substring(0, 12);
+    }
+
+    private Map<String, Integer> acceptedCounts(String exceptIncident) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Incident i : store.active()) {
+            if (i.id().equals(exceptIncident)) continue;
+            for (Responder r : i.responders()) counts.merge(r.recipientId(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    private record Planned(Incident incident, List<Alert> intents) {
+    }
+
+    /** Sends the planned alerts, records each result, and moves on at once if nobody could be reached. */
+    private Incident deliver(Planned planned) {
+        Incident incident = planned.incident();
+        List<Alert> intents = planned.intents() == null ? List.of() : planned.intents();
+        if (intents.isEmpty()) {
+            scheduleTimer(incident);
+            return incident;
+        }
+        Member member = incident.memberId() == null ? null : store.members().get(incident.memberId()).orElse(null);
+        Map<String, SendResult> results = new LinkedHashMap<>();
+        for (Alert a : intents) {
+            SendResult r = messenger.send(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
+            results.put(a.recipientId(), r);
+            if (!r.ok()) {
+                Log.warn("alert.failed", "incidentId", incident.id(), "level", a.level(), "to", a.to(),
+                        "reason", r.failureReason(), "permanent", r.permanent());
+            }
+        }
+        Instant now = clock.instant();
+        Incident recorded = change(incident.id(), current -> {
+            Incident.Builder b = current.edit();
+            for (Map.Entry<String, SendResult> e : results.entrySet()) {
+                Alert a = current.alertFor(e.getKey()).orElse(null);
+                if (a == null || a.status() != AlertStatus.SENT || a.sentAt() != null) continue;
+                SendResult r = e.getValue();
+                if (r.ok()) {
+                    b.replaceAlert(a.delivered(r.messageId(), now));
+                } else {
+                    b.replaceAlert(a.failed(r.failureReason(), now));
+                    b.note(now, "send-failed", timelineText("timeline.sendFailed",
+                            Map.of("name", a.name(), "reason", r.failureReason())), "system");
+                }
+            }
+            return Decision.write(b, updated -> updated);
+        });
+        boolean nobodyReached = recorded.status() == IncidentStatus.OPEN && !recorded.exhausted()
+                && recorded.alerts().stream().filter(a -> a.level() == recorded.level())
+                        .allMatch(a -> a.status() == AlertStatus.FAILED);
+        if (nobodyReached) {
+            Log.warn("alert.levelUnreachable", "incidentId", recorded.id(), "level", recorded.level());
+            return moveOnNow(recorded.id(), recorded.version(), "timeline.noRecipients");
+        }
+        scheduleTimer(recorded);
+        return recorded;
+    }
+
+    /** Escalates immediately (all failed or all declined), guarded by the version we decided on. */
+    private Incident moveOnNow(String incidentId, long seenVersion, String reasonKey) {
+        Instant now = clock.instant();
+        Planned planned = change(incidentId, current -> {
+            if (current.version() != seenVersion || current.status() != IncidentStatus.OPEN || current.exhausted()) {
+                return Decision.none(new Planned(current, List.of()));
+            }
+            Incident.Builder b = current.edit();
+            b.note(now, "move-on", timelineText(reasonKey, Map.of("level", current.level())), "system");
+            List<Alert> intents = stepUp(b, now, null);
+            return Decision.write(b, updated -> new Planned(updated, intents));
+        });
+        return deliver(planned);
+    }
+
+    private void scheduleTimer(Incident incident) {
+        if (incident.status() == IncidentStatus.OPEN && incident.nextEscalationAt() != null) {
+            try {
+                timer.schedule(incident.id(), incident.level(), incident.nextEscalationAt());
+            } catch (RuntimeException e) {
+                // the sweep still catches it; a lost timer must not fail the alert path
+                Log.error("timer.scheduleFailed", e, "incidentId", incident.id(), "level", incident.level());
+            }
+        }
+    }
+
+    private String alertText(Incident incident, Member member, Alert alert) {
+        Language lang = alert.language();
+        Map<String, Object> args = new HashMap<>();
+        args.put("code", incident.code());
+        args.put("link", config.ackLink(alert.ackSecret()));
+        args.put("message", orEmpty(incident.message()));
+        args.put("reporter", reporterLabel(incident, member, lang));
+        if (member == null) {
+            return sms.compose(lang, "sms.alert.unverified", args, List.of("message"));
+        }
+        args.put("member", member.name());
+        args.put("address", addressOf(incident, member));
+        args.put("type", Messages.text(lang, "type." + incident.type().wire()));
+        return sms.compose(lang, "sms.alert", args, List.of("address", "message", "reporter", "member"));
+    }
+
+    private String reporterLabel(Incident incident, Member member, Language lang) {
+        Reporter r = incident.reporter();
+        if (r.channel() == Channel.CONSOLE) return Messages.text(lang, "reporter.console");
+        if (member == null) return r.phone() == null ? Messages.text(lang, "reporter.unknown") : r.phone();
+        if (r.phone() != null && r.phone().equals(member.phone())) return Messages.text(lang, "reporter.member");
+        String relation = member.familyContacts().stream().filter(c -> c.phone().equals(r.phone()))
+                .map(c -> orEmpty(c.relation())).findFirst().orElse("");
+        String name = r.name() != null ? r.name() : "";
+        String label = Messages.text(lang, "reporter.family", Map.of("relation", relation, "name", name)).trim();
+        String who = label.isEmpty() || label.equals("()") ? Messages.text(lang, "reporter.unknown") : label;
+        return r.phone() == null ? who : who + " " + r.phone();
+    }
+
+    private static String addressOf(Incident incident, Member member) {
+        if (incident.location() != null && !Text.blank(incident.location().address())) {
+            return incident.location().address();
+        }
+        if (!Text.blank(member.homeAddress())) return member.homeAddress();
+        if (member.homeArea() != null) return orEmpty(member.homeArea().city()) + orEmpty(member.homeArea().district());
+        return "";
+    }
+
+    // ---------------------------------------------------------------- responses
+
+    public Response respond(String incidentId, String recipientId, Action action) {
+        return switch (action) {
+            case ACCEPT -> accept(incidentId, recipientId);
+            case DECLINE -> decline(incidentId, recipientId);
+            case ARRIVED -> arrive(incidentId, recipientId);
+            case DONE -> done(incidentId, recipientId);
+        };
+    }
+
+    private Response accept(String incidentId, String recipientId) {
+        Instant now = clock.instant();
+        List<Alert> stoodDown = new ArrayList<>();
+        Response response = change(incidentId, current -> {
+            stoodDown.clear();
+            Alert mine = current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
+            if (!current.active()) return Decision.none(new Response(current, Outcome.CLOSED, null));
+            if (current.responder(recipientId).isPresent()) {
+                return Decision.none(new Response(current, Outcome.ALREADY_YOURS, null));
+            }
+            if (!current.responders().isEmpty()) {
+                String first = current.responders().get(0).name();
+                if (mine.status() == AlertStatus.SENT) {
+                    Incident.Builder b = current.edit();
+                    b.replaceAlert(mine.withStatus(AlertStatus.STOOD_DOWN));
+                    return Decision.write(b, updated -> new Response(updated, Outcome.ALREADY_TAKEN, first));
+                }
+                return Decision.none(new Response(current, Outcome.ALREADY_TAKEN, first));
+            }
+            Incident.Builder b = current.edit();
+            b.status = IncidentStatus.ACKNOWLEDGED;
+            if (b.acknowledgedAt == null) b.acknowledgedAt = now;
+            b.nextEscalationAt = null;
+            b.replaceAlert(mine.withStatus(AlertStatus.ACCEPTED));
+            b.replaceResponder(new Responder(recipientId, mine.name(), mine.to(), now, null));
+            for (Alert other : current.alerts()) {
+                if (!other.recipientId().equals(recipientId) && other.status() == AlertStatus.SENT) {
+                    b.replaceAlert(other.withStatus(AlertStatus.STOOD_DOWN));
+                    stoodDown.add(other);
+                }
+            }
+            b.note(now, "accepted", timelineText("timeline.accepted", Map.of("name", mine.name())), mine.name());
+            return Decision.write(b, updated -> new Response(updated, Outcome.ACCEPTED, null));
+        });
+        if (response.outcome() == Outcome.ACCEPTED) {
+            Incident inc = response.incident();
+            Alert mine = inc.alertFor(recipientId).orElseThrow();
+            Log.info("incident.accepted", "incidentId", inc.id(), "level", inc.level(), "action", "accept",
+                    "recipientId", recipientId);
+            tellFamilyWhoIsComing(inc, mine);
+            Member member = memberOf(inc);
+            send(mine.to(), inc.id(), sms.compose(mine.language(), "sms.accepted.responder", Map.of(
+                    "code", inc.code(), "address", member == null ? orEmpty(placeAddress(inc)) : addressOf(inc, member),
+                    "reporterPhone", orEmpty(inc.reporter().phone())), List.of("address")));
+            for (Alert other : stoodDown) {
+                if (other.sentAt() == null) continue;
+                send(other.to(), inc.id(), sms.compose(other.language(), "sms.standDown",
+                        Map.of("code", inc.code()), List.of()));
+            }
+        }
+        return response;
+    }
+
+    private void tellFamilyWhoIsComing(Incident inc, Alert responder) {
+        Member member = memberOf(inc);
+        Set<String> told = new HashSet<>();
+        Map<String, Language> audience = new LinkedHashMap<>();
+        if (inc.reporter().phone() != null && inc.reporter().channel() != Channel.CONSOLE) {
+            audience.put(inc.reporter().phone(), inc.language());
+        }
+        if (member != null) audience.putIfAbsent(member.phone(), member.language());
+        for (Map.Entry<String, Language> e : audience.entrySet()) {
+            if (!told.add(e.getKey())) continue;
+            send(e.getKey(), inc.id(), sms.compose(e.getValue(), "sms.accepted.family", Map.of(
+                    "name", responder.name(), "phone", responder.to(), "code", inc.code()), List.of("name")));
+        }
+    }
+
+    private Response decline(String incidentId, String recipientId) {
+        Instant now = clock.instant();
+        Response response = change(incidentId, current -> {
+            Alert mine = current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
+            if (!current.active()) return Decision.none(new Response(current, Outcome.CLOSED, null));
+            if (current.responder(recipientId).isPresent()) {
+                return Decision.none(new Response(current, Outcome.ALREADY_YOURS, null));
+            }
+            if (mine.status() == AlertStatus.DECLINED) return Decision.none(new Response(current, Outcome.DECLINED, null));
+            Incident.Builder b = current.edit();
+            b.replaceAlert(mine.withStatus(AlertStatus.DECLINED));
+            b.note(now, "declined", timelineText("timeline.declined", Map.of("name", mine.name())), mine.name());
+            return Decision.write(b, updated -> new Response(updated, Outcome.DECLINED, null));
+        });
+        Incident inc = response.incident();
+        boolean everyoneDeclined = inc.status() == IncidentStatus.OPEN && !inc.exhausted()
+                && inc.alerts().stream().filter(a -> a.level() == inc.level())
+                        .noneMatch(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED);
+        if (response.outcome() == Outcome.DECLINED && everyoneDeclined) {
+            Incident moved = moveOnNow(inc.id(), inc.version(), "timeline.allDeclined");
+            return new Response(moved, Outcome.DECLINED, null);
+        }
+        return response;
+    }
+
+    private Response arrive(String incidentId, String recipientId) {
+        Instant now = clock.instant();
+        return change(incidentId, current -> {
+            current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
+            if (!current.active()) return Decision.none(new Response(current, Outcome.CLOSED, null));
+            Responder me = current.responder(recipientId).orElse(null);
+            if (me == null) return Decision.none(new Response(current, Outcome.NOT_RESPONDER, null));
+            if (me.arrivedAt() != null) return Decision.none(new Response(current, Outcome.ARRIVED, null));
+            Incident.Builder b = current.edit();
+            b.replaceResponder(me.arrived(now));
+            b.note(now, "arrived", timelineText("timeline.arrived", Map.of("name", me.name())), me.name());
+            return Decision.write(b, updated -> new Response(updated, Outcome.ARRIVED, null));
+        });
+    }
+
+    private Response done(String incidentId, String recipientId) {
+        Instant now = clock.instant();
+        Response response = change(incidentId, current -> {
+            current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
+            if (!current.active()) return Decision.none(new Response(current, Outcome.CLOSED, null));
+            Responder me = current.responder(recipientId).orElse(null);
+            if (me == null) return Decision.none(new Response(current, Outcome.NOT_RESPONDER, null));
+            Incident.Builder b = current.edit();
+            close(b, IncidentStatus.RESOLVED, now);
+            b.outcome = Messages.text(b.language, "timeline.done", Map.of("name", me.name()));
+            b.note(now, "done", timelineText("timeline.done", Map.of("name", me.name())), me.name());
+            return Decision.write(b, updated -> new Response(updated, Outcome.DONE, null));
+        });
+        if (response.outcome() == Outcome.DONE) {
+            Log.info("incident.resolved", "incidentId", incidentId, "action", "done");
+        }
+        return response;
+    }
+
+    // ---------------------------------------------------------------- officers
+
+    public Incident acknowledge(String incidentId, String actor) {
+        Instant now = clock.instant();
+        return change(incidentId, current -> {
+            requireActive(current);
+            if (current.status() == IncidentStatus.ACKNOWLEDGED) return Decision.none(current);
+            Incident.Builder b = current.edit();
+            b.status = IncidentStatus.ACKNOWLEDGED;
+            b.acknowledgedAt = now;
+            b.nextEscalationAt = null;
+            b.note(now, "acknowledged", timelineText("timeline.acknowledged", Map.of("actor", actor)), actor);
+            return Decision.write(b, updated -> updated);
+        });
+    }
+
+    public Incident addNote(String incidentId, String text, String actor) {
+        Instant now = clock.instant();
+        return change(incidentId, current -> {
+            Incident.Builder b = current.edit();
+            b.note(now, "note", text, actor);
+            return Decision.write(b, updated -> updated);
+        });
+    }
+
+    public Incident resolve(String incidentId, String outcome, String notes, String actor) {
+        Instant now = clock.instant();
+        List<Alert> standDown = new ArrayList<>();
+        Incident resolved = change(incidentId, current -> {
+            requireActive(current);
+            standDown.clear();
+            Incident.Builder b = current.edit();
+            standDown.addAll(standDownOutstanding(b, current));
+            close(b, IncidentStatus.RESOLVED, now);
+            b.outcome = outcome;
+            b.note(now, "resolved", timelineText("timeline.resolved", Map.of("outcome", orEmpty(outcome))), actor);
+            if (!Text.blank(notes)) b.note(now, "note", notes, actor);
+            return Decision.write(b, updated -> updated);
+        });
+        Log.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
+        for (Alert a : standDown) {
+            send(a.to(), resolved.id(), sms.compose(a.language(), "sms.closed", Map.of("code", resolved.code()),
+                    List.of()));
+        }
+        return resolved;
+    }
+
+    public Incident cancel(String incidentId, String reason, String actor) {
+        Instant now = clock.instant();
+        List<Alert> told = new ArrayList<>();
+        Incident cancelled = change(incidentId, current -> {
+            requireActive(current);
+            told.clear();
+            Incident.Builder b = current.edit();
+            told.addAll(standDownOutstanding(b, current));
+            for (Alert a : current.alerts()) {
+                if (a.status() == AlertStatus.ACCEPTED) {
+                    b.replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                    told.add(a);
+                }
+            }
+            close(b, IncidentStatus.CANCELLED, now);
+            b.outcome = reason;
+            b.note(now, "cancelled", timelineText("timeline.cancelled", Map.of("reason", orEmpty(reason))), actor);
+            return Decision.write(b, updated -> updated);
+        });
+        Log.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
+        for (Alert a : told) {
+            send(a.to(), cancelled.id(), sms.compose(a.language(), "sms.cancelled",
+                    Map.of("code", cancelled.code(), "reason", orEmpty(reason)), List.of("reason")));
+        }
+        return cancelled;
+    }
+
+    /** A reporter's later message: on the timeline, and passed on to whoever is handling it. */
+    public Incident relay(String incidentId, String text, String fromPhone) {
+        Instant now = clock.instant();
+        Incident updated = change(incidentId, current -> {
+            Incident.Builder b = current.edit();
+            b.note(now, "relay", timelineText("timeline.relay", Map.of("text", text)), fromPhone);
+            return Decision.write(b, u -> u);
+        });
+        List<String> to = !updated.responders().isEmpty()
+                ? updated.responders().stream().map(Responder::phone).toList()
+                : updated.alerts().stream().filter(a -> a.status() == AlertStatus.SENT && a.sentAt() != null)
+                        .map(Alert::to).toList();
+        for (String phone : to) {
+            Language lang = updated.alerts().stream().filter(a -> a.to().equals(phone)).map(Alert::language)
+                    .findFirst().orElse(Language.DEFAULT);
+            send(phone, updated.id(), sms.compose(lang, "sms.relay", Map.of("code", updated.code(), "text", text),
+                    List.of("text")));
+        }
+        return updated;
+    }
+
+    private static List<Alert> standDownOutstanding(Incident.Builder b, Incident current) {
+        List<Alert> out = new ArrayList<>();
+        for (Alert a : current.alerts()) {
+            if (a.status() == AlertStatus.SENT) {
+                b.replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                if (a.sentAt() != null) out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static void close(Incident.Builder b, IncidentStatus status, Instant now) {
+        b.status = status;
+        b.nextEscalationAt = null;
+        b.closedAt = now;
+        if (status == IncidentStatus.RESOLVED) b.resolvedAt = now;
+    }
+
+    private static void requireActive(Incident incident) {
+        if (!incident.active()) throw new Conflict("incident_closed", "error.incidentClosed");
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private record Decision<R>(Incident.Builder write, Function<Incident, R> then, R unchanged) {
+        static <R> Decision<R> none(R result) {
+            return new Decision<>(null, null, result);
+        }
+
+        static <R> Decision<R> write(Incident.Builder b, Function<Incident, R> then) {
+            return new Decision<>(b, then, null);
+        }
+    }
+
+    /** Read, decide, conditionally write; on a lost race, decide again on the fresh incident. */
+    private <R> R change(String incidentId, Function<Incident, Decision<R>> decide) {
+        for (int attempt = 1; ; attempt++) {
+            Incident current = store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
+            Decision<R> d = decide.apply(current);
+            if (d.write() == null) return d.unchanged();
+            Incident updated = d.write().build();
+            try {
+                store.update(updated);
+                return d.then().apply(updated);
+            } catch (StaleIncident e) {
+                if (attempt >= MAX_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    private void send(String to, String incidentId, String body) {
+        SendResult r = messenger.send(new OutboundSms(to, body, incidentId));
+        if (!r.ok()) Log.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
+    }
+
+    private Member memberOf(Incident incident) {
+        return incident.memberId() == null ? null : store.members().get(incident.memberId()).orElse(null);
+    }
+
+    private static Place homeOf(Member member) {
+        if (member == null) return null;
+        return new Place(member.homeAddress(), member.location() == null ? null : member.location().lat(),
+                member.location() == null ? null : member.location().lon());
+    }
+
+    private static String placeAddress(Incident incident) {
+        return incident.location() == null ? null : incident.location().address();
+    }
+
+    private static String reporterActor(Reporter r) {
+        return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
+    }
+
+    private static String timelineText(String key, Map<String, ?> args) {
+        return Messages.text(Language.DEFAULT, key, args);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    Optional<Incident> incident(String id) {
+        return store.incident(id);
+    }
+}

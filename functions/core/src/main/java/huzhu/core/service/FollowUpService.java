@@ -1,0 +1,91 @@
+package huzhu.core.service;
+
+import huzhu.core.error.NotFound;
+import huzhu.core.model.FollowUp;
+import huzhu.core.model.FollowUpKind;
+import huzhu.core.model.FollowUpStatus;
+import huzhu.core.model.Incident;
+import huzhu.core.model.Wire;
+import huzhu.core.port.Ids;
+import huzhu.core.port.Page;
+import huzhu.core.port.PageRequest;
+import huzhu.core.port.Store;
+import huzhu.core.rules.Text;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Care after the emergency: visits (慰问), assistance (帮扶), bereavement help. */
+public final class FollowUpService {
+    private final Store store;
+    private final Clock clock;
+    private final Ids ids;
+
+    public FollowUpService(Store store, Clock clock, Ids ids) {
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public record FollowUpInput(String kind, String dueDate, String doneDate, List<String> visitors, String notes,
+            BigDecimal amount, String status) {
+    }
+
+    public FollowUp create(String incidentId, FollowUpInput input) {
+        Incident incident = store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
+        FollowUpInput in = input == null ? new FollowUpInput(null, null, null, null, null, null, null) : input;
+        Validation v = new Validation();
+        FollowUpKind kind = null;
+        if (Text.blank(in.kind())) v.problem("kind", "invalid.required");
+        else if ((kind = Wire.parse(FollowUpKind.class, in.kind())) == null) v.problem("kind", "invalid.type");
+        LocalDate due = date(v, "dueDate", in.dueDate());
+        LocalDate done = date(v, "doneDate", in.doneDate());
+        FollowUpStatus status = done != null ? FollowUpStatus.DONE : FollowUpStatus.PLANNED;
+        if (!Text.blank(in.status())) {
+            status = Wire.parse(FollowUpStatus.class, in.status());
+            if (status == null) {
+                v.problem("status", "invalid.status");
+                status = FollowUpStatus.PLANNED;
+            }
+        }
+        List<String> visitors = new ArrayList<>();
+        List<String> given = in.visitors() == null ? List.of() : in.visitors();
+        if (given.size() > 20) v.problem("visitors", "invalid.range");
+        for (int i = 0; i < Math.min(20, given.size()); i++) {
+            String name = v.text("visitors[" + i + "]", given.get(i), DirectoryService.MAX_NAME, true);
+            if (name != null) visitors.add(name);
+        }
+        String notes = v.text("notes", in.notes(), 2000, false);
+        if (in.amount() != null) v.range("amount", in.amount(), 0, 10_000_000);
+        v.throwIfAny();
+        FollowUp f = new FollowUp(ids.newId(), incident.id(), incident.memberId(), kind, due, done, visitors, notes,
+                in.amount(), status, clock.instant(), clock.instant());
+        store.insert(f);
+        return f;
+    }
+
+    public List<FollowUp> forIncident(String incidentId) {
+        store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
+        return store.forIncident(incidentId);
+    }
+
+    public Page<FollowUp> list(String status, PageRequest page) {
+        if (!Text.blank(status) && Wire.parse(FollowUpStatus.class, status) == null) {
+            throw huzhu.core.error.Invalid.of("status", "invalid.status");
+        }
+        return store.followUps(Text.blank(status) ? null : status.trim(), page);
+    }
+
+    private static LocalDate date(Validation v, String field, String value) {
+        if (Text.blank(value)) return null;
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            v.problem(field, "invalid.date");
+            return null;
+        }
+    }
+}

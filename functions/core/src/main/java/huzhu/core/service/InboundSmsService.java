@@ -1,0 +1,216 @@
+package huzhu.core.service;
+
+import huzhu.core.model.Alert;
+import huzhu.core.model.AlertStatus;
+import huzhu.core.model.Channel;
+import huzhu.core.model.FamilyContact;
+import huzhu.core.model.Incident;
+import huzhu.core.model.Language;
+import huzhu.core.model.Leader;
+import huzhu.core.model.Member;
+import huzhu.core.model.Reporter;
+import huzhu.core.model.Volunteer;
+import huzhu.core.port.Messenger;
+import huzhu.core.port.OutboundSms;
+import huzhu.core.port.StaleIncident;
+import huzhu.core.port.Store;
+import huzhu.core.rules.Hashes;
+import huzhu.core.rules.IncidentTypes;
+import huzhu.core.rules.Messages;
+import huzhu.core.rules.PhoneNumbers;
+import huzhu.core.rules.ReplyGrammar;
+import huzhu.core.rules.ReplyGrammar.Action;
+import huzhu.core.rules.ReplyGrammar.Reply;
+import huzhu.core.rules.SmsComposer;
+import huzhu.core.rules.Text;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every SMS that reaches the union's number, handled by who sent it and what it says (CONTRACT §5). */
+public final class InboundSmsService {
+    static final Duration SEEN_WINDOW = Duration.ofHours(24);
+    static final Duration EXPLAIN_ONCE_PER = Duration.ofHours(1);
+    static final int MAX_BODY = 1000;
+
+    private final Store store;
+    private final Dispatcher dispatcher;
+    private final Messenger messenger;
+    private final Clock clock;
+    private final SmsComposer sms;
+
+    public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
+            ServiceConfig config) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.messenger = messenger;
+        this.clock = clock;
+        this.sms = new SmsComposer(config.smsSignature());
+    }
+
+    /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
+    public record InboundSms(String originationNumber, String destinationNumber, String messageBody,
+            String inboundMessageId, String previousPublishedMessageId) {
+    }
+
+    /** What was done with one SMS, for logs and tests. */
+    public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED }
+
+    public Handled handle(InboundSms in) {
+        Instant now = clock.instant();
+        Optional<String> from = PhoneNumbers.normalize(in.originationNumber());
+        if (from.isEmpty()) {
+            Log.warn("sms.badSender", "inboundMessageId", in.inboundMessageId());
+            return Handled.IGNORED;
+        }
+        String seenKey = Text.blank(in.inboundMessageId()) ? null : "sms:" + in.inboundMessageId();
+        if (seenKey != null && store.recall(seenKey, now).isPresent()) {
+            Log.info("sms.duplicate", "inboundMessageId", in.inboundMessageId());
+            return Handled.DUPLICATE;
+        }
+        String body = Text.shorten(Text.clean(in.messageBody() == null ? "" : in.messageBody()), MAX_BODY);
+        Handled handled = route(from.get(), body, in, now);
+        if (seenKey != null) store.remember(seenKey, handled.name(), now.plus(SEEN_WINDOW), now);
+        Log.info("sms.handled", "inboundMessageId", in.inboundMessageId(), "from", from.get(), "action",
+                handled.name());
+        return handled;
+    }
+
+    private Handled route(String from, String body, InboundSms in, Instant now) {
+        if (ReplyGrammar.isStop(body)) return optOut(from, now);
+
+        Optional<Reply> reply = ReplyGrammar.parse(body);
+        if (reply.isPresent()) {
+            Optional<Target> target = target(from, reply.get(), in.previousPublishedMessageId());
+            if (target.isPresent()) return answer(target.get(), reply.get().action());
+        }
+
+        List<Member> asMember = store.members().byPhone(from).map(List::of).orElse(List.of());
+        List<Member> family = store.membersWithFamilyPhone(from);
+        Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family);
+        if (member != null) {
+            Optional<Incident> active = store.active().stream().filter(i -> member.id().equals(i.memberId()))
+                    .max(Comparator.comparing(Incident::createdAt));
+            if (active.isPresent()) {
+                dispatcher.relay(active.get().id(), body, from);
+                reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
+                return Handled.RELAYED;
+            }
+            String name = member.phone().equals(from) ? member.name()
+                    : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
+                            .findFirst().orElse(null);
+            Incident opened = open(in, member.id(), body, new Reporter(from, name, Channel.SMS, true),
+                    member.language());
+            reply(from, opened.id(), member.language(), "sms.receipt", Map.of("code", opened.code()));
+            return Handled.OPENED;
+        }
+
+        if (ReplyGrammar.isHelpRequest(body)) {
+            Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    ? Language.ZH_CN : Language.EN;
+            Incident opened = open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang);
+            reply(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code()));
+            return Handled.OPENED_UNVERIFIED;
+        }
+
+        Optional<String> explained = store.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
+        if (explained.isEmpty()) reply(from, null, Language.DEFAULT, "sms.unknownSender", Map.of());
+        return Handled.EXPLAINED;
+    }
+
+    /** An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. */
+    private Incident open(InboundSms in, String memberId, String body, Reporter reporter, Language lang) {
+        String id = Text.blank(in.inboundMessageId()) ? null : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
+        try {
+            return dispatcher.open(new Dispatcher.NewIncident(id, memberId, IncidentTypes.guess(body), body, null,
+                    reporter, lang));
+        } catch (StaleIncident alreadyOpened) {
+            return store.incident(id).orElseThrow(() -> alreadyOpened);
+        }
+    }
+
+    private record Target(Incident incident, Alert alert) {
+    }
+
+    /**
+     * Which alert a reply answers: the one whose SMS it quotes, else the one its code names, else the
+     * sender's most recent one still waiting for this kind of answer.
+     */
+    private Optional<Target> target(String from, Reply reply, String previousMessageId) {
+        List<Target> mine = store.active().stream()
+                .flatMap(i -> i.alerts().stream().filter(a -> from.equals(a.to())).map(a -> new Target(i, a)))
+                .toList();
+        if (mine.isEmpty()) return Optional.empty();
+        if (!Text.blank(previousMessageId)) {
+            Optional<Target> quoted = mine.stream().filter(t -> previousMessageId.equals(t.alert().messageId()))
+                    .findFirst();
+            if (quoted.isPresent()) return quoted;
+        }
+        if (reply.code() != null) {
+            Optional<Target> coded = mine.stream().filter(t -> reply.code().equals(t.incident().code())).findFirst();
+            if (coded.isPresent()) return coded;
+        }
+        boolean forResponders = reply.action() == Action.ARRIVED || reply.action() == Action.DONE;
+        Comparator<Target> newest = Comparator.comparing(t -> t.alert().sentAt() == null ? Instant.MIN
+                : t.alert().sentAt());
+        Optional<Target> waiting = mine.stream()
+                .filter(t -> forResponders ? t.alert().status() == AlertStatus.ACCEPTED
+                        : t.alert().status() == AlertStatus.SENT)
+                .max(newest);
+        return waiting.isPresent() ? waiting : mine.stream().max(newest);
+    }
+
+    private Handled answer(Target t, Action action) {
+        Dispatcher.Response r = dispatcher.respond(t.incident().id(), t.alert().recipientId(), action);
+        Incident inc = r.incident();
+        String key = switch (r.outcome()) {
+            case ACCEPTED -> null; // the dispatcher already sent the responder the details
+            case ALREADY_YOURS -> "sms.alreadyYours";
+            case ALREADY_TAKEN -> "sms.alreadyTaken";
+            case DECLINED -> "sms.declined";
+            case ARRIVED -> "sms.arrived";
+            case DONE -> "sms.done";
+            case CLOSED -> "sms.closed";
+            case NOT_RESPONDER -> "sms.notResponder";
+        };
+        if (key != null) {
+            reply(t.alert().to(), inc.id(), t.alert().language(), key, Map.of("code", inc.code(),
+                    "name", r.takenBy() == null ? "" : r.takenBy()));
+        }
+        return Handled.REPLY;
+    }
+
+    private Handled optOut(String from, Instant now) {
+        Optional<Volunteer> volunteer = store.volunteers().byPhone(from);
+        Language lang = Language.DEFAULT;
+        if (volunteer.isPresent()) {
+            Volunteer v = volunteer.get();
+            lang = v.language();
+            if (v.onDuty()) store.volunteers().update(v.offDuty(now));
+            for (Leader officer : store.leadersAtLevel(1)) {
+                reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
+            }
+        }
+        Log.info("sms.optOut", "from", from, "volunteer", volunteer.isPresent());
+        reply(from, null, lang, "sms.optedOut", Map.of());
+        return Handled.OPTED_OUT;
+    }
+
+    /** A phone listed as family by several members (siblings): the one with an active incident, else the first. */
+    private Member pick(List<Member> members) {
+        for (Member m : members) {
+            if (store.active().stream().anyMatch(i -> m.id().equals(i.memberId()))) return m;
+        }
+        return members.get(0);
+    }
+
+    private void reply(String to, String incidentId, Language lang, String key, Map<String, ?> args) {
+        messenger.send(new OutboundSms(to, sms.compose(lang, key, args, List.of("name", "text", "reason")),
+                incidentId));
+    }
+
+}

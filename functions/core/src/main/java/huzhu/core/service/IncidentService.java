@@ -1,0 +1,99 @@
+package huzhu.core.service;
+
+import huzhu.core.error.NotFound;
+import huzhu.core.model.Channel;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Member;
+import huzhu.core.model.Place;
+import huzhu.core.model.Reporter;
+import huzhu.core.model.Wire;
+import huzhu.core.port.IncidentQuery;
+import huzhu.core.port.Page;
+import huzhu.core.port.PageRequest;
+import huzhu.core.port.Store;
+import huzhu.core.rules.Text;
+import java.time.Instant;
+import java.util.Set;
+
+/** What officers do with incidents from the console. */
+public final class IncidentService {
+    static final Set<String> STATUS_FILTERS = Set.of("open", "acknowledged", "resolved", "cancelled", "active", "all");
+
+    private final Store store;
+    private final Dispatcher dispatcher;
+
+    public IncidentService(Store store, Dispatcher dispatcher) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+    }
+
+    public record LocationInput(String address, Double lat, Double lon) {
+    }
+
+    public record OpenInput(String memberId, String type, String message, LocationInput location) {
+    }
+
+    public Incident open(OpenInput in, String officerName) {
+        OpenInput input = in == null ? new OpenInput(null, null, null, null) : in;
+        Validation v = new Validation();
+        if (Text.blank(input.memberId())) v.problem("memberId", "invalid.required");
+        IncidentType type = IncidentType.OTHER;
+        if (!Text.blank(input.type())) {
+            type = Wire.parse(IncidentType.class, input.type());
+            if (type == null) v.problem("type", "invalid.type");
+        }
+        String message = v.text("message", input.message(), TriggerService.MAX_MESSAGE, false);
+        Place place = null;
+        if (input.location() != null) {
+            v.range("location.lat", input.location().lat(), -90, 90);
+            v.range("location.lon", input.location().lon(), -180, 180);
+            place = new Place(v.text("location.address", input.location().address(), 200, false),
+                    input.location().lat(), input.location().lon());
+        }
+        v.throwIfAny();
+        Member member = store.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
+        return dispatcher.open(new Dispatcher.NewIncident(null, member.id(), type, message, place,
+                new Reporter(null, officerName, Channel.CONSOLE, true), member.language()));
+    }
+
+    public Incident get(String id) {
+        return store.incident(id).orElseThrow(() -> new NotFound("incident"));
+    }
+
+    public Page<Incident> list(String status, Instant from, Instant to, PageRequest page) {
+        String s = Text.blank(status) ? "all" : status.trim();
+        if (!STATUS_FILTERS.contains(s)) throw huzhu.core.error.Invalid.of("status", "invalid.status");
+        return store.list(new IncidentQuery(s, from, to), page);
+    }
+
+    public Incident acknowledge(String id, String actor) {
+        return dispatcher.acknowledge(id, actor);
+    }
+
+    public Incident addNote(String id, String text, String actor) {
+        Validation v = new Validation();
+        String cleaned = v.text("text", text, 2000, true);
+        v.throwIfAny();
+        return dispatcher.addNote(id, cleaned, actor);
+    }
+
+    public Incident escalate(String id, String actor) {
+        return dispatcher.escalateNow(id, actor);
+    }
+
+    public Incident resolve(String id, String outcome, String notes, String actor) {
+        Validation v = new Validation();
+        String o = v.text("outcome", outcome, 200, false);
+        String n = v.text("notes", notes, 2000, false);
+        v.throwIfAny();
+        return dispatcher.resolve(id, o, n, actor);
+    }
+
+    public Incident cancel(String id, String reason, String actor) {
+        Validation v = new Validation();
+        String r = v.text("reason", reason, 200, false);
+        v.throwIfAny();
+        return dispatcher.cancel(id, r, actor);
+    }
+}

@@ -1,0 +1,35 @@
+package huzhu.core.service;
+
+import huzhu.core.port.EscalationTimer;
+import huzhu.core.port.Ids;
+import huzhu.core.port.Messenger;
+import huzhu.core.port.Store;
+import java.time.Clock;
+
+/** Every application service, wired once over one set of ports: in Lambda, in the local stack, in tests. */
+public record Services(
+        Dispatcher dispatcher,
+        TriggerService trigger,
+        AckService ack,
+        InboundSmsService inboundSms,
+        IncidentService incidents,
+        DirectoryService directory,
+        FollowUpService followUps,
+        PolicyService policy,
+        ReportService reports) {
+
+    public static Services create(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
+            ServiceConfig config) {
+        Dispatcher dispatcher = new Dispatcher(store, messenger, timer, clock, ids, config);
+        return new Services(
+                dispatcher,
+                new TriggerService(store, dispatcher, clock, ids),
+                new AckService(store, dispatcher),
+                new InboundSmsService(store, dispatcher, messenger, clock, config),
+                new IncidentService(store, dispatcher),
+                new DirectoryService(store, clock, ids, config),
+                new FollowUpService(store, clock, ids),
+                new PolicyService(store),
+                new ReportService(store, clock));
+    }
+}

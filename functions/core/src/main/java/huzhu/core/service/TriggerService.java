@@ -1,0 +1,109 @@
+package huzhu.core.service;
+
+import huzhu.core.error.NotFound;
+import huzhu.core.model.Channel;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Member;
+import huzhu.core.model.Place;
+import huzhu.core.model.Reporter;
+import huzhu.core.model.Wire;
+import huzhu.core.port.Ids;
+import huzhu.core.port.StaleIncident;
+import huzhu.core.port.Store;
+import huzhu.core.rules.Hashes;
+import huzhu.core.rules.Messages;
+import huzhu.core.rules.Text;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** The personal emergency link: a member's family opens it and one tap raises the alarm. */
+public final class TriggerService {
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    static final int MAX_MESSAGE = 500;
+
+    private final Store store;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final Ids ids;
+
+    public TriggerService(Store store, Dispatcher dispatcher, Clock clock, Ids ids) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public record LocationInput(String address, Double lat, Double lon) {
+    }
+
+    public record TriggerInput(String type, String message, String reporterName, String reporterPhone,
+            LocationInput location) {
+    }
+
+    /** {@code reply} is shown to the person: the code and the reminder to call 120. */
+    public record Triggered(String incidentId, String code, String status, String reply) {
+    }
+
+    /** The member a token opens, or {@link NotFound} ("trigger"). */
+    public Member memberFor(String token) {
+        if (Text.blank(token) || token.length() > 200) throw new NotFound("trigger");
+        String memberId = store.memberIdForTriggerToken(Hashes.sha256(token))
+                .orElseThrow(() -> new NotFound("trigger"));
+        return store.members().get(memberId).orElseThrow(() -> new NotFound("trigger"));
+    }
+
+    public Triggered trigger(String token, TriggerInput input, String idempotencyKey) {
+        Member member = memberFor(token);
+        TriggerInput in = input == null ? new TriggerInput(null, null, null, null, null) : input;
+        Validation v = new Validation();
+        IncidentType type = IncidentType.OTHER;
+        if (!Text.blank(in.type())) {
+            type = Wire.parse(IncidentType.class, in.type());
+            if (type == null) v.problem("type", "invalid.type");
+        }
+        String message = v.text("message", in.message(), MAX_MESSAGE, false);
+        String name = v.text("reporterName", in.reporterName(), DirectoryService.MAX_NAME, false);
+        String phone = v.phone("reporterPhone", in.reporterPhone(), false);
+        Place place = null;
+        if (in.location() != null) {
+            v.range("location.lat", in.location().lat(), -90, 90);
+            v.range("location.lon", in.location().lon(), -180, 180);
+            place = new Place(v.text("location.address", in.location().address(), 200, false), in.location().lat(),
+                    in.location().lon());
+        }
+        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 200) v.problem("Idempotency-Key", "invalid.tooLong");
+        v.throwIfAny();
+
+        Instant now = clock.instant();
+        String incidentId = ids.newId();
+        if (!Text.blank(idempotencyKey)) {
+            String key = "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
+            Optional<String> first = store.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
+            if (first.isPresent()) {
+                incidentId = first.get();
+                Optional<Incident> existing = store.incident(incidentId);
+                if (existing.isPresent()) return triggered(existing.get(), member);
+                // the first request reserved the id but did not finish: finish it under the same id
+            }
+        }
+        boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
+        Reporter reporter = new Reporter(phone, name, Channel.HTTP, verified);
+        Incident incident;
+        try {
+            incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
+                    reporter, member.language()));
+        } catch (StaleIncident raced) {
+            incident = store.incident(incidentId).orElseThrow(() -> raced);
+        }
+        return triggered(incident, member);
+    }
+
+    private static Triggered triggered(Incident incident, Member member) {
+        return new Triggered(incident.id(), incident.code(), incident.status().wire(),
+                Messages.text(member.language(), "reply.trigger", Map.of("code", incident.code())));
+    }
+}
