@@ -1,0 +1,525 @@
+package huzhu.core.testing;
+
+import huzhu.core.model.Alert;
+import huzhu.core.model.AlertStatus;
+import huzhu.core.model.Area;
+import huzhu.core.model.Channel;
+import huzhu.core.model.EscalationPolicy;
+import huzhu.core.model.FamilyContact;
+import huzhu.core.model.FollowUp;
+import huzhu.core.model.FollowUpKind;
+import huzhu.core.model.FollowUpStatus;
+import huzhu.core.model.GeoPoint;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentStatus;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Language;
+import huzhu.core.model.Leader;
+import huzhu.core.model.Member;
+import huzhu.core.model.Place;
+import huzhu.core.model.RecipientKind;
+import huzhu.core.model.Reporter;
+import huzhu.core.model.Responder;
+import huzhu.core.model.TimelineEntry;
+import huzhu.core.model.Volunteer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Small builders for the people and incidents tests talk about. Every builder starts from a plausible,
+ * valid value; a test states only what its story depends on. Phones are unique within a test run.
+ */
+public final class Fixtures {
+    /** A fixed "now" for stories that do not care about the date. */
+    public static final Instant T0 = Instant.parse("2026-03-02T01:30:00Z");
+
+    private static final AtomicInteger PHONES = new AtomicInteger();
+    private static final AtomicInteger CODES = new AtomicInteger();
+
+    private Fixtures() {
+    }
+
+    /** A mainland mobile number in E.164, e.g. {@code phone(1)} is +8613800000001. */
+    public static String phone(int n) {
+        return String.format("+86138%08d", n);
+    }
+
+    /** A phone no other fixture of this run has used (counts down from the top, away from {@link #phone(int)}). */
+    public static String freshPhone() {
+        return String.format("+86139%08d", 99_999_999 - PHONES.getAndIncrement());
+    }
+
+    public static MemberFixture member(String id) {
+        return new MemberFixture(id);
+    }
+
+    public static VolunteerFixture volunteer(String id) {
+        return new VolunteerFixture(id);
+    }
+
+    public static LeaderFixture leader(String id) {
+        return new LeaderFixture(id);
+    }
+
+    public static IncidentFixture incident(String id) {
+        return new IncidentFixture(id);
+    }
+
+    public static FollowUpFixture followUp(String id) {
+        return new FollowUpFixture(id);
+    }
+
+    /** An incident with every field and collection filled, for round trips through a store. */
+    public static Incident fullIncident(String id) {
+        return incident(id)
+                .status(IncidentStatus.ACKNOWLEDGED)
+                .level(1)
+                .type(IncidentType.MEDICAL)
+                .message("父亲在家摔倒，起不来")
+                .location(new Place("杭州市西湖区文三路 1 号", 30.2741, 120.1551))
+                .reporter(new Reporter(phone(901), "王建国", Channel.SMS, true))
+                .language(Language.EN)
+                .createdAt(T0)
+                .acknowledgedAt(T0.plusSeconds(95))
+                .nextEscalationAt(T0.plusSeconds(480))
+                .escalations(1)
+                .repeats(0)
+                .alert(new Alert("v-1", RecipientKind.VOLUNTEER, "李娜", phone(911), Language.ZH_CN, 0,
+                        T0.plusSeconds(2), AlertStatus.ACCEPTED, "msg-1", "secret-1", null))
+                .alert(new Alert("v-2", RecipientKind.VOLUNTEER, "Tom", phone(912), Language.EN, 0,
+                        T0.plusSeconds(2), AlertStatus.FAILED, null, "secret-2", "unreachable"))
+                .alert(new Alert("l-1", RecipientKind.LEADER, "张主席", phone(913), Language.ZH_CN, 1,
+                        T0.plusSeconds(183), AlertStatus.SENT, "msg-3", "secret-3", null))
+                .responder(new Responder("v-1", "李娜", phone(911), T0.plusSeconds(95), T0.plusSeconds(900)))
+                .note(new TimelineEntry(T0, "opened", "由家属短信发起", "+8613800000901"))
+                .note(new TimelineEntry(T0.plusSeconds(95), "accepted", "李娜 accepted", "v-1"))
+                .build();
+    }
+
+    /** A member with family contacts, a home area and a location. */
+    public static Member fullMember(String id) {
+        return member(id)
+                .name("王小明")
+                .unit("第三分会")
+                .home("杭州", "西湖区")
+                .address("文三路 1 号 3 幢 201")
+                .at(30.2741, 120.1551)
+                .family("王建国", "父亲", phone(901))
+                .family("陈秀英", "母亲", phone(902))
+                .language(Language.ZH_CN)
+                .build();
+    }
+
+    public static FollowUp fullFollowUp(String id) {
+        return followUp(id)
+                .incident("inc-1", "m-1")
+                .kind(FollowUpKind.ASSISTANCE)
+                .due(LocalDate.of(2026, 3, 9))
+                .done(LocalDate.of(2026, 3, 8))
+                .visitors("张主席", "李娜")
+                .notes("送去慰问金")
+                .amount(new BigDecimal("1200.50"))
+                .status(FollowUpStatus.DONE)
+                .build();
+    }
+
+    public static final class MemberFixture {
+        private final String id;
+        private String name;
+        private String phone = freshPhone();
+        private String unit = "第一分会";
+        private Area homeArea = new Area("杭州", "西湖区");
+        private String homeAddress = "文三路 100 号";
+        private GeoPoint location;
+        private final List<FamilyContact> family = new ArrayList<>();
+        private Language language = Language.ZH_CN;
+        private Instant createdAt = T0;
+
+        private MemberFixture(String id) {
+            this.id = id;
+            this.name = "Member " + id;
+        }
+
+        public MemberFixture name(String value) {
+            name = value;
+            return this;
+        }
+
+        public MemberFixture phone(String value) {
+            phone = value;
+            return this;
+        }
+
+        public MemberFixture unit(String value) {
+            unit = value;
+            return this;
+        }
+
+        public MemberFixture home(String city, String district) {
+            homeArea = new Area(city, district);
+            return this;
+        }
+
+        public MemberFixture address(String value) {
+            homeAddress = value;
+            return this;
+        }
+
+        public MemberFixture at(double lat, double lon) {
+            location = new GeoPoint(lat, lon);
+            return this;
+        }
+
+        public MemberFixture family(String contactName, String relation, String contactPhone) {
+            family.add(new FamilyContact(contactName, relation, contactPhone));
+            return this;
+        }
+
+        public MemberFixture language(Language value) {
+            language = value;
+            return this;
+        }
+
+        public MemberFixture createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Member build() {
+            return new Member(id, name, phone, unit, homeArea, homeAddress, location, family, language, createdAt,
+                    createdAt);
+        }
+    }
+
+    public static final class VolunteerFixture {
+        private final String id;
+        private String name;
+        private String phone = freshPhone();
+        private Area area = new Area("杭州", "西湖区");
+        private GeoPoint location;
+        private List<String> skills = List.of("first-aid");
+        private boolean onDuty = true;
+        private int maxActive = Volunteer.DEFAULT_MAX_ACTIVE;
+        private Language language = Language.ZH_CN;
+        private Instant createdAt = T0;
+
+        private VolunteerFixture(String id) {
+            this.id = id;
+            this.name = "Volunteer " + id;
+        }
+
+        public VolunteerFixture name(String value) {
+            name = value;
+            return this;
+        }
+
+        public VolunteerFixture phone(String value) {
+            phone = value;
+            return this;
+        }
+
+        public VolunteerFixture area(String city, String district) {
+            area = new Area(city, district);
+            return this;
+        }
+
+        public VolunteerFixture at(double lat, double lon) {
+            location = new GeoPoint(lat, lon);
+            return this;
+        }
+
+        public VolunteerFixture skills(String... values) {
+            skills = List.of(values);
+            return this;
+        }
+
+        public VolunteerFixture onDuty(boolean value) {
+            onDuty = value;
+            return this;
+        }
+
+        public VolunteerFixture maxActive(int value) {
+            maxActive = value;
+            return this;
+        }
+
+        public VolunteerFixture language(Language value) {
+            language = value;
+            return this;
+        }
+
+        public VolunteerFixture createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Volunteer build() {
+            return new Volunteer(id, name, phone, area, location, skills, onDuty, maxActive, language, createdAt,
+                    createdAt);
+        }
+    }
+
+    public static final class LeaderFixture {
+        private final String id;
+        private String name;
+        private String phone = freshPhone();
+        private String email;
+        private String title = "工会主席";
+        private int level = 1;
+        private Language language = Language.ZH_CN;
+        private Instant createdAt = T0;
+
+        private LeaderFixture(String id) {
+            this.id = id;
+            this.name = "Leader " + id;
+        }
+
+        public LeaderFixture name(String value) {
+            name = value;
+            return this;
+        }
+
+        public LeaderFixture phone(String value) {
+            phone = value;
+            return this;
+        }
+
+        public LeaderFixture email(String value) {
+            email = value;
+            return this;
+        }
+
+        public LeaderFixture title(String value) {
+            title = value;
+            return this;
+        }
+
+        public LeaderFixture level(int value) {
+            level = value;
+            return this;
+        }
+
+        public LeaderFixture language(Language value) {
+            language = value;
+            return this;
+        }
+
+        public LeaderFixture createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Leader build() {
+            return new Leader(id, name, phone, email, title, level, language, createdAt, createdAt);
+        }
+    }
+
+    /**
+     * Builds a new (version 0) incident, open at level 0 with the default policy unless told otherwise.
+     * Unless set, an active incident's deadline is its first timeout after creation, and a closed one has
+     * none but a close time an hour after creation.
+     */
+    public static final class IncidentFixture {
+        private final Incident.Builder b = new Incident.Builder();
+        private boolean deadlineSet;
+
+        private IncidentFixture(String id) {
+            b.id = id;
+            b.code = String.format("%04d", CODES.incrementAndGet() % 10_000);
+            b.status = IncidentStatus.OPEN;
+            b.level = 0;
+            b.memberId = "m-1";
+            b.type = IncidentType.MEDICAL;
+            b.message = "需要帮助";
+            b.reporter = new Reporter(phone(901), null, Channel.HTTP, true);
+            b.language = Language.ZH_CN;
+            b.createdAt = T0;
+            b.policy = EscalationPolicy.DEFAULT;
+        }
+
+        public IncidentFixture code(String value) {
+            b.code = value;
+            return this;
+        }
+
+        public IncidentFixture status(IncidentStatus value) {
+            b.status = value;
+            return this;
+        }
+
+        public IncidentFixture level(int value) {
+            b.level = value;
+            return this;
+        }
+
+        public IncidentFixture member(String value) {
+            b.memberId = value;
+            return this;
+        }
+
+        public IncidentFixture type(IncidentType value) {
+            b.type = value;
+            return this;
+        }
+
+        public IncidentFixture message(String value) {
+            b.message = value;
+            return this;
+        }
+
+        public IncidentFixture location(Place value) {
+            b.location = value;
+            return this;
+        }
+
+        public IncidentFixture reporter(Reporter value) {
+            b.reporter = value;
+            return this;
+        }
+
+        public IncidentFixture language(Language value) {
+            b.language = value;
+            return this;
+        }
+
+        public IncidentFixture createdAt(Instant value) {
+            b.createdAt = value;
+            return this;
+        }
+
+        public IncidentFixture acknowledgedAt(Instant value) {
+            b.acknowledgedAt = value;
+            return this;
+        }
+
+        public IncidentFixture nextEscalationAt(Instant value) {
+            b.nextEscalationAt = value;
+            deadlineSet = true;
+            return this;
+        }
+
+        public IncidentFixture outcome(String value) {
+            b.outcome = value;
+            return this;
+        }
+
+        public IncidentFixture policy(EscalationPolicy value) {
+            b.policy = value;
+            return this;
+        }
+
+        public IncidentFixture escalations(int value) {
+            b.escalations = value;
+            return this;
+        }
+
+        public IncidentFixture repeats(int value) {
+            b.repeats = value;
+            return this;
+        }
+
+        public IncidentFixture exhausted(boolean value) {
+            b.exhausted = value;
+            return this;
+        }
+
+        public IncidentFixture alert(Alert value) {
+            b.alerts.add(value);
+            return this;
+        }
+
+        public IncidentFixture responder(Responder value) {
+            b.responders.add(value);
+            return this;
+        }
+
+        public IncidentFixture note(TimelineEntry value) {
+            b.timeline.add(value);
+            return this;
+        }
+
+        public Incident build() {
+            if (!deadlineSet) {
+                int firstTimeout = b.policy == null || b.policy.levels().isEmpty()
+                        ? 180 : b.policy.level(0).timeoutSeconds();
+                b.nextEscalationAt = b.status.active() ? b.createdAt.plusSeconds(firstTimeout) : null;
+            }
+            if (!b.status.active() && b.closedAt == null) b.closedAt = b.createdAt.plusSeconds(3600);
+            if (b.status == IncidentStatus.RESOLVED && b.resolvedAt == null) b.resolvedAt = b.closedAt;
+            return b.build();
+        }
+    }
+
+    public static final class FollowUpFixture {
+        private final String id;
+        private String incidentId = "inc-1";
+        private String memberId = "m-1";
+        private FollowUpKind kind = FollowUpKind.VISIT;
+        private LocalDate dueDate = LocalDate.of(2026, 3, 9);
+        private LocalDate doneDate;
+        private List<String> visitors = List.of();
+        private String notes;
+        private BigDecimal amount;
+        private FollowUpStatus status = FollowUpStatus.PLANNED;
+        private Instant createdAt = T0;
+
+        private FollowUpFixture(String id) {
+            this.id = id;
+        }
+
+        public FollowUpFixture incident(String incident, String member) {
+            incidentId = incident;
+            memberId = member;
+            return this;
+        }
+
+        public FollowUpFixture kind(FollowUpKind value) {
+            kind = value;
+            return this;
+        }
+
+        public FollowUpFixture due(LocalDate value) {
+            dueDate = value;
+            return this;
+        }
+
+        public FollowUpFixture done(LocalDate value) {
+            doneDate = value;
+            return this;
+        }
+
+        public FollowUpFixture visitors(String... names) {
+            visitors = List.of(names);
+            return this;
+        }
+
+        public FollowUpFixture notes(String value) {
+            notes = value;
+            return this;
+        }
+
+        public FollowUpFixture amount(BigDecimal value) {
+            amount = value;
+            return this;
+        }
+
+        public FollowUpFixture status(FollowUpStatus value) {
+            status = value;
+            return this;
+        }
+
+        public FollowUpFixture createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public FollowUp build() {
+            return new FollowUp(id, incidentId, memberId, kind, dueDate, doneDate, visitors, notes, amount, status,
+                    createdAt, createdAt);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package huzhu.core.testing;
+
+import huzhu.core.port.Store;
+
+class InMemoryStoreTest extends StoreContract {
+    @Override
+    protected Store newStore() {
+        return new InMemoryStore();
+    }
+}

@@ -1,0 +1,1104 @@
+package huzhu.core.testing;
+
+import static huzhu.core.testing.Fixtures.T0;
+import static huzhu.core.testing.Fixtures.followUp;
+import static huzhu.core.testing.Fixtures.freshPhone;
+import static huzhu.core.testing.Fixtures.incident;
+import static huzhu.core.testing.Fixtures.leader;
+import static huzhu.core.testing.Fixtures.member;
+import static huzhu.core.testing.Fixtures.phone;
+import static huzhu.core.testing.Fixtures.volunteer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.model.EscalationPolicy;
+import huzhu.core.model.FollowUp;
+import huzhu.core.model.FollowUpStatus;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentStatus;
+import huzhu.core.model.Language;
+import huzhu.core.model.Leader;
+import huzhu.core.model.Member;
+import huzhu.core.model.Notify;
+import huzhu.core.model.PolicyLevel;
+import huzhu.core.model.Volunteer;
+import huzhu.core.port.IncidentQuery;
+import huzhu.core.port.Page;
+import huzhu.core.port.PageRequest;
+import huzhu.core.port.Registry;
+import huzhu.core.port.StaleIncident;
+import huzhu.core.port.Store;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What every {@link Store} must do. A store implementation's test extends this class and says how to make
+ * a fresh, empty store; the same stories then run against it.
+ */
+public abstract class StoreContract {
+
+    /** A new, empty store; if it is {@link AutoCloseable} it is closed after the test. */
+    protected abstract Store newStore();
+
+    protected Store store;
+
+    @BeforeEach
+    void openStore() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        if (store instanceof AutoCloseable closeable) closeable.close();
+    }
+
+    // ---------------------------------------------------------------- directory: one entry
+
+    @Test
+    void insertedMember_comesBackWithEveryField() {
+        // given
+        Member member = Fixtures.fullMember("m-1");
+
+        // when
+        store.members().insert(member);
+
+        // then
+        assertThat(store.members().get("m-1")).contains(member);
+        assertThat(store.members().byPhone(member.phone())).contains(member);
+    }
+
+    @Test
+    void insertedVolunteerAndLeader_comeBackWithEveryField() {
+        // given
+        Volunteer volunteer = volunteer("v-1").name("Tom").area("杭州", "上城区").at(30.25, 120.17)
+                .skills("first-aid", "driver").onDuty(false).maxActive(3).language(Language.EN).build();
+        Leader leader = leader("l-1").name("张主席").email("zhang@example.org").title("工会主席").level(2).build();
+
+        // when
+        store.volunteers().insert(volunteer);
+        store.leaders().insert(leader);
+
+        // then
+        assertThat(store.volunteers().get("v-1")).contains(volunteer);
+        assertThat(store.leaders().get("l-1")).contains(leader);
+    }
+
+    @Test
+    void get_andByPhone_findNothing_forUnknownIdOrPhone() {
+        // given
+        store.members().insert(member("m-1").phone(phone(1)).build());
+
+        // when / then
+        assertThat(store.members().get("m-2")).isEmpty();
+        assertThat(store.members().byPhone(phone(2))).isEmpty();
+        assertThat(store.volunteers().byPhone(phone(1))).isEmpty();
+    }
+
+    @Test
+    void insert_isRefused_whenThePhoneIsAlreadyRegisteredInThatRegistry() {
+        // given
+        store.members().insert(member("m-1").phone(phone(1)).name("first").build());
+
+        // when / then
+        assertThatThrownBy(() -> store.members().insert(member("m-2").phone(phone(1)).build()))
+                .isInstanceOf(Registry.PhoneTaken.class);
+        assertThat(store.members().get("m-2")).isEmpty();
+        assertThat(store.members().byPhone(phone(1)).map(Member::name)).contains("first");
+    }
+
+    @Test
+    void everyRegistry_keepsItsPhonesUnique() {
+        // given
+        store.volunteers().insert(volunteer("v-1").phone(phone(1)).build());
+        store.leaders().insert(leader("l-1").phone(phone(2)).build());
+
+        // when / then
+        assertThatThrownBy(() -> store.volunteers().insert(volunteer("v-2").phone(phone(1)).build()))
+                .isInstanceOf(Registry.PhoneTaken.class);
+        assertThatThrownBy(() -> store.leaders().insert(leader("l-2").phone(phone(2)).build()))
+                .isInstanceOf(Registry.PhoneTaken.class);
+        assertThat(store.volunteers().all()).extracting(Volunteer::id).containsExactly("v-1");
+        assertThat(store.leaders().all()).extracting(Leader::id).containsExactly("l-1");
+    }
+
+    @Test
+    void onePhone_mayBeAMemberAVolunteerAndALeader() {
+        // given a union officer who is also a member and on the volunteer team
+        String phone = phone(7);
+
+        // when
+        store.members().insert(member("m-1").phone(phone).build());
+        store.volunteers().insert(volunteer("v-1").phone(phone).build());
+        store.leaders().insert(leader("l-1").phone(phone).build());
+
+        // then
+        assertThat(store.members().byPhone(phone)).map(Member::id).contains("m-1");
+        assertThat(store.volunteers().byPhone(phone)).map(Volunteer::id).contains("v-1");
+        assertThat(store.leaders().byPhone(phone)).map(Leader::id).contains("l-1");
+    }
+
+    @Test
+    void insert_isRefused_whenTheIdExists() {
+        // given
+        Member first = member("m-1").name("first").build();
+        store.members().insert(first);
+
+        // when / then
+        assertThatThrownBy(() -> store.members().insert(member("m-1").name("second").build()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.members().get("m-1")).contains(first);
+    }
+
+    @Test
+    void update_replacesTheEntry_andItsPhoneLookup() {
+        // given
+        store.members().insert(member("m-1").phone(phone(1)).name("old name").build());
+        Member changed = member("m-1").phone(phone(2)).name("new name").home("宁波", "鄞州区").build();
+
+        // when
+        store.members().update(changed);
+
+        // then
+        assertThat(store.members().get("m-1")).contains(changed);
+        assertThat(store.members().byPhone(phone(2))).contains(changed);
+        assertThat(store.members().byPhone(phone(1))).isEmpty();
+    }
+
+    @Test
+    void update_keepingItsOwnPhone_isNotAConflict() {
+        // given
+        store.volunteers().insert(volunteer("v-1").phone(phone(1)).onDuty(true).build());
+        Volunteer offDuty = volunteer("v-1").phone(phone(1)).onDuty(false).build();
+
+        // when
+        store.volunteers().update(offDuty);
+
+        // then
+        assertThat(store.volunteers().get("v-1")).contains(offDuty);
+    }
+
+    @Test
+    void update_isRefused_whenItTakesAnotherEntrysPhone() {
+        // given
+        Member first = member("m-1").phone(phone(1)).build();
+        Member second = member("m-2").phone(phone(2)).build();
+        store.members().insert(first);
+        store.members().insert(second);
+
+        // when / then
+        assertThatThrownBy(() -> store.members().update(member("m-2").phone(phone(1)).build()))
+                .isInstanceOf(Registry.PhoneTaken.class);
+        assertThat(store.members().get("m-2")).contains(second);
+        assertThat(store.members().byPhone(phone(1))).contains(first);
+    }
+
+    @Test
+    void update_freesThePhoneItLeaves() {
+        // given
+        store.members().insert(member("m-1").phone(phone(1)).build());
+        store.members().update(member("m-1").phone(phone(2)).build());
+
+        // when
+        store.members().insert(member("m-2").phone(phone(1)).build());
+
+        // then
+        assertThat(store.members().byPhone(phone(1))).map(Member::id).contains("m-2");
+    }
+
+    @Test
+    void update_ofAMissingEntry_isNotFound_namingWhatIsMissing() {
+        // given an empty store
+
+        // when / then
+        assertThatThrownBy(() -> store.members().update(member("m-1").build()))
+                .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("member"));
+        assertThatThrownBy(() -> store.volunteers().update(volunteer("v-1").build()))
+                .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("volunteer"));
+        assertThatThrownBy(() -> store.leaders().update(leader("l-1").build()))
+                .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("leader"));
+        assertThat(store.members().all()).isEmpty();
+        assertThat(store.volunteers().all()).isEmpty();
+        assertThat(store.leaders().all()).isEmpty();
+    }
+
+    @Test
+    void delete_removesTheEntry_andFreesItsPhone() {
+        // given
+        store.leaders().insert(leader("l-1").phone(phone(1)).build());
+
+        // when
+        boolean deleted = store.leaders().delete("l-1");
+
+        // then
+        assertThat(deleted).isTrue();
+        assertThat(store.leaders().get("l-1")).isEmpty();
+        assertThat(store.leaders().byPhone(phone(1))).isEmpty();
+        store.leaders().insert(leader("l-2").phone(phone(1)).build());
+        assertThat(store.leaders().byPhone(phone(1))).map(Leader::id).contains("l-2");
+    }
+
+    @Test
+    void delete_saysSo_whenThereWasNothingToDelete() {
+        // given
+        store.members().insert(member("m-1").build());
+
+        // when
+        boolean deleted = store.members().delete("m-2");
+
+        // then
+        assertThat(deleted).isFalse();
+        assertThat(store.members().all()).extracting(Member::id).containsExactly("m-1");
+    }
+
+    @Test
+    void concurrentInserts_withTheSamePhone_letExactlyOneSucceed() {
+        for (int round = 0; round < 20; round++) {
+            // given two officers registering the same person at the same moment
+            String phone = freshPhone();
+            String prefix = "m-" + round + "-";
+
+            // when
+            List<Outcome<Void>> outcomes = race(2, n -> {
+                store.members().insert(member(prefix + n).phone(phone).build());
+                return null;
+            });
+
+            // then
+            assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o.failure() instanceof Registry.PhoneTaken).hasSize(1);
+            assertThat(store.members().all()).filteredOn(m -> m.phone().equals(phone)).hasSize(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- directory: lists and lookups
+
+    @Test
+    void all_returnsEveryEntry() {
+        // given
+        for (int i = 1; i <= 5; i++) store.volunteers().insert(volunteer("v-" + i).build());
+
+        // when
+        List<Volunteer> all = store.volunteers().all();
+
+        // then
+        assertThat(all).extracting(Volunteer::id).containsExactlyInAnyOrder("v-1", "v-2", "v-3", "v-4", "v-5");
+    }
+
+    @Test
+    void paging_through120Entries_withLimit50_returnsEachExactlyOnce_inIdOrder() {
+        // given 120 members, inserted in no particular order
+        List<String> ids = IntStream.rangeClosed(1, 120).mapToObj(i -> String.format("m-%03d", i)).toList();
+        List<String> shuffled = new ArrayList<>(ids);
+        Collections.shuffle(shuffled, new Random(7));
+        shuffled.forEach(id -> store.members().insert(member(id).build()));
+
+        // when
+        List<Page<Member>> pages = pageThrough(c -> store.members().page(new PageRequest(c, 50)));
+
+        // then
+        assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
+        assertThat(pages.get(2).nextCursor()).isNull();
+        assertThat(pages.stream().flatMap(p -> p.items().stream()).map(Member::id)).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void aPageEndingExactlyAtTheLastEntry_hasNoNextCursor() {
+        // given
+        for (int i = 1; i <= 4; i++) store.leaders().insert(leader("l-" + i).build());
+
+        // when
+        Page<Leader> page = store.leaders().page(PageRequest.first(4));
+
+        // then
+        assertThat(page.items()).hasSize(4);
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void aCursor_staysValid_whileEntriesAreAdded() {
+        // given the first page of b, d, f
+        for (String id : List.of("b", "d", "f", "h")) store.members().insert(member(id).build());
+        Page<Member> first = store.members().page(PageRequest.first(2));
+
+        // when an entry is added before the cursor and one after it
+        store.members().insert(member("a").build());
+        store.members().insert(member("e").build());
+        Page<Member> second = store.members().page(new PageRequest(first.nextCursor(), 10));
+
+        // then the next page goes on where the first stopped
+        assertThat(first.items()).extracting(Member::id).containsExactly("b", "d");
+        assertThat(second.items()).extracting(Member::id).containsExactly("e", "f", "h");
+    }
+
+    @Test
+    void aPage_holdsAtMostTheMaximumLimit() {
+        // given more volunteers than one page may hold
+        for (int i = 0; i < PageRequest.MAX_LIMIT + 1; i++) {
+            store.volunteers().insert(volunteer(String.format("v-%03d", i)).build());
+        }
+
+        // when
+        Page<Volunteer> page = store.volunteers().page(PageRequest.first(1000));
+
+        // then
+        assertThat(page.items()).hasSize(PageRequest.MAX_LIMIT);
+        assertThat(page.nextCursor()).isNotNull();
+    }
+
+    @Test
+    void aCursorThatNoPageGaveOut_isRefusedAsInvalid() {
+        // given
+        store.members().insert(member("m-1").build());
+
+        // when / then
+        assertThatThrownBy(() -> store.members().page(new PageRequest("not a cursor at all", 10)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
+        assertThatThrownBy(() -> store.list(IncidentQuery.ALL, new PageRequest("%%%", 10)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
+        assertThatThrownBy(() -> store.followUps(null, new PageRequest("bm9wZQ", 10)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
+    }
+
+    @Test
+    void membersWithFamilyPhone_findsEveryMemberWhoListsIt() {
+        // given two siblings who both list their mother, and an unrelated member
+        String mother = phone(500);
+        store.members().insert(member("m-1").family("陈秀英", "母亲", mother).build());
+        store.members().insert(member("m-2").family("陈秀英", "母亲", mother).family("王强", "哥哥", phone(501)).build());
+        store.members().insert(member("m-3").family("赵六", "父亲", phone(502)).build());
+
+        // when
+        List<Member> found = store.membersWithFamilyPhone(mother);
+
+        // then
+        assertThat(found).extracting(Member::id).containsExactlyInAnyOrder("m-1", "m-2");
+        assertThat(store.membersWithFamilyPhone(phone(599))).isEmpty();
+    }
+
+    @Test
+    void membersWithFamilyPhone_followsUpdatesAndDeletes() {
+        // given
+        store.members().insert(member("m-1").family("父亲", "父亲", phone(500)).build());
+        store.members().insert(member("m-2").family("父亲", "父亲", phone(500)).build());
+
+        // when
+        store.members().update(member("m-1").family("父亲", "父亲", phone(600)).build());
+        store.members().delete("m-2");
+
+        // then
+        assertThat(store.membersWithFamilyPhone(phone(500))).isEmpty();
+        assertThat(store.membersWithFamilyPhone(phone(600))).extracting(Member::id).containsExactly("m-1");
+    }
+
+    @Test
+    void volunteersInCity_includesThoseOffDuty_andNoOtherCity() {
+        // given
+        store.volunteers().insert(volunteer("v-1").area("杭州", "西湖区").onDuty(true).build());
+        store.volunteers().insert(volunteer("v-2").area("杭州", "上城区").onDuty(false).build());
+        store.volunteers().insert(volunteer("v-3").area("宁波", "鄞州区").build());
+
+        // when
+        List<Volunteer> hangzhou = store.volunteersInCity("杭州");
+
+        // then
+        assertThat(hangzhou).extracting(Volunteer::id).containsExactlyInAnyOrder("v-1", "v-2");
+        assertThat(store.volunteersInCity("温州")).isEmpty();
+    }
+
+    @Test
+    void volunteersInCity_followsAVolunteerWhoMoves() {
+        // given
+        store.volunteers().insert(volunteer("v-1").area("杭州", "西湖区").build());
+
+        // when
+        store.volunteers().update(volunteer("v-1").area("宁波", "海曙区").build());
+
+        // then
+        assertThat(store.volunteersInCity("杭州")).isEmpty();
+        assertThat(store.volunteersInCity("宁波")).extracting(Volunteer::id).containsExactly("v-1");
+    }
+
+    @Test
+    void leadersAtLevel_returnsOnlyThatLevel() {
+        // given
+        store.leaders().insert(leader("l-1").level(1).build());
+        store.leaders().insert(leader("l-2").level(2).build());
+        store.leaders().insert(leader("l-3").level(1).build());
+
+        // when
+        List<Leader> first = store.leadersAtLevel(1);
+
+        // then
+        assertThat(first).extracting(Leader::id).containsExactlyInAnyOrder("l-1", "l-3");
+        assertThat(store.leadersAtLevel(3)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- trigger tokens
+
+    @Test
+    void aBoundTriggerToken_resolvesToItsMember() {
+        // given
+        store.bindTriggerToken("m-1", "hash-a");
+        store.bindTriggerToken("m-2", "hash-b");
+
+        // when / then
+        assertThat(store.memberIdForTriggerToken("hash-a")).contains("m-1");
+        assertThat(store.memberIdForTriggerToken("hash-b")).contains("m-2");
+        assertThat(store.memberIdForTriggerToken("hash-c")).isEmpty();
+    }
+
+    @Test
+    void rotatingATriggerToken_makesTheOldOneStopWorking() {
+        // given
+        store.bindTriggerToken("m-1", "hash-old");
+
+        // when
+        store.bindTriggerToken("m-1", "hash-new");
+
+        // then
+        assertThat(store.memberIdForTriggerToken("hash-old")).isEmpty();
+        assertThat(store.memberIdForTriggerToken("hash-new")).contains("m-1");
+    }
+
+    @Test
+    void unbindTriggerToken_forgetsOnlyThatMembersToken() {
+        // given
+        store.bindTriggerToken("m-1", "hash-a");
+        store.bindTriggerToken("m-2", "hash-b");
+
+        // when
+        store.unbindTriggerToken("m-1");
+        store.unbindTriggerToken("m-9");
+
+        // then
+        assertThat(store.memberIdForTriggerToken("hash-a")).isEmpty();
+        assertThat(store.memberIdForTriggerToken("hash-b")).contains("m-2");
+    }
+
+    // ---------------------------------------------------------------- incidents: one incident
+
+    @Test
+    void createdIncident_comesBackWithEveryField() {
+        // given
+        Incident incident = Fixtures.fullIncident("inc-1");
+
+        // when
+        store.create(incident);
+
+        // then
+        assertThat(store.incident("inc-1")).contains(incident);
+        assertThat(store.incident("inc-2")).isEmpty();
+    }
+
+    @Test
+    void create_isRefused_whenTheIdExists() {
+        // given
+        Incident first = incident("inc-1").message("first").build();
+        store.create(first);
+
+        // when / then
+        assertThatThrownBy(() -> store.create(incident("inc-1").message("second").build()))
+                .isInstanceOf(StaleIncident.class);
+        assertThat(store.incident("inc-1")).contains(first);
+    }
+
+    @Test
+    void update_succeeds_whenNobodyChangedTheIncidentSinceItWasRead() {
+        // given
+        store.create(incident("inc-1").build());
+        Incident read = store.incident("inc-1").orElseThrow();
+
+        // when
+        Incident.Builder edit = read.edit().note(T0.plusSeconds(10), "note", "家属已到场", "officer");
+        edit.status = IncidentStatus.ACKNOWLEDGED;
+        edit.acknowledgedAt = T0.plusSeconds(10);
+        Incident edited = edit.build();
+        store.update(edited);
+
+        // then
+        assertThat(store.incident("inc-1")).contains(edited);
+        assertThat(edited.version()).isEqualTo(1);
+    }
+
+    @Test
+    void update_isRefused_whenSomeoneElseChangedTheIncident() {
+        // given two officers who read the same incident
+        store.create(incident("inc-1").build());
+        Incident readByFirst = store.incident("inc-1").orElseThrow();
+        Incident readBySecond = store.incident("inc-1").orElseThrow();
+        Incident firstEdit = readByFirst.edit().note(T0, "note", "first", "officer-1").build();
+        store.update(firstEdit);
+
+        // when / then
+        assertThatThrownBy(() -> store.update(readBySecond.edit().note(T0, "note", "second", "officer-2").build()))
+                .isInstanceOf(StaleIncident.class);
+        assertThat(store.incident("inc-1")).contains(firstEdit);
+    }
+
+    @Test
+    void update_isRefused_whenTheVersionSkipsAhead() {
+        // given
+        Incident created = incident("inc-1").build();
+        store.create(created);
+
+        // when / then
+        Incident twoAhead = created.edit().build().edit().build();
+        assertThatThrownBy(() -> store.update(twoAhead)).isInstanceOf(StaleIncident.class);
+        assertThat(store.incident("inc-1")).contains(created);
+    }
+
+    @Test
+    void update_ofAnIncidentThatWasNeverCreated_isRefusedAsStale() {
+        // given
+        Incident neverStored = incident("inc-1").build().edit().build();
+
+        // when / then
+        assertThatThrownBy(() -> store.update(neverStored)).isInstanceOf(StaleIncident.class);
+        assertThat(store.incident("inc-1")).isEmpty();
+    }
+
+    @Test
+    void concurrentUpdates_ofOneRead_fromEightThreads_letExactlyOneWin() {
+        // given eight workers who all read the incident at version 0
+        store.create(incident("inc-1").build());
+        Incident read = store.incident("inc-1").orElseThrow();
+
+        // when all of them write their change at the same moment
+        List<Outcome<String>> outcomes = race(8, n -> {
+            store.update(read.edit().note(T0, "note", "worker " + n, "w" + n).build());
+            return "worker " + n;
+        });
+
+        // then one change is stored and seven are told to read again
+        assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o.failure() instanceof StaleIncident).hasSize(7);
+        String winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().value();
+        Incident stored = store.incident("inc-1").orElseThrow();
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.timeline()).extracting(e -> e.text()).containsExactly(winner);
+    }
+
+    @Test
+    void concurrentEditors_thatRetry_loseNoChange_andEachVersionHasOneWinner() {
+        // given
+        store.create(incident("inc-1").build());
+        int editors = 8;
+        int editsEach = 5;
+        Queue<Long> wonVersions = new ConcurrentLinkedQueue<>();
+
+        // when eight editors each make five changes, reading again whenever they lose
+        List<Outcome<Void>> outcomes = race(editors, n -> {
+            int made = 0;
+            while (made < editsEach) {
+                Incident read = store.incident("inc-1").orElseThrow();
+                Incident edited = read.edit().note(T0, "note", "editor " + n, "e" + n).build();
+                try {
+                    store.update(edited);
+                    wonVersions.add(edited.version());
+                    made++;
+                } catch (StaleIncident lost) {
+                    // somebody else won this version: read again and redo the change
+                }
+            }
+            return null;
+        });
+
+        // then
+        assertThat(outcomes).allMatch(Outcome::succeeded);
+        long total = (long) editors * editsEach;
+        assertThat(wonVersions).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, (int) total).mapToObj(v -> (long) v).toList());
+        Incident stored = store.incident("inc-1").orElseThrow();
+        assertThat(stored.version()).isEqualTo(total);
+        assertThat(stored.timeline()).hasSize((int) total);
+        for (int n = 0; n < editors; n++) {
+            String mine = "editor " + n;
+            assertThat(stored.timeline()).filteredOn(e -> e.text().equals(mine)).hasSize(editsEach);
+        }
+    }
+
+    // ---------------------------------------------------------------- incidents: lists
+
+    @Test
+    void active_returnsOpenAndAcknowledgedIncidentsOnly() {
+        // given
+        createOneIncidentPerStatus();
+
+        // when
+        List<Incident> active = store.active();
+
+        // then
+        assertThat(active).extracting(Incident::id).containsExactlyInAnyOrder("inc-open", "inc-ack");
+    }
+
+    @Test
+    void dueForEscalation_returnsOnlyActiveIncidentsWhoseDeadlineHasCome() {
+        // given
+        Instant now = T0.plusSeconds(600);
+        store.create(incident("overdue").nextEscalationAt(now.minusSeconds(1)).build());
+        store.create(incident("due-now").status(IncidentStatus.ACKNOWLEDGED).nextEscalationAt(now).build());
+        store.create(incident("not-yet").nextEscalationAt(now.plusSeconds(1)).build());
+        store.create(incident("no-deadline").exhausted(true).nextEscalationAt(null).build());
+        store.create(incident("resolved").status(IncidentStatus.RESOLVED).nextEscalationAt(now.minusSeconds(60)).build());
+        store.create(incident("cancelled").status(IncidentStatus.CANCELLED).nextEscalationAt(now.minusSeconds(60))
+                .build());
+
+        // when
+        List<Incident> due = store.dueForEscalation(now);
+
+        // then
+        assertThat(due).extracting(Incident::id).containsExactlyInAnyOrder("overdue", "due-now");
+    }
+
+    @Test
+    void anUpdate_movesTheIncidentBetweenLists() {
+        // given an open incident past its deadline
+        store.create(incident("inc-1").nextEscalationAt(T0).build());
+        Incident read = store.incident("inc-1").orElseThrow();
+
+        // when it is resolved
+        Incident.Builder edit = read.edit();
+        edit.status = IncidentStatus.RESOLVED;
+        edit.resolvedAt = T0.plusSeconds(30);
+        edit.closedAt = T0.plusSeconds(30);
+        edit.nextEscalationAt = null;
+        store.update(edit.build());
+
+        // then
+        assertThat(store.active()).isEmpty();
+        assertThat(store.dueForEscalation(T0.plusSeconds(3600))).isEmpty();
+        assertThat(ids(store.list(new IncidentQuery("active", null, null), PageRequest.first(50)))).isEmpty();
+        assertThat(ids(store.list(new IncidentQuery("resolved", null, null), PageRequest.first(50))))
+                .containsExactly("inc-1");
+    }
+
+    @ParameterizedTest(name = "status={0}")
+    @CsvSource({
+        "open,         inc-open",
+        "acknowledged, inc-ack",
+        "resolved,     inc-resolved",
+        "cancelled,    inc-cancelled",
+        "active,       inc-ack inc-open",
+        "all,          inc-cancelled inc-resolved inc-ack inc-open",
+    })
+    void list_filtersByStatusWord_newestFirst(String status, String expected) {
+        // given
+        createOneIncidentPerStatus();
+
+        // when
+        Page<Incident> page = store.list(new IncidentQuery(status, null, null), PageRequest.first(50));
+
+        // then
+        assertThat(ids(page)).containsExactly(expected.split(" "));
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void list_refusesAStatusWordItDoesNotKnow() {
+        // given
+        createOneIncidentPerStatus();
+
+        // when / then
+        assertThatThrownBy(() -> store.list(new IncidentQuery("closed", null, null), PageRequest.first(50)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("status"));
+    }
+
+    @Test
+    void list_isNewestFirst_withEqualTimesOrderedByIdDescending() {
+        // given
+        store.create(incident("inc-a").createdAt(T0).build());
+        store.create(incident("inc-b").createdAt(T0.plusSeconds(60)).build());
+        store.create(incident("inc-c").createdAt(T0.plusSeconds(60)).build());
+        store.create(incident("inc-d").createdAt(T0.minusSeconds(60)).build());
+
+        // when
+        Page<Incident> page = store.list(IncidentQuery.ALL, PageRequest.first(50));
+
+        // then
+        assertThat(ids(page)).containsExactly("inc-c", "inc-b", "inc-a", "inc-d");
+    }
+
+    @Test
+    void list_from_isInclusive_andTo_isExclusive() {
+        // given
+        createIncidentsAroundTheMinuteAfterT0();
+
+        // when
+        Page<Incident> both = store.list(new IncidentQuery("all", T0, T0.plusSeconds(60)), PageRequest.first(50));
+        Page<Incident> onlyFrom = store.list(new IncidentQuery("all", T0, null), PageRequest.first(50));
+        Page<Incident> onlyTo = store.list(new IncidentQuery("all", null, T0.plusSeconds(60)), PageRequest.first(50));
+
+        // then
+        assertThat(ids(both)).containsExactly("at-59s", "at-0s");
+        assertThat(ids(onlyFrom)).containsExactly("at-60s", "at-59s", "at-0s");
+        assertThat(ids(onlyTo)).containsExactly("at-59s", "at-0s", "before");
+    }
+
+    @Test
+    void list_combinesStatusAndTimeRange() {
+        // given
+        store.create(incident("early-open").createdAt(T0.minusSeconds(3600)).build());
+        store.create(incident("late-open").createdAt(T0.plusSeconds(60)).build());
+        store.create(incident("late-cancelled").createdAt(T0.plusSeconds(120)).status(IncidentStatus.CANCELLED)
+                .build());
+
+        // when
+        Page<Incident> page = store.list(new IncidentQuery("open", T0, null), PageRequest.first(50));
+
+        // then
+        assertThat(ids(page)).containsExactly("late-open");
+    }
+
+    @Test
+    void list_pagesThrough120Incidents_withLimit50_returningEachExactlyOnce() {
+        // given 120 incidents, three per minute, created in no particular order
+        List<Incident> all = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            IncidentStatus status = i % 4 == 0 ? IncidentStatus.RESOLVED : IncidentStatus.OPEN;
+            all.add(incident(String.format("inc-%03d", i)).createdAt(T0.plusSeconds(60L * (i / 3))).status(status)
+                    .build());
+        }
+        List<Incident> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random(11));
+        shuffled.forEach(store::create);
+        List<String> newestFirst = all.stream()
+                .sorted(Comparator.comparing(Incident::createdAt).thenComparing(Incident::id).reversed())
+                .map(Incident::id).toList();
+
+        // when
+        List<Page<Incident>> pages = pageThrough(c -> store.list(IncidentQuery.ALL, new PageRequest(c, 50)));
+        List<Page<Incident>> activePages = pageThrough(
+                c -> store.list(new IncidentQuery("active", null, null), new PageRequest(c, 50)));
+
+        // then
+        assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
+        assertThat(pages.stream().flatMap(p -> p.items().stream()).map(Incident::id))
+                .containsExactlyElementsOf(newestFirst);
+        assertThat(activePages.stream().flatMap(p -> p.items().stream()).map(Incident::id)).containsExactlyElementsOf(
+                newestFirst.stream().filter(id -> Integer.parseInt(id.substring(4)) % 4 != 0).toList());
+    }
+
+    @Test
+    void createdBetween_returnsEveryIncidentCreatedInTheHalfOpenRange() {
+        // given
+        createIncidentsAroundTheMinuteAfterT0();
+
+        // when
+        List<Incident> found = store.createdBetween(T0, T0.plusSeconds(60));
+
+        // then
+        assertThat(found).extracting(Incident::id).containsExactlyInAnyOrder("at-0s", "at-59s");
+    }
+
+    // ---------------------------------------------------------------- follow-ups
+
+    @Test
+    void insertedFollowUp_comesBackWithEveryField() {
+        // given
+        FollowUp followUp = Fixtures.fullFollowUp("f-1");
+
+        // when
+        store.insert(followUp);
+
+        // then amounts count as equal by value (1200.5 is 1200.50)
+        assertThat(store.followUp("f-1")).get().usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(followUp);
+        assertThat(store.followUp("f-2")).isEmpty();
+    }
+
+    @Test
+    void insertFollowUp_isRefused_whenTheIdExists() {
+        // given
+        FollowUp first = followUp("f-1").notes("first").build();
+        store.insert(first);
+
+        // when / then
+        assertThatThrownBy(() -> store.insert(followUp("f-1").notes("second").build()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.followUp("f-1")).contains(first);
+    }
+
+    @Test
+    void replace_storesTheNewFollowUp() {
+        // given
+        store.insert(followUp("f-1").status(FollowUpStatus.PLANNED).build());
+        FollowUp done = followUp("f-1").status(FollowUpStatus.DONE).done(LocalDate.of(2026, 3, 8))
+                .visitors("张主席").notes("探望了老人").build();
+
+        // when
+        store.replace(done);
+
+        // then
+        assertThat(store.followUp("f-1")).contains(done);
+    }
+
+    @Test
+    void replace_ofAMissingFollowUp_isNotFound() {
+        // given an empty store
+
+        // when / then
+        assertThatThrownBy(() -> store.replace(followUp("f-1").build()))
+                .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("followup"));
+        assertThat(store.followUp("f-1")).isEmpty();
+    }
+
+    @Test
+    void forIncident_returnsThatIncidentsFollowUps_byDueDateThenId() {
+        // given
+        store.insert(followUp("f-3").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 20)).build());
+        store.insert(followUp("f-2").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 10)).build());
+        store.insert(followUp("f-1").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 20)).build());
+        store.insert(followUp("f-4").incident("inc-2", "m-2").due(LocalDate.of(2026, 3, 1)).build());
+
+        // when
+        List<FollowUp> found = store.forIncident("inc-1");
+
+        // then
+        assertThat(found).extracting(FollowUp::id).containsExactly("f-2", "f-1", "f-3");
+        assertThat(store.forIncident("inc-9")).isEmpty();
+    }
+
+    @Test
+    void followUps_filterByStatus_orderedByDueDate_withUndatedOnesLast() {
+        // given
+        store.insert(followUp("f-1").due(LocalDate.of(2026, 4, 1)).status(FollowUpStatus.PLANNED).build());
+        store.insert(followUp("f-2").due(null).status(FollowUpStatus.PLANNED).build());
+        store.insert(followUp("f-3").due(LocalDate.of(2026, 3, 1)).status(FollowUpStatus.DONE).build());
+        store.insert(followUp("f-4").due(LocalDate.of(2026, 3, 15)).status(FollowUpStatus.PLANNED).build());
+
+        // when
+        Page<FollowUp> planned = store.followUps("planned", PageRequest.first(50));
+        Page<FollowUp> done = store.followUps("done", PageRequest.first(50));
+        Page<FollowUp> every = store.followUps(null, PageRequest.first(50));
+
+        // then
+        assertThat(planned.items()).extracting(FollowUp::id).containsExactly("f-4", "f-1", "f-2");
+        assertThat(done.items()).extracting(FollowUp::id).containsExactly("f-3");
+        assertThat(every.items()).extracting(FollowUp::id).containsExactly("f-3", "f-4", "f-1", "f-2");
+    }
+
+    @Test
+    void followUps_refuseAStatusWordTheyDoNotKnow() {
+        // when / then
+        assertThatThrownBy(() -> store.followUps("someday", PageRequest.first(50)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("status"));
+    }
+
+    @Test
+    void followUps_pageThrough120_withLimit50_returningEachExactlyOnce() {
+        // given 120 follow-ups, four due per day and the last four undated
+        List<FollowUp> all = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            LocalDate due = i >= 116 ? null : LocalDate.of(2026, 3, 1).plusDays(i / 4);
+            all.add(followUp(String.format("f-%03d", 119 - i)).due(due).build());
+        }
+        List<FollowUp> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random(5));
+        shuffled.forEach(store::insert);
+        List<String> expected = all.stream()
+                .sorted(Comparator.comparing((FollowUp f) -> f.dueDate() == null ? LocalDate.MAX : f.dueDate())
+                        .thenComparing(FollowUp::id))
+                .map(FollowUp::id).toList();
+
+        // when
+        List<Page<FollowUp>> pages = pageThrough(c -> store.followUps("planned", new PageRequest(c, 50)));
+
+        // then
+        assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
+        assertThat(pages.stream().flatMap(p -> p.items().stream()).map(FollowUp::id))
+                .containsExactlyElementsOf(expected);
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    @Test
+    void escalationPolicy_isEmpty_untilAnAdminSavesOne() {
+        // given an empty store
+
+        // when / then
+        assertThat(store.escalationPolicy()).isEmpty();
+    }
+
+    @Test
+    void aSavedPolicy_comesBackAsSaved_andASecondSaveReplacesIt() {
+        // given
+        EscalationPolicy fast = new EscalationPolicy(List.of(
+                new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 3, null, 1, null),
+                new PolicyLevel(1, Notify.LEADERS, null, 1, 2, 4)));
+
+        // when
+        store.saveEscalationPolicy(EscalationPolicy.DEFAULT);
+        Optional<EscalationPolicy> first = store.escalationPolicy();
+        store.saveEscalationPolicy(fast);
+
+        // then
+        assertThat(first).contains(EscalationPolicy.DEFAULT);
+        assertThat(store.escalationPolicy()).contains(fast);
+    }
+
+    // ---------------------------------------------------------------- idempotency
+
+    @Test
+    void remember_recordsAFirstRequest_andSaysNothingWasThere() {
+        // when
+        Optional<String> earlier = store.remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
+
+        // then
+        assertThat(earlier).isEmpty();
+    }
+
+    @Test
+    void remember_returnsTheFirstValue_whileItsRecordLives() {
+        // given
+        store.remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
+
+        // when
+        Optional<String> repeat = store.remember("key-1", "response-2", T0.plus(Duration.ofHours(25)),
+                T0.plus(Duration.ofHours(23)));
+
+        // then the first value is kept, not the repeat's
+        assertThat(repeat).contains("response-1");
+        assertThat(store.remember("key-1", "response-3", T0.plus(Duration.ofHours(48)), T0.plusSeconds(1)))
+                .contains("response-1");
+    }
+
+    @Test
+    void remember_replacesARecordThatHasExpired() {
+        // given a record that lived until exactly now
+        Instant expiry = T0.plus(Duration.ofHours(24));
+        store.remember("key-1", "response-1", expiry, T0);
+
+        // when
+        Optional<String> later = store.remember("key-1", "response-2", expiry.plus(Duration.ofHours(24)), expiry);
+
+        // then
+        assertThat(later).isEmpty();
+        assertThat(store.remember("key-1", "response-3", expiry.plus(Duration.ofHours(48)), expiry.plusSeconds(1)))
+                .contains("response-2");
+    }
+
+    @Test
+    void remember_keepsKeysApart() {
+        // given
+        store.remember("key-1", "response-1", T0.plusSeconds(60), T0);
+
+        // when
+        Optional<String> other = store.remember("key-2", "response-2", T0.plusSeconds(60), T0);
+
+        // then
+        assertThat(other).isEmpty();
+    }
+
+    @Test
+    void concurrentRepeats_ofOneRequest_letExactlyOneRecordIt() {
+        // when eight deliveries of the same SNS message arrive at once
+        List<Outcome<Optional<String>>> outcomes = race(8,
+                n -> store.remember("sns-1", "handled-by-" + n, T0.plusSeconds(3600), T0));
+
+        // then one records it and the other seven see that one's value
+        assertThat(outcomes).allMatch(Outcome::succeeded);
+        List<Optional<String>> answers = outcomes.stream().map(Outcome::value).toList();
+        assertThat(answers).filteredOn(Optional::isEmpty).hasSize(1);
+        int winner = IntStream.range(0, 8).filter(n -> answers.get(n).isEmpty()).findFirst().orElseThrow();
+        assertThat(answers).filteredOn(Optional::isPresent).hasSize(7)
+                .allMatch(a -> a.get().equals("handled-by-" + winner));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void createOneIncidentPerStatus() {
+        store.create(incident("inc-open").createdAt(T0).build());
+        store.create(incident("inc-ack").createdAt(T0.plusSeconds(60)).status(IncidentStatus.ACKNOWLEDGED).build());
+        store.create(incident("inc-resolved").createdAt(T0.plusSeconds(120)).status(IncidentStatus.RESOLVED).build());
+        store.create(incident("inc-cancelled").createdAt(T0.plusSeconds(180)).status(IncidentStatus.CANCELLED)
+                .build());
+    }
+
+    private void createIncidentsAroundTheMinuteAfterT0() {
+        store.create(incident("before").createdAt(T0.minusMillis(1)).build());
+        store.create(incident("at-0s").createdAt(T0).build());
+        store.create(incident("at-59s").createdAt(T0.plusSeconds(59)).build());
+        store.create(incident("at-60s").createdAt(T0.plusSeconds(60)).build());
+    }
+
+    private static List<String> ids(Page<Incident> page) {
+        return page.items().stream().map(Incident::id).toList();
+    }
+
+    /** Follows next cursors from the first page to the last; fails rather than loop forever. */
+    protected static <T> List<Page<T>> pageThrough(Function<String, Page<T>> fetch) {
+        List<Page<T>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = fetch.apply(cursor);
+            pages.add(page);
+            cursor = page.nextCursor();
+            assertThat(pages).as("pages before the cursor ran out").hasSizeLessThan(100);
+        } while (cursor != null);
+        return pages;
+    }
+
+    /** What one racing thread ended with: its value, or what it threw. */
+    protected record Outcome<T>(T value, Throwable failure) {
+        public boolean succeeded() {
+            return failure == null;
+        }
+    }
+
+    /** Runs {@code task(0..threads-1)} on as many threads, released together, and waits for all of them. */
+    protected static <T> List<Outcome<T>> race(int threads, IntFunction<T> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch ready = new CountDownLatch(threads);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Outcome<T>>> futures = new ArrayList<>();
+            for (int n = 0; n < threads; n++) {
+                int id = n;
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    try {
+                        return new Outcome<>(task.apply(id), null);
+                    } catch (RuntimeException e) {
+                        return new Outcome<T>(null, e);
+                    }
+                }));
+            }
+            ready.await(10, TimeUnit.SECONDS);
+            go.countDown();
+            List<Outcome<T>> outcomes = new ArrayList<>();
+            for (Future<Outcome<T>> f : futures) outcomes.add(f.get(60, TimeUnit.SECONDS));
+            return outcomes;
+        } catch (Exception e) {
+            throw new AssertionError("racing threads did not finish", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
