@@ -254,6 +254,14 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    @Override
+    public Optional<String> recall(String key, Instant now) {
+        synchronized (lock) {
+            Remembered existing = idempotency.get(key);
+            return existing != null && existing.expiresAt().isAfter(now) ? Optional.of(existing.value()) : Optional.empty();
+        }
+    }
+
     // ---- shared rules
 
     private static final Comparator<Incident> NEWEST_FIRST = Comparator.comparing(NewestFirst::of);

@@ -1004,6 +1004,18 @@ public abstract class StoreContract {
     }
 
     @Test
+    void recall_readsALiveRecord_withoutWritingOne() {
+        // given nothing recorded yet
+        assertThat(store.recall("key-1", T0)).isEmpty();
+        assertThat(store.remember("key-1", "response-1", T0.plusSeconds(60), T0)).isEmpty();
+
+        // when / then the live record is read back, and an expired one is not
+        assertThat(store.recall("key-1", T0.plusSeconds(59))).contains("response-1");
+        assertThat(store.recall("key-1", T0.plusSeconds(60))).isEmpty();
+        assertThat(store.recall("key-2", T0)).isEmpty();
+    }
+
+    @Test
     void remember_keepsKeysApart() {
         // given
         store.remember("key-1", "response-1", T0.plusSeconds(60), T0);
