@@ -12,6 +12,7 @@ import huzhu.core.port.Ids;
 import huzhu.core.port.StaleIncident;
 import huzhu.core.port.Store;
 import huzhu.core.rules.Hashes;
+import huzhu.core.rules.IncidentTypes;
 import huzhu.core.rules.Messages;
 import huzhu.core.rules.Text;
 import java.time.Clock;
@@ -66,6 +67,7 @@ public final class TriggerService {
             if (type == null) v.problem("type", "invalid.type");
         }
         String message = v.text("message", in.message(), MAX_MESSAGE, false);
+        if (Text.blank(in.type())) type = IncidentTypes.guess(message);
         String name = v.text("reporterName", in.reporterName(), DirectoryService.MAX_NAME, false);
         String phone = v.phone("reporterPhone", in.reporterPhone(), false);
         Place place = null;

@@ -1,0 +1,96 @@
+package huzhu.ack;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import huzhu.aws.Production;
+import huzhu.core.error.NotFound;
+import huzhu.core.model.Incident;
+import huzhu.core.model.Language;
+import huzhu.core.model.Member;
+import huzhu.core.model.Reporter;
+import huzhu.core.rules.Messages;
+import huzhu.core.service.AckService;
+import huzhu.core.service.AckService.AckView;
+import huzhu.http.ApiRequest;
+import huzhu.http.ApiResponse;
+import huzhu.http.Html;
+import huzhu.http.Http;
+import huzhu.http.Router;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The link in an alert SMS: {@code GET} shows one alerted person what happened and where, with buttons;
+ * {@code POST {"action"}} records accept / decline / arrived / done.
+ */
+public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Html PAGE = Html.template(AckHandler.class, "/huzhu/ack/page.html");
+    private static final Html EXPIRED = Html.template(AckHandler.class, "/huzhu/ack/expired.html");
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final String PATH = "/v1/acks/{ackToken}";
+
+    public record ActionInput(String action) {
+    }
+
+    private final Router router;
+
+    public AckHandler() {
+        this(Production.services().ack());
+    }
+
+    public AckHandler(AckService acks) {
+        this.router = Router.builder()
+                .get(PATH, request -> page(acks, request))
+                .post(PATH, request -> ApiResponse.json(200, acks.act(request.pathParameter("ackToken"),
+                        request.bodyAs(ActionInput.class).action())))
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, router);
+    }
+
+    private static ApiResponse page(AckService acks, ApiRequest request) {
+        AckView view;
+        try {
+            view = acks.view(request.pathParameter("ackToken"));
+        } catch (NotFound expired) {
+            return noStore(ApiResponse.html(404, EXPIRED.render(Language.DEFAULT, Map.of("lang", "zh-CN"))));
+        }
+        Language lang = view.language();
+        Incident i = view.incident();
+        Member m = view.member();
+        Map<String, Object> values = new HashMap<>();
+        values.put("lang", lang.wire());
+        values.put("code", i.code());
+        values.put("status", Messages.text(lang, "status." + i.status().wire()));
+        values.put("type", Messages.text(lang, "type." + i.type().wire()));
+        values.put("member", m == null ? Messages.text(lang, "reporter.unknown") : m.name());
+        values.put("address", address(i, m));
+        values.put("message", i.message() == null ? "" : i.message());
+        Reporter r = i.reporter();
+        values.put("reporter", r.name() != null ? r.name() : "");
+        values.put("reporterPhone", r.phone() == null ? "" : r.phone());
+        values.put("time", LOCAL_TIME.format(i.createdAt()));
+        values.put("responder", i.responders().isEmpty() ? "" : i.responders().get(0).name());
+        return noStore(ApiResponse.html(200, PAGE.render(lang, values)));
+    }
+
+    private static String address(Incident i, Member m) {
+        if (i.location() != null && i.location().address() != null) return i.location().address();
+        if (m == null) return "";
+        if (m.homeAddress() != null) return m.homeAddress();
+        return m.homeArea() == null ? "" : m.homeArea().city() + " " + (m.homeArea().district() == null ? ""
+                : m.homeArea().district());
+    }
+
+    private static ApiResponse noStore(ApiResponse r) {
+        return r.withHeader("Cache-Control", "no-store").withHeader("Referrer-Policy", "no-referrer");
+    }
+}

@@ -1,0 +1,57 @@
+package huzhu.console;
+
+import huzhu.core.model.Alert;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentStatus;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Place;
+import huzhu.core.model.RecipientKind;
+import huzhu.core.model.Reporter;
+import huzhu.core.model.Responder;
+import huzhu.core.model.TimelineEntry;
+import huzhu.core.model.AlertStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An incident as the console sees it (CONTRACT §3). Leaves out what only the system may hold: each
+ * alert's ack token (it lets its holder act as that person) and the policy snapshot.
+ */
+public record IncidentView(
+        String id,
+        String code,
+        IncidentStatus status,
+        int level,
+        String memberId,
+        IncidentType type,
+        String message,
+        Place location,
+        Reporter reporter,
+        Instant createdAt,
+        Instant acknowledgedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        String outcome,
+        Instant nextEscalationAt,
+        int escalations,
+        boolean needsAttention,
+        List<AlertView> alerts,
+        List<Responder> responders,
+        List<TimelineEntry> timeline) {
+
+    public record AlertView(String recipientId, RecipientKind recipientKind, String name, String to, int level,
+            Instant sentAt, AlertStatus status, String failureReason) {
+    }
+
+    public static IncidentView of(Incident i) {
+        return new IncidentView(i.id(), i.code(), i.status(), i.level(), i.memberId(), i.type(), i.message(),
+                i.location(), i.reporter(), i.createdAt(), i.acknowledgedAt(), i.resolvedAt(), i.closedAt(),
+                i.outcome(), i.nextEscalationAt(), i.escalations(), i.active() && i.exhausted(),
+                i.alerts().stream().map(IncidentView::alert).toList(), i.responders(), i.timeline());
+    }
+
+    private static AlertView alert(Alert a) {
+        return new AlertView(a.recipientId(), a.recipientKind(), a.name(), a.to(), a.level(), a.sentAt(), a.status(),
+                a.failureReason());
+    }
+}

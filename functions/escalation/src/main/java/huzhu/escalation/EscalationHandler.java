@@ -1,0 +1,32 @@
+package huzhu.escalation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import huzhu.aws.Production;
+import huzhu.core.service.Dispatcher;
+import huzhu.core.service.Log;
+import java.util.Map;
+
+/**
+ * The scheduled escalation check (EventBridge, every minute): every open incident past its deadline
+ * moves one level. A failure propagates so the invocation is retried; the check is idempotent.
+ */
+public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final Dispatcher dispatcher;
+
+    public EscalationHandler() {
+        this(Production.services().dispatcher());
+    }
+
+    public EscalationHandler(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        int escalated = dispatcher.escalateDue();
+        if (escalated > 0) Log.info("escalation.sweep", "escalated", escalated);
+        return Map.of("escalated", escalated);
+    }
+}

@@ -1,0 +1,62 @@
+package huzhu.sms;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import huzhu.aws.Production;
+import huzhu.core.service.InboundSmsService;
+import huzhu.core.service.InboundSmsService.InboundSms;
+import huzhu.core.service.Log;
+
+/**
+ * Two-way SMS as AWS End User Messaging delivers them: SNS records whose Message is the inbound SMS
+ * JSON. A record that cannot be read is logged and dropped (retrying cannot fix it); a failing store or
+ * messenger propagates, so SNS delivers the record again — the service handles each message id once.
+ */
+public final class SmsInboundHandler implements RequestHandler<SNSEvent, Void> {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final InboundSmsService sms;
+
+    public SmsInboundHandler() {
+        this(Production.services().inboundSms());
+    }
+
+    public SmsInboundHandler(InboundSmsService sms) {
+        this.sms = sms;
+    }
+
+    @Override
+    public Void handleRequest(SNSEvent event, Context context) {
+        if (event == null || event.getRecords() == null) return null;
+        for (SNSEvent.SNSRecord record : event.getRecords()) {
+            InboundSms message = read(record);
+            if (message != null) sms.handle(message);
+        }
+        return null;
+    }
+
+    private static InboundSms read(SNSEvent.SNSRecord record) {
+        String snsId = record.getSNS() == null ? null : record.getSNS().getMessageId();
+        String body = record.getSNS() == null ? null : record.getSNS().getMessage();
+        if (body == null) {
+            Log.warn("sms.unreadable", "snsMessageId", snsId, "reason", "no message");
+            return null;
+        }
+        try {
+            InboundSms m = JSON.readValue(body, InboundSms.class);
+            if (m.originationNumber() == null) {
+                Log.warn("sms.unreadable", "snsMessageId", snsId, "reason", "no originationNumber");
+                return null;
+            }
+            return m;
+        } catch (JsonProcessingException e) {
+            Log.warn("sms.unreadable", "snsMessageId", snsId, "reason", e.getOriginalMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package huzhu.trigger;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import huzhu.aws.Production;
+import huzhu.core.model.Member;
+import huzhu.core.service.TriggerService;
+import huzhu.core.service.TriggerService.TriggerInput;
+import huzhu.core.service.TriggerService.Triggered;
+import huzhu.http.ApiRequest;
+import huzhu.http.ApiResponse;
+import huzhu.http.Html;
+import huzhu.http.Http;
+import huzhu.http.Router;
+import java.util.Map;
+
+/**
+ * The personal emergency link. {@code POST} raises the alarm (the contract's route); {@code GET} is the
+ * page the family opens from the link: one big button that posts, safe to tap twice.
+ */
+public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Html PAGE = Html.template(TriggerHandler.class, "/huzhu/trigger/page.html");
+    private static final String PATH = "/v1/triggers/{triggerToken}";
+
+    private final Router router;
+
+    public TriggerHandler() {
+        this(Production.services().trigger());
+    }
+
+    public TriggerHandler(TriggerService triggers) {
+        this.router = Router.builder()
+                .post(PATH, request -> trigger(triggers, request))
+                .get(PATH, request -> page(triggers, request))
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, router);
+    }
+
+    private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
+        TriggerInput input = request.bodyOrEmpty(TriggerInput.class);
+        Triggered t = triggers.trigger(request.pathParameter("triggerToken"), input,
+                request.header("idempotency-key").orElse(null));
+        return ApiResponse.json(201, t);
+    }
+
+    private static ApiResponse page(TriggerService triggers, ApiRequest request) {
+        Member member = triggers.memberFor(request.pathParameter("triggerToken"));
+        return ApiResponse.html(200, PAGE.render(member.language(), Map.of("lang", member.language().wire())))
+                .withHeader("Cache-Control", "no-store")
+                .withHeader("Referrer-Policy", "no-referrer");
+    }
+}
