@@ -1,5 +1,6 @@
 package huzhu.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -76,7 +77,11 @@ public final class Json {
         };
     }
 
-    /** Jackson mix-in: the record component {@code audience} is the contract's {@code notify}. */
+    /**
+     * Jackson mix-in: the record component {@code audience} is the contract's {@code notify}; fields a
+     * level does not use are left out, as in the contract's policy shape.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract static class PolicyLevelNames {
         @JsonProperty("notify")
         abstract Notify audience();

@@ -1,0 +1,388 @@
+package huzhu.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import huzhu.core.error.DomainException;
+import huzhu.core.error.Invalid;
+import huzhu.core.model.Language;
+import huzhu.core.port.PageRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A read-only view of one HTTP API (payload 2.0) request, with the typed helpers every route needs.
+ * The body is size-checked and decoded once, when the view is made.
+ */
+public final class ApiRequest {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final ObjectReader BODY_READER = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                    DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return BODY_READER.forType(type);
+        }
+    };
+
+    private final APIGatewayV2HTTPEvent event;
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers;
+    private final Map<String, String> query;
+    private final Map<String, String> pathParameters;
+    private final Map<String, String> claims;
+    private final String body;
+
+    private ApiRequest(APIGatewayV2HTTPEvent event, String method, String path, Map<String, String> headers,
+            Map<String, String> query, Map<String, String> pathParameters, Map<String, String> claims,
+            String body) {
+        this.event = event;
+        this.method = method;
+        this.path = path;
+        this.headers = headers;
+        this.query = query;
+        this.pathParameters = pathParameters;
+        this.claims = claims;
+        this.body = body;
+    }
+
+    /** The view of {@code event}; a 413 when the body is over 64 KiB, checked before anything reads it. */
+    public static ApiRequest of(APIGatewayV2HTTPEvent event) {
+        String body = decodeBody(event);
+        TreeMap<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (event.getHeaders() != null) headers.putAll(event.getHeaders());
+        return new ApiRequest(event, methodOf(event), pathOf(event), Collections.unmodifiableMap(headers),
+                copy(event.getQueryStringParameters()), copy(event.getPathParameters()), claimsOf(event), body);
+    }
+
+    /** The same request with the parameters a matched path template found (the router calls this). */
+    public ApiRequest withPathParameters(Map<String, String> params) {
+        Map<String, String> merged = new HashMap<>(pathParameters);
+        merged.putAll(params);
+        return new ApiRequest(event, method, path, headers, query, Collections.unmodifiableMap(merged), claims, body);
+    }
+
+    public APIGatewayV2HTTPEvent event() {
+        return event;
+    }
+
+    /** Upper case, e.g. {@code GET}; empty when the event names none. */
+    public String method() {
+        return method;
+    }
+
+    /** The path exactly as API Gateway sent it (with a named stage's prefix, if any). */
+    public String rawPath() {
+        return event.getRawPath() != null ? event.getRawPath() : path;
+    }
+
+    /**
+     * The path the routes are written against. A named (non-{@code $default}) stage puts its name in
+     * front of rawPath, so {@code /prod/v1/members} is {@code /v1/members} here.
+     */
+    public String path() {
+        return path;
+    }
+
+    /** e.g. {@code GET /v1/members/{id}}, or {@code $default}; safe to log, unlike the path, which holds tokens. */
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    public Map<String, String> pathParameters() {
+        return pathParameters;
+    }
+
+    /** A parameter the route's template declares; asking for an undeclared one is a programming error. */
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) throw new IllegalStateException("route has no path parameter " + name);
+        return value;
+    }
+
+    public Map<String, String> queryParameters() {
+        return query;
+    }
+
+    /** A query parameter; blank counts as absent. */
+    public Optional<String> query(String name) {
+        String v = query.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** All headers, looked up case-insensitively. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    /** The body as UTF-8 text (base64 already decoded); empty when there is none. */
+    public String body() {
+        return body;
+    }
+
+    public String sourceIp() {
+        var ctx = event.getRequestContext();
+        return ctx == null || ctx.getHttp() == null ? null : ctx.getHttp().getSourceIp();
+    }
+
+    public String requestId() {
+        var ctx = event.getRequestContext();
+        return ctx == null ? null : ctx.getRequestId();
+    }
+
+    /** The verified JWT's claims; empty on public routes. */
+    public Map<String, String> claims() {
+        return claims;
+    }
+
+    /** The signed-in caller; a 401 when the request carries no claims. */
+    public Caller caller() {
+        return Caller.fromClaims(claims);
+    }
+
+    /** The caller, if signed in (401) with one of {@code roles} (403). */
+    public Caller requireAny(Role... roles) {
+        return caller().requireAny(roles);
+    }
+
+    /**
+     * The body mapped to {@code type}. Not JSON, or empty: 400. JSON of the wrong shape (a word where a
+     * number goes, an unknown enum word, a bad date): 422 naming the field's JSON path.
+     */
+    public <T> T bodyAs(Class<T> type) {
+        if (body.isBlank()) throw RequestRejected.emptyBody();
+        T value = read(body, type);
+        if (value == null) throw RequestRejected.emptyBody();
+        return value;
+    }
+
+    /** Like {@link #bodyAs} for routes whose fields are all optional: no body reads as {@code {}}. */
+    public <T> T bodyOrEmpty(Class<T> type) {
+        if (body.isBlank()) return read("{}", type);
+        T value = read(body, type);
+        return value == null ? read("{}", type) : value;
+    }
+
+    /** {@code ?limit=}: 50 when absent, else 1 to 200 (422 on field {@code limit} otherwise). */
+    public int limit() {
+        Optional<String> raw = query("limit");
+        if (raw.isEmpty()) return PageRequest.DEFAULT_LIMIT;
+        try {
+            int n = Integer.parseInt(raw.get());
+            if (n >= 1 && n <= PageRequest.MAX_LIMIT) return n;
+        } catch (NumberFormatException e) {
+            // falls through to the same answer as an out-of-range number
+        }
+        throw Invalid.of("limit", "invalid.limit");
+    }
+
+    /** {@code ?cursor=} as the previous page returned it, or null. */
+    public String cursor() {
+        return query("cursor").orElse(null);
+    }
+
+    public PageRequest page() {
+        return new PageRequest(cursor(), limit());
+    }
+
+    /** {@code ?from=} as an instant, or null. */
+    public Instant from() {
+        return instant("from");
+    }
+
+    /** {@code ?to=} as an instant, or null. */
+    public Instant to() {
+        return instant("to");
+    }
+
+    /**
+     * An ISO-8601 instant query parameter ({@code 2026-01-01T00:00:00Z} or with an offset), or null
+     * when absent; 422 on that field otherwise.
+     */
+    public Instant instant(String name) {
+        Optional<String> raw = query(name);
+        if (raw.isEmpty()) return null;
+        // An unencoded '+' in a query string arrives as a space: "…T08:00:00 08:00".
+        String text = raw.get().replace(' ', '+');
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw Invalid.of(name, "invalid.time");
+            }
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        ObjectReader reader = READERS.get(type);
+        try (JsonParser parser = reader.createParser(json)) {
+            T value = reader.readValue(parser);
+            // A second document after the first ("{…} {…}") is not JSON, whatever the first one was.
+            if (parser.nextToken() != null) throw RequestRejected.malformedJson();
+            return value;
+        } catch (InvalidDefinitionException bug) {
+            // The target type cannot be mapped at all: our fault, not the caller's.
+            throw new IllegalStateException(bug.getOriginalMessage(), bug);
+        } catch (JacksonException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RuntimeException translate(JacksonException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DomainException domain) return domain;
+            if (t instanceof StreamReadException && !(t instanceof InputCoercionException)) {
+                return RequestRejected.malformedJson();
+            }
+        }
+        if (!(e instanceof JsonMappingException mapping)) return RequestRejected.malformedJson();
+        String field = fieldPath(mapping.getPath());
+        if (mapping instanceof UnrecognizedPropertyException) return Invalid.of(field, "invalid.unknownField");
+        if (mapping instanceof MismatchedInputException mismatch) {
+            return Invalid.of(field, keyFor(mismatch.getTargetType()));
+        }
+        if (mapping.getCause() instanceof InputCoercionException) return Invalid.of(field, "invalid.range");
+        return Invalid.of(field, "invalid.type");
+    }
+
+    /** {@code homeArea.city}, {@code familyContacts[0].phone}; {@code body} for the document itself. */
+    static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) out.append('.');
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "body" : out.toString();
+    }
+
+    private static String keyFor(Class<?> target) {
+        if (target == null) return "invalid.type";
+        if (target == Language.class) return "invalid.language";
+        if (target.isEnum()) return "invalid.choice";
+        if (target == LocalDate.class) return "invalid.date";
+        if (Temporal.class.isAssignableFrom(target)) return "invalid.time";
+        if (Number.class.isAssignableFrom(target)
+                || (target.isPrimitive() && target != boolean.class && target != char.class)) {
+            return "invalid.number";
+        }
+        return "invalid.type";
+    }
+
+    private static String decodeBody(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw == null || raw.isEmpty()) return "";
+        if (event.getIsBase64Encoded()) {
+            int padding = raw.endsWith("==") ? 2 : raw.endsWith("=") ? 1 : 0;
+            if ((long) raw.length() / 4 * 3 - padding > MAX_BODY_BYTES) throw RequestRejected.tooLarge();
+            try {
+                byte[] bytes = Base64.getDecoder().decode(raw);
+                if (bytes.length > MAX_BODY_BYTES) throw RequestRejected.tooLarge();
+                return new String(bytes, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw RequestRejected.malformedJson();
+            }
+        }
+        if (raw.length() > MAX_BODY_BYTES || utf8Length(raw) > MAX_BODY_BYTES) throw RequestRejected.tooLarge();
+        return raw;
+    }
+
+    private static Map<String, String> copy(Map<String, String> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(map));
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n += 1;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
+    }
+
+    private static String methodOf(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        if (ctx != null && ctx.getHttp() != null && ctx.getHttp().getMethod() != null) {
+            return ctx.getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        String routeKey = event.getRouteKey();
+        if (routeKey != null && !routeKey.startsWith("$")) {
+            int space = routeKey.indexOf(' ');
+            if (space > 0) return routeKey.substring(0, space).toUpperCase(Locale.ROOT);
+        }
+        return "";
+    }
+
+    private static String pathOf(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        String p = event.getRawPath();
+        if (p == null && ctx != null && ctx.getHttp() != null) p = ctx.getHttp().getPath();
+        if (p == null || p.isEmpty()) return "/";
+        String stage = ctx == null ? null : ctx.getStage();
+        if (stage != null && !stage.isEmpty() && !"$default".equals(stage)) {
+            String prefix = "/" + stage;
+            if (p.equals(prefix)) return "/";
+            if (p.startsWith(prefix + "/")) return p.substring(prefix.length());
+        }
+        return p;
+    }
+
+    /*
+     * Claims are typed Map<String, String>, but an event built by hand or by a generic JSON mapper
+     * can hold a list for cognito:groups; String.valueOf renders it "[admin, officer]", which the role
+     * parser reads the same as the authorizer's "[admin officer]".
+     */
+    private static Map<String, String> claimsOf(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) return Map.of();
+        Map<String, ?> raw = ctx.getAuthorizer().getJwt().getClaims();
+        if (raw == null || raw.isEmpty()) return Map.of();
+        Map<String, String> out = new HashMap<>();
+        raw.forEach((k, v) -> {
+            if (k != null && v != null) out.put(k, String.valueOf(v));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+}

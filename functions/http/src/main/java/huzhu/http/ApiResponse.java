@@ -1,0 +1,74 @@
+package huzhu.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a route answers. A plain value (status, headers, text body) so that an idempotent route can
+ * store it and answer a repeat with exactly the same thing.
+ */
+public record ApiResponse(int status, Map<String, String> headers, String body) {
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String HTML = "text/html; charset=utf-8";
+
+    public ApiResponse {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        body = body == null ? "" : body;
+    }
+
+    /** {@code value} as JSON through {@link Json#mapper()}; never cached by browsers or proxies. */
+    public static ApiResponse json(int status, Object value) {
+        try {
+            return of(status, JSON, Json.mapper().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page for people; {@code no-referrer} because ack pages carry a personal token in their URL. */
+    public static ApiResponse html(int status, String html) {
+        return of(status, HTML, html).withHeader("Referrer-Policy", "no-referrer");
+    }
+
+    /** Any text body with its content type (console scripts and styles). */
+    public static ApiResponse of(int status, String contentType, String body) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", contentType);
+        h.put("Cache-Control", "no-store");
+        h.put("X-Content-Type-Options", "nosniff");
+        return new ApiResponse(status, h, body);
+    }
+
+    public static ApiResponse empty(int status) {
+        return new ApiResponse(status, Map.of("Cache-Control", "no-store"), "");
+    }
+
+    /** A copy with {@code name} set to {@code value}, replacing any header of that name in any case. */
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.keySet().removeIf(name::equalsIgnoreCase);
+        h.put(name, value);
+        return new ApiResponse(status, h, body);
+    }
+
+    /** The header's value, looked up case-insensitively, or null. */
+    public String header(String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+        }
+        return null;
+    }
+
+    public APIGatewayV2HTTPResponse toEvent() {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

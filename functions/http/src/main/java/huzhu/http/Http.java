@@ -1,0 +1,127 @@
+package huzhu.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import huzhu.core.error.Conflict;
+import huzhu.core.error.Forbidden;
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.port.DependencyFailure;
+import huzhu.core.rules.Messages;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The edge of every HTTP function: builds the {@link ApiRequest}, runs the route, and is the one place
+ * where failures become the contract's error body. Domain and request failures get their 4xx; a
+ * dependency failure or anything unexpected is logged once and answered 503 (safe to retry), never
+ * 500 and never with a stack trace.
+ */
+public final class Http {
+    private Http() {
+    }
+
+    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Route route) {
+        ApiResponse response;
+        try {
+            response = route.handle(ApiRequest.of(event));
+            if (response == null) throw new IllegalStateException("route returned no response");
+        } catch (Exception e) {
+            response = failure(e, event);
+        }
+        return response.toEvent();
+    }
+
+    private static ApiResponse failure(Exception e, APIGatewayV2HTTPEvent event) {
+        Refusal refusal = refusal(e);
+        if (refusal == null) {
+            JsonLog.error(e instanceof DependencyFailure ? "dependency failed" : "unexpected failure", e,
+                    logFields(event));
+            refusal = new Refusal(503, "unavailable", "error.unavailable", Map.of(), Map.of(), Map.of());
+        } else {
+            Map<String, Object> log = logFields(event);
+            log.put("status", refusal.status);
+            log.put("code", refusal.code);
+            JsonLog.debug("request refused", log);
+        }
+        String message = Messages.bilingual(refusal.messageKey, refusal.args);
+        ApiResponse response = wantsHtml(event)
+                ? ApiResponse.html(refusal.status, page(message))
+                : ApiResponse.json(refusal.status, ErrorBody.of(refusal.code, message, refusal.fields));
+        for (Map.Entry<String, String> h : refusal.headers.entrySet()) {
+            response = response.withHeader(h.getKey(), h.getValue());
+        }
+        return response;
+    }
+
+    private record Refusal(int status, String code, String messageKey, Map<String, ?> args,
+            Map<String, String> fields, Map<String, String> headers) {
+    }
+
+    /** The 4xx answer for a failure the caller caused; null for everything else (503). */
+    private static Refusal refusal(Exception e) {
+        if (e instanceof RequestRejected r) {
+            return new Refusal(r.status(), r.code(), r.messageKey(), Map.of(), Map.of(), r.headers());
+        }
+        if (e instanceof NotFound n) {
+            return new Refusal(404, "not_found", n.messageKey(), n.args(), Map.of(), Map.of());
+        }
+        if (e instanceof Conflict c) {
+            return new Refusal(409, c.code(), c.messageKey(), c.args(), Map.of(), Map.of());
+        }
+        if (e instanceof Forbidden f) {
+            return new Refusal(403, "forbidden", f.messageKey(), f.args(), Map.of(), Map.of());
+        }
+        if (e instanceof Invalid i) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            i.fields().forEach((field, key) -> fields.put(field, Messages.bilingual(key, Map.of())));
+            return new Refusal(422, "validation_failed", i.messageKey(), i.args(), fields, Map.of());
+        }
+        return null;
+    }
+
+    /** The route key, never the path: paths carry trigger and ack tokens. */
+    private static Map<String, Object> logFields(APIGatewayV2HTTPEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        var ctx = event.getRequestContext();
+        if (ctx != null && ctx.getRequestId() != null) fields.put("requestId", ctx.getRequestId());
+        if (ctx != null && ctx.getHttp() != null) fields.put("method", ctx.getHttp().getMethod());
+        fields.put("routeKey", event.getRouteKey());
+        return fields;
+    }
+
+    /** A browser opening a link (an ack link from an SMS) reads a page, not JSON. */
+    private static boolean wantsHtml(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        String method = ctx == null || ctx.getHttp() == null ? null : ctx.getHttp().getMethod();
+        if (!"GET".equalsIgnoreCase(method) || event.getHeaders() == null) return false;
+        for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+            if ("accept".equalsIgnoreCase(h.getKey())) return h.getValue() != null && h.getValue().contains("text/html");
+        }
+        return false;
+    }
+
+    private static String page(String message) {
+        String title = escape(Messages.bilingual("error.pageTitle", Map.of()));
+        return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                + "<title>" + title + "</title></head><body><h1>" + title + "</h1><p>"
+                + escape(message) + "</p></body></html>";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

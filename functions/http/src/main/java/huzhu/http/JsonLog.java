@@ -1,0 +1,161 @@
+package huzhu.http;
+
+import huzhu.core.model.Wire;
+import huzhu.core.rules.PhoneMask;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One JSON object per line on stdout, in the shape of Lambda's JSON log format: {@code timestamp},
+ * {@code level}, {@code message}, then the caller's fields ({@code incidentId}, {@code action}…), then
+ * {@code errorType}/{@code errorMessage}/{@code stackTrace} for a failure. Every string passes through
+ * {@link PhoneMask#scrub}, so a phone number that slips into a message is still masked. Lines below
+ * {@code AWS_LAMBDA_LOG_LEVEL} (default INFO) are dropped.
+ */
+public final class JsonLog {
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Set<String> RESERVED = Set.of("timestamp", "level", "message", "errorType", "errorMessage", "stackTrace");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int MAX_FRAMES = 12;
+    private static final int MAX_CAUSES = 5;
+    private static final Level MIN_LEVEL = minLevel(System.getenv("AWS_LAMBDA_LOG_LEVEL"));
+
+    private JsonLog() {
+    }
+
+    public static void debug(String message, Map<String, ?> fields) {
+        write(Level.DEBUG, message, fields, null);
+    }
+
+    public static void info(String message, Map<String, ?> fields) {
+        write(Level.INFO, message, fields, null);
+    }
+
+    public static void warn(String message, Map<String, ?> fields) {
+        write(Level.WARN, message, fields, null);
+    }
+
+    public static void error(String message, Throwable error, Map<String, ?> fields) {
+        write(Level.ERROR, message, fields, error);
+    }
+
+    public static boolean enabled(Level level) {
+        return level.compareTo(MIN_LEVEL) >= 0;
+    }
+
+    private static void write(Level level, String message, Map<String, ?> fields, Throwable error) {
+        if (!enabled(level)) return;
+        // System.out is read per call, not captured at init, so the local stack and tests can redirect it.
+        System.out.println(line(Instant.now(), level, message, fields, error));
+    }
+
+    /** The line {@link #error} and friends print, without the newline. */
+    public static String line(Instant at, Level level, String message, Map<String, ?> fields, Throwable error) {
+        StringBuilder out = new StringBuilder(256);
+        out.append("{\"timestamp\":");
+        string(out, TIMESTAMP.format(at));
+        out.append(",\"level\":");
+        string(out, level.name());
+        out.append(",\"message\":");
+        string(out, PhoneMask.scrub(message));
+        if (fields != null) {
+            fields.forEach((key, value) -> {
+                if (key == null || RESERVED.contains(key)) return;
+                out.append(',');
+                string(out, key);
+                out.append(':');
+                value(out, value);
+            });
+        }
+        if (error != null) {
+            out.append(",\"errorType\":");
+            string(out, error.getClass().getName());
+            out.append(",\"errorMessage\":");
+            string(out, PhoneMask.scrub(error.getMessage()));
+            out.append(",\"stackTrace\":[");
+            int lines = 0;
+            int depth = 0;
+            for (Throwable t = error; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+                if (t != error) {
+                    if (lines++ > 0) out.append(',');
+                    string(out, PhoneMask.scrub("Caused by: " + t));
+                }
+                StackTraceElement[] frames = t.getStackTrace();
+                for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+                    if (lines++ > 0) out.append(',');
+                    string(out, frames[i].toString());
+                }
+                if (frames.length > MAX_FRAMES) {
+                    out.append(',');
+                    string(out, "... " + (frames.length - MAX_FRAMES) + " more");
+                }
+            }
+            out.append(']');
+        }
+        return out.append('}').toString();
+    }
+
+    private static void value(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Boolean
+                || (value instanceof Integer || value instanceof Long || value instanceof Short
+                        || value instanceof Byte)) {
+            out.append(value);
+        } else if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            out.append(n);
+        } else if (value instanceof Wire w) {
+            string(out, w.wire());
+        } else {
+            string(out, PhoneMask.scrub(String.valueOf(value)));
+        }
+    }
+
+    /*
+     * Everything outside printable ASCII is escaped, so the line means the same whatever charset the
+     * runtime gives System.out (Chinese text included).
+     */
+    private static void string(StringBuilder out, String s) {
+        if (s == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append("\\u");
+                        for (int shift = 12; shift >= 0; shift -= 4) out.append(HEX[(c >> shift) & 0xf]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static Level minLevel(String env) {
+        if (env == null) return Level.INFO;
+        return switch (env.trim().toUpperCase(Locale.ROOT)) {
+            case "TRACE", "DEBUG" -> Level.DEBUG;
+            case "WARN" -> Level.WARN;
+            case "ERROR", "FATAL" -> Level.ERROR;
+            default -> Level.INFO;
+        };
+    }
+}
