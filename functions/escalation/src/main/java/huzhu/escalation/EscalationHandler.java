@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Production;
 import huzhu.core.service.Dispatcher;
-import huzhu.core.service.Log;
+import huzhu.core.log.JsonLog;
 import java.util.Map;
 
 /**
@@ -26,7 +26,7 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         int escalated = dispatcher.escalateDue();
-        if (escalated > 0) Log.info("escalation.sweep", "escalated", escalated);
+        if (escalated > 0) JsonLog.info("escalation.sweep", "escalated", escalated);
         return Map.of("escalated", escalated);
     }
 }

@@ -1,5 +1,6 @@
 package huzhu.http;
 
+import huzhu.core.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.core.error.Conflict;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.aws.Production;
 import huzhu.core.service.InboundSmsService;
 import huzhu.core.service.InboundSmsService.InboundSms;
-import huzhu.core.service.Log;
+import huzhu.core.log.JsonLog;
 
 /**
  * Two-way SMS as AWS End User Messaging delivers them: SNS records whose Message is the inbound SMS
@@ -44,18 +44,18 @@ public final class SmsInboundHandler implements RequestHandler<SNSEvent, Void> {
         String snsId = record.getSNS() == null ? null : record.getSNS().getMessageId();
         String body = record.getSNS() == null ? null : record.getSNS().getMessage();
         if (body == null) {
-            Log.warn("sms.unreadable", "snsMessageId", snsId, "reason", "no message");
+            JsonLog.warn("sms.unreadable", "snsMessageId", snsId, "reason", "no message");
             return null;
         }
         try {
             InboundSms m = JSON.readValue(body, InboundSms.class);
             if (m.originationNumber() == null) {
-                Log.warn("sms.unreadable", "snsMessageId", snsId, "reason", "no originationNumber");
+                JsonLog.warn("sms.unreadable", "snsMessageId", snsId, "reason", "no originationNumber");
                 return null;
             }
             return m;
         } catch (JsonProcessingException e) {
-            Log.warn("sms.unreadable", "snsMessageId", snsId, "reason", e.getOriginalMessage());
+            JsonLog.warn("sms.unreadable", "snsMessageId", snsId, "reason", e.getOriginalMessage());
             return null;
         }
     }

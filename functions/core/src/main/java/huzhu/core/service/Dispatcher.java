@@ -1,5 +1,6 @@
 package huzhu.core.service;
 
+import huzhu.core.log.JsonLog;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.model.Alert;
@@ -115,7 +116,7 @@ public final class Dispatcher {
                 "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
         Incident created = b.build();
         store.create(created);
-        Log.info("incident.opened", "incidentId", created.id(), "code", created.code(), "level", created.level(),
+        JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "level", created.level(),
                 "channel", request.reporter().channel().wire(), "verified", request.reporter().verified());
 
         if (member != null && request.reporter().phone() != null
@@ -149,7 +150,7 @@ public final class Dispatcher {
             try {
                 if (escalateIfDue(due.id())) escalated++;
             } catch (RuntimeException e) {
-                Log.error("escalation.failed", e, "incidentId", due.id(), "level", due.level());
+                JsonLog.error("escalation.failed", e, "incidentId", due.id(), "level", due.level());
                 throw e;
             }
         }
@@ -170,7 +171,7 @@ public final class Dispatcher {
             Incident.Builder b = current.edit();
             Instant deadline = current.nextEscalationAt();
             List<Alert> intents = stepUp(b, now, deadline);
-            Log.info("incident.escalated", "incidentId", current.id(), "level", b.level, "action", "escalate",
+            JsonLog.info("incident.escalated", "incidentId", current.id(), "level", b.level, "action", "escalate",
                     "latenessMs", now.toEpochMilli() - deadline.toEpochMilli());
             return Decision.write(b, updated -> new Planned(updated, intents));
         });
@@ -216,7 +217,7 @@ public final class Dispatcher {
         b.exhausted = true;
         b.nextEscalationAt = null;
         b.note(now, "exhausted", timelineText("timeline.exhausted", Map.of()), "system");
-        Log.warn("incident.exhausted", "incidentId", b.id, "level", b.level);
+        JsonLog.warn("incident.exhausted", "incidentId", b.id, "level", b.level);
         return List.of();
     }
 
@@ -316,7 +317,7 @@ public final class Dispatcher {
             SendResult r = messenger.send(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
             results.put(a.recipientId(), r);
             if (!r.ok()) {
-                Log.warn("alert.failed", "incidentId", incident.id(), "level", a.level(), "to", a.to(),
+                JsonLog.warn("alert.failed", "incidentId", incident.id(), "level", a.level(), "to", a.to(),
                         "reason", r.failureReason(), "permanent", r.permanent());
             }
         }
@@ -341,7 +342,7 @@ public final class Dispatcher {
                 && recorded.alerts().stream().filter(a -> a.level() == recorded.level())
                         .allMatch(a -> a.status() == AlertStatus.FAILED);
         if (nobodyReached) {
-            Log.warn("alert.levelUnreachable", "incidentId", recorded.id(), "level", recorded.level());
+            JsonLog.warn("alert.levelUnreachable", "incidentId", recorded.id(), "level", recorded.level());
             return moveOnNow(recorded.id(), recorded.version(), "timeline.noRecipients");
         }
         scheduleTimer(recorded);
@@ -369,7 +370,7 @@ public final class Dispatcher {
                 timer.schedule(incident.id(), incident.level(), incident.nextEscalationAt());
             } catch (RuntimeException e) {
                 // the sweep still catches it; a lost timer must not fail the alert path
-                Log.error("timer.scheduleFailed", e, "incidentId", incident.id(), "level", incident.level());
+                JsonLog.error("timer.scheduleFailed", e, "incidentId", incident.id(), "level", incident.level());
             }
         }
     }
@@ -460,7 +461,7 @@ public final class Dispatcher {
         if (response.outcome() == Outcome.ACCEPTED) {
             Incident inc = response.incident();
             Alert mine = inc.alertFor(recipientId).orElseThrow();
-            Log.info("incident.accepted", "incidentId", inc.id(), "level", inc.level(), "action", "accept",
+            JsonLog.info("incident.accepted", "incidentId", inc.id(), "level", inc.level(), "action", "accept",
                     "recipientId", recipientId);
             tellFamilyWhoIsComing(inc, mine);
             Member member = memberOf(inc);
@@ -545,7 +546,7 @@ public final class Dispatcher {
             return Decision.write(b, updated -> new Response(updated, Outcome.DONE, null));
         });
         if (response.outcome() == Outcome.DONE) {
-            Log.info("incident.resolved", "incidentId", incidentId, "action", "done");
+            JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "done");
         }
         return response;
     }
@@ -589,7 +590,7 @@ public final class Dispatcher {
             if (!Text.blank(notes)) b.note(now, "note", notes, actor);
             return Decision.write(b, updated -> updated);
         });
-        Log.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
+        JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
         for (Alert a : standDown) {
             send(a.to(), resolved.id(), sms.compose(a.language(), "sms.closed", Map.of("code", resolved.code()),
                     List.of()));
@@ -616,7 +617,7 @@ public final class Dispatcher {
             b.note(now, "cancelled", timelineText("timeline.cancelled", Map.of("reason", orEmpty(reason))), actor);
             return Decision.write(b, updated -> updated);
         });
-        Log.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
+        JsonLog.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
         for (Alert a : told) {
             send(a.to(), cancelled.id(), sms.compose(a.language(), "sms.cancelled",
                     Map.of("code", cancelled.code(), "reason", orEmpty(reason)), List.of("reason")));
@@ -697,7 +698,7 @@ public final class Dispatcher {
 
     private void send(String to, String incidentId, String body) {
         SendResult r = messenger.send(new OutboundSms(to, body, incidentId));
-        if (!r.ok()) Log.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
+        if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
     }
 
     private Member memberOf(Incident incident) {

@@ -1,5 +1,6 @@
 package huzhu.core.service;
 
+import huzhu.core.log.JsonLog;
 import huzhu.core.model.Alert;
 import huzhu.core.model.AlertStatus;
 import huzhu.core.model.Channel;
@@ -64,18 +65,18 @@ public final class InboundSmsService {
         Instant now = clock.instant();
         Optional<String> from = PhoneNumbers.normalize(in.originationNumber());
         if (from.isEmpty()) {
-            Log.warn("sms.badSender", "inboundMessageId", in.inboundMessageId());
+            JsonLog.warn("sms.badSender", "inboundMessageId", in.inboundMessageId());
             return Handled.IGNORED;
         }
         String seenKey = Text.blank(in.inboundMessageId()) ? null : "sms:" + in.inboundMessageId();
         if (seenKey != null && store.recall(seenKey, now).isPresent()) {
-            Log.info("sms.duplicate", "inboundMessageId", in.inboundMessageId());
+            JsonLog.info("sms.duplicate", "inboundMessageId", in.inboundMessageId());
             return Handled.DUPLICATE;
         }
         String body = Text.shorten(Text.clean(in.messageBody() == null ? "" : in.messageBody()), MAX_BODY);
         Handled handled = route(from.get(), body, in, now);
         if (seenKey != null) store.remember(seenKey, handled.name(), now.plus(SEEN_WINDOW), now);
-        Log.info("sms.handled", "inboundMessageId", in.inboundMessageId(), "from", from.get(), "action",
+        JsonLog.info("sms.handled", "inboundMessageId", in.inboundMessageId(), "from", from.get(), "action",
                 handled.name());
         return handled;
     }
@@ -195,7 +196,7 @@ public final class InboundSmsService {
                 reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
             }
         }
-        Log.info("sms.optOut", "from", from, "volunteer", volunteer.isPresent());
+        JsonLog.info("sms.optOut", "from", from, "volunteer", volunteer.isPresent());
         reply(from, null, lang, "sms.optedOut", Map.of());
         return Handled.OPTED_OUT;
     }

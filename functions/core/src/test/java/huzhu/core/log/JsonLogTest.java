@@ -1,8 +1,9 @@
-package huzhu.http;
+package huzhu.core.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.core.model.IncidentStatus;
 import java.io.IOException;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonLogTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Instant AT = Instant.parse("2026-01-01T08:30:00Z");
 
     @Test
@@ -28,7 +31,7 @@ class JsonLogTest {
 
         // then
         assertThat(line).doesNotContain("\n");
-        JsonNode node = Json.mapper().readTree(line);
+        JsonNode node = JSON.readTree(line);
         assertThat(node.fieldNames()).toIterable()
                 .containsExactly("timestamp", "level", "message", "incidentId", "action", "recipients", "status");
         assertThat(node.get("timestamp").asText()).isEqualTo("2026-01-01T08:30:00.000Z");
@@ -46,7 +49,7 @@ class JsonLogTest {
         String line = JsonLog.line(AT, JsonLog.Level.WARN, "sms to 13800138000 failed", fields, null);
 
         // then
-        JsonNode node = Json.mapper().readTree(line);
+        JsonNode node = JSON.readTree(line);
         assertThat(node.get("message").asText()).isEqualTo("sms to 138****8000 failed");
         assertThat(node.get("to").asText()).isEqualTo("+86138****8000");
         assertThat(node.get("note").asText()).isEqualTo("family 139 **** 9000 called");
@@ -62,7 +65,7 @@ class JsonLogTest {
 
         // then
         assertThat(line).matches("[\\x20-\\x7e]+");
-        assertThat(Json.mapper().readTree(line).get("message").asText()).isEqualTo(message);
+        assertThat(JSON.readTree(line).get("message").asText()).isEqualTo(message);
     }
 
     @Test
@@ -75,7 +78,7 @@ class JsonLogTest {
         String line = JsonLog.line(AT, JsonLog.Level.ERROR, "failed", null, error);
 
         // then
-        JsonNode node = Json.mapper().readTree(line);
+        JsonNode node = JSON.readTree(line);
         assertThat(node.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(node.get("errorMessage").asText()).isEqualTo("publish to +86138****8000 failed");
         assertThat(node.get("stackTrace").isArray()).isTrue();

@@ -1,4 +1,4 @@
-package huzhu.http;
+package huzhu.core.log;
 
 import huzhu.core.model.Wire;
 import huzhu.core.rules.PhoneMask;
@@ -44,6 +44,25 @@ public final class JsonLog {
 
     public static void error(String message, Throwable error, Map<String, ?> fields) {
         write(Level.ERROR, message, fields, error);
+    }
+
+    /** Shorthand: {@code info("incident.opened", "incidentId", id, "level", 0)}. */
+    public static void info(String message, Object... keyValues) {
+        write(Level.INFO, message, fields(keyValues), null);
+    }
+
+    public static void warn(String message, Object... keyValues) {
+        write(Level.WARN, message, fields(keyValues), null);
+    }
+
+    public static void error(String message, Throwable error, Object... keyValues) {
+        write(Level.ERROR, message, fields(keyValues), error);
+    }
+
+    private static Map<String, Object> fields(Object... keyValues) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) fields.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        return fields;
     }
 
     public static boolean enabled(Level level) {
