@@ -1,0 +1,97 @@
+package huzhu.local.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables of the embedded store, as numbered migrations. A data directory records the last one it ran
+ * ({@code schema_version}); opening it runs the ones after that, so later builds can reshape the data
+ * without losing it. Never edit a released migration: add the next one.
+ */
+final class Schema {
+    static final List<List<String>> MIGRATIONS = List.of(
+            // 1: documents plus the columns the ports search and sort by
+            List.of(
+                    """
+                    CREATE TABLE directory (
+                      kind  TEXT NOT NULL,
+                      id    TEXT NOT NULL,
+                      phone TEXT,
+                      city  TEXT,
+                      level INTEGER,
+                      doc   TEXT NOT NULL,
+                      PRIMARY KEY (kind, id),
+                      UNIQUE (kind, phone))""",
+                    "CREATE INDEX directory_city ON directory (kind, city)",
+                    "CREATE INDEX directory_level ON directory (kind, level)",
+                    """
+                    CREATE TABLE family_phones (
+                      phone     TEXT NOT NULL,
+                      member_id TEXT NOT NULL,
+                      PRIMARY KEY (phone, member_id))""",
+                    "CREATE INDEX family_phones_member ON family_phones (member_id)",
+                    """
+                    CREATE TABLE trigger_tokens (
+                      token_hash TEXT PRIMARY KEY,
+                      member_id  TEXT NOT NULL UNIQUE)""",
+                    """
+                    CREATE TABLE incidents (
+                      id                 TEXT PRIMARY KEY,
+                      status             TEXT NOT NULL,
+                      created_at         INTEGER NOT NULL,
+                      next_escalation_at INTEGER,
+                      version            INTEGER NOT NULL,
+                      doc                TEXT NOT NULL)""",
+                    "CREATE INDEX incidents_newest ON incidents (created_at DESC, id DESC)",
+                    "CREATE INDEX incidents_status ON incidents (status, created_at DESC, id DESC)",
+                    "CREATE INDEX incidents_deadline ON incidents (next_escalation_at) WHERE next_escalation_at IS NOT NULL",
+                    """
+                    CREATE TABLE followups (
+                      id          TEXT PRIMARY KEY,
+                      incident_id TEXT,
+                      status      TEXT NOT NULL,
+                      due_day     INTEGER NOT NULL,
+                      doc         TEXT NOT NULL)""",
+                    "CREATE INDEX followups_due ON followups (due_day, id)",
+                    "CREATE INDEX followups_incident ON followups (incident_id)",
+                    "CREATE TABLE settings (name TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+                    """
+                    CREATE TABLE idempotency (
+                      key        TEXT PRIMARY KEY,
+                      value      TEXT NOT NULL,
+                      expires_at INTEGER NOT NULL)""",
+                    "CREATE INDEX idempotency_expiry ON idempotency (expires_at)"));
+
+    static final int LATEST = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    /** Brings the database up to {@link #LATEST} in one transaction; the caller commits. */
+    static void migrate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            int current = version(c);
+            if (current > LATEST) {
+                throw new IllegalStateException("the data directory was written by a newer huzhu (schema "
+                        + current + ", this build knows " + LATEST + ")");
+            }
+            for (int v = current + 1; v <= LATEST; v++) {
+                for (String sql : MIGRATIONS.get(v - 1)) s.execute(sql);
+            }
+            if (current != LATEST) {
+                s.execute("DELETE FROM schema_version");
+                s.execute("INSERT INTO schema_version (version) VALUES (" + LATEST + ")");
+            }
+        }
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
