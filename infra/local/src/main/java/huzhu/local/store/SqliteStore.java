@@ -338,6 +338,16 @@ public final class SqliteStore implements Store, AutoCloseable {
         });
     }
 
+    @Override
+    public Optional<String> recall(String key, Instant now) {
+        return tx(c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT value FROM idempotency WHERE key = ? AND expires_at > ?",
+                    key, nanos(now)); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- the directory's registries
 
     private final class SqlRegistry<T extends DirectoryEntry> implements Registry<T> {

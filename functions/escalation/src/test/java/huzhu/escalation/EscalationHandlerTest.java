@@ -1,0 +1,69 @@
+package huzhu.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import huzhu.core.model.Channel;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Reporter;
+import huzhu.core.port.EscalationTimer;
+import huzhu.core.service.Dispatcher;
+import huzhu.core.service.ServiceConfig;
+import huzhu.core.service.Services;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingMessenger;
+import huzhu.core.testing.SequentialIds;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EscalationHandlerTest {
+    private final InMemoryStore store = new InMemoryStore();
+    private final RecordingMessenger sms = new RecordingMessenger();
+    private final MutableClock clock = MutableClock.atT0();
+    private final Services services = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(5),
+            new ServiceConfig("https://huzhu.example", null));
+    private final EscalationHandler handler = new EscalationHandler(services.dispatcher());
+
+    @Test
+    void scheduledCheck_movesAnOverdueIncidentOneLevel_andReportsHowMany() {
+        // given an incident nobody answered, past its level-0 timeout
+        store.members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        store.leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
+                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        clock.advance(Duration.ofSeconds(181));
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled-check.json");
+
+        // when
+        Map<String, Object> result = handler.handleRequest(event, null);
+
+        // then
+        assertThat(result).containsEntry("escalated", 1);
+        assertThat(store.incident(opened.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(sms.bodiesTo(Fixtures.phone(21))).singleElement().asString().contains(opened.code());
+    }
+
+    @Test
+    void scheduledCheck_beforeAnyDeadline_changesNothing() {
+        // given
+        store.members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
+                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        clock.advance(Duration.ofSeconds(179));
+
+        // when
+        Map<String, Object> result = handler.handleRequest(
+                EventLoader.loadScheduledEvent("events/scheduled-check.json"), null);
+
+        // then
+        assertThat(result).containsEntry("escalated", 0);
+        assertThat(store.incident(opened.id()).orElseThrow().version()).isEqualTo(opened.version());
+    }
+}
