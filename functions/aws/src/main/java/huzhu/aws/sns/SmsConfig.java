@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code HUZHU_SMS_SENDER_ID}: alphanumeric sender id (1–11 characters, at least one letter), where the
  *       destination country supports one; unset: none.</li>
- *   <li>{@code HUZHU_SMS_ORIGINATION_NUMBER}: E.164 number (or End User Messaging phone-number/pool ARN or id)
+ *   <li>{@code HUZHU_SMS_ORIGINATION_NUMBER}: the E.164 number (one the account owns in End User Messaging)
  *       to send from; unset: SNS chooses.</li>
  *   <li>{@code HUZHU_SMS_MAX_PRICE}: the most (USD) one message may cost, e.g. {@code 0.50}; unset: no cap.</li>
  *   <li>{@code HUZHU_SNS_ENDPOINT}: SNS API endpoint override for tests and the local stack (LocalStack,
