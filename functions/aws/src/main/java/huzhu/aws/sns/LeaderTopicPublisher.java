@@ -1,0 +1,107 @@
+package huzhu.aws.sns;
+
+import huzhu.aws.AwsClients;
+import huzhu.core.port.SendResult;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * Publishes an incident summary to the leaders' SNS topic ({@code HUZHU_LEADER_TOPIC_ARN}) with a Number
+ * message attribute {@code level}, so each subscription (a leader's e-mail, an officers' chat hook…) can
+ * filter on the escalation levels it wants, e.g. the filter policy {@code {"level": [{"numeric": [">=", 2]}]}}.
+ * <p>
+ * SNS accepts a {@code Subject} only if it is printable ASCII without line breaks and under 100 characters;
+ * any other subject (a Chinese one, say) is sent as the message's first line instead. Never throws; with no
+ * topic configured every announcement fails permanently and says so.
+ */
+public final class LeaderTopicPublisher {
+    public static final String TOPIC_ARN = "HUZHU_LEADER_TOPIC_ARN";
+    static final String LEVEL = "level";
+    private static final int SNS_SUBJECT_MAX = 99;
+
+    private final String topicArn;
+    private final RetryingPublisher publisher;
+    private final SendLog log;
+
+    public LeaderTopicPublisher(SnsClient sns, String topicArn) {
+        this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+    }
+
+    public LeaderTopicPublisher(SnsClient sns, String topicArn, Backoff backoff, Sleeper sleeper,
+            DoubleSupplier jitter, Consumer<String> logSink) {
+        this.topicArn = SmsConfig.blankToNull(topicArn);
+        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
+        this.log = new SendLog(logSink);
+    }
+
+    /** Topic ARN from {@code HUZHU_LEADER_TOPIC_ARN}, endpoint override from {@code HUZHU_SNS_ENDPOINT}. */
+    public static LeaderTopicPublisher fromEnvironment(AwsClients clients) {
+        return fromEnvironment(clients, System.getenv());
+    }
+
+    static LeaderTopicPublisher fromEnvironment(AwsClients clients, Map<String, String> env) {
+        String endpoint = SmsConfig.blankToNull(env.get(SmsConfig.SNS_ENDPOINT));
+        SnsClient sns = SnsClients.build(clients, endpoint == null ? null : URI.create(endpoint));
+        return new LeaderTopicPublisher(sns, env.get(TOPIC_ARN));
+    }
+
+    public boolean configured() {
+        return topicArn != null;
+    }
+
+    /**
+     * @param level   the escalation level reached (subscriptions filter on it)
+     * @param subject a short title; dropped into the text when SNS would refuse it as a subject
+     * @param text    the summary; no personal data beyond what leaders are meant to see
+     */
+    public SendResult announce(int level, String subject, String text) {
+        long started = System.nanoTime();
+        String title = SmsConfig.blankToNull(subject);
+        String body = text == null ? "" : text;
+        RetryingPublisher.Outcome outcome;
+        if (topicArn == null) {
+            outcome = new RetryingPublisher.Outcome(SendResult.failed("no leader topic (" + TOPIC_ARN + " unset)",
+                    true), 0);
+        } else if (body.isBlank() && title == null) {
+            outcome = new RetryingPublisher.Outcome(SendResult.failed("empty-message", true), 0);
+        } else {
+            PublishRequest.Builder request = PublishRequest.builder()
+                    .topicArn(topicArn)
+                    .messageAttributes(Map.of(LEVEL, MessageAttributeValue.builder()
+                            .dataType("Number").stringValue(Integer.toString(level)).build()));
+            if (title != null && validSubject(title)) {
+                request.subject(title).message(body.isBlank() ? title : body);
+            } else {
+                request.message(title == null ? body : body.isBlank() ? title : title + "\n" + body);
+            }
+            outcome = publisher.publish(request.build());
+        }
+        SendResult result = outcome.result();
+        Map<String, Object> line = SendLog.fields();
+        line.put("level", result.ok() ? "INFO" : "ERROR");
+        line.put("action", "leaders.announce");
+        line.put("escalationLevel", level);
+        line.put("outcome", result.ok() ? "sent" : "failed");
+        line.put("messageId", result.messageId());
+        line.put("reason", result.failureReason());
+        line.put("attempts", outcome.attempts());
+        line.put("ms", (System.nanoTime() - started) / 1_000_000);
+        log.write(line);
+        return result;
+    }
+
+    static boolean validSubject(String s) {
+        if (s.length() > SNS_SUBJECT_MAX) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) return false;
+        }
+        return true;
+    }
+}

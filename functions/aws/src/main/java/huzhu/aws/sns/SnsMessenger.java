@@ -1,0 +1,106 @@
+package huzhu.aws.sns;
+
+import huzhu.aws.AwsClients;
+import huzhu.core.port.Messenger;
+import huzhu.core.port.OutboundSms;
+import huzhu.core.port.SendResult;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * Sends each SMS straight to a phone number with SNS {@code Publish} ({@code PhoneNumber}, no topic), as
+ * {@code Transactional}, with the sender id, origination number and price cap of {@link SmsConfig} when set.
+ * <p>
+ * Never throws for one recipient. Throttling is retried with bounded backoff; an opted-out, malformed or
+ * unauthorized send fails permanently at once; a 5xx or I/O failure is reported as transient without retry
+ * (SNS may already have sent it). Each send writes one JSON log line with the phone number masked.
+ */
+public final class SnsMessenger implements Messenger {
+    static final String SMS_TYPE = "AWS.SNS.SMS.SMSType";
+    static final String SENDER_ID = "AWS.SNS.SMS.SenderID";
+    static final String ORIGINATION_NUMBER = "AWS.MM.SMS.OriginationNumber";
+    static final String MAX_PRICE = "AWS.SNS.SMS.MaxPrice";
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    private final Map<String, MessageAttributeValue> attributes;
+    private final RetryingPublisher publisher;
+    private final SendLog log;
+
+    /** Production wiring: real sleeps, secure jitter, log lines to stdout. */
+    public SnsMessenger(SnsClient sns, SmsConfig config) {
+        this(sns, config, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+    }
+
+    public SnsMessenger(SnsClient sns, SmsConfig config, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
+            Consumer<String> logSink) {
+        this.attributes = attributes(Objects.requireNonNull(config, "config"));
+        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
+        this.log = new SendLog(logSink);
+    }
+
+    /** Reads {@link SmsConfig} from the environment and builds the SNS client, once, at init. */
+    public static SnsMessenger fromEnvironment(AwsClients clients) {
+        SmsConfig config = SmsConfig.fromEnvironment();
+        return new SnsMessenger(SnsClients.build(clients, config.endpoint()), config);
+    }
+
+    @Override
+    public SendResult send(OutboundSms sms) {
+        long started = System.nanoTime();
+        String to = sms == null || sms.to() == null ? null : sms.to().strip();
+        String body = sms == null ? null : sms.body();
+        String incidentId = sms == null ? null : sms.incidentId();
+        RetryingPublisher.Outcome outcome;
+        if (to == null || !E164.matcher(to).matches()) {
+            outcome = new RetryingPublisher.Outcome(SendResult.failed("invalid-number (not E.164)", true), 0);
+        } else if (body == null || body.isBlank()) {
+            outcome = new RetryingPublisher.Outcome(SendResult.failed("empty-message", true), 0);
+        } else {
+            outcome = publisher.publish(PublishRequest.builder()
+                    .phoneNumber(to)
+                    .message(body)
+                    .messageAttributes(attributes)
+                    .build());
+        }
+        SendResult result = outcome.result();
+        Map<String, Object> line = SendLog.fields();
+        line.put("level", result.ok() ? "INFO" : result.permanent() ? "WARN" : "ERROR");
+        line.put("action", "sms.send");
+        line.put("incidentId", incidentId);
+        line.put("to", LocalPhoneMask.mask(to));
+        line.put("outcome", result.ok() ? "sent" : "failed");
+        line.put("messageId", result.messageId());
+        line.put("reason", result.failureReason());
+        if (!result.ok()) line.put("permanent", result.permanent());
+        line.put("attempts", outcome.attempts());
+        line.put("chars", body == null ? 0 : body.length());
+        line.put("ms", (System.nanoTime() - started) / 1_000_000);
+        log.write(line);
+        return result;
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(SmsConfig config) {
+        Map<String, MessageAttributeValue> a = new LinkedHashMap<>();
+        a.put(SMS_TYPE, string("Transactional"));
+        if (config.senderId() != null) a.put(SENDER_ID, string(config.senderId()));
+        if (config.originationNumber() != null) a.put(ORIGINATION_NUMBER, string(config.originationNumber()));
+        if (config.maxPrice() != null) {
+            a.put(MAX_PRICE, MessageAttributeValue.builder().dataType("Number").stringValue(config.maxPrice()).build());
+        }
+        return Collections.unmodifiableMap(a);
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
