@@ -13,6 +13,8 @@ import huzhu.core.model.Reporter;
 import huzhu.core.rules.Messages;
 import huzhu.core.service.AckService;
 import huzhu.core.service.AckService.AckView;
+import huzhu.core.service.ServiceConfig;
+import huzhu.core.service.Services;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Html;
@@ -38,12 +40,15 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private final Router router;
+    private final ServiceConfig config;
 
     public AckHandler() {
-        this(Production.services().ack());
+        this(Production.services());
     }
 
-    public AckHandler(AckService acks) {
+    public AckHandler(Services services) {
+        AckService acks = services.ack();
+        this.config = services.config();
         this.router = Router.builder()
                 .get(PATH, request -> page(acks, request))
                 .post(PATH, request -> ApiResponse.json(200, acks.act(request.pathParameter("ackToken"),
@@ -53,6 +58,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
         return Http.serve(event, router);
     }
 

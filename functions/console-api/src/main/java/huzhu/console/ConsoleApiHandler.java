@@ -46,6 +46,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private final Router router;
+    private final huzhu.core.service.ServiceConfig config;
 
     public ConsoleApiHandler() {
         this(Production.services());
@@ -54,6 +55,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public ConsoleApiHandler(Services services) {
         DirectoryService dir = services.directory();
         IncidentService incidents = services.incidents();
+        this.config = services.config();
         Router.Builder r = Router.builder();
 
         r.get("/console", req -> ApiResponse.html(200, CONSOLE_PAGE).withHeader("Cache-Control", "no-cache"));
@@ -143,6 +145,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
         return Http.serve(event, router);
     }
 

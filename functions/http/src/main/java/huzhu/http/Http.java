@@ -1,12 +1,12 @@
 package huzhu.http;
 
-import huzhu.core.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
+import huzhu.core.log.JsonLog;
 import huzhu.core.port.DependencyFailure;
 import huzhu.core.rules.Messages;
 import java.util.LinkedHashMap;
@@ -31,6 +31,20 @@ public final class Http {
             response = failure(e, event);
         }
         return response.toEvent();
+    }
+
+    /**
+     * The public URL the request came in on ({@code https://} + the API's or custom domain), as API
+     * Gateway reports it; null when the event does not say.
+     */
+    public static String publicBaseUrl(APIGatewayV2HTTPEvent event) {
+        if (event == null || event.getRequestContext() == null) return null;
+        String domain = event.getRequestContext().getDomainName();
+        if (domain == null || domain.isBlank()) return null;
+        String stage = event.getRequestContext().getStage();
+        String prefix = stage == null || stage.isBlank() || stage.equals("$default") ? "" : "/" + stage;
+        String scheme = domain.startsWith("localhost") || domain.startsWith("127.") ? "http://" : "https://";
+        return scheme + domain + prefix;
     }
 
     private static ApiResponse failure(Exception e, APIGatewayV2HTTPEvent event) {

@@ -9,6 +9,8 @@ import huzhu.core.model.Member;
 import huzhu.core.service.TriggerService;
 import huzhu.core.service.TriggerService.TriggerInput;
 import huzhu.core.service.TriggerService.Triggered;
+import huzhu.core.service.ServiceConfig;
+import huzhu.core.service.Services;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Html;
@@ -25,12 +27,15 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final String PATH = "/v1/triggers/{triggerToken}";
 
     private final Router router;
+    private final ServiceConfig config;
 
     public TriggerHandler() {
-        this(Production.services().trigger());
+        this(Production.services());
     }
 
-    public TriggerHandler(TriggerService triggers) {
+    public TriggerHandler(Services services) {
+        TriggerService triggers = services.trigger();
+        this.config = services.config();
         this.router = Router.builder()
                 .post(PATH, request -> trigger(triggers, request))
                 .get(PATH, request -> page(triggers, request))
@@ -39,6 +44,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
         return Http.serve(event, router);
     }
 

@@ -31,7 +31,7 @@ class TriggerHandlerTest {
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingMessenger sms = new RecordingMessenger();
     private final TriggerHandler handler = new TriggerHandler(Services.create(store, sms, EscalationTimer.NONE,
-            MutableClock.atT0(), new SequentialIds(7), new ServiceConfig("https://huzhu.example", null)).trigger());
+            MutableClock.atT0(), new SequentialIds(7), new ServiceConfig("https://huzhu.example", null)));
 
     @BeforeEach
     void aMemberWithAPersonalLink_andTwoNeighbours() {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
+import huzhu.core.rules.PhoneMask;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -77,7 +78,7 @@ public final class SnsMessenger implements Messenger {
         line.put("level", result.ok() ? "INFO" : result.permanent() ? "WARN" : "ERROR");
         line.put("action", "sms.send");
         line.put("incidentId", incidentId);
-        line.put("to", LocalPhoneMask.mask(to));
+        line.put("to", PhoneMask.mask(to));
         line.put("outcome", result.ok() ? "sent" : "failed");
         line.put("messageId", result.messageId());
         line.put("reason", result.failureReason());

@@ -1,19 +1,44 @@
 package huzhu.core.service;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
- * Settings the services need, read once from the environment by the edge.
- * {@code publicBaseUrl} is where people's links point (ack links, personal emergency links).
+ * Settings the services need, read once from the environment by the edge. {@code publicBaseUrl} is
+ * where people's links point (ack links, personal emergency links). In AWS the HTTP functions cannot be
+ * told their own API's URL (CloudFormation would see a cycle), so when it is blank they learn it from
+ * the first request API Gateway hands them.
  */
-public record ServiceConfig(String publicBaseUrl, String smsSignature) {
-    public ServiceConfig {
-        publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
+public final class ServiceConfig {
+    private final AtomicReference<String> publicBaseUrl;
+    private final String smsSignature;
+
+    public ServiceConfig(String publicBaseUrl, String smsSignature) {
+        this.publicBaseUrl = new AtomicReference<>(trim(publicBaseUrl));
+        this.smsSignature = smsSignature;
+    }
+
+    public String publicBaseUrl() {
+        return publicBaseUrl.get();
+    }
+
+    public String smsSignature() {
+        return smsSignature;
+    }
+
+    /** Takes {@code url} as the public base URL unless one is already known. */
+    public void learnPublicBaseUrl(String url) {
+        if (url != null && !url.isBlank()) publicBaseUrl.compareAndSet("", trim(url));
     }
 
     public String ackLink(String token) {
-        return publicBaseUrl + "/v1/acks/" + token;
+        return publicBaseUrl() + "/v1/acks/" + token;
     }
 
     public String triggerLink(String token) {
-        return publicBaseUrl + "/v1/triggers/" + token;
+        return publicBaseUrl() + "/v1/triggers/" + token;
+    }
+
+    private static String trim(String url) {
+        return url == null ? "" : url.strip().replaceAll("/+$", "");
     }
 }

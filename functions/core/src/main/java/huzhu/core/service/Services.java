@@ -16,7 +16,8 @@ public record Services(
         DirectoryService directory,
         FollowUpService followUps,
         PolicyService policy,
-        ReportService reports) {
+        ReportService reports,
+        ServiceConfig config) {
 
     public static Services create(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
             ServiceConfig config) {
@@ -30,6 +31,7 @@ public record Services(
                 new DirectoryService(store, clock, ids, config),
                 new FollowUpService(store, clock, ids),
                 new PolicyService(store),
-                new ReportService(store, clock));
+                new ReportService(store, clock),
+                config);
     }
 }

@@ -1,0 +1,123 @@
+package huzhu.local;
+
+import huzhu.ack.AckHandler;
+import huzhu.console.ConsoleApiHandler;
+import huzhu.core.log.JsonLog;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentStatus;
+import huzhu.core.port.Ids;
+import huzhu.core.port.Store;
+import huzhu.core.service.ServiceConfig;
+import huzhu.core.service.Services;
+import huzhu.escalation.EscalationHandler;
+import huzhu.sms.SmsInboundHandler;
+import huzhu.trigger.TriggerHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole of huzhu in one process: the real handlers of template.yaml over the embedded store (or a
+ * DynamoDB endpoint) and the SMS outbox, behind the AWS-shaped HTTP server, with the per-deadline timer
+ * and the periodic sweep. Tests start it with their own clock and ids.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final LocalConfig config;
+    private final Store store;
+    private final OutboxMessenger outbox;
+    private final InProcessTimer timer;
+    private final LocalServer server;
+    private final Sweep sweep;
+    private final Services services;
+
+    private LocalStack(LocalConfig config, Store store, OutboxMessenger outbox, InProcessTimer timer,
+            LocalServer server, Sweep sweep, Services services) {
+        this.config = config;
+        this.store = store;
+        this.outbox = outbox;
+        this.timer = timer;
+        this.server = server;
+        this.sweep = sweep;
+        this.services = services;
+    }
+
+    public static LocalStack start(LocalConfig config, Clock clock, Ids ids) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(LocalText.bilingual("server.dataDir", java.util.Map.of(
+                    "dir", config.dataDir())), e);
+        }
+        Store store = LocalStores.open(config);
+        OutboxMessenger outbox = new OutboxMessenger(config.dataDir(), clock, ids);
+        AtomicReference<EscalationCheck> check = new AtomicReference<>();
+        InProcessTimer timer = new InProcessTimer(clock, incidentId -> check.get().runNow());
+        ServiceConfig serviceConfig = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
+                System.getenv("HUZHU_SMS_SIGNATURE"));
+        Services services = Services.create(store, outbox, timer, clock, ids, serviceConfig);
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher());
+        LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
+                new ConsoleApiHandler(services), new SmsInboundHandler(services.inboundSms()), escalation);
+        check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
+        LocalServer server = new LocalServer(config, functions, outbox, clock, ids);
+        server.start();
+        serviceConfig.learnPublicBaseUrl(server.baseUrl());
+        if (config.demo()) DemoUnion.loadInto(store, services);
+        Sweep sweep = new Sweep(check.get(), config.sweepInterval());
+        sweep.start();
+        LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services);
+        stack.recoverPendingDeadlines();
+        return stack;
+    }
+
+    /** Deadlines that were pending when the stack stopped get their timers back. */
+    private void recoverPendingDeadlines() {
+        int n = 0;
+        for (Incident i : store.active()) {
+            if (i.status() == IncidentStatus.OPEN && i.nextEscalationAt() != null) {
+                timer.schedule(i.id(), i.level(), i.nextEscalationAt());
+                n++;
+            }
+        }
+        if (n > 0) JsonLog.info("timers.recovered", "count", n);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public LocalConfig config() {
+        return config;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public OutboxMessenger outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(sweep);
+        closeQuietly(timer);
+        closeQuietly(server);
+        closeQuietly(outbox);
+        if (store instanceof AutoCloseable c) closeQuietly(c);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            JsonLog.warn("close.failed", "what", c.getClass().getSimpleName(), "error", e.getMessage());
+        }
+    }
+}
