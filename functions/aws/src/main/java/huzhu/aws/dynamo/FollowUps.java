@@ -1,0 +1,88 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.GSI1;
+import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI2;
+import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI3;
+
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.model.FollowUp;
+import huzhu.core.model.FollowUpStatus;
+import huzhu.core.model.Wire;
+import huzhu.core.port.FollowUpStore;
+import huzhu.core.port.Page;
+import huzhu.core.port.PageRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Follow-ups: one item each, listed by "dueDate#id" (undated last) through gsi1 (all), gsi2 (by status) and
+ * gsi3 (by incident).
+ */
+final class FollowUps implements FollowUpStore {
+    private static final String LISTING = "followups";
+
+    private final Table table;
+
+    FollowUps(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public void insert(FollowUp followUp) {
+        if (!table.put(FollowUpItems.write(followUp), "attribute_not_exists(#pk)", Map.of())) {
+            throw new IllegalStateException("followup " + followUp.id() + " already exists");
+        }
+    }
+
+    @Override
+    public void replace(FollowUp followUp) {
+        if (!table.put(FollowUpItems.write(followUp), "attribute_exists(#pk)", Map.of())) {
+            throw new NotFound("followup");
+        }
+    }
+
+    @Override
+    public Optional<FollowUp> followUp(String id) {
+        return table.get(Keys.followUp(id), Keys.FOLLOWUP).map(FollowUpItems::read);
+    }
+
+    @Override
+    public List<FollowUp> forIncident(String incidentId) {
+        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.followUpsOfIncident(incidentId))), true,
+                        Integer.MAX_VALUE)
+                .stream().map(FollowUpItems::read).toList();
+    }
+
+    @Override
+    public Page<FollowUp> followUps(String status, PageRequest request) {
+        int limit = Cursor.limit(request);
+        boolean every = status == null || status.equalsIgnoreCase("all");
+        String index = every ? GSI1 : GSI2;
+        String pkName = every ? GSI1_PK : GSI2_PK;
+        String skName = every ? GSI1_SK : GSI2_SK;
+        String partition = every ? Keys.ALL_FOLLOWUPS : Keys.followUpsWithStatus(parse(status).wire());
+
+        String condition = "#" + pkName + " = :pk";
+        Map<String, AttributeValue> values = Map.of(":pk", Items.s(partition));
+        if (request.cursor() != null) {
+            String after = Cursor.decode(request.cursor(), LISTING, Cursor.timeAndId(Keys::isSortableDate));
+            condition += " AND #" + skName + " > :after";
+            values = Map.of(":pk", Items.s(partition), ":after", Items.s(after));
+        }
+        List<Map<String, AttributeValue>> items = table.query(index, condition, values, true, limit + 1);
+        return Cursor.page(items, limit, LISTING, item -> item.get(skName).s(), FollowUpItems::read);
+    }
+
+    private static FollowUpStatus parse(String status) {
+        FollowUpStatus parsed = Wire.parse(FollowUpStatus.class, status);
+        if (parsed == null) throw Invalid.of("status", "invalid.status");
+        return parsed;
+    }
+}

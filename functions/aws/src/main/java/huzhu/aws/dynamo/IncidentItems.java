@@ -1,0 +1,148 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.ACTIVE_PK;
+import static huzhu.aws.dynamo.TableSchema.ACTIVE_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+
+import huzhu.core.model.Alert;
+import huzhu.core.model.AlertStatus;
+import huzhu.core.model.Channel;
+import huzhu.core.model.Incident;
+import huzhu.core.model.IncidentStatus;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Language;
+import huzhu.core.model.Place;
+import huzhu.core.model.RecipientKind;
+import huzhu.core.model.Reporter;
+import huzhu.core.model.Responder;
+import huzhu.core.model.TimelineEntry;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One incident is one item, alerts, responders and timeline included, so that a single conditional put on
+ * {@code version} keeps it consistent. Nested parts are maps and lists rather than JSON strings: readable in
+ * the console and no JSON library in the Lambda. A busy incident (20 alerts, 100 timeline lines) is about
+ * 30 KB, far below the 400 KB item limit.
+ */
+final class IncidentItems {
+    private IncidentItems() {
+    }
+
+    static Map<String, AttributeValue> write(Incident i) {
+        String newestFirst = Keys.newestFirst(i.createdAt(), i.id());
+        Items.Writer w = Items.writer()
+                .s(PK, Keys.incident(i.id()))
+                .s(SK, Keys.INCIDENT)
+                .s(TableSchema.ITEM_TYPE, Keys.INCIDENT)
+                .s(GSI1_PK, Keys.ALL_INCIDENTS)
+                .s(GSI1_SK, newestFirst)
+                .s(GSI2_PK, Keys.incidentsWithStatus(i.status().wire()))
+                .s(GSI2_SK, newestFirst)
+                .s("id", i.id())
+                .s("code", i.code())
+                .wire("status", i.status())
+                .n("level", i.level())
+                .s("memberId", i.memberId())
+                .wire("type", i.type())
+                .s("message", i.message())
+                .map("location", place(i.location()))
+                .map("reporter", reporter(i.reporter()))
+                .wire("language", i.language())
+                .time("createdAt", i.createdAt())
+                .time("acknowledgedAt", i.acknowledgedAt())
+                .time("resolvedAt", i.resolvedAt())
+                .time("closedAt", i.closedAt())
+                .s("outcome", i.outcome())
+                .time("nextEscalationAt", i.nextEscalationAt())
+                .map("policy", PolicyItems.write(i.policy()))
+                .n("escalations", i.escalations())
+                .n("repeats", i.repeats())
+                .bool("exhausted", i.exhausted())
+                .list("alerts", i.alerts(), IncidentItems::alert)
+                .list("responders", i.responders(), IncidentItems::responder)
+                .list("timeline", i.timeline(), e -> Items.writer()
+                        .time("at", e.at()).s("kind", e.kind()).s("text", e.text()).s("actor", e.actor()))
+                .n("version", i.version());
+        if (i.active()) {
+            // the sparse index: an incident leaves it by being written without these attributes
+            w.s(ACTIVE_PK, Keys.ACTIVE_INCIDENTS).s(ACTIVE_SK, Keys.byDeadline(i.nextEscalationAt(), i.id()));
+        }
+        return w.build();
+    }
+
+    static Incident read(Map<String, AttributeValue> item) {
+        Items.Reader r = Items.reader(item);
+        return new Incident(
+                r.s("id"),
+                r.s("code"),
+                r.wire(IncidentStatus.class, "status"),
+                r.i("level"),
+                r.s("memberId"),
+                r.wire(IncidentType.class, "type"),
+                r.s("message"),
+                r.map("location", p -> new Place(p.s("address"), p.d("lat"), p.d("lon"))),
+                r.map("reporter", p -> new Reporter(p.s("phone"), p.s("name"), p.wire(Channel.class, "channel"),
+                        p.bool("verified"))),
+                r.wire(Language.class, "language"),
+                r.time("createdAt"),
+                r.time("acknowledgedAt"),
+                r.time("resolvedAt"),
+                r.time("closedAt"),
+                r.s("outcome"),
+                r.time("nextEscalationAt"),
+                r.map("policy", PolicyItems::read),
+                r.i("escalations"),
+                r.i("repeats"),
+                r.bool("exhausted"),
+                r.list("alerts", IncidentItems::alert),
+                r.list("responders", p -> new Responder(p.s("recipientId"), p.s("name"), p.s("phone"),
+                        p.time("acceptedAt"), p.time("arrivedAt"))),
+                r.list("timeline", e -> new TimelineEntry(e.time("at"), e.s("kind"), e.s("text"), e.s("actor"))),
+                r.l("version"));
+    }
+
+    private static Items.Writer place(Place p) {
+        return p == null ? null : Items.writer().s("address", p.address()).n("lat", p.lat()).n("lon", p.lon());
+    }
+
+    private static Items.Writer reporter(Reporter p) {
+        return p == null ? null : Items.writer()
+                .s("phone", p.phone()).s("name", p.name()).wire("channel", p.channel()).bool("verified", p.verified());
+    }
+
+    private static Items.Writer alert(Alert a) {
+        return Items.writer()
+                .s("recipientId", a.recipientId())
+                .wire("recipientKind", a.recipientKind())
+                .s("name", a.name())
+                .s("to", a.to())
+                .wire("language", a.language())
+                .n("level", a.level())
+                .time("sentAt", a.sentAt())
+                .wire("status", a.status())
+                .s("messageId", a.messageId())
+                .s("ackSecret", a.ackSecret())
+                .s("failureReason", a.failureReason());
+    }
+
+    private static Alert alert(Items.Reader a) {
+        return new Alert(a.s("recipientId"), a.wire(RecipientKind.class, "recipientKind"), a.s("name"), a.s("to"),
+                a.wire(Language.class, "language"), a.i("level"), a.time("sentAt"), a.wire(AlertStatus.class, "status"),
+                a.s("messageId"), a.s("ackSecret"), a.s("failureReason"));
+    }
+
+    private static Items.Writer responder(Responder p) {
+        return Items.writer()
+                .s("recipientId", p.recipientId())
+                .s("name", p.name())
+                .s("phone", p.phone())
+                .time("acceptedAt", p.acceptedAt())
+                .time("arrivedAt", p.arrivedAt());
+    }
+}

@@ -1,0 +1,234 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.GSI1;
+import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+
+import huzhu.core.error.NotFound;
+import huzhu.core.model.DirectoryEntry;
+import huzhu.core.port.DependencyFailure;
+import huzhu.core.port.Page;
+import huzhu.core.port.PageRequest;
+import huzhu.core.port.Registry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One registry (members, volunteers or leaders): its entries in one partition sorted by id, a phone-claim
+ * item per phone, and for members a link item per family-contact phone.
+ *
+ * <p>The steps of one change are single-item conditional writes in an order that keeps two invariants even
+ * if the writer dies half-way (DynamoDB transactions would be shorter, but dynalite, which the local stack
+ * supports, has none):
+ * <ul>
+ *   <li>every stored entry's phone is claimed by that entry: the claim is written before the entry and
+ *       released after it. A claim whose owner does not hold the phone is left-over or in flight; it is
+ *       taken over only after {@link #CLAIM_LEASE}.
+ *   <li>every family phone of a stored member has a link: new links are written before the member, old ones
+ *       deleted after it. Readers ignore links the member no longer backs.
+ * </ul>
+ * Concurrent changes of one entry are ordered by a storage revision ({@code rev}) the domain never sees.
+ */
+final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
+    /** Longer than any Lambda invocation (15 min), so a claim is never taken from a change still in flight. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(16);
+
+    private static final int ATTEMPTS = 5;
+    private static final String REV = "rev";
+    private static final String OWNER = "owner";
+    private static final String CLAIMED_AT = "claimedAt";
+
+    private final Table table;
+    private final DirectoryItems.Mapper<T> mapper;
+    private final Clock clock;
+
+    PersonRegistry(Table table, DirectoryItems.Mapper<T> mapper, Clock clock) {
+        this.table = table;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<T> get(String id) {
+        return table.get(mapper.kind(), id).map(this::read);
+    }
+
+    @Override
+    public Optional<T> byPhone(String e164) {
+        if (e164 == null || e164.isEmpty()) return Optional.empty();
+        return table.get(Keys.phoneClaim(mapper.kind(), e164), Keys.CLAIM)
+                .flatMap(claim -> get(claim.get(OWNER).s()))
+                .filter(entry -> e164.equals(entry.phone()));
+    }
+
+    @Override
+    public Page<T> page(PageRequest request) {
+        int limit = Cursor.limit(request);
+        List<Map<String, AttributeValue>> items;
+        if (request.cursor() == null) {
+            items = table.query(null, "#pk = :pk", Map.of(":pk", Items.s(mapper.kind())), true, limit + 1);
+        } else {
+            String after = Cursor.decode(request.cursor(), mapper.what(), id -> true);
+            items = table.query(null, "#pk = :pk AND #sk > :after",
+                    Map.of(":pk", Items.s(mapper.kind()), ":after", Items.s(after)), true, limit + 1);
+        }
+        return Cursor.page(items, limit, mapper.what(), item -> item.get(SK).s(), this::read);
+    }
+
+    @Override
+    public List<T> all() {
+        return table.query(null, "#pk = :pk", Map.of(":pk", Items.s(mapper.kind())), true, Integer.MAX_VALUE)
+                .stream().map(this::read).toList();
+    }
+
+    /** Entries whose {@code gsi1pk} is this value: volunteers of a city, leaders of a level. */
+    List<T> byIndex(String gsi1pk) {
+        return table.query(GSI1, "#gsi1pk = :pk", Map.of(":pk", Items.s(gsi1pk)), true, Integer.MAX_VALUE)
+                .stream().map(this::read).toList();
+    }
+
+    /** Entries (members) naming this phone among their family contacts. */
+    List<T> withFamilyPhone(String e164) {
+        List<Map<String, AttributeValue>> keys = table
+                .query(null, "#pk = :pk", Map.of(":pk", Items.s(Keys.familyPhone(e164))), true, Integer.MAX_VALUE)
+                .stream().map(link -> Table.key(mapper.kind(), link.get("entryId").s())).toList();
+        return table.getAll(keys).stream()
+                .map(this::read)
+                .filter(entry -> mapper.familyPhones(entry).contains(e164))
+                .toList();
+    }
+
+    @Override
+    public void insert(T entry) {
+        Claim claim = entry.phone() == null ? Claim.NONE : claim(entry.phone(), entry.id());
+        for (String phone : mapper.familyPhones(entry)) putLink(phone, entry.id());
+        if (!table.put(item(entry, 0), "attribute_not_exists(#pk)", Map.of())) {
+            // the id is taken (links it got are ignored by readers); give back a claim only this call made
+            if (claim.fresh()) release(entry.phone(), entry.id(), claim.claimedAt());
+            throw alreadyExists(entry.id());
+        }
+    }
+
+    @Override
+    public void update(T entry) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> current = table.get(mapper.kind(), entry.id())
+                    .orElseThrow(() -> new NotFound(mapper.what()));
+            long rev = Items.reader(current).l(REV);
+            T old = read(current);
+            boolean phoneChanges = !Objects.equals(old.phone(), entry.phone());
+            if (phoneChanges && entry.phone() != null) claim(entry.phone(), entry.id());
+            Set<String> oldLinks = mapper.familyPhones(old);
+            Set<String> newLinks = mapper.familyPhones(entry);
+            for (String phone : newLinks) {
+                if (!oldLinks.contains(phone)) putLink(phone, entry.id());
+            }
+            if (!table.put(item(entry, rev + 1), "#rev = :rev", Map.of(":rev", Items.n(rev)))) {
+                continue; // changed or deleted since we read it: read again
+            }
+            if (phoneChanges && old.phone() != null) release(old.phone(), entry.id(), null);
+            for (String phone : oldLinks) {
+                if (!newLinks.contains(phone)) deleteLink(phone, entry.id());
+            }
+            return;
+        }
+        throw new DependencyFailure(mapper.what() + " " + entry.id() + " kept changing while being updated", null);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Map<String, AttributeValue>> current = table.get(mapper.kind(), id);
+            if (current.isEmpty()) return false;
+            long rev = Items.reader(current.get()).l(REV);
+            if (!table.delete(mapper.kind(), id, "#rev = :rev", Map.of(":rev", Items.n(rev)))) continue;
+            T old = read(current.get());
+            if (old.phone() != null) release(old.phone(), id, null);
+            for (String phone : mapper.familyPhones(old)) deleteLink(phone, id);
+            return true;
+        }
+        throw new DependencyFailure(mapper.what() + " " + id + " kept changing while being deleted", null);
+    }
+
+    // ---- phone claims
+
+    /** What {@link #claim} did: wrote a claim (at {@code claimedAt}), or found the phone already claimed by us. */
+    private record Claim(boolean fresh, String claimedAt) {
+        static final Claim NONE = new Claim(false, null);
+    }
+
+    /** Claims the phone for {@code id}, or throws {@link PhoneTaken} if another entry holds or is taking it. */
+    private Claim claim(String phone, String id) {
+        String pk = Keys.phoneClaim(mapper.kind(), phone);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Map<String, AttributeValue> ours = Items.writer()
+                    .s(PK, pk).s(SK, Keys.CLAIM).s(ITEM_TYPE, "PHONE_CLAIM")
+                    .s(OWNER, id).time(CLAIMED_AT, now).build();
+            if (table.put(ours, "attribute_not_exists(#pk)", Map.of())) return new Claim(true, now.toString());
+
+            Optional<Map<String, AttributeValue>> existing = table.get(pk, Keys.CLAIM);
+            if (existing.isEmpty()) continue; // released in the meantime
+            Items.Reader theirs = Items.reader(existing.get());
+            String owner = theirs.s(OWNER);
+            if (owner.equals(id)) return new Claim(false, theirs.s(CLAIMED_AT));
+            boolean ownerHoldsIt = get(owner).map(e -> phone.equals(e.phone())).orElse(false);
+            boolean maybeInFlight = theirs.time(CLAIMED_AT).plus(CLAIM_LEASE).isAfter(now);
+            if (ownerHoldsIt || maybeInFlight) throw new PhoneTaken(mapper.what());
+
+            // left over by a change that died half-way: take it over, unless someone else just did
+            if (table.put(ours, "#owner = :owner AND #claimedAt = :claimedAt",
+                    Map.of(":owner", Items.s(owner), ":claimedAt", Items.s(theirs.s(CLAIMED_AT))))) {
+                return new Claim(true, now.toString());
+            }
+        }
+        throw new PhoneTaken(mapper.what());
+    }
+
+    /** Deletes the claim if {@code id} still owns it (and, when given, it is the one made at {@code claimedAt}). */
+    private void release(String phone, String id, String claimedAt) {
+        String pk = Keys.phoneClaim(mapper.kind(), phone);
+        if (claimedAt == null) {
+            table.delete(pk, Keys.CLAIM, "#owner = :owner", Map.of(":owner", Items.s(id)));
+        } else {
+            table.delete(pk, Keys.CLAIM, "#owner = :owner AND #claimedAt = :claimedAt",
+                    Map.of(":owner", Items.s(id), ":claimedAt", Items.s(claimedAt)));
+        }
+    }
+
+    // ---- family links
+
+    private void putLink(String phone, String id) {
+        table.put(Items.writer()
+                .s(PK, Keys.familyPhone(phone)).s(SK, Keys.familyLink(id)).s(ITEM_TYPE, "FAMILY_LINK")
+                .s("entryId", id).build());
+    }
+
+    private void deleteLink(String phone, String id) {
+        table.delete(Keys.familyPhone(phone), Keys.familyLink(id));
+    }
+
+    // ---- items
+
+    private Map<String, AttributeValue> item(T entry, long rev) {
+        return mapper.write(entry)
+                .s(PK, mapper.kind()).s(SK, entry.id()).s(ITEM_TYPE, mapper.kind()).n(REV, rev)
+                .build();
+    }
+
+    private T read(Map<String, AttributeValue> item) {
+        return mapper.read(Items.reader(item));
+    }
+
+    private IllegalStateException alreadyExists(String id) {
+        return new IllegalStateException(mapper.what() + " " + id + " already exists");
+    }
+}

@@ -1,0 +1,71 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+
+import huzhu.core.port.DependencyFailure;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Trigger-token hashes: a token item (hash → member) that the trigger link looks up, and the member's
+ * current-token item (member → hash). A token resolves only while its member's current-token item still
+ * names it, so a rotation takes effect the moment that one item is rewritten; deleting the old token item
+ * afterwards is housekeeping that may fail without reopening the old link.
+ */
+final class TriggerTokens {
+    private static final int ATTEMPTS = 5;
+    private static final String MEMBER_ID = "memberId";
+    private static final String TOKEN_HASH = "tokenHash";
+
+    private final Table table;
+
+    TriggerTokens(Table table) {
+        this.table = table;
+    }
+
+    void bind(String memberId, String tokenHash) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<String> old = current(memberId);
+            table.put(Items.writer()
+                    .s(PK, Keys.triggerToken(tokenHash)).s(SK, Keys.TOKEN).s(ITEM_TYPE, "TRIGGER_TOKEN")
+                    .s(MEMBER_ID, memberId).build());
+            Map<String, AttributeValue> current = Items.writer()
+                    .s(PK, Keys.currentTriggerToken(memberId)).s(SK, Keys.TOKEN).s(ITEM_TYPE, "CURRENT_TRIGGER_TOKEN")
+                    .s(TOKEN_HASH, tokenHash).build();
+            boolean switched = old.isEmpty()
+                    ? table.put(current, "attribute_not_exists(#pk)", Map.of())
+                    : table.put(current, "#tokenHash = :old", Map.of(":old", Items.s(old.get())));
+            if (!switched) continue; // a concurrent rotation won: start again from what it wrote
+            if (old.isPresent() && !old.get().equals(tokenHash)) forget(old.get(), memberId);
+            return;
+        }
+        throw new DependencyFailure("the trigger token of member " + memberId + " kept changing", null);
+    }
+
+    Optional<String> memberIdFor(String tokenHash) {
+        return table.get(Keys.triggerToken(tokenHash), Keys.TOKEN)
+                .map(item -> item.get(MEMBER_ID).s())
+                .filter(memberId -> current(memberId).filter(tokenHash::equals).isPresent());
+    }
+
+    void unbind(String memberId) {
+        Optional<String> old = current(memberId);
+        if (old.isEmpty()) return;
+        table.delete(Keys.currentTriggerToken(memberId), Keys.TOKEN, "#tokenHash = :old",
+                Map.of(":old", Items.s(old.get())));
+        forget(old.get(), memberId);
+    }
+
+    private Optional<String> current(String memberId) {
+        return table.get(Keys.currentTriggerToken(memberId), Keys.TOKEN).map(item -> item.get(TOKEN_HASH).s());
+    }
+
+    /** Deletes the token item unless it has since been bound to another member. */
+    private void forget(String tokenHash, String memberId) {
+        table.delete(Keys.triggerToken(tokenHash), Keys.TOKEN, "#memberId = :member",
+                Map.of(":member", Items.s(memberId)));
+    }
+}
