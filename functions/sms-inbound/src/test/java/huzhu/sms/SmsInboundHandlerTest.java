@@ -17,6 +17,9 @@ import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import huzhu.core.port.Store;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,12 +86,15 @@ class SmsInboundHandlerTest {
     @Test
     void aFailingStore_propagates_soSnsDeliversAgain() {
         // given
-        InMemoryStore broken = new InMemoryStore() {
-            @Override
-            public java.util.Optional<String> recall(String key, java.time.Instant now) {
-                throw new DependencyFailure("store down", null);
-            }
-        };
+        Store broken = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("recall")) throw new DependencyFailure("store down", null);
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
         SmsInboundHandler failing = new SmsInboundHandler(Services.create(broken, sms, EscalationTimer.NONE,
                 MutableClock.atT0(), new SequentialIds(3), new ServiceConfig("", null)).inboundSms());
 

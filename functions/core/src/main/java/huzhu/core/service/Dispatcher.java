@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,7 @@ import java.util.stream.Collectors;
  */
 public final class Dispatcher {
     private static final int MAX_ATTEMPTS = 25;
+    private static final int ACK_TOKEN_CHARS = 12;
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -92,6 +94,14 @@ public final class Dispatcher {
     // ---------------------------------------------------------------- open
 
     public Incident open(NewIncident request) {
+        return open(request, created -> { });
+    }
+
+    /**
+     * Stores the incident, then runs {@code stored} (e.g. the reporter's receipt — the first thing a
+     * frightened person should get), then alerts the first level.
+     */
+    public Incident open(NewIncident request, Consumer<Incident> stored) {
         Instant now = clock.instant();
         Member member = request.memberId() == null ? null
                 : store.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
@@ -116,7 +126,8 @@ public final class Dispatcher {
                 "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
         Incident created = b.build();
         store.create(created);
-        JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "level", created.level(),
+        stored.accept(created);
+        JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "escalationLevel", created.level(),
                 "channel", request.reporter().channel().wire(), "verified", request.reporter().verified());
 
         if (member != null && request.reporter().phone() != null
@@ -150,7 +161,7 @@ public final class Dispatcher {
             try {
                 if (escalateIfDue(due.id())) escalated++;
             } catch (RuntimeException e) {
-                JsonLog.error("escalation.failed", e, "incidentId", due.id(), "level", due.level());
+                JsonLog.error("escalation.failed", e, "incidentId", due.id(), "escalationLevel", due.level());
                 throw e;
             }
         }
@@ -171,7 +182,7 @@ public final class Dispatcher {
             Incident.Builder b = current.edit();
             Instant deadline = current.nextEscalationAt();
             List<Alert> intents = stepUp(b, now, deadline);
-            JsonLog.info("incident.escalated", "incidentId", current.id(), "level", b.level, "action", "escalate",
+            JsonLog.info("incident.escalated", "incidentId", current.id(), "escalationLevel", b.level, "action", "escalate",
                     "latenessMs", now.toEpochMilli() - deadline.toEpochMilli());
             return Decision.write(b, updated -> new Planned(updated, intents));
         });
@@ -217,7 +228,7 @@ public final class Dispatcher {
         b.exhausted = true;
         b.nextEscalationAt = null;
         b.note(now, "exhausted", timelineText("timeline.exhausted", Map.of()), "system");
-        JsonLog.warn("incident.exhausted", "incidentId", b.id, "level", b.level);
+        JsonLog.warn("incident.exhausted", "incidentId", b.id, "escalationLevel", b.level);
         return List.of();
     }
 
@@ -286,7 +297,8 @@ public final class Dispatcher {
 
     /** 72 random bits: short enough for an SMS link, far too many to guess while an incident is active. */
     private String ackToken() {
-        return ids.newSecret().substring(0, 12);
+        String secret = ids.newSecret();
+        return secret.substring(0, Math.min(ACK_TOKEN_CHARS, secret.length()));
     }
 
     private Map<String, Integer> acceptedCounts(String exceptIncident) {
@@ -317,7 +329,7 @@ public final class Dispatcher {
             SendResult r = messenger.send(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
             results.put(a.recipientId(), r);
             if (!r.ok()) {
-                JsonLog.warn("alert.failed", "incidentId", incident.id(), "level", a.level(), "to", a.to(),
+                JsonLog.warn("alert.failed", "incidentId", incident.id(), "escalationLevel", a.level(), "to", a.to(),
                         "reason", r.failureReason(), "permanent", r.permanent());
             }
         }
@@ -342,7 +354,7 @@ public final class Dispatcher {
                 && recorded.alerts().stream().filter(a -> a.level() == recorded.level())
                         .allMatch(a -> a.status() == AlertStatus.FAILED);
         if (nobodyReached) {
-            JsonLog.warn("alert.levelUnreachable", "incidentId", recorded.id(), "level", recorded.level());
+            JsonLog.warn("alert.levelUnreachable", "incidentId", recorded.id(), "escalationLevel", recorded.level());
             return moveOnNow(recorded.id(), recorded.version(), "timeline.noRecipients");
         }
         scheduleTimer(recorded);
@@ -370,7 +382,7 @@ public final class Dispatcher {
                 timer.schedule(incident.id(), incident.level(), incident.nextEscalationAt());
             } catch (RuntimeException e) {
                 // the sweep still catches it; a lost timer must not fail the alert path
-                JsonLog.error("timer.scheduleFailed", e, "incidentId", incident.id(), "level", incident.level());
+                JsonLog.error("timer.scheduleFailed", e, "incidentId", incident.id(), "escalationLevel", incident.level());
             }
         }
     }
@@ -461,7 +473,7 @@ public final class Dispatcher {
         if (response.outcome() == Outcome.ACCEPTED) {
             Incident inc = response.incident();
             Alert mine = inc.alertFor(recipientId).orElseThrow();
-            JsonLog.info("incident.accepted", "incidentId", inc.id(), "level", inc.level(), "action", "accept",
+            JsonLog.info("incident.accepted", "incidentId", inc.id(), "escalationLevel", inc.level(), "action", "accept",
                     "recipientId", recipientId);
             tellFamilyWhoIsComing(inc, mine);
             Member member = memberOf(inc);

@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Every SMS that reaches the union's number, handled by who sent it and what it says (CONTRACT §5). */
 public final class InboundSmsService {
@@ -104,17 +105,16 @@ public final class InboundSmsService {
             String name = member.phone().equals(from) ? member.name()
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
-            Incident opened = open(in, member.id(), body, new Reporter(from, name, Channel.SMS, true),
-                    member.language());
-            reply(from, opened.id(), member.language(), "sms.receipt", Map.of("code", opened.code()));
+            open(in, member.id(), body, new Reporter(from, name, Channel.SMS, true), member.language(),
+                    opened -> reply(from, opened.id(), member.language(), "sms.receipt", Map.of("code", opened.code())));
             return Handled.OPENED;
         }
 
         if (ReplyGrammar.isHelpRequest(body)) {
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
-            Incident opened = open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang);
-            reply(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code()));
+            open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang,
+                    opened -> reply(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
 
@@ -124,13 +124,16 @@ public final class InboundSmsService {
     }
 
     /** An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. */
-    private Incident open(InboundSms in, String memberId, String body, Reporter reporter, Language lang) {
-        String id = Text.blank(in.inboundMessageId()) ? null : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
+    private void open(InboundSms in, String memberId, String body, Reporter reporter, Language lang,
+            Consumer<Incident> receipt) {
+        String id = Text.blank(in.inboundMessageId()) ? null
+                : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
         try {
-            return dispatcher.open(new Dispatcher.NewIncident(id, memberId, IncidentTypes.guess(body), body, null,
-                    reporter, lang));
+            dispatcher.open(new Dispatcher.NewIncident(id, memberId, IncidentTypes.guess(body), body, null, reporter,
+                    lang), receipt);
         } catch (StaleIncident alreadyOpened) {
-            return store.incident(id).orElseThrow(() -> alreadyOpened);
+            // a redelivery of an SMS whose incident exists: it was answered the first time
+            JsonLog.info("sms.alreadyOpened", "incidentId", id);
         }
     }
 
