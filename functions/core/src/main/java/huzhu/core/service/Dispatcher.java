@@ -285,7 +285,8 @@ public final class Dispatcher {
 
     /** 72 random bits: short enough for an SMS link, far too many to guess while an incident is active. */
     private String ackToken() {
-        return ids.newSecret().substring(0, 12);
+        String secret = ids.newSecret();
+        return secret.length() > 12 ? secret.substring(0, 12) : secret;
     }
 
     private Map<String, Integer> acceptedCounts(String exceptIncident) {
@@ -306,6 +307,14 @@ public final class Dispatcher {
     private Incident deliver(Planned planned) {
         Incident incident = planned.incident();
         List<Alert> intents = planned.intents() == null ? List.of() : planned.intents();
+        if (!intents.isEmpty()) {
+            // someone may have accepted (or an officer closed it) since the write that planned these alerts:
+            // whoever was stood down meanwhile must not get an alert for an incident already taken
+            Incident fresh = store.incident(incident.id()).orElse(incident);
+            intents = intents.stream().filter(a -> fresh.alertFor(a.recipientId())
+                    .filter(f -> f.status() == AlertStatus.SENT && f.sentAt() == null).isPresent()).toList();
+            incident = fresh;
+        }
         if (intents.isEmpty()) {
             scheduleTimer(incident);
             return incident;

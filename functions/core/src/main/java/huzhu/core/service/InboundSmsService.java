@@ -95,6 +95,11 @@ public final class InboundSmsService {
         if (member != null) {
             Optional<Incident> active = store.active().stream().filter(i -> member.id().equals(i.memberId()))
                     .max(Comparator.comparing(Incident::createdAt));
+            if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
+                // a redelivery of the very SMS that opened it (the first delivery failed after opening)
+                reply(from, active.get().id(), member.language(), "sms.receipt", Map.of("code", active.get().code()));
+                return Handled.OPENED;
+            }
             if (active.isPresent()) {
                 dispatcher.relay(active.get().id(), body, from);
                 reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
@@ -124,13 +129,17 @@ public final class InboundSmsService {
 
     /** An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. */
     private Incident open(InboundSms in, String memberId, String body, Reporter reporter, Language lang) {
-        String id = Text.blank(in.inboundMessageId()) ? null : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
+        String id = incidentIdFor(in);
         try {
             return dispatcher.open(new Dispatcher.NewIncident(id, memberId, IncidentTypes.guess(body), body, null,
                     reporter, lang));
         } catch (StaleIncident alreadyOpened) {
             return store.incident(id).orElseThrow(() -> alreadyOpened);
         }
+    }
+
+    private static String incidentIdFor(InboundSms in) {
+        return Text.blank(in.inboundMessageId()) ? null : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
     }
 
     private record Target(Incident incident, Alert alert) {
