@@ -1,5 +1,7 @@
 package huzhu.core.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ public record EscalationPolicy(List<PolicyLevel> levels) {
             new PolicyLevel(2, Notify.LEADERS, null, 2, 600, 3)));
 
     public EscalationPolicy {
-        levels = levels == null ? List.of() : List.copyOf(levels);
+        // a copy that keeps null entries, so that problems() can report "levels[i]" instead of the
+        // constructor failing on the JSON [null] with a NullPointerException
+        levels = levels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(levels));
     }
 
     public PolicyLevel level(int n) {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class PhoneNumbers {
     private static final Pattern CN_MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern CN_LANDLINE = Pattern.compile("0[1-9]\\d{8,10}");
+    /** Beijing (area code 10) without its trunk 0, as E.164 writes it: the only area code that starts with 1. */
+    private static final Pattern BEIJING_WITHOUT_TRUNK = Pattern.compile("10\\d{8}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().\\u00a0\\u3000]");
 
@@ -38,6 +40,7 @@ public final class PhoneNumbers {
     private static Optional<String> national(String digits) {
         if (CN_MOBILE.matcher(digits).matches()) return Optional.of("+86" + digits);
         if (CN_LANDLINE.matcher(digits).matches()) return Optional.of("+86" + digits.substring(1));
+        if (BEIJING_WITHOUT_TRUNK.matcher(digits).matches()) return Optional.of("+86" + digits);
         if (digits.length() >= 9 && digits.length() <= 11 && digits.chars().allMatch(Character::isDigit)
                 && digits.charAt(0) != '0' && digits.charAt(0) != '1') {
             return Optional.of("+86" + digits); // landline already without its trunk 0, as E.164 writes it

@@ -13,6 +13,7 @@ import java.util.Map;
 public final class SmsComposer {
     public static final int MAX_SEGMENTS = 2;
     private static final int MIN_PART = 4;
+    private static final String GSM_ELLIPSIS = "...";
 
     private final String chineseSignature;
 
@@ -27,6 +28,8 @@ public final class SmsComposer {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getValue() instanceof String s) e.setValue(Text.clean(s));
         }
+        // "…" is not GSM-7: in a GSM-7 template it would turn the whole text into UCS-2 (306 → 134 characters)
+        String ellipsis = SmsLength.isGsm7(Messages.text(language, key)) ? GSM_ELLIPSIS : "…";
         String text = Messages.text(language, key, values);
         for (String part : shrinkable) {
             while (!SmsLength.fits(text, MAX_SEGMENTS)) {
@@ -34,14 +37,14 @@ public final class SmsComposer {
                 if (current == null || current.length() <= MIN_PART) break;
                 int overflow = overflow(text);
                 int target = Math.max(MIN_PART, current.length() - Math.max(1, overflow));
-                values.put(part, Text.shorten(current, target));
+                values.put(part, shorten(current, target, ellipsis));
                 text = Messages.text(language, key, values);
             }
             if (SmsLength.fits(text, MAX_SEGMENTS)) return text;
         }
         for (String part : shrinkable) { // still too long: drop the parts altogether rather than lose the link
             if (SmsLength.fits(text, MAX_SEGMENTS)) break;
-            values.put(part, "…");
+            values.put(part, ellipsis);
             text = Messages.text(language, key, values);
         }
         return text;
@@ -50,6 +53,15 @@ public final class SmsComposer {
     public String signature(Language language) {
         if (language == Language.ZH_CN && chineseSignature != null) return chineseSignature;
         return Messages.text(language, "sms.signature");
+    }
+
+    /** Cuts to at most {@code max} characters, ending with {@code ellipsis} when something was cut. */
+    private static String shorten(String s, int max, String ellipsis) {
+        if (s.length() <= max) return s;
+        if (max <= ellipsis.length()) return ellipsis;
+        int end = max - ellipsis.length();
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        return s.substring(0, end) + ellipsis;
     }
 
     /** Characters (roughly) over the two-segment budget. */

@@ -124,8 +124,18 @@ public final class Dispatcher {
         b.note(now, "opened", timelineText("timeline.opened", Map.of(
                 "channel", request.reporter().channel().wire(),
                 "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
+        // the deadline is set before anyone is alerted: if this process dies before alerting, the sweep
+        // still moves the incident on at the first level's timeout
+        b.nextEscalationAt = now.plusSeconds(policy.level(b.level).timeoutSeconds());
         Incident created = b.build();
-        store.create(created);
+        try {
+            store.create(created);
+        } catch (StaleIncident exists) {
+            // the same request again (SNS redelivery, Idempotency-Key): finish whatever the first one left undone
+            Incident existing = store.incident(created.id()).orElseThrow(() -> exists);
+            stored.accept(existing);
+            return existing.active() ? alertLevel(existing.id(), existing.level(), now) : existing;
+        }
         stored.accept(created);
         JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "escalationLevel", created.level(),
                 "channel", request.reporter().channel().wire(), "verified", request.reporter().verified());
@@ -140,9 +150,12 @@ public final class Dispatcher {
 
     private Incident alertLevel(String id, int level, Instant now) {
         Planned planned = change(id, current -> {
-            if (!current.active() || current.level() != level || !current.alerts().stream().noneMatch(
-                    a -> a.level() == level)) {
-                return Decision.none(new Planned(current, List.of()));
+            if (!current.active() || current.level() != level) return Decision.none(new Planned(current, List.of()));
+            if (current.alerts().stream().anyMatch(a -> a.level() == level)) {
+                // planned before (a retried request): send what is still unsent
+                return Decision.none(new Planned(current, current.alerts().stream()
+                        .filter(a -> a.level() == level && a.status() == AlertStatus.SENT && a.sentAt() == null)
+                        .toList()));
             }
             Incident.Builder b = current.edit();
             List<Alert> intents = planLevel(b, level, now);
@@ -319,6 +332,14 @@ public final class Dispatcher {
     private Incident deliver(Planned planned) {
         Incident incident = planned.incident();
         List<Alert> intents = planned.intents() == null ? List.of() : planned.intents();
+        if (!intents.isEmpty()) {
+            // someone may have accepted (or an officer closed it) since the write that planned these alerts:
+            // whoever was stood down meanwhile must not get an alert for an incident already taken
+            Incident fresh = store.incident(incident.id()).orElse(incident);
+            intents = intents.stream().filter(a -> fresh.alertFor(a.recipientId())
+                    .filter(f -> f.status() == AlertStatus.SENT && f.sentAt() == null).isPresent()).toList();
+            incident = fresh;
+        }
         if (intents.isEmpty()) {
             scheduleTimer(incident);
             return incident;

@@ -13,7 +13,6 @@ import huzhu.core.model.Reporter;
 import huzhu.core.model.Volunteer;
 import huzhu.core.port.Messenger;
 import huzhu.core.port.OutboundSms;
-import huzhu.core.port.StaleIncident;
 import huzhu.core.port.Store;
 import huzhu.core.rules.Hashes;
 import huzhu.core.rules.IncidentTypes;
@@ -97,6 +96,14 @@ public final class InboundSmsService {
         if (member != null) {
             Optional<Incident> active = store.active().stream().filter(i -> member.id().equals(i.memberId()))
                     .max(Comparator.comparing(Incident::createdAt));
+            if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
+                // a redelivery of the very SMS that opened it (the first delivery failed after opening):
+                // finish what the first delivery may not have done, do not relay it as news
+                open(in, member.id(), body, active.get().reporter(), member.language(),
+                        opened -> reply(from, opened.id(), member.language(), "sms.receipt",
+                                Map.of("code", opened.code())));
+                return Handled.OPENED;
+            }
             if (active.isPresent()) {
                 dispatcher.relay(active.get().id(), body, from);
                 reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
@@ -126,15 +133,12 @@ public final class InboundSmsService {
     /** An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. */
     private void open(InboundSms in, String memberId, String body, Reporter reporter, Language lang,
             Consumer<Incident> receipt) {
-        String id = Text.blank(in.inboundMessageId()) ? null
-                : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
-        try {
-            dispatcher.open(new Dispatcher.NewIncident(id, memberId, IncidentTypes.guess(body), body, null, reporter,
-                    lang), receipt);
-        } catch (StaleIncident alreadyOpened) {
-            // a redelivery of an SMS whose incident exists: it was answered the first time
-            JsonLog.info("sms.alreadyOpened", "incidentId", id);
-        }
+        dispatcher.open(new Dispatcher.NewIncident(incidentIdFor(in), memberId, IncidentTypes.guess(body), body, null,
+                reporter, lang), receipt);
+    }
+
+    private static String incidentIdFor(InboundSms in) {
+        return Text.blank(in.inboundMessageId()) ? null : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
     }
 
     private record Target(Incident incident, Alert alert) {

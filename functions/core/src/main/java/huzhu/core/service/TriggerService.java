@@ -9,7 +9,6 @@ import huzhu.core.model.Place;
 import huzhu.core.model.Reporter;
 import huzhu.core.model.Wire;
 import huzhu.core.port.Ids;
-import huzhu.core.port.StaleIncident;
 import huzhu.core.port.Store;
 import huzhu.core.rules.Hashes;
 import huzhu.core.rules.IncidentTypes;
@@ -94,13 +93,8 @@ public final class TriggerService {
         }
         boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
         Reporter reporter = new Reporter(phone, name, Channel.HTTP, verified);
-        Incident incident;
-        try {
-            incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
-                    reporter, member.language()));
-        } catch (StaleIncident raced) {
-            incident = store.incident(incidentId).orElseThrow(() -> raced);
-        }
+        Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
+                reporter, member.language()));
         return triggered(incident, member);
     }
 
