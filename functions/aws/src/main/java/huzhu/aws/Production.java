@@ -1,7 +1,9 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.SnsMessenger;
+import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.port.EscalationTimer;
 import huzhu.core.rules.RandomIds;
 import huzhu.core.service.ServiceConfig;
@@ -30,7 +32,9 @@ public final class Production {
         Clock clock = Clock.systemUTC();
         ServiceConfig config = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
                 System.getenv("HUZHU_SMS_SIGNATURE"));
+        LeaderTopicPublisher leaders = LeaderTopicPublisher.fromEnvironment(clients);
         return Services.create(DynamoStore.fromEnvironment(clients), SnsMessenger.fromEnvironment(clients),
-                EscalationTimer.NONE, clock, new RandomIds(clock), config);
+                leaders.configured() ? leaders : LeaderAnnouncements.NONE, EscalationTimer.NONE, clock,
+                new RandomIds(clock), config);
     }
 }

@@ -22,6 +22,7 @@ import huzhu.core.model.Responder;
 import huzhu.core.model.Volunteer;
 import huzhu.core.port.EscalationTimer;
 import huzhu.core.port.Ids;
+import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.port.Messenger;
 import huzhu.core.port.OutboundSms;
 import huzhu.core.port.SendResult;
@@ -63,16 +64,18 @@ public final class Dispatcher {
 
     private final Store store;
     private final Messenger messenger;
+    private final LeaderAnnouncements announcements;
     private final EscalationTimer timer;
     private final Clock clock;
     private final Ids ids;
     private final ServiceConfig config;
     private final SmsComposer sms;
 
-    public Dispatcher(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
-            ServiceConfig config) {
+    public Dispatcher(Store store, Messenger messenger, LeaderAnnouncements announcements, EscalationTimer timer,
+            Clock clock, Ids ids, ServiceConfig config) {
         this.store = store;
         this.messenger = messenger;
+        this.announcements = announcements;
         this.timer = timer;
         this.clock = clock;
         this.ids = ids;
@@ -345,9 +348,13 @@ public final class Dispatcher {
             return incident;
         }
         Member member = incident.memberId() == null ? null : store.members().get(incident.memberId()).orElse(null);
+        List<OutboundSms> messages = new ArrayList<>(intents.size());
+        for (Alert a : intents) messages.add(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
+        List<SendResult> sent = messenger.sendAll(messages);
         Map<String, SendResult> results = new LinkedHashMap<>();
-        for (Alert a : intents) {
-            SendResult r = messenger.send(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
+        for (int i = 0; i < intents.size(); i++) {
+            Alert a = intents.get(i);
+            SendResult r = sent.get(i);
             results.put(a.recipientId(), r);
             if (!r.ok()) {
                 JsonLog.warn("alert.failed", "incidentId", incident.id(), "escalationLevel", a.level(), "to", a.to(),
@@ -371,6 +378,7 @@ public final class Dispatcher {
             }
             return Decision.write(b, updated -> updated);
         });
+        announceLevel(recorded, member);
         boolean nobodyReached = recorded.status() == IncidentStatus.OPEN && !recorded.exhausted()
                 && recorded.alerts().stream().filter(a -> a.level() == recorded.level())
                         .allMatch(a -> a.status() == AlertStatus.FAILED);
@@ -397,6 +405,33 @@ public final class Dispatcher {
         return deliver(planned);
     }
 
+    /** When a leaders' level is alerted, its topic gets the summary too (e-mail, chat), beside their SMS. */
+    private void announceLevel(Incident incident, Member member) {
+        PolicyLevel step = incident.policy().level(incident.level());
+        if (step.audience() != Notify.LEADERS || step.leaderLevel() == null) return;
+        announce(step.leaderLevel(), incident, timelineText("topic.alert", Map.of(
+                "code", incident.code(), "level", incident.level(),
+                "member", member == null ? Messages.text(Language.DEFAULT, "reporter.unknown") : member.name(),
+                "type", Messages.text(Language.DEFAULT, "type." + incident.type().wire()),
+                "message", orEmpty(incident.message()))));
+    }
+
+    /** The accept/resolve/cancel news for every leaders' level this incident reached. */
+    private void announceToLevelsReached(Incident incident, String text) {
+        incident.alerts().stream().filter(a -> a.recipientKind() == RecipientKind.LEADER)
+                .map(a -> incident.policy().level(a.level()).leaderLevel())
+                .filter(java.util.Objects::nonNull).distinct()
+                .forEach(leaderLevel -> announce(leaderLevel, incident, text));
+    }
+
+    private void announce(int leaderLevel, Incident incident, String text) {
+        try {
+            announcements.announce(leaderLevel, "huzhu " + incident.code(), text);
+        } catch (RuntimeException e) {
+            JsonLog.error("announce.failed", e, "incidentId", incident.id(), "leaderLevel", leaderLevel);
+        }
+    }
+
     private void scheduleTimer(Incident incident) {
         if (incident.status() == IncidentStatus.OPEN && incident.nextEscalationAt() != null) {
             try {
@@ -421,7 +456,9 @@ public final class Dispatcher {
         args.put("member", member.name());
         args.put("address", addressOf(incident, member));
         args.put("type", Messages.text(lang, "type." + incident.type().wire()));
-        return sms.compose(lang, "sms.alert", args, List.of("address", "message", "reporter", "member"));
+        // what a volunteer needs first: the code, the link (whose page has everything), the kind of emergency
+        // and the address; the family's own words and names give way first
+        return sms.compose(lang, "sms.alert", args, List.of("reporter", "message", "address", "member"));
     }
 
     private String reporterLabel(Incident incident, Member member, Language lang) {
@@ -433,8 +470,8 @@ public final class Dispatcher {
                 .map(c -> orEmpty(c.relation())).findFirst().orElse("");
         String name = r.name() != null ? r.name() : "";
         String label = Messages.text(lang, "reporter.family", Map.of("relation", relation, "name", name)).trim();
-        String who = label.isEmpty() || label.equals("()") ? Messages.text(lang, "reporter.unknown") : label;
-        return r.phone() == null ? who : who + " " + r.phone();
+        // no phone here: the ack page shows it, and the responder gets it when they accept
+        return label.isEmpty() || label.equals("()") ? Messages.text(lang, "reporter.unknown") : label;
     }
 
     private static String addressOf(Incident incident, Member member) {
@@ -501,11 +538,19 @@ public final class Dispatcher {
             send(mine.to(), inc.id(), sms.compose(mine.language(), "sms.accepted.responder", Map.of(
                     "code", inc.code(), "address", member == null ? orEmpty(placeAddress(inc)) : addressOf(inc, member),
                     "reporterPhone", orEmpty(inc.reporter().phone())), List.of("address")));
+            List<OutboundSms> standDown = new ArrayList<>();
             for (Alert other : stoodDown) {
                 if (other.sentAt() == null) continue;
-                send(other.to(), inc.id(), sms.compose(other.language(), "sms.standDown",
-                        Map.of("code", inc.code()), List.of()));
+                // a leader wants to know who took it; a volunteer only that they need not go
+                String text = other.recipientKind() == RecipientKind.LEADER
+                        ? sms.compose(other.language(), "sms.accepted.leader", Map.of("code", inc.code(),
+                                "name", mine.name(), "phone", mine.to()), List.of("name"))
+                        : sms.compose(other.language(), "sms.standDown", Map.of("code", inc.code()), List.of());
+                standDown.add(new OutboundSms(other.to(), text, inc.id()));
             }
+            messenger.sendAll(standDown);
+            announceToLevelsReached(inc, timelineText("topic.accepted", Map.of("code", inc.code(),
+                    "name", mine.name(), "phone", mine.to())));
         }
         return response;
     }
@@ -624,6 +669,8 @@ public final class Dispatcher {
             return Decision.write(b, updated -> updated);
         });
         JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
+        announceToLevelsReached(resolved, timelineText("topic.resolved", Map.of("code", resolved.code(),
+                "outcome", orEmpty(outcome))));
         for (Alert a : standDown) {
             send(a.to(), resolved.id(), sms.compose(a.language(), "sms.closed", Map.of("code", resolved.code()),
                     List.of()));
@@ -651,6 +698,8 @@ public final class Dispatcher {
             return Decision.write(b, updated -> updated);
         });
         JsonLog.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
+        announceToLevelsReached(cancelled, timelineText("topic.cancelled", Map.of("code", cancelled.code(),
+                "reason", orEmpty(reason))));
         for (Alert a : told) {
             send(a.to(), cancelled.id(), sms.compose(a.language(), "sms.cancelled",
                     Map.of("code", cancelled.code(), "reason", orEmpty(reason)), List.of("reason")));
