@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.log.JsonLog;
 import huzhu.core.port.EscalationTimer;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class InProcessTimer implements EscalationTimer, AutoCloseable {
         try {
             executor.schedule(() -> fire(incidentId, level), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            LocalLog.warn("timer.closed", Map.of("incidentId", incidentId, "level", level));
+            JsonLog.warn("timer.closed", Map.of("incidentId", incidentId, "escalationLevel", level));
         }
     }
 
@@ -44,7 +45,7 @@ public final class InProcessTimer implements EscalationTimer, AutoCloseable {
         try {
             onDeadline.accept(incidentId);
         } catch (RuntimeException e) {
-            LocalLog.error("timer", Map.of("incidentId", incidentId, "level", level), e);
+            JsonLog.error("timer", e, Map.of("incidentId", incidentId, "escalationLevel", level));
         }
     }
 

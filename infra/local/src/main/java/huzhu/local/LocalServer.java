@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Authorizer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -87,7 +88,7 @@ public final class LocalServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
-        LocalLog.info("start", Map.of("port", port()));
+        JsonLog.info("start", Map.of("port", port()));
     }
 
     /** The bound port (the real one when HUZHU_PORT is 0). */
@@ -136,7 +137,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (IOException e) {
             status = 499; // the client went away; nothing left to answer
         } catch (RuntimeException e) {
-            LocalLog.error("http", Map.of("method", method, "route", String.valueOf(routeKey)), e);
+            JsonLog.error("http", e, Map.of("method", method, "route", String.valueOf(routeKey)));
             status = internal(exchange);
         } finally {
             exchange.close();
@@ -145,7 +146,7 @@ public final class LocalServer implements AutoCloseable {
             line.put("route", routeKey);
             line.put("status", status);
             line.put("ms", (System.nanoTime() - started) / 1_000_000L);
-            LocalLog.info("http", line);
+            JsonLog.info("http", line);
             inFlight.decrementAndGet();
         }
     }
@@ -184,7 +185,7 @@ public final class LocalServer implements AutoCloseable {
             apiGateway.respond(exchange, response);
         } catch (RuntimeException e) {
             // API Gateway answers 500 when the function fails or returns what it cannot use
-            LocalLog.error("function", Map.of("function", target.function(), "route", match.route().routeKey()), e);
+            JsonLog.error("function", e, Map.of("function", target.function(), "route", match.route().routeKey()));
             return internal(exchange);
         }
         return response.getStatusCode();
@@ -213,7 +214,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             functions.smsInbound().handleRequest(event, context("sms-inbound"));
         } catch (DependencyFailure e) {
-            LocalLog.error("function", Map.of("function", "sms-inbound"), e);
+            JsonLog.error("function", e, Map.of("function", "sms-inbound"));
             return error(exchange, 503, "unavailable", "error.unavailable");
         }
         return json(exchange, 202, Map.of("inboundMessageId", sms.inboundMessageId()));
@@ -236,7 +237,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             return json(exchange, 200, Map.of("escalated", escalation.runNow()));
         } catch (DependencyFailure e) {
-            LocalLog.error("function", Map.of("function", EscalationCheck.FUNCTION), e);
+            JsonLog.error("function", e, Map.of("function", EscalationCheck.FUNCTION));
             return error(exchange, 503, "unavailable", "error.unavailable");
         }
     }

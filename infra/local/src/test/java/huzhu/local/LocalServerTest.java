@@ -495,12 +495,12 @@ class LocalServerTest {
 
         // then
         String log = captured.toString(StandardCharsets.UTF_8);
-        List<JsonNode> lines = log.lines().map(l -> readTree(l)).filter(n -> "http".equals(n.path("action").asText()))
+        List<JsonNode> lines = log.lines().map(l -> readTree(l)).filter(n -> "http".equals(n.path("message").asText()))
                 .toList();
         assertThat(lines).extracting(n -> n.get("route").asText())
                 .contains("POST /v1/triggers/{triggerToken}", "GET /local/sms/outbox");
         assertThat(lines).allSatisfy(n -> assertThat(fieldNames(n))
-                .contains("timestamp", "level", "action", "method", "route", "status", "ms"));
+                .contains("timestamp", "level", "message", "method", "route", "status", "ms"));
         assertThat(log).doesNotContain("secret-trigger-token").doesNotContain("13800138000");
     }
 

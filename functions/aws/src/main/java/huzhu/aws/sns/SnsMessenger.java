@@ -39,8 +39,8 @@ public final class SnsMessenger implements Messenger {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-    /** Parallel sends per invocation: enough for a level of volunteers in one round trip, well under SNS's rate. */
-    static final int FAN_OUT = 10;
+    /** Parallel sends: a whole level (up to 20 people) in one round trip, within SNS's default 20 SMS per second. */
+    static final int FAN_OUT = 20;
     private static final ExecutorService POOL = Executors.newFixedThreadPool(FAN_OUT, r -> {
         Thread t = new Thread(r, "huzhu-sms-fan-out");
         t.setDaemon(true);
