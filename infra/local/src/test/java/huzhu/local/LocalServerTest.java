@@ -241,15 +241,18 @@ class LocalServerTest {
     void publicRoutes_reachTheirFunctions_withoutAToken() {
         // when
         HttpResponse<String> trigger = stack.postJson("/v1/triggers/t-1", "{}");
+        HttpResponse<String> triggerPage = stack.get("/v1/triggers/t-1");
         HttpResponse<String> ackPage = stack.get("/v1/acks/a-1");
         HttpResponse<String> ackAction = stack.postJson("/v1/acks/a-1", "{\"action\":\"accept\"}");
         HttpResponse<String> consolePage = stack.get("/console");
         HttpResponse<String> consoleFile = stack.get("/console/js/app.js");
 
         // then
-        assertThat(List.of(trigger, ackPage, ackAction, consolePage, consoleFile))
+        assertThat(List.of(trigger, triggerPage, ackPage, ackAction, consolePage, consoleFile))
                 .extracting(HttpResponse::statusCode).containsOnly(200);
         assertThat(trigger.body()).contains("trigger");
+        assertThat(stack.trigger.events).extracting(APIGatewayV2HTTPEvent::getRouteKey)
+                .containsExactly("POST /v1/triggers/{triggerToken}", "GET /v1/triggers/{triggerToken}");
         assertThat(ackAction.body()).contains("ack");
         assertThat(stack.ack.events).extracting(APIGatewayV2HTTPEvent::getRouteKey)
                 .containsExactly("GET /v1/acks/{ackToken}", "POST /v1/acks/{ackToken}");
@@ -294,11 +297,11 @@ class LocalServerTest {
     @Test
     void knownPathWithAnotherMethod_is405_namingTheAllowedMethods() {
         // when
-        HttpResponse<String> response = stack.send(stack.request("/v1/triggers/t").GET().build());
+        HttpResponse<String> response = stack.send(stack.request("/v1/triggers/t").DELETE().build());
 
         // then
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("allow")).hasValue("POST");
+        assertThat(response.headers().firstValue("allow")).hasValue("GET, POST");
         assertContractError(response, "method_not_allowed", "不支持该请求方法", "Method not allowed");
         assertThat(stack.trigger.events).isEmpty();
     }
