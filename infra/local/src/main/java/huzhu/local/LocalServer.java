@@ -54,6 +54,8 @@ public final class LocalServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private HttpServer server;
 
+    private volatile boolean ready;
+
     public LocalServer(LocalConfig config, LocalFunctions functions, OutboxMessenger outbox, Clock clock, Ids ids) {
         this.config = config;
         this.routes = LocalRoutes.DEFAULT;
@@ -88,6 +90,15 @@ public final class LocalServer implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         LocalLog.info("start", Map.of("port", port()));
+    }
+
+    /**
+     * From now on {@code /local/health} answers 200. The server takes requests as soon as it is bound, but
+     * the stack is ready only once it says so (demo loaded, pending deadlines re-armed): a script that polls
+     * the health route must not send the demo father's SMS into a directory still being filled.
+     */
+    public void ready() {
+        ready = true;
     }
 
     /** The bound port (the real one when HUZHU_PORT is 0). */
@@ -170,7 +181,9 @@ public final class LocalServer implements AutoCloseable {
             case LOCAL_SMS_INBOUND -> smsInbound(exchange, body);
             case LOCAL_SMS_OUTBOX -> outbox(exchange);
             case LOCAL_ESCALATION_RUN -> escalationRun(exchange);
-            case LOCAL_HEALTH -> json(exchange, 200, Map.of("status", "ok"));
+            case LOCAL_HEALTH -> ready
+                    ? json(exchange, 200, Map.of("status", "ok"))
+                    : json(exchange, 503, Map.of("status", "starting"));
         };
     }
 
