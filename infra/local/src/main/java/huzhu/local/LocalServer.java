@@ -38,6 +38,8 @@ public final class LocalServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int THREADS = 4;
     private static final int MAX_SMS_CHARS = 1600;
+    /** How much of a refused (too large) body is read and dropped so that the 413 reaches the client. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final LocalConfig config;
     private final LocalRoutes routes;
@@ -258,20 +260,37 @@ public final class LocalServer implements AutoCloseable {
         return new LocalContext(aws, function, ids.newId());
     }
 
-    /** @return the body, or null when it is over {@link #MAX_BODY_BYTES} */
+    /**
+     * @return the body, or null when it is over {@link #MAX_BODY_BYTES}. A refused body is still read (up to
+     *         {@link #DRAIN_LIMIT}) and dropped: the JDK server drains only 64 KiB of an unread body when the
+     *         exchange closes, then closes the connection with the rest unread, and the reset that follows
+     *         can swallow the 413 before the client has read it.
+     */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        boolean tooLarge = false;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) return null;
+                tooLarge = Long.parseLong(declared.strip()) > MAX_BODY_BYTES;
             } catch (NumberFormatException e) {
                 // the read below still enforces the limit
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            if (!tooLarge) {
+                byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length <= MAX_BODY_BYTES) return body;
+            }
+            drain(in);
+            return null;
         }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = DRAIN_LIMIT;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
     }
 
     private static String phone(JsonNode json, String field, boolean required, Map<String, String> invalid) {
