@@ -69,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
         sweep.start();
         LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services);
         stack.recoverPendingDeadlines();
+        server.ready();
         return stack;
     }
 

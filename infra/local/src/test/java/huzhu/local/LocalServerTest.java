@@ -343,6 +343,22 @@ class LocalServerTest {
     }
 
     @Test
+    void health_is503Starting_untilTheStackSaysItIsReady(@TempDir Path otherDir) throws Exception {
+        // given a server that is bound but whose stack has not finished starting (demo, timers)
+        try (TestStack starting = new TestStack(otherDir, Map.of(), false)) {
+            // when
+            HttpResponse<String> before = starting.get("/local/health");
+            starting.server.ready();
+            HttpResponse<String> after = starting.get("/local/health");
+
+            // then
+            assertThat(before.statusCode()).isEqualTo(503);
+            assertThat(TestStack.json(before).get("status").asText()).isEqualTo("starting");
+            assertThat(after.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void inboundSms_isDeliveredToTheSmsFunction_asTheSnsEventOfTwoWaySms() throws Exception {
         // when
         HttpResponse<String> response = stack.postJson("/local/sms/inbound",
