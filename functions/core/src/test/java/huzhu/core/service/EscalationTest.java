@@ -180,6 +180,24 @@ class EscalationTest {
         assertThat(wake).isEqualTo(Wake.ESCALATED);
     }
 
+    @Test
+    void aTimerThatCannotBeSet_neverFailsTheAlert_theSweepStillEscalates() {
+        // given: a timer whose queue is down
+        Services broken = Services.create(world.memory, world.messenger, (id, level, deadline) -> {
+            throw new IllegalStateException("SQS unavailable (test)");
+        }, world.clock, world.ids, World.CONFIG);
+
+        // when
+        Incident incident = broken.dispatcher().open(new Dispatcher.NewIncident(null, member.id(),
+                huzhu.core.model.IncidentType.MEDICAL, "胸口疼", null,
+                new huzhu.core.model.Reporter(phone(2), null, huzhu.core.model.Channel.HTTP, true), null));
+
+        // then: the neighbours were alerted, and the sweep moves it on at the deadline
+        assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString().contains(incident.code());
+        world.clock.set(incident.nextEscalationAt());
+        assertThat(broken.dispatcher().escalateDue()).isEqualTo(1);
+    }
+
     // ---------------------------------------------------------------- the deadline on every step
 
     @Test
