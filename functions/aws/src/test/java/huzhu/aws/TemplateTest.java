@@ -33,7 +33,8 @@ class TemplateTest {
             "AckFunction", List.of("ack", "huzhu.ack.AckHandler::handleRequest"),
             "ConsoleApiFunction", List.of("console-api", "huzhu.console.ConsoleApiHandler::handleRequest"),
             "SmsInboundFunction", List.of("sms-inbound", "huzhu.sms.SmsInboundHandler::handleRequest"),
-            "EscalationFunction", List.of("escalation", "huzhu.escalation.EscalationHandler::handleRequest"));
+            "EscalationFunction", List.of("escalation", "huzhu.escalation.EscalationHandler::handleRequest"),
+            "EscalationTimerFunction", List.of("escalation", "huzhu.escalation.EscalationTimerHandler::handleRequest"));
 
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "POST /v1/triggers/{triggerToken}",
@@ -62,7 +63,8 @@ class TemplateTest {
             "GET /v1/audit"));
 
     /** Read only by tests and the local stack to point an adapter elsewhere; never set in AWS. */
-    private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("HUZHU_SNS_ENDPOINT", "HUZHU_DYNAMODB_ENDPOINT");
+    private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("HUZHU_SNS_ENDPOINT", "HUZHU_DYNAMODB_ENDPOINT",
+            "HUZHU_SQS_ENDPOINT");
 
     @BeforeAll
     static void load() throws IOException {

@@ -30,7 +30,7 @@ import huzhu.core.port.StaleIncident;
 import huzhu.core.port.Store;
 import huzhu.core.rules.IncidentCodes;
 import huzhu.core.rules.Messages;
-import huzhu.core.rules.NearbyVolunteers;
+import huzhu.core.rules.AlertSpread;
 import huzhu.core.rules.ReplyGrammar.Action;
 import huzhu.core.rules.SmsComposer;
 import huzhu.core.rules.Text;
@@ -169,13 +169,23 @@ public final class Dispatcher {
 
     // ---------------------------------------------------------------- escalation
 
+    /** What a per-deadline timer achieved when it fired. */
+    public enum Wake {
+        /** the deadline was due and this call moved the incident on */
+        ESCALATED,
+        /** it fired before the deadline (a wait longer than the timer can hold): armed again for the rest */
+        REARMED,
+        /** the incident moved on, was accepted or closed since the timer was set, or someone else escalated it */
+        STALE
+    }
+
     /** The scheduled check: escalates every active incident whose deadline has passed. */
     public int escalateDue() {
         Instant now = clock.instant();
         int escalated = 0;
         for (Incident due : store.dueForEscalation(now)) {
             try {
-                if (escalateIfDue(due.id())) escalated++;
+                if (escalate(due.id(), null, null, "sweep")) escalated++;
             } catch (RuntimeException e) {
                 JsonLog.error("escalation.failed", e, "incidentId", due.id(), "escalationLevel", due.level());
                 throw e;
@@ -189,22 +199,63 @@ public final class Dispatcher {
      * call twice, late or out of order: the second call finds the deadline moved and does nothing.
      */
     public boolean escalateIfDue(String incidentId) {
+        return escalate(incidentId, null, null, "sweep");
+    }
+
+    /**
+     * Like {@link #escalateIfDue(String)}, but only for the deadline a timer was set for: a timer message for
+     * an earlier level or an earlier deadline of the same level (duplicate, late, out of order) does nothing,
+     * even when a later deadline has passed meanwhile — that one has its own timer, and the sweep.
+     */
+    public boolean escalateIfDue(String incidentId, int level, Instant deadline) {
+        return escalate(incidentId, level, deadline, "timer");
+    }
+
+    /** A per-deadline timer fired for (incident, level, deadline). */
+    public Wake onTimer(String incidentId, int level, Instant deadline) {
+        Incident current = store.incident(incidentId).orElse(null);
+        if (current == null || current.status() != IncidentStatus.OPEN || !isDeadline(current, level, deadline)) {
+            return Wake.STALE;
+        }
+        if (clock.instant().isBefore(deadline)) {
+            timer.schedule(incidentId, level, deadline);
+            return Wake.REARMED;
+        }
+        return escalateIfDue(incidentId, level, deadline) ? Wake.ESCALATED : Wake.STALE;
+    }
+
+    private boolean escalate(String incidentId, Integer expectedLevel, Instant expectedDeadline, String source) {
         Instant now = clock.instant();
         Planned planned = change(incidentId, current -> {
             if (current.status() != IncidentStatus.OPEN || current.nextEscalationAt() == null
-                    || current.nextEscalationAt().isAfter(now)) {
+                    || current.nextEscalationAt().isAfter(now)
+                    || (expectedLevel != null && !isDeadline(current, expectedLevel, expectedDeadline))) {
                 return Decision.none(new Planned(current, null));
             }
             Incident.Builder b = current.edit();
             Instant deadline = current.nextEscalationAt();
             List<Alert> intents = stepUp(b, now, deadline);
-            JsonLog.info("incident.escalated", "incidentId", current.id(), "escalationLevel", b.level, "action", "escalate",
-                    "latenessMs", now.toEpochMilli() - deadline.toEpochMilli());
-            return Decision.write(b, updated -> new Planned(updated, intents));
+            return Decision.write(b, updated -> {
+                logLateness(updated, deadline, now, source);
+                return new Planned(updated, intents);
+            });
         });
         if (planned.intents() == null) return false;
         deliver(planned);
         return true;
+    }
+
+    /** Millisecond precision: what every store keeps of an instant, whatever the clock gave. */
+    private static boolean isDeadline(Incident incident, int level, Instant deadline) {
+        return incident.level() == level && incident.nextEscalationAt() != null && deadline != null
+                && incident.nextEscalationAt().toEpochMilli() == deadline.toEpochMilli();
+    }
+
+    private static void logLateness(Incident escalated, Instant deadline, Instant now, String source) {
+        JsonLog.metric("incident.escalated", "EscalationLatenessMs", "Milliseconds",
+                now.toEpochMilli() - deadline.toEpochMilli(), List.of("source"),
+                "incidentId", escalated.id(), "escalationLevel", escalated.level(), "action", "escalate",
+                "source", source, "deadline", deadline.toString(), "exhausted", escalated.exhausted());
     }
 
     /** An officer moves the incident to the next level now. */
@@ -231,19 +282,29 @@ public final class Dispatcher {
             b.escalations++;
             if (deadline != null) {
                 b.note(now, "escalated", timelineText("timeline.escalated", Map.of("level", b.level,
-                        "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system");
+                        "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system", deadline);
             }
             return planLevel(b, b.level, now);
         }
         if (b.repeats < policy.level(last).repeatOrZero()) {
             b.repeats++;
             b.escalations++;
-            b.note(now, "repeated", timelineText("timeline.repeated", Map.of("repeat", b.repeats)), "system");
+            if (deadline != null) {
+                b.note(now, "repeated", timelineText("timeline.repeatedAtDeadline", Map.of("repeat", b.repeats,
+                        "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system", deadline);
+            } else {
+                b.note(now, "repeated", timelineText("timeline.repeated", Map.of("repeat", b.repeats)), "system");
+            }
             return planLevel(b, last, now);
         }
         b.exhausted = true;
         b.nextEscalationAt = null;
-        b.note(now, "exhausted", timelineText("timeline.exhausted", Map.of()), "system");
+        if (deadline != null) {
+            b.note(now, "exhausted", timelineText("timeline.exhaustedAtDeadline", Map.of(
+                    "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system", deadline);
+        } else {
+            b.note(now, "exhausted", timelineText("timeline.exhausted", Map.of()), "system");
+        }
         JsonLog.warn("incident.exhausted", "incidentId", b.id, "escalationLevel", b.level);
         return List.of();
     }
@@ -255,7 +316,7 @@ public final class Dispatcher {
     private List<Alert> planLevel(Incident.Builder b, int level, Instant now) {
         PolicyLevel step = b.policy.level(level);
         List<Alert> intents = new ArrayList<>();
-        for (Alert recipient : recipients(b, step)) {
+        for (Alert recipient : recipients(b, step, now)) {
             Alert existing = b.alerts.stream().filter(a -> a.recipientId().equals(recipient.recipientId()))
                     .findFirst().orElse(null);
             if (existing == null) {
@@ -279,7 +340,7 @@ public final class Dispatcher {
         return intents;
     }
 
-    private List<Alert> recipients(Incident.Builder b, PolicyLevel step) {
+    private List<Alert> recipients(Incident.Builder b, PolicyLevel step, Instant now) {
         List<Alert> out = new ArrayList<>();
         if (step.audience() == Notify.LEADERS) {
             for (Leader l : store.leadersAtLevel(step.leaderLevel())) {
@@ -291,8 +352,10 @@ public final class Dispatcher {
         Member member = store.members().get(b.memberId).orElse(null);
         if (member == null || member.homeArea() == null || member.homeArea().city() == null) return out;
         Set<String> alreadyAlerted = b.alerts.stream().map(Alert::recipientId).collect(Collectors.toSet());
-        List<Volunteer> chosen = NearbyVolunteers.choose(member.homeArea(), member.location(),
-                store.volunteersInCity(member.homeArea().city()), acceptedCounts(b.id), alreadyAlerted,
+        List<Incident> active = store.active();
+        List<Volunteer> chosen = AlertSpread.choose(member.homeArea(), member.location(),
+                store.volunteersInCity(member.homeArea().city()), acceptedCounts(active, b.id), alreadyAlerted,
+                AlertSpread.recentAlerts(active, b.id, now, AlertSpread.WINDOW), AlertSpread.MAX_PER_WINDOW,
                 step.maxRecipientsOrDefault());
         for (Volunteer v : chosen) {
             out.add(newAlert(v.id(), RecipientKind.VOLUNTEER, v.name(), v.phone(), v.language(), step.level()));
@@ -317,9 +380,9 @@ public final class Dispatcher {
         return secret.substring(0, Math.min(ACK_TOKEN_CHARS, secret.length()));
     }
 
-    private Map<String, Integer> acceptedCounts(String exceptIncident) {
+    private static Map<String, Integer> acceptedCounts(List<Incident> active, String exceptIncident) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Incident i : store.active()) {
+        for (Incident i : active) {
             if (i.id().equals(exceptIncident)) continue;
             for (Responder r : i.responders()) counts.merge(r.recipientId(), 1, Integer::sum);
         }
@@ -771,10 +834,24 @@ public final class Dispatcher {
             Incident updated = d.write().build();
             try {
                 store.update(updated);
-                return d.then().apply(updated);
             } catch (StaleIncident e) {
                 if (attempt >= MAX_ATTEMPTS) throw e;
+                continue;
             }
+            R result = d.then().apply(updated);
+            // only the one write that exhausted the policy sees this transition: officers hear of it once
+            if (!current.exhausted() && updated.exhausted() && updated.status() == IncidentStatus.OPEN) {
+                tellOfficersExhausted(updated);
+            }
+            return result;
+        }
+    }
+
+    /** Nobody at any level accepted: the officers (level 1) must act by hand. */
+    private void tellOfficersExhausted(Incident incident) {
+        for (Leader officer : store.leadersAtLevel(1)) {
+            send(officer.phone(), incident.id(), sms.compose(officer.language(), "sms.exhausted.officer",
+                    Map.of("code", incident.code()), List.of()));
         }
     }
 

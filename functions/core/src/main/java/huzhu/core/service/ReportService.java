@@ -3,6 +3,7 @@ package huzhu.core.service;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentStatus;
 import huzhu.core.model.Member;
+import huzhu.core.model.TimelineEntry;
 import huzhu.core.model.Volunteer;
 import huzhu.core.port.Store;
 import java.time.Clock;
@@ -13,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The numbers the union reports on: how often, how fast, and where nobody could come. */
+/**
+ * The numbers the union reports on: how often, how fast, and where nobody could come. Escalation lateness
+ * counts the deadline-driven steps (escalated, repeated, exhausted) taken within the period, of the
+ * incidents created in it.
+ */
 public final class ReportService {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
 
@@ -28,8 +33,13 @@ public final class ReportService {
     public record Percentiles(Long p50, Long p90) {
     }
 
+    /** How late deadline-driven escalations came, in milliseconds; null figures when there were none. */
+    public record Lateness(int count, Long p50, Long p99, Long max) {
+    }
+
     public record Summary(Instant from, Instant to, int incidents, int acknowledged, int escalated, int cancelled,
-            int resolved, Percentiles mttaSeconds, Map<String, Integer> byType, Map<String, Integer> byMonth) {
+            int resolved, Percentiles mttaSeconds, Map<String, Integer> byType, Map<String, Integer> byMonth,
+            Lateness escalationLatenessMs) {
     }
 
     public record MemberGap(String id, String name, String city, String district) {
@@ -50,6 +60,7 @@ public final class ReportService {
         int cancelled = 0;
         int resolved = 0;
         List<Long> ackSeconds = new ArrayList<>();
+        List<Long> latenessMs = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> byMonth = new TreeMap<>();
         for (Incident i : incidents) {
@@ -58,14 +69,22 @@ public final class ReportService {
                 ackSeconds.add(Duration.between(i.createdAt(), i.acknowledgedAt()).toSeconds());
             }
             if (i.escalations() > 0) escalated++;
+            for (TimelineEntry e : i.timeline()) {
+                if (e.deadline() != null && !e.at().isBefore(start) && e.at().isBefore(end)) {
+                    latenessMs.add(e.lateness().toMillis());
+                }
+            }
             if (i.status() == IncidentStatus.CANCELLED) cancelled++;
             if (i.status() == IncidentStatus.RESOLVED) resolved++;
             byType.merge(i.type().wire(), 1, Integer::sum);
             byMonth.merge(i.createdAt().toString().substring(0, 7), 1, Integer::sum);
         }
         ackSeconds.sort(null);
+        latenessMs.sort(null);
         return new Summary(start, end, incidents.size(), acknowledged, escalated, cancelled, resolved,
-                new Percentiles(percentile(ackSeconds, 50), percentile(ackSeconds, 90)), byType, byMonth);
+                new Percentiles(percentile(ackSeconds, 50), percentile(ackSeconds, 90)), byType, byMonth,
+                new Lateness(latenessMs.size(), percentile(latenessMs, 50), percentile(latenessMs, 99),
+                        latenessMs.isEmpty() ? null : latenessMs.get(latenessMs.size() - 1)));
     }
 
     /** Nearest-rank percentile; null when there is nothing to measure. */
