@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -58,7 +59,7 @@ public final class TimerEvents {
         boolean ok = response == null || response.getBatchItemFailures() == null
                 || response.getBatchItemFailures().isEmpty();
         if (!ok) {
-            LocalLog.warn("timer.failed", Map.of("incidentId", incidentId, "level", level,
+            JsonLog.warn("timer.failed", Map.of("incidentId", incidentId, "escalationLevel", level,
                     "deadline", deadline.toString(), "fallback", "sweep"));
         }
         return ok;
