@@ -103,7 +103,9 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         r.post("/v1/incidents", req -> {
             Caller c = req.requireAny(OPERATE);
-            return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), c.name())));
+            // CONTRACT §2.1: a POST that creates an incident honours Idempotency-Key (per caller)
+            String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> c.id() + ":" + k).orElse(null);
+            return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), c.name(), key)));
         });
         r.get("/v1/incidents", req -> ok(read(req, () -> incidents.list(req.query("status").orElse(null),
                 req.from(), req.to(), req.page()).map(IncidentView::of))));

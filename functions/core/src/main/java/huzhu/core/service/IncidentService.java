@@ -8,12 +8,15 @@ import huzhu.core.model.Member;
 import huzhu.core.model.Place;
 import huzhu.core.model.Reporter;
 import huzhu.core.model.Wire;
+import huzhu.core.port.Ids;
 import huzhu.core.port.IncidentQuery;
 import huzhu.core.port.Page;
 import huzhu.core.port.PageRequest;
 import huzhu.core.port.Store;
 import huzhu.core.rules.Text;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /** What officers do with incidents from the console. */
@@ -22,10 +25,14 @@ public final class IncidentService {
 
     private final Store store;
     private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final Ids ids;
 
-    public IncidentService(Store store, Dispatcher dispatcher) {
+    public IncidentService(Store store, Dispatcher dispatcher, Clock clock, Ids ids) {
         this.store = store;
         this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.ids = ids;
     }
 
     public record LocationInput(String address, Double lat, Double lon) {
@@ -35,6 +42,14 @@ public final class IncidentService {
     }
 
     public Incident open(OpenInput in, String officerName) {
+        return open(in, officerName, null);
+    }
+
+    /**
+     * Opens an incident on someone's behalf. A repeat with the same {@code idempotencyKey} (already
+     * scoped to the caller) within 24 h returns the first incident and opens nothing.
+     */
+    public Incident open(OpenInput in, String officerName, String idempotencyKey) {
         OpenInput input = in == null ? new OpenInput(null, null, null, null) : in;
         Validation v = new Validation();
         if (Text.blank(input.memberId())) v.problem("memberId", "invalid.required");
@@ -51,9 +66,25 @@ public final class IncidentService {
             place = new Place(v.text("location.address", input.location().address(), 200, false),
                     input.location().lat(), input.location().lon());
         }
+        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 300) {
+            v.problem("Idempotency-Key", "invalid.tooLong");
+        }
         v.throwIfAny();
         Member member = store.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
-        return dispatcher.open(new Dispatcher.NewIncident(null, member.id(), type, message, place,
+        String incidentId = null;
+        if (!Text.blank(idempotencyKey)) {
+            Instant now = clock.instant();
+            incidentId = ids.newId();
+            Optional<String> first = store.remember("console-open:" + idempotencyKey, incidentId,
+                    now.plus(TriggerService.IDEMPOTENCY_WINDOW), now);
+            if (first.isPresent()) {
+                incidentId = first.get();
+                Optional<Incident> existing = store.incident(incidentId);
+                if (existing.isPresent()) return existing.get();
+                // the first request reserved the id but did not finish: finish it under the same id
+            }
+        }
+        return dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
                 new Reporter(null, officerName, Channel.CONSOLE, true), member.language()));
     }
 

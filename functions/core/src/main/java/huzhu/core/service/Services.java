@@ -27,7 +27,7 @@ public record Services(
                 new TriggerService(store, dispatcher, clock, ids),
                 new AckService(store, dispatcher),
                 new InboundSmsService(store, dispatcher, messenger, clock, config),
-                new IncidentService(store, dispatcher),
+                new IncidentService(store, dispatcher, clock, ids),
                 new DirectoryService(store, clock, ids, config),
                 new FollowUpService(store, clock, ids),
                 new PolicyService(store),
