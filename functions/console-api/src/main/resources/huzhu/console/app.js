@@ -76,10 +76,15 @@
     return el;
   }
 
-  function add(el, child) {
-    if (child == null || child === false) return;
-    if (Array.isArray(child)) child.forEach(function (c) { add(el, c); });
-    else el.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  /** Appends each child (text, node, array of them; null and false skipped) to {@code el}. */
+  function add(el) {
+    for (var i = 1; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child == null || child === false) continue;
+      if (Array.isArray(child)) child.forEach(function (c) { add(el, c); });
+      else el.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    }
+    return el;
   }
 
   function svgEl(tag, attrs) {
@@ -120,8 +125,12 @@
   function table(caption, headers, rows, emptyText) {
     var body = h('tbody');
     if (!rows.length) body.appendChild(h('tr', null, h('td', { colspan: headers.length, class: 'empty' }, emptyText || t('common.none'))));
-    rows.forEach(function (r) { body.appendChild(r); });
-    return h('div', { class: 'table-wrap' }, h('table', null,
+    rows.forEach(function (r) {
+      // each cell names its column, so a phone can show the row as a labelled card
+      Array.prototype.forEach.call(r.children, function (td, i) { if (headers[i]) td.setAttribute('data-label', headers[i]); });
+      body.appendChild(r);
+    });
+    return h('div', { class: 'table-wrap' }, h('table', { class: 'stack' },
       caption ? h('caption', null, caption) : null,
       h('thead', null, h('tr', null, headers.map(function (x) { return h('th', { scope: 'col' }, x); }))),
       body));
@@ -131,7 +140,10 @@
 
   // ------------------------------------------------------------------ messages
 
+  var saidAt = 0;
+
   function say(text, isError) {
+    saidAt = Date.now();
     var s = $('status');
     s.className = 'status' + (isError ? ' error' : '');
     s.textContent = text || '';
@@ -412,6 +424,8 @@
     if (name === 'audit' && !isAdmin()) fn = boardView;
     if (name === 'sms' && !isLocal) fn = boardView;
     currentRoute = name;
+    // a message belongs to the screen it was said on, unless it announces the move to this one
+    if (Date.now() - saidAt > 1500) say('');
     drawNav(name === 'incident' ? 'board' : name);
     var view = clear($('view'));
     fn(view, decodeURIComponent(parts[1] || ''));
@@ -1235,7 +1249,7 @@
       h('div', { class: 'legend' }, h('span', null, h('span', { class: 'swatch bar' }), t('reports.incidents')), h('span', null, h('span', { class: 'swatch bar2' }), t('reports.escalated'))),
       barChart(s.months, function (m) { return [m.incidents, m.escalated]; }, function (v) { return String(v); }, t('reports.perMonthLabel')));
     add(el, h('h2', null, t('reports.mttaPerMonth')),
-      barChart(s.months, function (m) { return [m.mttaSeconds.p50 == null ? 0 : m.mttaSeconds.p50 / 60]; }, function (v) { return Math.round(v * 10) / 10 + ''; }, t('reports.mttaPerMonthLabel'), 'bar3'));
+      barChart(s.months, function (m) { return [m.mttaSeconds.p50 == null ? 0 : m.mttaSeconds.p50]; }, duration, t('reports.mttaPerMonthLabel'), 'bar3'));
     var maxType = Math.max.apply(null, [1].concat(s.types.map(function (x) { return x.incidents; })));
     add(el, h('h2', null, t('reports.byType')), table(null, [t('col.type'), t('reports.incidents'), '', t('reports.escalationRate'), t('reports.mttaP50')],
       s.types.map(function (x) {
@@ -1335,20 +1349,23 @@
   // ------------------------------------------------------------------ SMS simulator (local stack only)
 
   function smsView(view) {
-    var from = input({ type: 'tel', id: 'smsFrom', value: sessionStorage.getItem('huzhu.sms.from') || '' });
+    var from = input({ type: 'tel', id: 'smsFrom', list: 'knownPhones', value: sessionStorage.getItem('huzhu.sms.from') || '' });
     var body = h('textarea', { id: 'smsBody', rows: 2, maxlength: 1600 });
-    var watch = input({ type: 'tel', id: 'smsWatch', value: sessionStorage.getItem('huzhu.sms.watch') || '' });
+    var watch = input({ type: 'tel', id: 'smsWatch', list: 'knownPhones', value: sessionStorage.getItem('huzhu.sms.watch') || '' });
     var outbox = h('div', { class: 'sms-log', id: 'outbox', 'aria-live': 'polite' });
-    var sent = h('ul', { id: 'smsSent' });
+    var sent = h('ul', { id: 'smsSent', class: 'sent' });
+    var phones = h('datalist', { id: 'knownPhones' });
     var form = h('form', { class: 'card', novalidate: true, id: 'smsForm' },
       h('h2', null, t('sms.send')), h('div', { class: 'form-errors', tabindex: '-1' }),
-      h('div', { class: 'grid' }, field(t('sms.from'), from, { name: 'from' }), field(t('sms.body'), body, { name: 'body', wide: true })),
+      field(t('sms.from'), from, { name: 'from', hint: t('sms.fromHint') }), field(t('sms.body'), body, { name: 'body' }),
       h('p', { class: 'muted small' }, t('sms.words')),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'smsSend' }, t('sms.submit'))), sent);
     var watchForm = h('form', { class: 'toolbar', role: 'search' },
       h('div', { class: 'grow' }, field(t('sms.watch'), watch, { hint: t('sms.watchHint') })), h('button', { type: 'submit' }, t('sms.show')));
-    add(view, h('h1', null, t('sms.title')), h('p', { class: 'muted small' }, t('sms.help')), form,
-      h('h2', null, t('sms.outbox')), watchForm, outbox);
+    add(view, h('h1', null, t('sms.title')), h('p', { class: 'muted small' }, t('sms.help')), phones,
+      h('div', { class: 'two-col' }, form, h('section', { class: 'card', 'aria-labelledby': 'outboxTitle' },
+        h('h2', { id: 'outboxTitle' }, t('sms.outbox')), watchForm, outbox)));
+    knownPhones(phones);
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       sessionStorage.setItem('huzhu.sms.from', from.value);
@@ -1374,6 +1391,21 @@
     watchForm.addEventListener('submit', function (ev) { ev.preventDefault(); sessionStorage.setItem('huzhu.sms.watch', watch.value); refresh(); });
     refresh();
     every(3000, refresh);
+  }
+
+  /** The directory's phones as suggestions: members, their family, volunteers, leaders. */
+  function knownPhones(list) {
+    function option(phone, label) { list.appendChild(h('option', { value: phone }, label)); }
+    Object.keys(members).forEach(function (id) {
+      var m = members[id];
+      option(m.phone, m.name + ' · ' + t('sms.member'));
+      (m.familyContacts || []).forEach(function (c) { option(c.phone, c.name + ' · ' + t('sms.familyOf', { name: m.name })); });
+    });
+    ['volunteers', 'leaders'].forEach(function (kind) {
+      api('GET', '/v1/' + kind + '?limit=200').then(function (p) {
+        p.items.forEach(function (x) { option(x.phone, x.name + ' · ' + t('sms.' + kind)); });
+      }).catch(function () {});
+    });
   }
 
   // ------------------------------------------------------------------ wiring
