@@ -237,6 +237,10 @@ class ConsoleIT {
         shot("15-escalation-policy");
         click(By.id("nav-volunteers"));
         waitForText(By.id("dirList"), "赵敏");
+        click(By.cssSelector("input[role=switch][aria-label='赵敏 值班']"));
+        waitForText(By.id("status"), "赵敏 已设为休息");
+        assertThat(api.get("/v1/volunteers?onDuty=false").json().get("items")).singleElement()
+                .satisfies(v -> assertThat(v.get("name").asText()).isEqualTo("赵敏"));
         shot("16-volunteers");
         click(By.id("nav-leaders"));
         waitForText(By.id("dirList"), "周干事");
@@ -258,12 +262,23 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("importResult")).getText()).contains("3").contains("phone");
         shot("20-import-refused");
 
+        // an incident nobody accepts before the policy runs out is red on the board
+        api.put("/v1/escalation-policy", Map.of("levels", List.of(Map.of("level", 0, "notify", "nearby-volunteers",
+                "maxRecipients", 5, "timeoutSeconds", 1))));
+        api.sms(FATHER, "老伴又晕倒了");
+        Thread.sleep(1500);
+        api.post("/local/escalation/run", null);
+        click(By.id("nav-board"));
+        WebElement red = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr.exhausted")));
+        assertThat(red.getText()).contains("无人接单，需人工处理");
+        shot("21-board-exhausted");
+
         // the switch to English
         click(By.id("langBtn"));
         click(By.id("nav-board"));
         waitForText(By.tagName("h1"), "Live board");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        shot("21-board-in-english");
+        shot("22-board-in-english");
     }
 
     // ------------------------------------------------------------------ plumbing
