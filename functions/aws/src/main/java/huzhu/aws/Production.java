@@ -1,8 +1,10 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.SnsMessenger;
-import huzhu.core.port.EscalationTimer;
+import huzhu.aws.sqs.SqsEscalationTimer;
+import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.rules.RandomIds;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
@@ -10,7 +12,7 @@ import java.time.Clock;
 
 /**
  * The services as every Lambda function runs them: DynamoDB behind the store, SNS behind the
- * messenger, configuration from the environment. Built once per execution environment, at init, and
+ * messenger, SQS delayed messages behind the escalation timer, configuration from the environment. Built once per execution environment, at init, and
  * shared by whatever handler the function hosts.
  */
 public final class Production {
@@ -30,7 +32,10 @@ public final class Production {
         Clock clock = Clock.systemUTC();
         ServiceConfig config = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
                 System.getenv("HUZHU_SMS_SIGNATURE"));
+        LeaderTopicPublisher leaders = LeaderTopicPublisher.fromEnvironment(clients);
         return Services.create(DynamoStore.fromEnvironment(clients), SnsMessenger.fromEnvironment(clients),
-                EscalationTimer.NONE, clock, new RandomIds(clock), config);
+                leaders.configured() ? leaders : LeaderAnnouncements.NONE,
+                SqsEscalationTimer.fromEnvironment(clients, clock, System.getenv()), clock, new RandomIds(clock),
+                config);
     }
 }

@@ -33,10 +33,12 @@ class TemplateTest {
             "AckFunction", List.of("ack", "huzhu.ack.AckHandler::handleRequest"),
             "ConsoleApiFunction", List.of("console-api", "huzhu.console.ConsoleApiHandler::handleRequest"),
             "SmsInboundFunction", List.of("sms-inbound", "huzhu.sms.SmsInboundHandler::handleRequest"),
-            "EscalationFunction", List.of("escalation", "huzhu.escalation.EscalationHandler::handleRequest"));
+            "EscalationFunction", List.of("escalation", "huzhu.escalation.EscalationHandler::handleRequest"),
+            "EscalationTimerFunction", List.of("escalation", "huzhu.escalation.EscalationTimerHandler::handleRequest"));
 
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "POST /v1/triggers/{triggerToken}",
+            "GET /v1/triggers/{triggerToken}",
             "GET /v1/acks/{ackToken}",
             "POST /v1/acks/{ackToken}",
             "GET /console");
@@ -62,7 +64,8 @@ class TemplateTest {
             "GET /v1/me", "POST /v1/members/import", "POST /v1/volunteers/import"));
 
     /** Read only by tests and the local stack to point an adapter elsewhere; never set in AWS. */
-    private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("HUZHU_SNS_ENDPOINT", "HUZHU_DYNAMODB_ENDPOINT");
+    private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("HUZHU_SNS_ENDPOINT", "HUZHU_DYNAMODB_ENDPOINT",
+            "HUZHU_SQS_ENDPOINT");
 
     @BeforeAll
     static void load() throws IOException {
@@ -131,6 +134,9 @@ class TemplateTest {
             Object authorizer = props.get("Auth") == null ? null : map(props.get("Auth")).get("Authorizer");
             if (PUBLIC_ROUTES.contains(route) || route.startsWith("GET /console/")) {
                 assertThat(authorizer).as("public route %s", route).isEqualTo("NONE");
+                assertThat(map(api.get("RouteSettings"))).as("throttling of public route %s", route)
+                        .hasEntrySatisfying(route, settings -> assertThat(map(settings))
+                                .containsKeys("ThrottlingBurstLimit", "ThrottlingRateLimit"));
             } else {
                 assertThat(authorizer).as("JWT route %s", route).isIn(null, defaultAuthorizer);
                 assertThat(route.substring(route.indexOf(' ') + 1)).as("JWT route %s", route).startsWith("/v1/");
@@ -191,7 +197,9 @@ class TemplateTest {
         Set<String> nameProperties = Set.of("FunctionName", "TableName", "TopicName", "QueueName", "UserPoolName",
                 "ClientName", "LogGroupName", "RoleName", "Name", "StageName");
         for (var r : resources().entrySet()) {
-            assertThat(properties(r.getValue()).keySet()).as(r.getKey()).doesNotContainAnyElementsOf(nameProperties);
+            // a name that refers to another resource (a metric filter's LogGroupName: !Ref …) names nothing new
+            properties(r.getValue()).forEach((key, value) -> assertThat(nameProperties.contains(key)
+                    && value instanceof String).as("%s.%s = %s", r.getKey(), key, value).isFalse());
         }
     }
 
@@ -213,7 +221,7 @@ class TemplateTest {
             // then
             assertThat(env.keySet()).as("environment of %s", f.getKey()).containsAll(read);
         }
-        assertThat(globalEnv).containsKeys("HUZHU_TABLE", "HUZHU_LANGUAGE", "HUZHU_PUBLIC_BASE_URL",
+        assertThat(globalEnv).containsKeys("HUZHU_TABLE", "HUZHU_PUBLIC_BASE_URL",
                 "HUZHU_SMS_SIGNATURE", "HUZHU_SMS_SENDER_ID", "HUZHU_SMS_ORIGINATION_NUMBER", "HUZHU_SMS_MAX_PRICE",
                 "HUZHU_LEADER_TOPIC_ARN");
         assertThat(globalEnv.get("HUZHU_TABLE")).isEqualTo(Map.of("Ref", "Table"));
@@ -241,7 +249,8 @@ class TemplateTest {
         Map<String, Object> props = properties(table);
 
         // then
-        assertThat(table).containsEntry("Type", "AWS::DynamoDB::Table").containsEntry("DeletionPolicy", "Retain");
+        assertThat(table).containsEntry("Type", "AWS::DynamoDB::Table").containsEntry("DeletionPolicy", "Retain")
+                .containsEntry("UpdateReplacePolicy", "Retain");
         assertThat(props).containsEntry("BillingMode", "PAY_PER_REQUEST")
                 .containsEntry("DeletionProtectionEnabled", true)
                 .containsEntry("KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
@@ -295,16 +304,157 @@ class TemplateTest {
     }
 
     @Test
-    void template_takesTheSmsAndLanguageParameters_andOutputsWhatOperatorsNeed() {
+    void template_takesTheSmsAndOperatorParameters_andOutputsWhatOperatorsNeed() {
         assertThat(map(template.get("Parameters"))).containsKeys("SmsSenderId", "SmsOriginationNumber",
-                "DefaultLanguage", "SmsSignature", "SmsMaxPrice");
+                "SmsSignature", "SmsMaxPrice", "SmsSpendAlarmUsd", "PublicBaseUrl", "OperatorEmail",
+                "EscalationLatenessAlarmMs", "LogRetentionDays");
         assertThat(map(map(template.get("Parameters")).get("SmsSignature"))).containsEntry("Default", "【互助】");
         assertThat(map(template.get("Outputs"))).containsKeys("ApiUrl", "ConsoleUrl", "InboundSmsTopicArn",
-                "UserPoolId");
+                "UserPoolId", "UserPoolClientId", "AlarmTopicArn");
         Set<String> groups = new TreeSet<>();
         resourcesOfType("AWS::Cognito::UserPoolGroup").values()
                 .forEach(g -> groups.add((String) properties(g).get("GroupName")));
         assertThat(groups).containsExactly("admin", "officer", "viewer");
+    }
+
+    @Test
+    void everyFunction_logsToItsOwnLogGroup_thatKeepsLogsForTheRetentionParameter() {
+        Set<Object> groups = new TreeSet<>(java.util.Comparator.comparing(String::valueOf));
+        for (var f : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            // given
+            Object logGroup = map(properties(f.getValue()).get("LoggingConfig")).get("LogGroup");
+
+            // then
+            assertThat(logGroup).as("LoggingConfig.LogGroup of %s", f.getKey()).isInstanceOf(Map.class);
+            String group = (String) map(logGroup).get("Ref");
+            assertThat(resource(group)).containsEntry("Type", "AWS::Logs::LogGroup");
+            assertThat(properties(resource(group))).containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"));
+            assertThat(groups.add(group)).as("%s shares its log group", f.getKey()).isTrue();
+        }
+    }
+
+    @Test
+    void everyFunction_andEveryDeadLetterQueue_hasAnAlarm_thatTellsTheOperatorsTopic() {
+        // given
+        Map<String, Map<String, Object>> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        Set<String> deadLetterQueues = new TreeSet<>();
+        for (var f : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Object dlq = properties(f.getValue()).get("DeadLetterQueue");
+            if (dlq != null) deadLetterQueues.add(getAttTarget(map(dlq).get("TargetArn")));
+            for (Map<String, Object> e : events(f.getKey()).values()) {
+                Object redrive = map(e.get("Properties")).get("RedrivePolicy");
+                if (redrive != null) deadLetterQueues.add(getAttTarget(map(redrive).get("deadLetterTargetArn")));
+            }
+        }
+        for (var q : resourcesOfType("AWS::SQS::Queue").entrySet()) {
+            Object redrive = properties(q.getValue()).get("RedrivePolicy");
+            if (redrive != null) deadLetterQueues.add(getAttTarget(map(redrive).get("deadLetterTargetArn")));
+        }
+
+        // then
+        assertThat(alarms.values()).allSatisfy(a -> assertThat(properties(a))
+                .containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic"))));
+        for (String function : resourcesOfType("AWS::Serverless::Function").keySet()) {
+            assertThat(alarms.values()).as("Errors alarm of %s", function).anySatisfy(a -> assertThat(properties(a))
+                    .containsEntry("Namespace", "AWS/Lambda").containsEntry("MetricName", "Errors")
+                    .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", function)))));
+        }
+        assertThat(deadLetterQueues).contains("SmsInboundDeadLetterQueue");
+        for (String queue : deadLetterQueues) {
+            assertThat(alarms.values()).as("alarm on dead-letter queue %s", queue).anySatisfy(a -> assertThat(properties(a))
+                    .containsEntry("Namespace", "AWS/SQS").containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+                    .containsEntry("Threshold", 1)
+                    .containsEntry("Dimensions", List.of(Map.of("Name", "QueueName",
+                            "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName"))))));
+        }
+        assertThat(properties(resource("OperatorEmailSubscription"))).containsEntry("TopicArn", Map.of("Ref", "AlarmTopic"))
+                .containsEntry("Protocol", "email").containsEntry("Endpoint", Map.of("Ref", "OperatorEmail"));
+        assertThat(resource("OperatorEmailSubscription")).containsEntry("Condition", "HasOperatorEmail");
+    }
+
+    @Test
+    void lateEscalations_andFailedSms_raiseAlarms_fedFromEveryFunction() {
+        // given
+        Map<String, Object> late = properties(resource("EscalationLateAlarm"));
+        Map<String, Object> sms = properties(resource("SmsFailuresAlarm"));
+        Map<String, Map<String, Object>> filters = resourcesOfType("AWS::Logs::MetricFilter");
+
+        // then: lateness as the escalation code emits it (EMF, namespace huzhu, its own function name)
+        assertThat(late).containsEntry("Namespace", "huzhu").containsEntry("MetricName", "EscalationLatenessMs")
+                .containsEntry("Threshold", Map.of("Ref", "EscalationLatenessAlarmMs"))
+                .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName",
+                        "Value", Map.of("Ref", "EscalationFunction"))));
+        // and: every function's log group counts its failed sends into the metric the SMS alarm watches
+        Set<Object> filtered = new java.util.HashSet<>();
+        for (Map<String, Object> f : filters.values()) {
+            Map<String, Object> t = map(list(properties(f).get("MetricTransformations")).get(0));
+            if (!t.get("MetricName").equals(sms.get("MetricName"))) continue;
+            assertThat(t.get("MetricNamespace")).isEqualTo(sms.get("Namespace"));
+            assertThat((String) properties(f).get("FilterPattern")).contains("$.action = \"sms.send\"",
+                    "$.outcome = \"failed\"");
+            filtered.add(properties(f).get("LogGroupName"));
+        }
+        for (var f : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            assertThat(filtered).as("SMS failure filter on the log group of %s", f.getKey())
+                    .contains(map(properties(f.getValue()).get("LoggingConfig")).get("LogGroup"));
+        }
+    }
+
+    @Test
+    void functions_holdOnlyThisTemplatesPolicies_andTouchOnlyTheTableAndItsIndexes() {
+        // given
+        Set<String> managedPolicies = resourcesOfType("AWS::IAM::ManagedPolicy").keySet();
+        Map<String, Object> data = map(properties(resource("DataAccessPolicy")).get("PolicyDocument"));
+
+        // then: no SAM policy template (DynamoDBCrudPolicy would grant Scan and table management)
+        for (var f : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            for (Object p : list(properties(f.getValue()).get("Policies"))) {
+                assertThat(p).as("policy of %s", f.getKey()).isInstanceOf(Map.class);
+                assertThat(managedPolicies).as("policy of %s", f.getKey()).contains((String) map(p).get("Ref"));
+            }
+        }
+        for (Object o : list(data.get("Statement"))) {
+            Map<String, Object> statement = map(o);
+            List<Object> resources = statement.get("Resource") instanceof List<?> l ? new ArrayList<>(l)
+                    : List.of(statement.get("Resource"));
+            assertThat(resources).allSatisfy(r -> assertThat(String.valueOf(r)).contains("Table").contains("Arn"));
+            List<Object> actions = statement.get("Action") instanceof List<?> l ? new ArrayList<>(l)
+                    : List.of(statement.get("Action"));
+            assertThat(actions).allSatisfy(a -> assertThat((String) a).startsWith("dynamodb:")
+                    .isNotIn("dynamodb:Scan", "dynamodb:DeleteTable", "dynamodb:UpdateTable", "dynamodb:CreateTable"));
+        }
+    }
+
+    @Test
+    void inboundSms_thatSnsCannotDeliver_goesToADeadLetterQueue_thatOnlyThisTopicMayFill() {
+        // given
+        Map<String, Object> sms = map(events("SmsInboundFunction").get("InboundSms").get("Properties"));
+        Map<String, Object> policy = map(list(map(properties(resource("SmsInboundDeadLetterQueuePolicy"))
+                .get("PolicyDocument")).get("Statement")).get(0));
+
+        // then
+        assertThat(map(sms.get("RedrivePolicy"))).containsEntry("deadLetterTargetArn",
+                Map.of("Fn::GetAtt", List.of("SmsInboundDeadLetterQueue", "Arn")));
+        assertThat(policy).containsEntry("Principal", Map.of("Service", "sns.amazonaws.com"))
+                .containsEntry("Action", "sqs:SendMessage")
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Ref", "InboundSmsTopic"))));
+        assertThat(map(properties(resource("SmsInboundFunction")).get("DeadLetterQueue")))
+                .containsEntry("TargetArn", Map.of("Fn::GetAtt", List.of("SmsInboundDeadLetterQueue", "Arn")));
+    }
+
+    @Test
+    void consoleHostedSignIn_existsOnlyWithAPublicBaseUrl_andNeverPointsBackAtTheApi() {
+        // given
+        Map<String, Object> client = properties(resource("UserPoolClient"));
+
+        // then: the client's callback comes from the parameter; a reference to HttpApi would be a cycle
+        // (HttpApi's authorizer names this client as its audience)
+        assertThat(resource("UserPoolDomain")).containsEntry("Condition", "HasPublicBaseUrl");
+        assertThat(String.valueOf(client)).doesNotContain("HttpApi").contains("PublicBaseUrl");
+        assertThat(client).containsEntry("GenerateSecret", false);
+        assertThat(list(client.get("ExplicitAuthFlows"))).contains("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+        assertThat(resource("UserPool")).containsEntry("DeletionPolicy", "Retain")
+                .containsEntry("UpdateReplacePolicy", "Retain");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
@@ -396,6 +546,11 @@ class TemplateTest {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** {@code !GetAtt Queue.Arn} → "Queue". */
+    private static String getAttTarget(Object getAtt) {
+        return (String) list(map(getAtt).get("Fn::GetAtt")).get(0);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The scheduled escalation check (EventBridge, every minute): every open incident past its deadline
- * moves one level. A failure propagates so the invocation is retried; the check is idempotent.
+ * moves one level. A failure propagates so the invocation is retried; the check is idempotent. It is the
+ * safety net behind the per-deadline timer ({@link EscalationTimerHandler}): both call the same guarded
+ * step, so whichever comes second does nothing.
  */
 public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final Dispatcher dispatcher;

@@ -30,6 +30,14 @@ public final class Router implements Route {
         return new Builder();
     }
 
+    /**
+     * Every route as an API Gateway route key, {@code "METHOD /template"}, in the order registered: what
+     * template.yaml must declare for the function that serves this router (infra/checks compares them).
+     */
+    public List<String> routeKeys() {
+        return entries.stream().map(e -> e.method + " " + e.template).toList();
+    }
+
     @Override
     public ApiResponse handle(ApiRequest request) throws Exception {
         String[] segments = split(request.path());
@@ -85,6 +93,7 @@ public final class Router implements Route {
 
     private static final class Entry {
         final String method;
+        final String template;
         final String[] segments;
         final boolean greedyTail;
         final int literals;
@@ -93,6 +102,7 @@ public final class Router implements Route {
         Entry(String method, String template, Route route) {
             if (!template.startsWith("/")) throw new IllegalArgumentException("template must start with /: " + template);
             this.method = method;
+            this.template = template;
             this.segments = split(template);
             this.route = route;
             int lits = 0;

@@ -144,6 +144,20 @@ class RouterTest {
     }
 
     @Test
+    void routeKeys_areTheRegisteredMethodsAndTemplates_inOrder() {
+        // given
+        Router router = Router.builder()
+                .get("/v1/members/{id}", named("get"))
+                .route("delete", "/v1/members/{id}", named("delete"))
+                .get("/console/{file+}", named("asset"))
+                .build();
+
+        // when / then
+        assertThat(router.routeKeys()).containsExactly("GET /v1/members/{id}", "DELETE /v1/members/{id}",
+                "GET /console/{file+}");
+    }
+
+    @Test
     void templatesMustStartWithASlash() {
         // given / when
         IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,

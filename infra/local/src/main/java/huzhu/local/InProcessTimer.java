@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.log.JsonLog;
 import huzhu.core.port.EscalationTimer;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,23 +10,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The local stand-in for the SQS delayed message per deadline: at each deadline, on one daemon thread,
- * hands the incident id to {@code onDeadline} (the escalation check for that incident). Like its AWS
- * counterpart it does not survive a restart; the {@link Sweep} catches what it misses.
+ * hands (incident, level, deadline) to {@code onDeadline} (the local stack: {@link TimerEvents}, the
+ * escalation timer function's SQS event). Pending deadlines live in memory only; the local stack re-arms
+ * them from the store at start, and the {@link Sweep} catches anything missed.
  */
 public final class InProcessTimer implements EscalationTimer, AutoCloseable {
+    /** What happens at a deadline. */
+    @FunctionalInterface
+    public interface OnDeadline {
+        void wake(String incidentId, int level, Instant deadline);
+    }
+
     private final Clock clock;
-    private final Consumer<String> onDeadline;
+    private final OnDeadline onDeadline;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "huzhu-timer");
         t.setDaemon(true);
         return t;
     });
 
-    public InProcessTimer(Clock clock, Consumer<String> onDeadline) {
+    public InProcessTimer(Clock clock, OnDeadline onDeadline) {
         this.clock = clock;
         this.onDeadline = onDeadline;
     }
@@ -34,17 +41,17 @@ public final class InProcessTimer implements EscalationTimer, AutoCloseable {
     public void schedule(String incidentId, int level, Instant deadline) {
         long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
         try {
-            executor.schedule(() -> fire(incidentId, level), delay, TimeUnit.MILLISECONDS);
+            executor.schedule(() -> fire(incidentId, level, deadline), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            LocalLog.warn("timer.closed", Map.of("incidentId", incidentId, "level", level));
+            JsonLog.warn("timer.closed", Map.of("incidentId", incidentId, "escalationLevel", level));
         }
     }
 
-    private void fire(String incidentId, int level) {
+    private void fire(String incidentId, int level, Instant deadline) {
         try {
-            onDeadline.accept(incidentId);
+            onDeadline.wake(incidentId, level, deadline);
         } catch (RuntimeException e) {
-            LocalLog.error("timer", Map.of("incidentId", incidentId, "level", level), e);
+            JsonLog.error("timer", e, Map.of("incidentId", incidentId, "escalationLevel", level));
         }
     }
 

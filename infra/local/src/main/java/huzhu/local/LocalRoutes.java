@@ -121,6 +121,7 @@ public final class LocalRoutes {
         List<Route> r = new ArrayList<>();
         // public routes (CONTRACT §2.1)
         r.add(new Route("POST", "/v1/triggers/{triggerToken}", Target.TRIGGER, Auth.PUBLIC));
+        r.add(new Route("GET", "/v1/triggers/{triggerToken}", Target.TRIGGER, Auth.PUBLIC));
         r.add(new Route("GET", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("POST", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("GET", "/console", Target.CONSOLE_API, Auth.PUBLIC));

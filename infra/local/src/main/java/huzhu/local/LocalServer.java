@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Authorizer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -38,6 +39,8 @@ public final class LocalServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int THREADS = 4;
     private static final int MAX_SMS_CHARS = 1600;
+    /** How much of a refused (too large) body is read and dropped so that the 413 reaches the client. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final LocalConfig config;
     private final LocalRoutes routes;
@@ -53,6 +56,8 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicInteger inFlight = new AtomicInteger();
     private HttpServer server;
+
+    private volatile boolean ready;
 
     public LocalServer(LocalConfig config, LocalFunctions functions, OutboxMessenger outbox, Clock clock, Ids ids) {
         this.config = config;
@@ -87,7 +92,16 @@ public final class LocalServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
-        LocalLog.info("start", Map.of("port", port()));
+        JsonLog.info("start", Map.of("port", port()));
+    }
+
+    /**
+     * From now on {@code /local/health} answers 200. The server takes requests as soon as it is bound, but
+     * the stack is ready only once it says so (demo loaded, pending deadlines re-armed): a script that polls
+     * the health route must not send the demo father's SMS into a directory still being filled.
+     */
+    public void ready() {
+        ready = true;
     }
 
     /** The bound port (the real one when HUZHU_PORT is 0). */
@@ -136,7 +150,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (IOException e) {
             status = 499; // the client went away; nothing left to answer
         } catch (RuntimeException e) {
-            LocalLog.error("http", Map.of("method", method, "route", String.valueOf(routeKey)), e);
+            JsonLog.error("http", e, Map.of("method", method, "route", String.valueOf(routeKey)));
             status = internal(exchange);
         } finally {
             exchange.close();
@@ -145,7 +159,7 @@ public final class LocalServer implements AutoCloseable {
             line.put("route", routeKey);
             line.put("status", status);
             line.put("ms", (System.nanoTime() - started) / 1_000_000L);
-            LocalLog.info("http", line);
+            JsonLog.info("http", line);
             inFlight.decrementAndGet();
         }
     }
@@ -170,7 +184,9 @@ public final class LocalServer implements AutoCloseable {
             case LOCAL_SMS_INBOUND -> smsInbound(exchange, body);
             case LOCAL_SMS_OUTBOX -> outbox(exchange);
             case LOCAL_ESCALATION_RUN -> escalationRun(exchange);
-            case LOCAL_HEALTH -> json(exchange, 200, Map.of("status", "ok"));
+            case LOCAL_HEALTH -> ready
+                    ? json(exchange, 200, Map.of("status", "ok"))
+                    : json(exchange, 503, Map.of("status", "starting"));
         };
     }
 
@@ -184,7 +200,7 @@ public final class LocalServer implements AutoCloseable {
             apiGateway.respond(exchange, response);
         } catch (RuntimeException e) {
             // API Gateway answers 500 when the function fails or returns what it cannot use
-            LocalLog.error("function", Map.of("function", target.function(), "route", match.route().routeKey()), e);
+            JsonLog.error("function", e, Map.of("function", target.function(), "route", match.route().routeKey()));
             return internal(exchange);
         }
         return response.getStatusCode();
@@ -213,7 +229,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             functions.smsInbound().handleRequest(event, context("sms-inbound"));
         } catch (DependencyFailure e) {
-            LocalLog.error("function", Map.of("function", "sms-inbound"), e);
+            JsonLog.error("function", e, Map.of("function", "sms-inbound"));
             return error(exchange, 503, "unavailable", "error.unavailable");
         }
         return json(exchange, 202, Map.of("inboundMessageId", sms.inboundMessageId()));
@@ -236,7 +252,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             return json(exchange, 200, Map.of("escalated", escalation.runNow()));
         } catch (DependencyFailure e) {
-            LocalLog.error("function", Map.of("function", EscalationCheck.FUNCTION), e);
+            JsonLog.error("function", e, Map.of("function", EscalationCheck.FUNCTION));
             return error(exchange, 503, "unavailable", "error.unavailable");
         }
     }
@@ -245,20 +261,37 @@ public final class LocalServer implements AutoCloseable {
         return new LocalContext(aws, function, ids.newId());
     }
 
-    /** @return the body, or null when it is over {@link #MAX_BODY_BYTES} */
+    /**
+     * @return the body, or null when it is over {@link #MAX_BODY_BYTES}. A refused body is still read (up to
+     *         {@link #DRAIN_LIMIT}) and dropped: the JDK server drains only 64 KiB of an unread body when the
+     *         exchange closes, then closes the connection with the rest unread, and the reset that follows
+     *         can swallow the 413 before the client has read it.
+     */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        boolean tooLarge = false;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) return null;
+                tooLarge = Long.parseLong(declared.strip()) > MAX_BODY_BYTES;
             } catch (NumberFormatException e) {
                 // the read below still enforces the limit
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            if (!tooLarge) {
+                byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length <= MAX_BODY_BYTES) return body;
+            }
+            drain(in);
+            return null;
         }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = DRAIN_LIMIT;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
     }
 
     private static String phone(JsonNode json, String field, boolean required, Map<String, String> invalid) {

@@ -10,6 +10,7 @@ import huzhu.core.port.Store;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
 import huzhu.escalation.EscalationHandler;
+import huzhu.escalation.EscalationTimerHandler;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
 import java.io.IOException;
@@ -53,7 +54,9 @@ public final class LocalStack implements AutoCloseable {
         Store store = LocalStores.open(config);
         OutboxMessenger outbox = new OutboxMessenger(config.dataDir(), clock, ids);
         AtomicReference<EscalationCheck> check = new AtomicReference<>();
-        InProcessTimer timer = new InProcessTimer(clock, incidentId -> check.get().runNow());
+        AtomicReference<TimerEvents> timerEvents = new AtomicReference<>();
+        InProcessTimer timer = new InProcessTimer(clock, (incidentId, level, deadline) ->
+                timerEvents.get().deliver(incidentId, level, deadline));
         ServiceConfig serviceConfig = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
                 System.getenv("HUZHU_SMS_SIGNATURE"));
         Services services = Services.create(store, outbox, timer, clock, ids, serviceConfig);
@@ -61,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services), new SmsInboundHandler(services.inboundSms()), escalation);
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
+        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids));
         LocalServer server = new LocalServer(config, functions, outbox, clock, ids);
         server.start();
         serviceConfig.learnPublicBaseUrl(server.baseUrl());
@@ -69,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
         sweep.start();
         LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services);
         stack.recoverPendingDeadlines();
+        server.ready();
         return stack;
     }
 
@@ -98,6 +103,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** The store the functions use (benchmarks read results from it). */
+    public Store store() {
+        return store;
     }
 
     public OutboxMessenger outbox() {

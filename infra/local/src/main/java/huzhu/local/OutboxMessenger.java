@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.log.JsonLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import huzhu.core.port.DependencyFailure;
 import huzhu.core.port.Ids;
@@ -83,7 +84,7 @@ public final class OutboxMessenger implements Messenger, AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            LocalLog.warn("outbox.close", Map.of("error", e.getClass().getName()));
+            JsonLog.warn("outbox.close", Map.of("error", e.getClass().getName()));
         }
     }
 
@@ -111,7 +112,7 @@ public final class OutboxMessenger implements Messenger, AutoCloseable {
             }
             skipped++;
         }
-        if (skipped > 0) LocalLog.warn("outbox.load", Map.of("file", file.toString(), "skippedLines", skipped));
+        if (skipped > 0) JsonLog.warn("outbox.load", Map.of("file", file.toString(), "skippedLines", skipped));
         return content.length > 0 && content[content.length - 1] != '\n';
     }
 }

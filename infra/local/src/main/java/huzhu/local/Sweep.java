@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.log.JsonLog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -36,11 +37,11 @@ public final class Sweep implements AutoCloseable {
         try {
             int escalated = check.runNow();
             if (escalated > 0) {
-                LocalLog.info("sweep", Map.of("escalated", escalated, "ms", elapsedMillis(started)));
+                JsonLog.info("sweep", Map.of("escalated", escalated, "ms", elapsedMillis(started)));
             }
         } catch (RuntimeException e) {
             // an exception escaping here would cancel every later run
-            LocalLog.error("sweep", Map.of("ms", elapsedMillis(started)), e);
+            JsonLog.error("sweep", e, Map.of("ms", elapsedMillis(started)));
         }
     }
 

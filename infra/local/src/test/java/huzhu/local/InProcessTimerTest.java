@@ -19,19 +19,21 @@ class InProcessTimerTest {
         CountDownLatch fired = new CountDownLatch(1);
         List<String> incidents = new CopyOnWriteArrayList<>();
         long[] firedAtNanos = new long[1];
-        try (InProcessTimer timer = new InProcessTimer(clock, id -> {
+        Instant[] deadlines = new Instant[1];
+        try (InProcessTimer timer = new InProcessTimer(clock, (id, level, deadline) -> {
             firedAtNanos[0] = System.nanoTime();
-            incidents.add(id);
+            incidents.add(id + "/" + level + "/" + deadline.equals(deadlines[0]));
             fired.countDown();
         })) {
             long scheduledAt = System.nanoTime();
+            deadlines[0] = clock.instant().plusMillis(150);
 
             // when
-            timer.schedule("inc-1", 0, clock.instant().plusMillis(150));
+            timer.schedule("inc-1", 0, deadlines[0]);
 
             // then
             assertThat(fired.await(2, TimeUnit.SECONDS)).isTrue();
-            assertThat(incidents).containsExactly("inc-1");
+            assertThat(incidents).containsExactly("inc-1/0/true");
             assertThat(TimeUnit.NANOSECONDS.toMillis(firedAtNanos[0] - scheduledAt)).isGreaterThanOrEqualTo(140);
         }
     }
@@ -40,7 +42,7 @@ class InProcessTimerTest {
     void deadlineInThePast_firesAtOnce() throws Exception {
         // given
         CountDownLatch fired = new CountDownLatch(1);
-        try (InProcessTimer timer = new InProcessTimer(clock, id -> fired.countDown())) {
+        try (InProcessTimer timer = new InProcessTimer(clock, (id, level, deadline) -> fired.countDown())) {
             // when
             timer.schedule("inc-1", 2, Instant.EPOCH);
 
@@ -53,7 +55,7 @@ class InProcessTimerTest {
     void failingCallback_isLogged_andLaterDeadlinesStillFire() throws Exception {
         // given
         CountDownLatch second = new CountDownLatch(1);
-        try (InProcessTimer timer = new InProcessTimer(clock, id -> {
+        try (InProcessTimer timer = new InProcessTimer(clock, (id, level, deadline) -> {
             if (id.equals("inc-1")) throw new IllegalStateException("store down");
             second.countDown();
         })) {
@@ -70,7 +72,7 @@ class InProcessTimerTest {
     void closedTimer_ignoresNewDeadlines() throws Exception {
         // given
         CountDownLatch fired = new CountDownLatch(1);
-        InProcessTimer timer = new InProcessTimer(clock, id -> fired.countDown());
+        InProcessTimer timer = new InProcessTimer(clock, (id, level, deadline) -> fired.countDown());
         timer.close();
 
         // when

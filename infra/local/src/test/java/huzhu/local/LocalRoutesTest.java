@@ -18,6 +18,7 @@ class LocalRoutesTest {
     @ParameterizedTest
     @CsvSource({
             "POST,   /v1/triggers/t1,                  TRIGGER,     PUBLIC, POST /v1/triggers/{triggerToken}",
+            "GET,    /v1/triggers/t1,                  TRIGGER,     PUBLIC, GET /v1/triggers/{triggerToken}",
             "GET,    /v1/acks/a1,                      ACK,         PUBLIC, GET /v1/acks/{ackToken}",
             "POST,   /v1/acks/a1,                      ACK,         PUBLIC, POST /v1/acks/{ackToken}",
             "GET,    /console,                         CONSOLE_API, PUBLIC, GET /console",

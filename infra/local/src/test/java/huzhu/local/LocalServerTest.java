@@ -241,15 +241,18 @@ class LocalServerTest {
     void publicRoutes_reachTheirFunctions_withoutAToken() {
         // when
         HttpResponse<String> trigger = stack.postJson("/v1/triggers/t-1", "{}");
+        HttpResponse<String> triggerPage = stack.get("/v1/triggers/t-1");
         HttpResponse<String> ackPage = stack.get("/v1/acks/a-1");
         HttpResponse<String> ackAction = stack.postJson("/v1/acks/a-1", "{\"action\":\"accept\"}");
         HttpResponse<String> consolePage = stack.get("/console");
         HttpResponse<String> consoleFile = stack.get("/console/js/app.js");
 
         // then
-        assertThat(List.of(trigger, ackPage, ackAction, consolePage, consoleFile))
+        assertThat(List.of(trigger, triggerPage, ackPage, ackAction, consolePage, consoleFile))
                 .extracting(HttpResponse::statusCode).containsOnly(200);
         assertThat(trigger.body()).contains("trigger");
+        assertThat(stack.trigger.events).extracting(APIGatewayV2HTTPEvent::getRouteKey)
+                .containsExactly("POST /v1/triggers/{triggerToken}", "GET /v1/triggers/{triggerToken}");
         assertThat(ackAction.body()).contains("ack");
         assertThat(stack.ack.events).extracting(APIGatewayV2HTTPEvent::getRouteKey)
                 .containsExactly("GET /v1/acks/{ackToken}", "POST /v1/acks/{ackToken}");
@@ -294,11 +297,11 @@ class LocalServerTest {
     @Test
     void knownPathWithAnotherMethod_is405_namingTheAllowedMethods() {
         // when
-        HttpResponse<String> response = stack.send(stack.request("/v1/triggers/t").GET().build());
+        HttpResponse<String> response = stack.send(stack.request("/v1/triggers/t").DELETE().build());
 
         // then
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("allow")).hasValue("POST");
+        assertThat(response.headers().firstValue("allow")).hasValue("GET, POST");
         assertContractError(response, "method_not_allowed", "不支持该请求方法", "Method not allowed");
         assertThat(stack.trigger.events).isEmpty();
     }
@@ -337,6 +340,22 @@ class LocalServerTest {
     @Test
     void health_is200() {
         assertThat(stack.get("/local/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void health_is503Starting_untilTheStackSaysItIsReady(@TempDir Path otherDir) throws Exception {
+        // given a server that is bound but whose stack has not finished starting (demo, timers)
+        try (TestStack starting = new TestStack(otherDir, Map.of(), false)) {
+            // when
+            HttpResponse<String> before = starting.get("/local/health");
+            starting.server.ready();
+            HttpResponse<String> after = starting.get("/local/health");
+
+            // then
+            assertThat(before.statusCode()).isEqualTo(503);
+            assertThat(TestStack.json(before).get("status").asText()).isEqualTo("starting");
+            assertThat(after.statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -495,12 +514,12 @@ class LocalServerTest {
 
         // then
         String log = captured.toString(StandardCharsets.UTF_8);
-        List<JsonNode> lines = log.lines().map(l -> readTree(l)).filter(n -> "http".equals(n.path("action").asText()))
+        List<JsonNode> lines = log.lines().map(l -> readTree(l)).filter(n -> "http".equals(n.path("message").asText()))
                 .toList();
         assertThat(lines).extracting(n -> n.get("route").asText())
                 .contains("POST /v1/triggers/{triggerToken}", "GET /local/sms/outbox");
         assertThat(lines).allSatisfy(n -> assertThat(fieldNames(n))
-                .contains("timestamp", "level", "action", "method", "route", "status", "ms"));
+                .contains("timestamp", "level", "message", "method", "route", "status", "ms"));
         assertThat(log).doesNotContain("secret-trigger-token").doesNotContain("13800138000");
     }
 

@@ -45,6 +45,11 @@ final class TestStack implements AutoCloseable {
     }
 
     TestStack(Path dataDir, Map<String, String> extraEnv) {
+        this(dataDir, extraEnv, true);
+    }
+
+    /** @param ready whether the server is told the stack has finished starting ({@code /local/health} 200) */
+    TestStack(Path dataDir, Map<String, String> extraEnv, boolean ready) {
         Map<String, String> env = new HashMap<>();
         env.put("HUZHU_PORT", "0");
         env.put("HUZHU_ADMIN_TOKEN", ADMIN_TOKEN);
@@ -56,6 +61,7 @@ final class TestStack implements AutoCloseable {
         server = new LocalServer(config, new LocalFunctions(trigger, ack, console, sms, escalation), outbox, clock,
                 ids);
         server.start();
+        if (ready) server.ready();
     }
 
     static APIGatewayV2HTTPResponse ok(String who) {

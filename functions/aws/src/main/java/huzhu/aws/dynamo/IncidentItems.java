@@ -67,7 +67,8 @@ final class IncidentItems {
                 .list("alerts", i.alerts(), IncidentItems::alert)
                 .list("responders", i.responders(), IncidentItems::responder)
                 .list("timeline", i.timeline(), e -> Items.writer()
-                        .time("at", e.at()).s("kind", e.kind()).s("text", e.text()).s("actor", e.actor()))
+                        .time("at", e.at()).s("kind", e.kind()).s("text", e.text()).s("actor", e.actor())
+                        .time("deadline", e.deadline()))
                 .n("version", i.version());
         if (i.active()) {
             // the sparse index: an incident leaves it by being written without these attributes
@@ -103,7 +104,8 @@ final class IncidentItems {
                 r.list("alerts", IncidentItems::alert),
                 r.list("responders", p -> new Responder(p.s("recipientId"), p.s("name"), p.s("phone"),
                         p.time("acceptedAt"), p.time("arrivedAt"))),
-                r.list("timeline", e -> new TimelineEntry(e.time("at"), e.s("kind"), e.s("text"), e.s("actor"))),
+                r.list("timeline", e -> new TimelineEntry(e.time("at"), e.s("kind"), e.s("text"), e.s("actor"),
+                        e.time("deadline"))),
                 r.l("version"));
     }
 

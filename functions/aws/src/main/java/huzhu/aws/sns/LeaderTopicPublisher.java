@@ -1,6 +1,7 @@
 package huzhu.aws.sns;
 
 import huzhu.aws.AwsClients;
+import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.port.SendResult;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * any other subject (a Chinese one, say) is sent as the message's first line instead. Never throws; with no
  * topic configured every announcement fails permanently and says so.
  */
-public final class LeaderTopicPublisher {
+public final class LeaderTopicPublisher implements LeaderAnnouncements {
     public static final String TOPIC_ARN = "HUZHU_LEADER_TOPIC_ARN";
     static final String LEVEL = "level";
     private static final int SNS_SUBJECT_MAX = 99;
@@ -60,7 +61,12 @@ public final class LeaderTopicPublisher {
      * @param subject a short title; dropped into the text when SNS would refuse it as a subject
      * @param text    the summary; no personal data beyond what leaders are meant to see
      */
-    public SendResult announce(int level, String subject, String text) {
+    @Override
+    public void announce(int leaderLevel, String subject, String text) {
+        publish(leaderLevel, subject, text);
+    }
+
+    public SendResult publish(int level, String subject, String text) {
         long started = System.nanoTime();
         String title = SmsConfig.blankToNull(subject);
         String body = text == null ? "" : text;

@@ -13,6 +13,12 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 import huzhu.core.rules.PhoneMask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -32,6 +38,14 @@ public final class SnsMessenger implements Messenger {
     static final String MAX_PRICE = "AWS.SNS.SMS.MaxPrice";
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    /** Parallel sends: a whole level (up to 20 people) in one round trip, within SNS's default 20 SMS per second. */
+    static final int FAN_OUT = 20;
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(FAN_OUT, r -> {
+        Thread t = new Thread(r, "huzhu-sms-fan-out");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Map<String, MessageAttributeValue> attributes;
     private final RetryingPublisher publisher;
@@ -53,6 +67,26 @@ public final class SnsMessenger implements Messenger {
     public static SnsMessenger fromEnvironment(AwsClients clients) {
         SmsConfig config = SmsConfig.fromEnvironment();
         return new SnsMessenger(SnsClients.build(clients, config.endpoint()), config);
+    }
+
+    /** Publishes in parallel on a bounded pool; results in the order of {@code messages}. */
+    @Override
+    public List<SendResult> sendAll(List<OutboundSms> messages) {
+        if (messages.size() <= 1) return Messenger.super.sendAll(messages);
+        List<Future<SendResult>> pending = new ArrayList<>(messages.size());
+        for (OutboundSms m : messages) pending.add(POOL.submit(() -> send(m)));
+        List<SendResult> results = new ArrayList<>(messages.size());
+        for (Future<SendResult> f : pending) {
+            try {
+                results.add(f.get());
+            } catch (ExecutionException e) {
+                results.add(SendResult.failed("send failed: " + e.getCause().getClass().getSimpleName(), false));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                results.add(SendResult.failed("interrupted", false));
+            }
+        }
+        return results;
     }
 
     @Override

@@ -45,7 +45,7 @@ class LeaderTopicPublisherTest {
                 .withHeader("Content-Type", "text/xml").withBody(SnsWire.publishResponse("t-1"))));
 
         // when
-        SendResult result = publisher(TOPIC).announce(2, "Incident K7 escalated to level 2", "Nobody accepted.");
+        SendResult result = publisher(TOPIC).publish(2, "Incident K7 escalated to level 2", "Nobody accepted.");
 
         // then
         assertThat(result).isEqualTo(SendResult.sent("t-1"));
@@ -66,7 +66,7 @@ class LeaderTopicPublisherTest {
                 .withHeader("Content-Type", "text/xml").withBody(SnsWire.publishResponse("t-2"))));
 
         // when
-        publisher(TOPIC).announce(1, "【互助】K7 升级到第1级", "无人接单");
+        publisher(TOPIC).publish(1, "【互助】K7 升级到第1级", "无人接单");
 
         // then
         Map<String, String> form = onlyPublishForm();
@@ -76,7 +76,7 @@ class LeaderTopicPublisherTest {
     @Test
     void announce_failsPermanentlyWithoutCallingSns_whenNoTopicIsConfigured() {
         // when
-        SendResult result = publisher("  ").announce(1, "s", "t");
+        SendResult result = publisher("  ").publish(1, "s", "t");
 
         // then
         assertThat(result.ok()).isFalse();
@@ -93,7 +93,7 @@ class LeaderTopicPublisherTest {
                 .withBody(SnsWire.errorResponse("Sender", "Throttled", "Rate exceeded"))));
 
         // when
-        SendResult result = publisher(TOPIC).announce(1, "s", "t");
+        SendResult result = publisher(TOPIC).publish(1, "s", "t");
 
         // then
         assertThat(sns.getAllServeEvents()).hasSize(3);

@@ -267,4 +267,43 @@ class SnsMessengerTest {
         assertThat(result.permanent()).isFalse();
         assertThat(result.failureReason()).contains("interrupted");
     }
+
+    @Test
+    void sendAll_publishesInParallel_soTwentyAlertsCostAboutTwoRoundTrips_andKeepsTheOrder() {
+        // given an SNS that takes 300 ms per Publish, and twenty volunteers to alert
+        sns.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(300)
+                .withHeader("Content-Type", "text/xml").withBody(SnsWire.publishResponse("mid"))));
+        List<OutboundSms> alerts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) alerts.add(new OutboundSms(String.format("+86138%08d", i), BODY, "inc-1"));
+
+        // when
+        long started = System.nanoTime();
+        List<SendResult> results = messenger(FULL_CONFIG).sendAll(alerts);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // then: all sent, in order; far below the 6 s that one-by-one would take (BENCHMARKS.md has the figures)
+        assertThat(results).hasSize(20).allMatch(SendResult::ok);
+        assertThat(publishes()).hasSize(20);
+        assertThat(took).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void sendAll_reportsEachRecipientsOwnOutcome() {
+        // given one number SNS refuses as opted out, the other fine
+        sns.stubFor(post(urlEqualTo("/")).withRequestBody(containing("8613800000001"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "text/xml")
+                        .withBody(SnsWire.errorResponse("Sender", "InvalidParameter", "Invalid parameter: PhoneNumber"))));
+        sns.stubFor(post(urlEqualTo("/")).withRequestBody(containing("8613800000002"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+                        .withBody(SnsWire.publishResponse("ok-2"))));
+
+        // when
+        List<SendResult> results = messenger(FULL_CONFIG).sendAll(List.of(
+                new OutboundSms("+8613800000001", BODY, "inc-1"), new OutboundSms("+8613800000002", BODY, "inc-1")));
+
+        // then
+        assertThat(results.get(0).ok()).isFalse();
+        assertThat(results.get(0).permanent()).isTrue();
+        assertThat(results.get(1)).isEqualTo(SendResult.sent("ok-2"));
+    }
 }

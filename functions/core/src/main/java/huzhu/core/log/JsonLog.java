@@ -5,6 +5,7 @@ import huzhu.core.rules.PhoneMask;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,9 @@ import java.util.Set;
  */
 public final class JsonLog {
     public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    /** The CloudWatch namespace of every metric huzhu logs. */
+    public static final String METRIC_NAMESPACE = "huzhu";
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -57,6 +61,29 @@ public final class JsonLog {
 
     public static void error(String message, Throwable error, Object... keyValues) {
         write(Level.ERROR, message, fields(keyValues), error);
+    }
+
+    /**
+     * An INFO line that CloudWatch also reads as one metric value (embedded metric format): {@code _aws}
+     * names the metric in namespace {@value #METRIC_NAMESPACE} with the given dimension keys, whose values
+     * must be among {@code keyValues}. Lambda sends stdout to CloudWatch Logs, which extracts the metric; no
+     * agent, no API call on the request path.
+     */
+    public static void metric(String message, String metricName, String unit, long value, List<String> dimensions,
+            Object... keyValues) {
+        if (!enabled(Level.INFO)) return;
+        Instant at = Instant.now();
+        Map<String, Object> emf = new java.util.LinkedHashMap<>();
+        emf.put("Timestamp", at.toEpochMilli());
+        emf.put("CloudWatchMetrics", List.of(Map.of(
+                "Namespace", METRIC_NAMESPACE,
+                "Dimensions", List.of(dimensions),
+                "Metrics", List.of(Map.of("Name", metricName, "Unit", unit)))));
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("_aws", emf);
+        fields.putAll(fields(keyValues));
+        fields.put(metricName, value);
+        System.out.println(line(at, Level.INFO, message, fields, null));
     }
 
     private static Map<String, Object> fields(Object... keyValues) {
@@ -130,6 +157,24 @@ public final class JsonLog {
             out.append(value);
         } else if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
             out.append(n);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) out.append(',');
+                first = false;
+                string(out, String.valueOf(e.getKey()));
+                out.append(':');
+                value(out, e.getValue());
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) out.append(',');
+                value(out, list.get(i));
+            }
+            out.append(']');
         } else if (value instanceof Wire w) {
             string(out, w.wire());
         } else {

@@ -126,6 +126,12 @@ public record Incident(
             return this;
         }
 
+        /** A step a deadline caused, with the deadline kept beside the actual time {@code at}. */
+        public Builder note(Instant at, String kind, String text, String actor, Instant deadline) {
+            timeline.add(new TimelineEntry(at, kind, text, actor, deadline));
+            return this;
+        }
+
         public void replaceAlert(Alert updated) {
             for (int i = 0; i < alerts.size(); i++) {
                 if (alerts.get(i).recipientId().equals(updated.recipientId())) {

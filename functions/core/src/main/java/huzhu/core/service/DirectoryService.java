@@ -210,7 +210,10 @@ public final class DirectoryService {
 
     public Volunteer updateVolunteer(String id, VolunteerInput in, Actor actor) {
         Volunteer old = store.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
-        Volunteer vol = volunteer(id, in, old.createdAt(), clock.instant(), old.optedOutAt());
+        // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
+        VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(), in.area(),
+                in.location(), in.skills(), old.onDuty(), in.maxActive(), in.language()) : in;
+        Volunteer vol = volunteer(id, keepDuty, old.createdAt(), clock.instant(), old.optedOutAt());
         update(store.volunteers(), vol, "volunteer");
         audit.record(actor, "update", "volunteer", id, vol.name(), Changes.of(old, vol));
         return vol;

@@ -22,6 +22,7 @@ import huzhu.core.model.Responder;
 import huzhu.core.model.Volunteer;
 import huzhu.core.port.EscalationTimer;
 import huzhu.core.port.Ids;
+import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.port.Messenger;
 import huzhu.core.port.OutboundSms;
 import huzhu.core.port.SendResult;
@@ -29,7 +30,7 @@ import huzhu.core.port.StaleIncident;
 import huzhu.core.port.Store;
 import huzhu.core.rules.IncidentCodes;
 import huzhu.core.rules.Messages;
-import huzhu.core.rules.NearbyVolunteers;
+import huzhu.core.rules.AlertSpread;
 import huzhu.core.rules.ReplyGrammar.Action;
 import huzhu.core.rules.SmsComposer;
 import huzhu.core.rules.Text;
@@ -63,16 +64,18 @@ public final class Dispatcher {
 
     private final Store store;
     private final Messenger messenger;
+    private final LeaderAnnouncements announcements;
     private final EscalationTimer timer;
     private final Clock clock;
     private final Ids ids;
     private final ServiceConfig config;
     private final SmsComposer sms;
 
-    public Dispatcher(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
-            ServiceConfig config) {
+    public Dispatcher(Store store, Messenger messenger, LeaderAnnouncements announcements, EscalationTimer timer,
+            Clock clock, Ids ids, ServiceConfig config) {
         this.store = store;
         this.messenger = messenger;
+        this.announcements = announcements;
         this.timer = timer;
         this.clock = clock;
         this.ids = ids;
@@ -166,18 +169,31 @@ public final class Dispatcher {
 
     // ---------------------------------------------------------------- escalation
 
+    /** What a per-deadline timer achieved when it fired. */
+    public enum Wake {
+        /** the deadline was due and this call moved the incident on */
+        ESCALATED,
+        /** it fired before the deadline (a wait longer than the timer can hold): armed again for the rest */
+        REARMED,
+        /** the incident moved on, was accepted or closed since the timer was set, or someone else escalated it */
+        STALE
+    }
+
     /** The scheduled check: escalates every active incident whose deadline has passed. */
     public int escalateDue() {
         Instant now = clock.instant();
         int escalated = 0;
+        RuntimeException first = null;
         for (Incident due : store.dueForEscalation(now)) {
             try {
-                if (escalateIfDue(due.id())) escalated++;
+                if (escalate(due.id(), null, null, "sweep")) escalated++;
             } catch (RuntimeException e) {
+                // one failing incident must not hold back the others due in the same sweep
                 JsonLog.error("escalation.failed", e, "incidentId", due.id(), "escalationLevel", due.level());
-                throw e;
+                if (first == null) first = e;
             }
         }
+        if (first != null) throw first; // the invocation fails, so it is retried and alarmed on
         return escalated;
     }
 
@@ -186,22 +202,63 @@ public final class Dispatcher {
      * call twice, late or out of order: the second call finds the deadline moved and does nothing.
      */
     public boolean escalateIfDue(String incidentId) {
+        return escalate(incidentId, null, null, "sweep");
+    }
+
+    /**
+     * Like {@link #escalateIfDue(String)}, but only for the deadline a timer was set for: a timer message for
+     * an earlier level or an earlier deadline of the same level (duplicate, late, out of order) does nothing,
+     * even when a later deadline has passed meanwhile — that one has its own timer, and the sweep.
+     */
+    public boolean escalateIfDue(String incidentId, int level, Instant deadline) {
+        return escalate(incidentId, level, deadline, "timer");
+    }
+
+    /** A per-deadline timer fired for (incident, level, deadline). */
+    public Wake onTimer(String incidentId, int level, Instant deadline) {
+        Incident current = store.incident(incidentId).orElse(null);
+        if (current == null || current.status() != IncidentStatus.OPEN || !isDeadline(current, level, deadline)) {
+            return Wake.STALE;
+        }
+        if (clock.instant().isBefore(deadline)) {
+            timer.schedule(incidentId, level, deadline);
+            return Wake.REARMED;
+        }
+        return escalateIfDue(incidentId, level, deadline) ? Wake.ESCALATED : Wake.STALE;
+    }
+
+    private boolean escalate(String incidentId, Integer expectedLevel, Instant expectedDeadline, String source) {
         Instant now = clock.instant();
         Planned planned = change(incidentId, current -> {
             if (current.status() != IncidentStatus.OPEN || current.nextEscalationAt() == null
-                    || current.nextEscalationAt().isAfter(now)) {
+                    || current.nextEscalationAt().isAfter(now)
+                    || (expectedLevel != null && !isDeadline(current, expectedLevel, expectedDeadline))) {
                 return Decision.none(new Planned(current, null));
             }
             Incident.Builder b = current.edit();
             Instant deadline = current.nextEscalationAt();
             List<Alert> intents = stepUp(b, now, deadline);
-            JsonLog.info("incident.escalated", "incidentId", current.id(), "escalationLevel", b.level, "action", "escalate",
-                    "latenessMs", now.toEpochMilli() - deadline.toEpochMilli());
-            return Decision.write(b, updated -> new Planned(updated, intents));
+            return Decision.write(b, updated -> {
+                logLateness(updated, deadline, now, source);
+                return new Planned(updated, intents);
+            });
         });
         if (planned.intents() == null) return false;
         deliver(planned);
         return true;
+    }
+
+    /** Millisecond precision: what every store keeps of an instant, whatever the clock gave. */
+    private static boolean isDeadline(Incident incident, int level, Instant deadline) {
+        return incident.level() == level && incident.nextEscalationAt() != null && deadline != null
+                && incident.nextEscalationAt().toEpochMilli() == deadline.toEpochMilli();
+    }
+
+    private static void logLateness(Incident escalated, Instant deadline, Instant now, String source) {
+        JsonLog.metric("incident.escalated", "EscalationLatenessMs", "Milliseconds",
+                now.toEpochMilli() - deadline.toEpochMilli(), List.of("source"),
+                "incidentId", escalated.id(), "escalationLevel", escalated.level(), "action", "escalate",
+                "source", source, "deadline", deadline.toString(), "exhausted", escalated.exhausted());
     }
 
     /** An officer moves the incident to the next level now. */
@@ -228,19 +285,29 @@ public final class Dispatcher {
             b.escalations++;
             if (deadline != null) {
                 b.note(now, "escalated", timelineText("timeline.escalated", Map.of("level", b.level,
-                        "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system");
+                        "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system", deadline);
             }
             return planLevel(b, b.level, now);
         }
         if (b.repeats < policy.level(last).repeatOrZero()) {
             b.repeats++;
             b.escalations++;
-            b.note(now, "repeated", timelineText("timeline.repeated", Map.of("repeat", b.repeats)), "system");
+            if (deadline != null) {
+                b.note(now, "repeated", timelineText("timeline.repeatedAtDeadline", Map.of("repeat", b.repeats,
+                        "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system", deadline);
+            } else {
+                b.note(now, "repeated", timelineText("timeline.repeated", Map.of("repeat", b.repeats)), "system");
+            }
             return planLevel(b, last, now);
         }
         b.exhausted = true;
         b.nextEscalationAt = null;
-        b.note(now, "exhausted", timelineText("timeline.exhausted", Map.of()), "system");
+        if (deadline != null) {
+            b.note(now, "exhausted", timelineText("timeline.exhaustedAtDeadline", Map.of(
+                    "deadline", CLOCK_TIME.format(deadline), "actual", CLOCK_TIME.format(now))), "system", deadline);
+        } else {
+            b.note(now, "exhausted", timelineText("timeline.exhausted", Map.of()), "system");
+        }
         JsonLog.warn("incident.exhausted", "incidentId", b.id, "escalationLevel", b.level);
         return List.of();
     }
@@ -252,7 +319,7 @@ public final class Dispatcher {
     private List<Alert> planLevel(Incident.Builder b, int level, Instant now) {
         PolicyLevel step = b.policy.level(level);
         List<Alert> intents = new ArrayList<>();
-        for (Alert recipient : recipients(b, step)) {
+        for (Alert recipient : recipients(b, step, now)) {
             Alert existing = b.alerts.stream().filter(a -> a.recipientId().equals(recipient.recipientId()))
                     .findFirst().orElse(null);
             if (existing == null) {
@@ -276,7 +343,7 @@ public final class Dispatcher {
         return intents;
     }
 
-    private List<Alert> recipients(Incident.Builder b, PolicyLevel step) {
+    private List<Alert> recipients(Incident.Builder b, PolicyLevel step, Instant now) {
         List<Alert> out = new ArrayList<>();
         if (step.audience() == Notify.LEADERS) {
             for (Leader l : store.leadersAtLevel(step.leaderLevel())) {
@@ -288,8 +355,10 @@ public final class Dispatcher {
         Member member = store.members().get(b.memberId).orElse(null);
         if (member == null || member.homeArea() == null || member.homeArea().city() == null) return out;
         Set<String> alreadyAlerted = b.alerts.stream().map(Alert::recipientId).collect(Collectors.toSet());
-        List<Volunteer> chosen = NearbyVolunteers.choose(member.homeArea(), member.location(),
-                store.volunteersInCity(member.homeArea().city()), acceptedCounts(b.id), alreadyAlerted,
+        List<Incident> active = store.active();
+        List<Volunteer> chosen = AlertSpread.choose(member.homeArea(), member.location(),
+                store.volunteersInCity(member.homeArea().city()), acceptedCounts(active, b.id), alreadyAlerted,
+                AlertSpread.recentAlerts(active, b.id, now, AlertSpread.WINDOW), AlertSpread.MAX_PER_WINDOW,
                 step.maxRecipientsOrDefault());
         for (Volunteer v : chosen) {
             out.add(newAlert(v.id(), RecipientKind.VOLUNTEER, v.name(), v.phone(), v.language(), step.level()));
@@ -314,9 +383,9 @@ public final class Dispatcher {
         return secret.substring(0, Math.min(ACK_TOKEN_CHARS, secret.length()));
     }
 
-    private Map<String, Integer> acceptedCounts(String exceptIncident) {
+    private static Map<String, Integer> acceptedCounts(List<Incident> active, String exceptIncident) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Incident i : store.active()) {
+        for (Incident i : active) {
             if (i.id().equals(exceptIncident)) continue;
             for (Responder r : i.responders()) counts.merge(r.recipientId(), 1, Integer::sum);
         }
@@ -345,9 +414,13 @@ public final class Dispatcher {
             return incident;
         }
         Member member = incident.memberId() == null ? null : store.members().get(incident.memberId()).orElse(null);
+        List<OutboundSms> messages = new ArrayList<>(intents.size());
+        for (Alert a : intents) messages.add(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
+        List<SendResult> sent = messenger.sendAll(messages);
         Map<String, SendResult> results = new LinkedHashMap<>();
-        for (Alert a : intents) {
-            SendResult r = messenger.send(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
+        for (int i = 0; i < intents.size(); i++) {
+            Alert a = intents.get(i);
+            SendResult r = sent.get(i);
             results.put(a.recipientId(), r);
             if (!r.ok()) {
                 JsonLog.warn("alert.failed", "incidentId", incident.id(), "escalationLevel", a.level(), "to", a.to(),
@@ -371,6 +444,7 @@ public final class Dispatcher {
             }
             return Decision.write(b, updated -> updated);
         });
+        announceLevel(recorded, member);
         boolean nobodyReached = recorded.status() == IncidentStatus.OPEN && !recorded.exhausted()
                 && recorded.alerts().stream().filter(a -> a.level() == recorded.level())
                         .allMatch(a -> a.status() == AlertStatus.FAILED);
@@ -397,6 +471,33 @@ public final class Dispatcher {
         return deliver(planned);
     }
 
+    /** When a leaders' level is alerted, its topic gets the summary too (e-mail, chat), beside their SMS. */
+    private void announceLevel(Incident incident, Member member) {
+        PolicyLevel step = incident.policy().level(incident.level());
+        if (step.audience() != Notify.LEADERS || step.leaderLevel() == null) return;
+        announce(step.leaderLevel(), incident, timelineText("topic.alert", Map.of(
+                "code", incident.code(), "level", incident.level(),
+                "member", member == null ? Messages.text(Language.DEFAULT, "reporter.unknown") : member.name(),
+                "type", Messages.text(Language.DEFAULT, "type." + incident.type().wire()),
+                "message", orEmpty(incident.message()))));
+    }
+
+    /** The accept/resolve/cancel news for every leaders' level this incident reached. */
+    private void announceToLevelsReached(Incident incident, String text) {
+        incident.alerts().stream().filter(a -> a.recipientKind() == RecipientKind.LEADER)
+                .map(a -> incident.policy().level(a.level()).leaderLevel())
+                .filter(java.util.Objects::nonNull).distinct()
+                .forEach(leaderLevel -> announce(leaderLevel, incident, text));
+    }
+
+    private void announce(int leaderLevel, Incident incident, String text) {
+        try {
+            announcements.announce(leaderLevel, "huzhu " + incident.code(), text);
+        } catch (RuntimeException e) {
+            JsonLog.error("announce.failed", e, "incidentId", incident.id(), "leaderLevel", leaderLevel);
+        }
+    }
+
     private void scheduleTimer(Incident incident) {
         if (incident.status() == IncidentStatus.OPEN && incident.nextEscalationAt() != null) {
             try {
@@ -421,7 +522,9 @@ public final class Dispatcher {
         args.put("member", member.name());
         args.put("address", addressOf(incident, member));
         args.put("type", Messages.text(lang, "type." + incident.type().wire()));
-        return sms.compose(lang, "sms.alert", args, List.of("address", "message", "reporter", "member"));
+        // what a volunteer needs first: the code, the link (whose page has everything), the kind of emergency
+        // and the address; the family's own words and names give way first
+        return sms.compose(lang, "sms.alert", args, List.of("reporter", "message", "address", "member"));
     }
 
     private String reporterLabel(Incident incident, Member member, Language lang) {
@@ -433,8 +536,8 @@ public final class Dispatcher {
                 .map(c -> orEmpty(c.relation())).findFirst().orElse("");
         String name = r.name() != null ? r.name() : "";
         String label = Messages.text(lang, "reporter.family", Map.of("relation", relation, "name", name)).trim();
-        String who = label.isEmpty() || label.equals("()") ? Messages.text(lang, "reporter.unknown") : label;
-        return r.phone() == null ? who : who + " " + r.phone();
+        // no phone here: the ack page shows it, and the responder gets it when they accept
+        return label.isEmpty() || label.equals("()") ? Messages.text(lang, "reporter.unknown") : label;
     }
 
     private static String addressOf(Incident incident, Member member) {
@@ -501,11 +604,19 @@ public final class Dispatcher {
             send(mine.to(), inc.id(), sms.compose(mine.language(), "sms.accepted.responder", Map.of(
                     "code", inc.code(), "address", member == null ? orEmpty(placeAddress(inc)) : addressOf(inc, member),
                     "reporterPhone", orEmpty(inc.reporter().phone())), List.of("address")));
+            List<OutboundSms> standDown = new ArrayList<>();
             for (Alert other : stoodDown) {
                 if (other.sentAt() == null) continue;
-                send(other.to(), inc.id(), sms.compose(other.language(), "sms.standDown",
-                        Map.of("code", inc.code()), List.of()));
+                // a leader wants to know who took it; a volunteer only that they need not go
+                String text = other.recipientKind() == RecipientKind.LEADER
+                        ? sms.compose(other.language(), "sms.accepted.leader", Map.of("code", inc.code(),
+                                "name", mine.name(), "phone", mine.to()), List.of("name"))
+                        : sms.compose(other.language(), "sms.standDown", Map.of("code", inc.code()), List.of());
+                standDown.add(new OutboundSms(other.to(), text, inc.id()));
             }
+            messenger.sendAll(standDown);
+            announceToLevelsReached(inc, timelineText("topic.accepted", Map.of("code", inc.code(),
+                    "name", mine.name(), "phone", mine.to())));
         }
         return response;
     }
@@ -624,6 +735,8 @@ public final class Dispatcher {
             return Decision.write(b, updated -> updated);
         });
         JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
+        announceToLevelsReached(resolved, timelineText("topic.resolved", Map.of("code", resolved.code(),
+                "outcome", orEmpty(outcome))));
         for (Alert a : standDown) {
             send(a.to(), resolved.id(), sms.compose(a.language(), "sms.closed", Map.of("code", resolved.code()),
                     List.of()));
@@ -651,6 +764,8 @@ public final class Dispatcher {
             return Decision.write(b, updated -> updated);
         });
         JsonLog.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
+        announceToLevelsReached(cancelled, timelineText("topic.cancelled", Map.of("code", cancelled.code(),
+                "reason", orEmpty(reason))));
         for (Alert a : told) {
             send(a.to(), cancelled.id(), sms.compose(a.language(), "sms.cancelled",
                     Map.of("code", cancelled.code(), "reason", orEmpty(reason)), List.of("reason")));
@@ -722,10 +837,24 @@ public final class Dispatcher {
             Incident updated = d.write().build();
             try {
                 store.update(updated);
-                return d.then().apply(updated);
             } catch (StaleIncident e) {
                 if (attempt >= MAX_ATTEMPTS) throw e;
+                continue;
             }
+            R result = d.then().apply(updated);
+            // only the one write that exhausted the policy sees this transition: officers hear of it once
+            if (!current.exhausted() && updated.exhausted() && updated.status() == IncidentStatus.OPEN) {
+                tellOfficersExhausted(updated);
+            }
+            return result;
+        }
+    }
+
+    /** Nobody at any level accepted: the officers (level 1) must act by hand. */
+    private void tellOfficersExhausted(Incident incident) {
+        for (Leader officer : store.leadersAtLevel(1)) {
+            send(officer.phone(), incident.id(), sms.compose(officer.language(), "sms.exhausted.officer",
+                    Map.of("code", incident.code()), List.of()));
         }
     }
 

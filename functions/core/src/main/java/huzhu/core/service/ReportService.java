@@ -3,6 +3,7 @@ package huzhu.core.service;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentStatus;
 import huzhu.core.model.Member;
+import huzhu.core.model.TimelineEntry;
 import huzhu.core.model.Volunteer;
 import huzhu.core.port.Store;
 import java.time.Clock;
@@ -15,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The numbers the union reports on: how often, how fast, and where nobody could come. */
+/**
+ * The numbers the union reports on: how often, how fast, and where nobody could come. Escalation lateness
+ * counts the deadline-driven steps (escalated, repeated, exhausted) taken within the period, of the
+ * incidents created in it.
+ */
 public final class ReportService {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
     static final int MAX_MONTHS = 120;
@@ -31,6 +36,10 @@ public final class ReportService {
     public record Percentiles(Long p50, Long p90) {
     }
 
+    /** How late deadline-driven escalations came, in milliseconds; null figures when there were none. */
+    public record Lateness(int count, Long p50, Long p99, Long max) {
+    }
+
     /**
      * {@code escalationRate} is escalated / incidents (null without incidents); {@code byType} and
      * {@code byMonth} count incidents, {@code types} and {@code months} (every month of the period, UTC,
@@ -38,7 +47,7 @@ public final class ReportService {
      */
     public record Summary(Instant from, Instant to, int incidents, int acknowledged, int escalated, int cancelled,
             int resolved, Percentiles mttaSeconds, Double escalationRate, Map<String, Integer> byType,
-            Map<String, Integer> byMonth, List<Slice> types, List<Slice> months) {
+            Map<String, Integer> byMonth, List<Slice> types, List<Slice> months, Lateness escalationLatenessMs) {
     }
 
     /** The measures of one type or one month ({@code key}: "medical", "2026-03"). */
@@ -65,6 +74,7 @@ public final class ReportService {
         int cancelled = 0;
         int resolved = 0;
         Tally all = new Tally();
+        List<Long> latenessMs = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> byMonth = new TreeMap<>();
         Map<String, Tally> types = new TreeMap<>();
@@ -76,13 +86,21 @@ public final class ReportService {
             all.add(i);
             types.computeIfAbsent(type, k -> new Tally()).add(i);
             months.computeIfAbsent(month, k -> new Tally()).add(i);
+            for (TimelineEntry e : i.timeline()) {
+                if (e.deadline() != null && !e.at().isBefore(start) && e.at().isBefore(end)) {
+                    latenessMs.add(e.lateness().toMillis());
+                }
+            }
             if (i.status() == IncidentStatus.CANCELLED) cancelled++;
             if (i.status() == IncidentStatus.RESOLVED) resolved++;
             byType.merge(type, 1, Integer::sum);
             byMonth.merge(month, 1, Integer::sum);
         }
+        latenessMs.sort(null);
         return new Summary(start, end, all.incidents, all.acknowledged, all.escalated, cancelled, resolved,
-                all.mtta(), all.escalationRate(), byType, byMonth, slices(types), slices(months));
+                all.mtta(), all.escalationRate(), byType, byMonth, slices(types), slices(months),
+                new Lateness(latenessMs.size(), percentile(latenessMs, 50), percentile(latenessMs, 99),
+                        latenessMs.isEmpty() ? null : latenessMs.get(latenessMs.size() - 1)));
     }
 
     /** Months are calendar months in UTC, like every time in the API. */

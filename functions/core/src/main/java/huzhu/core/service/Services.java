@@ -2,6 +2,7 @@ package huzhu.core.service;
 
 import huzhu.core.port.EscalationTimer;
 import huzhu.core.port.Ids;
+import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.port.Messenger;
 import huzhu.core.port.Store;
 import java.time.Clock;
@@ -22,7 +23,12 @@ public record Services(
 
     public static Services create(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
             ServiceConfig config) {
-        Dispatcher dispatcher = new Dispatcher(store, messenger, timer, clock, ids, config);
+        return create(store, messenger, LeaderAnnouncements.NONE, timer, clock, ids, config);
+    }
+
+    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+            EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
+        Dispatcher dispatcher = new Dispatcher(store, messenger, announcements, timer, clock, ids, config);
         AuditService audit = new AuditService(store, clock, ids);
         return new Services(
                 dispatcher,

@@ -300,7 +300,7 @@ class DispatcherTest {
         // then
         assertThat(escalated.level()).isEqualTo(1);
         assertThat(kinds(escalated)).contains("escalated");
-        assertThat(world.messenger.sentTo(officer.phone())).hasSize(1);
+        assertThat(world.messenger.bodiesTo(officer.phone())).filteredOn(b -> b.contains("/v1/acks/")).hasSize(1);
         assertThat(exhausted.exhausted()).isTrue();
         assertThatThrownBy(() -> dispatcher.escalateNow(incident.id(), "值班员"))
                 .isInstanceOfSatisfying(Conflict.class, c -> assertThat(c.code()).isEqualTo("policy_exhausted"));

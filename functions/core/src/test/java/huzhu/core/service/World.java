@@ -38,7 +38,10 @@ final class World {
     final EscalationTimer timer = (incidentId, level, deadline) -> wakes.add(new Wake(incidentId, level, deadline));
     /** What the services see: the memory store as is, unless a story lets a competing write slip in. */
     final InterleavingStore store = new InterleavingStore(memory);
-    final Services services = Services.create(store, messenger, timer, clock, ids, CONFIG);
+    /** What the leaders' topic was told: "leaderLevel: text". */
+    final List<String> announced = new ArrayList<>();
+    final Services services = Services.create(store, messenger,
+            (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, CONFIG);
 
     Dispatcher dispatcher() {
         return services.dispatcher();

@@ -97,6 +97,8 @@ public final class Fixtures {
                 .responder(new Responder("v-1", "李娜", phone(911), T0.plusSeconds(95), T0.plusSeconds(900)))
                 .note(new TimelineEntry(T0, "opened", "由家属短信发起", "+8613800000901"))
                 .note(new TimelineEntry(T0.plusSeconds(95), "accepted", "李娜 accepted", "v-1"))
+                .note(new TimelineEntry(T0.plusMillis(180_250), "escalated", "升级到第1级", "system",
+                        T0.plusSeconds(180)))
                 .build();
     }
 

@@ -1,0 +1,85 @@
+package huzhu.aws.sqs;
+
+import huzhu.aws.AwsClients;
+import huzhu.core.log.JsonLog;
+import huzhu.core.port.EscalationTimer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * The per-deadline timer in AWS: one SQS message per (incident, level, deadline), delayed by the time left.
+ * SQS holds a message back for at most {@value #MAX_DELAY_SECONDS} s; a longer wait arrives early and the
+ * consumer ({@code Dispatcher.onTimer}) sends it again for the rest — it hops. The delay is rounded up to
+ * whole seconds, so a message never arrives before its deadline (SQS counts whole seconds).
+ * <p>
+ * A failed send throws: on the alert path the dispatcher logs it and goes on (the one-minute sweep still
+ * catches the deadline); in the consumer it fails that message, which SQS then delivers again.
+ */
+public final class SqsEscalationTimer implements EscalationTimer {
+    public static final String QUEUE_URL_VARIABLE = "HUZHU_ESCALATION_QUEUE_URL";
+    public static final String ENDPOINT_VARIABLE = "HUZHU_SQS_ENDPOINT";
+    static final int MAX_DELAY_SECONDS = 900;
+
+    /*
+     * The send runs on the alert path after the SMS went out; a slow SQS must not hold the person who
+     * raised the alarm. Two short attempts, then the sweep is the fallback.
+     */
+    private static final ClientOverrideConfiguration SHORT_CALLS = ClientOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(Duration.ofMillis(1500))
+            .apiCallTimeout(Duration.ofSeconds(3))
+            .build();
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final Clock clock;
+
+    public SqsEscalationTimer(SqsClient sqs, String queueUrl, Clock clock) {
+        if (queueUrl == null || queueUrl.isBlank()) throw new IllegalArgumentException("queue URL is required");
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.clock = clock;
+    }
+
+    /**
+     * Built once at init from {@code HUZHU_ESCALATION_QUEUE_URL} (and {@code HUZHU_SQS_ENDPOINT} for tests);
+     * without a queue URL there is no timer and the sweep alone escalates, which is logged once.
+     */
+    public static EscalationTimer fromEnvironment(AwsClients clients, Clock clock, Map<String, String> env) {
+        String queueUrl = env.get(QUEUE_URL_VARIABLE);
+        if (queueUrl == null || queueUrl.isBlank()) {
+            JsonLog.warn("timer.notConfigured", "variable", QUEUE_URL_VARIABLE,
+                    "effect", "escalation relies on the one-minute sweep alone");
+            return EscalationTimer.NONE;
+        }
+        String endpoint = env.get(ENDPOINT_VARIABLE);
+        URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim());
+        SqsClient sqs = clients.configure(SqsClient.builder(), override).overrideConfiguration(SHORT_CALLS).build();
+        return new SqsEscalationTimer(sqs, queueUrl.trim(), clock);
+    }
+
+    @Override
+    public void schedule(String incidentId, int level, Instant deadline) {
+        int delay = delaySeconds(clock.instant(), deadline);
+        sqs.sendMessage(SendMessageRequest.builder()
+                .queueUrl(queueUrl)
+                .messageBody(new TimerMessage(incidentId, level, deadline).toJson())
+                .delaySeconds(delay)
+                .build());
+        JsonLog.debug("timer.scheduled", Map.of("incidentId", incidentId, "escalationLevel", level,
+                "deadline", deadline.toString(), "delaySeconds", delay));
+    }
+
+    /** Whole seconds until the deadline, rounded up, within what SQS allows. */
+    static int delaySeconds(Instant now, Instant deadline) {
+        long millis = Duration.between(now, deadline).toMillis();
+        if (millis <= 0) return 0;
+        long seconds = (millis + 999) / 1000;
+        return (int) Math.min(seconds, MAX_DELAY_SECONDS);
+    }
+}

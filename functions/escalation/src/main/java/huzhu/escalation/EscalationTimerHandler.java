@@ -1,0 +1,69 @@
+package huzhu.escalation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import huzhu.aws.Production;
+import huzhu.aws.sqs.TimerMessage;
+import huzhu.core.log.JsonLog;
+import huzhu.core.service.Dispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-deadline timer (SQS delayed messages, one per incident, level and deadline): each message asks
+ * the dispatcher to escalate that incident if that deadline is still its current one and has passed. A
+ * duplicate, late or out-of-order message changes nothing; one that arrives early (a wait longer than SQS
+ * can hold) is sent again for the rest. A message that failed is reported alone (partial batch response),
+ * so SQS delivers only it again, and after a few tries parks it in the dead-letter queue; the one-minute
+ * sweep has escalated the incident long before.
+ */
+public final class EscalationTimerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final Dispatcher dispatcher;
+
+    public EscalationTimerHandler() {
+        this(Production.services().dispatcher());
+    }
+
+    public EscalationTimerHandler(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : records) {
+            if (!handle(message)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private boolean handle(SQSEvent.SQSMessage message) {
+        String receiveCount = message.getAttributes() == null ? null
+                : message.getAttributes().get("ApproximateReceiveCount");
+        TimerMessage timer;
+        try {
+            timer = TimerMessage.parse(message.getBody());
+        } catch (TimerMessage.Malformed e) {
+            JsonLog.error("timer.malformed", e, Map.of("messageId", String.valueOf(message.getMessageId()),
+                    "receiveCount", String.valueOf(receiveCount)));
+            return false;
+        }
+        try {
+            Dispatcher.Wake wake = dispatcher.onTimer(timer.incidentId(), timer.level(), timer.deadline());
+            JsonLog.info("timer.fired", "incidentId", timer.incidentId(), "escalationLevel", timer.level(),
+                    "deadline", timer.deadline().toString(), "outcome", wake.name(), "receiveCount", receiveCount);
+            return true;
+        } catch (RuntimeException e) {
+            JsonLog.error("timer.failed", e, "incidentId", timer.incidentId(), "escalationLevel", timer.level(),
+                    "messageId", message.getMessageId(), "receiveCount", receiveCount);
+            return false;
+        }
+    }
+}

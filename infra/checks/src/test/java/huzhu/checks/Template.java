@@ -1,0 +1,155 @@
+package huzhu.checks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * template.yaml at the repository root, read the way CloudFormation reads it (short-form tags such as
+ * {@code !Ref X} become {@code {Ref: X}}), with what the checks ask of it: the functions, their handlers,
+ * jars, environment and HTTP routes.
+ */
+final class Template {
+    private static final List<String> INTRINSICS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap",
+            "GetAtt", "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or", "Select", "Split", "Sub",
+            "ToJsonString", "Transform");
+
+    /** One AWS::Serverless::Function. */
+    record Function(String logicalId, String handlerClass, Path jar, Map<String, Object> environment) {
+    }
+
+    /** One HttpApi event: its route key ("GET /v1/acks/{ackToken}"), function, and whether it is public. */
+    record Route(String routeKey, String function, boolean isPublic) {
+    }
+
+    private final Path root;
+    private final Map<String, Object> document;
+
+    private Template(Path root, Map<String, Object> document) {
+        this.root = root;
+        this.document = document;
+    }
+
+    /** The template.yaml of the repository this build runs in (the nearest parent directory holding one). */
+    static Template ofThisRepository() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) dir = dir.getParent();
+        if (dir == null) throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> doc = (Map<String, Object>) new Yaml(new Intrinsics())
+                    .load(Files.readString(dir.resolve("template.yaml")));
+            return new Template(dir, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Map<String, Object> resources() {
+        return map(document.get("Resources"));
+    }
+
+    Map<String, Object> properties(String logicalId) {
+        Object props = map(resources().get(logicalId)).get("Properties");
+        return props == null ? Map.of() : map(props);
+    }
+
+    /** Every function, by logical id, in template order. */
+    Map<String, Function> functions() {
+        Map<String, Object> globalEnv = variables(map(map(document.get("Globals")).get("Function")));
+        Map<String, Function> out = new LinkedHashMap<>();
+        resources().forEach((id, r) -> {
+            if (!"AWS::Serverless::Function".equals(map(r).get("Type"))) return;
+            Map<String, Object> props = properties(id);
+            String handler = (String) props.get("Handler");
+            Map<String, Object> env = new TreeMap<>(globalEnv);
+            env.putAll(variables(props));
+            out.put(id, new Function(id, handler.substring(0, handler.indexOf("::")),
+                    root.resolve((String) props.get("CodeUri")), env));
+        });
+        return out;
+    }
+
+    /** Every HttpApi route of every function, by route key. */
+    Map<String, Route> routes() {
+        Map<String, Route> out = new TreeMap<>();
+        for (String function : functions().keySet()) {
+            Object events = properties(function).get("Events");
+            if (events == null) continue;
+            for (Object e : map(events).values()) {
+                if (!"HttpApi".equals(map(e).get("Type"))) continue;
+                Map<String, Object> p = map(map(e).get("Properties"));
+                String key = String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT) + " " + p.get("Path");
+                Object auth = p.get("Auth") == null ? null : map(p.get("Auth")).get("Authorizer");
+                if (out.put(key, new Route(key, function, "NONE".equals(auth))) != null) {
+                    throw new IllegalStateException("route declared twice: " + key);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> functionProperties) {
+        Object env = functionProperties.get("Environment");
+        if (env == null) return Map.of();
+        Object vars = map(env).get("Variables");
+        return vars == null ? Map.of() : map(vars);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        if (!(o instanceof Map)) throw new IllegalStateException("not a mapping: " + o);
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object o) {
+        if (!(o instanceof List)) throw new IllegalStateException("not a list: " + o);
+        return (List<Object>) o;
+    }
+
+    private static final class Intrinsics extends SafeConstructor {
+        Intrinsics() {
+            super(new LoaderOptions());
+            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
+            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
+            for (String fn : INTRINSICS) yamlConstructors.put(new Tag("!" + fn), new Intrinsic("Fn::" + fn));
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+            private final String key;
+
+            Intrinsic(String key) {
+                this.key = key;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                Object value;
+                if (node instanceof ScalarNode scalar) value = constructScalar(scalar);
+                else if (node instanceof SequenceNode sequence) value = constructSequence(sequence);
+                else value = constructMapping((MappingNode) node);
+                if (key.equals("Fn::GetAtt") && value instanceof String s) value = List.of(s.split("\\.", 2));
+                return Map.of(key, value);
+            }
+        }
+    }
+}
