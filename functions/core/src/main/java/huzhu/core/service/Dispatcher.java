@@ -239,14 +239,17 @@ public final class Dispatcher {
     public int escalateDue() {
         Instant now = clock.instant();
         int escalated = 0;
+        RuntimeException first = null;
         for (Incident due : store.dueForEscalation(now)) {
             try {
                 if (escalate(due.id(), null, null, "sweep")) escalated++;
             } catch (RuntimeException e) {
+                // one failing incident must not hold back the others due in the same sweep
                 JsonLog.error("escalation.failed", e, "incidentId", due.id(), "escalationLevel", due.level());
-                throw e;
+                if (first == null) first = e;
             }
         }
+        if (first != null) throw first; // the invocation fails, so it is retried and alarmed on
         return escalated;
     }
 

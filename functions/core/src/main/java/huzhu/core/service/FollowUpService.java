@@ -1,6 +1,7 @@
 package huzhu.core.service;
 
 import huzhu.core.error.NotFound;
+import huzhu.core.model.Actor;
 import huzhu.core.model.FollowUp;
 import huzhu.core.model.FollowUpKind;
 import huzhu.core.model.FollowUpStatus;
@@ -23,11 +24,13 @@ public final class FollowUpService {
     private final Store store;
     private final Clock clock;
     private final Ids ids;
+    private final AuditService audit;
 
-    public FollowUpService(Store store, Clock clock, Ids ids) {
+    public FollowUpService(Store store, Clock clock, Ids ids, AuditService audit) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
     public record FollowUpInput(String kind, String dueDate, String doneDate, List<String> visitors, String notes,
@@ -35,6 +38,10 @@ public final class FollowUpService {
     }
 
     public FollowUp create(String incidentId, FollowUpInput input) {
+        return create(incidentId, input, Actor.SYSTEM);
+    }
+
+    public FollowUp create(String incidentId, FollowUpInput input, Actor actor) {
         Incident incident = store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
         FollowUpInput in = input == null ? new FollowUpInput(null, null, null, null, null, null, null) : input;
         Validation v = new Validation();
@@ -64,6 +71,7 @@ public final class FollowUpService {
         FollowUp f = new FollowUp(ids.newId(), incident.id(), incident.memberId(), kind, due, done, visitors, notes,
                 in.amount(), status, clock.instant(), clock.instant());
         store.insert(f);
+        audit.record(actor, "create", "followup", f.id(), incident.code());
         return f;
     }
 

@@ -203,7 +203,7 @@ public final class InboundSmsService {
         if (volunteer.isPresent()) {
             Volunteer v = volunteer.get();
             lang = v.language();
-            if (v.onDuty()) store.volunteers().update(v.offDuty(now));
+            if (v.onDuty() || !v.hasOptedOut()) store.volunteers().update(v.optedOut(now));
             for (Leader officer : store.leadersAtLevel(1)) {
                 reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
             }
