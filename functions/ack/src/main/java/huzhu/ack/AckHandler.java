@@ -71,12 +71,13 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return Http.serve(event, router);
     }
 
-    private static ApiResponse page(AckService acks, ApiRequest request) {
+    private ApiResponse page(AckService acks, ApiRequest request) {
         AckView view;
         try {
             view = acks.view(request.pathParameter("ackToken"));
         } catch (NotFound expired) {
-            return noStore(ApiResponse.html(404, EXPIRED.render(Language.DEFAULT, Map.of("lang", "zh-CN"))));
+            return noStore(ApiResponse.html(404, EXPIRED.render(config.defaultLanguage(),
+                    Map.of("lang", config.defaultLanguage().wire()))));
         }
         Language lang = view.language();
         Incident i = view.incident();

@@ -44,8 +44,7 @@ public final class Production {
     private static Services build() {
         AwsClients clients = AwsClients.fromEnvironment();
         Clock clock = Clock.systemUTC();
-        ServiceConfig config = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
-                System.getenv("HUZHU_SMS_SIGNATURE"));
+        ServiceConfig config = ServiceConfig.from(System.getenv());
         // one SNS client for the SMS and the leaders' topic: each client built costs init time (a cold start)
         SmsConfig sms = SmsConfig.fromEnvironment();
         SnsClient sns = SnsClients.build(clients, sms.endpoint());

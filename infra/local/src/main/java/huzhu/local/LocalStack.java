@@ -57,8 +57,7 @@ public final class LocalStack implements AutoCloseable {
         AtomicReference<TimerEvents> timerEvents = new AtomicReference<>();
         InProcessTimer timer = new InProcessTimer(clock, (incidentId, level, deadline) ->
                 timerEvents.get().deliver(incidentId, level, deadline));
-        ServiceConfig serviceConfig = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
-                System.getenv("HUZHU_SMS_SIGNATURE"));
+        ServiceConfig serviceConfig = ServiceConfig.from(System.getenv());
         Services services = Services.create(store, outbox, timer, clock, ids, serviceConfig);
         EscalationHandler escalation = new EscalationHandler(services.dispatcher());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),

@@ -110,7 +110,7 @@ public final class Dispatcher {
         Instant now = clock.instant();
         Member member = request.memberId() == null ? null
                 : store.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
-        EscalationPolicy policy = store.escalationPolicy().orElse(EscalationPolicy.DEFAULT);
+        EscalationPolicy policy = store.escalationPolicy().orElse(config.defaultPolicy());
         List<Incident> active = store.active();
         Set<String> activeCodes = active.stream().map(Incident::code).collect(Collectors.toSet());
 
@@ -549,8 +549,8 @@ public final class Dispatcher {
         if (step.audience() != Notify.LEADERS || step.leaderLevel() == null) return;
         announce(step.leaderLevel(), incident, timelineText("topic.alert", Map.of(
                 "code", incident.code(), "level", incident.level(),
-                "member", member == null ? Messages.text(Language.DEFAULT, "reporter.unknown") : member.name(),
-                "type", Messages.text(Language.DEFAULT, "type." + incident.type().wire()),
+                "member", member == null ? Messages.text(config.defaultLanguage(), "reporter.unknown") : member.name(),
+                "type", Messages.text(config.defaultLanguage(), "type." + incident.type().wire()),
                 "message", orEmpty(incident.message()))));
     }
 
@@ -962,8 +962,8 @@ public final class Dispatcher {
         return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
     }
 
-    private static String timelineText(String key, Map<String, ?> args) {
-        return Messages.text(Language.DEFAULT, key, args);
+    private String timelineText(String key, Map<String, ?> args) {
+        return Messages.text(config.defaultLanguage(), key, args);
     }
 
     private static String orEmpty(String s) {

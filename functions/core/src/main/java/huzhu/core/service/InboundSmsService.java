@@ -43,6 +43,7 @@ public final class InboundSmsService {
     private final Messenger messenger;
     private final Clock clock;
     private final SmsComposer sms;
+    private final Language defaultLanguage;
 
     public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config) {
@@ -51,6 +52,7 @@ public final class InboundSmsService {
         this.messenger = messenger;
         this.clock = clock;
         this.sms = new SmsComposer(config.smsSignature());
+        this.defaultLanguage = config.defaultLanguage();
     }
 
     /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
@@ -128,7 +130,7 @@ public final class InboundSmsService {
         }
 
         Optional<String> explained = store.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
-        if (explained.isEmpty()) reply(from, null, Language.DEFAULT, "sms.unknownSender", Map.of());
+        if (explained.isEmpty()) reply(from, null, defaultLanguage, "sms.unknownSender", Map.of());
         return Handled.EXPLAINED;
     }
 
@@ -199,7 +201,7 @@ public final class InboundSmsService {
 
     private Handled optOut(String from, Instant now) {
         Optional<Volunteer> volunteer = store.volunteers().byPhone(from);
-        Language lang = Language.DEFAULT;
+        Language lang = defaultLanguage;
         if (volunteer.isPresent()) {
             Volunteer v = volunteer.get();
             lang = v.language();

@@ -10,14 +10,16 @@ import java.util.Map;
 public final class PolicyService {
     private final Store store;
     private final AuditService audit;
+    private final EscalationPolicy defaultPolicy;
 
-    public PolicyService(Store store, AuditService audit) {
+    public PolicyService(Store store, AuditService audit, EscalationPolicy defaultPolicy) {
         this.store = store;
         this.audit = audit;
+        this.defaultPolicy = defaultPolicy;
     }
 
     public EscalationPolicy current() {
-        return store.escalationPolicy().orElse(EscalationPolicy.DEFAULT);
+        return store.escalationPolicy().orElse(defaultPolicy);
     }
 
     public EscalationPolicy replace(EscalationPolicy policy) {

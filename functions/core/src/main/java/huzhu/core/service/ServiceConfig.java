@@ -1,5 +1,11 @@
 package huzhu.core.service;
 
+import huzhu.core.model.EscalationPolicy;
+import huzhu.core.model.Language;
+import huzhu.core.model.PolicyLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,10 +17,73 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ServiceConfig {
     private final AtomicReference<String> publicBaseUrl;
     private final String smsSignature;
+    private final Language defaultLanguage;
+    private final EscalationPolicy defaultPolicy;
 
     public ServiceConfig(String publicBaseUrl, String smsSignature) {
+        this(publicBaseUrl, smsSignature, Language.DEFAULT, EscalationPolicy.DEFAULT);
+    }
+
+    public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
+            EscalationPolicy defaultPolicy) {
         this.publicBaseUrl = new AtomicReference<>(trim(publicBaseUrl));
         this.smsSignature = smsSignature;
+        this.defaultLanguage = defaultLanguage;
+        this.defaultPolicy = defaultPolicy;
+    }
+
+    /**
+     * From the environment: {@code HUZHU_PUBLIC_BASE_URL}, {@code HUZHU_SMS_SIGNATURE}, {@code HUZHU_LANGUAGE}
+     * (zh-CN or en: for people whose own language is unknown, and for officers' timelines) and
+     * {@code HUZHU_DEFAULT_TIMEOUTS} (seconds per level of the default policy, e.g. "180,300,600", used until
+     * an admin saves a policy). A bad value stops the function at init with a message saying which.
+     */
+    public static ServiceConfig from(Map<String, String> env) {
+        String lang = env.get("HUZHU_LANGUAGE");
+        Language language = lang == null || lang.isBlank() ? Language.DEFAULT : Language.of(lang);
+        if (language == null) {
+            throw new IllegalStateException("HUZHU_LANGUAGE must be zh-CN or en, not '" + lang + "'");
+        }
+        return new ServiceConfig(env.get("HUZHU_PUBLIC_BASE_URL"), env.get("HUZHU_SMS_SIGNATURE"), language,
+                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")));
+    }
+
+    /** The default policy's shape (CONTRACT §4) with the given timeouts, level by level. */
+    static EscalationPolicy defaultPolicy(String timeouts) {
+        if (timeouts == null || timeouts.isBlank()) return EscalationPolicy.DEFAULT;
+        String[] parts = timeouts.split(",");
+        List<PolicyLevel> levels = new ArrayList<>(EscalationPolicy.DEFAULT.levels());
+        if (parts.length != levels.size()) {
+            throw new IllegalStateException("HUZHU_DEFAULT_TIMEOUTS needs " + levels.size()
+                    + " comma-separated seconds (one per level), not '" + timeouts + "'");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            PolicyLevel l = levels.get(i);
+            int seconds;
+            try {
+                seconds = Integer.parseInt(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("HUZHU_DEFAULT_TIMEOUTS: '" + parts[i].strip() + "' is not seconds");
+            }
+            levels.set(i, new PolicyLevel(l.level(), l.audience(), l.maxRecipients(), l.leaderLevel(), seconds,
+                    l.repeat()));
+        }
+        EscalationPolicy policy = new EscalationPolicy(levels);
+        if (!policy.problems().isEmpty()) {
+            throw new IllegalStateException("HUZHU_DEFAULT_TIMEOUTS: each timeout must be 1 to "
+                    + EscalationPolicy.MAX_TIMEOUT_SECONDS + " seconds, not '" + timeouts + "'");
+        }
+        return policy;
+    }
+
+    /** For people whose own language is not known (an unknown number), and for officers' timelines. */
+    public Language defaultLanguage() {
+        return defaultLanguage;
+    }
+
+    /** The policy new incidents follow until an admin saves one. */
+    public EscalationPolicy defaultPolicy() {
+        return defaultPolicy;
     }
 
     public String publicBaseUrl() {

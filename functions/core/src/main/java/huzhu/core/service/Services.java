@@ -38,7 +38,7 @@ public record Services(
                 new IncidentService(store, dispatcher, clock, ids, audit),
                 new DirectoryService(store, clock, ids, config, audit),
                 new FollowUpService(store, clock, ids, audit),
-                new PolicyService(store, audit),
+                new PolicyService(store, audit, config.defaultPolicy()),
                 new ReportService(store, clock),
                 audit,
                 config);
