@@ -168,6 +168,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 services.followUps().forIncident(req.pathParameter("id")), null))));
         r.get("/v1/followups", req -> ok(read(req, () -> services.followUps().list(
                 req.query("status").orElse(null), req.page()))));
+        r.put("/v1/followups/{id}", req -> ok(services.followUps().update(req.pathParameter("id"),
+                body(req, OPERATE, FollowUpInput.class), actor(req))));
 
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));

@@ -649,7 +649,7 @@
 
     function loadFollowUps() {
       return api('GET', '/v1/incidents/' + encodeURIComponent(id) + '/followups').then(function (p) {
-        clear(followups).appendChild(followUpTable(p.items, false));
+        clear(followups).appendChild(followUpTable(p.items, false, loadFollowUps));
         if (canOperate()) followups.appendChild(followUpForm(id, loadFollowUps));
       }).catch(failed);
     }
@@ -705,15 +705,32 @@
 
   // ------------------------------------------------------------------ follow-ups
 
-  function followUpTable(items, withIncident) {
-    var headers = [t('col.due'), t('col.kind'), t('col.member'), t('col.visitors'), t('col.amount'), t('col.status'), t('col.done'), t('col.notes')];
+  function followUpTable(items, withIncident, reload) {
+    var headers = [t('col.due'), t('col.followupKind'), t('col.member'), t('col.visitors'), t('col.amount'), t('col.status'), t('col.done'), t('col.notes')];
     if (withIncident) headers.push(t('col.incident'));
+    if (canOperate()) headers.push(t('col.actions'));
     return table(null, headers, items.map(function (f) {
       return h('tr', null, h('td', null, f.dueDate || '—'), h('td', null, word('followup', f.kind)), h('td', null, memberName(f.memberId)),
         h('td', null, (f.visitors || []).join('、')), h('td', null, f.amount != null ? '¥' + f.amount : ''),
         h('td', null, word('fstatus', f.status)), h('td', null, f.doneDate || ''), h('td', null, f.notes || ''),
-        withIncident ? h('td', null, h('a', { href: '#/incident/' + encodeURIComponent(f.incidentId) }, t('followups.open'))) : null);
+        withIncident ? h('td', null, h('a', { href: '#/incident/' + encodeURIComponent(f.incidentId) }, t('followups.open'))) : null,
+        canOperate() ? h('td', null, f.status === 'planned' ? h('button', {
+          type: 'button', class: 'mark-done', 'aria-label': t('followups.markDone') + ' ' + memberName(f.memberId) + ' ' + (f.dueDate || ''),
+          onclick: function () { markDone(f, reload); }
+        }, t('followups.markDone')) : '') : null);
     }), t('followups.empty'));
+  }
+
+  /** A planned visit that has been made: done today, everything else as it was. */
+  function markDone(f, reload) {
+    var body = {
+      kind: f.kind, dueDate: f.dueDate, doneDate: isoDate(new Date()), status: 'done',
+      visitors: f.visitors, notes: f.notes, amount: f.amount
+    };
+    api('PUT', '/v1/followups/' + encodeURIComponent(f.id), body).then(function () {
+      say(t('followups.markedDone'));
+      return reload && reload();
+    }).catch(failed);
   }
 
   function followUpForm(incidentId, reload) {
@@ -763,7 +780,7 @@
         items = items.concat(p.items);
         cursor = p.nextCursor;
         more.hidden = !cursor;
-        clear(holder).appendChild(followUpTable(items, true));
+        clear(holder).appendChild(followUpTable(items, true, function () { load(true); }));
       }).catch(failed);
     }
     status.addEventListener('change', function () { load(true); });

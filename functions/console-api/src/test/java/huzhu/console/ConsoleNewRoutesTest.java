@@ -62,6 +62,7 @@ class ConsoleNewRoutesTest {
                 .area("武汉市", "江汉区").onDuty(false).build());
         services.dispatcher().open(new NewIncident("inc-1", "m-1", IncidentType.MEDICAL, "老伴胸口疼", null,
                 new Reporter(FATHER, "王德福", Channel.SMS, true), Language.ZH_CN));
+        store.insert(Fixtures.followUp("f-1").incident("inc-1", "m-1").visitors("周干事").build());
         clock.advance(Duration.ofSeconds(30));
     }
 
@@ -77,7 +78,7 @@ class ConsoleNewRoutesTest {
         }
     }
 
-    enum Access { PUBLIC, READ, ADMIN }
+    enum Access { PUBLIC, READ, OPERATE, ADMIN }
 
     record RouteCase(String method, String path, String body, String contentType, Access access, int success) {
         @Override
@@ -96,6 +97,9 @@ class ConsoleNewRoutesTest {
             new RouteCase("GET", "/v1/members?query=王", null, null, Access.READ, 200),
             new RouteCase("GET", "/v1/volunteers?query=江汉&onDuty=true", null, null, Access.READ, 200),
             new RouteCase("GET", "/v1/leaders?query=主席", null, null, Access.READ, 200),
+            new RouteCase("PUT", "/v1/followups/f-1",
+                    "{\"kind\":\"visit\",\"doneDate\":\"2026-03-03\",\"visitors\":[\"周干事\"]}", "application/json",
+                    Access.OPERATE, 200),
             new RouteCase("GET", "/console/app.js", null, null, Access.PUBLIC, 200),
             new RouteCase("GET", "/console/console.css", null, null, Access.PUBLIC, 200));
 
@@ -110,6 +114,7 @@ class ConsoleNewRoutesTest {
         int members = store.members().all().size();
         int volunteers = store.volunteers().all().size();
         int audit = auditSize();
+        var followUp = store.followUp("f-1");
 
         // when
         Reply reply = call(as, route.method(), route.path(), route.body(), route.contentType());
@@ -118,6 +123,7 @@ class ConsoleNewRoutesTest {
         boolean allowed = switch (route.access()) {
             case PUBLIC -> true;
             case READ -> as == As.ADMIN || as == As.OFFICER || as == As.VIEWER;
+            case OPERATE -> as == As.ADMIN || as == As.OFFICER;
             case ADMIN -> as == As.ADMIN;
         };
         if (allowed) {
@@ -129,6 +135,7 @@ class ConsoleNewRoutesTest {
         assertThat(store.members().all()).hasSize(members);
         assertThat(store.volunteers().all()).hasSize(volunteers);
         assertThat(auditSize()).isEqualTo(audit);
+        assertThat(store.followUp("f-1")).isEqualTo(followUp);
     }
 
     // ================================================================== who am I
@@ -327,6 +334,41 @@ class ConsoleNewRoutesTest {
         assertThat(names(error(duty).get("fields"))).containsExactly("onDuty");
         assertThat(names(error(query).get("fields"))).containsExactly("query");
         assertThat(names(error(range).get("fields"))).containsExactly("from");
+    }
+
+    // ================================================================== follow-ups
+
+    @Test
+    void aPlannedVisit_isMarkedDone_keepingItsIncidentAndMember_andTheAuditNamesTheChangedFields() throws Exception {
+        // when
+        Reply reply = call(As.OFFICER, "PUT", "/v1/followups/f-1",
+                "{\"kind\":\"visit\",\"dueDate\":\"2026-03-09\",\"doneDate\":\"2026-03-08\",\"status\":\"done\","
+                        + "\"visitors\":[\"周干事\",\"陈主席\"],\"amount\":500}", "application/json");
+
+        // then
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("status").asText()).isEqualTo("done");
+        assertThat(reply.json().get("incidentId").asText()).isEqualTo("inc-1");
+        var stored = store.followUp("f-1").orElseThrow();
+        assertThat(stored.doneDate()).hasToString("2026-03-08");
+        assertThat(stored.createdAt()).isEqualTo(Fixtures.T0);
+        var entry = store.audit(null, null, PageRequest.first(1)).items().get(0);
+        assertThat(entry.action()).isEqualTo("update");
+        assertThat(entry.fields()).containsExactly("doneDate", "visitors", "amount", "status");
+    }
+
+    @Test
+    void updatingAFollowUp_thatDoesNotExist_is404_andABadOne_is422() throws Exception {
+        // when
+        Reply missing = call(As.ADMIN, "PUT", "/v1/followups/nope", "{\"kind\":\"visit\"}", "application/json");
+        Reply bad = call(As.ADMIN, "PUT", "/v1/followups/f-1", "{\"kind\":\"party\",\"doneDate\":\"yesterday\"}",
+                "application/json");
+
+        // then
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(names(error(bad).get("fields"))).containsExactlyInAnyOrder("kind", "doneDate");
+        assertThat(store.followUp("f-1").orElseThrow().status().wire()).isEqualTo("planned");
     }
 
     // ================================================================== reports

@@ -225,9 +225,14 @@ class ConsoleIT {
         });
 
         // the other screens, each looked at once
+        api.expect(201, "/v1/incidents/" + incident.get("id").asText() + "/followups", Map.of("kind", "assistance",
+                "dueDate", "2026-12-01", "visitors", List.of("周干事"), "notes", "帮扶：联系社区送餐"));
         click(By.id("nav-followups"));
-        waitForText(By.id("view"), "周干事、陈主席");
+        waitForText(By.id("view"), "联系社区送餐");
         shot("13-follow-ups");
+        click(By.cssSelector("button.mark-done"));
+        waitForText(By.id("status"), "已标记为完成");
+        assertThat(api.get("/v1/followups?status=planned").json().get("items")).isEmpty();
         click(By.id("nav-reports"));
         waitForText(By.id("summary"), "升级率");
         waitForText(By.id("coverage"), "已短信退订的队员");

@@ -40,6 +40,7 @@ class LocalRoutesTest {
             "GET,    /v1/reports/coverage,             CONSOLE_API, JWT,    GET /v1/reports/coverage",
             "GET,    /v1/audit,                        CONSOLE_API, JWT,    GET /v1/audit",
             "GET,    /v1/me,                           CONSOLE_API, JWT,    GET /v1/me",
+            "PUT,    /v1/followups/f1,                 CONSOLE_API, JWT,    PUT /v1/followups/{id}",
             "POST,   /v1/members/import,               CONSOLE_API, JWT,    POST /v1/members/import",
             "POST,   /v1/volunteers/import,            CONSOLE_API, JWT,    POST /v1/volunteers/import",
             "GET,    /v1/members/import,               CONSOLE_API, JWT,    GET /v1/members/{id}",

@@ -1,5 +1,6 @@
 package huzhu.core.service;
 
+import huzhu.core.model.FollowUp;
 import huzhu.core.model.Leader;
 import huzhu.core.model.Member;
 import huzhu.core.model.Volunteer;
@@ -53,6 +54,19 @@ final class Changes {
                 .check("title", a.title(), b.title())
                 .check("level", a.level(), b.level())
                 .check("language", a.language(), b.language())
+                .fields;
+    }
+
+    static List<String> of(FollowUp a, FollowUp b) {
+        return new Changes()
+                .check("kind", a.kind(), b.kind())
+                .check("dueDate", a.dueDate(), b.dueDate())
+                .check("doneDate", a.doneDate(), b.doneDate())
+                .check("visitors", a.visitors(), b.visitors())
+                .check("notes", a.notes(), b.notes())
+                .check("amount", a.amount() == null ? null : a.amount().stripTrailingZeros(),
+                        b.amount() == null ? null : b.amount().stripTrailingZeros())
+                .check("status", a.status(), b.status())
                 .fields;
     }
 }
