@@ -2,17 +2,21 @@ package huzhu.core.rules;
 
 import java.text.Normalizer;
 
-/** Text as people type it: full-width forms folded, control characters removed, spaces trimmed. */
+/**
+ * Text as people type it: full-width letters, digits and spaces folded to ASCII, control characters
+ * removed, spaces trimmed. Chinese punctuation (，。！) is kept: it is how Chinese is written, and the
+ * officers read it back in the console and the family in their SMS.
+ */
 public final class Text {
     private Text() {
     }
 
     public static String clean(String input) {
         if (input == null) return null;
-        String s = Normalizer.normalize(input, Normalizer.Form.NFKC);
+        String s = Normalizer.normalize(input, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            char c = foldFullWidth(s.charAt(i));
             if (c == '\n' || c == '\t') {
                 out.append(' ');
             } else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) {
@@ -20,6 +24,14 @@ public final class Text {
             }
         }
         return out.toString().trim();
+    }
+
+    /** Ａ→A, ５→5, the ideographic space → space; everything else as it is. */
+    static char foldFullWidth(char c) {
+        boolean letterOrDigit = (c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A')
+                || (c >= '\uFF41' && c <= '\uFF5A');
+        if (letterOrDigit) return (char) (c - 0xFEE0);
+        return c == '\u3000' ? ' ' : c;
     }
 
     /** Cuts to at most {@code max} characters, ending with "…" when something was cut. */

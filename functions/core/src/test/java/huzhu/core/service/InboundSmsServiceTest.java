@@ -253,7 +253,7 @@ class InboundSmsServiceTest {
         assertThat(incident.memberId()).isEqualTo("m-1");
         assertThat(incident.reporter()).isEqualTo(new Reporter(FATHER, "王建国", Channel.SMS, true));
         assertThat(incident.type()).isEqualTo(IncidentType.MEDICAL);
-        assertThat(incident.message()).isEqualTo("老伴胸口疼,快来人"); // full-width forms are folded
+        assertThat(incident.message()).isEqualTo("老伴胸口疼，快来人"); // Chinese punctuation stays as written
         assertThat(incident.level()).isZero();
         assertThat(recipients(incident, 0)).containsExactly("v-1", "v-2");
         assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString()
