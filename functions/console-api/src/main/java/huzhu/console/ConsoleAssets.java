@@ -16,7 +16,9 @@ import java.util.Map;
  * The console page and its few files, read from the jar once. Only the files named here are served,
  * whatever path is asked for. The page learns where the API is (a named stage puts its name in front of
  * every path) and how to sign in from a meta element, so it needs no inline script and the
- * Content-Security-Policy can forbid all inline code.
+ * Content-Security-Policy can forbid all inline code. Besides its own origin the page may connect to one
+ * other: the Cognito domain's token endpoint (hosted sign-in) or the user pool's API (password sign-in).
+ * The hosted sign-in page itself is reached by navigation, which connect-src does not govern.
  */
 final class ConsoleAssets {
     private static final String DIR = "/huzhu/console/";
@@ -41,9 +43,9 @@ final class ConsoleAssets {
 
     ConsoleAssets(ConsoleSettings settings) {
         this.settings = settings;
-        String cognito = settings.cognitoEndpoint();
+        String other = settings.connectOrigin();
         this.csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self'" + (cognito == null ? "" : " " + cognito) + "; "
+                + "connect-src 'self'" + (other == null ? "" : " " + other) + "; "
                 + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
     }
 
@@ -51,8 +53,13 @@ final class ConsoleAssets {
         String base = base(req);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("base", base);
-        config.put("signIn", settings.cognito() ? "cognito" : "token");
-        if (settings.cognito()) {
+        ConsoleSettings.SignIn signIn = settings.signIn();
+        config.put("signIn", signIn.configValue());
+        if (signIn == ConsoleSettings.SignIn.HOSTED) {
+            // the page sends officers to {cognitoDomain}/oauth2/authorize and back to its own address
+            config.put("clientId", settings.clientId());
+            config.put("cognitoDomain", settings.cognitoDomain());
+        } else if (signIn == ConsoleSettings.SignIn.PASSWORD) {
             config.put("userPoolId", settings.userPoolId());
             config.put("clientId", settings.clientId());
             config.put("cognitoEndpoint", settings.cognitoEndpoint());

@@ -208,9 +208,162 @@
       body: JSON.stringify(body)
     }).then(function (r) {
       return r.json().then(function (j) {
-        if (!r.ok) throw new Error(j.message || j.__type || String(r.status));
+        if (!r.ok) throw answered(r.status, j.message || j.__type || String(r.status));
         return j;
       });
+    });
+  }
+
+  /** An error the sign-in service answered with (not a network failure): {@code status} says so. */
+  function answered(status, message) {
+    var e = new Error(message);
+    e.status = status;
+    return e;
+  }
+
+  // ---- the Cognito hosted sign-in page: OAuth 2.0 authorization code flow with PKCE (RFC 7636, S256)
+
+  var PKCE_KEY = 'huzhu.pkce';
+  var signInError = null; // { key, detail }: said on the sign-in view, in the language it is shown in
+
+  /** This page's address without query or fragment: the redirect_uri and logout_uri Cognito knows. */
+  function pageUrl() { return location.origin + location.pathname; }
+
+  function base64url(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function randomString(byteCount) {
+    var bytes = new Uint8Array(byteCount);
+    crypto.getRandomValues(bytes);
+    return base64url(bytes);
+  }
+
+  function formBody(fields) { return new URLSearchParams(fields).toString(); }
+
+  /** Off to the hosted page; the verifier and state wait in this tab's sessionStorage for the way back. */
+  function hostedSignIn() {
+    if (!window.crypto || !crypto.subtle || !window.TextEncoder) return Promise.reject(new Error(t('signin.insecure')));
+    var verifier = randomString(32); // 43 characters of [A-Za-z0-9_-]
+    var state = randomString(16);
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then(function (digest) {
+      sessionStorage.setItem(PKCE_KEY, JSON.stringify({
+        state: state, verifier: verifier, redirectUri: pageUrl(), hash: location.hash
+      }));
+      location.assign(config.cognitoDomain + '/oauth2/authorize?' + formBody({
+        response_type: 'code',
+        client_id: config.clientId,
+        redirect_uri: pageUrl(),
+        scope: 'openid email profile',
+        state: state,
+        code_challenge: base64url(new Uint8Array(digest)),
+        code_challenge_method: 'S256'
+      }));
+    });
+  }
+
+  /** POST {domain}/oauth2/token: a form, no secret (a page cannot keep one), CORS without a preflight. */
+  function oauthToken(fields) {
+    return fetch(config.cognitoDomain + '/oauth2/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: formBody(fields)
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (!r.ok) throw answered(r.status, j.error_description || j.error || String(r.status));
+        if (!j.id_token) throw answered(r.status, 'id_token');
+        return j;
+      });
+    });
+  }
+
+  /** Seconds since the epoch when a JWT says it expires, or null; for timing the refresh, never for trust. */
+  function jwtExpiry(jwt) {
+    try {
+      var part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      var exp = JSON.parse(atob(part + '==='.slice((part.length + 3) % 4))).exp;
+      return typeof exp === 'number' ? exp : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /**
+   * The API is called with the ID token: the authorizer's audience is the app client, which is the ID
+   * token's aud, and only the ID token carries the officer's name and e-mail for the audit log. It is
+   * renewed a minute before it expires.
+   */
+  function hostedTokens(j, previous) {
+    var expiresAt = Date.now() + (j.expires_in || 3600) * 1000;
+    var exp = jwtExpiry(j.id_token);
+    if (exp) expiresAt = Math.min(expiresAt, exp * 1000);
+    return {
+      mode: 'hosted',
+      token: j.id_token,
+      refreshToken: j.refresh_token || (previous && previous.refreshToken),
+      expiresAt: expiresAt - 60000
+    };
+  }
+
+  function failSignIn(key, detail) {
+    saveAuth(null);
+    me = null;
+    signInError = { key: key, detail: detail };
+    signInView();
+  }
+
+  /**
+   * Back from the hosted page with ?code=…&state=… (or ?error=…): the state must be the one this tab sent,
+   * then the code and this tab's verifier are exchanged for tokens. The code and state leave the address
+   * bar (and the history) before the exchange: a code works once, and a reload must not send it again.
+   */
+  function finishHostedSignIn() {
+    var params = new URLSearchParams(location.search);
+    if (!params.has('code') && !params.has('state') && !params.has('error')) return false;
+    var pending = null;
+    try { pending = JSON.parse(sessionStorage.getItem(PKCE_KEY)); } catch (e) { pending = null; }
+    sessionStorage.removeItem(PKCE_KEY);
+    history.replaceState(null, '', location.pathname + ((pending && pending.hash) || ''));
+    applyStaticTexts();
+    var code = params.get('code');
+    if (!pending && auth) {
+      // nothing was sent from this tab and it is signed in: a stray link, not a reason to sign out
+      start();
+    } else if (params.get('error')) {
+      failSignIn('signin.hostedError', (params.get('error_description') || params.get('error')).slice(0, 200));
+    } else if (!pending || !params.get('state') || params.get('state') !== pending.state) {
+      failSignIn('signin.stateMismatch');
+    } else if (!code) {
+      failSignIn('signin.exchangeFailed', 'code');
+    } else {
+      clear($('view'));
+      add($('view'), h('div', { class: 'signin' }, h('div', { class: 'card' }, h('p', { id: 'signinProgress' }, t('signin.finishing')))));
+      oauthToken({
+        grant_type: 'authorization_code', client_id: config.clientId, code: code,
+        redirect_uri: pending.redirectUri, code_verifier: pending.verifier
+      }).then(function (j) {
+        signInError = null;
+        saveAuth(hostedTokens(j));
+        start();
+      }).catch(function (e) { failSignIn('signin.exchangeFailed', e.message); });
+    }
+    return true;
+  }
+
+  /** Ends the hosted session: the refresh token is revoked (best effort), then Cognito's /logout comes back here. */
+  function hostedSignOut(was) {
+    var revoked = was && was.refreshToken
+      ? fetch(config.cognitoDomain + '/oauth2/revoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: formBody({ token: was.refreshToken, client_id: config.clientId })
+      }).catch(function () {})
+      : Promise.resolve();
+    var patience = new Promise(function (resolve) { setTimeout(resolve, 3000); });
+    Promise.race([revoked, patience]).then(function () {
+      location.assign(config.cognitoDomain + '/logout?' + formBody({ client_id: config.clientId, logout_uri: pageUrl() }));
     });
   }
 
@@ -223,16 +376,40 @@
     };
   }
 
-  /** A Cognito ID token an hour old is renewed with the refresh token before the API is called. */
+  var refreshing = null;
+
+  /**
+   * A Cognito ID token an hour old is renewed with the refresh token before the API is called; calls made
+   * meanwhile wait for the same renewal. A refresh token the service refuses (expired, revoked) ends the
+   * session; a network failure fails only this call.
+   */
   function freshToken() {
     if (!auth) return Promise.reject(new ApiError(401, null));
-    if (auth.mode !== 'cognito' || Date.now() < auth.expiresAt || !auth.refreshToken) return Promise.resolve(auth.token);
-    return cognito('InitiateAuth', {
-      AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: auth.refreshToken }
-    }).then(function (j) {
-      saveAuth(tokensFrom(j.AuthenticationResult, auth));
-      return auth.token;
-    });
+    if (auth.mode === 'token' || Date.now() < auth.expiresAt || !auth.refreshToken) return Promise.resolve(auth.token);
+    if (!refreshing) {
+      var was = auth;
+      var renewal = was.mode === 'hosted'
+        ? oauthToken({ grant_type: 'refresh_token', client_id: config.clientId, refresh_token: was.refreshToken })
+          .then(function (j) { return hostedTokens(j, was); })
+        : cognito('InitiateAuth', {
+          AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: was.refreshToken }
+        }).then(function (j) { return tokensFrom(j.AuthenticationResult, was); });
+      refreshing = renewal.then(function (a) {
+        refreshing = null;
+        if (auth !== was) throw new ApiError(401, null); // signed out meanwhile
+        saveAuth(a);
+        return a.token;
+      }, function (e) {
+        refreshing = null;
+        if (e.status && auth === was) {
+          stopTimers();
+          failSignIn('signin.sessionExpired');
+          throw new ApiError(401, null);
+        }
+        throw e;
+      });
+    }
+    return refreshing;
   }
 
   function api(method, path, body, contentType) {
@@ -250,6 +427,7 @@
         var json = null;
         try { json = text ? JSON.parse(text) : {}; } catch (e) { json = null; }
         if (r.status === 401) {
+          if (auth && auth.mode !== 'token') signInError = { key: 'signin.sessionExpired' };
           saveAuth(null);
           me = null;
           start();
@@ -284,8 +462,21 @@
   function canOperate() { return has('admin') || has('officer'); }
 
   function signOut() {
+    var was = auth;
+    stopTimers();
     saveAuth(null);
     me = null;
+    signInError = null;
+    if (config.signIn === 'hosted') {
+      history.replaceState(null, '', location.pathname);
+      clear($('view'));
+      $('nav').hidden = true;
+      $('signOutBtn').hidden = true;
+      $('who').textContent = '';
+      say(t('signin.signingOut'));
+      hostedSignOut(was);
+      return;
+    }
     location.hash = '';
     start();
   }
@@ -295,7 +486,22 @@
     var form = h('form', { class: 'card', novalidate: true });
     var errors = h('div', { class: 'form-errors', tabindex: '-1', role: 'alert' });
     add(form, h('h1', { tabindex: '-1' }, t('signin.title')), errors);
-    if (config.signIn === 'cognito') {
+    if (signInError) add(errors, h('p', { id: 'signinError' }, t(signInError.key, { detail: signInError.detail })));
+    if (config.signIn === 'hosted') {
+      var go = h('button', { type: 'submit', class: 'primary', id: 'hostedSignInBtn' }, t('signin.hosted'));
+      add(form, h('p', { class: 'muted' }, t('signin.hostedHelp')), h('div', { class: 'actions' }, go));
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        signInError = null;
+        clear(errors);
+        go.disabled = true;
+        hostedSignIn().catch(function (e) {
+          go.disabled = false;
+          add(errors, h('p', null, t('signin.failed') + ' ' + e.message));
+          errors.focus();
+        });
+      });
+    } else if (config.signIn === 'cognito') {
       var user = input({ type: 'email', autocomplete: 'username', required: true });
       var pass = input({ type: 'password', autocomplete: 'current-password', required: true });
       var extra = h('div');
@@ -304,6 +510,7 @@
       var challenge = null;
       form.addEventListener('submit', function (ev) {
         ev.preventDefault();
+        signInError = null;
         clear(errors);
         var step = challenge ? answer(challenge) : cognito('InitiateAuth', {
           AuthFlow: 'USER_PASSWORD_AUTH', ClientId: config.clientId,
@@ -363,7 +570,7 @@
     $('nav').hidden = true;
     $('signOutBtn').hidden = true;
     $('who').textContent = '';
-    var first = form.querySelector('input');
+    var first = signInError ? errors : form.querySelector('input, button');
     if (first) first.focus();
   }
 
@@ -1436,6 +1643,7 @@
     });
     $('signOutBtn').addEventListener('click', signOut);
     window.addEventListener('hashchange', route);
+    if (config.signIn === 'hosted' && finishHostedSignIn()) return;
     start();
   });
 })();

@@ -36,13 +36,6 @@ class LambdaJarsIT {
 
     private static final Pattern HUZHU_VARIABLE = Pattern.compile("HUZHU_[A-Z0-9_]+");
 
-    /**
-     * Set on ConsoleApiFunction for the console page to sign officers in (issue 10) before the console code
-     * reads them; allowed unread until then.
-     */
-    private static final Set<String> SET_FOR_THE_CONSOLE_SIGN_IN = Set.of("HUZHU_USER_POOL_ID",
-            "HUZHU_USER_POOL_CLIENT_ID", "HUZHU_COGNITO_DOMAIN");
-
     private static Template template;
 
     @BeforeAll
@@ -112,7 +105,6 @@ class LambdaJarsIT {
             // and: no variable is set that nothing reads (a parameter that changes nothing misleads)
             Set<String> unread = new TreeSet<>(set);
             unread.removeAll(read);
-            if (f.logicalId().equals("ConsoleApiFunction")) unread.removeAll(SET_FOR_THE_CONSOLE_SIGN_IN);
             assertThat(unread).as("set for %s but read by nothing in its jar", f.logicalId()).isEmpty();
         }
     }

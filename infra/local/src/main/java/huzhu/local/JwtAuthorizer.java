@@ -32,9 +32,11 @@ final class JwtAuthorizer {
 
     private final List<Known> known = new ArrayList<>();
     private final LocalAws aws;
+    private final String audience;
 
     JwtAuthorizer(LocalConfig config) {
         this.aws = config.aws();
+        this.audience = config.consoleClientId();
         add(config.adminToken(), new Principal("local-admin", "admin", "admin"));
         add(config.officerToken(), new Principal("local-officer", "officer", "officer"));
         add(config.viewerToken(), new Principal("local-viewer", "viewer", "viewer"));
@@ -68,7 +70,7 @@ final class JwtAuthorizer {
         claims.put("iss", "https://cognito-idp." + aws.region() + "." + aws.domainSuffix() + "/" + aws.region()
                 + "_local");
         claims.put("cognito:username", p.username());
-        claims.put("aud", "huzhu-local-console");
+        claims.put("aud", audience);
         claims.put("token_use", "id");
         claims.put("auth_time", Long.toString(iat));
         claims.put("iat", Long.toString(iat));

@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.console.ConsoleSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -26,24 +27,31 @@ import java.util.regex.Pattern;
  * @param viewerToken      HUZHU_VIEWER_TOKEN, null unless set (tests)
  * @param dynamodbEndpoint HUZHU_DYNAMODB_ENDPOINT, null: the embedded store
  * @param region           AWS_REGION for the ARNs of the local events (default as in huzhu.aws.AwsClients)
+ * @param cognitoDomain    HUZHU_COGNITO_DOMAIN, null unless set: the console signs in through a hosted sign-in
+ *                         page there (a stand-in of Cognito's, as in HostedSignInIT) instead of asking for a token
+ * @param consoleClientId  HUZHU_USER_POOL_CLIENT_ID, the app client the console names to that page; also the
+ *                         {@code aud} of the local ID token claims
  */
 public record LocalConfig(int port, String adminToken, boolean adminTokenGenerated, String officerToken,
         String viewerToken, Duration sweepInterval, boolean demo, URI dynamodbEndpoint, Path dataDir,
-        String region) {
+        String region, URI cognitoDomain, String consoleClientId) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_SWEEP_SECONDS = 60;
     public static final String DEFAULT_DATA_DIR = ".huzhu-data";
     public static final String DEFAULT_REGION = "cn-north-1";
+    public static final String DEFAULT_CONSOLE_CLIENT_ID = "huzhu-local-console";
 
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{8,512}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern CLIENT_ID = Pattern.compile("[\\w+-]{1,128}");
 
     public LocalConfig {
         Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(sweepInterval, "sweepInterval");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(consoleClientId, "consoleClientId");
     }
 
     public static LocalConfig fromEnvironment() {
@@ -73,6 +81,13 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
         }
 
         URI endpoint = endpoint(env, "HUZHU_DYNAMODB_ENDPOINT", problems);
+        URI cognitoDomain = origin(env, "HUZHU_COGNITO_DOMAIN", problems);
+        String clientId = value(env, "HUZHU_USER_POOL_CLIENT_ID");
+        if (clientId == null) clientId = DEFAULT_CONSOLE_CLIENT_ID;
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            problems.add(LocalText.bilingual("config.clientId", Map.of("name", "HUZHU_USER_POOL_CLIENT_ID",
+                    "value", clientId)));
+        }
         Path dataDir = dataDir(env, workingDir, problems);
 
         String region = value(env, "AWS_REGION");
@@ -83,7 +98,7 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
 
         if (!problems.isEmpty()) throw new InvalidConfig(problems);
         return new LocalConfig(port, admin, generated, officer, viewer, Duration.ofSeconds(sweep), demo, endpoint,
-                dataDir, region);
+                dataDir, region, cognitoDomain, clientId);
     }
 
     public boolean embeddedStore() {
@@ -94,11 +109,18 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
         return LocalAws.of(region);
     }
 
+    /** How the console page signs in: the hosted page when HUZHU_COGNITO_DOMAIN is set, else the token. */
+    public ConsoleSettings consoleSettings() {
+        return cognitoDomain == null ? ConsoleSettings.TOKEN_SIGN_IN
+                : new ConsoleSettings(null, consoleClientId, cognitoDomain.toString());
+    }
+
     /** Never print the tokens by accident (records print every component). */
     @Override
     public String toString() {
         return "LocalConfig[port=" + port + ", sweepInterval=" + sweepInterval + ", demo=" + demo
-                + ", dynamodbEndpoint=" + dynamodbEndpoint + ", dataDir=" + dataDir + ", region=" + region + "]";
+                + ", dynamodbEndpoint=" + dynamodbEndpoint + ", dataDir=" + dataDir + ", region=" + region
+                + ", cognitoDomain=" + cognitoDomain + ", consoleClientId=" + consoleClientId + "]";
     }
 
     /** Unset and blank are the same: a shell's {@code HUZHU_PORT=} means "use the default". */
@@ -156,6 +178,21 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
         }
         problems.add(LocalText.bilingual("config.endpoint", Map.of("name", name, "value", v)));
         return null;
+    }
+
+    /**
+     * An http(s) origin, nothing after the host and port but an optional slash: where the page is sent to
+     * sign in. Plain http only to this machine, as ConsoleSettings allows.
+     */
+    private static URI origin(Map<String, String> env, String name, List<String> problems) {
+        String v = value(env, name);
+        if (v == null) return null;
+        try {
+            return URI.create(ConsoleSettings.origin(v));
+        } catch (IllegalArgumentException e) {
+            problems.add(LocalText.bilingual("config.origin", Map.of("name", name, "value", v)));
+            return null;
+        }
     }
 
     private static Path dataDir(Map<String, String> env, Path workingDir, List<String> problems) {

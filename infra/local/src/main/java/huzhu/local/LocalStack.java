@@ -61,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
         Services services = Services.create(store, outbox, timer, clock, ids, serviceConfig);
         EscalationHandler escalation = new EscalationHandler(services.dispatcher());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
-                new ConsoleApiHandler(services), new SmsInboundHandler(services.inboundSms()), escalation);
+                new ConsoleApiHandler(services, config.consoleSettings()),
+                new SmsInboundHandler(services.inboundSms()), escalation);
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
         timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids));
         LocalServer server = new LocalServer(config, functions, outbox, clock, ids);

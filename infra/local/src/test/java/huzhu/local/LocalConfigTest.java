@@ -3,6 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import huzhu.console.ConsoleSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +96,38 @@ class LocalConfigTest {
                 .contains("HUZHU_PORT 须为 0 到 65535 之间的整数（当前为“70000”） / HUZHU_PORT must be an integer")
                 .contains("HUZHU_SWEEP_SECONDS", "HUZHU_DEMO", "HUZHU_DYNAMODB_ENDPOINT", "HUZHU_ADMIN_TOKEN")
                 .doesNotContain("short");
+    }
+
+    @Test
+    void aCognitoDomain_turnsOnTheHostedSignInOfTheConsole_withTheAppClientNamed() {
+        // when
+        LocalConfig plain = LocalConfig.from(Map.of(), workingDir);
+        LocalConfig hosted = LocalConfig.from(Map.of("HUZHU_COGNITO_DOMAIN", "http://127.0.0.1:41234/",
+                "HUZHU_USER_POOL_CLIENT_ID", "5k2q7itexampleclient"), workingDir);
+
+        // then
+        assertThat(plain.cognitoDomain()).isNull();
+        assertThat(plain.consoleClientId()).isEqualTo("huzhu-local-console");
+        assertThat(plain.consoleSettings().signIn()).isEqualTo(ConsoleSettings.SignIn.TOKEN);
+        assertThat(hosted.cognitoDomain()).isEqualTo(URI.create("http://127.0.0.1:41234"));
+        assertThat(hosted.consoleSettings()).isEqualTo(new ConsoleSettings(null, "5k2q7itexampleclient",
+                "http://127.0.0.1:41234"));
+        assertThat(hosted.consoleSettings().signIn()).isEqualTo(ConsoleSettings.SignIn.HOSTED);
+    }
+
+    @Test
+    void aCognitoDomainThatIsNoOrigin_orABadClientId_failAtStart_inChineseThenEnglish() {
+        // when
+        LocalConfig.InvalidConfig failure = catchThrowableOfType(LocalConfig.InvalidConfig.class,
+                () -> LocalConfig.from(Map.of("HUZHU_COGNITO_DOMAIN", "http://login.example/oauth2",
+                        "HUZHU_USER_POOL_CLIENT_ID", "no spaces"), workingDir));
+
+        // then
+        assertThat(failure.problems()).hasSize(2);
+        assertThat(failure.problems().get(0)).startsWith("HUZHU_COGNITO_DOMAIN 须为 https:// 开头")
+                .contains(" / HUZHU_COGNITO_DOMAIN must be an https:// origin");
+        assertThat(failure.problems().get(1)).startsWith("HUZHU_USER_POOL_CLIENT_ID 只能")
+                .contains(" / HUZHU_USER_POOL_CLIENT_ID must contain only");
     }
 
     @Test

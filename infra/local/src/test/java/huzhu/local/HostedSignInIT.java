@@ -1,0 +1,241 @@
+package huzhu.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import huzhu.core.rules.RandomIds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console's sign-in through the Cognito hosted UI, in Debian's headless Chromium: the local stack is
+ * started with HUZHU_COGNITO_DOMAIN pointing at a stand-in of the hosted UI in this JVM ({@link FakeHostedUi}),
+ * which checks what Cognito checks (client, redirect_uri, PKCE S256, the verifier at the token endpoint).
+ * The local stack's JWT stand-in accepts configured bearer tokens only; the stand-in's ID token is configured
+ * as the admin token, so the API accepts exactly the ID token (its access token is refused). An officer
+ * signs in through the redirect and lands on the board, the token is refreshed before it expires, signs out
+ * through Cognito's /logout; a tampered state and a refused code end with a message and no session.
+ * Screenshots go to target/screenshots/hosted-*.png.
+ */
+class HostedSignInIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final String CLIENT_ID = "5k2q7itexampleclient0hosted";
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path browserProfile;
+
+    private FakeHostedUi cognito;
+    private LocalStack stack;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startTheHostedUiTheStackAndABrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the console's browser test needs Debian's chromium and chromium-driver "
+                        + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver");
+        Files.createDirectories(SHOTS);
+        cognito = new FakeHostedUi(CLIENT_ID);
+        stack = LocalStack.start(LocalConfig.from(Map.of(
+                "HUZHU_PORT", "0",
+                "HUZHU_ADMIN_TOKEN", cognito.idToken(),
+                "HUZHU_COGNITO_DOMAIN", cognito.origin(),
+                "HUZHU_USER_POOL_CLIENT_ID", CLIENT_ID,
+                "HUZHU_SWEEP_SECONDS", "86400",
+                "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
+        cognito.registerRedirectUri(console());
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + browserProfile.toAbsolutePath(), "--window-size=1280,900", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (stack != null) stack.close();
+        if (cognito != null) cognito.close();
+    }
+
+    @Test
+    void anOfficer_signsInThroughTheHostedPage_usesTheConsole_andSignsOut_andAForgedReturnIsRefused()
+            throws Exception {
+        try {
+            theStory();
+        } catch (Throwable t) {
+            shot("hosted-failure");
+            Files.writeString(SHOTS.resolve("hosted-failure.html"), browser.getPageSource());
+            Files.write(SHOTS.resolve("hosted-failure-console.txt"), browser.manage().logs().get(LogType.BROWSER)
+                    .getAll().stream().map(Object::toString).toList());
+            Files.write(SHOTS.resolve("hosted-failure-cognito.txt"), cognito.calls);
+            throw t;
+        }
+    }
+
+    private void theStory() throws Exception {
+        // given a help request on the board, and the API's view of the two tokens the hosted UI issues
+        LocalApi api = new LocalApi(stack.baseUrl(), cognito.idToken());
+        api.sms("13911119999", "求助 楼道里有老人摔倒了");
+        assertThat(api.get("/v1/me").status()).isEqualTo(200);
+        assertThat(new LocalApi(stack.baseUrl(), cognito.accessToken()).get("/v1/me").status())
+                .as("the access token is not what the console calls the API with").isEqualTo(401);
+        cognito.firstTokensExpireIn(61); // the page renews a minute early: due a second after sign-in
+
+        // 1. the page offers the union's sign-in page, no token or password field
+        browser.get(console());
+        WebElement go = wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        assertThat(go.getText()).isEqualTo("前往登录页");
+        assertThat(browser.findElements(By.cssSelector("#view input"))).isEmpty();
+        shot("hosted-01-sign-in");
+
+        // 2. off to the hosted UI with the code flow and PKCE
+        go.click();
+        signInOnTheHostedPage("hosted-02-hosted-ui");
+        assertThat(cognito.lastAuthorize).containsEntry("response_type", "code").containsEntry("client_id", CLIENT_ID)
+                .containsEntry("redirect_uri", console()).containsEntry("scope", "openid email profile")
+                .containsEntry("code_challenge_method", "S256").containsKeys("state", "code_challenge");
+
+        // 3. back on the console: the code is exchanged, the board is there, and the address is clean again
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-code]")));
+        waitForText(By.id("board"), "（未登记会员）");
+        assertThat(browser.getCurrentUrl()).isEqualTo(console()).doesNotContain("code=").doesNotContain("state=");
+        assertThat(cognito.count("token:authorization_code")).isEqualTo(1);
+        assertThat(cognito.refusals).isEmpty();
+        assertThat(sessionAuth()).contains("\"mode\":\"hosted\"").contains(cognito.idToken())
+                .doesNotContain(cognito.accessToken());
+        shot("hosted-03-board");
+
+        // 4. the ID token is renewed with the refresh token before it expires, once for all the calls waiting
+        Thread.sleep(1500);
+        browser.findElement(By.id("nav-volunteers")).click();
+        wait.until(d -> cognito.count("token:refresh_token") >= 1);
+        waitForText(By.tagName("h1"), "互助队员");
+        browser.findElement(By.id("nav-board")).click();
+        waitForText(By.id("board"), "（未登记会员）");
+        assertThat(cognito.count("token:refresh_token")).isEqualTo(1);
+        assertThat(cognito.refusals).isEmpty();
+
+        // 5. signing out revokes the refresh token and ends the Cognito session, then comes back here
+        browser.findElement(By.id("signOutBtn")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn")));
+        assertThat(cognito.count("revoke")).isEqualTo(1);
+        assertThat(cognito.count("logout")).isEqualTo(1);
+        assertThat(cognito.refusals).isEmpty();
+        assertThat(browser.getCurrentUrl()).isEqualTo(console());
+        assertThat(sessionAuth()).isNull();
+
+        // 6. a return with another state than the page sent is refused, and the code is never exchanged
+        cognito.tamperWithTheNextState();
+        browser.findElement(By.id("hostedSignInBtn")).click();
+        signInOnTheHostedPage(null);
+        waitForText(By.id("signinError"), "登录未完成：登录页返回的请求与本页发出的不一致");
+        assertThat(cognito.count("token:authorization_code")).isEqualTo(1);
+        assertThat(browser.getCurrentUrl()).isEqualTo(console());
+        assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
+        assertThat(sessionAuth()).isNull();
+        shot("hosted-04-state-refused");
+        browser.findElement(By.id("langBtn")).click();
+        waitForText(By.id("signinError"), "Sign-in not completed: the answer from the sign-in page does not match");
+        shot("hosted-05-state-refused-in-english");
+        browser.findElement(By.id("langBtn")).click();
+        waitForText(By.tagName("h1"), "登录");
+
+        // 7. a code the token endpoint refuses ends the same way, saying why
+        cognito.refuseTheNextCode();
+        browser.findElement(By.id("hostedSignInBtn")).click();
+        signInOnTheHostedPage(null);
+        waitForText(By.id("signinError"), "登录未完成：无法用登录页返回的授权码换取登录凭证（invalid_grant）");
+        assertThat(cognito.count("token:authorization_code")).isEqualTo(2);
+        assertThat(sessionAuth()).isNull();
+        shot("hosted-06-exchange-refused");
+
+        // 8. and signing in from a deep link comes back to that screen
+        browser.get(console() + "#/leaders");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn"))).click();
+        signInOnTheHostedPage(null);
+        waitForText(By.tagName("h1"), "工会领导");
+        assertThat(browser.getCurrentUrl()).isEqualTo(console() + "#/leaders");
+        assertThat(cognito.count("token:authorization_code")).isEqualTo(3);
+        shot("hosted-07-deep-link");
+
+        // 9. a forged return to a signed-in tab that sent nobody to sign in changes nothing, and is not exchanged
+        browser.get(console() + "?code=forged-code&state=forged-state");
+        waitForText(By.id("board"), "（未登记会员）");
+        assertThat(browser.getCurrentUrl()).isEqualTo(console());
+        assertThat(cognito.count("token:authorization_code")).isEqualTo(3);
+        assertThat(cognito.refusals).containsExactly("token: invalid_grant (refused as asked)");
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private String console() {
+        return stack.baseUrl() + "/console";
+    }
+
+    /** On the stand-in's sign-in form: the officer types the e-mail and password and signs in. */
+    private void signInOnTheHostedPage(String screenshot) {
+        wait.until(ExpectedConditions.urlContains(cognito.origin() + "/oauth2/authorize"));
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(URI.create(browser.getCurrentUrl()).getPort()).isEqualTo(URI.create(cognito.origin()).getPort());
+        user.sendKeys(FakeHostedUi.USER);
+        browser.findElement(By.id("password")).sendKeys(FakeHostedUi.PASSWORD);
+        if (screenshot != null) shot(screenshot);
+        browser.findElement(By.id("signInSubmitButton")).click();
+        wait.until(ExpectedConditions.urlContains(stack.baseUrl() + "/console"));
+    }
+
+    private String sessionAuth() {
+        return (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('huzhu.auth');");
+    }
+
+    private void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    private void shot(String name) {
+        try {
+            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
