@@ -25,7 +25,8 @@ public record Caller(String id, String name, Set<Role> roles) {
         if (claims == null || claims.isEmpty()) throw RequestRejected.unauthenticated();
         String id = first(claims, "sub", "cognito:username", "username");
         if (id == null) throw RequestRejected.unauthenticated();
-        String name = first(claims, "name", "cognito:username", "username", "email");
+        // e-mail before the user name: in a pool whose users sign in by e-mail the user name is a UUID
+        String name = first(claims, "name", "email", "cognito:username", "username");
         return new Caller(id, name == null ? id : name, Role.fromGroups(claims.get("cognito:groups")));
     }
 

@@ -87,16 +87,17 @@ class CallerTest {
     }
 
     @Test
-    void displayName_prefersName_thenCognitoUsername_thenUsername_thenEmail() {
-        // given
-        Map<String, String> all = Map.of("sub", "u1", "name", "王芳", "cognito:username", "wangf",
-                "username", "wang.fang", "email", "wf@example.org");
+    void displayName_prefersName_thenEmail_thenCognitoUsername_thenUsername() {
+        // given an e-mail sign-in pool, whose user names are UUIDs
+        Map<String, String> all = Map.of("sub", "u1", "name", "王芳", "cognito:username",
+                "7d2a1c3e-0b1f-4e5a-9c8d-2f6e4b1a9c07", "username", "wang.fang", "email", "wf@example.org");
 
         // when / then
         assertThat(Caller.fromClaims(all).name()).isEqualTo("王芳");
-        assertThat(Caller.fromClaims(without(all, "name")).name()).isEqualTo("wangf");
-        assertThat(Caller.fromClaims(without(all, "name", "cognito:username")).name()).isEqualTo("wang.fang");
-        assertThat(Caller.fromClaims(Map.of("sub", "u1", "email", "wf@example.org")).name()).isEqualTo("wf@example.org");
+        assertThat(Caller.fromClaims(without(all, "name")).name()).isEqualTo("wf@example.org");
+        assertThat(Caller.fromClaims(without(all, "name", "email")).name())
+                .isEqualTo("7d2a1c3e-0b1f-4e5a-9c8d-2f6e4b1a9c07");
+        assertThat(Caller.fromClaims(Map.of("sub", "u1", "username", "wang.fang")).name()).isEqualTo("wang.fang");
         assertThat(Caller.fromClaims(Map.of("sub", "u1")).name()).isEqualTo("u1");
     }
 
