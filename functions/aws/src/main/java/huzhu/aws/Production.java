@@ -1,10 +1,12 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.aws.sqs.SqsEscalationTimer;
 import huzhu.core.port.LeaderAnnouncements;
+import huzhu.core.rules.AckTokens;
 import huzhu.core.rules.RandomIds;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
@@ -31,7 +33,7 @@ public final class Production {
         AwsClients clients = AwsClients.fromEnvironment();
         Clock clock = Clock.systemUTC();
         ServiceConfig config = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
-                System.getenv("HUZHU_SMS_SIGNATURE"));
+                System.getenv("HUZHU_SMS_SIGNATURE"), new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
         LeaderTopicPublisher leaders = LeaderTopicPublisher.fromEnvironment(clients);
         return Services.create(DynamoStore.fromEnvironment(clients), SnsMessenger.fromEnvironment(clients),
                 leaders.configured() ? leaders : LeaderAnnouncements.NONE,

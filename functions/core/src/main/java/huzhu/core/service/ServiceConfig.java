@@ -1,5 +1,6 @@
 package huzhu.core.service;
 
+import huzhu.core.rules.AckTokens;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,10 +12,24 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ServiceConfig {
     private final AtomicReference<String> publicBaseUrl;
     private final String smsSignature;
+    private final AckTokens ackTokens;
 
+    /**
+     * With an ack key of its own (tests, tools): links verify only through this config. A function must pass
+     * the union's key instead, or links one function signs would not open in another.
+     */
     public ServiceConfig(String publicBaseUrl, String smsSignature) {
+        this(publicBaseUrl, smsSignature, AckTokens.withRandomKey());
+    }
+
+    public ServiceConfig(String publicBaseUrl, String smsSignature, AckTokens ackTokens) {
         this.publicBaseUrl = new AtomicReference<>(trim(publicBaseUrl));
         this.smsSignature = smsSignature;
+        this.ackTokens = ackTokens;
+    }
+
+    public AckTokens ackTokens() {
+        return ackTokens;
     }
 
     public String publicBaseUrl() {
@@ -32,6 +47,11 @@ public final class ServiceConfig {
 
     public String ackLink(String token) {
         return publicBaseUrl() + "/v1/acks/" + token;
+    }
+
+    /** The link in the alert SMS to this recipient of this incident. */
+    public String ackLink(String incidentCode, String incidentId, String recipientId) {
+        return ackLink(ackTokens.token(incidentCode, incidentId, recipientId));
     }
 
     public String triggerLink(String token) {
