@@ -111,6 +111,7 @@ public final class InboundSmsService {
                 return Handled.OPENED;
             }
             if (active.isPresent()) {
+                if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
                 dispatcher.relay(active.get().id(), body, from);
                 reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
                 return Handled.RELAYED;
@@ -129,6 +130,7 @@ public final class InboundSmsService {
                 .max(Comparator.comparing(Incident::createdAt));
         if (ownUnverified.isPresent() && !ownUnverified.get().id().equals(incidentIdFor(in))) {
             Incident own = ownUnverified.get();
+            if (Text.blank(body)) return Handled.IGNORED;
             dispatcher.relay(own.id(), body, from);
             reply(from, own.id(), own.language(), "sms.relayed", Map.of("code", own.code()));
             return Handled.RELAYED;
