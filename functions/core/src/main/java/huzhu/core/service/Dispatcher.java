@@ -644,7 +644,8 @@ public final class Dispatcher {
             b.replaceAlert(mine.withStatus(AlertStatus.ACCEPTED));
             b.replaceResponder(new Responder(recipientId, mine.name(), mine.to(), now, null));
             for (Alert other : current.alerts()) {
-                if (!other.recipientId().equals(recipientId) && other.status() == AlertStatus.SENT) {
+                if (other.recipientId().equals(recipientId)) continue;
+                if (other.status() == AlertStatus.SENT) {
                     b.replaceAlert(other.withStatus(AlertStatus.STOOD_DOWN));
                     stoodDown.add(other);
                 } else if (other.pending()) {

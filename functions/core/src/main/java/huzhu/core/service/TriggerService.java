@@ -1,6 +1,7 @@
 package huzhu.core.service;
 
 import huzhu.core.error.NotFound;
+import huzhu.core.error.RateLimited;
 import huzhu.core.model.Channel;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentType;
@@ -17,19 +18,23 @@ import huzhu.core.rules.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The personal emergency link: a member's family opens it and one tap raises the alarm. Tokens have 128
  * random bits and are stored only as their SHA-256. Rate limits: each source address may make
- * {@link #PER_ADDRESS} requests (page or trigger, found or not), each token may raise {@link #PER_TOKEN}
- * incidents; a repeat of an Idempotency-Key answers the first response and counts against the token no more.
+ * {@link #PER_ADDRESS} requests (page or trigger, found or not, counted in the store); a token may have
+ * raised at most {@link #PER_TOKEN_MAX} incidents still active within {@link #PER_TOKEN_WINDOW} (counted on
+ * the incidents themselves, so a client retrying a failed request, or repeating an Idempotency-Key, uses
+ * nothing of it; only incidents that exist count).
  */
 public final class TriggerService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     static final int MAX_MESSAGE = 500;
-    public static final RateLimiter.Limit PER_TOKEN = new RateLimiter.Limit("trigger-token", 5, Duration.ofMinutes(10));
+    public static final int PER_TOKEN_MAX = 5;
+    public static final Duration PER_TOKEN_WINDOW = Duration.ofMinutes(10);
     public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("trigger-ip", 30, Duration.ofMinutes(10));
 
     private final Store store;
@@ -106,7 +111,7 @@ public final class TriggerService {
             Optional<Incident> replay = store.recall(key, now).flatMap(store::incident);
             if (replay.isPresent()) return triggered(replay.get(), member);
         }
-        limiter.acquire(PER_TOKEN, Hashes.sha256(token));
+        limitPerToken(member, now);
         if (key != null) {
             Optional<String> first = store.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
             if (first.isPresent()) {
@@ -121,6 +126,17 @@ public final class TriggerService {
         Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
                 reporter, member.language()));
         return triggered(incident, member);
+    }
+
+    private void limitPerToken(Member member, Instant now) {
+        Instant since = now.minus(PER_TOKEN_WINDOW);
+        List<Instant> recent = store.active().stream()
+                .filter(i -> member.id().equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
+                        && i.createdAt().isAfter(since))
+                .map(Incident::createdAt).sorted().toList();
+        if (recent.size() >= PER_TOKEN_MAX) {
+            throw new RateLimited(Duration.between(now, recent.get(recent.size() - PER_TOKEN_MAX).plus(PER_TOKEN_WINDOW)));
+        }
     }
 
     private static Triggered triggered(Incident incident, Member member) {

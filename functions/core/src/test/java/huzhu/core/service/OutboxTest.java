@@ -158,6 +158,23 @@ class OutboxTest {
     }
 
     @Test
+    void whoAcceptsWhileTheirOwnAlertIsStillUnsent_staysTheAcceptedResponder() {
+        // given: the intents are stored, the process dies before sending; 李娜 answers by code all the same
+        Dispatcher dying = new Dispatcher(world.store, sms -> {
+            throw new IllegalStateException("the function was killed (test)");
+        }, (l, s, t) -> { }, world.timer, world.clock, world.ids, World.CONFIG);
+        assertThatThrownBy(() -> dying.open(newIncident("inc-early"))).isInstanceOf(IllegalStateException.class);
+
+        // when
+        world.dispatcher().respond("inc-early", "v-1", Action.ACCEPT);
+
+        // then
+        assertThat(world.alert("inc-early", "v-1").status()).isEqualTo(AlertStatus.ACCEPTED);
+        assertThat(world.alert("inc-early", "v-2").status()).isEqualTo(AlertStatus.STOOD_DOWN);
+        assertThat(world.incident("inc-early").alerts()).noneMatch(Alert::pending);
+    }
+
+    @Test
     void aSendWhoseResultCouldNotBeRecorded_isSentAgain_atLeastOnce() {
         // given: the SMS goes out, then the store refuses the write that records it
         world.messenger.failTransiently(LI_NA, 1);

@@ -57,15 +57,30 @@ class TriggerLimitsTest {
     @Test
     void aToken_raisesAtMostItsLimit_thenIsRefusedWithRetryAfter_untilTheWindowPasses() {
         // given
-        for (int i = 0; i < TriggerService.PER_TOKEN.max(); i++) triggers.trigger(token, HELP, null, "10.0.0." + i);
+        for (int i = 0; i < TriggerService.PER_TOKEN_MAX; i++) {
+            triggers.trigger(token, HELP, null, "10.0.0." + i);
+            world.later(60);
+        }
 
         // when / then
         assertThatThrownBy(() -> triggers.trigger(token, HELP, null, "10.0.1.1"))
                 .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter())
-                        .isPositive().isLessThanOrEqualTo(TriggerService.PER_TOKEN.per()));
-        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN.max());
-        world.clock.advance(TriggerService.PER_TOKEN.per());
+                        .isEqualTo(TriggerService.PER_TOKEN_WINDOW.minusSeconds(60 * TriggerService.PER_TOKEN_MAX)));
+        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN_MAX);
+        world.clock.advance(TriggerService.PER_TOKEN_WINDOW.minusSeconds(60 * TriggerService.PER_TOKEN_MAX));
         assertThat(triggers.trigger(token, HELP, null, "10.0.1.1").status()).isEqualTo("open");
+    }
+
+    @Test
+    void aFailedTryThatOpenedNothing_usesNoneOfTheTokensAllowance() {
+        // given: the store refuses the incident's creation, again and again
+        world.store.failNextRemember(new huzhu.core.port.DependencyFailure("DynamoDB throttled (test)", null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> triggers.trigger(token, HELP, "tap-1"))
+                .isInstanceOf(huzhu.core.port.DependencyFailure.class);
+
+        // then: the limit counts incidents, so five more still open
+        for (int i = 0; i < TriggerService.PER_TOKEN_MAX; i++) triggers.trigger(token, HELP, "tap-" + (i + 1));
+        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN_MAX);
     }
 
     @Test
@@ -80,8 +95,8 @@ class TriggerLimitsTest {
 
         // then
         assertThat(incidents()).hasSize(1);
-        for (int i = 1; i < TriggerService.PER_TOKEN.max(); i++) triggers.trigger(token, HELP, "tap-" + (i + 1));
-        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN.max());
+        for (int i = 1; i < TriggerService.PER_TOKEN_MAX; i++) triggers.trigger(token, HELP, "tap-" + (i + 1));
+        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN_MAX);
     }
 
     @Test

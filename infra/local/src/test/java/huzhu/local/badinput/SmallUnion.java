@@ -1,7 +1,6 @@
 package huzhu.local.badinput;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.ack.AckHandler;
 import huzhu.console.ConsoleApiHandler;
@@ -19,9 +18,9 @@ import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import huzhu.local.ApiEvents;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -70,25 +69,12 @@ final class SmallUnion {
     static APIGatewayV2HTTPEvent event(String method, String template, String path, Map<String, String> pathParameters,
             Map<String, String> query, Map<String, String> headers, String body, boolean base64,
             Map<String, String> claims) {
-        RequestContext.Http http = RequestContext.Http.builder().withMethod(method).withPath(path)
-                .withProtocol("HTTP/1.1").withSourceIp("198.51.100.23").withUserAgent("jqwik").build();
-        var ctx = RequestContext.builder().withHttp(http).withStage("$default")
-                .withRequestId("req-1").withRouteKey(method + " " + template).withDomainName("huzhu.example")
-                .withAccountId("123456789012").withApiId("api1");
-        if (claims != null) {
-            ctx.withAuthorizer(RequestContext.Authorizer.builder().withJwt(RequestContext.Authorizer.JWT.builder()
-                    .withClaims(claims).withScopes(null).build()).build());
-        }
-        Map<String, String> h = new HashMap<>(headers);
-        h.putIfAbsent("content-type", "application/json");
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(method + " " + template)
-                .withRawPath(path).withRawQueryString("").withHeaders(h).withQueryStringParameters(query)
-                .withPathParameters(pathParameters).withRequestContext(ctx.build()).withBody(body)
-                .withIsBase64Encoded(base64).build();
+        return ApiEvents.request(method, template, path, pathParameters, query, headers, body, base64, claims,
+                "198.51.100.23");
     }
 
     static Map<String, String> admin() {
-        return Map.of("sub", "admin-1", "cognito:username", "chair", "cognito:groups", "[admin]");
+        return ApiEvents.admin();
     }
 
     static boolean isJson(APIGatewayV2HTTPResponse r) {
