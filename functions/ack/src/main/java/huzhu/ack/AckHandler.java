@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.error.NotFound;
 import huzhu.core.model.Incident;
@@ -19,6 +20,7 @@ import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Html;
 import huzhu.http.Http;
+import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +46,13 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public AckHandler() {
         this(Production.services());
+        // SnapStart: before the snapshot, the page and an action for a token nobody holds (a Query, 404s out)
+        String path = "/v1/acks/" + PrimingRequests.NOBODY;
+        Map<String, String> token = Map.of("ackToken", PrimingRequests.NOBODY);
+        Priming.register("ack", () -> {
+            Http.serve(PrimingRequests.event("GET", PATH, path, token, null, null), router);
+            Http.serve(PrimingRequests.event("POST", PATH, path, token, "{\"action\":\"accept\"}", null), router);
+        });
     }
 
     public AckHandler(Services services) {
@@ -62,12 +71,13 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return Http.serve(event, router);
     }
 
-    private static ApiResponse page(AckService acks, ApiRequest request) {
+    private ApiResponse page(AckService acks, ApiRequest request) {
         AckView view;
         try {
             view = acks.view(request.pathParameter("ackToken"), request.sourceIp());
         } catch (NotFound expired) {
-            return noStore(ApiResponse.html(404, EXPIRED.render(Language.DEFAULT, Map.of("lang", "zh-CN"))));
+            return noStore(ApiResponse.html(404, EXPIRED.render(config.defaultLanguage(),
+                    Map.of("lang", config.defaultLanguage().wire()))));
         }
         Language lang = view.language();
         Incident i = view.incident();

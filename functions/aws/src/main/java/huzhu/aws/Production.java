@@ -5,12 +5,26 @@ import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.aws.sqs.SqsEscalationTimer;
+import huzhu.aws.sns.SmsConfig;
+import huzhu.aws.sns.SnsClients;
+import huzhu.core.model.Language;
 import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.rules.AckTokens;
 import huzhu.core.rules.RandomIds;
+import huzhu.core.rules.SmsComposer;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The services as every Lambda function runs them: DynamoDB behind the store, SNS behind the
@@ -32,12 +46,66 @@ public final class Production {
     private static Services build() {
         AwsClients clients = AwsClients.fromEnvironment();
         Clock clock = Clock.systemUTC();
-        ServiceConfig config = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
-                System.getenv("HUZHU_SMS_SIGNATURE"), new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
-        LeaderTopicPublisher leaders = LeaderTopicPublisher.fromEnvironment(clients);
-        return Services.create(DynamoStore.fromEnvironment(clients), SnsMessenger.fromEnvironment(clients),
+        ServiceConfig config = ServiceConfig.from(System.getenv(),
+                new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
+        // one SNS client for the SMS and the leaders' topic: each client built costs init time (a cold start)
+        SmsConfig sms = SmsConfig.fromEnvironment();
+        SnsClient sns = SnsClients.build(clients, sms.endpoint());
+        LeaderTopicPublisher leaders = new LeaderTopicPublisher(sns, System.getenv(LeaderTopicPublisher.TOPIC_ARN));
+        DynamoStore store = DynamoStore.fromEnvironment(clients);
+        Services services = Services.create(store, new SnsMessenger(sns, sms),
                 leaders.configured() ? leaders : LeaderAnnouncements.NONE,
                 SqsEscalationTimer.fromEnvironment(clients, clock, System.getenv()), clock, new RandomIds(clock),
                 config);
+        Priming.register("sdk", () -> prime(clients, store, config));
+        return services;
+    }
+
+    private static final String PRIMING_BODY = "priming";
+
+    /**
+     * Before a SnapStart snapshot: every SDK call a function makes, once, with no effect. DynamoDB for real (a
+     * GetItem of a key that cannot exist, a Query of deadlines before 1970: the HTTP client, TLS and signing
+     * warm too); SNS Publish and SQS SendMessage through throwaway clients on a {@link CannedHttpClient} (no
+     * request leaves the process); and the SMS texts in both languages (message bundles, segment counting).
+     */
+    static void prime(AwsClients clients, DynamoStore store, ServiceConfig config) {
+        Instant now = Instant.now();
+        store.recall("priming:never-stored", now);
+        store.dueForEscalation(Instant.EPOCH);
+
+        AwsClients canned = new AwsClients(clients.region(), clients.credentials(), new CannedHttpClient(sent ->
+                "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"
+                        + "00000000-0000-0000-0000-000000000000</MessageId></PublishResult></PublishResponse>"));
+        try (SnsClient sns = SnsClients.build(canned, null)) {
+            sns.publish(b -> b.phoneNumber("+8613800000000").message(PRIMING_BODY).messageAttributes(Map.of(
+                    "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String")
+                            .stringValue("Transactional").build())));
+            sns.publish(b -> b.topicArn("arn:aws:sns:" + clients.region().id() + ":000000000000:priming")
+                    .message(PRIMING_BODY).messageAttributes(Map.of("level", MessageAttributeValue.builder()
+                            .dataType("Number").stringValue("1").build())));
+        }
+        AwsClients cannedSqs = new AwsClients(clients.region(), clients.credentials(), new CannedHttpClient(sent ->
+                "{\"MessageId\":\"00000000-0000-0000-0000-000000000000\",\"MD5OfMessageBody\":\""
+                        + md5(PRIMING_BODY) + "\"}"));
+        try (SqsClient sqs = cannedSqs.configure(SqsClient.builder(), null).build()) {
+            sqs.sendMessage(b -> b.queueUrl("https://sqs." + clients.region().id()
+                    + ".amazonaws.com/000000000000/priming").messageBody(PRIMING_BODY).delaySeconds(1));
+        }
+
+        SmsComposer sms = new SmsComposer(config.smsSignature());
+        for (Language lang : Language.values()) {
+            sms.compose(lang, "sms.alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
+                    "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"),
+                    List.of("reporter", "message", "address", "member"));
+        }
+    }
+
+    private static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

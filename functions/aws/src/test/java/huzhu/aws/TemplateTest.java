@@ -60,7 +60,8 @@ class TemplateTest {
             "POST /v1/incidents/{id}/followups", "GET /v1/incidents/{id}/followups",
             "GET /v1/followups",
             "GET /v1/reports/summary", "GET /v1/reports/coverage",
-            "GET /v1/audit"));
+            "GET /v1/audit",
+            "GET /v1/me", "POST /v1/members/import", "POST /v1/volunteers/import", "PUT /v1/followups/{id}"));
 
     /** Read only by tests and the local stack to point an adapter elsewhere; never set in AWS. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("HUZHU_SNS_ENDPOINT", "HUZHU_DYNAMODB_ENDPOINT",

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import huzhu.aws.Priming;
 import huzhu.aws.Production;
+import huzhu.core.error.Invalid;
+import huzhu.core.model.Actor;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.port.Page;
 import huzhu.core.service.DirectoryService;
@@ -19,12 +22,11 @@ import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
 import huzhu.http.Http;
+import huzhu.http.PrimingRequests;
 import huzhu.http.Role;
 import huzhu.http.Router;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every route of the union console (CONTRACT §2.2) and the console page itself. API Gateway's JWT
@@ -34,7 +36,6 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private static final Role[] READ = {Role.ADMIN, Role.OFFICER, Role.VIEWER};
     private static final Role[] OPERATE = {Role.ADMIN, Role.OFFICER};
     private static final Role[] ADMIN = {Role.ADMIN};
-    private static final String CONSOLE_PAGE = resource("/huzhu/console/console.html");
 
     public record NoteInput(String text) {
     }
@@ -45,103 +46,139 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public record CancelInput(String reason) {
     }
 
+    /** A roster import sent as JSON instead of text/csv. */
+    public record CsvInput(String csv) {
+    }
+
+    /** Who the page is signed in as, so it shows only what that role may do. */
+    public record Me(String id, String name, java.util.Set<Role> roles) {
+    }
+
     private final Router router;
     private final huzhu.core.service.ServiceConfig config;
 
     public ConsoleApiHandler() {
-        this(Production.services());
+        this(Production.services(), ConsoleSettings.fromEnvironment(System.getenv()));
+        // SnapStart: before the snapshot, a viewer reads an incident nobody has (a GetItem that misses, 404 out)
+        Priming.register("console-api", () -> Http.serve(PrimingRequests.event("GET", "/v1/incidents/{id}",
+                "/v1/incidents/" + PrimingRequests.NOBODY, java.util.Map.of("id", PrimingRequests.NOBODY), null,
+                java.util.Map.of("sub", "priming", "cognito:groups", "[viewer]")), router));
     }
 
     public ConsoleApiHandler(Services services) {
+        this(services, ConsoleSettings.TOKEN_SIGN_IN);
+    }
+
+    public ConsoleApiHandler(Services services, ConsoleSettings settings) {
         DirectoryService dir = services.directory();
         IncidentService incidents = services.incidents();
+        ConsoleAssets assets = new ConsoleAssets(settings);
         this.config = services.config();
         Router.Builder r = Router.builder();
 
-        r.get("/console", req -> ApiResponse.html(200, CONSOLE_PAGE).withHeader("Cache-Control", "no-cache"));
+        r.get("/console", assets::page);
+        r.get("/console/{proxy+}", req -> assets.file(req.pathParameter("proxy")));
 
-        r.post("/v1/members", req -> created(dir.createMember(body(req, ADMIN, MemberInput.class))));
-        r.get("/v1/members", req -> ok(read(req, () -> dir.members(req.page()))));
-        r.get("/v1/members/{id}", req -> ok(read(req, () -> dir.member(req.pathParameter("id")))));
+        r.get("/v1/me", req -> {
+            Caller c = req.requireAny(READ);
+            return ok(new Me(c.id(), c.name(), c.roles()));
+        });
+
+        r.post("/v1/members", req -> created(dir.createMember(body(req, ADMIN, MemberInput.class), actor(req))));
+        r.get("/v1/members", req -> ok(read(req, () -> dir.members(req.query("query").orElse(null), req.page()))));
+        r.get("/v1/members/{id}", req -> ok(dir.member(req.pathParameter("id"), actor(req.requireAny(READ)))));
         r.put("/v1/members/{id}", req -> ok(dir.updateMember(req.pathParameter("id"),
-                body(req, ADMIN, MemberInput.class))));
+                body(req, ADMIN, MemberInput.class), actor(req))));
         r.delete("/v1/members/{id}", req -> {
-            req.requireAny(ADMIN);
-            dir.deleteMember(req.pathParameter("id"));
+            dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
             return ApiResponse.empty(204);
         });
-        r.post("/v1/members/{id}/trigger-link", req -> {
-            req.requireAny(ADMIN);
-            return ok(dir.issueTriggerLink(req.pathParameter("id")));
+        r.post("/v1/members/{id}/trigger-link", req ->
+                ok(dir.issueTriggerLink(req.pathParameter("id"), actor(req.requireAny(ADMIN)))));
+        r.post("/v1/members/import", req -> {
+            Actor a = actor(req.requireAny(ADMIN));
+            return ok(ImportView.of(dir.importMembers(csv(req), skipInvalid(req), a)));
         });
 
-        r.post("/v1/volunteers", req -> created(dir.createVolunteer(body(req, ADMIN, VolunteerInput.class))));
-        r.get("/v1/volunteers", req -> ok(read(req, () -> dir.volunteers(req.page()))));
+        r.post("/v1/volunteers", req -> created(dir.createVolunteer(body(req, ADMIN, VolunteerInput.class),
+                actor(req))));
+        r.get("/v1/volunteers", req -> ok(read(req, () -> dir.volunteers(req.query("query").orElse(null),
+                flag(req, "onDuty").orElse(null), req.page()))));
         r.get("/v1/volunteers/{id}", req -> ok(read(req, () -> dir.volunteer(req.pathParameter("id")))));
         r.put("/v1/volunteers/{id}", req -> ok(dir.updateVolunteer(req.pathParameter("id"),
-                body(req, ADMIN, VolunteerInput.class))));
+                body(req, ADMIN, VolunteerInput.class), actor(req))));
         r.delete("/v1/volunteers/{id}", req -> {
-            req.requireAny(ADMIN);
-            dir.deleteVolunteer(req.pathParameter("id"));
+            dir.deleteVolunteer(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
             return ApiResponse.empty(204);
         });
+        r.post("/v1/volunteers/import", req -> {
+            Actor a = actor(req.requireAny(ADMIN));
+            return ok(ImportView.of(dir.importVolunteers(csv(req), skipInvalid(req), a)));
+        });
 
-        r.post("/v1/leaders", req -> created(dir.createLeader(body(req, ADMIN, LeaderInput.class))));
-        r.get("/v1/leaders", req -> ok(read(req, () -> dir.leaders(req.page()))));
+        r.post("/v1/leaders", req -> created(dir.createLeader(body(req, ADMIN, LeaderInput.class), actor(req))));
+        r.get("/v1/leaders", req -> ok(read(req, () -> dir.leaders(req.query("query").orElse(null), req.page()))));
         r.get("/v1/leaders/{id}", req -> ok(read(req, () -> dir.leader(req.pathParameter("id")))));
         r.put("/v1/leaders/{id}", req -> ok(dir.updateLeader(req.pathParameter("id"),
-                body(req, ADMIN, LeaderInput.class))));
+                body(req, ADMIN, LeaderInput.class), actor(req))));
         r.delete("/v1/leaders/{id}", req -> {
-            req.requireAny(ADMIN);
-            dir.deleteLeader(req.pathParameter("id"));
+            dir.deleteLeader(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
             return ApiResponse.empty(204);
         });
 
         r.get("/v1/escalation-policy", req -> ok(read(req, () -> services.policy().current())));
         r.put("/v1/escalation-policy", req -> ok(services.policy().replace(
-                body(req, ADMIN, EscalationPolicy.class))));
+                body(req, ADMIN, EscalationPolicy.class), actor(req))));
 
         r.post("/v1/incidents", req -> {
             Caller c = req.requireAny(OPERATE);
             // CONTRACT §2.1: a POST that creates an incident honours Idempotency-Key (per caller)
             String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> c.id() + ":" + k).orElse(null);
-            return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), c.name(), key)));
+            return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c), key)));
         });
         r.get("/v1/incidents", req -> ok(read(req, () -> incidents.list(req.query("status").orElse(null),
                 req.from(), req.to(), req.page()).map(IncidentView::of))));
         r.get("/v1/incidents/{id}", req -> ok(read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))))));
         r.post("/v1/incidents/{id}/acknowledge", req -> {
-            Caller c = req.requireAny(OPERATE);
-            return ok(IncidentView.of(incidents.acknowledge(req.pathParameter("id"), c.name())));
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(IncidentView.of(incidents.acknowledge(req.pathParameter("id"), a)));
         });
         r.post("/v1/incidents/{id}/notes", req -> {
-            Caller c = req.requireAny(OPERATE);
-            return ok(IncidentView.of(incidents.addNote(req.pathParameter("id"),
-                    req.bodyAs(NoteInput.class).text(), c.name())));
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(IncidentView.of(incidents.addNote(req.pathParameter("id"), req.bodyAs(NoteInput.class).text(),
+                    a)));
         });
         r.post("/v1/incidents/{id}/escalate", req -> {
-            Caller c = req.requireAny(OPERATE);
-            return ok(IncidentView.of(incidents.escalate(req.pathParameter("id"), c.name())));
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(IncidentView.of(incidents.escalate(req.pathParameter("id"), a)));
         });
         r.post("/v1/incidents/{id}/resolve", req -> {
-            Caller c = req.requireAny(OPERATE);
+            Actor a = actor(req.requireAny(OPERATE));
             ResolveInput in = req.bodyOrEmpty(ResolveInput.class);
-            return ok(IncidentView.of(incidents.resolve(req.pathParameter("id"), in.outcome(), in.notes(), c.name())));
+            return ok(IncidentView.of(incidents.resolve(req.pathParameter("id"), in.outcome(), in.notes(), a)));
         });
         r.post("/v1/incidents/{id}/cancel", req -> {
-            Caller c = req.requireAny(OPERATE);
+            Actor a = actor(req.requireAny(OPERATE));
             CancelInput in = req.bodyOrEmpty(CancelInput.class);
-            return ok(IncidentView.of(incidents.cancel(req.pathParameter("id"), in.reason(), c.name())));
+            return ok(IncidentView.of(incidents.cancel(req.pathParameter("id"), in.reason(), a)));
         });
         r.post("/v1/incidents/{id}/followups", req -> created(services.followUps().create(req.pathParameter("id"),
-                body(req, OPERATE, FollowUpInput.class))));
+                body(req, OPERATE, FollowUpInput.class), actor(req))));
         r.get("/v1/incidents/{id}/followups", req -> ok(read(req, () -> new Page<>(
                 services.followUps().forIncident(req.pathParameter("id")), null))));
         r.get("/v1/followups", req -> ok(read(req, () -> services.followUps().list(
                 req.query("status").orElse(null), req.page()))));
+        r.put("/v1/followups/{id}", req -> ok(services.followUps().update(req.pathParameter("id"),
+                body(req, OPERATE, FollowUpInput.class), actor(req))));
 
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));
+
+        // read-only on purpose: the audit log is written by the services, never through the API
+        r.get("/v1/audit", req -> {
+            req.requireAny(ADMIN);
+            return ok(services.audit().list(req.from(), req.to(), req.page()));
+        });
         this.router = r.build();
     }
 
@@ -165,20 +202,43 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         return req.bodyAs(type);
     }
 
+    private static Actor actor(ApiRequest req) {
+        return actor(req.caller());
+    }
+
+    private static Actor actor(Caller c) {
+        return new Actor(c.id(), c.name());
+    }
+
+    /** The roster: the body itself when sent as text (text/csv), else the {@code csv} field of a JSON body. */
+    private static String csv(ApiRequest req) {
+        String type = req.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (!type.contains("json")) return req.body();
+        CsvInput in = req.bodyAs(CsvInput.class);
+        if (in.csv() == null || in.csv().isBlank()) throw Invalid.of("csv", "invalid.required");
+        return in.csv();
+    }
+
+    private static boolean skipInvalid(ApiRequest req) {
+        return flag(req, "skipInvalid").orElse(false);
+    }
+
+    /** A true/false query parameter; absent is empty, anything else a 422 on that parameter. */
+    private static Optional<Boolean> flag(ApiRequest req, String name) {
+        Optional<String> raw = req.query(name);
+        if (raw.isEmpty()) return Optional.empty();
+        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> Optional.of(Boolean.TRUE);
+            case "false", "0", "no" -> Optional.of(Boolean.FALSE);
+            default -> throw Invalid.of(name, "invalid.choice");
+        };
+    }
+
     private static ApiResponse ok(Object body) {
         return ApiResponse.json(200, body);
     }
 
     private static ApiResponse created(Object body) {
         return ApiResponse.json(201, body);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ConsoleApiHandler.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.service.InboundSmsService;
 import huzhu.core.service.InboundSmsService.InboundSms;
@@ -24,6 +25,11 @@ public final class SmsInboundHandler implements RequestHandler<SNSEvent, Void> {
 
     public SmsInboundHandler() {
         this(Production.services().inboundSms());
+        // SnapStart: before the snapshot, read an SMS record as End User Messaging sends it (JSON only: handling
+        // one would send SMS); the SDK clients are primed by Production
+        Priming.register("sms-inbound", () -> read(new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS()
+                .withMessageId("priming").withMessage("{\"originationNumber\":\"+8613800000000\",\"destinationNumber\":"
+                        + "\"+8610690000000\",\"messageBody\":\"priming\",\"inboundMessageId\":\"priming\"}"))));
     }
 
     public SmsInboundHandler(InboundSmsService sms) {

@@ -51,25 +51,9 @@ final class Handlers {
         return hasRouter ? Optional.of(keys) : Optional.empty();
     }
 
-    /** Every service over fakes, through whatever {@code Services.create} takes today. */
-    static Services services() throws Exception {
-        Method create = Arrays.stream(Services.class.getMethods())
-                .filter(m -> m.getName().equals("create") && Modifier.isStatic(m.getModifiers()))
-                .findFirst().orElseThrow(() -> new AssertionError("Services.create is gone: update Handlers"));
-        Class<?>[] types = create.getParameterTypes();
-        Object[] args = new Object[types.length];
-        for (int i = 0; i < types.length; i++) args[i] = fake(types[i]);
-        return (Services) create.invoke(null, args);
-    }
-
-    private static Object fake(Class<?> type) {
-        if (type == Store.class) return new InMemoryStore();
-        if (type == Messenger.class) return new RecordingMessenger();
-        if (type == EscalationTimer.class) return EscalationTimer.NONE;
-        if (type == Clock.class) return Clock.systemUTC();
-        if (type == Ids.class) return new SequentialIds(1);
-        if (type == ServiceConfig.class) return new ServiceConfig("https://huzhu.example", "【互助】");
-        throw new AssertionError("Services.create takes a " + type.getName() + " now: add a fake for it in "
-                + Handlers.class.getName());
+    /** Every service over fakes. */
+    static Services services() {
+        return Services.create(new InMemoryStore(), new RecordingMessenger(), EscalationTimer.NONE, Clock.systemUTC(),
+                new SequentialIds(1), new ServiceConfig("https://huzhu.example", "【互助】"));
     }
 }

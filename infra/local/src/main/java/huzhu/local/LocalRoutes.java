@@ -127,6 +127,10 @@ public final class LocalRoutes {
         r.add(new Route("GET", "/console", Target.CONSOLE_API, Auth.PUBLIC));
         r.add(new Route("GET", "/console/{proxy+}", Target.CONSOLE_API, Auth.PUBLIC));
         // console routes (CONTRACT §2.2), all behind the JWT authorizer
+        console(r, "/v1/me", "GET");
+        // literal paths before /{id}: POST /v1/members/import is no member id
+        console(r, "/v1/members/import", "POST");
+        console(r, "/v1/volunteers/import", "POST");
         for (String kind : List.of("members", "volunteers", "leaders")) {
             console(r, "/v1/" + kind, "GET", "POST");
             console(r, "/v1/" + kind + "/{id}", "GET", "PUT", "DELETE");
@@ -140,6 +144,7 @@ public final class LocalRoutes {
         }
         console(r, "/v1/incidents/{id}/followups", "GET", "POST");
         console(r, "/v1/followups", "GET");
+        console(r, "/v1/followups/{id}", "PUT");
         console(r, "/v1/reports/summary", "GET");
         console(r, "/v1/reports/coverage", "GET");
         console(r, "/v1/audit", "GET");

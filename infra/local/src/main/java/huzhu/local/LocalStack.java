@@ -74,8 +74,8 @@ public final class LocalStack implements AutoCloseable {
         AtomicReference<TimerEvents> timerEvents = new AtomicReference<>();
         InProcessTimer timer = new InProcessTimer(clock, (incidentId, level, deadline) ->
                 timerEvents.get().deliver(incidentId, level, deadline));
-        ServiceConfig serviceConfig = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
-                System.getenv("HUZHU_SMS_SIGNATURE"), new AckTokens(new LocalAckKey(config.dataDir()).ackKey()));
+        ServiceConfig serviceConfig = ServiceConfig.from(System.getenv(),
+                new AckTokens(new LocalAckKey(config.dataDir()).ackKey()));
         Services services = Services.create(decorators.store().apply(store), decorators.messenger().apply(outbox),
                 decorators.timer().apply(timer), clock, ids, serviceConfig);
         EscalationHandler escalation = new EscalationHandler(services.dispatcher());

@@ -106,7 +106,8 @@ final class DirectoryItems {
                     .n("maxActive", v.maxActive())
                     .wire("language", v.language())
                     .time("createdAt", v.createdAt())
-                    .time("updatedAt", v.updatedAt());
+                    .time("updatedAt", v.updatedAt())
+                    .time("optedOutAt", v.optedOutAt());
             String city = v.area() == null ? null : v.area().city();
             if (city != null && !city.isEmpty()) {
                 w.s(TableSchema.GSI1_PK, Keys.volunteersInCity(city)).s(TableSchema.GSI1_SK, v.id());
@@ -118,7 +119,8 @@ final class DirectoryItems {
         public Volunteer read(Items.Reader r) {
             return new Volunteer(r.s("id"), r.s("name"), r.s("phone"), r.map("area", DirectoryItems::area),
                     r.map("location", DirectoryItems::point), r.strings("skills"), r.bool("onDuty"), r.i("maxActive"),
-                    r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"));
+                    r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"),
+                    r.time("optedOutAt"));
         }
     };
 

@@ -6,6 +6,7 @@ import static huzhu.aws.dynamo.TableSchema.SK;
 import static huzhu.aws.dynamo.TableSchema.TTL;
 
 import huzhu.aws.AwsClients;
+import huzhu.core.model.AuditEntry;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FollowUp;
 import huzhu.core.model.Incident;
@@ -55,6 +56,7 @@ public final class DynamoStore implements Store {
     private final TriggerTokens tokens;
     private final Incidents incidents;
     private final FollowUps followUps;
+    private final AuditLog auditLog;
 
     public DynamoStore(DynamoDbClient client, String tableName) {
         this(client, tableName, Clock.systemUTC());
@@ -69,6 +71,7 @@ public final class DynamoStore implements Store {
         this.tokens = new TriggerTokens(table);
         this.incidents = new Incidents(table);
         this.followUps = new FollowUps(table);
+        this.auditLog = new AuditLog(table);
     }
 
     /** {@code HUZHU_TABLE} names the table; {@code HUZHU_DYNAMODB_ENDPOINT}, when set, points elsewhere than AWS. */
@@ -264,6 +267,18 @@ public final class DynamoStore implements Store {
     @Override
     public Page<FollowUp> followUps(String status, PageRequest page) {
         return followUps.followUps(status, page);
+    }
+
+    // ---- audit
+
+    @Override
+    public void append(AuditEntry entry) {
+        auditLog.append(entry);
+    }
+
+    @Override
+    public Page<AuditEntry> audit(Instant from, Instant to, PageRequest page) {
+        return auditLog.audit(from, to, page);
     }
 
     // ---- settings

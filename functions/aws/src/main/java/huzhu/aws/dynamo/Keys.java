@@ -138,6 +138,15 @@ final class Keys {
         return sortable(due) + SEP + id;
     }
 
+    // ---- audit
+
+    static String auditEntry(String id) {
+        return "AUDIT#" + id;
+    }
+
+    static final String AUDIT = "AUDIT";
+    static final String AUDIT_LOG = "AUDIT";
+
     // ---- settings and idempotency
 
     static final String SETTINGS = "SETTINGS";

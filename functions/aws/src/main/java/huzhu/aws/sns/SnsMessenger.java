@@ -41,7 +41,12 @@ public final class SnsMessenger implements Messenger {
 
     /** Parallel sends: a whole level (up to 20 people) in one round trip, within SNS's default 20 SMS per second. */
     static final int FAN_OUT = 20;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(FAN_OUT, r -> {
+    /**
+     * The first level's batch also carries the reporter's receipt and the member's notice at its head (see
+     * {@code Dispatcher.open}): two more threads, so the twentieth alert does not wait for a whole round trip.
+     */
+    static final int POOL_SIZE = FAN_OUT + 2;
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(POOL_SIZE, r -> {
         Thread t = new Thread(r, "huzhu-sms-fan-out");
         t.setDaemon(true);
         return t;

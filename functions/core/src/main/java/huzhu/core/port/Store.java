@@ -1,5 +1,6 @@
 package huzhu.core.port;
 
 /** Everything huzhu keeps. Services depend on the narrow parts they use. */
-public interface Store extends DirectoryStore, IncidentStore, FollowUpStore, SettingsStore, IdempotencyStore {
+public interface Store extends DirectoryStore, IncidentStore, FollowUpStore, SettingsStore, IdempotencyStore,
+        AuditStore {
 }

@@ -1,7 +1,9 @@
 package huzhu.core.service;
 
 import huzhu.core.error.Conflict;
+import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
+import huzhu.core.model.Actor;
 import huzhu.core.model.Area;
 import huzhu.core.model.DirectoryEntry;
 import huzhu.core.model.FamilyContact;
@@ -15,11 +17,17 @@ import huzhu.core.port.Page;
 import huzhu.core.port.PageRequest;
 import huzhu.core.port.Registry;
 import huzhu.core.port.Store;
+import huzhu.core.rules.Csv;
 import huzhu.core.rules.Hashes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The union's directory: members with their family contacts, volunteers, leaders. */
 public final class DirectoryService {
@@ -31,12 +39,14 @@ public final class DirectoryService {
     private final Clock clock;
     private final Ids ids;
     private final ServiceConfig config;
+    private final AuditService audit;
 
-    public DirectoryService(Store store, Clock clock, Ids ids, ServiceConfig config) {
+    public DirectoryService(Store store, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
         this.config = config;
+        this.audit = audit;
     }
 
     public record AreaInput(String city, String district) {
@@ -62,18 +72,40 @@ public final class DirectoryService {
     public record TriggerLink(String token, String url) {
     }
 
+    /** One spreadsheet row that could not be imported: its row number (the header is row 1) and why. */
+    public record RowProblem(int row, Map<String, String> fields) {
+    }
+
+    /**
+     * What an import did: {@code rows} read (blank ones not counted), {@code imported} of them stored with
+     * these {@code ids}, the {@code problems} of the others, and header cells that name no known column.
+     */
+    public record ImportReport(int rows, int imported, int skipped, List<String> ids, List<RowProblem> problems,
+            List<String> ignoredColumns) {
+    }
+
     // ---------------------------------------------------------------- members
 
     public Member createMember(MemberInput in) {
+        return createMember(in, Actor.SYSTEM);
+    }
+
+    public Member createMember(MemberInput in, Actor actor) {
         Member m = member(ids.newId(), in, clock.instant(), clock.instant());
         insert(store.members(), m, "member");
+        audit.record(actor, "create", "member", m.id(), m.name());
         return m;
     }
 
     public Member updateMember(String id, MemberInput in) {
+        return updateMember(id, in, Actor.SYSTEM);
+    }
+
+    public Member updateMember(String id, MemberInput in, Actor actor) {
         Member old = store.members().get(id).orElseThrow(() -> new NotFound("member"));
         Member m = member(id, in, old.createdAt(), clock.instant());
         update(store.members(), m, "member");
+        audit.record(actor, "update", "member", id, m.name(), Changes.of(old, m));
         return m;
     }
 
@@ -81,21 +113,55 @@ public final class DirectoryService {
         return store.members().get(id).orElseThrow(() -> new NotFound("member"));
     }
 
+    /** A member's whole record (home address, family phones) as one officer opened it: recorded as a view. */
+    public Member member(String id, Actor actor) {
+        Member m = member(id);
+        audit.record(actor, "view", "member", id, m.name());
+        return m;
+    }
+
     public Page<Member> members(PageRequest page) {
         return store.members().page(page);
     }
 
+    /** {@code query} (may be blank) matches names, phones, units and areas, and family contacts' names and phones. */
+    public Page<Member> members(String query, PageRequest page) {
+        String q = DirectorySearch.query(query);
+        if (q == null) return members(page);
+        return DirectorySearch.page(store.members().all(), m -> DirectorySearch.matches(q, m), page, "members");
+    }
+
     public void deleteMember(String id) {
+        deleteMember(id, Actor.SYSTEM);
+    }
+
+    public void deleteMember(String id, Actor actor) {
+        Member m = store.members().get(id).orElseThrow(() -> new NotFound("member"));
         if (!store.members().delete(id)) throw new NotFound("member");
         store.unbindTriggerToken(id);
+        audit.record(actor, "delete", "member", id, m.name());
     }
 
     /** Issues a new personal emergency link; the previous one stops working at once. */
     public TriggerLink issueTriggerLink(String memberId) {
-        member(memberId);
+        return issueTriggerLink(memberId, Actor.SYSTEM);
+    }
+
+    public TriggerLink issueTriggerLink(String memberId, Actor actor) {
+        Member m = member(memberId);
         String token = ids.newSecret();
         store.bindTriggerToken(memberId, Hashes.sha256(token));
+        audit.record(actor, "trigger-link", "member", memberId, m.name());
         return new TriggerLink(token, config.triggerLink(token));
+    }
+
+    /**
+     * Members from a spreadsheet (CSV, header row in Chinese or English). Every row is checked first; with
+     * a bad row nothing is imported unless {@code skipInvalid}, in which case the good rows are.
+     */
+    public ImportReport importMembers(String csv, boolean skipInvalid, Actor actor) {
+        return importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, store.members(), "member",
+                row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()));
     }
 
     private Member member(String id, MemberInput in, Instant created, Instant now) {
@@ -128,15 +194,28 @@ public final class DirectoryService {
     // ---------------------------------------------------------------- volunteers
 
     public Volunteer createVolunteer(VolunteerInput in) {
-        Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant());
+        return createVolunteer(in, Actor.SYSTEM);
+    }
+
+    public Volunteer createVolunteer(VolunteerInput in, Actor actor) {
+        Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant(), null);
         insert(store.volunteers(), vol, "volunteer");
+        audit.record(actor, "create", "volunteer", vol.id(), vol.name());
         return vol;
     }
 
     public Volunteer updateVolunteer(String id, VolunteerInput in) {
+        return updateVolunteer(id, in, Actor.SYSTEM);
+    }
+
+    public Volunteer updateVolunteer(String id, VolunteerInput in, Actor actor) {
         Volunteer old = store.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
-        Volunteer vol = volunteer(id, in, old.createdAt(), clock.instant());
+        // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
+        VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(), in.area(),
+                in.location(), in.skills(), old.onDuty(), in.maxActive(), in.language()) : in;
+        Volunteer vol = volunteer(id, keepDuty, old.createdAt(), clock.instant(), old.optedOutAt());
         update(store.volunteers(), vol, "volunteer");
+        audit.record(actor, "update", "volunteer", id, vol.name(), Changes.of(old, vol));
         return vol;
     }
 
@@ -148,11 +227,33 @@ public final class DirectoryService {
         return store.volunteers().page(page);
     }
 
-    public void deleteVolunteer(String id) {
-        if (!store.volunteers().delete(id)) throw new NotFound("volunteer");
+    /** {@code query} as for members (names, phones, areas, skills); {@code onDuty} null means either. */
+    public Page<Volunteer> volunteers(String query, Boolean onDuty, PageRequest page) {
+        String q = DirectorySearch.query(query);
+        if (q == null && onDuty == null) return volunteers(page);
+        return DirectorySearch.page(store.volunteers().all(),
+                v -> (onDuty == null || v.onDuty() == onDuty) && (q == null || DirectorySearch.matches(q, v)), page,
+                "volunteers");
     }
 
-    private Volunteer volunteer(String id, VolunteerInput in, Instant created, Instant now) {
+    public void deleteVolunteer(String id) {
+        deleteVolunteer(id, Actor.SYSTEM);
+    }
+
+    public void deleteVolunteer(String id, Actor actor) {
+        Volunteer v = store.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        if (!store.volunteers().delete(id)) throw new NotFound("volunteer");
+        audit.record(actor, "delete", "volunteer", id, v.name());
+    }
+
+    /** Volunteers from a spreadsheet, as {@link #importMembers}. */
+    public ImportReport importVolunteers(String csv, boolean skipInvalid, Actor actor) {
+        return importRows(csv, skipInvalid, actor, Roster.VOLUNTEER_COLUMNS, store.volunteers(), "volunteer",
+                row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null));
+    }
+
+    /** An officer putting a volunteer back on duty ends their opt-out; they asked the union to come back. */
+    private Volunteer volunteer(String id, VolunteerInput in, Instant created, Instant now, Instant optedOutAt) {
         Validation v = new Validation();
         if (in == null) in = new VolunteerInput(null, null, null, null, null, null, null, null);
         String name = v.text("name", in.name(), MAX_NAME, true);
@@ -171,21 +272,32 @@ public final class DirectoryService {
         Language language = v.language("language", in.language());
         v.throwIfAny();
         boolean onDuty = in.onDuty() == null || in.onDuty();
-        return new Volunteer(id, name, phone, area, point, skills, onDuty, maxActive, language, created, now);
+        return new Volunteer(id, name, phone, area, point, skills, onDuty, maxActive, language, created, now,
+                onDuty ? null : optedOutAt);
     }
 
     // ---------------------------------------------------------------- leaders
 
     public Leader createLeader(LeaderInput in) {
+        return createLeader(in, Actor.SYSTEM);
+    }
+
+    public Leader createLeader(LeaderInput in, Actor actor) {
         Leader l = leader(ids.newId(), in, clock.instant(), clock.instant());
         insert(store.leaders(), l, "leader");
+        audit.record(actor, "create", "leader", l.id(), l.name());
         return l;
     }
 
     public Leader updateLeader(String id, LeaderInput in) {
+        return updateLeader(id, in, Actor.SYSTEM);
+    }
+
+    public Leader updateLeader(String id, LeaderInput in, Actor actor) {
         Leader old = store.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
         Leader l = leader(id, in, old.createdAt(), clock.instant());
         update(store.leaders(), l, "leader");
+        audit.record(actor, "update", "leader", id, l.name(), Changes.of(old, l));
         return l;
     }
 
@@ -197,8 +309,21 @@ public final class DirectoryService {
         return store.leaders().page(page);
     }
 
+    /** {@code query} matches names, phones, titles and e-mail addresses. */
+    public Page<Leader> leaders(String query, PageRequest page) {
+        String q = DirectorySearch.query(query);
+        if (q == null) return leaders(page);
+        return DirectorySearch.page(store.leaders().all(), l -> DirectorySearch.matches(q, l), page, "leaders");
+    }
+
     public void deleteLeader(String id) {
+        deleteLeader(id, Actor.SYSTEM);
+    }
+
+    public void deleteLeader(String id, Actor actor) {
+        Leader l = store.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
         if (!store.leaders().delete(id)) throw new NotFound("leader");
+        audit.record(actor, "delete", "leader", id, l.name());
     }
 
     private Leader leader(String id, LeaderInput in, Instant created, Instant now) {
@@ -217,6 +342,84 @@ public final class DirectoryService {
     }
 
     // ---------------------------------------------------------------- shared
+
+    static final int MAX_IMPORT_ROWS = 1000;
+
+    private <T extends DirectoryEntry> ImportReport importRows(String csv, boolean skipInvalid, Actor actor,
+            Set<Roster.Column> columns, Registry<T> registry, String kind, Function<Roster.Row, T> build) {
+        List<List<String>> records = Csv.parse(csv);
+        if (records.isEmpty()) throw Invalid.of("csv", "invalid.required");
+        if (records.size() - 1 > MAX_IMPORT_ROWS) throw Invalid.of("csv", "invalid.csv.tooManyRows");
+        Roster.Header header = Roster.header(records.get(0), columns);
+        if (!header.missing().isEmpty()) {
+            Map<String, String> missing = new LinkedHashMap<>();
+            for (Roster.Column c : header.missing()) missing.put("columns." + Roster.field(c), "invalid.csv.missingColumn");
+            throw new Invalid(missing);
+        }
+
+        List<RowProblem> problems = new ArrayList<>();
+        List<T> ready = new ArrayList<>();
+        List<Integer> readyRows = new ArrayList<>();
+        Map<String, Integer> phones = new HashMap<>();
+        int rows = 0;
+        for (int r = 1; r < records.size(); r++) {
+            Roster.Row row = new Roster.Row(header, records.get(r));
+            if (row.blank()) continue;
+            rows++;
+            int rowNumber = r + 1;
+            Map<String, String> fields = new LinkedHashMap<>();
+            T entry = null;
+            try {
+                entry = build.apply(row);
+            } catch (Invalid e) {
+                fields.putAll(e.fields());
+            }
+            row.problems.forEach(fields::putIfAbsent);
+            if (entry != null && fields.isEmpty()) {
+                Integer earlier = phones.putIfAbsent(entry.phone(), rowNumber);
+                if (earlier != null) fields.put("phone", "invalid.csv.duplicatePhone");
+                else if (registry.byPhone(entry.phone()).isPresent()) fields.put("phone", "invalid.phoneTaken");
+            }
+            if (fields.isEmpty()) {
+                ready.add(entry);
+                readyRows.add(rowNumber);
+            } else {
+                problems.add(new RowProblem(rowNumber, fields));
+            }
+        }
+        if (rows == 0) throw Invalid.of("csv", "invalid.csv.noRows");
+        if (!problems.isEmpty() && !skipInvalid) throw rowProblems(problems);
+
+        List<T> stored = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            T entry = ready.get(i);
+            try {
+                registry.insert(entry);
+                stored.add(entry);
+            } catch (Registry.PhoneTaken e) {
+                // someone registered the same phone while we imported
+                RowProblem p = new RowProblem(readyRows.get(i), Map.of("phone", "invalid.phoneTaken"));
+                if (!skipInvalid) {
+                    for (T undo : stored) registry.delete(undo.id());
+                    throw rowProblems(List.of(p));
+                }
+                problems.add(p);
+            }
+        }
+        for (T entry : stored) audit.record(actor, "import", kind, entry.id(), entry.name());
+        problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
+        return new ImportReport(rows, stored.size(), rows - stored.size(), stored.stream().map(DirectoryEntry::id).toList(),
+                problems, header.ignored());
+    }
+
+    /** Every bad row's fields as {@code rows[7].phone}: 7 is the row number the spreadsheet shows. */
+    private static Invalid rowProblems(List<RowProblem> problems) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (RowProblem p : problems) {
+            p.fields().forEach((field, key) -> fields.put("rows[" + p.row() + "]." + field, key));
+        }
+        return new Invalid(fields);
+    }
 
     private static Area area(Validation v, String field, AreaInput in, boolean cityRequired) {
         if (in == null) {

@@ -47,7 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -101,19 +101,22 @@ public final class Dispatcher {
     // ---------------------------------------------------------------- open
 
     public Incident open(NewIncident request) {
-        return open(request, created -> { });
+        return open(request, created -> null);
     }
 
     /**
-     * Stores the incident, then runs {@code stored} (e.g. the reporter's receipt — the first thing a
-     * frightened person should get), then alerts the first level.
+     * Stores the incident, then alerts the first level. {@code receipt} (e.g. the reporter's receipt — the first
+     * thing a frightened person should get; null for none) and the member's notice go out first in the same
+     * parallel batch as the first level's alerts: sent one after the other before the alerts, they held every
+     * alert back by two SMS round trips (BENCHMARKS.md, issue 7 §2). If alerting fails, they are sent anyway.
      */
-    public Incident open(NewIncident request, Consumer<Incident> stored) {
+    public Incident open(NewIncident request, Function<Incident, OutboundSms> receipt) {
         Instant now = clock.instant();
         Member member = request.memberId() == null ? null
                 : store.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
-        EscalationPolicy policy = store.escalationPolicy().orElse(EscalationPolicy.DEFAULT);
-        Set<String> activeCodes = store.active().stream().map(Incident::code).collect(Collectors.toSet());
+        EscalationPolicy policy = store.escalationPolicy().orElse(config.defaultPolicy());
+        List<Incident> active = store.active();
+        Set<String> activeCodes = active.stream().map(Incident::code).collect(Collectors.toSet());
 
         Incident.Builder b = new Incident.Builder();
         b.id = request.id() != null ? request.id() : ids.newId();
@@ -134,30 +137,83 @@ public final class Dispatcher {
         // the deadline is set before anyone is alerted: if this process dies before alerting, the sweep
         // still moves the incident on at the first level's timeout
         b.nextEscalationAt = now.plusSeconds(policy.level(b.level).timeoutSeconds());
+        // the first level is planned in the write that creates the incident (one conditional write, so exactly one
+        // writer sends these alerts, as with any level): a separate write was one more round trip before them
+        Known known = new Known(member, active);
+        List<Alert> intents = planLevel(b, b.level, now, known);
         Incident created = b.build();
         try {
             store.create(created);
         } catch (StaleIncident exists) {
             // the same request again (SNS redelivery, Idempotency-Key): finish whatever the first one left undone
             Incident existing = store.incident(created.id()).orElseThrow(() -> exists);
-            stored.accept(existing);
-            return existing.active() ? alertLevel(existing.id(), existing.level(), now) : existing;
+            List<OutboundSms> first = new ArrayList<>();
+            addIfAny(first, receipt.apply(existing));
+            return sendingFirst(first, () -> existing.active()
+                    ? alertLevel(existing.id(), existing.level(), now, existing, first) : existing);
         }
-        stored.accept(created);
+        List<OutboundSms> first = new ArrayList<>();
+        addIfAny(first, receipt.apply(created));
         JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "escalationLevel", created.level(),
                 "channel", request.reporter().channel().wire(), "verified", request.reporter().verified());
 
         if (member != null && request.reporter().phone() != null
                 && !request.reporter().phone().equals(member.phone())) {
-            send(member.phone(), created.id(), sms.compose(member.language(), "sms.memberNotice",
-                    Map.of("code", created.code(), "message", orEmpty(created.message())), List.of("message")));
+            first.add(new OutboundSms(member.phone(), sms.compose(member.language(), "sms.memberNotice",
+                    Map.of("code", created.code(), "message", orEmpty(created.message())), List.of("message")),
+                    created.id()));
         }
-        return alertLevel(created.id(), created.level(), now);
+        if (created.exhausted() && created.status() == IncidentStatus.OPEN) tellOfficersExhausted(created);
+        return sendingFirst(first, () -> deliver(new Planned(created, intents), first, member));
     }
 
-    private Incident alertLevel(String id, int level, Instant now) {
-        Planned planned = change(id, current -> {
-            if (!current.active() || current.level() != level) return Decision.none(new Planned(current, List.of()));
+    /**
+     * What {@link #open} has just read, so that planning and delivering the first level need not read it again
+     * (each read is a DynamoDB round trip before the first alert). Null fields: read them.
+     */
+    private record Known(Member member, List<Incident> active) {
+        static final Known NOTHING = new Known(null, null);
+    }
+
+    /** Runs the alerting; whatever of {@code first} it did not send (it failed before its batch) is sent anyway. */
+    private Incident sendingFirst(List<OutboundSms> first, Supplier<Incident> alerting) {
+        try {
+            return alerting.get();
+        } finally {
+            if (!first.isEmpty()) sendFirst(first, List.of());
+        }
+    }
+
+    private static void addIfAny(List<OutboundSms> list, OutboundSms sms) {
+        if (sms != null) list.add(sms);
+    }
+
+    /**
+     * Sends {@code first} (then empties it) and {@code messages} in one parallel batch, {@code first} at its head;
+     * returns the results of {@code messages}.
+     */
+    private List<SendResult> sendFirst(List<OutboundSms> first, List<OutboundSms> messages) {
+        if (first.isEmpty()) return messenger.sendAll(messages);
+        List<OutboundSms> all = new ArrayList<>(first);
+        all.addAll(messages);
+        first.clear();
+        List<SendResult> results = messenger.sendAll(all);
+        int head = all.size() - messages.size();
+        for (int i = 0; i < head; i++) {
+            SendResult r = results.get(i);
+            if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", all.get(i).incidentId(), "to", all.get(i).to(),
+                    "reason", r.failureReason());
+        }
+        return results.subList(head, all.size());
+    }
+
+    /** Plans (unless planned before) and sends one level; the retry path of {@link #open}. */
+    private Incident alertLevel(String id, int level, Instant now, Incident known, List<OutboundSms> first) {
+        Planned planned = change(id, known, current -> {
+            // exhausted: the retried request planned it (to nobody) already
+            if (!current.active() || current.level() != level || current.exhausted()) {
+                return Decision.none(new Planned(current, List.of()));
+            }
             if (current.alerts().stream().anyMatch(a -> a.level() == level)) {
                 // planned before (a retried request): send what is still unsent
                 return Decision.none(new Planned(current, current.alerts().stream()
@@ -168,7 +224,7 @@ public final class Dispatcher {
             List<Alert> intents = planLevel(b, level, now);
             return Decision.write(b, updated -> new Planned(updated, intents));
         });
-        return deliver(planned);
+        return deliver(planned, first, null);
     }
 
     // ---------------------------------------------------------------- escalation
@@ -196,6 +252,7 @@ public final class Dispatcher {
             try {
                 if (escalate(due.id(), null, null, "sweep")) escalated++;
             } catch (RuntimeException e) {
+                // one failing incident must not hold back the others due in the same sweep
                 JsonLog.error("escalation.failed", e, "incidentId", due.id(), "escalationLevel", due.level());
                 if (first == null) first = e;
             }
@@ -205,7 +262,7 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             if (first == null) first = e;
         }
-        if (first != null) throw first;
+        if (first != null) throw first; // the invocation fails, so it is retried and alarmed on
         return escalated;
     }
 
@@ -374,9 +431,13 @@ public final class Dispatcher {
      * in the same write that sets the level, so exactly one writer sends them.
      */
     private List<Alert> planLevel(Incident.Builder b, int level, Instant now) {
+        return planLevel(b, level, now, Known.NOTHING);
+    }
+
+    private List<Alert> planLevel(Incident.Builder b, int level, Instant now, Known known) {
         PolicyLevel step = b.policy.level(level);
         List<Alert> intents = new ArrayList<>();
-        for (Alert recipient : recipients(b, step, now)) {
+        for (Alert recipient : recipients(b, step, now, known)) {
             Alert existing = b.alerts.stream().filter(a -> a.recipientId().equals(recipient.recipientId()))
                     .findFirst().orElse(null);
             if (existing == null) {
@@ -398,7 +459,7 @@ public final class Dispatcher {
         return intents;
     }
 
-    private List<Alert> recipients(Incident.Builder b, PolicyLevel step, Instant now) {
+    private List<Alert> recipients(Incident.Builder b, PolicyLevel step, Instant now, Known known) {
         List<Alert> out = new ArrayList<>();
         if (step.audience() == Notify.LEADERS) {
             for (Leader l : store.leadersAtLevel(step.leaderLevel())) {
@@ -407,10 +468,12 @@ public final class Dispatcher {
             return out;
         }
         if (b.memberId == null) return out;
-        Member member = store.members().get(b.memberId).orElse(null);
+        Member member = known.member() != null && known.member().id().equals(b.memberId) ? known.member()
+                : store.members().get(b.memberId).orElse(null);
         if (member == null || member.homeArea() == null || member.homeArea().city() == null) return out;
         Set<String> alreadyAlerted = b.alerts.stream().map(Alert::recipientId).collect(Collectors.toSet());
-        List<Incident> active = store.active();
+        // spreading only weighs other incidents' alerts: those read a moment ago by open() will do
+        List<Incident> active = known.active() != null ? known.active() : store.active();
         List<Volunteer> chosen = AlertSpread.choose(member.homeArea(), member.location(),
                 store.volunteersInCity(member.homeArea().city()), acceptedCounts(active, b.id), alreadyAlerted,
                 AlertSpread.recentAlerts(active, b.id, now, AlertSpread.WINDOW), AlertSpread.MAX_PER_WINDOW,
@@ -450,6 +513,11 @@ public final class Dispatcher {
 
     /** Sends the planned alerts, records each result, and moves on at once if nobody could be reached. */
     private Incident deliver(Planned planned) {
+        return deliver(planned, List.of(), null);
+    }
+
+    /** {@code first} goes out at the head of the alerts' batch; {@code knownMember} spares reading the member. */
+    private Incident deliver(Planned planned, List<OutboundSms> first, Member knownMember) {
         Incident incident = planned.incident();
         List<Alert> intents = planned.intents() == null ? List.of() : planned.intents();
         if (!intents.isEmpty()) {
@@ -461,13 +529,16 @@ public final class Dispatcher {
             incident = fresh;
         }
         if (intents.isEmpty()) {
+            if (!first.isEmpty()) sendFirst(first, List.of());
             scheduleTimer(incident);
             return incident;
         }
-        Member member = incident.memberId() == null ? null : store.members().get(incident.memberId()).orElse(null);
+        Member member = incident.memberId() == null ? null
+                : knownMember != null && knownMember.id().equals(incident.memberId()) ? knownMember
+                : store.members().get(incident.memberId()).orElse(null);
         List<OutboundSms> messages = new ArrayList<>(intents.size());
         for (Alert a : intents) messages.add(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
-        List<SendResult> sent = messenger.sendAll(messages);
+        List<SendResult> sent = sendFirst(first, messages);
         Map<String, SendResult> results = new LinkedHashMap<>();
         for (int i = 0; i < intents.size(); i++) {
             Alert a = intents.get(i);
@@ -479,7 +550,9 @@ public final class Dispatcher {
             }
         }
         Instant now = clock.instant();
-        Incident recorded = change(incident.id(), current -> {
+        // starts from what was read just before sending: if anyone wrote since, the conditional write fails and
+        // the results are recorded on a fresh read
+        Incident recorded = change(incident.id(), incident, current -> {
             Incident.Builder b = current.edit();
             for (Map.Entry<String, SendResult> e : results.entrySet()) {
                 Alert a = current.alertFor(e.getKey()).orElse(null);
@@ -535,8 +608,8 @@ public final class Dispatcher {
         if (step.audience() != Notify.LEADERS || step.leaderLevel() == null) return;
         announce(step.leaderLevel(), incident, timelineText("topic.alert", Map.of(
                 "code", incident.code(), "level", incident.level(),
-                "member", member == null ? Messages.text(Language.DEFAULT, "reporter.unknown") : member.name(),
-                "type", Messages.text(Language.DEFAULT, "type." + incident.type().wire()),
+                "member", member == null ? Messages.text(config.defaultLanguage(), "reporter.unknown") : member.name(),
+                "type", Messages.text(config.defaultLanguage(), "type." + incident.type().wire()),
                 "message", orEmpty(incident.message()))));
     }
 
@@ -897,8 +970,17 @@ public final class Dispatcher {
 
     /** Read, decide, conditionally write; on a lost race, decide again on the fresh incident. */
     private <R> R change(String incidentId, Function<Incident, Decision<R>> decide) {
+        return change(incidentId, null, decide);
+    }
+
+    /**
+     * As above, but the first decision is taken on {@code known} (the incident as this call last wrote or read
+     * it) instead of a fresh read; the conditional write still catches anyone who wrote since.
+     */
+    private <R> R change(String incidentId, Incident known, Function<Incident, Decision<R>> decide) {
         for (int attempt = 1; ; attempt++) {
-            Incident current = store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
+            Incident current = attempt == 1 && known != null ? known
+                    : store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
             Decision<R> d = decide.apply(current);
             if (d.write() == null) return d.unchanged();
             Incident updated = d.write().build();
@@ -948,8 +1030,8 @@ public final class Dispatcher {
         return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
     }
 
-    private static String timelineText(String key, Map<String, ?> args) {
-        return Messages.text(Language.DEFAULT, key, args);
+    private String timelineText(String key, Map<String, ?> args) {
+        return Messages.text(config.defaultLanguage(), key, args);
     }
 
     private static String orEmpty(String s) {

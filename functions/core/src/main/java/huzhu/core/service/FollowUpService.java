@@ -1,6 +1,7 @@
 package huzhu.core.service;
 
 import huzhu.core.error.NotFound;
+import huzhu.core.model.Actor;
 import huzhu.core.model.FollowUp;
 import huzhu.core.model.FollowUpKind;
 import huzhu.core.model.FollowUpStatus;
@@ -13,6 +14,7 @@ import huzhu.core.port.Store;
 import huzhu.core.rules.Text;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,11 +25,13 @@ public final class FollowUpService {
     private final Store store;
     private final Clock clock;
     private final Ids ids;
+    private final AuditService audit;
 
-    public FollowUpService(Store store, Clock clock, Ids ids) {
+    public FollowUpService(Store store, Clock clock, Ids ids, AuditService audit) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
     public record FollowUpInput(String kind, String dueDate, String doneDate, List<String> visitors, String notes,
@@ -35,7 +39,30 @@ public final class FollowUpService {
     }
 
     public FollowUp create(String incidentId, FollowUpInput input) {
+        return create(incidentId, input, Actor.SYSTEM);
+    }
+
+    public FollowUp create(String incidentId, FollowUpInput input, Actor actor) {
         Incident incident = store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
+        Instant now = clock.instant();
+        FollowUp f = build(ids.newId(), incident.id(), incident.memberId(), input, now, now);
+        store.insert(f);
+        audit.record(actor, "create", "followup", f.id(), incident.code());
+        return f;
+    }
+
+    /** Replaces a follow-up's details, e.g. a planned visit that has now been made. */
+    public FollowUp update(String id, FollowUpInput input, Actor actor) {
+        FollowUp old = store.followUp(id).orElseThrow(() -> new NotFound("followup"));
+        FollowUp f = build(id, old.incidentId(), old.memberId(), input, old.createdAt(), clock.instant());
+        store.replace(f);
+        String code = store.incident(old.incidentId()).map(Incident::code).orElse(null);
+        audit.record(actor, "update", "followup", id, code, Changes.of(old, f));
+        return f;
+    }
+
+    private FollowUp build(String id, String incidentId, String memberId, FollowUpInput input, Instant created,
+            Instant now) {
         FollowUpInput in = input == null ? new FollowUpInput(null, null, null, null, null, null, null) : input;
         Validation v = new Validation();
         FollowUpKind kind = null;
@@ -61,10 +88,8 @@ public final class FollowUpService {
         String notes = v.text("notes", in.notes(), 2000, false);
         if (in.amount() != null) v.range("amount", in.amount(), 0, 10_000_000);
         v.throwIfAny();
-        FollowUp f = new FollowUp(ids.newId(), incident.id(), incident.memberId(), kind, due, done, visitors, notes,
-                in.amount(), status, clock.instant(), clock.instant());
-        store.insert(f);
-        return f;
+        return new FollowUp(id, incidentId, memberId, kind, due, done, visitors, notes, in.amount(), status, created,
+                now);
     }
 
     public List<FollowUp> forIncident(String incidentId) {

@@ -31,7 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Every SMS that reaches the union's number, handled by who sent it and what it says (CONTRACT §5). */
 public final class InboundSmsService {
@@ -48,6 +48,7 @@ public final class InboundSmsService {
     private final Clock clock;
     private final SmsComposer sms;
     private final RateLimiter limiter;
+    private final Language defaultLanguage;
 
     public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter) {
@@ -57,6 +58,7 @@ public final class InboundSmsService {
         this.clock = clock;
         this.sms = new SmsComposer(config.smsSignature());
         this.limiter = limiter;
+        this.defaultLanguage = config.defaultLanguage();
     }
 
     /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
@@ -98,15 +100,17 @@ public final class InboundSmsService {
 
         List<Member> asMember = store.members().byPhone(from).map(List::of).orElse(List.of());
         List<Member> family = store.membersWithFamilyPhone(from);
-        Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family);
+        // read once: each read of the active incidents is a round trip before the alerts go out
+        List<Incident> activeNow = asMember.isEmpty() && family.isEmpty() ? List.of() : store.active();
+        Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
         if (member != null) {
-            Optional<Incident> active = store.active().stream().filter(i -> member.id().equals(i.memberId()))
+            Optional<Incident> active = activeNow.stream().filter(i -> member.id().equals(i.memberId()))
                     .max(Comparator.comparing(Incident::createdAt));
             if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
                 open(in, member.id(), body, active.get().reporter(), member.language(),
-                        opened -> reply(from, opened.id(), member.language(), "sms.receipt",
+                        opened -> message(from, opened.id(), member.language(), "sms.receipt",
                                 Map.of("code", opened.code())));
                 return Handled.OPENED;
             }
@@ -120,7 +124,7 @@ public final class InboundSmsService {
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
             open(in, member.id(), body, new Reporter(from, name, Channel.SMS, true), member.language(),
-                    opened -> reply(from, opened.id(), member.language(), "sms.receipt", Map.of("code", opened.code())));
+                    opened -> message(from, opened.id(), member.language(), "sms.receipt", Map.of("code", opened.code())));
             return Handled.OPENED;
         }
 
@@ -149,7 +153,7 @@ public final class InboundSmsService {
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
             open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang,
-                    opened -> reply(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
+                    opened -> message(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
 
@@ -161,13 +165,16 @@ public final class InboundSmsService {
     private boolean explainOnce(String from, Instant now) {
         Optional<String> explained = store.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
         if (explained.isPresent()) return false;
-        reply(from, null, Language.DEFAULT, "sms.unknownSender", Map.of());
+        reply(from, null, defaultLanguage, "sms.unknownSender", Map.of());
         return true;
     }
 
-    /** An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. */
+    /**
+     * An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. The
+     * receipt goes out with the first alerts (see {@link Dispatcher#open(Dispatcher.NewIncident, Function)}).
+     */
     private void open(InboundSms in, String memberId, String body, Reporter reporter, Language lang,
-            Consumer<Incident> receipt) {
+            Function<Incident, OutboundSms> receipt) {
         dispatcher.open(new Dispatcher.NewIncident(incidentIdFor(in), memberId, IncidentTypes.guess(body), body, null,
                 reporter, lang), receipt);
     }
@@ -229,11 +236,11 @@ public final class InboundSmsService {
 
     private Handled optOut(String from, Instant now) {
         Optional<Volunteer> volunteer = store.volunteers().byPhone(from);
-        Language lang = Language.DEFAULT;
+        Language lang = defaultLanguage;
         if (volunteer.isPresent()) {
             Volunteer v = volunteer.get();
             lang = v.language();
-            if (v.onDuty()) store.volunteers().update(v.offDuty(now));
+            if (v.onDuty() || !v.hasOptedOut()) store.volunteers().update(v.optedOut(now));
             for (Leader officer : store.leadersAtLevel(1)) {
                 reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
             }
@@ -244,16 +251,19 @@ public final class InboundSmsService {
     }
 
     /** A phone listed as family by several members (siblings): the one with an active incident, else the first. */
-    private Member pick(List<Member> members) {
+    private Member pick(List<Member> members, List<Incident> active) {
         for (Member m : members) {
-            if (store.active().stream().anyMatch(i -> m.id().equals(i.memberId()))) return m;
+            if (active.stream().anyMatch(i -> m.id().equals(i.memberId()))) return m;
         }
         return members.get(0);
     }
 
     private void reply(String to, String incidentId, Language lang, String key, Map<String, ?> args) {
-        messenger.send(new OutboundSms(to, sms.compose(lang, key, args, List.of("name", "text", "reason")),
-                incidentId));
+        messenger.send(message(to, incidentId, lang, key, args));
+    }
+
+    private OutboundSms message(String to, String incidentId, Language lang, String key, Map<String, ?> args) {
+        return new OutboundSms(to, sms.compose(lang, key, args, List.of("name", "text", "reason")), incidentId);
     }
 
 }

@@ -1,6 +1,7 @@
 package huzhu.core.service;
 
 import huzhu.core.error.NotFound;
+import huzhu.core.model.Actor;
 import huzhu.core.model.Channel;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentType;
@@ -27,12 +28,14 @@ public final class IncidentService {
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Ids ids;
+    private final AuditService audit;
 
-    public IncidentService(Store store, Dispatcher dispatcher, Clock clock, Ids ids) {
+    public IncidentService(Store store, Dispatcher dispatcher, Clock clock, Ids ids, AuditService audit) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
     public record LocationInput(String address, Double lat, Double lon) {
@@ -42,14 +45,18 @@ public final class IncidentService {
     }
 
     public Incident open(OpenInput in, String officerName) {
-        return open(in, officerName, null);
+        return open(in, new Actor(officerName, officerName), null);
+    }
+
+    public Incident open(OpenInput in, String officerName, String idempotencyKey) {
+        return open(in, new Actor(officerName, officerName), idempotencyKey);
     }
 
     /**
      * Opens an incident on someone's behalf. A repeat with the same {@code idempotencyKey} (already
      * scoped to the caller) within 24 h returns the first incident and opens nothing.
      */
-    public Incident open(OpenInput in, String officerName, String idempotencyKey) {
+    public Incident open(OpenInput in, Actor actor, String idempotencyKey) {
         OpenInput input = in == null ? new OpenInput(null, null, null, null) : in;
         Validation v = new Validation();
         if (Text.blank(input.memberId())) v.problem("memberId", "invalid.required");
@@ -84,8 +91,9 @@ public final class IncidentService {
                 // the first request reserved the id but did not finish: finish it under the same id
             }
         }
-        return dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
-                new Reporter(null, officerName, Channel.CONSOLE, true), member.language()));
+        Incident opened = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
+                new Reporter(null, actor.name(), Channel.CONSOLE, true), member.language()));
+        return recorded(actor, "open", opened);
     }
 
     public Incident get(String id) {
@@ -95,36 +103,62 @@ public final class IncidentService {
     public Page<Incident> list(String status, Instant from, Instant to, PageRequest page) {
         String s = Text.blank(status) ? "all" : status.trim();
         if (!STATUS_FILTERS.contains(s)) throw huzhu.core.error.Invalid.of("status", "invalid.status");
+        if (from != null && to != null && !from.isBefore(to)) throw huzhu.core.error.Invalid.of("from", "invalid.range");
         return store.list(new IncidentQuery(s, from, to), page);
     }
 
     public Incident acknowledge(String id, String actor) {
-        return dispatcher.acknowledge(id, actor);
+        return acknowledge(id, new Actor(actor, actor));
+    }
+
+    public Incident acknowledge(String id, Actor actor) {
+        return recorded(actor, "acknowledge", dispatcher.acknowledge(id, actor.name()));
     }
 
     public Incident addNote(String id, String text, String actor) {
+        return addNote(id, text, new Actor(actor, actor));
+    }
+
+    public Incident addNote(String id, String text, Actor actor) {
         Validation v = new Validation();
         String cleaned = v.text("text", text, 2000, true);
         v.throwIfAny();
-        return dispatcher.addNote(id, cleaned, actor);
+        return recorded(actor, "note", dispatcher.addNote(id, cleaned, actor.name()));
     }
 
     public Incident escalate(String id, String actor) {
-        return dispatcher.escalateNow(id, actor);
+        return escalate(id, new Actor(actor, actor));
+    }
+
+    public Incident escalate(String id, Actor actor) {
+        return recorded(actor, "escalate", dispatcher.escalateNow(id, actor.name()));
     }
 
     public Incident resolve(String id, String outcome, String notes, String actor) {
+        return resolve(id, outcome, notes, new Actor(actor, actor));
+    }
+
+    public Incident resolve(String id, String outcome, String notes, Actor actor) {
         Validation v = new Validation();
         String o = v.text("outcome", outcome, 200, false);
         String n = v.text("notes", notes, 2000, false);
         v.throwIfAny();
-        return dispatcher.resolve(id, o, n, actor);
+        return recorded(actor, "resolve", dispatcher.resolve(id, o, n, actor.name()));
     }
 
     public Incident cancel(String id, String reason, String actor) {
+        return cancel(id, reason, new Actor(actor, actor));
+    }
+
+    public Incident cancel(String id, String reason, Actor actor) {
         Validation v = new Validation();
         String r = v.text("reason", reason, 200, false);
         v.throwIfAny();
-        return dispatcher.cancel(id, r, actor);
+        return recorded(actor, "cancel", dispatcher.cancel(id, r, actor.name()));
+    }
+
+    private Incident recorded(Actor actor, String action, Incident incident) {
+        audit.record(actor, action, "incident", incident.id(), incident.code());
+        return incident;
     }
 }

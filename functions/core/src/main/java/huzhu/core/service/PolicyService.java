@@ -1,6 +1,7 @@
 package huzhu.core.service;
 
 import huzhu.core.error.Invalid;
+import huzhu.core.model.Actor;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.port.Store;
 import java.util.Map;
@@ -8,20 +9,29 @@ import java.util.Map;
 /** The union's escalation policy. New incidents take a snapshot; open ones keep the one they started with. */
 public final class PolicyService {
     private final Store store;
+    private final AuditService audit;
+    private final EscalationPolicy defaultPolicy;
 
-    public PolicyService(Store store) {
+    public PolicyService(Store store, AuditService audit, EscalationPolicy defaultPolicy) {
         this.store = store;
+        this.audit = audit;
+        this.defaultPolicy = defaultPolicy;
     }
 
     public EscalationPolicy current() {
-        return store.escalationPolicy().orElse(EscalationPolicy.DEFAULT);
+        return store.escalationPolicy().orElse(defaultPolicy);
     }
 
     public EscalationPolicy replace(EscalationPolicy policy) {
+        return replace(policy, Actor.SYSTEM);
+    }
+
+    public EscalationPolicy replace(EscalationPolicy policy, Actor actor) {
         if (policy == null) throw Invalid.of("levels", "invalid.required");
         Map<String, String> problems = policy.problems();
         if (!problems.isEmpty()) throw new Invalid(problems);
         store.saveEscalationPolicy(policy);
+        audit.record(actor, "update", "policy", null, null);
         return policy;
     }
 }

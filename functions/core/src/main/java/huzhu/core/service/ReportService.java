@@ -9,6 +9,8 @@ import huzhu.core.port.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.TreeMap;
  */
 public final class ReportService {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
+    static final int MAX_MONTHS = 120;
 
     private final Store store;
     private final Clock clock;
@@ -37,16 +40,29 @@ public final class ReportService {
     public record Lateness(int count, Long p50, Long p99, Long max) {
     }
 
+    /**
+     * {@code escalationRate} is escalated / incidents (null without incidents); {@code byType} and
+     * {@code byMonth} count incidents, {@code types} and {@code months} (every month of the period, UTC,
+     * oldest first) break every measure down the same way, for the console's charts.
+     */
     public record Summary(Instant from, Instant to, int incidents, int acknowledged, int escalated, int cancelled,
-            int resolved, Percentiles mttaSeconds, Map<String, Integer> byType, Map<String, Integer> byMonth,
-            Lateness escalationLatenessMs) {
+            int resolved, Percentiles mttaSeconds, Double escalationRate, Map<String, Integer> byType,
+            Map<String, Integer> byMonth, List<Slice> types, List<Slice> months, Lateness escalationLatenessMs) {
+    }
+
+    /** The measures of one type or one month ({@code key}: "medical", "2026-03"). */
+    public record Slice(String key, int incidents, int acknowledged, int escalated, Double escalationRate,
+            Percentiles mttaSeconds) {
     }
 
     public record MemberGap(String id, String name, String city, String district) {
     }
 
+    public record VolunteerGap(String id, String name, String city, String district, Instant optedOutAt) {
+    }
+
     public record Coverage(List<MemberGap> membersWithoutFamilyContact, List<MemberGap> membersWithoutVolunteer,
-            List<MemberGap> membersWithoutVolunteerInCity) {
+            List<MemberGap> membersWithoutVolunteerInCity, List<VolunteerGap> volunteersOptedOut) {
     }
 
     /** {@code from}/{@code to} may be null: the last year up to now. */
@@ -55,20 +71,21 @@ public final class ReportService {
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) throw huzhu.core.error.Invalid.of("from", "invalid.range");
         List<Incident> incidents = store.createdBetween(start, end);
-        int acknowledged = 0;
-        int escalated = 0;
         int cancelled = 0;
         int resolved = 0;
-        List<Long> ackSeconds = new ArrayList<>();
+        Tally all = new Tally();
         List<Long> latenessMs = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> byMonth = new TreeMap<>();
+        Map<String, Tally> types = new TreeMap<>();
+        Map<String, Tally> months = new TreeMap<>();
+        for (String month : monthsBetween(start, end)) months.put(month, new Tally());
         for (Incident i : incidents) {
-            if (i.acknowledgedAt() != null) {
-                acknowledged++;
-                ackSeconds.add(Duration.between(i.createdAt(), i.acknowledgedAt()).toSeconds());
-            }
-            if (i.escalations() > 0) escalated++;
+            String type = i.type().wire();
+            String month = month(i.createdAt());
+            all.add(i);
+            types.computeIfAbsent(type, k -> new Tally()).add(i);
+            months.computeIfAbsent(month, k -> new Tally()).add(i);
             for (TimelineEntry e : i.timeline()) {
                 if (e.deadline() != null && !e.at().isBefore(start) && e.at().isBefore(end)) {
                     latenessMs.add(e.lateness().toMillis());
@@ -76,15 +93,64 @@ public final class ReportService {
             }
             if (i.status() == IncidentStatus.CANCELLED) cancelled++;
             if (i.status() == IncidentStatus.RESOLVED) resolved++;
-            byType.merge(i.type().wire(), 1, Integer::sum);
-            byMonth.merge(i.createdAt().toString().substring(0, 7), 1, Integer::sum);
+            byType.merge(type, 1, Integer::sum);
+            byMonth.merge(month, 1, Integer::sum);
         }
-        ackSeconds.sort(null);
         latenessMs.sort(null);
-        return new Summary(start, end, incidents.size(), acknowledged, escalated, cancelled, resolved,
-                new Percentiles(percentile(ackSeconds, 50), percentile(ackSeconds, 90)), byType, byMonth,
+        return new Summary(start, end, all.incidents, all.acknowledged, all.escalated, cancelled, resolved,
+                all.mtta(), all.escalationRate(), byType, byMonth, slices(types), slices(months),
                 new Lateness(latenessMs.size(), percentile(latenessMs, 50), percentile(latenessMs, 99),
                         latenessMs.isEmpty() ? null : latenessMs.get(latenessMs.size() - 1)));
+    }
+
+    /** Months are calendar months in UTC, like every time in the API. */
+    private static String month(Instant at) {
+        return YearMonth.from(at.atOffset(ZoneOffset.UTC)).toString();
+    }
+
+    /** Every month from start to end, so a chart shows the quiet months too (at most the last 10 years). */
+    private static List<String> monthsBetween(Instant start, Instant end) {
+        YearMonth last = YearMonth.from(end.minusNanos(1).atOffset(ZoneOffset.UTC));
+        YearMonth first = YearMonth.from(start.atOffset(ZoneOffset.UTC));
+        if (first.isBefore(last.minusMonths(MAX_MONTHS - 1))) first = last.minusMonths(MAX_MONTHS - 1);
+        List<String> out = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) out.add(m.toString());
+        return out;
+    }
+
+    private static List<Slice> slices(Map<String, Tally> tallies) {
+        List<Slice> out = new ArrayList<>();
+        tallies.forEach((key, t) -> out.add(new Slice(key, t.incidents, t.acknowledged, t.escalated,
+                t.escalationRate(), t.mtta())));
+        return out;
+    }
+
+    /** Counts and acknowledgement times of a set of incidents. */
+    private static final class Tally {
+        int incidents;
+        int acknowledged;
+        int escalated;
+        final List<Long> ackSeconds = new ArrayList<>();
+
+        void add(Incident i) {
+            incidents++;
+            if (i.acknowledgedAt() != null) {
+                acknowledged++;
+                ackSeconds.add(Duration.between(i.createdAt(), i.acknowledgedAt()).toSeconds());
+            }
+            if (i.escalations() > 0) escalated++;
+        }
+
+        Percentiles mtta() {
+            List<Long> sorted = new ArrayList<>(ackSeconds);
+            sorted.sort(null);
+            return new Percentiles(percentile(sorted, 50), percentile(sorted, 90));
+        }
+
+        Double escalationRate() {
+            if (incidents == 0) return null;
+            return Math.round(escalated * 1000.0 / incidents) / 1000.0;
+        }
     }
 
     /** Nearest-rank percentile; null when there is nothing to measure. */
@@ -113,6 +179,13 @@ public final class ReportService {
             if (onDuty.isEmpty()) noVolunteerInCity.add(gap);
             if (onDuty.stream().noneMatch(v -> m.homeArea().sameDistrict(v.area()))) noVolunteer.add(gap);
         }
-        return new Coverage(noFamily, noVolunteer, noVolunteerInCity);
+        List<VolunteerGap> optedOut = new ArrayList<>();
+        for (Volunteer v : store.volunteers().all()) {
+            if (v.hasOptedOut()) {
+                optedOut.add(new VolunteerGap(v.id(), v.name(), v.area() == null ? null : v.area().city(),
+                        v.area() == null ? null : v.area().district(), v.optedOutAt()));
+            }
+        }
+        return new Coverage(noFamily, noVolunteer, noVolunteerInCity, optedOut);
     }
 }

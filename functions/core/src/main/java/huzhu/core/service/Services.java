@@ -18,6 +18,7 @@ public record Services(
         FollowUpService followUps,
         PolicyService policy,
         ReportService reports,
+        AuditService audit,
         ServiceConfig config) {
 
     public static Services create(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
@@ -28,17 +29,19 @@ public record Services(
     public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
             EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
         Dispatcher dispatcher = new Dispatcher(store, messenger, announcements, timer, clock, ids, config);
+        AuditService audit = new AuditService(store, clock, ids);
         RateLimiter limiter = new RateLimiter(store, clock);
         return new Services(
                 dispatcher,
                 new TriggerService(store, dispatcher, clock, ids, limiter),
                 new AckService(store, dispatcher, config.ackTokens(), limiter),
                 new InboundSmsService(store, dispatcher, messenger, clock, config, limiter),
-                new IncidentService(store, dispatcher, clock, ids),
-                new DirectoryService(store, clock, ids, config),
-                new FollowUpService(store, clock, ids),
-                new PolicyService(store),
+                new IncidentService(store, dispatcher, clock, ids, audit),
+                new DirectoryService(store, clock, ids, config, audit),
+                new FollowUpService(store, clock, ids, audit),
+                new PolicyService(store, audit, config.defaultPolicy()),
                 new ReportService(store, clock),
+                audit,
                 config);
     }
 }

@@ -60,6 +60,21 @@ class DirectoryServiceTest {
         throw new AssertionError("expected Invalid");
     }
 
+    @Test
+    void anEditThatDoesNotMentionOnDuty_keepsAVolunteerWhoOptedOut_offDuty() {
+        // given a volunteer who texted STOP
+        Volunteer v = directory.createVolunteer(volunteer("13800000011"));
+        world.memory.volunteers().update(v.offDuty(world.clock.instant()));
+
+        // when an officer fixes the name without touching the duty switch
+        directory.updateVolunteer(v.id(), new VolunteerInput("李娜娜", "13800000011", new AreaInput("杭州", "西湖区"),
+                null, List.of("first-aid"), null, null, null));
+
+        // then
+        assertThat(directory.volunteer(v.id()).onDuty()).isFalse();
+        assertThat(directory.volunteer(v.id()).name()).isEqualTo("李娜娜");
+    }
+
     // ---------------------------------------------------------------- members
 
     @Test

@@ -429,8 +429,22 @@ class InboundSmsServiceTest {
         Volunteer now = world.memory.volunteers().get("v-1").orElseThrow();
         assertThat(now.onDuty()).isFalse();
         assertThat(now.updatedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(now.optedOutAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(world.messenger.bodiesTo(officer.phone())).singleElement().asString().contains("李娜");
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString().contains("退订");
+    }
+
+    @Test
+    void stop_fromAVolunteerAlreadyOffDuty_isStillRecordedAsAnOptOut() {
+        // given
+        world.memory.volunteers().update(liNa.offDuty(T0));
+        world.later(30);
+
+        // when
+        sms(liNa.phone(), "STOP");
+
+        // then
+        assertThat(world.memory.volunteers().get("v-1").orElseThrow().optedOutAt()).isEqualTo(T0.plusSeconds(30));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package huzhu.core.service;
 
+import huzhu.core.model.AuditEntry;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FollowUp;
 import huzhu.core.model.Incident;
@@ -179,5 +180,15 @@ final class InterleavingStore implements Store {
     @Override
     public Optional<String> recall(String key, Instant now) {
         return delegate.recall(key, now);
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        delegate.append(entry);
+    }
+
+    @Override
+    public Page<AuditEntry> audit(Instant from, Instant to, PageRequest page) {
+        return delegate.audit(from, to, page);
     }
 }

@@ -16,6 +16,8 @@ import huzhu.core.rules.ReplyGrammar.Action;
 import huzhu.core.service.ReportService.Coverage;
 import huzhu.core.service.ReportService.MemberGap;
 import huzhu.core.service.ReportService.Percentiles;
+import huzhu.core.service.ReportService.Slice;
+import huzhu.core.service.ReportService.VolunteerGap;
 import huzhu.core.service.ReportService.Summary;
 import huzhu.core.testing.Fixtures;
 import java.time.Instant;
@@ -175,7 +177,85 @@ class ReportServiceTest {
         assertThat(summary.escalated()).isZero();
     }
 
+    @Test
+    void escalationRate_isTheShareOfIncidentsThatEscalated_byTypeToo() {
+        // given three medical incidents, one escalated, and one fire that escalated twice
+        incident(T0, 60, IncidentStatus.RESOLVED, IncidentType.MEDICAL, 0);
+        incident(T0, 400, IncidentStatus.RESOLVED, IncidentType.MEDICAL, 1);
+        incident(T0, 90, IncidentStatus.RESOLVED, IncidentType.MEDICAL, 0);
+        incident(T0, null, IncidentStatus.CANCELLED, IncidentType.FIRE, 2);
+
+        // when
+        Summary summary = reports.summary(FROM, TO);
+
+        // then
+        assertThat(summary.escalationRate()).isEqualTo(0.5);
+        assertThat(summary.types()).containsExactly(
+                new Slice("fire", 1, 0, 1, 1.0, new Percentiles(null, null)),
+                new Slice("medical", 3, 3, 1, 0.333, new Percentiles(90L, 400L)));
+    }
+
+    @Test
+    void escalationRate_withoutIncidents_isNull_notZero() {
+        // when
+        Summary summary = reports.summary(FROM, TO);
+
+        // then
+        assertThat(summary.escalationRate()).isNull();
+        assertThat(summary.incidents()).isZero();
+    }
+
+    @Test
+    void months_coverEveryMonthOfThePeriod_quietOnesToo_withTheirOwnTimesToAcknowledge() {
+        // given incidents in January and March, none in February
+        Instant january = Instant.parse("2026-01-15T10:00:00Z");
+        Instant march = Instant.parse("2026-03-31T23:59:59Z");
+        incident(january, 100, IncidentStatus.RESOLVED, IncidentType.MEDICAL, 1);
+        incident(march, 20, IncidentStatus.RESOLVED, IncidentType.MEDICAL, 0);
+        incident(march, 40, IncidentStatus.RESOLVED, IncidentType.ACCIDENT, 0);
+
+        // when
+        Summary summary = reports.summary(Instant.parse("2026-01-01T00:00:00Z"), TO);
+
+        // then
+        assertThat(summary.months()).extracting(Slice::key).containsExactly("2026-01", "2026-02", "2026-03");
+        assertThat(summary.months().get(0)).isEqualTo(new Slice("2026-01", 1, 1, 1, 1.0, new Percentiles(100L, 100L)));
+        assertThat(summary.months().get(1)).isEqualTo(new Slice("2026-02", 0, 0, 0, null, new Percentiles(null, null)));
+        assertThat(summary.months().get(2).mttaSeconds()).isEqualTo(new Percentiles(20L, 40L));
+        assertThat(summary.byMonth()).containsOnly(entry("2026-01", 1), entry("2026-03", 2));
+    }
+
+    @Test
+    void months_ofAVeryLongPeriod_areTheLastTenYears_plusAnyOlderMonthWithIncidents() {
+        // given
+        incident(Instant.parse("2001-05-05T00:00:00Z"), 10, IncidentStatus.RESOLVED, IncidentType.MEDICAL, 0);
+
+        // when
+        Summary summary = reports.summary(Instant.parse("2000-01-01T00:00:00Z"), TO);
+
+        // then
+        assertThat(summary.months()).hasSize(ReportService.MAX_MONTHS + 1);
+        assertThat(summary.months().get(0).key()).isEqualTo("2001-05");
+        assertThat(summary.months().get(summary.months().size() - 1).key()).isEqualTo("2026-03");
+    }
+
     // ---------------------------------------------------------------- coverage
+
+    @Test
+    void coverage_listsVolunteersWhoOptedOut_withWhen() {
+        // given
+        Instant when = T0.plusSeconds(3600);
+        world.add(Fixtures.volunteer("v-1").name("刘强").area("武汉市", "江汉区").build());
+        world.add(Fixtures.volunteer("v-2").name("赵敏").area("武汉市", "江汉区").build().optedOut(when));
+        world.add(Fixtures.volunteer("v-3").name("孙伟").onDuty(false).build());
+
+        // when
+        Coverage coverage = reports.coverage();
+
+        // then
+        assertThat(coverage.volunteersOptedOut()).containsExactly(
+                new VolunteerGap("v-2", "赵敏", "武汉市", "江汉区", when));
+    }
 
     @Test
     void coverage_listsMembersWithoutAFamilyContact() {

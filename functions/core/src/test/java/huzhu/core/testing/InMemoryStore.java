@@ -1,6 +1,7 @@
 package huzhu.core.testing;
 
 import huzhu.core.error.Invalid;
+import huzhu.core.model.AuditEntry;
 import huzhu.core.error.NotFound;
 import huzhu.core.model.DirectoryEntry;
 import huzhu.core.model.EscalationPolicy;
@@ -48,6 +49,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Incident> incidents = new HashMap<>();
     private final Map<String, FollowUp> followUps = new HashMap<>();
     private final Map<String, Remembered> idempotency = new HashMap<>();
+    private final Map<String, AuditEntry> audit = new HashMap<>();
     private EscalationPolicy policy;
 
     private record Remembered(String value, Instant expiresAt) {
@@ -264,6 +266,25 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    // ---- audit
+
+    @Override
+    public void append(AuditEntry entry) {
+        synchronized (lock) {
+            if (audit.containsKey(entry.id())) throw new IllegalStateException("audit " + entry.id() + " already exists");
+            audit.put(entry.id(), entry);
+        }
+    }
+
+    @Override
+    public Page<AuditEntry> audit(Instant from, Instant to, PageRequest request) {
+        NewestAudit after = request.cursor() == null ? null : NewestAudit.decode(request.cursor());
+        synchronized (lock) {
+            List<AuditEntry> matching = audit.values().stream().filter(e -> inRange(e.at(), from, to)).toList();
+            return page(matching, NewestAudit::of, after, request, NewestAudit::encode);
+        }
+    }
+
     // ---- what tests compare
 
     /** The keys of every record {@link #remember} kept (idempotency keys, rate-limit slots). */
@@ -275,20 +296,21 @@ public final class InMemoryStore implements Store {
 
     /**
      * Everything a person would call the union's data, as plain values: the directory, trigger links,
-     * incidents, follow-ups and the policy. Two snapshots are equal when no request changed any of it. It
+     * incidents, follow-ups, the policy and the audit log. Two snapshots are equal when no request changed any of it. It
      * leaves out the bookkeeping of {@link #remember} (idempotency records, rate-limit slots), which a refused
      * request is meant to write.
      */
     public Snapshot snapshot() {
         synchronized (lock) {
             return new Snapshot(members.all(), volunteers.all(), leaders.all(), new TreeMap<>(memberByTokenHash),
-                    new TreeMap<>(incidents), new TreeMap<>(followUps), Optional.ofNullable(policy));
+                    new TreeMap<>(incidents), new TreeMap<>(followUps), Optional.ofNullable(policy),
+                    new TreeMap<>(audit));
         }
     }
 
     public record Snapshot(List<Member> members, List<Volunteer> volunteers, List<Leader> leaders,
             Map<String, String> triggerLinks, Map<String, Incident> incidents, Map<String, FollowUp> followUps,
-            Optional<EscalationPolicy> policy) {
+            Optional<EscalationPolicy> policy, Map<String, AuditEntry> audit) {
     }
 
     // ---- shared rules
@@ -352,6 +374,32 @@ public final class InMemoryStore implements Store {
             String[] parts = Cursors.decode(cursor, "incidents", 2);
             try {
                 return new NewestFirst(Instant.parse(parts[0]), parts[1]);
+            } catch (DateTimeException e) {
+                throw Cursors.invalid();
+            }
+        }
+    }
+
+    /** Audit entries newest first; equal times by id, descending. */
+    private record NewestAudit(Instant at, String id) implements Comparable<NewestAudit> {
+        static NewestAudit of(AuditEntry e) {
+            return new NewestAudit(e.at(), e.id());
+        }
+
+        @Override
+        public int compareTo(NewestAudit o) {
+            int byTime = o.at.compareTo(at);
+            return byTime != 0 ? byTime : o.id.compareTo(id);
+        }
+
+        String encode() {
+            return Cursors.encode("audit", at.toString(), id);
+        }
+
+        static NewestAudit decode(String cursor) {
+            String[] parts = Cursors.decode(cursor, "audit", 2);
+            try {
+                return new NewestAudit(Instant.parse(parts[0]), parts[1]);
             } catch (DateTimeException e) {
                 throw Cursors.invalid();
             }

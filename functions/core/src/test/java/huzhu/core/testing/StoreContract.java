@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.core.error.Invalid;
+import huzhu.core.model.AuditEntry;
 import huzhu.core.error.NotFound;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FollowUp;
@@ -935,6 +936,133 @@ public abstract class StoreContract {
                 .containsExactlyElementsOf(expected);
     }
 
+    // ---------------------------------------------------------------- audit
+
+    @Test
+    void appendedAuditEntry_comesBackWithEveryField() {
+        // given
+        AuditEntry entry = new AuditEntry("a-1", T0.plusMillis(250), "sub-1", "周干事", "update", "member", "m-1",
+                "王小明", List.of("phone", "familyContacts"));
+
+        // when
+        store.append(entry);
+
+        // then
+        assertThat(store.audit(null, null, PageRequest.first(10)).items()).containsExactly(entry);
+    }
+
+    @Test
+    void anAuditEntryWithoutTargetOrFields_comesBackAsAppended() {
+        // given
+        AuditEntry entry = new AuditEntry("a-1", T0, "sub-1", "admin", "update", "policy", null, null, List.of());
+
+        // when
+        store.append(entry);
+
+        // then
+        assertThat(store.audit(null, null, PageRequest.first(10)).items()).containsExactly(entry);
+    }
+
+    @Test
+    void append_isRefused_whenTheIdExists() {
+        // given
+        AuditEntry first = audit("a-1", T0);
+        store.append(first);
+
+        // when / then
+        assertThatThrownBy(() -> store.append(audit("a-1", T0.plusSeconds(5))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.audit(null, null, PageRequest.first(10)).items()).containsExactly(first);
+    }
+
+    @Test
+    void audit_isNewestFirst_withEqualTimesOrderedByIdDescending() {
+        // given
+        store.append(audit("a-1", T0));
+        store.append(audit("a-3", T0.plusSeconds(60)));
+        store.append(audit("a-2", T0.plusSeconds(60)));
+        store.append(audit("a-4", T0.plusMillis(1500)));
+
+        // when
+        Page<AuditEntry> page = store.audit(null, null, PageRequest.first(10));
+
+        // then
+        assertThat(page.items()).extracting(AuditEntry::id).containsExactly("a-3", "a-2", "a-4", "a-1");
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void audit_from_isInclusive_andTo_isExclusive() {
+        // given
+        store.append(audit("before", T0.minusMillis(1)));
+        store.append(audit("at-0s", T0));
+        store.append(audit("at-59s", T0.plusSeconds(59)));
+        store.append(audit("at-60s", T0.plusSeconds(60)));
+
+        // when
+        Page<AuditEntry> minute = store.audit(T0, T0.plusSeconds(60), PageRequest.first(10));
+        Page<AuditEntry> since = store.audit(T0.plusSeconds(59), null, PageRequest.first(10));
+        Page<AuditEntry> until = store.audit(null, T0, PageRequest.first(10));
+
+        // then
+        assertThat(minute.items()).extracting(AuditEntry::id).containsExactly("at-59s", "at-0s");
+        assertThat(since.items()).extracting(AuditEntry::id).containsExactly("at-60s", "at-59s");
+        assertThat(until.items()).extracting(AuditEntry::id).containsExactly("before");
+    }
+
+    @Test
+    void audit_pagesThrough120Entries_withLimit50_returningEachExactlyOnce_evenWhileEntriesAreAppended() {
+        // given 120 entries, one a second, appended in no particular order
+        List<Integer> seconds = new ArrayList<>(IntStream.range(0, 120).boxed().toList());
+        Collections.shuffle(seconds, new Random(11));
+        seconds.forEach(s -> store.append(audit(String.format("a-%03d", s), T0.plusSeconds(s))));
+
+        // when the pages are read while newer entries keep arriving
+        List<String> seen = new ArrayList<>();
+        List<Page<AuditEntry>> pages = pageThrough(c -> {
+            Page<AuditEntry> page = store.audit(T0, T0.plusSeconds(3600), new PageRequest(c, 50));
+            store.append(audit("new-" + seen.size(), T0.plusSeconds(1000 + seen.size())));
+            page.items().forEach(e -> seen.add(e.id()));
+            return page;
+        });
+
+        // then
+        assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
+        List<String> expected = IntStream.range(0, 120).map(i -> 119 - i).mapToObj(i -> String.format("a-%03d", i))
+                .toList();
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void anAuditCursorFromAnotherListing_isRefusedAsInvalid() {
+        // given a cursor of the incident list
+        for (int i = 0; i < 3; i++) store.create(incident("inc-" + i).createdAt(T0.plusSeconds(i)).build());
+        String incidentCursor = store.list(IncidentQuery.ALL, PageRequest.first(1)).nextCursor();
+        store.append(audit("a-1", T0));
+
+        // when / then
+        assertThatThrownBy(() -> store.audit(null, null, new PageRequest(incidentCursor, 10)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
+        assertThatThrownBy(() -> store.audit(null, null, new PageRequest("not a cursor", 10)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
+    }
+
+    @Test
+    void aVolunteerWhoOptedOut_comesBackWithTheTimeTheyDidIt() {
+        // given
+        Volunteer volunteer = volunteer("v-1").build();
+        store.volunteers().insert(volunteer);
+
+        // when
+        store.volunteers().update(volunteer.optedOut(T0.plusSeconds(90)));
+
+        // then
+        Volunteer stored = store.volunteers().get("v-1").orElseThrow();
+        assertThat(stored.optedOutAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(stored.onDuty()).isFalse();
+        assertThat(store.volunteersInCity(volunteer.area().city())).containsExactly(stored);
+    }
+
     // ---------------------------------------------------------------- settings
 
     @Test
@@ -1057,6 +1185,10 @@ public abstract class StoreContract {
         store.create(incident("at-0s").createdAt(T0).build());
         store.create(incident("at-59s").createdAt(T0.plusSeconds(59)).build());
         store.create(incident("at-60s").createdAt(T0.plusSeconds(60)).build());
+    }
+
+    private static AuditEntry audit(String id, Instant at) {
+        return new AuditEntry(id, at, "sub-1", "周干事", "create", "member", "m-" + id, "会员 " + id, List.of());
     }
 
     private static List<String> ids(Page<Incident> page) {

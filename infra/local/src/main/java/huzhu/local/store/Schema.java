@@ -63,7 +63,15 @@ final class Schema {
                       key        TEXT PRIMARY KEY,
                       value      TEXT NOT NULL,
                       expires_at INTEGER NOT NULL)""",
-                    "CREATE INDEX idempotency_expiry ON idempotency (expires_at)"));
+                    "CREATE INDEX idempotency_expiry ON idempotency (expires_at)"),
+            // 2: the audit log, read newest first by time range
+            List.of(
+                    """
+                    CREATE TABLE audit (
+                      id  TEXT PRIMARY KEY,
+                      at  INTEGER NOT NULL,
+                      doc TEXT NOT NULL)""",
+                    "CREATE INDEX audit_newest ON audit (at DESC, id DESC)"));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -3,6 +3,7 @@ package huzhu.local.store;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.model.Area;
+import huzhu.core.model.AuditEntry;
 import huzhu.core.model.DirectoryEntry;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FamilyContact;
@@ -346,6 +347,43 @@ public final class SqliteStore implements Store, AutoCloseable {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
             }
         });
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    @Override
+    public void append(AuditEntry entry) {
+        tx(c -> {
+            int inserted = execute(c, "INSERT OR IGNORE INTO audit (id, at, doc) VALUES (?, ?, ?)", entry.id(),
+                    nanos(entry.at()), json.write(entry));
+            if (inserted == 0) throw new IllegalStateException("audit " + entry.id() + " already exists");
+            return null;
+        });
+    }
+
+    @Override
+    public Page<AuditEntry> audit(Instant from, Instant to, PageRequest request) {
+        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "audit", 2);
+        int limit = limit(request);
+        StringBuilder sql = new StringBuilder("SELECT doc FROM audit WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (from != null) {
+            sql.append(" AND at >= ?");
+            params.add(nanos(from));
+        }
+        if (to != null) {
+            sql.append(" AND at < ?");
+            params.add(nanos(to));
+        }
+        if (after != null) {
+            long at = Cursor.number(after[0]);
+            sql.append(" AND (at < ? OR (at = ? AND id < ?))");
+            params.addAll(List.of(at, at, after[1]));
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
+        params.add(limit + 1);
+        return tx(c -> page(docs(c, AuditEntry.class, sql.toString(), params.toArray()), limit,
+                e -> Cursor.encode("audit", Long.toString(nanos(e.at())), e.id())));
     }
 
     // ---------------------------------------------------------------- the directory's registries

@@ -4,6 +4,7 @@ import static huzhu.core.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.model.AuditEntry;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FollowUp;
 import huzhu.core.model.Incident;
@@ -22,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +102,31 @@ class SqliteStoreTest extends StoreContract {
                 Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT count(*) FROM schema_version")).isEqualTo("1");
             assertThat(single(s, "SELECT version FROM schema_version")).isEqualTo(String.valueOf(Schema.LATEST));
+        }
+    }
+
+    @Test
+    void aDirectoryOfTheFirstSchema_gainsTheAuditLog_andKeepsItsData() throws SQLException {
+        // given a data directory written before the audit log existed
+        Path dir = dataDir.resolve("first-schema");
+        Member member = Fixtures.fullMember("m-1");
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.members().insert(member);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE audit");
+            s.execute("UPDATE schema_version SET version = 1");
+        }
+
+        // when
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.append(new AuditEntry("a-1", T0, "sub-1", "admin", "create", "member", "m-1", "王小明", List.of()));
+
+            // then
+            assertThat(store.members().get("m-1")).contains(member);
+            assertThat(store.audit(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::id)
+                    .containsExactly("a-1");
         }
     }
 

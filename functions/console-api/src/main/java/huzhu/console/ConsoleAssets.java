@@ -1,0 +1,98 @@
+package huzhu.console;
+
+import huzhu.core.error.NotFound;
+import huzhu.http.ApiRequest;
+import huzhu.http.ApiResponse;
+import huzhu.http.Html;
+import huzhu.http.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The console page and its few files, read from the jar once. Only the files named here are served,
+ * whatever path is asked for. The page learns where the API is (a named stage puts its name in front of
+ * every path) and how to sign in from a meta element, so it needs no inline script and the
+ * Content-Security-Policy can forbid all inline code.
+ */
+final class ConsoleAssets {
+    private static final String DIR = "/huzhu/console/";
+    private static final String JS = "text/javascript; charset=utf-8";
+    private static final String CSS = "text/css; charset=utf-8";
+    private static final Map<String, Asset> FILES = new LinkedHashMap<>();
+
+    static {
+        for (String name : new String[] {"app.js", "qr.js", "i18n.zh-CN.js", "i18n.en.js"}) {
+            FILES.put(name, new Asset(JS, read(name)));
+        }
+        FILES.put("console.css", new Asset(CSS, read("console.css")));
+    }
+
+    private static final String PAGE = read("console.html");
+
+    private record Asset(String contentType, String body) {
+    }
+
+    private final ConsoleSettings settings;
+    private final String csp;
+
+    ConsoleAssets(ConsoleSettings settings) {
+        this.settings = settings;
+        String cognito = settings.cognitoEndpoint();
+        this.csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'" + (cognito == null ? "" : " " + cognito) + "; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
+    }
+
+    ApiResponse page(ApiRequest req) {
+        String base = base(req);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("base", base);
+        config.put("signIn", settings.cognito() ? "cognito" : "token");
+        if (settings.cognito()) {
+            config.put("userPoolId", settings.userPoolId());
+            config.put("clientId", settings.clientId());
+            config.put("cognitoEndpoint", settings.cognitoEndpoint());
+        }
+        String html = PAGE.replace("{{config}}", Html.escape(json(config))).replace("{{base}}", Html.escape(base));
+        return ApiResponse.html(200, html)
+                .withHeader("Cache-Control", "no-cache")
+                .withHeader("Content-Security-Policy", csp)
+                .withHeader("X-Frame-Options", "DENY");
+    }
+
+    ApiResponse file(String name) {
+        Asset asset = FILES.get(name);
+        if (asset == null) throw new NotFound("route");
+        return ApiResponse.of(200, asset.contentType(), asset.body()).withHeader("Cache-Control", "no-cache");
+    }
+
+    /** The path prefix of a named stage ("/prod"), empty on the $default stage and the local stack. */
+    static String base(ApiRequest req) {
+        String raw = req.rawPath();
+        String path = req.path();
+        if (raw == null || path == null || !raw.endsWith(path)) return "";
+        String base = raw.substring(0, raw.length() - path.length());
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(String name) {
+        try (InputStream in = ConsoleAssets.class.getResourceAsStream(DIR + name)) {
+            if (in == null) throw new IllegalStateException("missing " + DIR + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

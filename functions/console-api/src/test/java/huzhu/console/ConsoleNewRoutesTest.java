@@ -1,0 +1,555 @@
+package huzhu.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.model.Channel;
+import huzhu.core.model.IncidentType;
+import huzhu.core.model.Language;
+import huzhu.core.model.Reporter;
+import huzhu.core.port.EscalationTimer;
+import huzhu.core.port.PageRequest;
+import huzhu.core.service.Dispatcher.NewIncident;
+import huzhu.core.service.ServiceConfig;
+import huzhu.core.service.Services;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingMessenger;
+import huzhu.core.testing.SequentialIds;
+import huzhu.http.Json;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The routes issue 10 adds to the console (who am I, roster imports, the audit log, the console's files)
+ * and the filters it adds to the old ones, each as every kind of caller, fed AWS-shaped events.
+ */
+class ConsoleNewRoutesTest {
+    private static final String MEMBER_PHONE = Fixtures.phone(1);
+    private static final String FATHER = Fixtures.phone(2);
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final MutableClock clock = MutableClock.atT0();
+    private final Services services = Services.create(store, new RecordingMessenger(), EscalationTimer.NONE, clock,
+            new SequentialIds(5), new ServiceConfig("https://huzhu.example", null));
+    private ConsoleApiHandler handler = new ConsoleApiHandler(services);
+
+    @BeforeEach
+    void aSmallUnion() {
+        store.members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER_PHONE).home("武汉市", "江汉区")
+                .family("王德福", "父亲", FATHER).build());
+        store.members().insert(Fixtures.member("m-2").name("李娜").home("杭州", "西湖区").build());
+        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
+                .area("武汉市", "江汉区").build());
+        store.volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))
+                .area("武汉市", "江汉区").onDuty(false).build());
+        services.dispatcher().open(new NewIncident("inc-1", "m-1", IncidentType.MEDICAL, "老伴胸口疼", null,
+                new Reporter(FATHER, "王德福", Channel.SMS, true), Language.ZH_CN));
+        store.insert(Fixtures.followUp("f-1").incident("inc-1", "m-1").visitors("周干事").build());
+        clock.advance(Duration.ofSeconds(30));
+    }
+
+    // ================================================================== route × role
+
+    enum As {
+        ADMIN("[admin]"), OFFICER("[officer]"), VIEWER("[viewer]"), NO_GROUP(null), NO_CLAIMS(null);
+
+        final String groups;
+
+        As(String groups) {
+            this.groups = groups;
+        }
+    }
+
+    enum Access { PUBLIC, READ, OPERATE, ADMIN }
+
+    record RouteCase(String method, String path, String body, String contentType, Access access, int success) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<RouteCase> NEW_ROUTES = List.of(
+            new RouteCase("GET", "/v1/me", null, null, Access.READ, 200),
+            new RouteCase("POST", "/v1/members/import", "姓名,手机号,城市\n张三,13800138000,武汉市\n", "text/csv",
+                    Access.ADMIN, 200),
+            new RouteCase("POST", "/v1/volunteers/import", "{\"csv\":\"name,phone,city\\nTom,13800138005,Wuhan\"}",
+                    "application/json", Access.ADMIN, 200),
+            new RouteCase("GET", "/v1/audit", null, null, Access.ADMIN, 200),
+            new RouteCase("GET", "/v1/members?query=王", null, null, Access.READ, 200),
+            new RouteCase("GET", "/v1/volunteers?query=江汉&onDuty=true", null, null, Access.READ, 200),
+            new RouteCase("GET", "/v1/leaders?query=主席", null, null, Access.READ, 200),
+            new RouteCase("PUT", "/v1/followups/f-1",
+                    "{\"kind\":\"visit\",\"doneDate\":\"2026-03-03\",\"visitors\":[\"周干事\"]}", "application/json",
+                    Access.OPERATE, 200),
+            new RouteCase("GET", "/console/app.js", null, null, Access.PUBLIC, 200),
+            new RouteCase("GET", "/console/console.css", null, null, Access.PUBLIC, 200));
+
+    static Stream<Arguments> everyNewRouteAsEveryCaller() {
+        return NEW_ROUTES.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyNewRouteAsEveryCaller")
+    void everyNewRoute_answersEachCallerByRole_andARefusalChangesNothing(RouteCase route, As as) throws Exception {
+        // given
+        int members = store.members().all().size();
+        int volunteers = store.volunteers().all().size();
+        int audit = auditSize();
+        var followUp = store.followUp("f-1");
+
+        // when
+        Reply reply = call(as, route.method(), route.path(), route.body(), route.contentType());
+
+        // then
+        boolean allowed = switch (route.access()) {
+            case PUBLIC -> true;
+            case READ -> as == As.ADMIN || as == As.OFFICER || as == As.VIEWER;
+            case OPERATE -> as == As.ADMIN || as == As.OFFICER;
+            case ADMIN -> as == As.ADMIN;
+        };
+        if (allowed) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
+            return;
+        }
+        assertThat(reply.status()).isEqualTo(as == As.NO_CLAIMS ? 401 : 403);
+        assertThat(error(reply).get("code").asText()).isEqualTo(as == As.NO_CLAIMS ? "unauthorized" : "forbidden");
+        assertThat(store.members().all()).hasSize(members);
+        assertThat(store.volunteers().all()).hasSize(volunteers);
+        assertThat(auditSize()).isEqualTo(audit);
+        assertThat(store.followUp("f-1")).isEqualTo(followUp);
+    }
+
+    // ================================================================== who am I
+
+    @Test
+    void me_tellsThePageWhoIsSignedIn_withTheirRoles() throws Exception {
+        // when
+        Reply reply = call(As.OFFICER, "GET", "/v1/me", null, null);
+
+        // then
+        assertThat(reply.json().get("name").asText()).isEqualTo("王芳");
+        assertThat(reply.json().get("id").asText()).isEqualTo("8c1e5a2b-7d3f-4e6a-9b0c-1d2e3f4a5b6c");
+        assertThat(reply.json().get("roles")).extracting(JsonNode::asText).containsExactly("officer");
+    }
+
+    // ================================================================== roster import
+
+    @Test
+    void importMembers_fromATextCsvBody_thatApiGatewayBase64Encoded_storesEveryRow() throws Exception {
+        // given the fixture: a UTF-8 CSV with Excel's byte order mark, CRLF, a numbered family column
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/console-import-members-csv-base64.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        JsonNode report = Json.mapper().readTree(response.getBody());
+        assertThat(report.get("rows").asInt()).isEqualTo(2);
+        assertThat(report.get("imported").asInt()).isEqualTo(2);
+        assertThat(report.get("problems")).isEmpty();
+        var li = store.members().byPhone("+8613800138000").orElseThrow();
+        assertThat(li.familyContacts()).singleElement().satisfies(c -> {
+            assertThat(c.relation()).isEqualTo("母亲");
+            assertThat(c.phone()).isEqualTo("+8613800138001");
+        });
+        assertThat(store.members().byPhone("+8613800138002")).isPresent();
+    }
+
+    @Test
+    void importMembers_withBadRows_is422_namingEachRowAndField_andImportsNothing() throws Exception {
+        // given rows 3 and 4 of the sheet are wrong
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/console-import-members-csv-bad-rows.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        JsonNode error = Json.mapper().readTree(response.getBody()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("validation_failed");
+        assertThat(names(error.get("fields"))).containsExactlyInAnyOrder(
+                "rows[3].phone", "rows[4].name", "rows[4].homeArea.city", "rows[4].familyContacts[0].phone");
+        assertThat(error.get("fields").get("rows[3].phone").asText()).contains("手机号格式不正确");
+        assertThat(store.members().all()).hasSize(2);
+    }
+
+    @Test
+    void importMembers_withSkipInvalid_importsTheGoodRows_andReportsTheBadInPeoplesWords() throws Exception {
+        // given
+        String csv = "姓名,手机号,城市\n张三,13800138000,武汉市\n李四,12345,武汉市\n王五,13800000001,武汉市\n";
+
+        // when
+        Reply reply = call(As.ADMIN, "POST", "/v1/members/import?skipInvalid=true", csv, "text/csv");
+
+        // then
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("imported").asInt()).isEqualTo(1);
+        assertThat(reply.json().get("skipped").asInt()).isEqualTo(2);
+        JsonNode problems = reply.json().get("problems");
+        assertThat(problems.get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(problems.get(0).get("fields").get("phone").asText()).contains("手机号格式不正确");
+        assertThat(problems.get(1).get("row").asInt()).isEqualTo(4);
+        assertThat(problems.get(1).get("fields").get("phone").asText()).contains("该手机号已登记");
+        assertThat(store.members().byPhone("+8613800138000")).isPresent();
+    }
+
+    @Test
+    void importVolunteers_asJson_readsTheCsvField() throws Exception {
+        // when
+        Reply reply = call(As.ADMIN, "POST", "/v1/volunteers/import",
+                "{\"csv\": \"姓名,手机号,城市,区县,是否值班\\n孙伟,13800138009,武汉市,武昌区,否\"}", "application/json");
+
+        // then
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(store.volunteers().byPhone("+8613800138009").orElseThrow().onDuty()).isFalse();
+    }
+
+    @Test
+    void import_withoutTheRequiredColumns_orWithABadFlag_is422() throws Exception {
+        // when
+        Reply columns = call(As.ADMIN, "POST", "/v1/members/import", "姓名,备注\n张三,x\n", "text/csv");
+        Reply flag = call(As.ADMIN, "POST", "/v1/members/import?skipInvalid=maybe", "姓名,手机号,城市\n张三,13800138000,武汉市\n",
+                "text/csv");
+        Reply empty = call(As.ADMIN, "POST", "/v1/volunteers/import", "{\"csv\": \"\"}", "application/json");
+
+        // then
+        assertThat(columns.status()).isEqualTo(422);
+        assertThat(names(error(columns).get("fields"))).containsExactlyInAnyOrder("columns.phone", "columns.city");
+        assertThat(flag.status()).isEqualTo(422);
+        assertThat(names(error(flag).get("fields"))).containsExactly("skipInvalid");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(names(error(empty).get("fields"))).containsExactly("csv");
+        assertThat(store.members().all()).hasSize(2);
+    }
+
+    // ================================================================== audit
+
+    @Test
+    void theAuditLog_recordsWhoDidWhatThroughTheApi_newestFirst_withoutPhones() throws Exception {
+        // given
+        call(As.ADMIN, "POST", "/v1/members", "{\"name\":\"张三\",\"phone\":\"13800138000\",\"homeArea\":{\"city\":\"武汉市\"}}",
+                "application/json");
+        clock.advance(Duration.ofSeconds(5));
+        call(As.OFFICER, "POST", "/v1/incidents/inc-1/acknowledge", null, null);
+        clock.advance(Duration.ofSeconds(5));
+        call(As.VIEWER, "GET", "/v1/members/m-1", null, null);
+
+        // when
+        Reply reply = call(As.ADMIN, "GET", "/v1/audit", null, null);
+
+        // then
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode items = reply.json().get("items");
+        assertThat(items).extracting(i -> i.get("action").asText() + " " + i.get("targetKind").asText())
+                .containsExactly("view member", "acknowledge incident", "create member");
+        assertThat(items).extracting(i -> i.get("actorName").asText()).containsOnly("王芳");
+        assertThat(items.get(1).get("targetLabel").asText()).isEqualTo(store.incident("inc-1").orElseThrow().code());
+        assertThat(reply.body()).doesNotContain("13800138000", "+86");
+        assertThat(reply.json().get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void theAuditLog_isReadByTimeRange_andRefusesAnEmptyOrMalformedRange() throws Exception {
+        // given an entry at T0+30s and one at T0+1h30s
+        call(As.ADMIN, "POST", "/v1/members/m-1/trigger-link", null, null);
+        clock.advance(Duration.ofHours(1));
+        call(As.ADMIN, "DELETE", "/v1/members/m-2", null, null);
+
+        // when
+        Reply lastHour = call(As.ADMIN, "GET", "/v1/audit?from=" + Fixtures.T0.plusSeconds(60), null, null);
+        Reply empty = call(As.ADMIN, "GET", "/v1/audit?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", null, null);
+        Reply malformed = call(As.ADMIN, "GET", "/v1/audit?to=yesterday", null, null);
+
+        // then
+        assertThat(lastHour.json().get("items")).extracting(i -> i.get("action").asText()).containsExactly("delete");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(names(error(empty).get("fields"))).containsExactly("from");
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(names(error(malformed).get("fields"))).containsExactly("to");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH"})
+    void theAuditLog_cannotBeWrittenThroughTheApi(String method) throws Exception {
+        // given
+        call(As.ADMIN, "POST", "/v1/members/m-1/trigger-link", null, null);
+        int before = auditSize();
+
+        // when
+        Reply reply = call(As.ADMIN, method, "/v1/audit",
+                "{\"actorName\":\"nobody\",\"action\":\"delete\",\"targetKind\":\"member\"}", "application/json");
+
+        // then
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.header("Allow")).isEqualTo("GET");
+        assertThat(auditSize()).isEqualTo(before);
+    }
+
+    // ================================================================== filters
+
+    @Test
+    void directoryLists_filterByFreeText_onNamesAndPhones() throws Exception {
+        // when
+        Reply byName = call(As.VIEWER, "GET", "/v1/members?query=建国", null, null);
+        Reply byFamilyPhone = call(As.VIEWER, "GET", "/v1/members?query=" + FATHER.substring(3), null, null);
+        Reply offDuty = call(As.VIEWER, "GET", "/v1/volunteers?onDuty=false", null, null);
+        Reply nobody = call(As.VIEWER, "GET", "/v1/volunteers?query=上海", null, null);
+
+        // then
+        assertThat(ids(byName)).containsExactly("m-1");
+        assertThat(ids(byFamilyPhone)).containsExactly("m-1");
+        assertThat(ids(offDuty)).containsExactly("v-2");
+        assertThat(ids(nobody)).isEmpty();
+    }
+
+    @Test
+    void badFilters_are422_namingTheParameter() throws Exception {
+        // when
+        Reply duty = call(As.VIEWER, "GET", "/v1/volunteers?onDuty=sometimes", null, null);
+        Reply query = call(As.VIEWER, "GET", "/v1/members?query=" + "王".repeat(51), null, null);
+        Reply range = call(As.VIEWER, "GET", "/v1/incidents?from=2026-03-02T00:00:00Z&to=2026-03-02T00:00:00Z", null,
+                null);
+
+        // then
+        assertThat(names(error(duty).get("fields"))).containsExactly("onDuty");
+        assertThat(names(error(query).get("fields"))).containsExactly("query");
+        assertThat(names(error(range).get("fields"))).containsExactly("from");
+    }
+
+    // ================================================================== follow-ups
+
+    @Test
+    void aPlannedVisit_isMarkedDone_keepingItsIncidentAndMember_andTheAuditNamesTheChangedFields() throws Exception {
+        // when
+        Reply reply = call(As.OFFICER, "PUT", "/v1/followups/f-1",
+                "{\"kind\":\"visit\",\"dueDate\":\"2026-03-09\",\"doneDate\":\"2026-03-08\",\"status\":\"done\","
+                        + "\"visitors\":[\"周干事\",\"陈主席\"],\"amount\":500}", "application/json");
+
+        // then
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("status").asText()).isEqualTo("done");
+        assertThat(reply.json().get("incidentId").asText()).isEqualTo("inc-1");
+        var stored = store.followUp("f-1").orElseThrow();
+        assertThat(stored.doneDate()).hasToString("2026-03-08");
+        assertThat(stored.createdAt()).isEqualTo(Fixtures.T0);
+        var entry = store.audit(null, null, PageRequest.first(1)).items().get(0);
+        assertThat(entry.action()).isEqualTo("update");
+        assertThat(entry.fields()).containsExactly("doneDate", "visitors", "amount", "status");
+    }
+
+    @Test
+    void updatingAFollowUp_thatDoesNotExist_is404_andABadOne_is422() throws Exception {
+        // when
+        Reply missing = call(As.ADMIN, "PUT", "/v1/followups/nope", "{\"kind\":\"visit\"}", "application/json");
+        Reply bad = call(As.ADMIN, "PUT", "/v1/followups/f-1", "{\"kind\":\"party\",\"doneDate\":\"yesterday\"}",
+                "application/json");
+
+        // then
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(names(error(bad).get("fields"))).containsExactlyInAnyOrder("kind", "doneDate");
+        assertThat(store.followUp("f-1").orElseThrow().status().wire()).isEqualTo("planned");
+    }
+
+    // ================================================================== reports
+
+    @Test
+    void reports_carryTheEscalationRate_theMonths_andTheVolunteersWhoOptedOut() throws Exception {
+        // given
+        store.volunteers().update(store.volunteers().get("v-2").orElseThrow().optedOut(Fixtures.T0));
+
+        // when
+        JsonNode summary = call(As.VIEWER, "GET", "/v1/reports/summary?from=2026-01-01T00:00:00Z", null, null).json();
+        JsonNode coverage = call(As.VIEWER, "GET", "/v1/reports/coverage", null, null).json();
+
+        // then
+        assertThat(summary.get("escalationRate").asDouble()).isZero();
+        assertThat(summary.get("months")).extracting(m -> m.get("key").asText())
+                .containsExactly("2026-01", "2026-02", "2026-03");
+        assertThat(summary.get("types").get(0).get("key").asText()).isEqualTo("medical");
+        assertThat(coverage.get("volunteersOptedOut")).singleElement()
+                .satisfies(v -> assertThat(v.get("name").asText()).isEqualTo("赵敏"));
+    }
+
+    // ================================================================== the console page and its files
+
+    @Test
+    void consolePage_isPublic_withAStrictContentSecurityPolicy_andTokenSignInLocally() throws Exception {
+        // given
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/console-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(header(response, "Content-Type")).startsWith("text/html");
+        assertThat(header(response, "Content-Security-Policy")).contains("script-src 'self'")
+                .contains("connect-src 'self';").doesNotContain("unsafe-inline");
+        String html = response.getBody();
+        assertThat(html).contains("<html lang=\"zh-CN\">").contains("src=\"/console/app.js\"")
+                .contains("&quot;signIn&quot;:&quot;token&quot;").doesNotContain("<script>").doesNotContain("http://")
+                .doesNotContain("https://");
+    }
+
+    @Test
+    void consolePage_inAws_carriesTheUserPoolForCognitoSignIn_andMayCallCognitoOnly() throws Exception {
+        // given the function configured as template.yaml does
+        handler = new ConsoleApiHandler(services, new ConsoleSettings("cn-north-1_AbCdEf123", "client123"));
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/console-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getBody()).contains("&quot;signIn&quot;:&quot;cognito&quot;")
+                .contains("&quot;userPoolId&quot;:&quot;cn-north-1_AbCdEf123&quot;")
+                .contains("&quot;clientId&quot;:&quot;client123&quot;")
+                .contains("https://cognito-idp.cn-north-1.amazonaws.com.cn/");
+        assertThat(header(response, "Content-Security-Policy"))
+                .contains("connect-src 'self' https://cognito-idp.cn-north-1.amazonaws.com.cn/;");
+    }
+
+    @Test
+    void consolePage_onANamedStage_pointsItsFilesAndApiUnderTheStage() throws Exception {
+        // given
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/console-get-page.json");
+        event.getRequestContext().setStage("prod");
+        event.setRawPath("/prod/console");
+        event.getRequestContext().getHttp().setPath("/prod/console");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getBody()).contains("src=\"/prod/console/app.js\"")
+                .contains("&quot;base&quot;:&quot;/prod&quot;");
+    }
+
+    @Test
+    void consoleFiles_areServedWithTheirTypes_andNothingElseIs() throws Exception {
+        // when
+        Reply js = call(As.NO_CLAIMS, "GET", "/console/qr.js", null, null);
+        Reply css = call(As.NO_CLAIMS, "GET", "/console/console.css", null, null);
+        Reply dict = call(As.NO_CLAIMS, "GET", "/console/i18n.zh-CN.js", null, null);
+        Reply unknown = call(As.NO_CLAIMS, "GET", "/console/secrets.txt", null, null);
+        Reply traversal = call(As.NO_CLAIMS, "GET", "/console/../huzhu/console/app.js", null, null);
+        Reply classFile = call(As.NO_CLAIMS, "GET", "/console/ConsoleApiHandler.class", null, null);
+
+        // then
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.header("Content-Type")).startsWith("text/javascript");
+        assertThat(css.header("Content-Type")).startsWith("text/css");
+        assertThat(dict.body()).contains("工会应急互助控制台");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(traversal.status()).isEqualTo(404);
+        assertThat(classFile.status()).isEqualTo(404);
+    }
+
+    // ================================================================== plumbing
+
+    record Reply(int status, Map<String, String> headers, String body) {
+        JsonNode json() throws Exception {
+            return body.isEmpty() ? null : Json.mapper().readTree(body);
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+    }
+
+    private int auditSize() {
+        return store.audit(null, null, PageRequest.first(200)).items().size();
+    }
+
+    /** The JWT fixture, retargeted the way API Gateway's $default route would send this request. */
+    private Reply call(As as, String method, String pathAndQuery, String body, String contentType) {
+        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
+        e.setRouteKey("$default");
+        e.getRequestContext().setRouteKey("$default");
+        e.setRawPath(path);
+        e.getRequestContext().getHttp().setMethod(method);
+        e.getRequestContext().getHttp().setPath(path);
+        e.setPathParameters(null);
+        e.setRawQueryString(query);
+        e.setQueryStringParameters(query.isEmpty() ? null : queryParameters(query));
+        e.setBody(body);
+        e.getHeaders().remove("content-type");
+        e.getHeaders().remove("content-length");
+        if (body != null) {
+            e.getHeaders().put("content-type", contentType);
+            e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+        }
+        if (as == As.NO_CLAIMS) {
+            e.getRequestContext().setAuthorizer(null);
+            e.getHeaders().remove("authorization");
+        } else {
+            Map<String, String> claims = e.getRequestContext().getAuthorizer().getJwt().getClaims();
+            if (as.groups == null) claims.remove("cognito:groups");
+            else claims.put("cognito:groups", as.groups);
+        }
+        APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
+        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
+        return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
+                r.getBody() == null ? "" : r.getBody());
+    }
+
+    private static Map<String, String> queryParameters(String query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private static String header(APIGatewayV2HTTPResponse r, String name) {
+        Map<String, String> headers = r.getHeaders() == null ? new HashMap<>() : r.getHeaders();
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static JsonNode error(Reply reply) throws Exception {
+        JsonNode error = reply.json().get("error");
+        assertThat(error).as(reply.body()).isNotNull();
+        return error;
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static List<String> ids(Reply reply) throws Exception {
+        List<String> out = new ArrayList<>();
+        reply.json().get("items").forEach(i -> out.add(i.get("id").asText()));
+        return out;
+    }
+}

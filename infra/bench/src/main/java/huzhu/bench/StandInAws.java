@@ -1,0 +1,191 @@
+package huzhu.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in for SNS and SQS on 127.0.0.1: SNS {@code Publish} (AWS query protocol, XML answer) and SQS
+ * {@code SendMessage} (AWS JSON protocol, with the MD5 of the body the SDK checks). Each answer is held back
+ * by a fixed delay, as a real service's round trip would be, without holding a thread (a scheduler completes
+ * the exchange). Every Publish is recorded with when it arrived and when it was answered (nanoTime), so a
+ * benchmark can say when the last alert went out.
+ */
+public final class StandInAws implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the JDK server writes a response's headers and body separately: without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK hold the body back ~40 ms, which no real AWS endpoint does
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /** One Publish as received: to a phone number or a topic, with its text and the two moments. */
+    public record Publish(String phoneNumber, String topicArn, String message, long receivedNanos, long answeredNanos) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService readers;
+    private final ScheduledExecutorService answers;
+    private final long delayMillis;
+    private final List<Publish> publishes = new ArrayList<>();
+    private final AtomicLong sqsSends = new AtomicLong();
+
+    private StandInAws(long delayMillis) throws IOException {
+        this.delayMillis = delayMillis;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        // reading a request is quick; the delay is served by the scheduler, so a few threads carry 50 parallel calls
+        this.readers = Executors.newFixedThreadPool(8, daemon("stand-in-read"));
+        this.answers = Executors.newScheduledThreadPool(4, daemon("stand-in-answer"));
+        server.setExecutor(readers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a stand-in whose every answer takes {@code delayMillis}. */
+    public static StandInAws start(long delayMillis) {
+        try {
+            return new StandInAws(delayMillis);
+        } catch (IOException e) {
+            throw new IllegalStateException("stand-in could not listen on 127.0.0.1", e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** A queue URL on this stand-in (SQS takes the queue from the request, any path will do). */
+    public String queueUrl() {
+        return endpoint() + "/123456789012/huzhu-escalation";
+    }
+
+    public synchronized List<Publish> publishes() {
+        return List.copyOf(publishes);
+    }
+
+    public synchronized void clear() {
+        publishes.clear();
+    }
+
+    public long sqsSends() {
+        return sqsSends.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        readers.shutdownNow();
+        answers.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        byte[] answer;
+        String contentType;
+        Map<String, String> form = null;
+        if (target != null && target.startsWith("AmazonSQS.")) {
+            answer = sqsAnswer(target, body);
+            contentType = "application/x-amz-json-1.0";
+            sqsSends.incrementAndGet();
+        } else {
+            form = form(new String(body, StandardCharsets.UTF_8));
+            answer = snsAnswer(form);
+            contentType = "text/xml";
+        }
+        Map<String, String> request = form;
+        answers.schedule(() -> {
+            try {
+                // recorded before the answer leaves, so a caller that got its answer finds its Publish here
+                if (request != null && "Publish".equals(request.get("Action"))) {
+                    record(new Publish(request.get("PhoneNumber"), request.get("TopicArn"), request.get("Message"),
+                            received, System.nanoTime()));
+                }
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+                exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+                exchange.sendResponseHeaders(200, answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+            } catch (IOException e) {
+                exchange.close();
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void record(Publish p) {
+        publishes.add(p);
+    }
+
+    private static byte[] snsAnswer(Map<String, String> form) {
+        String action = form.getOrDefault("Action", "");
+        String xmlns = "http://sns.amazonaws.com/doc/2010-03-31/";
+        String xml = switch (action) {
+            case "Publish" -> "<PublishResponse xmlns=\"" + xmlns + "\"><PublishResult><MessageId>"
+                    + UUID.randomUUID() + "</MessageId></PublishResult><ResponseMetadata><RequestId>"
+                    + UUID.randomUUID() + "</RequestId></ResponseMetadata></PublishResponse>";
+            default -> "<" + action + "Response xmlns=\"" + xmlns + "\"><" + action + "Result/><ResponseMetadata>"
+                    + "<RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata></" + action + "Response>";
+        };
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sqsAnswer(String target, byte[] body) throws IOException {
+        if (!target.endsWith(".SendMessage")) return "{}".getBytes(StandardCharsets.UTF_8);
+        JsonNode request = JSON.readTree(body);
+        String message = request.path("MessageBody").asText("");
+        String answer = "{\"MessageId\":\"" + UUID.randomUUID() + "\",\"MD5OfMessageBody\":\"" + md5(message) + "\"}";
+        return answer.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> out = new TreeMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,338 @@
+package huzhu.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.Result;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import huzhu.core.rules.RandomIds;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser: Debian's headless Chromium, driven through Debian's chromedriver, against
+ * the local stack started in this JVM on a free port. An officer signs in, registers a member with a
+ * family contact, the father texts through the SMS simulator, the incident shows on the live board, a
+ * neighbour accepts by SMS, the officer resolves it and records the care visit. Every screen is saved
+ * under target/screenshots/ for people to look at.
+ */
+class ConsoleIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final String ADMIN = "console-it-admin-token-0001";
+    private static final String FATHER = "13911110002";
+    private static final String LIU = "13911110011";
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path browserProfile;
+
+    private LocalStack stack;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startTheStackAndABrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the console's browser test needs Debian's chromium and chromium-driver "
+                        + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver");
+        Files.createDirectories(SHOTS);
+        stack = LocalStack.start(LocalConfig.from(Map.of(
+                "HUZHU_PORT", "0",
+                "HUZHU_ADMIN_TOKEN", ADMIN,
+                "HUZHU_SWEEP_SECONDS", "86400",
+                "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + browserProfile.toAbsolutePath(), "--window-size=1280,1200", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (stack != null) stack.close();
+    }
+
+    @Test
+    void anOfficer_runsAnEmergencyFromTheConsole_fromSignInToTheCareVisit() throws Exception {
+        try {
+            theStory();
+        } catch (Throwable t) {
+            // what the browser showed and said when it failed, next to the screenshots
+            shot("failure");
+            Files.writeString(SHOTS.resolve("failure.html"), browser.getPageSource());
+            Files.write(SHOTS.resolve("failure-console.txt"), browser.manage().logs().get(LogType.BROWSER).getAll()
+                    .stream().map(Object::toString).toList());
+            throw t;
+        }
+    }
+
+    private void theStory() throws Exception {
+        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        // given two neighbours on duty in the father's district, and the union officer
+        api.expect(201, "/v1/volunteers", volunteer("刘强", LIU, true));
+        api.expect(201, "/v1/volunteers", volunteer("赵敏", "13911110012", true));
+        api.expect(201, "/v1/leaders", Map.of("name", "周干事", "phone", "13911110021", "title", "工会干事", "level", 1));
+
+        // 1. sign in with the local stack's admin token
+        browser.get(stack.baseUrl() + "/console");
+        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        shot("01-sign-in");
+        token.sendKeys(ADMIN);
+        browser.findElement(By.id("signinBtn")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-board")));
+        waitForText(By.id("board"), "目前没有进行中的求助");
+        shot("02-board-empty");
+
+        // 2. register the member with his father as family contact
+        browser.findElement(By.id("nav-members")).click();
+        click(By.id("dirAdd"));
+        type(By.id("mName"), "王建国");
+        type(By.id("mPhone"), "139 1111 0001");
+        type(By.id("mCity"), "武汉市");
+        type(By.id("mDistrict"), "江汉区");
+        type(By.id("mAddress"), "武汉市江汉区新华路 88 号 3 栋 502");
+        click(By.id("addFamily"));
+        type(By.cssSelector("#familyRows [data-family=name]"), "王德福");
+        type(By.cssSelector("#familyRows [data-family=relation]"), "父亲");
+        type(By.cssSelector("#familyRows [data-family=phone]"), FATHER);
+        shot("03-member-form");
+        click(By.id("memberSave"));
+        waitForText(By.id("dirList"), "王德福（父亲） +8613911110002");
+        shot("04-members");
+
+        // the member's printable emergency card: its QR code opens the personal emergency link
+        click(By.xpath("//button[normalize-space()='求助卡']"));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cardPanel .qr-card")));
+        shot("05-emergency-card");
+        String url = card.findElement(By.className("url")).getText();
+        assertThat(url).startsWith(stack.baseUrl() + "/v1/triggers/");
+        assertThat(decodeQr(card.findElement(By.tagName("svg")))).isEqualTo(url);
+
+        // 3. the father texts for help through the SMS simulator; he gets his code and the 120 reminder
+        click(By.id("nav-sms"));
+        type(By.id("smsFrom"), FATHER);
+        type(By.id("smsBody"), "救命 老伴胸口疼");
+        click(By.id("smsSend"));
+        waitForText(By.id("outbox"), "120");
+        shot("06-sms-simulator");
+
+        // 4. the incident is on the live board, alerting the two neighbours
+        click(By.id("nav-board"));
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-code]")));
+        String code = row.getAttribute("data-code");
+        waitForText(By.id("board"), "刘强");
+        assertThat(row.getText()).contains("王建国").contains("等待接单").contains("赵敏");
+        shot("07-board-open");
+
+        // 5. a neighbour accepts by SMS; the board shows who is coming
+        click(By.id("nav-sms"));
+        type(By.id("smsFrom"), LIU);
+        type(By.id("smsBody"), "1");
+        click(By.id("smsSend"));
+        waitForText(By.id("outbox"), "已接单");
+        click(By.id("nav-board"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#board td.accepted"), "刘强"));
+        waitForText(By.id("board"), "已接手");
+        shot("08-board-accepted");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("09-board-on-a-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1200));
+
+        // 6. the officer opens it and resolves it
+        click(By.linkText(code));
+        waitForText(By.id("incidentFacts"), "老伴胸口疼");
+        waitForText(By.id("view"), "刘强");
+        shot("10-incident-detail");
+        click(By.cssSelector("#resolveDetails summary"));
+        type(By.id("resolveOutcome"), "已送医，情况稳定");
+        click(By.id("resolveBtn"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "已解决"));
+        shot("11-incident-resolved");
+
+        // 7. and records the care visit
+        new Select(browser.findElement(By.id("fuKind"))).selectByValue("visit");
+        setValue(By.id("fuDone"), LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        new Select(browser.findElement(By.id("fuStatus"))).selectByValue("done");
+        type(By.id("fuVisitors"), "周干事、陈主席");
+        type(By.id("fuNotes"), "慰问老人，送去慰问金");
+        click(By.id("fuSave"));
+        waitForText(By.id("view"), "周干事、陈主席");
+        shot("12-care-visit");
+
+        // then the API agrees with what the page showed
+        JsonNode incident = api.get("/v1/incidents?status=all").json().get("items").get(0);
+        assertThat(incident.get("code").asText()).isEqualTo(code);
+        assertThat(incident.get("status").asText()).isEqualTo("resolved");
+        assertThat(incident.get("responders").get(0).get("name").asText()).isEqualTo("刘强");
+        JsonNode visits = api.get("/v1/followups?status=done").json().get("items");
+        assertThat(visits).singleElement().satisfies(v -> {
+            assertThat(v.get("kind").asText()).isEqualTo("visit");
+            assertThat(v.get("visitors")).extracting(JsonNode::asText).containsExactly("周干事", "陈主席");
+        });
+
+        // the other screens, each looked at once
+        api.expect(201, "/v1/incidents/" + incident.get("id").asText() + "/followups", Map.of("kind", "assistance",
+                "dueDate", "2026-12-01", "visitors", List.of("周干事"), "notes", "帮扶：联系社区送餐"));
+        click(By.id("nav-followups"));
+        waitForText(By.id("view"), "联系社区送餐");
+        shot("13-follow-ups");
+        click(By.cssSelector("button.mark-done"));
+        waitForText(By.id("status"), "已标记为完成");
+        assertThat(api.get("/v1/followups?status=planned").json().get("items")).isEmpty();
+        click(By.id("nav-reports"));
+        waitForText(By.id("summary"), "升级率");
+        waitForText(By.id("coverage"), "已短信退订的队员");
+        shot("14-reports");
+        click(By.id("nav-policy"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("policySave")));
+        shot("15-escalation-policy");
+        click(By.id("nav-volunteers"));
+        waitForText(By.id("dirList"), "赵敏");
+        click(By.cssSelector("input[role=switch][aria-label='赵敏 值班']"));
+        waitForText(By.id("status"), "赵敏 已设为休息");
+        assertThat(api.get("/v1/volunteers?onDuty=false").json().get("items")).singleElement()
+                .satisfies(v -> assertThat(v.get("name").asText()).isEqualTo("赵敏"));
+        shot("16-volunteers");
+        click(By.id("nav-leaders"));
+        waitForText(By.id("dirList"), "周干事");
+        shot("17-leaders");
+        click(By.id("nav-incidents"));
+        waitForText(By.id("view"), code);
+        shot("18-incident-history");
+        click(By.id("nav-audit"));
+        waitForText(By.id("view"), "生成求助链接");
+        assertThat(browser.findElement(By.id("view")).getText()).contains("解决").contains("王建国").doesNotContain("+86");
+        shot("19-audit-log");
+
+        // a roster import with one bad row imports nothing and says which row
+        click(By.id("nav-members"));
+        click(By.id("dirImport"));
+        type(By.id("importText"), "姓名,手机号,城市,家属姓名,家属电话\n李四,13911110031,武汉市,李母,13911110032\n张三,12345,武汉市,,\n");
+        click(By.id("importBtn"));
+        waitForText(By.id("importResult"), "没有导入任何数据");
+        assertThat(browser.findElement(By.id("importResult")).getText()).contains("3").contains("phone");
+        shot("20-import-refused");
+
+        // an incident nobody accepts before the policy runs out is red on the board
+        api.put("/v1/escalation-policy", Map.of("levels", List.of(Map.of("level", 0, "notify", "nearby-volunteers",
+                "maxRecipients", 5, "timeoutSeconds", 1))));
+        api.sms(FATHER, "老伴又晕倒了");
+        Thread.sleep(1500);
+        api.post("/local/escalation/run", null);
+        click(By.id("nav-board"));
+        WebElement red = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr.exhausted")));
+        assertThat(red.getText()).contains("无人接单，需人工处理");
+        shot("21-board-exhausted");
+
+        // the switch to English
+        click(By.id("langBtn"));
+        click(By.id("nav-board"));
+        waitForText(By.tagName("h1"), "Live board");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        shot("22-board-in-english");
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static Map<String, Object> volunteer(String name, String phone, boolean onDuty) {
+        return Map.of("name", name, "phone", phone, "area", Map.of("city", "武汉市", "district", "江汉区"),
+                "skills", List.of("first-aid"), "onDuty", onDuty);
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String text) {
+        WebElement el = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        el.clear();
+        el.sendKeys(text);
+    }
+
+    /** Date inputs take their value as the browser's locale formats it; set it the way the page reads it. */
+    private void setValue(By by, String value) {
+        WebElement el = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", el, value);
+    }
+
+    private void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    private void shot(String name) {
+        try {
+            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the QR code as a phone's camera would: from the pixels the browser drew. */
+    private static String decodeQr(WebElement svg) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(svg.getScreenshotAs(OutputType.BYTES)));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        LuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+        try {
+            Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
+            return result.getText();
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            ImageIO.write(image, "png", new File(SHOTS.toFile(), "qr-unreadable.png"));
+            throw new AssertionError("the card's QR code does not decode", e);
+        }
+    }
+}
