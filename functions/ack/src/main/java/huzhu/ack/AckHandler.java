@@ -61,7 +61,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.router = Router.builder()
                 .get(PATH, request -> page(acks, request))
                 .post(PATH, request -> ApiResponse.json(200, acks.act(request.pathParameter("ackToken"),
-                        request.bodyAs(ActionInput.class).action())))
+                        request.bodyAs(ActionInput.class).action(), request.sourceIp())))
                 .build();
     }
 
@@ -74,7 +74,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private ApiResponse page(AckService acks, ApiRequest request) {
         AckView view;
         try {
-            view = acks.view(request.pathParameter("ackToken"));
+            view = acks.view(request.pathParameter("ackToken"), request.sourceIp());
         } catch (NotFound expired) {
             return noStore(ApiResponse.html(404, EXPIRED.render(config.defaultLanguage(),
                     Map.of("lang", config.defaultLanguage().wire()))));

@@ -16,6 +16,7 @@ import huzhu.core.model.Language;
 import huzhu.core.model.Reporter;
 import huzhu.core.port.EscalationTimer;
 import huzhu.core.service.Dispatcher.NewIncident;
+import huzhu.core.rules.AckTokens;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
 import huzhu.core.testing.Fixtures;
@@ -37,12 +38,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The link in an alert SMS, fed the events API Gateway (HTTP API, payload 2.0) sends. The incident is
- * opened through the real dispatcher; with {@link SequentialIds} the two neighbours' ack tokens are
- * {@code secret-0001} (刘强, zh-CN) and {@code secret-0002} (Tom, en), the tokens the fixtures carry.
+ * opened through the real dispatcher; with {@link SequentialIds} and {@link #FIXTURE_KEY} the two
+ * neighbours' ack tokens are {@code L36pfE9rS3Rfn} (刘强, zh-CN) and {@code L36PS2VGlFxZl} (Tom, en), the
+ * tokens the fixtures carry.
  */
 class AckHandlerTest {
-    private static final String LIU_TOKEN = "secret-0001";
-    private static final String TOM_TOKEN = "secret-0002";
+    /** The ack key the fixtures' tokens were signed with. */
+    private static final byte[] FIXTURE_KEY = "ack-key-of-the-handler-fixtures!".getBytes(StandardCharsets.US_ASCII);
+    private static final String LIU_TOKEN = "L36pfE9rS3Rfn";
+    private static final String TOM_TOKEN = "L36PS2VGlFxZl";
     private static final String MEMBER = Fixtures.phone(1);
     private static final String FATHER = Fixtures.phone(2);
     private static final String LIU = Fixtures.phone(11);
@@ -52,7 +56,7 @@ class AckHandlerTest {
     private final RecordingMessenger sms = new RecordingMessenger();
     private final MutableClock clock = MutableClock.atT0();
     private final Services services = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(7),
-            new ServiceConfig("https://huzhu.example", null));
+            new ServiceConfig("https://huzhu.example", null, new AckTokens(FIXTURE_KEY)));
     private final AckHandler handler = new AckHandler(services);
     private Incident incident;
 
@@ -65,8 +69,8 @@ class AckHandlerTest {
                 .language(Language.EN).build());
         incident = services.dispatcher().open(new NewIncident(null, "m-1", IncidentType.MEDICAL, "老伴胸口疼", null,
                 new Reporter(FATHER, "王德福", Channel.SMS, true), Language.ZH_CN));
-        assertThat(alert("v-1").ackSecret()).as("the fixtures' token for 刘强").isEqualTo(LIU_TOKEN);
-        assertThat(alert("v-2").ackSecret()).as("the fixtures' token for Tom").isEqualTo(TOM_TOKEN);
+        assertThat(tokenOf("v-1")).as("the fixtures' token for 刘强").isEqualTo(LIU_TOKEN);
+        assertThat(tokenOf("v-2")).as("the fixtures' token for Tom").isEqualTo(TOM_TOKEN);
         clock.advance(Duration.ofSeconds(40));
         sms.clear();
     }
@@ -453,6 +457,10 @@ class AckHandlerTest {
     }
 
     /** The same request for another person's link: every place API Gateway puts the path. */
+    private String tokenOf(String recipientId) {
+        return services.config().ackTokens().token(incident.code(), incident.id(), recipientId);
+    }
+
     private static APIGatewayV2HTTPEvent withToken(APIGatewayV2HTTPEvent event, String token) {
         String path = "/v1/acks/" + token;
         event.setRawPath(path);

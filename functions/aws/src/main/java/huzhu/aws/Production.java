@@ -1,6 +1,7 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.aws.sqs.SqsEscalationTimer;
@@ -8,6 +9,7 @@ import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsClients;
 import huzhu.core.model.Language;
 import huzhu.core.port.LeaderAnnouncements;
+import huzhu.core.rules.AckTokens;
 import huzhu.core.rules.RandomIds;
 import huzhu.core.rules.SmsComposer;
 import huzhu.core.service.ServiceConfig;
@@ -44,7 +46,8 @@ public final class Production {
     private static Services build() {
         AwsClients clients = AwsClients.fromEnvironment();
         Clock clock = Clock.systemUTC();
-        ServiceConfig config = ServiceConfig.from(System.getenv());
+        ServiceConfig config = ServiceConfig.from(System.getenv(),
+                new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
         // one SNS client for the SMS and the leaders' topic: each client built costs init time (a cold start)
         SmsConfig sms = SmsConfig.fromEnvironment();
         SnsClient sns = SnsClients.build(clients, sms.endpoint());

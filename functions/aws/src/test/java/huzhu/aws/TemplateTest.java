@@ -65,7 +65,7 @@ class TemplateTest {
 
     /** Read only by tests and the local stack to point an adapter elsewhere; never set in AWS. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("HUZHU_SNS_ENDPOINT", "HUZHU_DYNAMODB_ENDPOINT",
-            "HUZHU_SQS_ENDPOINT");
+            "HUZHU_SQS_ENDPOINT", "HUZHU_SECRETSMANAGER_ENDPOINT");
 
     @BeforeAll
     static void load() throws IOException {

@@ -17,6 +17,9 @@ import huzhu.core.model.Language;
 import huzhu.core.port.PageRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -315,8 +318,10 @@ public final class ApiRequest {
             try {
                 byte[] bytes = Base64.getDecoder().decode(raw);
                 if (bytes.length > MAX_BODY_BYTES) throw RequestRejected.tooLarge();
-                return new String(bytes, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+                // strictly: a lenient decoder would turn bad bytes into U+FFFD and store them as if typed
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (IllegalArgumentException | CharacterCodingException e) {
                 throw RequestRejected.malformedJson();
             }
         }

@@ -6,6 +6,7 @@ import huzhu.core.error.Conflict;
 import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
+import huzhu.core.error.RateLimited;
 import huzhu.core.log.JsonLog;
 import huzhu.core.port.DependencyFailure;
 import huzhu.core.rules.Messages;
@@ -86,6 +87,10 @@ public final class Http {
         }
         if (e instanceof Forbidden f) {
             return new Refusal(403, "forbidden", f.messageKey(), f.args(), Map.of(), Map.of());
+        }
+        if (e instanceof RateLimited r) {
+            RequestRejected limited = RequestRejected.rateLimited(r.retryAfter());
+            return new Refusal(429, limited.code(), r.messageKey(), Map.of(), Map.of(), limited.headers());
         }
         if (e instanceof Invalid i) {
             Map<String, String> fields = new LinkedHashMap<>();

@@ -118,6 +118,21 @@ class ApiRequestTest {
         }
 
         @Test
+        void base64BodyThatIsNotUtf8_isMalformed_notStoredAsReplacementCharacters() {
+            // given: valid base64 of {"message":"<0xC3 0x28>"} (a broken two-byte sequence)
+            APIGatewayV2HTTPEvent event = Fixtures.triggerBase64();
+            byte[] bytes = {'{', '"', 'm', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'};
+            event.setBody(Base64.getEncoder().encodeToString(bytes));
+
+            // when
+            RequestRejected rejected = catchThrowableOfType(RequestRejected.class, () -> ApiRequest.of(event));
+
+            // then
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.code()).isEqualTo("malformed_json");
+        }
+
+        @Test
         void invalidBase64_isMalformed() {
             // given
             APIGatewayV2HTTPEvent event = Fixtures.triggerBase64();

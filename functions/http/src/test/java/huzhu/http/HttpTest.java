@@ -236,6 +236,20 @@ class HttpTest {
     }
 
     @Test
+    void aDomainRateLimit_is429_withRetryAfter_inTheContractsShape() throws Exception {
+        // given / when
+        APIGatewayV2HTTPResponse response = serveThrowing(
+                () -> new huzhu.core.error.RateLimited(java.time.Duration.ofSeconds(299).plusMillis(1)));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(429);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "300");
+        var error = Json.mapper().readTree(response.getBody()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("rate_limited");
+        assertThat(error.get("message").asText()).contains("请求过于频繁").contains("120");
+    }
+
+    @Test
     void dependencyFailure_is503Unavailable_withoutStackTrace_andLoggedOnceWithPhonesMasked() {
         // given
         DependencyFailure failure = new DependencyFailure("PutItem failed for +8613800138000",

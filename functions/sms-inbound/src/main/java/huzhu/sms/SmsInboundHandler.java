@@ -59,9 +59,15 @@ public final class SmsInboundHandler implements RequestHandler<SNSEvent, Void> {
                 JsonLog.warn("sms.unreadable", "snsMessageId", snsId, "reason", "no originationNumber");
                 return null;
             }
+            if ((m.inboundMessageId() == null || m.inboundMessageId().isBlank()) && snsId != null) {
+                // SNS redelivers with the same message id: it still recognises a repeat the SMS id would have
+                return new InboundSms(m.originationNumber(), m.destinationNumber(), m.messageBody(), "sns:" + snsId,
+                        m.previousPublishedMessageId());
+            }
             return m;
         } catch (JsonProcessingException e) {
-            JsonLog.warn("sms.unreadable", "snsMessageId", snsId, "reason", e.getOriginalMessage());
+            // the parser's own words quote the text it choked on (an address, a name): log only what kind of fault
+            JsonLog.warn("sms.unreadable", "snsMessageId", snsId, "reason", e.getClass().getSimpleName());
             return null;
         }
     }

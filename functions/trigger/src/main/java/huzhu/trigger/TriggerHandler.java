@@ -57,12 +57,12 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
         TriggerInput input = request.bodyOrEmpty(TriggerInput.class);
         Triggered t = triggers.trigger(request.pathParameter("triggerToken"), input,
-                request.header("idempotency-key").orElse(null));
+                request.header("idempotency-key").orElse(null), request.sourceIp());
         return ApiResponse.json(201, t);
     }
 
     private static ApiResponse page(TriggerService triggers, ApiRequest request) {
-        Member member = triggers.memberFor(request.pathParameter("triggerToken"));
+        Member member = triggers.memberFor(request.pathParameter("triggerToken"), request.sourceIp());
         return ApiResponse.html(200, PAGE.render(member.language(), Map.of("lang", member.language().wire())))
                 .withHeader("Cache-Control", "no-store")
                 .withHeader("Referrer-Policy", "no-referrer");

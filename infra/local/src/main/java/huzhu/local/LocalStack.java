@@ -5,8 +5,11 @@ import huzhu.console.ConsoleApiHandler;
 import huzhu.core.log.JsonLog;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentStatus;
+import huzhu.core.port.EscalationTimer;
 import huzhu.core.port.Ids;
+import huzhu.core.port.Messenger;
 import huzhu.core.port.Store;
+import huzhu.core.rules.AckTokens;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
 import huzhu.escalation.EscalationHandler;
@@ -18,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole of huzhu in one process: the real handlers of template.yaml over the embedded store (or a
@@ -44,7 +48,20 @@ public final class LocalStack implements AutoCloseable {
         this.services = services;
     }
 
+    /**
+     * What a test may put around the ports the functions use (fault injection: a store or a messenger that
+     * fails a share of calls, a timer whose events the test delivers itself).
+     */
+    public record Decorators(UnaryOperator<Store> store, UnaryOperator<Messenger> messenger,
+            UnaryOperator<EscalationTimer> timer) {
+        public static final Decorators NONE = new Decorators(s -> s, m -> m, t -> t);
+    }
+
     public static LocalStack start(LocalConfig config, Clock clock, Ids ids) {
+        return start(config, clock, ids, Decorators.NONE);
+    }
+
+    public static LocalStack start(LocalConfig config, Clock clock, Ids ids, Decorators decorators) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -57,8 +74,10 @@ public final class LocalStack implements AutoCloseable {
         AtomicReference<TimerEvents> timerEvents = new AtomicReference<>();
         InProcessTimer timer = new InProcessTimer(clock, (incidentId, level, deadline) ->
                 timerEvents.get().deliver(incidentId, level, deadline));
-        ServiceConfig serviceConfig = ServiceConfig.from(System.getenv());
-        Services services = Services.create(store, outbox, timer, clock, ids, serviceConfig);
+        ServiceConfig serviceConfig = ServiceConfig.from(System.getenv(),
+                new AckTokens(new LocalAckKey(config.dataDir()).ackKey()));
+        Services services = Services.create(decorators.store().apply(store), decorators.messenger().apply(outbox),
+                decorators.timer().apply(timer), clock, ids, serviceConfig);
         EscalationHandler escalation = new EscalationHandler(services.dispatcher());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),

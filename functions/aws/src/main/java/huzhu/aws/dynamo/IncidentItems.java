@@ -129,14 +129,16 @@ final class IncidentItems {
                 .time("sentAt", a.sentAt())
                 .wire("status", a.status())
                 .s("messageId", a.messageId())
-                .s("ackSecret", a.ackSecret())
-                .s("failureReason", a.failureReason());
+                .s("failureReason", a.failureReason())
+                .n("attempts", a.attempts())
+                .time("retryAt", a.retryAt())
+                .bool("permanent", a.permanent());
     }
 
     private static Alert alert(Items.Reader a) {
         return new Alert(a.s("recipientId"), a.wire(RecipientKind.class, "recipientKind"), a.s("name"), a.s("to"),
                 a.wire(Language.class, "language"), a.i("level"), a.time("sentAt"), a.wire(AlertStatus.class, "status"),
-                a.s("messageId"), a.s("ackSecret"), a.s("failureReason"));
+                a.s("messageId"), a.s("failureReason"), a.i("attempts"), a.time("retryAt"), a.bool("permanent"));
     }
 
     private static Items.Writer responder(Responder p) {

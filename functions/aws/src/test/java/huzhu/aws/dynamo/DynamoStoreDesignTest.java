@@ -186,7 +186,7 @@ class DynamoStoreDesignTest {
         Incident.Builder busy = created.edit();
         for (int n = 0; n < 40; n++) {
             busy.alerts.add(new Alert("v-" + n, RecipientKind.VOLUNTEER, "志愿者" + n, freshPhone(), Language.ZH_CN,
-                    0, T0, AlertStatus.SENT, "msg-" + n, "secret-" + n, null));
+                    0, T0, AlertStatus.SENT, "msg-" + n, null, 1, null, false));
         }
         for (int n = 0; n < 800; n++) {
             busy.note(T0.plusSeconds(n), "relayed", "家".repeat(60), "+8613800000901");

@@ -1,20 +1,33 @@
 package huzhu.core.rules;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.text.Normalizer;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Phone numbers in national Chinese form or E.164, always stored and returned as E.164. Accepts what
- * people type: spaces, dashes, brackets, full-width digits, a 0086/86 prefix, a leading 0 on landlines.
+ * people type: spaces, dashes, brackets, full-width digits, a 0086/86 prefix, a leading 0 on landlines —
+ * and only numbers that exist and that a person answers: libphonenumber's metadata decides whether a number
+ * is valid in its country (a Chinese mobile needs one of the assigned prefixes, a US number ten digits and a
+ * real area code…) and what it is (mobile or landline, not a short code or a service number), so a typo is
+ * refused at the console instead of failing at the first alert. Extensions, {@code tel:} URIs and
+ * letters are refused before libphonenumber sees them: it would quietly drop them.
  */
 public final class PhoneNumbers {
-    private static final Pattern CN_MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern CN_LANDLINE = Pattern.compile("0[1-9]\\d{8,10}");
-    /** Beijing (area code 10) without its trunk 0, as E.164 writes it: the only area code that starts with 1. */
-    private static final Pattern BEIJING_WITHOUT_TRUNK = Pattern.compile("10\\d{8}");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().\\u00a0\\u3000]");
+    private static final Pattern DIGITS = Pattern.compile("\\+?\\d{3,17}");
+    private static final int MAX_E164 = 16;
+    /** Numbers a person answers: not short codes, toll-free, premium-rate or shared-cost service numbers. */
+    private static final Set<PhoneNumberType> PERSONAL = EnumSet.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE,
+            PhoneNumberType.FIXED_LINE_OR_MOBILE, PhoneNumberType.PERSONAL_NUMBER, PhoneNumberType.VOIP);
 
     private PhoneNumbers() {
     }
@@ -23,28 +36,22 @@ public final class PhoneNumbers {
         if (input == null) return Optional.empty();
         String s = Normalizer.normalize(input, Normalizer.Form.NFKC).trim();
         s = SEPARATORS.matcher(s).replaceAll("");
-        if (s.isEmpty() || s.length() > 20) return Optional.empty();
+        if (s.isEmpty() || s.length() > 20 || !DIGITS.matcher(s).matches()) return Optional.empty();
         if (s.startsWith("00")) s = "+" + s.substring(2);
-        if (s.startsWith("+")) {
-            if (s.startsWith("+86")) return national(s.substring(3));
-            return E164.matcher(s).matches() ? Optional.of(s) : Optional.empty();
+        try {
+            PhoneNumber number = UTIL.parse(s, "CN");
+            if (!UTIL.isValidNumber(number) || !PERSONAL.contains(UTIL.getNumberType(number))) return Optional.empty();
+            String e164 = UTIL.format(number, PhoneNumberFormat.E164);
+            if (e164.length() > MAX_E164) return Optional.empty(); // E.164 has at most 15 digits; SMS reach no more
+            // what we return is sent back to us (a console PUT): it must read as itself, which a few
+            // numbers written with a trunk 0 after the country code (+49 030…) do not
+            return UTIL.isValidNumber(UTIL.parse(e164, "CN")) ? Optional.of(e164) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
         }
-        if (s.startsWith("86") && s.length() == 13) return national(s.substring(2));
-        return national(s);
     }
 
     public static boolean valid(String input) {
         return normalize(input).isPresent();
-    }
-
-    private static Optional<String> national(String digits) {
-        if (CN_MOBILE.matcher(digits).matches()) return Optional.of("+86" + digits);
-        if (CN_LANDLINE.matcher(digits).matches()) return Optional.of("+86" + digits.substring(1));
-        if (BEIJING_WITHOUT_TRUNK.matcher(digits).matches()) return Optional.of("+86" + digits);
-        if (digits.length() >= 9 && digits.length() <= 11 && digits.chars().allMatch(Character::isDigit)
-                && digits.charAt(0) != '0' && digits.charAt(0) != '1') {
-            return Optional.of("+86" + digits); // landline already without its trunk 0, as E.164 writes it
-        }
-        return Optional.empty();
     }
 }

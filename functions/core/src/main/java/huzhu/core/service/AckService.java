@@ -7,24 +7,31 @@ import huzhu.core.model.Incident;
 import huzhu.core.model.Language;
 import huzhu.core.model.Member;
 import huzhu.core.port.Store;
-import huzhu.core.rules.Hashes;
+import huzhu.core.rules.AckTokens;
 import huzhu.core.rules.Messages;
 import huzhu.core.rules.ReplyGrammar.Action;
-import huzhu.core.rules.Text;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The link in an alert SMS: one person, one incident. It opens only while the incident is active, so
- * a forwarded old SMS reveals nothing.
+ * The link in an alert SMS: one person, one incident, signed ({@link AckTokens}). It opens only while the
+ * incident is active, so a forwarded old SMS reveals nothing. Each source address may open or use links
+ * {@link #PER_ADDRESS} times: far more than a volunteer needs, far too few to try tokens.
  */
 public final class AckService {
+    public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("ack-ip", 60, Duration.ofMinutes(10));
+
     private final Store store;
     private final Dispatcher dispatcher;
+    private final AckTokens tokens;
+    private final RateLimiter limiter;
 
-    public AckService(Store store, Dispatcher dispatcher) {
+    public AckService(Store store, Dispatcher dispatcher, AckTokens tokens, RateLimiter limiter) {
         this.store = store;
         this.dispatcher = dispatcher;
+        this.tokens = tokens;
+        this.limiter = limiter;
     }
 
     /** What the alerted person sees: enough to decide and to find the place. */
@@ -37,11 +44,18 @@ public final class AckService {
     public record AckResult(String incidentId, String status, String message) {
     }
 
+    /** The page for a request from {@code sourceIp} (null: not limited by address). */
+    public AckView view(String token, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
+        return view(token);
+    }
+
     public AckView view(String token) {
-        if (Text.blank(token) || token.length() > 64) throw new NotFound("ack");
+        String code = AckTokens.code(token).orElseThrow(() -> new NotFound("ack"));
         for (Incident incident : store.active()) {
+            if (!incident.code().equals(code)) continue;
             for (Alert alert : incident.alerts()) {
-                if (Hashes.constantTimeEquals(alert.ackSecret(), token)) {
+                if (tokens.verifies(token, incident.id(), alert.recipientId())) {
                     Member member = incident.memberId() == null ? null
                             : store.members().get(incident.memberId()).orElse(null);
                     return new AckView(incident, alert, member);
@@ -49,6 +63,11 @@ public final class AckService {
             }
         }
         throw new NotFound("ack");
+    }
+
+    public AckResult act(String token, String action, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
+        return act(token, action);
     }
 
     public AckResult act(String token, String action) {

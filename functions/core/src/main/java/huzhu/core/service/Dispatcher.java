@@ -35,6 +35,7 @@ import huzhu.core.rules.ReplyGrammar.Action;
 import huzhu.core.rules.SmsComposer;
 import huzhu.core.rules.Text;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -58,7 +59,10 @@ import java.util.stream.Collectors;
  */
 public final class Dispatcher {
     private static final int MAX_ATTEMPTS = 25;
-    private static final int ACK_TOKEN_CHARS = 12;
+    /** How long a send may take before its intent counts as lost (the process died) and is sent again. */
+    static final Duration SEND_LEASE = Duration.ofSeconds(20);
+    /** Sends of one alert before a transient failure counts as permanent. */
+    static final int MAX_SEND_ATTEMPTS = 5;
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -235,7 +239,11 @@ public final class Dispatcher {
         STALE
     }
 
-    /** The scheduled check: escalates every active incident whose deadline has passed. */
+    /**
+     * The scheduled check: escalates every active incident whose deadline has passed, then sends again every
+     * alert whose send was lost or failed for a while (the outbox). One incident that fails does not hold up
+     * the others; the first failure is rethrown at the end, so the invocation is retried.
+     */
     public int escalateDue() {
         Instant now = clock.instant();
         int escalated = 0;
@@ -249,8 +257,58 @@ public final class Dispatcher {
                 if (first == null) first = e;
             }
         }
+        try {
+            resendDue();
+        } catch (RuntimeException e) {
+            if (first == null) first = e;
+        }
         if (first != null) throw first; // the invocation fails, so it is retried and alarmed on
         return escalated;
+    }
+
+    /**
+     * The outbox: alerts whose intent is older than {@link #SEND_LEASE} with no result recorded (the sender
+     * died between the write and the send, or between the send and recording it), and transient failures
+     * whose back-off has passed. Each is claimed by a conditional write before it is sent, so two sweeps never
+     * send the same retry; a send whose result is lost is sent again (at least once).
+     * @return how many alerts were sent again
+     */
+    public int resendDue() {
+        Instant now = clock.instant();
+        int resent = 0;
+        RuntimeException first = null;
+        for (Incident incident : store.active()) {
+            if (incident.alerts().stream().noneMatch(a -> a.retryDue(now))) continue;
+            try {
+                resent += resend(incident.id(), now);
+            } catch (RuntimeException e) {
+                JsonLog.error("alert.resendFailed", e, "incidentId", incident.id(), "escalationLevel", incident.level());
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+        return resent;
+    }
+
+    private int resend(String incidentId, Instant now) {
+        Planned planned = change(incidentId, current -> {
+            if (!current.active()) return Decision.none(new Planned(current, List.of()));
+            Incident.Builder b = current.edit();
+            List<Alert> claimed = new ArrayList<>();
+            for (Alert a : current.alerts()) {
+                if (!a.retryDue(now)) continue;
+                Alert again = a.claimed(now.plus(SEND_LEASE));
+                b.replaceAlert(again);
+                claimed.add(again);
+            }
+            if (claimed.isEmpty()) return Decision.none(new Planned(current, List.of()));
+            return Decision.write(b, updated -> new Planned(updated, claimed));
+        });
+        if (planned.intents().isEmpty()) return 0;
+        JsonLog.info("alert.resend", "incidentId", incidentId, "escalationLevel", planned.incident().level(),
+                "count", planned.intents().size());
+        deliver(planned);
+        return planned.intents().size();
     }
 
     /**
@@ -386,9 +444,7 @@ public final class Dispatcher {
                 b.alerts.add(recipient);
                 intents.add(recipient);
             } else if (existing.status() == AlertStatus.SENT || existing.status() == AlertStatus.FAILED) {
-                Alert again = new Alert(existing.recipientId(), existing.recipientKind(), existing.name(),
-                        existing.to(), existing.language(), level, null, AlertStatus.SENT, null,
-                        existing.ackSecret(), null);
+                Alert again = existing.again(level, now.plus(SEND_LEASE));
                 b.replaceAlert(again);
                 intents.add(again);
             }
@@ -407,7 +463,7 @@ public final class Dispatcher {
         List<Alert> out = new ArrayList<>();
         if (step.audience() == Notify.LEADERS) {
             for (Leader l : store.leadersAtLevel(step.leaderLevel())) {
-                out.add(newAlert(l.id(), RecipientKind.LEADER, l.name(), l.phone(), l.language(), step.level()));
+                out.add(newAlert(l.id(), RecipientKind.LEADER, l.name(), l.phone(), l.language(), step.level(), now));
             }
             return out;
         }
@@ -423,7 +479,7 @@ public final class Dispatcher {
                 AlertSpread.recentAlerts(active, b.id, now, AlertSpread.WINDOW), AlertSpread.MAX_PER_WINDOW,
                 step.maxRecipientsOrDefault());
         for (Volunteer v : chosen) {
-            out.add(newAlert(v.id(), RecipientKind.VOLUNTEER, v.name(), v.phone(), v.language(), step.level()));
+            out.add(newAlert(v.id(), RecipientKind.VOLUNTEER, v.name(), v.phone(), v.language(), step.level(), now));
         }
         // a level re-alerted (repeat) reaches again those it reached before and who have not answered
         for (Alert a : b.alerts) {
@@ -435,14 +491,10 @@ public final class Dispatcher {
         return out;
     }
 
-    private Alert newAlert(String id, RecipientKind kind, String name, String phone, Language language, int level) {
-        return new Alert(id, kind, name, phone, language, level, null, AlertStatus.SENT, null, ackToken(), null);
-    }
-
-    /** 72 random bits: short enough for an SMS link, far too many to guess while an incident is active. */
-    private String ackToken() {
-        String secret = ids.newSecret();
-        return secret.substring(0, Math.min(ACK_TOKEN_CHARS, secret.length()));
+    /** The intent to alert: if its send is not recorded within {@link #SEND_LEASE}, the sweep sends it again. */
+    private static Alert newAlert(String id, RecipientKind kind, String name, String phone, Language language,
+            int level, Instant now) {
+        return Alert.intent(id, kind, name, phone, language, level, now.plus(SEND_LEASE));
     }
 
     private static Map<String, Integer> acceptedCounts(List<Incident> active, String exceptIncident) {
@@ -472,8 +524,8 @@ public final class Dispatcher {
             // someone may have accepted (or an officer closed it) since the write that planned these alerts:
             // whoever was stood down meanwhile must not get an alert for an incident already taken
             Incident fresh = store.incident(incident.id()).orElse(incident);
-            intents = intents.stream().filter(a -> fresh.alertFor(a.recipientId())
-                    .filter(f -> f.status() == AlertStatus.SENT && f.sentAt() == null).isPresent()).toList();
+            intents = intents.stream().filter(a -> fresh.alertFor(a.recipientId()).filter(Alert::unsent).isPresent())
+                    .toList();
             incident = fresh;
         }
         if (intents.isEmpty()) {
@@ -504,14 +556,16 @@ public final class Dispatcher {
             Incident.Builder b = current.edit();
             for (Map.Entry<String, SendResult> e : results.entrySet()) {
                 Alert a = current.alertFor(e.getKey()).orElse(null);
-                if (a == null || a.status() != AlertStatus.SENT || a.sentAt() != null) continue;
+                if (a == null || !a.unsent()) continue;
                 SendResult r = e.getValue();
                 if (r.ok()) {
                     b.replaceAlert(a.delivered(r.messageId(), now));
                 } else {
-                    b.replaceAlert(a.failed(r.failureReason(), now));
-                    b.note(now, "send-failed", timelineText("timeline.sendFailed",
-                            Map.of("name", a.name(), "reason", r.failureReason())), "system");
+                    boolean giveUp = r.permanent() || a.attempts() >= MAX_SEND_ATTEMPTS;
+                    b.replaceAlert(a.failed(r.failureReason(), now, giveUp ? null : now.plus(backoff(a.attempts()))));
+                    b.note(now, "send-failed", timelineText(giveUp ? "timeline.sendFailedFinal" : "timeline.sendFailed",
+                            Map.of("name", a.name(), "reason", String.valueOf(r.failureReason()),
+                                    "attempts", a.attempts())), "system");
                 }
             }
             return Decision.write(b, updated -> updated);
@@ -526,6 +580,11 @@ public final class Dispatcher {
         }
         scheduleTimer(recorded);
         return recorded;
+    }
+
+    /** 30 s, 1 min, 2 min, 4 min…: a throttled or briefly failing SMS service gets room to recover. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(30L << Math.min(Math.max(attempts - 1, 0), 6));
     }
 
     /** Escalates immediately (all failed or all declined), guarded by the version we decided on. */
@@ -585,7 +644,7 @@ public final class Dispatcher {
         Language lang = alert.language();
         Map<String, Object> args = new HashMap<>();
         args.put("code", incident.code());
-        args.put("link", config.ackLink(alert.ackSecret()));
+        args.put("link", config.ackLink(incident.code(), incident.id(), alert.recipientId()));
         args.put("message", orEmpty(incident.message()));
         args.put("reporter", reporterLabel(incident, member, lang));
         if (member == null) {
@@ -658,9 +717,12 @@ public final class Dispatcher {
             b.replaceAlert(mine.withStatus(AlertStatus.ACCEPTED));
             b.replaceResponder(new Responder(recipientId, mine.name(), mine.to(), now, null));
             for (Alert other : current.alerts()) {
-                if (!other.recipientId().equals(recipientId) && other.status() == AlertStatus.SENT) {
+                if (other.recipientId().equals(recipientId)) continue;
+                if (other.status() == AlertStatus.SENT) {
                     b.replaceAlert(other.withStatus(AlertStatus.STOOD_DOWN));
                     stoodDown.add(other);
+                } else if (other.pending()) {
+                    b.replaceAlert(other.settled()); // someone is coming: a failed alert need not be retried
                 }
             }
             b.note(now, "accepted", timelineText("timeline.accepted", Map.of("name", mine.name())), mine.name());
@@ -703,8 +765,13 @@ public final class Dispatcher {
         if (member != null) audience.putIfAbsent(member.phone(), member.language());
         for (Map.Entry<String, Language> e : audience.entrySet()) {
             if (!told.add(e.getKey())) continue;
-            send(e.getKey(), inc.id(), sms.compose(e.getValue(), "sms.accepted.family", Map.of(
-                    "name", responder.name(), "phone", responder.to(), "code", inc.code()), List.of("name")));
+            boolean stranger = !inc.reporter().verified() && e.getKey().equals(inc.reporter().phone())
+                    && (member == null || !e.getKey().equals(member.phone()));
+            // someone we could not verify learns that help is coming, never who (a name, a phone) or anything of the member
+            send(e.getKey(), inc.id(), stranger
+                    ? sms.compose(e.getValue(), "sms.accepted.unverified", Map.of("code", inc.code()), List.of())
+                    : sms.compose(e.getValue(), "sms.accepted.family", Map.of(
+                            "name", responder.name(), "phone", responder.to(), "code", inc.code()), List.of("name")));
         }
     }
 
@@ -878,6 +945,7 @@ public final class Dispatcher {
     }
 
     private static void close(Incident.Builder b, IncidentStatus status, Instant now) {
+        b.alerts.replaceAll(Alert::settled);
         b.status = status;
         b.nextEscalationAt = null;
         b.closedAt = now;

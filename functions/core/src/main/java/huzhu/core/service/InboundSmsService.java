@@ -1,5 +1,6 @@
 package huzhu.core.service;
 
+import huzhu.core.error.RateLimited;
 import huzhu.core.log.JsonLog;
 import huzhu.core.model.Alert;
 import huzhu.core.model.AlertStatus;
@@ -37,21 +38,26 @@ public final class InboundSmsService {
     static final Duration SEEN_WINDOW = Duration.ofHours(24);
     static final Duration EXPLAIN_ONCE_PER = Duration.ofHours(1);
     static final int MAX_BODY = 1000;
+    /** Unverified incidents one unknown number may open; its further texts go to the one still active. */
+    public static final RateLimiter.Limit UNVERIFIED_PER_SENDER =
+            new RateLimiter.Limit("sms-unverified", 3, Duration.ofHours(1));
 
     private final Store store;
     private final Dispatcher dispatcher;
     private final Messenger messenger;
     private final Clock clock;
     private final SmsComposer sms;
+    private final RateLimiter limiter;
     private final Language defaultLanguage;
 
     public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
-            ServiceConfig config) {
+            ServiceConfig config, RateLimiter limiter) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.messenger = messenger;
         this.clock = clock;
         this.sms = new SmsComposer(config.smsSignature());
+        this.limiter = limiter;
         this.defaultLanguage = config.defaultLanguage();
     }
 
@@ -61,7 +67,7 @@ public final class InboundSmsService {
     }
 
     /** What was done with one SMS, for logs and tests. */
-    public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED }
+    public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED, LIMITED }
 
     public Handled handle(InboundSms in) {
         Instant now = clock.instant();
@@ -109,6 +115,7 @@ public final class InboundSmsService {
                 return Handled.OPENED;
             }
             if (active.isPresent()) {
+                if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
                 dispatcher.relay(active.get().id(), body, from);
                 reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
                 return Handled.RELAYED;
@@ -121,7 +128,28 @@ public final class InboundSmsService {
             return Handled.OPENED;
         }
 
+        // a stranger's further texts belong to the incident they opened, not to a new one
+        Optional<Incident> ownUnverified = store.active().stream()
+                .filter(i -> i.memberId() == null && from.equals(i.reporter().phone()))
+                .max(Comparator.comparing(Incident::createdAt));
+        if (ownUnverified.isPresent() && !ownUnverified.get().id().equals(incidentIdFor(in))) {
+            Incident own = ownUnverified.get();
+            if (Text.blank(body)) return Handled.IGNORED;
+            dispatcher.relay(own.id(), body, from);
+            reply(from, own.id(), own.language(), "sms.relayed", Map.of("code", own.code()));
+            return Handled.RELAYED;
+        }
+
         if (ReplyGrammar.isHelpRequest(body)) {
+            if (ownUnverified.isEmpty()) {
+                try {
+                    limiter.acquire(UNVERIFIED_PER_SENDER, from);
+                } catch (RateLimited e) {
+                    JsonLog.warn("sms.rateLimited", "inboundMessageId", in.inboundMessageId(), "from", from,
+                            "retryAfterSeconds", e.retryAfter().toSeconds());
+                    return explainOnce(from, now) ? Handled.EXPLAINED : Handled.LIMITED;
+                }
+            }
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
             open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang,
@@ -129,9 +157,16 @@ public final class InboundSmsService {
             return Handled.OPENED_UNVERIFIED;
         }
 
-        Optional<String> explained = store.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
-        if (explained.isEmpty()) reply(from, null, defaultLanguage, "sms.unknownSender", Map.of());
+        explainOnce(from, now);
         return Handled.EXPLAINED;
+    }
+
+    /** Tells an unknown number how to ask for help, at most once per {@link #EXPLAIN_ONCE_PER}. */
+    private boolean explainOnce(String from, Instant now) {
+        Optional<String> explained = store.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
+        if (explained.isPresent()) return false;
+        reply(from, null, defaultLanguage, "sms.unknownSender", Map.of());
+        return true;
     }
 
     /**

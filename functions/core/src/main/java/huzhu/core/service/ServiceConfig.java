@@ -3,6 +3,7 @@ package huzhu.core.service;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.Language;
 import huzhu.core.model.PolicyLevel;
+import huzhu.core.rules.AckTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,33 +20,48 @@ public final class ServiceConfig {
     private final String smsSignature;
     private final Language defaultLanguage;
     private final EscalationPolicy defaultPolicy;
+    private final AckTokens ackTokens;
 
+    /**
+     * With an ack key of its own (tests, tools): links verify only through this config. A function must pass
+     * the union's key instead, or links one function signs would not open in another.
+     */
     public ServiceConfig(String publicBaseUrl, String smsSignature) {
-        this(publicBaseUrl, smsSignature, Language.DEFAULT, EscalationPolicy.DEFAULT);
+        this(publicBaseUrl, smsSignature, Language.DEFAULT, EscalationPolicy.DEFAULT, AckTokens.withRandomKey());
+    }
+
+    public ServiceConfig(String publicBaseUrl, String smsSignature, AckTokens ackTokens) {
+        this(publicBaseUrl, smsSignature, Language.DEFAULT, EscalationPolicy.DEFAULT, ackTokens);
+    }
+
+    /** With an ack key of its own, like {@link #ServiceConfig(String, String)}. */
+    public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
+            EscalationPolicy defaultPolicy) {
+        this(publicBaseUrl, smsSignature, defaultLanguage, defaultPolicy, AckTokens.withRandomKey());
     }
 
     public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
-            EscalationPolicy defaultPolicy) {
+            EscalationPolicy defaultPolicy, AckTokens ackTokens) {
         this.publicBaseUrl = new AtomicReference<>(trim(publicBaseUrl));
         this.smsSignature = smsSignature;
         this.defaultLanguage = defaultLanguage;
         this.defaultPolicy = defaultPolicy;
+        this.ackTokens = ackTokens;
     }
 
-    /**
-     * From the environment: {@code HUZHU_PUBLIC_BASE_URL}, {@code HUZHU_SMS_SIGNATURE}, {@code HUZHU_LANGUAGE}
-     * (zh-CN or en: for people whose own language is unknown, and for officers' timelines) and
-     * {@code HUZHU_DEFAULT_TIMEOUTS} (seconds per level of the default policy, e.g. "180,300,600", used until
-     * an admin saves a policy). A bad value stops the function at init with a message saying which.
-     */
+    /** {@link #from(Map, AckTokens)} with an ack key of its own (tests of the settings). */
     public static ServiceConfig from(Map<String, String> env) {
+        return from(env, AckTokens.withRandomKey());
+    }
+
+    public static ServiceConfig from(Map<String, String> env, AckTokens ackTokens) {
         String lang = env.get("HUZHU_LANGUAGE");
         Language language = lang == null || lang.isBlank() ? Language.DEFAULT : Language.of(lang);
         if (language == null) {
             throw new IllegalStateException("HUZHU_LANGUAGE must be zh-CN or en, not '" + lang + "'");
         }
         return new ServiceConfig(env.get("HUZHU_PUBLIC_BASE_URL"), env.get("HUZHU_SMS_SIGNATURE"), language,
-                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")));
+                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")), ackTokens);
     }
 
     /** The default policy's shape (CONTRACT §4) with the given timeouts, level by level. */
@@ -99,8 +115,17 @@ public final class ServiceConfig {
         if (url != null && !url.isBlank()) publicBaseUrl.compareAndSet("", trim(url));
     }
 
+    public AckTokens ackTokens() {
+        return ackTokens;
+    }
+
     public String ackLink(String token) {
         return publicBaseUrl() + "/v1/acks/" + token;
+    }
+
+    /** The link in the alert SMS to this recipient of this incident. */
+    public String ackLink(String incidentCode, String incidentId, String recipientId) {
+        return ackLink(ackTokens.token(incidentCode, incidentId, recipientId));
     }
 
     public String triggerLink(String token) {

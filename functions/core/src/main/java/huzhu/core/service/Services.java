@@ -30,11 +30,12 @@ public record Services(
             EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
         Dispatcher dispatcher = new Dispatcher(store, messenger, announcements, timer, clock, ids, config);
         AuditService audit = new AuditService(store, clock, ids);
+        RateLimiter limiter = new RateLimiter(store, clock);
         return new Services(
                 dispatcher,
-                new TriggerService(store, dispatcher, clock, ids),
-                new AckService(store, dispatcher),
-                new InboundSmsService(store, dispatcher, messenger, clock, config),
+                new TriggerService(store, dispatcher, clock, ids, limiter),
+                new AckService(store, dispatcher, config.ackTokens(), limiter),
+                new InboundSmsService(store, dispatcher, messenger, clock, config, limiter),
                 new IncidentService(store, dispatcher, clock, ids, audit),
                 new DirectoryService(store, clock, ids, config, audit),
                 new FollowUpService(store, clock, ids, audit),

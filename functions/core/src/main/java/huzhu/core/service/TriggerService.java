@@ -1,6 +1,7 @@
 package huzhu.core.service;
 
 import huzhu.core.error.NotFound;
+import huzhu.core.error.RateLimited;
 import huzhu.core.model.Channel;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentType;
@@ -17,24 +18,37 @@ import huzhu.core.rules.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The personal emergency link: a member's family opens it and one tap raises the alarm. */
+/**
+ * The personal emergency link: a member's family opens it and one tap raises the alarm. Tokens have 128
+ * random bits and are stored only as their SHA-256. Rate limits: each source address may make
+ * {@link #PER_ADDRESS} requests (page or trigger, found or not, counted in the store); a token may have
+ * raised at most {@link #PER_TOKEN_MAX} incidents still active within {@link #PER_TOKEN_WINDOW} (counted on
+ * the incidents themselves, so a client retrying a failed request, or repeating an Idempotency-Key, uses
+ * nothing of it; only incidents that exist count).
+ */
 public final class TriggerService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     static final int MAX_MESSAGE = 500;
+    public static final int PER_TOKEN_MAX = 5;
+    public static final Duration PER_TOKEN_WINDOW = Duration.ofMinutes(10);
+    public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("trigger-ip", 30, Duration.ofMinutes(10));
 
     private final Store store;
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Ids ids;
+    private final RateLimiter limiter;
 
-    public TriggerService(Store store, Dispatcher dispatcher, Clock clock, Ids ids) {
+    public TriggerService(Store store, Dispatcher dispatcher, Clock clock, Ids ids, RateLimiter limiter) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.ids = ids;
+        this.limiter = limiter;
     }
 
     public record LocationInput(String address, Double lat, Double lon) {
@@ -48,6 +62,12 @@ public final class TriggerService {
     public record Triggered(String incidentId, String code, String status, String reply) {
     }
 
+    /** The member a token opens for a request from {@code sourceIp} (null: not limited by address). */
+    public Member memberFor(String token, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
+        return memberFor(token);
+    }
+
     /** The member a token opens, or {@link NotFound} ("trigger"). */
     public Member memberFor(String token) {
         if (Text.blank(token) || token.length() > 200) throw new NotFound("trigger");
@@ -57,6 +77,11 @@ public final class TriggerService {
     }
 
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey) {
+        return trigger(token, input, idempotencyKey, null);
+    }
+
+    public Triggered trigger(String token, TriggerInput input, String idempotencyKey, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
         Member member = memberFor(token);
         TriggerInput in = input == null ? new TriggerInput(null, null, null, null, null) : input;
         Validation v = new Validation();
@@ -81,8 +106,13 @@ public final class TriggerService {
 
         Instant now = clock.instant();
         String incidentId = ids.newId();
-        if (!Text.blank(idempotencyKey)) {
-            String key = "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
+        String key = Text.blank(idempotencyKey) ? null : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
+        if (key != null) {
+            Optional<Incident> replay = store.recall(key, now).flatMap(store::incident);
+            if (replay.isPresent()) return triggered(replay.get(), member);
+        }
+        limitPerToken(member, now);
+        if (key != null) {
             Optional<String> first = store.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
             if (first.isPresent()) {
                 incidentId = first.get();
@@ -96,6 +126,17 @@ public final class TriggerService {
         Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
                 reporter, member.language()));
         return triggered(incident, member);
+    }
+
+    private void limitPerToken(Member member, Instant now) {
+        Instant since = now.minus(PER_TOKEN_WINDOW);
+        List<Instant> recent = store.active().stream()
+                .filter(i -> member.id().equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
+                        && i.createdAt().isAfter(since))
+                .map(Incident::createdAt).sorted().toList();
+        if (recent.size() >= PER_TOKEN_MAX) {
+            throw new RateLimited(Duration.between(now, recent.get(recent.size() - PER_TOKEN_MAX).plus(PER_TOKEN_WINDOW)));
+        }
     }
 
     private static Triggered triggered(Incident incident, Member member) {

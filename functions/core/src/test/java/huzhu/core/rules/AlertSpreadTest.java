@@ -25,7 +25,7 @@ class AlertSpreadTest {
 
     private static Alert alert(String volunteer, Instant sentAt, AlertStatus status) {
         return new Alert(volunteer, RecipientKind.VOLUNTEER, volunteer, "+8613800000000", Language.ZH_CN, 0, sentAt,
-                status, null, "secret", null);
+                status, null, null, 1, null, false);
     }
 
     private static Incident incident(String id, IncidentStatus status, Alert... alerts) {
@@ -61,7 +61,7 @@ class AlertSpreadTest {
     void recentAlerts_ignoresLeaders() {
         // given
         Alert leader = new Alert("l-1", RecipientKind.LEADER, "刘干事", "+8613800000001", Language.ZH_CN, 1, T0,
-                AlertStatus.SENT, null, "s", null);
+                AlertStatus.SENT, null, null, 1, null, false);
 
         // when / then
         assertThat(AlertSpread.recentAlerts(List.of(incident("i-1", IncidentStatus.OPEN, leader)), "x", T0, MINUTE))

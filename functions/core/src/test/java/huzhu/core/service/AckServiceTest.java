@@ -34,17 +34,17 @@ class AckServiceTest {
     }
 
     private String tokenOf(String volunteerId) {
-        return world.alert(incident.id(), volunteerId).ackSecret();
+        return world.ackToken(incident.id(), volunteerId);
     }
 
     @Test
     void theTokenInTheSmsLink_opensThatPersonsViewOfTheIncident() {
         // given
-        Alert alert = world.alert(incident.id(), "v-1");
-        assertThat(world.messenger.bodiesTo(phone(11)).get(0)).contains("/v1/acks/" + alert.ackSecret());
+        String token = tokenOf("v-1");
+        assertThat(world.messenger.bodiesTo(phone(11)).get(0)).contains("/v1/acks/" + token);
 
         // when
-        AckView view = acks.view(alert.ackSecret());
+        AckView view = acks.view(token);
 
         // then
         assertThat(view.incident().id()).isEqualTo(incident.id());

@@ -112,11 +112,12 @@ class DispatcherTest {
         for (Alert alert : incident.alerts()) {
             String body = world.messenger.bodiesTo(alert.to()).get(0);
             assertThat(body).startsWith("【互助】").contains(incident.code(), "王小明", "文三路 100 号",
-                    "https://huzhu.example/v1/acks/" + alert.ackSecret());
+                    "https://huzhu.example/v1/acks/" + world.ackToken(incident.id(), alert.recipientId()));
             assertThat(SmsLength.segments(body)).isLessThanOrEqualTo(2);
             assertThat(world.messenger.sentTo(alert.to()).get(0).messageId()).isEqualTo(alert.messageId());
         }
-        assertThat(incident.alerts()).extracting(Alert::ackSecret).doesNotHaveDuplicates();
+        assertThat(incident.alerts()).extracting(a -> world.ackToken(incident.id(), a.recipientId()))
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -132,7 +133,7 @@ class DispatcherTest {
         Alert alert = incident.alertFor(tom.id()).orElseThrow();
         String body = world.messenger.bodiesTo(tom.phone()).get(0);
         assertThat(body).startsWith("[Huzhu]").contains(incident.code(),
-                "https://huzhu.example/v1/acks/" + alert.ackSecret());
+                "https://huzhu.example/v1/acks/" + world.ackToken(incident.id(), alert.recipientId()));
         assertThat(SmsLength.segments(body)).as(body).isLessThanOrEqualTo(2);
     }
 

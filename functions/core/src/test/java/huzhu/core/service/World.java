@@ -70,6 +70,11 @@ final class World {
         return incident(incidentId).alertFor(recipientId).orElseThrow();
     }
 
+    /** The token of the ack link in this recipient's alert SMS. */
+    String ackToken(String incidentId, String recipientId) {
+        return CONFIG.ackTokens().token(incident(incidentId).code(), incidentId, recipientId);
+    }
+
     Instant later(int seconds) {
         return clock.advance(Duration.ofSeconds(seconds));
     }

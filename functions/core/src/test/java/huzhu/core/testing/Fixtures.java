@@ -89,11 +89,11 @@ public final class Fixtures {
                 .escalations(1)
                 .repeats(0)
                 .alert(new Alert("v-1", RecipientKind.VOLUNTEER, "李娜", phone(911), Language.ZH_CN, 0,
-                        T0.plusSeconds(2), AlertStatus.ACCEPTED, "msg-1", "secret-1", null))
+                        T0.plusSeconds(2), AlertStatus.ACCEPTED, "msg-1", null, 1, null, false))
                 .alert(new Alert("v-2", RecipientKind.VOLUNTEER, "Tom", phone(912), Language.EN, 0,
-                        T0.plusSeconds(2), AlertStatus.FAILED, null, "secret-2", "unreachable"))
+                        T0.plusSeconds(2), AlertStatus.FAILED, null, "unreachable", 3, T0.plusSeconds(600), false))
                 .alert(new Alert("l-1", RecipientKind.LEADER, "张主席", phone(913), Language.ZH_CN, 1,
-                        T0.plusSeconds(183), AlertStatus.SENT, "msg-3", "secret-3", null))
+                        T0.plusSeconds(183), AlertStatus.SENT, "msg-3", null, 1, null, false))
                 .responder(new Responder("v-1", "李娜", phone(911), T0.plusSeconds(95), T0.plusSeconds(900)))
                 .note(new TimelineEntry(T0, "opened", "由家属短信发起", "+8613800000901"))
                 .note(new TimelineEntry(T0.plusSeconds(95), "accepted", "李娜 accepted", "v-1"))

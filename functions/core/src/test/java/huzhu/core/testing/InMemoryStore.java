@@ -28,7 +28,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -281,6 +283,34 @@ public final class InMemoryStore implements Store {
             List<AuditEntry> matching = audit.values().stream().filter(e -> inRange(e.at(), from, to)).toList();
             return page(matching, NewestAudit::of, after, request, NewestAudit::encode);
         }
+    }
+
+    // ---- what tests compare
+
+    /** The keys of every record {@link #remember} kept (idempotency keys, rate-limit slots). */
+    public Set<String> idempotencyKeys() {
+        synchronized (lock) {
+            return new TreeSet<>(idempotency.keySet());
+        }
+    }
+
+    /**
+     * Everything a person would call the union's data, as plain values: the directory, trigger links,
+     * incidents, follow-ups, the policy and the audit log. Two snapshots are equal when no request changed any of it. It
+     * leaves out the bookkeeping of {@link #remember} (idempotency records, rate-limit slots), which a refused
+     * request is meant to write.
+     */
+    public Snapshot snapshot() {
+        synchronized (lock) {
+            return new Snapshot(members.all(), volunteers.all(), leaders.all(), new TreeMap<>(memberByTokenHash),
+                    new TreeMap<>(incidents), new TreeMap<>(followUps), Optional.ofNullable(policy),
+                    new TreeMap<>(audit));
+        }
+    }
+
+    public record Snapshot(List<Member> members, List<Volunteer> volunteers, List<Leader> leaders,
+            Map<String, String> triggerLinks, Map<String, Incident> incidents, Map<String, FollowUp> followUps,
+            Optional<EscalationPolicy> policy, Map<String, AuditEntry> audit) {
     }
 
     // ---- shared rules

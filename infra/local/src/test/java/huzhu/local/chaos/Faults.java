@@ -1,0 +1,115 @@
+package huzhu.local.chaos;
+
+import huzhu.core.port.DependencyFailure;
+import huzhu.core.port.Messenger;
+import huzhu.core.port.OutboundSms;
+import huzhu.core.port.Registry;
+import huzhu.core.port.SendResult;
+import huzhu.core.port.Store;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ports that fail a share of their calls, drawn from a seeded random: half of the failures happen before
+ * the call reaches the real port (nothing done), half after it (done, but the caller hears a failure — a
+ * time-out after the write). The messenger's failures are transient results, the SMS sent or not.
+ */
+final class Faults {
+    private final Random random;
+    private final double share;
+    private volatile boolean on;
+    final AtomicLong storeCalls = new AtomicLong();
+    final AtomicLong storeFailures = new AtomicLong();
+    final AtomicLong sends = new AtomicLong();
+    final AtomicLong sendFailures = new AtomicLong();
+
+    Faults(long seed, double share) {
+        this.random = new Random(seed);
+        this.share = share;
+    }
+
+    void on() {
+        on = true;
+    }
+
+    void off() {
+        on = false;
+    }
+
+    /** null: no fault; true: fail before the call; false: fail after it. */
+    private Boolean draw() {
+        if (!on) return null;
+        synchronized (random) {
+            if (random.nextDouble() >= share) return null;
+            return random.nextBoolean();
+        }
+    }
+
+    Store store(Store real) {
+        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                failing(real, true));
+    }
+
+    private InvocationHandler failing(Object real, boolean isStore) {
+        return (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) return method.invoke(real, args);
+            if (Registry.class.isAssignableFrom(method.getReturnType())) {
+                Object registry = invoke(real, method, args);
+                return Proxy.newProxyInstance(Registry.class.getClassLoader(), new Class<?>[] {Registry.class},
+                        failing(registry, false));
+            }
+            storeCalls.incrementAndGet();
+            Boolean fault = draw();
+            if (Boolean.TRUE.equals(fault)) {
+                storeFailures.incrementAndGet();
+                throw new DependencyFailure("store unavailable (chaos) in " + method.getName(), null);
+            }
+            Object result = invoke(real, method, args);
+            if (Boolean.FALSE.equals(fault)) {
+                storeFailures.incrementAndGet();
+                throw new DependencyFailure("store timed out (chaos) after " + method.getName(), null);
+            }
+            return result;
+        };
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    Messenger messenger(Messenger real) {
+        return new Messenger() {
+            @Override
+            public SendResult send(OutboundSms sms) {
+                sends.incrementAndGet();
+                Boolean fault = draw();
+                if (Boolean.TRUE.equals(fault)) {
+                    sendFailures.incrementAndGet();
+                    return SendResult.failed("Throttling: rate exceeded (chaos)", false);
+                }
+                SendResult result = real.send(sms);
+                if (Boolean.FALSE.equals(fault)) {
+                    sendFailures.incrementAndGet();
+                    return SendResult.failed("timed out waiting for SNS (chaos)", false);
+                }
+                return result;
+            }
+
+            @Override
+            public List<SendResult> sendAll(List<OutboundSms> messages) {
+                List<SendResult> out = new ArrayList<>(messages.size());
+                for (OutboundSms m : messages) out.add(send(m));
+                return out;
+            }
+        };
+    }
+}
