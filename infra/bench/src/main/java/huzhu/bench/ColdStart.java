@@ -11,6 +11,7 @@ import huzhu.core.port.Ids;
 import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.port.Messenger;
 import huzhu.core.port.SendResult;
+import huzhu.core.rules.AckTokens;
 import huzhu.core.rules.RandomIds;
 import huzhu.core.service.Dispatcher;
 import huzhu.core.service.ServiceConfig;
@@ -211,6 +212,8 @@ public final class ColdStart {
         env.put("HUZHU_DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
         env.put("HUZHU_SNS_ENDPOINT", aws.endpoint().toString());
         env.put("HUZHU_SQS_ENDPOINT", aws.endpoint().toString());
+        env.put("HUZHU_SECRETSMANAGER_ENDPOINT", aws.endpoint().toString());
+        env.put("HUZHU_ACK_KEY_SECRET", "huzhu-ack-key");
         env.put("HUZHU_ESCALATION_QUEUE_URL", aws.queueUrl());
         env.put("HUZHU_LEADER_TOPIC_ARN", "arn:aws:sns:" + BenchAws.REGION + ":123456789012:huzhu-leaders");
         env.put("HUZHU_PUBLIC_BASE_URL", "https://bench.example");
@@ -239,8 +242,11 @@ public final class ColdStart {
         m.put("ack", new Function("ack", "functions/ack/target/huzhu-ack-lambda.jar", "huzhu.ack.AckHandler",
                 "ack-get-page.json", (store, work) -> {
                     BenchUnion.seed(store, 5);
-                    openIncident(store, Instant.now());
-                    return fixture("ack-get-page.json", work, Map.of());
+                    Incident open = openIncident(store, Instant.now());
+                    // the first volunteer's link, signed with the key the stand-in's Secrets Manager hands out
+                    String token = new AckTokens(StandInAws.ACK_KEY.getBytes(StandardCharsets.UTF_8))
+                            .token(open.code(), open.id(), open.alerts().get(0).recipientId());
+                    return fixture("ack-get-page.json", work, Map.of("secret-0001", token));
                 }));
         m.put("console-api", new Function("console-api", "functions/console-api/target/huzhu-console-api-lambda.jar",
                 "huzhu.console.ConsoleApiHandler", "console-list-active.json", (store, work) -> {

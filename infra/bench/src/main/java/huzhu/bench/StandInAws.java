@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * benchmark can say when the last alert went out.
  */
 public final class StandInAws implements AutoCloseable {
+    /** The ack link key its Secrets Manager hands out (a bench constant, signs nothing real). */
+    static final String ACK_KEY = "bench-ack-key-0123456789abcdef0123456789";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -111,6 +114,12 @@ public final class StandInAws implements AutoCloseable {
             answer = sqsAnswer(target, body);
             contentType = "application/x-amz-json-1.0";
             sqsSends.incrementAndGet();
+        } else if ("secretsmanager.GetSecretValue".equals(target)) {
+            // the ack link key, read once at init (a constant: nothing here signs anything that must stay secret)
+            answer = ("{\"ARN\":\"arn:aws:secretsmanager:" + BenchAws.REGION + ":123456789012:secret:huzhu-ack-key\","
+                    + "\"Name\":\"huzhu-ack-key\",\"SecretString\":\"" + ACK_KEY + "\","
+                    + "\"VersionId\":\"v1\",\"CreatedDate\":1.7E9}").getBytes(StandardCharsets.UTF_8);
+            contentType = "application/x-amz-json-1.1";
         } else {
             form = form(new String(body, StandardCharsets.UTF_8));
             answer = snsAnswer(form);
