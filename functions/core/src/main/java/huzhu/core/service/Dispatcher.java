@@ -164,7 +164,7 @@ public final class Dispatcher {
                     created.id()));
         }
         if (created.exhausted() && created.status() == IncidentStatus.OPEN) tellOfficersExhausted(created);
-        return sendingFirst(first, () -> deliver(new Planned(created, intents), first, member));
+        return sendingFirst(first, () -> deliver(new Planned(created, intents), first, member, true));
     }
 
     /**
@@ -224,7 +224,7 @@ public final class Dispatcher {
             List<Alert> intents = planLevel(b, level, now);
             return Decision.write(b, updated -> new Planned(updated, intents));
         });
-        return deliver(planned, first, null);
+        return deliver(planned, first, null, false);
     }
 
     // ---------------------------------------------------------------- escalation
@@ -513,14 +513,18 @@ public final class Dispatcher {
 
     /** Sends the planned alerts, records each result, and moves on at once if nobody could be reached. */
     private Incident deliver(Planned planned) {
-        return deliver(planned, List.of(), null);
+        return deliver(planned, List.of(), null, false);
     }
 
-    /** {@code first} goes out at the head of the alerts' batch; {@code knownMember} spares reading the member. */
-    private Incident deliver(Planned planned, List<OutboundSms> first, Member knownMember) {
+    /**
+     * {@code first} goes out at the head of the alerts' batch; {@code knownMember} spares reading the member.
+     * {@code justCreated}: the incident was written a moment ago by this call and nobody has been alerted yet,
+     * so nobody can have taken it — the re-read below would only cost a round trip before the first alerts.
+     */
+    private Incident deliver(Planned planned, List<OutboundSms> first, Member knownMember, boolean justCreated) {
         Incident incident = planned.incident();
         List<Alert> intents = planned.intents() == null ? List.of() : planned.intents();
-        if (!intents.isEmpty()) {
+        if (!intents.isEmpty() && !justCreated) {
             // someone may have accepted (or an officer closed it) since the write that planned these alerts:
             // whoever was stood down meanwhile must not get an alert for an incident already taken
             Incident fresh = store.incident(incident.id()).orElse(incident);
