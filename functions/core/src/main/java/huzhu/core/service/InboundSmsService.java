@@ -43,14 +43,22 @@ public final class InboundSmsService {
     private final Messenger messenger;
     private final Clock clock;
     private final SmsComposer sms;
+    private final NoticeReplies noticeReplies;
 
     public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config) {
+        this(store, dispatcher, messenger, clock, config, NoticeReplies.NONE);
+    }
+
+    /** {@code noticeReplies}: where replies to a recent notice go (issue 9), see {@link NoticeReplies}. */
+    public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
+            ServiceConfig config, NoticeReplies noticeReplies) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.messenger = messenger;
         this.clock = clock;
         this.sms = new SmsComposer(config.smsSignature());
+        this.noticeReplies = noticeReplies;
     }
 
     /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
@@ -59,7 +67,9 @@ public final class InboundSmsService {
     }
 
     /** What was done with one SMS, for logs and tests. */
-    public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED }
+    public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED,
+        /** a reply to a recent notice, in its thread (issue 9) */
+        NOTICE_REPLY }
 
     public Handled handle(InboundSms in) {
         Instant now = clock.instant();
@@ -111,6 +121,9 @@ public final class InboundSmsService {
                 reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
                 return Handled.RELAYED;
             }
+            // issue 9: no active incident, a reply to a notice sent to this phone lately goes to that notice's thread,
+            // unless it might be an emergency (NoticeReplies decides; when in doubt it declines, and we open)
+            if (noticeReplies.take(from, body, member, now)) return Handled.NOTICE_REPLY;
             String name = member.phone().equals(from) ? member.name()
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
@@ -126,6 +139,8 @@ public final class InboundSmsService {
                     opened -> message(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
+        // issue 9: a volunteer or leader answering a notice (not an alert: those matched above)
+        if (noticeReplies.take(from, body, null, now)) return Handled.NOTICE_REPLY;
 
         Optional<String> explained = store.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
         if (explained.isEmpty()) reply(from, null, Language.DEFAULT, "sms.unknownSender", Map.of());
