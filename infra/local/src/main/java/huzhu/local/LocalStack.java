@@ -6,7 +6,10 @@ import huzhu.core.log.JsonLog;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentStatus;
 import huzhu.core.port.Ids;
+import huzhu.core.port.LeaderAnnouncements;
+import huzhu.core.port.Sleeper;
 import huzhu.core.port.Store;
+import huzhu.core.service.CareConfig;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
 import huzhu.escalation.EscalationHandler;
@@ -59,8 +62,9 @@ public final class LocalStack implements AutoCloseable {
                 timerEvents.get().deliver(incidentId, level, deadline));
         ServiceConfig serviceConfig = new ServiceConfig(System.getenv("HUZHU_PUBLIC_BASE_URL"),
                 System.getenv("HUZHU_SMS_SIGNATURE"));
-        Services services = Services.create(store, outbox, timer, clock, ids, serviceConfig);
-        EscalationHandler escalation = new EscalationHandler(services.dispatcher());
+        Services services = Services.create(store, outbox, LeaderAnnouncements.NONE, timer, clock, ids, serviceConfig,
+                new Services.Care(CareConfig.from(System.getenv()), new LocalNoticeTopic(), Sleeper.REAL));
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services), new SmsInboundHandler(services.inboundSms()), escalation);
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));

@@ -7,7 +7,8 @@ import huzhu.core.model.Notice;
  * hook) filter on the {@code audience} attribute. Best effort: never throws; the result says what happened.
  */
 public interface NoticeBroadcast {
-    NoticeBroadcast NONE = notice -> SendResult.failed("no notices topic configured", true);
+    NoticeBroadcast NONE = (notice, pageUrl) -> SendResult.failed("no notices topic configured", true);
 
-    SendResult publish(Notice notice);
+    /** @param pageUrl the notice's public page */
+    SendResult publish(Notice notice, String pageUrl);
 }

@@ -54,10 +54,19 @@ public final class CampaignService {
 
     /** The few seconds a console request may spend sending before it answers. */
     public Run runForRequest() {
-        return runDue(care.requestBudget());
+        return runDue(care.requestBudget(), null);
+    }
+
+    /** As {@link #runForRequest()}, starting with the notice an officer just sent. */
+    public Run runForRequest(String noticeId) {
+        return runDue(care.requestBudget(), noticeId);
     }
 
     public Run runDue(Duration budget) {
+        return runDue(budget, null);
+    }
+
+    private Run runDue(Duration budget, String noticeId) {
         Instant now = clock.instant();
         Instant deadline = now.plus(budget);
         String owner = ids.newId();
@@ -65,7 +74,7 @@ public final class CampaignService {
         try {
             Pacer pacer = new Pacer(care.smsPerSecond(), clock, sleeper);
             PacedSend.Outcome introductions = onboarding.drain(pacer, deadline);
-            PacedSend.Outcome sent = introductions.finished() ? notices.sendDue(pacer, deadline)
+            PacedSend.Outcome sent = introductions.finished() ? notices.sendDue(pacer, deadline, noticeId)
                     : new PacedSend.Outcome(0, 0, false);
             Run run = new Run(true, introductions.sent() + sent.sent(), introductions.failed() + sent.failed(),
                     sent.finished());

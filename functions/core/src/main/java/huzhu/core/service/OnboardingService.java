@@ -99,7 +99,8 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
      */
     @Override
     public void saved(Member before, Member after, Actor actor, boolean bulk) {
-        if (!care.introduceNewContacts() || after == null) return;
+        // people's changes only: a directory loaded by the system itself (the demo union) introduces nobody
+        if (!care.introduceNewContacts() || after == null || actor == null || Actor.SYSTEM.equals(actor)) return;
         try {
             Set<String> had = new LinkedHashSet<>();
             if (before != null) before.familyContacts().forEach(c -> had.add(c.phone()));

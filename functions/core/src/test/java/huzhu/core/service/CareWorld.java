@@ -36,7 +36,7 @@ final class CareWorld {
         waits.add(d);
         clock.advance(d);
     };
-    final NoticeBroadcast topic = notice -> {
+    final NoticeBroadcast topic = (notice, pageUrl) -> {
         broadcast.add(notice);
         return SendResult.sent("topic-" + broadcast.size());
     };
