@@ -14,15 +14,16 @@ import java.util.Locale;
 public final class Urgency {
     private static final List<String> WORDS = List.of(
             // asking for help
-            "救", "急", "帮帮", "快来", "出事", "不行了", "危险", "报警", "求助", "SOS", "HELP", "URGENT", "EMERGENCY",
-            "AMBULANCE", "POLICE",
+            "救", "急", "帮帮", "帮忙", "快来", "出事", "不行了", "不好了", "危", "报警", "求助", "意外", "事故", "SOS", "HELP",
+            "URGENT", "EMERGENCY", "AMBULANCE", "POLICE",
             // emergency numbers
             "120", "110", "119", "999", "911",
             // what happened
             "火", "烟", "车祸", "摔", "跌", "受伤", "撞", "骨折", "流血", "出血", "血", "晕", "昏", "中风", "心脏", "胸口",
-            "胸闷", "呼吸", "抽搐", "痛", "疼", "病", "医院", "住院", "去世", "过世", "走了", "失踪", "找不到人",
+            "胸闷", "呼吸", "喘", "抽搐", "痛", "疼", "病", "不舒服", "难受", "发烧", "高烧", "中暑", "吐", "不醒", "送医", "医院",
+            "住院", "去世", "过世", "走了", "失踪", "找不到人",
             "FIRE", "SMOKE", "ACCIDENT", "FELL", "FALL", "HURT", "INJUR", "BLEED", "BLOOD", "FAINT", "STROKE", "HEART",
-            "CHEST", "BREATH", "SEIZURE", "PAIN", "SICK", "HOSPITAL", "DIED", "MISSING",
+            "CHEST", "BREATH", "SEIZURE", "PAIN", "SICK", "UNWELL", "FEVER", "UNCONSCIOUS", "HOSPITAL", "DIED", "MISSING",
             // traditional forms of the above
             "幫幫", "危險", "報警", "車禍", "傷", "暈", "醫院", "過世");
 

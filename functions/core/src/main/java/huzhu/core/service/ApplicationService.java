@@ -133,7 +133,7 @@ public final class ApplicationService {
     private AssistanceApplication step(String id, ApplicationStatus to, StepInput input, Actor actor) {
         StepInput in = input == null ? new StepInput(null, null) : input;
         Validation v = new Validation();
-        String note = v.text("note", in.note(), MAX_NOTE, to == ApplicationStatus.REJECTED);
+        String note = typed(v, "note", in.note(), MAX_NOTE, to == ApplicationStatus.REJECTED);
         if (in.amount() != null) amount(v, "amount", in.amount());
         v.throwIfAny();
         AssistanceApplication moved = change(id, current -> {
@@ -267,14 +267,14 @@ public final class ApplicationService {
         ApplicationKind kind = null;
         if (Text.blank(in.kind())) v.problem("kind", "invalid.required");
         else if ((kind = Wire.parse(ApplicationKind.class, in.kind())) == null) v.problem("kind", "invalid.application.kind");
-        String reason = v.text("reason", in.reason(), MAX_REASON, true);
+        String reason = typed(v, "reason", in.reason(), MAX_REASON, true);
         if (in.amountRequested() == null) v.problem("amountRequested", "invalid.required");
         else amount(v, "amountRequested", in.amountRequested());
         List<String> documents = new ArrayList<>();
         List<String> given = in.documents() == null ? List.of() : in.documents();
         if (given.size() > MAX_DOCUMENTS) v.problem("documents", "invalid.range");
         for (int i = 0; i < Math.min(given.size(), MAX_DOCUMENTS); i++) {
-            String d = v.text("documents[" + i + "]", given.get(i), MAX_DOCUMENT, false);
+            String d = typed(v, "documents[" + i + "]", given.get(i), MAX_DOCUMENT, false);
             if (d != null) documents.add(d);
         }
         return new Checked(kind, reason, money(in.amountRequested()), documents);
@@ -285,6 +285,17 @@ public final class ApplicationService {
         if (amount == null) return null;
         BigDecimal a = amount.stripTrailingZeros();
         return a.scale() < 0 ? a.setScale(0) : a;
+    }
+
+    /** What is printed on the form keeps its punctuation and line breaks as typed; null when left empty. */
+    private static String typed(Validation v, String field, String value, int max, boolean required) {
+        String s = Text.asTyped(value);
+        if (s.isEmpty()) {
+            if (required) v.problem(field, "invalid.required");
+            return null;
+        }
+        if (s.length() > max) v.problem(field, "invalid.tooLong");
+        return s;
     }
 
     private static void amount(Validation v, String field, BigDecimal amount) {

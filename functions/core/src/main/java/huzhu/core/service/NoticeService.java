@@ -511,7 +511,7 @@ public final class NoticeService implements NoticeReplies {
     private Checked check(NoticeInput input, boolean forSaving) {
         NoticeInput in = input == null ? new NoticeInput(null, null, null, null) : input;
         Validation v = new Validation();
-        String title = asTyped(in.title());
+        String title = Text.asTyped(in.title());
         if (title.isEmpty()) v.problem("title", "invalid.required");
         else if (title.length() > MAX_TITLE) v.problem("title", "invalid.tooLong");
         else title = title.replace('\n', ' ');
@@ -544,23 +544,10 @@ public final class NoticeService implements NoticeReplies {
      * notice keeps its full-width ，。); control characters go. The SMS fold it further (see {@link SmsComposer}).
      */
     private static String multiline(Validation v, String field, String value) {
-        String text = asTyped(value).replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
+        String text = Text.asTyped(value).replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
         if (text.isEmpty()) v.problem(field, "invalid.required");
         else if (text.length() > MAX_TEXT) v.problem(field, "invalid.tooLong");
         return text;
-    }
-
-    private static String asTyped(String value) {
-        if (value == null) return "";
-        String s = value.replace("\r\n", "\n").replace('\r', '\n');
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n') out.append(c);
-            else if (c == '\t') out.append(' ');
-            else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) out.append(c);
-        }
-        return out.toString().strip();
     }
 
     // ---------------------------------------------------------------- plumbing

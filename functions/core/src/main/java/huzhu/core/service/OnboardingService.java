@@ -113,7 +113,9 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
             }
             if (added.isEmpty()) return;
             if (bulk) {
-                for (FamilyContact c : added) queue(after, c, actor, clock.instant());
+                for (FamilyContact c : added) {
+                    queue(after, c, actor, clock.instant(), store.introduction(after.id(), c.phone()).orElse(null));
+                }
             } else {
                 sendNow(after, added, false, actor);
             }
@@ -134,16 +136,19 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         int queued = 0;
         int reached = 0;
         int waiting = 0;
+        // one read of them all rather than one per contact; a record changed since is left alone (its write is stale)
+        Map<String, FamilyIntroduction> known = new HashMap<>();
+        for (FamilyIntroduction i : store.introductions()) known.put(i.memberId() + " " + i.phone(), i);
         for (Member m : store.members().all()) {
             for (FamilyContact c : distinct(m.familyContacts())) {
                 contacts++;
-                Optional<FamilyIntroduction> known = store.introduction(m.id(), c.phone());
-                IntroductionStatus status = known.map(FamilyIntroduction::status).orElse(null);
+                FamilyIntroduction current = known.get(m.id() + " " + c.phone());
+                IntroductionStatus status = current == null ? null : current.status();
                 if (status == IntroductionStatus.PENDING || status == IntroductionStatus.SENDING) {
                     waiting++;
                 } else if (status == IntroductionStatus.SENT && !includeReached) {
                     reached++;
-                } else if (queue(m, c, actor, now)) {
+                } else if (queue(m, c, actor, now, current)) {
                     queued++;
                 }
             }
@@ -289,8 +294,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
 
     // ---------------------------------------------------------------- plumbing
 
-    private boolean queue(Member m, FamilyContact c, Actor actor, Instant now) {
-        FamilyIntroduction current = store.introduction(m.id(), c.phone()).orElse(null);
+    private boolean queue(Member m, FamilyContact c, Actor actor, Instant now, FamilyIntroduction current) {
         return tryWrite(new FamilyIntroduction(m.id(), c.phone(), c.name(), m.language(), IntroductionStatus.PENDING,
                 false, null, null, actor == null ? Actor.SYSTEM.name() : actor.name(), now, null, null,
                 current == null ? 1 : current.version() + 1));

@@ -11,7 +11,7 @@ class UrgencyTest {
     @ParameterizedTest
     @ValueSource(strings = {"求助", "救命", "急！快来人", "我爸摔倒了", "老伴胸口疼", "他晕过去了", "厨房着火了", "出车祸了",
             "送医院了", "快打120", "HELP", "sos", "my father fell", "chest pain", "Call an ambulance", "車禍", "暈倒",
-            "流了很多血", "人不行了", "奶奶走了"})
+            "流了很多血", "人不行了", "奶奶走了", "老伴不舒服", "爸爸发高烧", "she is unwell"})
     void aMessageAboutAnEmergency_mightBeOne(String body) {
         assertThat(Urgency.mightBeEmergency(body)).isTrue();
     }
