@@ -122,7 +122,7 @@ final class CareRoutes {
                 actor(req))));
         r.get("/v1/applications", req -> ok(read(req, () -> applications.list(req.query("status").orElse(null),
                 req.query("memberId").orElse(null), req.page()))));
-        r.get("/v1/applications/{id}", req -> ok(read(req, () -> applications.get(req.pathParameter("id")))));
+        r.get("/v1/applications/{id}", req -> ok(applications.get(req.pathParameter("id"), actor(req.requireAny(READ)))));
         r.put("/v1/applications/{id}", req -> ok(applications.update(req.pathParameter("id"),
                 body(req, OPERATE, ApplicationInput.class), actor(req))));
         r.post("/v1/applications/{id}/review", req -> step(req, (id, in, a) -> applications.review(id, in, a)));

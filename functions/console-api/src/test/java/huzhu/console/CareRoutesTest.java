@@ -382,6 +382,20 @@ class CareRoutesTest {
     }
 
     @Test
+    void openingAnApplication_isRecordedInTheAuditLog_asAView() throws Exception {
+        // when
+        call(As.VIEWER, "GET", "/v1/applications/" + ids.get("{submitted}"), null);
+
+        // then
+        assertThat(store.audit(null, null, PageRequest.first(1)).items()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("view");
+            assertThat(e.targetKind()).isEqualTo("application");
+            assertThat(e.targetLabel()).isEqualTo("王建国");
+            assertThat(e.actorName()).isEqualTo("王芳");
+        });
+    }
+
+    @Test
     void unknownNoticesAndApplications_are404() throws Exception {
         for (String path : List.of("/v1/notices/nope", "/v1/applications/nope", "/v1/notices/nope/deliveries")) {
             Reply reply = call(As.VIEWER, "GET", path, null);
