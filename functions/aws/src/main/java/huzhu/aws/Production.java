@@ -3,6 +3,7 @@ package huzhu.aws;
 import huzhu.aws.dynamo.DynamoStore;
 import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
+import huzhu.aws.sns.NoticeTopicPublisher;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.aws.sqs.SqsEscalationTimer;
 import huzhu.aws.sns.SmsConfig;
@@ -10,8 +11,11 @@ import huzhu.aws.sns.SnsClients;
 import huzhu.core.model.Language;
 import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.rules.AckTokens;
+import huzhu.core.port.NoticeBroadcast;
+import huzhu.core.port.Sleeper;
 import huzhu.core.rules.RandomIds;
 import huzhu.core.rules.SmsComposer;
+import huzhu.core.service.CareConfig;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +56,13 @@ public final class Production {
         SmsConfig sms = SmsConfig.fromEnvironment();
         SnsClient sns = SnsClients.build(clients, sms.endpoint());
         LeaderTopicPublisher leaders = new LeaderTopicPublisher(sns, System.getenv(LeaderTopicPublisher.TOPIC_ARN));
+        NoticeTopicPublisher notices = new NoticeTopicPublisher(sns, System.getenv(NoticeTopicPublisher.TOPIC_ARN));
         DynamoStore store = DynamoStore.fromEnvironment(clients);
         Services services = Services.create(store, new SnsMessenger(sns, sms),
                 leaders.configured() ? leaders : LeaderAnnouncements.NONE,
                 SqsEscalationTimer.fromEnvironment(clients, clock, System.getenv()), clock, new RandomIds(clock),
-                config);
+                config, new Services.Care(CareConfig.from(System.getenv()),
+                        notices.configured() ? notices : NoticeBroadcast.NONE, Sleeper.REAL));
         Priming.register("sdk", () -> prime(clients, store, config));
         return services;
     }

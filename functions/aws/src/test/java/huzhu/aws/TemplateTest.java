@@ -41,7 +41,8 @@ class TemplateTest {
             "GET /v1/triggers/{triggerToken}",
             "GET /v1/acks/{ackToken}",
             "POST /v1/acks/{ackToken}",
-            "GET /console");
+            "GET /console",
+            "GET /v1/notices/{id}/page");
 
     /** CONTRACT §2.2, every method and path. */
     private static final Set<String> CONSOLE_ROUTES = new TreeSet<>(List.of(
@@ -61,7 +62,15 @@ class TemplateTest {
             "GET /v1/followups",
             "GET /v1/reports/summary", "GET /v1/reports/coverage",
             "GET /v1/audit",
-            "GET /v1/me", "POST /v1/members/import", "POST /v1/volunteers/import", "PUT /v1/followups/{id}"));
+            "GET /v1/me", "POST /v1/members/import", "POST /v1/volunteers/import", "PUT /v1/followups/{id}",
+            // issue 9
+            "POST /v1/members/introductions", "POST /v1/members/{id}/introductions",
+            "POST /v1/notices", "GET /v1/notices", "POST /v1/notices/preview", "GET /v1/notices/{id}",
+            "PUT /v1/notices/{id}", "POST /v1/notices/{id}/send", "POST /v1/notices/{id}/cancel",
+            "GET /v1/notices/{id}/deliveries", "GET /v1/notices/{id}/replies",
+            "POST /v1/applications", "GET /v1/applications", "GET /v1/applications/{id}", "PUT /v1/applications/{id}",
+            "POST /v1/applications/{id}/review", "POST /v1/applications/{id}/approve",
+            "POST /v1/applications/{id}/reject", "POST /v1/applications/{id}/pay", "GET /v1/reports/applications"));
 
     /** Read only by tests and the local stack to point an adapter elsewhere; never set in AWS. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("HUZHU_SNS_ENDPOINT", "HUZHU_DYNAMODB_ENDPOINT",

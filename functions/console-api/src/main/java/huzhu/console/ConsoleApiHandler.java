@@ -86,7 +86,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         r.post("/v1/members", req -> created(dir.createMember(body(req, ADMIN, MemberInput.class), actor(req))));
         r.get("/v1/members", req -> ok(read(req, () -> dir.members(req.query("query").orElse(null), req.page()))));
-        r.get("/v1/members/{id}", req -> ok(dir.member(req.pathParameter("id"), actor(req.requireAny(READ)))));
+        r.get("/v1/members/{id}", req -> ok(CareRoutes.member(services, dir.member(req.pathParameter("id"),
+                actor(req.requireAny(READ))))));
         r.put("/v1/members/{id}", req -> ok(dir.updateMember(req.pathParameter("id"),
                 body(req, ADMIN, MemberInput.class), actor(req))));
         r.delete("/v1/members/{id}", req -> {
@@ -173,6 +174,9 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));
+
+        // issue 9: family introductions, notices (and their public page), assistance applications
+        CareRoutes.register(r, services);
 
         // read-only on purpose: the audit log is written by the services, never through the API
         r.get("/v1/audit", req -> {

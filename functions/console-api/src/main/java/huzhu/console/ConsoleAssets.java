@@ -27,7 +27,8 @@ final class ConsoleAssets {
     private static final Map<String, Asset> FILES = new LinkedHashMap<>();
 
     static {
-        for (String name : new String[] {"app.js", "qr.js", "i18n.zh-CN.js", "i18n.en.js"}) {
+        for (String name : new String[] {"app.js", "qr.js", "i18n.zh-CN.js", "i18n.en.js", "care.js", "i18n.care.zh-CN.js",
+                "i18n.care.en.js"}) {
             FILES.put(name, new Asset(JS, read(name)));
         }
         FILES.put("console.css", new Asset(CSS, read("console.css")));

@@ -18,6 +18,8 @@
   var members = {};
   var timers = [];
   var currentRoute = null;
+  /** Screens other files add (care.js: notices, applications): routes, views, panels on a member's record. */
+  var extensions = { routes: [], views: {}, memberPanels: [] };
 
   // ------------------------------------------------------------------ texts
 
@@ -601,9 +603,18 @@
     $('langBtn').setAttribute('lang', other);
   }
 
+  function allRoutes() {
+    var out = ROUTES.slice();
+    extensions.routes.forEach(function (r) {
+      var at = out.findIndex(function (x) { return x.id === r.before; });
+      out.splice(at < 0 ? out.length : at, 0, r);
+    });
+    return out;
+  }
+
   function drawNav(active) {
     var nav = clear($('nav'));
-    ROUTES.forEach(function (r) {
+    allRoutes().forEach(function (r) {
       if (r.admin && !isAdmin()) return;
       if (r.local && !isLocal) return;
       nav.appendChild(h('a', { href: '#/' + r.id, id: 'nav-' + r.id, 'aria-current': r.id === active ? 'page' : null }, t(r.label)));
@@ -627,13 +638,14 @@
       volunteers: volunteersView, leaders: leadersView, policy: policyView, followups: followUpsView,
       reports: reportsView, audit: auditView, sms: smsView
     };
-    var fn = views[name] || boardView;
+    var fn = views[name] || extensions.views[name] || boardView;
     if (name === 'audit' && !isAdmin()) fn = boardView;
     if (name === 'sms' && !isLocal) fn = boardView;
     currentRoute = name;
     // a message belongs to the screen it was said on, unless it announces the move to this one
     if (Date.now() - saidAt > 1500) say('');
-    drawNav(name === 'incident' ? 'board' : name);
+    var parent = allRoutes().filter(function (r) { return r.children && r.children.indexOf(name) >= 0; })[0];
+    drawNav(name === 'incident' ? 'board' : parent ? parent.id : name);
     var view = clear($('view'));
     fn(view, decodeURIComponent(parts[1] || ''));
     var heading = view.querySelector('h1');
@@ -1115,6 +1127,7 @@
         }).catch(function (e) { showErrors(form, e); });
       });
       clear(panel).appendChild(form);
+      if (isMembers && entry) extensions.memberPanels.forEach(function (p) { add(panel, p(entry)); });
       var first = form.querySelector('input, select, textarea');
       if (first) first.focus();
     }
@@ -1631,6 +1644,22 @@
       }).catch(function () {});
     });
   }
+
+  // ------------------------------------------------------------------ what other files of the page may use
+
+  window.HUZHU_CONSOLE = {
+    t: t, word: word, when: when, locale: locale, h: h, add: add, clear: clear, $: $, field: field, input: input,
+    select: select, table: table, badge: badge, say: say, failed: failed, showErrors: showErrors, formShell: formShell,
+    api: api, qs: qs, isAdmin: isAdmin, canOperate: canOperate, every: every, memberName: memberName,
+    memberOptions: memberOptions, members: function () { return members; }, loadMembers: loadMembers, stat: stat,
+    barChart: barChart, numberOrNull: numberOrNull,
+    /** {routes: [{id, label, before, children}], views: {name: fn(view, arg)}, memberPanels: [fn(member) → node]} */
+    extend: function (ext) {
+      (ext.routes || []).forEach(function (r) { extensions.routes.push(r); });
+      Object.keys(ext.views || {}).forEach(function (k) { extensions.views[k] = ext.views[k]; });
+      (ext.memberPanels || []).forEach(function (p) { extensions.memberPanels.push(p); });
+    }
+  };
 
   // ------------------------------------------------------------------ wiring
 

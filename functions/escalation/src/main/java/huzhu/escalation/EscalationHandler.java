@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
+import huzhu.core.service.CampaignService;
 import huzhu.core.service.Dispatcher;
 import huzhu.core.log.JsonLog;
 import java.util.Map;
@@ -14,24 +15,58 @@ import java.util.Map;
  * moves one level. A failure propagates so the invocation is retried; the check is idempotent. It is the
  * safety net behind the per-deadline timer ({@link EscalationTimerHandler}): both call the same guarded
  * step, so whichever comes second does nothing.
+ * <p>
+ * After escalating, the same minute's trigger runs the bulk SMS sender (issue 9): scheduled notices whose time
+ * has come, notices left half sent, queued family introductions — for a bounded time, so the next sweep is never
+ * held up. Escalation always runs first, and a failure of the bulk sender never stops it (it fails the invocation
+ * afterwards, so it is retried and alarmed on).
  */
 public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final Dispatcher dispatcher;
+    private final CampaignService campaigns;
 
     public EscalationHandler() {
-        this(Production.services().dispatcher());
+        this(Production.services().dispatcher(), Production.services().campaigns());
         // SnapStart: before the snapshot, a timer for an incident nobody has (a GetItem that misses, nothing moves)
         Priming.register("escalation", () -> dispatcher.onTimer("priming-0000000000000000", 0, java.time.Instant.EPOCH));
     }
 
+    /** Escalation alone, as before issue 9. */
     public EscalationHandler(Dispatcher dispatcher) {
+        this(dispatcher, null);
+    }
+
+    public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns) {
         this.dispatcher = dispatcher;
+        this.campaigns = campaigns;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        int escalated = dispatcher.escalateDue();
+        int escalated;
+        try {
+            escalated = dispatcher.escalateDue();
+        } catch (RuntimeException e) {
+            // even when one incident could not be escalated, due notices still go out; escalation's failure is
+            // the one this invocation reports
+            runCampaigns();
+            throw e;
+        }
         if (escalated > 0) JsonLog.info("escalation.sweep", "escalated", escalated);
+        RuntimeException bulk = runCampaigns();
+        // the invocation fails (retried, alarmed on); the retry escalates nothing twice and the sender resumes
+        if (bulk != null) throw bulk;
         return Map.of("escalated", escalated);
+    }
+
+    private RuntimeException runCampaigns() {
+        if (campaigns == null) return null;
+        try {
+            campaigns.runDue();
+            return null;
+        } catch (RuntimeException e) {
+            JsonLog.error("bulk.sms.failed", e);
+            return e;
+        }
     }
 }

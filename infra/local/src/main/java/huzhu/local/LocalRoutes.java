@@ -126,10 +126,13 @@ public final class LocalRoutes {
         r.add(new Route("POST", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("GET", "/console", Target.CONSOLE_API, Auth.PUBLIC));
         r.add(new Route("GET", "/console/{proxy+}", Target.CONSOLE_API, Auth.PUBLIC));
+        // issue 9: the page a long notice's SMS links to
+        r.add(new Route("GET", "/v1/notices/{id}/page", Target.CONSOLE_API, Auth.PUBLIC));
         // console routes (CONTRACT §2.2), all behind the JWT authorizer
         console(r, "/v1/me", "GET");
         // literal paths before /{id}: POST /v1/members/import is no member id
         console(r, "/v1/members/import", "POST");
+        console(r, "/v1/members/introductions", "POST");
         console(r, "/v1/volunteers/import", "POST");
         for (String kind : List.of("members", "volunteers", "leaders")) {
             console(r, "/v1/" + kind, "GET", "POST");
@@ -148,6 +151,21 @@ public final class LocalRoutes {
         console(r, "/v1/reports/summary", "GET");
         console(r, "/v1/reports/coverage", "GET");
         console(r, "/v1/audit", "GET");
+        // issue 9: family introductions, notices, assistance applications (literal paths before /{id})
+        console(r, "/v1/members/{id}/introductions", "POST");
+        console(r, "/v1/notices/preview", "POST");
+        console(r, "/v1/notices", "GET", "POST");
+        console(r, "/v1/notices/{id}", "GET", "PUT");
+        console(r, "/v1/notices/{id}/send", "POST");
+        console(r, "/v1/notices/{id}/cancel", "POST");
+        console(r, "/v1/notices/{id}/deliveries", "GET");
+        console(r, "/v1/notices/{id}/replies", "GET");
+        console(r, "/v1/applications", "GET", "POST");
+        console(r, "/v1/applications/{id}", "GET", "PUT");
+        for (String step : List.of("review", "approve", "reject", "pay")) {
+            console(r, "/v1/applications/{id}/" + step, "POST");
+        }
+        console(r, "/v1/reports/applications", "GET");
         // local-only routes (CONTRACT §6), never deployed
         r.add(new Route("POST", "/local/sms/inbound", Target.LOCAL_SMS_INBOUND, Auth.LOCAL));
         r.add(new Route("GET", "/local/sms/outbox", Target.LOCAL_SMS_OUTBOX, Auth.LOCAL));

@@ -7,9 +7,12 @@ import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentStatus;
 import huzhu.core.port.EscalationTimer;
 import huzhu.core.port.Ids;
+import huzhu.core.port.LeaderAnnouncements;
 import huzhu.core.port.Messenger;
+import huzhu.core.port.Sleeper;
 import huzhu.core.port.Store;
 import huzhu.core.rules.AckTokens;
+import huzhu.core.service.CareConfig;
 import huzhu.core.service.ServiceConfig;
 import huzhu.core.service.Services;
 import huzhu.escalation.EscalationHandler;
@@ -77,8 +80,9 @@ public final class LocalStack implements AutoCloseable {
         ServiceConfig serviceConfig = ServiceConfig.from(System.getenv(),
                 new AckTokens(new LocalAckKey(config.dataDir()).ackKey()));
         Services services = Services.create(decorators.store().apply(store), decorators.messenger().apply(outbox),
-                decorators.timer().apply(timer), clock, ids, serviceConfig);
-        EscalationHandler escalation = new EscalationHandler(services.dispatcher());
+                LeaderAnnouncements.NONE, decorators.timer().apply(timer), clock, ids, serviceConfig,
+                new Services.Care(CareConfig.from(System.getenv()), new LocalNoticeTopic(), Sleeper.REAL));
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
                 new SmsInboundHandler(services.inboundSms()), escalation);

@@ -76,6 +76,8 @@ class StoryIT {
                 "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", "13911110002"))));
         assertThat(member.get("phone").asText()).isEqualTo(MEMBER);
         assertThat(member.get("familyContacts").get(0).get("phone").asText()).isEqualTo(FATHER);
+        // registering him introduced the service to the father (issue 9): whose family, the number, 120 first
+        assertThat(api.outboxTo(FATHER)).singleElement().asString().contains("王建国").contains("120");
 
         // 2. the father texts; at once he has the code and the 120 reminder, and only the two neighbours are alerted
         api.sms(FATHER, "救命 老伴胸口疼");
@@ -83,7 +85,7 @@ class StoryIT {
         String code = incident.get("code").asText();
         assertThat(incident.get("status").asText()).isEqualTo("open");
         assertThat(incident.get("reporter").get("verified").asBoolean()).isTrue();
-        assertThat(api.outboxTo(FATHER)).singleElement().asString().contains(code).contains("120");
+        assertThat(api.outboxTo(FATHER)).hasSize(2).last().asString().contains(code).contains("120");
         assertThat(api.outboxTo(NEIGHBOUR_A)).singleElement().asString().contains(code).contains("/v1/acks/");
         assertThat(api.outboxTo(NEIGHBOUR_B)).singleElement().asString().contains(code).contains("/v1/acks/");
         for (String nobody : List.of(OTHER_DISTRICT, OFF_DUTY, OTHER_CITY, OFFICER, CHAIR)) {

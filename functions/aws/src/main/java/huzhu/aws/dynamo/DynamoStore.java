@@ -6,7 +6,13 @@ import static huzhu.aws.dynamo.TableSchema.SK;
 import static huzhu.aws.dynamo.TableSchema.TTL;
 
 import huzhu.aws.AwsClients;
+import huzhu.core.model.AssistanceApplication;
 import huzhu.core.model.AuditEntry;
+import huzhu.core.model.FamilyIntroduction;
+import huzhu.core.model.IntroductionStatus;
+import huzhu.core.model.Notice;
+import huzhu.core.model.NoticeDelivery;
+import huzhu.core.model.NoticeReply;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FollowUp;
 import huzhu.core.model.Incident;
@@ -57,6 +63,10 @@ public final class DynamoStore implements Store {
     private final Incidents incidents;
     private final FollowUps followUps;
     private final AuditLog auditLog;
+    private final Introductions introductions;
+    private final Notices notices;
+    private final Applications applications;
+    private final Leases leases;
 
     public DynamoStore(DynamoDbClient client, String tableName) {
         this(client, tableName, Clock.systemUTC());
@@ -72,6 +82,10 @@ public final class DynamoStore implements Store {
         this.incidents = new Incidents(table);
         this.followUps = new FollowUps(table);
         this.auditLog = new AuditLog(table);
+        this.introductions = new Introductions(table);
+        this.notices = new Notices(table);
+        this.applications = new Applications(table);
+        this.leases = new Leases(table);
     }
 
     /** {@code HUZHU_TABLE} names the table; {@code HUZHU_DYNAMODB_ENDPOINT}, when set, points elsewhere than AWS. */
@@ -201,6 +215,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public boolean hasTriggerToken(String memberId) {
+        return tokens.has(memberId);
+    }
+
+    @Override
     public void unbindTriggerToken(String memberId) {
         tokens.unbind(memberId);
     }
@@ -279,6 +298,128 @@ public final class DynamoStore implements Store {
     @Override
     public Page<AuditEntry> audit(Instant from, Instant to, PageRequest page) {
         return auditLog.audit(from, to, page);
+    }
+
+    // ---- issue 9: family introductions, notices, applications, leases
+
+    @Override
+    public void saveIntroduction(FamilyIntroduction next) {
+        introductions.saveIntroduction(next);
+    }
+
+    @Override
+    public Optional<FamilyIntroduction> introduction(String memberId, String phone) {
+        return introductions.introduction(memberId, phone);
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsOf(String memberId) {
+        return introductions.introductionsOf(memberId);
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductions() {
+        return introductions.introductions();
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsWithStatus(IntroductionStatus status) {
+        return introductions.introductionsWithStatus(status);
+    }
+
+    @Override
+    public void insertNotice(Notice notice) {
+        notices.insertNotice(notice);
+    }
+
+    @Override
+    public void updateNotice(Notice updated) {
+        notices.updateNotice(updated);
+    }
+
+    @Override
+    public Optional<Notice> notice(String id) {
+        return notices.notice(id);
+    }
+
+    @Override
+    public Page<Notice> notices(PageRequest page) {
+        return notices.notices(page);
+    }
+
+    @Override
+    public List<Notice> noticesDue(Instant now) {
+        return notices.noticesDue(now);
+    }
+
+    @Override
+    public boolean insertDelivery(NoticeDelivery delivery) {
+        return notices.insertDelivery(delivery);
+    }
+
+    @Override
+    public void updateDelivery(NoticeDelivery updated) {
+        notices.updateDelivery(updated);
+    }
+
+    @Override
+    public List<NoticeDelivery> deliveries(String noticeId) {
+        return notices.deliveries(noticeId);
+    }
+
+    @Override
+    public Optional<NoticeDelivery> lastDeliveryTo(String phone, Instant since) {
+        return notices.lastDeliveryTo(phone, since);
+    }
+
+    @Override
+    public void appendReply(NoticeReply reply) {
+        notices.appendReply(reply);
+    }
+
+    @Override
+    public List<NoticeReply> replies(String noticeId) {
+        return notices.replies(noticeId);
+    }
+
+    @Override
+    public void insertApplication(AssistanceApplication application) {
+        applications.insertApplication(application);
+    }
+
+    @Override
+    public void updateApplication(AssistanceApplication updated) {
+        applications.updateApplication(updated);
+    }
+
+    @Override
+    public Optional<AssistanceApplication> application(String id) {
+        return applications.application(id);
+    }
+
+    @Override
+    public Page<AssistanceApplication> applications(String status, PageRequest page) {
+        return applications.applications(status, page);
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsOf(String memberId) {
+        return applications.applicationsOf(memberId);
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsSubmittedBetween(Instant from, Instant to) {
+        return applications.applicationsSubmittedBetween(from, to);
+    }
+
+    @Override
+    public boolean acquireLease(String name, String owner, Instant until, Instant now) {
+        return leases.acquireLease(name, owner, until, now);
+    }
+
+    @Override
+    public void releaseLease(String name, String owner) {
+        leases.releaseLease(name, owner);
     }
 
     // ---- settings

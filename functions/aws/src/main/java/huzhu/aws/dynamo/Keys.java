@@ -147,6 +147,70 @@ final class Keys {
     static final String AUDIT = "AUDIT";
     static final String AUDIT_LOG = "AUDIT";
 
+    // ---- issue 9: family introductions, notices, applications, leases
+
+    /** A member's own partition: the current trigger token and the family introductions live there. */
+    static String memberItems(String memberId) {
+        return "MEMBER#" + memberId;
+    }
+
+    static String introduction(String phone) {
+        return "INTRO#" + phone;
+    }
+
+    static final String INTRO_PREFIX = "INTRO#";
+    static final String ALL_INTRODUCTIONS = "INTRO";
+
+    static String introductionsWithStatus(String status) {
+        return "INTRO#STATUS#" + status;
+    }
+
+    static String notice(String id) {
+        return "NOTICE#" + id;
+    }
+
+    static final String NOTICE = "NOTICE";
+    static final String ALL_NOTICES = "NOTICE";
+    /** The partition of the sparse index {@code active} that holds notices due for sending. */
+    static final String DUE_NOTICES = "NOTICE_DUE";
+
+    static String delivery(String phone) {
+        return "DELIVERY#" + phone;
+    }
+
+    static final String DELIVERY_PREFIX = "DELIVERY#";
+
+    static String deliveriesToPhone(String phone) {
+        return "DELIVERY#PHONE#" + phone;
+    }
+
+    static String reply(Instant at, String id) {
+        return "REPLY#" + sortable(at) + SEP + id;
+    }
+
+    static final String REPLY_PREFIX = "REPLY#";
+
+    static String application(String id) {
+        return "APPLICATION#" + id;
+    }
+
+    static final String APPLICATION = "APPLICATION";
+    static final String ALL_APPLICATIONS = "APPLICATION";
+
+    static String applicationsWithStatus(String status) {
+        return "APPLICATION#STATUS#" + status;
+    }
+
+    static String applicationsOfMember(String memberId) {
+        return "APPLICATION#MEMBER#" + memberId;
+    }
+
+    static String lease(String name) {
+        return "LEASE#" + name;
+    }
+
+    static final String LEASE = "LEASE";
+
     // ---- settings and idempotency
 
     static final String SETTINGS = "SETTINGS";

@@ -59,6 +59,10 @@ final class TriggerTokens {
         forget(old.get(), memberId);
     }
 
+    boolean has(String memberId) {
+        return current(memberId).isPresent();
+    }
+
     private Optional<String> current(String memberId) {
         return table.get(Keys.currentTriggerToken(memberId), Keys.TOKEN).map(item -> item.get(TOKEN_HASH).s());
     }

@@ -26,6 +26,9 @@ public interface DirectoryStore {
 
     Optional<String> memberIdForTriggerToken(String tokenHash);
 
+    /** Whether the member has a personal trigger token now (only its hash is kept: the link itself is not). */
+    boolean hasTriggerToken(String memberId);
+
     /** Forgets the member's trigger token (e.g. when the member is deleted). */
     void unbindTriggerToken(String memberId);
 }

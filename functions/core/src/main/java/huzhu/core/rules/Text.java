@@ -46,4 +46,22 @@ public final class Text {
     public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
+
+    /**
+     * Text as the person typed it, for what is printed or read in full (a notice, an application's reason): line
+     * breaks and punctuation kept (a Chinese text keeps its full-width ，。), control characters dropped, tabs as
+     * spaces, trimmed. Null becomes "".
+     */
+    public static String asTyped(String input) {
+        if (input == null) return "";
+        String s = input.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') out.append(c);
+            else if (c == '\t') out.append(' ');
+            else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) out.append(c);
+        }
+        return out.toString().strip();
+    }
 }

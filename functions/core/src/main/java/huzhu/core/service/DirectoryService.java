@@ -40,13 +40,31 @@ public final class DirectoryService {
     private final Ids ids;
     private final ServiceConfig config;
     private final AuditService audit;
+    private final MemberSaved memberSaved;
 
     public DirectoryService(Store store, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
+        this(store, clock, ids, config, audit, MemberSaved.NONE);
+    }
+
+    /** {@code memberSaved} hears of every member stored (issue 9: new family contacts get an introduction SMS). */
+    public DirectoryService(Store store, Clock clock, Ids ids, ServiceConfig config, AuditService audit,
+            MemberSaved memberSaved) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
         this.config = config;
         this.audit = audit;
+        this.memberSaved = memberSaved;
+    }
+
+    /**
+     * Told after a member was stored and audited, with the member as stored before ({@code null}: a new one);
+     * {@code bulk} when a whole roster was imported. It must not throw: the change is done.
+     */
+    public interface MemberSaved {
+        MemberSaved NONE = (before, after, actor, bulk) -> { };
+
+        void saved(Member before, Member after, Actor actor, boolean bulk);
     }
 
     public record AreaInput(String city, String district) {
@@ -94,6 +112,7 @@ public final class DirectoryService {
         Member m = member(ids.newId(), in, clock.instant(), clock.instant());
         insert(store.members(), m, "member");
         audit.record(actor, "create", "member", m.id(), m.name());
+        memberSaved.saved(null, m, actor, false);
         return m;
     }
 
@@ -106,6 +125,7 @@ public final class DirectoryService {
         Member m = member(id, in, old.createdAt(), clock.instant());
         update(store.members(), m, "member");
         audit.record(actor, "update", "member", id, m.name(), Changes.of(old, m));
+        memberSaved.saved(old, m, actor, false);
         return m;
     }
 
@@ -160,8 +180,12 @@ public final class DirectoryService {
      * a bad row nothing is imported unless {@code skipInvalid}, in which case the good rows are.
      */
     public ImportReport importMembers(String csv, boolean skipInvalid, Actor actor) {
-        return importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, store.members(), "member",
+        ImportReport report = importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, store.members(), "member",
                 row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()));
+        if (memberSaved != MemberSaved.NONE) {
+            for (String id : report.ids()) store.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
+        }
+        return report;
     }
 
     private Member member(String id, MemberInput in, Instant created, Instant now) {

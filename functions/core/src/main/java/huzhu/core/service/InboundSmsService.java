@@ -49,9 +49,16 @@ public final class InboundSmsService {
     private final SmsComposer sms;
     private final RateLimiter limiter;
     private final Language defaultLanguage;
+    private final NoticeReplies noticeReplies;
 
     public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter) {
+        this(store, dispatcher, messenger, clock, config, limiter, NoticeReplies.NONE);
+    }
+
+    /** {@code noticeReplies}: where replies to a recent notice go (issue 9), see {@link NoticeReplies}. */
+    public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
+            ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.messenger = messenger;
@@ -59,6 +66,7 @@ public final class InboundSmsService {
         this.sms = new SmsComposer(config.smsSignature());
         this.limiter = limiter;
         this.defaultLanguage = config.defaultLanguage();
+        this.noticeReplies = noticeReplies;
     }
 
     /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
@@ -67,7 +75,9 @@ public final class InboundSmsService {
     }
 
     /** What was done with one SMS, for logs and tests. */
-    public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED, LIMITED }
+    public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED, LIMITED,
+        /** a reply to a recent notice, in its thread (issue 9) */
+        NOTICE_REPLY }
 
     public Handled handle(InboundSms in) {
         Instant now = clock.instant();
@@ -120,6 +130,9 @@ public final class InboundSmsService {
                 reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
                 return Handled.RELAYED;
             }
+            // issue 9: no active incident, a reply to a notice sent to this phone lately goes to that notice's thread,
+            // unless it might be an emergency (NoticeReplies decides; when in doubt it declines, and we open)
+            if (noticeReplies.take(from, body, member, now)) return Handled.NOTICE_REPLY;
             String name = member.phone().equals(from) ? member.name()
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
@@ -156,6 +169,8 @@ public final class InboundSmsService {
                     opened -> message(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
+        // issue 9: a volunteer or leader answering a notice (not an alert: those matched above)
+        if (noticeReplies.take(from, body, null, now)) return Handled.NOTICE_REPLY;
 
         explainOnce(from, now);
         return Handled.EXPLAINED;

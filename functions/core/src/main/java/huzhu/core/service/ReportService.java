@@ -1,7 +1,9 @@
 package huzhu.core.service;
 
+import huzhu.core.model.FamilyIntroduction;
 import huzhu.core.model.Incident;
 import huzhu.core.model.IncidentStatus;
+import huzhu.core.model.IntroductionStatus;
 import huzhu.core.model.Member;
 import huzhu.core.model.TimelineEntry;
 import huzhu.core.model.Volunteer;
@@ -12,8 +14,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -62,7 +67,17 @@ public final class ReportService {
     }
 
     public record Coverage(List<MemberGap> membersWithoutFamilyContact, List<MemberGap> membersWithoutVolunteer,
-            List<MemberGap> membersWithoutVolunteerInCity, List<VolunteerGap> volunteersOptedOut) {
+            List<MemberGap> membersWithoutVolunteerInCity, List<VolunteerGap> volunteersOptedOut,
+            FamilyReach familyReach) {
+    }
+
+    /**
+     * How far family onboarding (issue 9) got: of the members with family contacts, the families reached — at least
+     * one of their current contacts got the introduction SMS — and each contact's count by its introduction's
+     * state ({@code notIntroduced}: never asked). {@code familiesNotReached} lists the members whose families are not.
+     */
+    public record FamilyReach(int families, int familiesReached, int contacts, int contactsReached, int pending,
+            int failed, int notIntroduced, List<MemberGap> familiesNotReached) {
     }
 
     /** {@code from}/{@code to} may be null: the last year up to now. */
@@ -179,6 +194,7 @@ public final class ReportService {
             if (onDuty.isEmpty()) noVolunteerInCity.add(gap);
             if (onDuty.stream().noneMatch(v -> m.homeArea().sameDistrict(v.area()))) noVolunteer.add(gap);
         }
+        FamilyReach reach = familyReach();
         List<VolunteerGap> optedOut = new ArrayList<>();
         for (Volunteer v : store.volunteers().all()) {
             if (v.hasOptedOut()) {
@@ -186,6 +202,40 @@ public final class ReportService {
                         v.area() == null ? null : v.area().district(), v.optedOutAt()));
             }
         }
-        return new Coverage(noFamily, noVolunteer, noVolunteerInCity, optedOut);
+        return new Coverage(noFamily, noVolunteer, noVolunteerInCity, optedOut, reach);
+    }
+
+    private FamilyReach familyReach() {
+        Map<String, FamilyIntroduction> byKey = new HashMap<>();
+        for (FamilyIntroduction i : store.introductions()) byKey.put(i.memberId() + " " + i.phone(), i);
+        int families = 0;
+        int familiesReached = 0;
+        int contacts = 0;
+        int reached = 0;
+        int pending = 0;
+        int failed = 0;
+        int never = 0;
+        List<MemberGap> notReached = new ArrayList<>();
+        for (Member m : store.members().all()) {
+            Set<String> phones = new LinkedHashSet<>();
+            m.familyContacts().forEach(c -> phones.add(c.phone()));
+            if (phones.isEmpty()) continue;
+            families++;
+            boolean any = false;
+            for (String phone : phones) {
+                contacts++;
+                FamilyIntroduction i = byKey.get(m.id() + " " + phone);
+                if (i == null) never++;
+                else if (i.reached()) {
+                    reached++;
+                    any = true;
+                } else if (i.status() == IntroductionStatus.FAILED) failed++;
+                else pending++;
+            }
+            if (any) familiesReached++;
+            else notReached.add(new MemberGap(m.id(), m.name(), m.homeArea() == null ? null : m.homeArea().city(),
+                    m.homeArea() == null ? null : m.homeArea().district()));
+        }
+        return new FamilyReach(families, familiesReached, contacts, reached, pending, failed, never, notReached);
     }
 }

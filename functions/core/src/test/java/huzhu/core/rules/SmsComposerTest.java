@@ -30,7 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SmsComposerTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** Never shortened: what the reader acts on, or what the composer itself fills in. */
-    private static final Set<String> INTACT = Set.of("sig", "code", "link", "phone", "reporterPhone", "type");
+    private static final Set<String> INTACT = Set.of("sig", "code", "link", "phone", "reporterPhone", "type", "number");
+    /**
+     * Sent only when they fit; otherwise their shorter forms go instead (issue 9: the family introduction splits
+     * into "sms.intro.noLink" and "sms.intro.link", each checked here; OnboardingServiceTest checks the choice).
+     */
+    private static final Set<String> TRIED_FIRST = Set.of("sms.intro");
 
     private static final String CODE = "K27";
     private static final String LONG_LINK = "https://emergency-mutual-aid.union-example.org.cn/v1/acks/AbCdEfGhIjKl-MnOpQrStUvWxYz0123";
@@ -52,6 +57,7 @@ class SmsComposerTest {
     @ParameterizedTest(name = "[{index}] {0} in {1}")
     @MethodSource("everySmsKeyInEveryLanguage")
     void everySms_fitsTwoSegments_withWorstCaseInputs_andKeepsCodeAndLinkIntact(String key, Language lang) {
+        if (TRIED_FIRST.contains(key)) return;
         for (Map<String, String> values : List.of(worstCase(LONG_MESSAGE, lang), worstCase(LONG_ENGLISH_MESSAGE, lang))) {
             // given
             Set<String> used = placeholders(Messages.text(lang, key));
@@ -258,6 +264,9 @@ class SmsComposerTest {
         v.put("link", LONG_LINK);
         v.put("name", LONG_NAME);
         v.put("member", LONG_NAME);
+        v.put("contact", LONG_NAME);
+        v.put("title", "夏季安全提醒".repeat(10));
+        v.put("number", "+8613800138000");
         v.put("address", LONG_ADDRESS);
         v.put("message", message);
         v.put("text", message);

@@ -1,6 +1,12 @@
 package huzhu.core.service;
 
+import huzhu.core.model.AssistanceApplication;
 import huzhu.core.model.AuditEntry;
+import huzhu.core.model.FamilyIntroduction;
+import huzhu.core.model.IntroductionStatus;
+import huzhu.core.model.Notice;
+import huzhu.core.model.NoticeDelivery;
+import huzhu.core.model.NoticeReply;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FollowUp;
 import huzhu.core.model.Incident;
@@ -190,5 +196,132 @@ final class InterleavingStore implements Store {
     @Override
     public Page<AuditEntry> audit(Instant from, Instant to, PageRequest page) {
         return delegate.audit(from, to, page);
+    }
+
+    // ---- issue 9's parts, as is
+
+    @Override
+    public boolean hasTriggerToken(String memberId) {
+        return delegate.hasTriggerToken(memberId);
+    }
+
+    @Override
+    public void saveIntroduction(FamilyIntroduction next) {
+        delegate.saveIntroduction(next);
+    }
+
+    @Override
+    public Optional<FamilyIntroduction> introduction(String memberId, String phone) {
+        return delegate.introduction(memberId, phone);
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsOf(String memberId) {
+        return delegate.introductionsOf(memberId);
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductions() {
+        return delegate.introductions();
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsWithStatus(IntroductionStatus status) {
+        return delegate.introductionsWithStatus(status);
+    }
+
+    @Override
+    public void insertNotice(Notice notice) {
+        delegate.insertNotice(notice);
+    }
+
+    @Override
+    public void updateNotice(Notice updated) {
+        delegate.updateNotice(updated);
+    }
+
+    @Override
+    public Optional<Notice> notice(String id) {
+        return delegate.notice(id);
+    }
+
+    @Override
+    public Page<Notice> notices(PageRequest page) {
+        return delegate.notices(page);
+    }
+
+    @Override
+    public List<Notice> noticesDue(Instant now) {
+        return delegate.noticesDue(now);
+    }
+
+    @Override
+    public boolean insertDelivery(NoticeDelivery delivery) {
+        return delegate.insertDelivery(delivery);
+    }
+
+    @Override
+    public void updateDelivery(NoticeDelivery updated) {
+        delegate.updateDelivery(updated);
+    }
+
+    @Override
+    public List<NoticeDelivery> deliveries(String noticeId) {
+        return delegate.deliveries(noticeId);
+    }
+
+    @Override
+    public Optional<NoticeDelivery> lastDeliveryTo(String phone, Instant since) {
+        return delegate.lastDeliveryTo(phone, since);
+    }
+
+    @Override
+    public void appendReply(NoticeReply reply) {
+        delegate.appendReply(reply);
+    }
+
+    @Override
+    public List<NoticeReply> replies(String noticeId) {
+        return delegate.replies(noticeId);
+    }
+
+    @Override
+    public void insertApplication(AssistanceApplication application) {
+        delegate.insertApplication(application);
+    }
+
+    @Override
+    public void updateApplication(AssistanceApplication updated) {
+        delegate.updateApplication(updated);
+    }
+
+    @Override
+    public Optional<AssistanceApplication> application(String id) {
+        return delegate.application(id);
+    }
+
+    @Override
+    public Page<AssistanceApplication> applications(String status, PageRequest page) {
+        return delegate.applications(status, page);
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsOf(String memberId) {
+        return delegate.applicationsOf(memberId);
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsSubmittedBetween(Instant from, Instant to) {
+        return delegate.applicationsSubmittedBetween(from, to);
+    }
+
+    @Override
+    public boolean acquireLease(String name, String owner, Instant until, Instant now) {
+        return delegate.acquireLease(name, owner, until, now);
+    }
+
+    @Override
+    public void releaseLease(String name, String owner) {
+        delegate.releaseLease(name, owner);
     }
 }

@@ -1,7 +1,15 @@
 package huzhu.core.testing;
 
 import huzhu.core.error.Invalid;
+import huzhu.core.model.ApplicationStatus;
+import huzhu.core.model.AssistanceApplication;
 import huzhu.core.model.AuditEntry;
+import huzhu.core.model.DeliveryStatus;
+import huzhu.core.model.FamilyIntroduction;
+import huzhu.core.model.IntroductionStatus;
+import huzhu.core.model.Notice;
+import huzhu.core.model.NoticeDelivery;
+import huzhu.core.model.NoticeReply;
 import huzhu.core.error.NotFound;
 import huzhu.core.model.DirectoryEntry;
 import huzhu.core.model.EscalationPolicy;
@@ -18,6 +26,7 @@ import huzhu.core.port.Page;
 import huzhu.core.port.PageRequest;
 import huzhu.core.port.Registry;
 import huzhu.core.port.StaleIncident;
+import huzhu.core.port.StaleWrite;
 import huzhu.core.port.Store;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -50,7 +59,16 @@ public final class InMemoryStore implements Store {
     private final Map<String, FollowUp> followUps = new HashMap<>();
     private final Map<String, Remembered> idempotency = new HashMap<>();
     private final Map<String, AuditEntry> audit = new HashMap<>();
+    private final Map<String, FamilyIntroduction> introductions = new TreeMap<>();
+    private final Map<String, Notice> notices = new HashMap<>();
+    private final Map<String, NoticeDelivery> deliveries = new TreeMap<>();
+    private final Map<String, NoticeReply> replies = new HashMap<>();
+    private final Map<String, AssistanceApplication> applications = new HashMap<>();
+    private final Map<String, Lease> leases = new HashMap<>();
     private EscalationPolicy policy;
+
+    private record Lease(String owner, Instant until) {
+    }
 
     private record Remembered(String value, Instant expiresAt) {
     }
@@ -109,6 +127,13 @@ public final class InMemoryStore implements Store {
     public Optional<String> memberIdForTriggerToken(String tokenHash) {
         synchronized (lock) {
             return Optional.ofNullable(memberByTokenHash.get(tokenHash));
+        }
+    }
+
+    @Override
+    public boolean hasTriggerToken(String memberId) {
+        synchronized (lock) {
+            return tokenHashByMember.containsKey(memberId);
         }
     }
 
@@ -285,6 +310,221 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    // ---- family introductions (issue 9)
+
+    @Override
+    public void saveIntroduction(FamilyIntroduction next) {
+        synchronized (lock) {
+            String key = next.memberId() + " " + next.phone();
+            FamilyIntroduction stored = introductions.get(key);
+            long expected = stored == null ? 0 : stored.version();
+            if (next.version() != expected + 1) throw new StaleWrite("introduction", key);
+            introductions.put(key, next);
+        }
+    }
+
+    @Override
+    public Optional<FamilyIntroduction> introduction(String memberId, String phone) {
+        synchronized (lock) {
+            return Optional.ofNullable(introductions.get(memberId + " " + phone));
+        }
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsOf(String memberId) {
+        synchronized (lock) {
+            return introductions.values().stream().filter(i -> i.memberId().equals(memberId)).toList();
+        }
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductions() {
+        synchronized (lock) {
+            return List.copyOf(introductions.values());
+        }
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsWithStatus(IntroductionStatus status) {
+        synchronized (lock) {
+            return introductions.values().stream().filter(i -> i.status() == status)
+                    .sorted(Comparator.comparing(FamilyIntroduction::requestedAt)
+                            .thenComparing(FamilyIntroduction::memberId).thenComparing(FamilyIntroduction::phone))
+                    .toList();
+        }
+    }
+
+    // ---- notices (issue 9)
+
+    @Override
+    public void insertNotice(Notice notice) {
+        synchronized (lock) {
+            if (notices.containsKey(notice.id())) throw new IllegalStateException("notice " + notice.id() + " already exists");
+            notices.put(notice.id(), notice);
+        }
+    }
+
+    @Override
+    public void updateNotice(Notice updated) {
+        synchronized (lock) {
+            Notice stored = notices.get(updated.id());
+            if (stored == null || stored.version() != updated.version() - 1) throw new StaleWrite("notice", updated.id());
+            notices.put(updated.id(), updated);
+        }
+    }
+
+    @Override
+    public Optional<Notice> notice(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(notices.get(id));
+        }
+    }
+
+    @Override
+    public Page<Notice> notices(PageRequest request) {
+        NewestNotice after = request.cursor() == null ? null : NewestNotice.decode(request.cursor());
+        synchronized (lock) {
+            return page(notices.values(), NewestNotice::of, after, request, NewestNotice::encode);
+        }
+    }
+
+    @Override
+    public List<Notice> noticesDue(Instant now) {
+        synchronized (lock) {
+            return notices.values().stream().filter(n -> n.dueAt() != null && !n.dueAt().isAfter(now))
+                    .sorted(Comparator.comparing(Notice::dueAt).thenComparing(Notice::id)).toList();
+        }
+    }
+
+    @Override
+    public boolean insertDelivery(NoticeDelivery delivery) {
+        synchronized (lock) {
+            return deliveries.putIfAbsent(delivery.noticeId() + " " + delivery.phone(), delivery) == null;
+        }
+    }
+
+    @Override
+    public void updateDelivery(NoticeDelivery updated) {
+        synchronized (lock) {
+            String key = updated.noticeId() + " " + updated.phone();
+            NoticeDelivery stored = deliveries.get(key);
+            if (stored == null || stored.version() != updated.version() - 1) throw new StaleWrite("delivery", key);
+            deliveries.put(key, updated);
+        }
+    }
+
+    @Override
+    public List<NoticeDelivery> deliveries(String noticeId) {
+        synchronized (lock) {
+            return deliveries.values().stream().filter(d -> d.noticeId().equals(noticeId)).toList();
+        }
+    }
+
+    @Override
+    public Optional<NoticeDelivery> lastDeliveryTo(String phone, Instant since) {
+        synchronized (lock) {
+            return deliveries.values().stream()
+                    .filter(d -> d.phone().equals(phone) && d.status() == DeliveryStatus.SENT && d.sentAt() != null
+                            && !d.sentAt().isBefore(since))
+                    .max(Comparator.comparing(NoticeDelivery::sentAt).thenComparing(NoticeDelivery::noticeId));
+        }
+    }
+
+    @Override
+    public void appendReply(NoticeReply reply) {
+        synchronized (lock) {
+            if (replies.containsKey(reply.id())) throw new IllegalStateException("reply " + reply.id() + " already exists");
+            replies.put(reply.id(), reply);
+        }
+    }
+
+    @Override
+    public List<NoticeReply> replies(String noticeId) {
+        synchronized (lock) {
+            return replies.values().stream().filter(r -> r.noticeId().equals(noticeId))
+                    .sorted(Comparator.comparing(NoticeReply::at).thenComparing(NoticeReply::id)).toList();
+        }
+    }
+
+    // ---- assistance applications (issue 9)
+
+    @Override
+    public void insertApplication(AssistanceApplication application) {
+        synchronized (lock) {
+            if (applications.containsKey(application.id())) {
+                throw new IllegalStateException("application " + application.id() + " already exists");
+            }
+            applications.put(application.id(), application);
+        }
+    }
+
+    @Override
+    public void updateApplication(AssistanceApplication updated) {
+        synchronized (lock) {
+            AssistanceApplication stored = applications.get(updated.id());
+            if (stored == null || stored.version() != updated.version() - 1) {
+                throw new StaleWrite("application", updated.id());
+            }
+            applications.put(updated.id(), updated);
+        }
+    }
+
+    @Override
+    public Optional<AssistanceApplication> application(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(applications.get(id));
+        }
+    }
+
+    @Override
+    public Page<AssistanceApplication> applications(String status, PageRequest request) {
+        Predicate<ApplicationStatus> wanted = applicationStatusFilter(status);
+        NewestApplication after = request.cursor() == null ? null : NewestApplication.decode(request.cursor());
+        synchronized (lock) {
+            List<AssistanceApplication> matching = applications.values().stream()
+                    .filter(a -> wanted.test(a.status())).toList();
+            return page(matching, NewestApplication::of, after, request, NewestApplication::encode);
+        }
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsOf(String memberId) {
+        synchronized (lock) {
+            return applications.values().stream().filter(a -> a.memberId().equals(memberId))
+                    .sorted(Comparator.comparing(NewestApplication::of)).toList();
+        }
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsSubmittedBetween(Instant from, Instant to) {
+        synchronized (lock) {
+            return applications.values().stream().filter(a -> inRange(a.submittedAt(), from, to))
+                    .sorted(Comparator.comparing(AssistanceApplication::submittedAt)
+                            .thenComparing(AssistanceApplication::id))
+                    .toList();
+        }
+    }
+
+    // ---- leases
+
+    @Override
+    public boolean acquireLease(String name, String owner, Instant until, Instant now) {
+        synchronized (lock) {
+            Lease held = leases.get(name);
+            if (held != null && !held.owner().equals(owner) && held.until().isAfter(now)) return false;
+            leases.put(name, new Lease(owner, until));
+            return true;
+        }
+    }
+
+    @Override
+    public void releaseLease(String name, String owner) {
+        synchronized (lock) {
+            Lease held = leases.get(name);
+            if (held != null && held.owner().equals(owner)) leases.remove(name);
+        }
+    }
+
     // ---- what tests compare
 
     /** The keys of every record {@link #remember} kept (idempotency keys, rate-limit slots). */
@@ -314,6 +554,65 @@ public final class InMemoryStore implements Store {
     }
 
     // ---- shared rules
+
+    static Predicate<ApplicationStatus> applicationStatusFilter(String word) {
+        if (word == null || word.equalsIgnoreCase("all")) return s -> true;
+        ApplicationStatus status = Wire.parse(ApplicationStatus.class, word);
+        if (status == null) throw Invalid.of("status", "invalid.status");
+        return s -> s == status;
+    }
+
+    /** Notices newest first; equal times by id, descending. */
+    private record NewestNotice(Instant createdAt, String id) implements Comparable<NewestNotice> {
+        static NewestNotice of(Notice n) {
+            return new NewestNotice(n.createdAt(), n.id());
+        }
+
+        @Override
+        public int compareTo(NewestNotice o) {
+            int byTime = o.createdAt.compareTo(createdAt);
+            return byTime != 0 ? byTime : o.id.compareTo(id);
+        }
+
+        String encode() {
+            return Cursors.encode("notices", createdAt.toString(), id);
+        }
+
+        static NewestNotice decode(String cursor) {
+            String[] parts = Cursors.decode(cursor, "notices", 2);
+            try {
+                return new NewestNotice(Instant.parse(parts[0]), parts[1]);
+            } catch (DateTimeException e) {
+                throw Cursors.invalid();
+            }
+        }
+    }
+
+    /** Applications newest submission first; equal times by id, descending. */
+    private record NewestApplication(Instant submittedAt, String id) implements Comparable<NewestApplication> {
+        static NewestApplication of(AssistanceApplication a) {
+            return new NewestApplication(a.submittedAt(), a.id());
+        }
+
+        @Override
+        public int compareTo(NewestApplication o) {
+            int byTime = o.submittedAt.compareTo(submittedAt);
+            return byTime != 0 ? byTime : o.id.compareTo(id);
+        }
+
+        String encode() {
+            return Cursors.encode("applications", submittedAt.toString(), id);
+        }
+
+        static NewestApplication decode(String cursor) {
+            String[] parts = Cursors.decode(cursor, "applications", 2);
+            try {
+                return new NewestApplication(Instant.parse(parts[0]), parts[1]);
+            } catch (DateTimeException e) {
+                throw Cursors.invalid();
+            }
+        }
+    }
 
     private static final Comparator<Incident> NEWEST_FIRST = Comparator.comparing(NewestFirst::of);
 

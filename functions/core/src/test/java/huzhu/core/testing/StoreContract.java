@@ -53,6 +53,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -1168,6 +1169,17 @@ public abstract class StoreContract {
         int winner = IntStream.range(0, 8).filter(n -> answers.get(n).isEmpty()).findFirst().orElseThrow();
         assertThat(answers).filteredOn(Optional::isPresent).hasSize(7)
                 .allMatch(a -> a.get().equals("handled-by-" + winner));
+    }
+
+    // ---------------------------------------------------------------- issue 9: introductions, notices, applications
+
+    /** {@link CareStoreContract}'s stories, on this test's store. */
+    @Nested
+    class AroundTheEmergencies extends CareStoreContract {
+        @Override
+        protected Store store() {
+            return store;
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -71,7 +71,62 @@ final class Schema {
                       id  TEXT PRIMARY KEY,
                       at  INTEGER NOT NULL,
                       doc TEXT NOT NULL)""",
-                    "CREATE INDEX audit_newest ON audit (at DESC, id DESC)"));
+                    "CREATE INDEX audit_newest ON audit (at DESC, id DESC)"),
+            // 3: issue 9 — family introductions, notices with their deliveries and replies, assistance
+            // applications, leases; and who holds a trigger token is now asked by member
+            List.of(
+                    """
+                    CREATE TABLE introductions (
+                      member_id    TEXT NOT NULL,
+                      phone        TEXT NOT NULL,
+                      status       TEXT NOT NULL,
+                      requested_at INTEGER NOT NULL,
+                      version      INTEGER NOT NULL,
+                      doc          TEXT NOT NULL,
+                      PRIMARY KEY (member_id, phone))""",
+                    "CREATE INDEX introductions_status ON introductions (status, requested_at, member_id, phone)",
+                    """
+                    CREATE TABLE notices (
+                      id         TEXT PRIMARY KEY,
+                      created_at INTEGER NOT NULL,
+                      due_at     INTEGER,
+                      version    INTEGER NOT NULL,
+                      doc        TEXT NOT NULL)""",
+                    "CREATE INDEX notices_newest ON notices (created_at DESC, id DESC)",
+                    "CREATE INDEX notices_due ON notices (due_at, id) WHERE due_at IS NOT NULL",
+                    """
+                    CREATE TABLE notice_deliveries (
+                      notice_id TEXT NOT NULL,
+                      phone     TEXT NOT NULL,
+                      status    TEXT NOT NULL,
+                      sent_at   INTEGER,
+                      version   INTEGER NOT NULL,
+                      doc       TEXT NOT NULL,
+                      PRIMARY KEY (notice_id, phone))""",
+                    "CREATE INDEX notice_deliveries_phone ON notice_deliveries (phone, sent_at) WHERE status = 'sent'",
+                    """
+                    CREATE TABLE notice_replies (
+                      id        TEXT PRIMARY KEY,
+                      notice_id TEXT NOT NULL,
+                      at        INTEGER NOT NULL,
+                      doc       TEXT NOT NULL)""",
+                    "CREATE INDEX notice_replies_thread ON notice_replies (notice_id, at, id)",
+                    """
+                    CREATE TABLE applications (
+                      id           TEXT PRIMARY KEY,
+                      member_id    TEXT NOT NULL,
+                      status       TEXT NOT NULL,
+                      submitted_at INTEGER NOT NULL,
+                      version      INTEGER NOT NULL,
+                      doc          TEXT NOT NULL)""",
+                    "CREATE INDEX applications_newest ON applications (submitted_at DESC, id DESC)",
+                    "CREATE INDEX applications_status ON applications (status, submitted_at DESC, id DESC)",
+                    "CREATE INDEX applications_member ON applications (member_id, submitted_at DESC, id DESC)",
+                    """
+                    CREATE TABLE leases (
+                      name  TEXT PRIMARY KEY,
+                      owner TEXT NOT NULL,
+                      until INTEGER NOT NULL)"""));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -3,7 +3,14 @@ package huzhu.local.store;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.model.Area;
+import huzhu.core.model.ApplicationStatus;
+import huzhu.core.model.AssistanceApplication;
 import huzhu.core.model.AuditEntry;
+import huzhu.core.model.FamilyIntroduction;
+import huzhu.core.model.IntroductionStatus;
+import huzhu.core.model.Notice;
+import huzhu.core.model.NoticeDelivery;
+import huzhu.core.model.NoticeReply;
 import huzhu.core.model.DirectoryEntry;
 import huzhu.core.model.EscalationPolicy;
 import huzhu.core.model.FamilyContact;
@@ -21,6 +28,7 @@ import huzhu.core.port.Page;
 import huzhu.core.port.PageRequest;
 import huzhu.core.port.Registry;
 import huzhu.core.port.StaleIncident;
+import huzhu.core.port.StaleWrite;
 import huzhu.core.port.Store;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,6 +167,11 @@ public final class SqliteStore implements Store, AutoCloseable {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
             }
         });
+    }
+
+    @Override
+    public boolean hasTriggerToken(String memberId) {
+        return tx(c -> exists(c, "SELECT 1 FROM trigger_tokens WHERE member_id = ?", memberId));
     }
 
     @Override
@@ -384,6 +397,249 @@ public final class SqliteStore implements Store, AutoCloseable {
         params.add(limit + 1);
         return tx(c -> page(docs(c, AuditEntry.class, sql.toString(), params.toArray()), limit,
                 e -> Cursor.encode("audit", Long.toString(nanos(e.at())), e.id())));
+    }
+
+    // ---------------------------------------------------------------- family introductions (issue 9)
+
+    @Override
+    public void saveIntroduction(FamilyIntroduction next) {
+        tx(c -> {
+            int written = next.version() == 1
+                    ? execute(c, """
+                            INSERT OR IGNORE INTO introductions (member_id, phone, status, requested_at, version, doc)
+                            VALUES (?, ?, ?, ?, ?, ?)""", next.memberId(), next.phone(), next.status().wire(),
+                            nanos(next.requestedAt()), next.version(), json.write(next))
+                    : execute(c, """
+                            UPDATE introductions SET status = ?, requested_at = ?, version = ?, doc = ?
+                            WHERE member_id = ? AND phone = ? AND version = ?""", next.status().wire(),
+                            nanos(next.requestedAt()), next.version(), json.write(next), next.memberId(), next.phone(),
+                            next.version() - 1);
+            if (written == 0) throw new StaleWrite("introduction", next.memberId());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<FamilyIntroduction> introduction(String memberId, String phone) {
+        return tx(c -> first(docs(c, FamilyIntroduction.class,
+                "SELECT doc FROM introductions WHERE member_id = ? AND phone = ?", memberId, phone)));
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsOf(String memberId) {
+        return tx(c -> docs(c, FamilyIntroduction.class,
+                "SELECT doc FROM introductions WHERE member_id = ? ORDER BY phone", memberId));
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductions() {
+        return tx(c -> docs(c, FamilyIntroduction.class, "SELECT doc FROM introductions ORDER BY member_id, phone"));
+    }
+
+    @Override
+    public List<FamilyIntroduction> introductionsWithStatus(IntroductionStatus status) {
+        return tx(c -> docs(c, FamilyIntroduction.class,
+                "SELECT doc FROM introductions WHERE status = ? ORDER BY requested_at, member_id, phone", status.wire()));
+    }
+
+    // ---------------------------------------------------------------- notices (issue 9)
+
+    @Override
+    public void insertNotice(Notice notice) {
+        tx(c -> {
+            int inserted = execute(c, "INSERT OR IGNORE INTO notices (id, created_at, due_at, version, doc) VALUES (?, ?, ?, ?, ?)",
+                    notice.id(), nanos(notice.createdAt()), nanosOrNull(notice.dueAt()), notice.version(),
+                    json.write(notice));
+            if (inserted == 0) throw new IllegalStateException("notice " + notice.id() + " already exists");
+            return null;
+        });
+    }
+
+    @Override
+    public void updateNotice(Notice updated) {
+        tx(c -> {
+            int changed = execute(c, "UPDATE notices SET due_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?",
+                    nanosOrNull(updated.dueAt()), updated.version(), json.write(updated), updated.id(),
+                    updated.version() - 1);
+            if (changed == 0) throw new StaleWrite("notice", updated.id());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Notice> notice(String id) {
+        return tx(c -> first(docs(c, Notice.class, "SELECT doc FROM notices WHERE id = ?", id)));
+    }
+
+    @Override
+    public Page<Notice> notices(PageRequest request) {
+        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "notices", 2);
+        int limit = limit(request);
+        return tx(c -> {
+            List<Notice> rows;
+            if (after == null) {
+                rows = docs(c, Notice.class, "SELECT doc FROM notices ORDER BY created_at DESC, id DESC LIMIT ?",
+                        limit + 1);
+            } else {
+                long at = Cursor.number(after[0]);
+                rows = docs(c, Notice.class, """
+                        SELECT doc FROM notices WHERE created_at < ? OR (created_at = ? AND id < ?)
+                        ORDER BY created_at DESC, id DESC LIMIT ?""", at, at, after[1], limit + 1);
+            }
+            return page(rows, limit, n -> Cursor.encode("notices", Long.toString(nanos(n.createdAt())), n.id()));
+        });
+    }
+
+    @Override
+    public List<Notice> noticesDue(Instant now) {
+        return tx(c -> docs(c, Notice.class,
+                "SELECT doc FROM notices WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id", nanos(now)));
+    }
+
+    @Override
+    public boolean insertDelivery(NoticeDelivery d) {
+        return tx(c -> execute(c, """
+                INSERT OR IGNORE INTO notice_deliveries (notice_id, phone, status, sent_at, version, doc)
+                VALUES (?, ?, ?, ?, ?, ?)""", d.noticeId(), d.phone(), d.status().wire(), nanosOrNull(d.sentAt()),
+                d.version(), json.write(d)) > 0);
+    }
+
+    @Override
+    public void updateDelivery(NoticeDelivery d) {
+        tx(c -> {
+            int changed = execute(c, """
+                    UPDATE notice_deliveries SET status = ?, sent_at = ?, version = ?, doc = ?
+                    WHERE notice_id = ? AND phone = ? AND version = ?""", d.status().wire(), nanosOrNull(d.sentAt()),
+                    d.version(), json.write(d), d.noticeId(), d.phone(), d.version() - 1);
+            if (changed == 0) throw new StaleWrite("delivery", d.noticeId());
+            return null;
+        });
+    }
+
+    @Override
+    public List<NoticeDelivery> deliveries(String noticeId) {
+        return tx(c -> docs(c, NoticeDelivery.class,
+                "SELECT doc FROM notice_deliveries WHERE notice_id = ? ORDER BY phone", noticeId));
+    }
+
+    @Override
+    public Optional<NoticeDelivery> lastDeliveryTo(String phone, Instant since) {
+        return tx(c -> first(docs(c, NoticeDelivery.class, """
+                SELECT doc FROM notice_deliveries WHERE phone = ? AND status = 'sent' AND sent_at >= ?
+                ORDER BY sent_at DESC, notice_id DESC LIMIT 1""", phone, nanos(since))));
+    }
+
+    @Override
+    public void appendReply(NoticeReply reply) {
+        tx(c -> {
+            int inserted = execute(c, "INSERT OR IGNORE INTO notice_replies (id, notice_id, at, doc) VALUES (?, ?, ?, ?)",
+                    reply.id(), reply.noticeId(), nanos(reply.at()), json.write(reply));
+            if (inserted == 0) throw new IllegalStateException("reply " + reply.id() + " already exists");
+            return null;
+        });
+    }
+
+    @Override
+    public List<NoticeReply> replies(String noticeId) {
+        return tx(c -> docs(c, NoticeReply.class,
+                "SELECT doc FROM notice_replies WHERE notice_id = ? ORDER BY at, id", noticeId));
+    }
+
+    // ---------------------------------------------------------------- assistance applications (issue 9)
+
+    @Override
+    public void insertApplication(AssistanceApplication a) {
+        tx(c -> {
+            int inserted = execute(c, """
+                    INSERT OR IGNORE INTO applications (id, member_id, status, submitted_at, version, doc)
+                    VALUES (?, ?, ?, ?, ?, ?)""", a.id(), a.memberId(), a.status().wire(), nanos(a.submittedAt()),
+                    a.version(), json.write(a));
+            if (inserted == 0) throw new IllegalStateException("application " + a.id() + " already exists");
+            return null;
+        });
+    }
+
+    @Override
+    public void updateApplication(AssistanceApplication a) {
+        tx(c -> {
+            int changed = execute(c, """
+                    UPDATE applications SET member_id = ?, status = ?, submitted_at = ?, version = ?, doc = ?
+                    WHERE id = ? AND version = ?""", a.memberId(), a.status().wire(), nanos(a.submittedAt()),
+                    a.version(), json.write(a), a.id(), a.version() - 1);
+            if (changed == 0) throw new StaleWrite("application", a.id());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AssistanceApplication> application(String id) {
+        return tx(c -> first(docs(c, AssistanceApplication.class, "SELECT doc FROM applications WHERE id = ?", id)));
+    }
+
+    @Override
+    public Page<AssistanceApplication> applications(String status, PageRequest request) {
+        ApplicationStatus wanted = applicationStatus(status);
+        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "applications", 2);
+        int limit = limit(request);
+        StringBuilder sql = new StringBuilder("SELECT doc FROM applications WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (wanted != null) {
+            sql.append(" AND status = ?");
+            params.add(wanted.wire());
+        }
+        if (after != null) {
+            long at = Cursor.number(after[0]);
+            sql.append(" AND (submitted_at < ? OR (submitted_at = ? AND id < ?))");
+            params.addAll(List.of(at, at, after[1]));
+        }
+        sql.append(" ORDER BY submitted_at DESC, id DESC LIMIT ?");
+        params.add(limit + 1);
+        return tx(c -> page(docs(c, AssistanceApplication.class, sql.toString(), params.toArray()), limit,
+                a -> Cursor.encode("applications", Long.toString(nanos(a.submittedAt())), a.id())));
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsOf(String memberId) {
+        return tx(c -> docs(c, AssistanceApplication.class,
+                "SELECT doc FROM applications WHERE member_id = ? ORDER BY submitted_at DESC, id DESC", memberId));
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsSubmittedBetween(Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder("SELECT doc FROM applications WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (from != null) {
+            sql.append(" AND submitted_at >= ?");
+            params.add(nanos(from));
+        }
+        if (to != null) {
+            sql.append(" AND submitted_at < ?");
+            params.add(nanos(to));
+        }
+        sql.append(" ORDER BY submitted_at, id");
+        return tx(c -> docs(c, AssistanceApplication.class, sql.toString(), params.toArray()));
+    }
+
+    // ---------------------------------------------------------------- leases
+
+    @Override
+    public boolean acquireLease(String name, String owner, Instant until, Instant now) {
+        return tx(c -> execute(c, """
+                INSERT INTO leases (name, owner, until) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until
+                WHERE leases.until <= ? OR leases.owner = excluded.owner""", name, owner, nanos(until), nanos(now)) > 0);
+    }
+
+    @Override
+    public void releaseLease(String name, String owner) {
+        tx(c -> execute(c, "DELETE FROM leases WHERE name = ? AND owner = ?", name, owner));
+    }
+
+    private static ApplicationStatus applicationStatus(String word) {
+        if (word == null || word.equalsIgnoreCase("all")) return null;
+        ApplicationStatus status = Wire.parse(ApplicationStatus.class, word);
+        if (status == null) throw Invalid.of("status", "invalid.status");
+        return status;
     }
 
     // ---------------------------------------------------------------- the directory's registries

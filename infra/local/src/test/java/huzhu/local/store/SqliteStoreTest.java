@@ -116,6 +116,7 @@ class SqliteStoreTest extends StoreContract {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
                 Statement s = c.createStatement()) {
             s.execute("DROP TABLE audit");
+            dropTheThirdSchema(s);
             s.execute("UPDATE schema_version SET version = 1");
         }
 
@@ -127,6 +128,42 @@ class SqliteStoreTest extends StoreContract {
             assertThat(store.members().get("m-1")).contains(member);
             assertThat(store.audit(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::id)
                     .containsExactly("a-1");
+        }
+    }
+
+    @Test
+    void aDirectoryOfTheSecondSchema_gainsIssue9sTables_andKeepsItsData() throws SQLException {
+        // given a data directory written before notices and applications existed
+        Path dir = dataDir.resolve("second-schema");
+        Member member = Fixtures.fullMember("m-1");
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.members().insert(member);
+            store.bindTriggerToken("m-1", "hash-1");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            dropTheThirdSchema(s);
+            s.execute("UPDATE schema_version SET version = 2");
+        }
+
+        // when
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.acquireLease("bulk-sms", "run-1", T0.plusSeconds(60), T0);
+
+            // then
+            assertThat(store.members().get("m-1")).contains(member);
+            assertThat(store.hasTriggerToken("m-1")).isTrue();
+            assertThat(store.introductionsOf("m-1")).isEmpty();
+            assertThat(store.notices(PageRequest.first(10)).items()).isEmpty();
+            assertThat(store.applicationsOf("m-1")).isEmpty();
+            assertThat(store.acquireLease("bulk-sms", "run-2", T0.plusSeconds(60), T0)).isFalse();
+        }
+    }
+
+    private static void dropTheThirdSchema(Statement s) throws SQLException {
+        for (String table : List.of("introductions", "notices", "notice_deliveries", "notice_replies", "applications",
+                "leases")) {
+            s.execute("DROP TABLE " + table);
         }
     }
 

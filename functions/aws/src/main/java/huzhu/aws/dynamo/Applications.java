@@ -1,0 +1,164 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.GSI1;
+import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI2;
+import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI3;
+import static huzhu.aws.dynamo.TableSchema.GSI3_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI3_SK;
+import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+
+import huzhu.core.error.Invalid;
+import huzhu.core.model.ApplicationKind;
+import huzhu.core.model.ApplicationStatus;
+import huzhu.core.model.ApplicationStep;
+import huzhu.core.model.AssistanceApplication;
+import huzhu.core.model.Wire;
+import huzhu.core.port.ApplicationStore;
+import huzhu.core.port.Page;
+import huzhu.core.port.PageRequest;
+import huzhu.core.port.StaleWrite;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Assistance applications: one item each, written with a condition on {@code version}, listed by
+ * "submittedAt#id" in gsi1 (all), gsi2 (by status) and gsi3 (by member), newest first. A union decides a few
+ * dozen a year: one partition each is plenty.
+ */
+final class Applications implements ApplicationStore {
+    private static final String LISTING = "applications";
+
+    private final Table table;
+
+    Applications(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public void insertApplication(AssistanceApplication application) {
+        if (!table.put(write(application), "attribute_not_exists(#pk)", Map.of())) {
+            throw new IllegalStateException("application " + application.id() + " already exists");
+        }
+    }
+
+    @Override
+    public void updateApplication(AssistanceApplication updated) {
+        if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
+            throw new StaleWrite("application", updated.id());
+        }
+    }
+
+    @Override
+    public Optional<AssistanceApplication> application(String id) {
+        return table.get(Keys.application(id), Keys.APPLICATION).map(Applications::read);
+    }
+
+    @Override
+    public Page<AssistanceApplication> applications(String status, PageRequest request) {
+        int limit = Cursor.limit(request);
+        boolean every = status == null || status.equalsIgnoreCase("all");
+        String index = every ? GSI1 : GSI2;
+        String pkName = every ? GSI1_PK : GSI2_PK;
+        String skName = every ? GSI1_SK : GSI2_SK;
+        String partition = every ? Keys.ALL_APPLICATIONS : Keys.applicationsWithStatus(parse(status).wire());
+        String condition = "#" + pkName + " = :pk";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(partition)));
+        if (request.cursor() != null) {
+            condition += " AND #" + skName + " < :before";
+            values.put(":before", Items.s(Cursor.decode(request.cursor(), LISTING,
+                    Cursor.timeAndId(Keys::isSortableInstant))));
+        }
+        List<Map<String, AttributeValue>> items = table.query(index, condition, values, false, limit + 1);
+        return Cursor.page(items, limit, LISTING, item -> item.get(skName).s(), Applications::read);
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsOf(String memberId) {
+        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.applicationsOfMember(memberId))), false,
+                Integer.MAX_VALUE).stream().map(Applications::read).toList();
+    }
+
+    @Override
+    public List<AssistanceApplication> applicationsSubmittedBetween(Instant from, Instant to) {
+        String condition = "#gsi1pk = :pk";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.ALL_APPLICATIONS)));
+        if (from != null && to != null) {
+            if (!from.isBefore(to)) return List.of();
+            condition += " AND #gsi1sk BETWEEN :from AND :to";
+            values.put(":from", Items.s(Keys.sortable(from)));
+            values.put(":to", Items.s(Keys.sortable(to)));
+        } else if (from != null) {
+            condition += " AND #gsi1sk >= :from";
+            values.put(":from", Items.s(Keys.sortable(from)));
+        } else if (to != null) {
+            condition += " AND #gsi1sk < :to";
+            values.put(":to", Items.s(Keys.sortable(to)));
+        }
+        // "to#id" sorts after "to" itself: BETWEEN would take those submitted exactly at "to"; they are not in range
+        String end = to == null ? null : Keys.sortable(to);
+        return table.query(GSI1, condition, values, true, Integer.MAX_VALUE).stream()
+                .filter(item -> end == null || item.get(GSI1_SK).s().compareTo(end) < 0)
+                .map(Applications::read).toList();
+    }
+
+    private static ApplicationStatus parse(String status) {
+        ApplicationStatus parsed = Wire.parse(ApplicationStatus.class, status);
+        if (parsed == null) throw Invalid.of("status", "invalid.status");
+        return parsed;
+    }
+
+    private static Map<String, AttributeValue> write(AssistanceApplication a) {
+        String bySubmission = Keys.newestFirst(a.submittedAt(), a.id());
+        return Items.writer()
+                .s(PK, Keys.application(a.id()))
+                .s(SK, Keys.APPLICATION)
+                .s(ITEM_TYPE, Keys.APPLICATION)
+                .s(GSI1_PK, Keys.ALL_APPLICATIONS)
+                .s(GSI1_SK, bySubmission)
+                .s(GSI2_PK, Keys.applicationsWithStatus(a.status().wire()))
+                .s(GSI2_SK, bySubmission)
+                .s(GSI3_PK, Keys.applicationsOfMember(a.memberId()))
+                .s(GSI3_SK, bySubmission)
+                .s("id", a.id())
+                .s("memberId", a.memberId())
+                .s("memberName", a.memberName())
+                .s("unit", a.unit())
+                .wire("kind", a.kind())
+                .s("reason", a.reason())
+                .n("amountRequested", a.amountRequested())
+                .n("amountApproved", a.amountApproved())
+                .strings("documents", a.documents())
+                .wire("status", a.status())
+                .list("steps", a.steps(), s -> Items.writer()
+                        .wire("status", s.status())
+                        .time("at", s.at())
+                        .s("actorId", s.actorId())
+                        .s("actorName", s.actorName())
+                        .s("note", s.note())
+                        .n("amount", s.amount()))
+                .time("submittedAt", a.submittedAt())
+                .time("updatedAt", a.updatedAt())
+                .n("version", a.version())
+                .build();
+    }
+
+    private static AssistanceApplication read(Map<String, AttributeValue> item) {
+        Items.Reader r = Items.reader(item);
+        return new AssistanceApplication(r.s("id"), r.s("memberId"), r.s("memberName"), r.s("unit"),
+                r.wire(ApplicationKind.class, "kind"), r.s("reason"), r.decimal("amountRequested"),
+                r.decimal("amountApproved"), r.strings("documents"), r.wire(ApplicationStatus.class, "status"),
+                r.list("steps", s -> new ApplicationStep(s.wire(ApplicationStatus.class, "status"), s.time("at"),
+                        s.s("actorId"), s.s("actorName"), s.s("note"), s.decimal("amount"))),
+                r.time("submittedAt"), r.time("updatedAt"), r.l("version"));
+    }
+}

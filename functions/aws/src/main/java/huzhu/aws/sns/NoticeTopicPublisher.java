@@ -1,0 +1,85 @@
+package huzhu.aws.sns;
+
+import huzhu.core.model.Language;
+import huzhu.core.model.Notice;
+import huzhu.core.port.NoticeBroadcast;
+import huzhu.core.port.SendResult;
+import huzhu.core.rules.Messages;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * Publishes each notice to the notices topic ({@code HUZHU_NOTICE_TOPIC_ARN}) beside its SMS: the union's mailing
+ * list, a chat group's hook or an archive subscribe there. Its own topic rather than the leaders' one: the leaders'
+ * subscriptions filter on the escalation {@code level} and are meant for emergencies; a notice to every member
+ * belongs to other readers. String attributes {@code audience} (all-members, unit, volunteers, leaders,
+ * family-contacts), {@code unit} (for a unit's notice) and {@code noticeId} let a subscription take only what it
+ * wants, e.g. {@code {"audience": ["volunteers"]}}. Never throws; with no topic configured every publish fails
+ * permanently and says so.
+ */
+public final class NoticeTopicPublisher implements NoticeBroadcast {
+    public static final String TOPIC_ARN = "HUZHU_NOTICE_TOPIC_ARN";
+
+    private final String topicArn;
+    private final RetryingPublisher publisher;
+    private final SendLog log;
+
+    public NoticeTopicPublisher(SnsClient sns, String topicArn) {
+        this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+    }
+
+    public NoticeTopicPublisher(SnsClient sns, String topicArn, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
+            Consumer<String> logSink) {
+        this.topicArn = SmsConfig.blankToNull(topicArn);
+        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
+        this.log = new SendLog(logSink);
+    }
+
+    public boolean configured() {
+        return topicArn != null;
+    }
+
+    @Override
+    public SendResult publish(Notice notice, String pageUrl) {
+        long started = System.nanoTime();
+        RetryingPublisher.Outcome outcome;
+        if (topicArn == null) {
+            outcome = new RetryingPublisher.Outcome(SendResult.failed("no notices topic (" + TOPIC_ARN + " unset)", true),
+                    0);
+        } else {
+            Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+            attributes.put("audience", string(notice.audience().kind().wire()));
+            if (notice.audience().unit() != null) attributes.put("unit", string(notice.audience().unit()));
+            attributes.put("noticeId", string(notice.id()));
+            String footer = Messages.text(Language.DEFAULT, "topic.notice.footer", Map.of("link", pageUrl));
+            String body = notice.text() + "\n\n" + footer;
+            PublishRequest.Builder request = PublishRequest.builder().topicArn(topicArn).messageAttributes(attributes);
+            // SNS takes only a short printable-ASCII subject; a Chinese title heads the message instead
+            if (LeaderTopicPublisher.validSubject(notice.title())) request.subject(notice.title()).message(body);
+            else request.message(notice.title() + "\n\n" + body);
+            outcome = publisher.publish(request.build());
+        }
+        SendResult result = outcome.result();
+        Map<String, Object> line = SendLog.fields();
+        line.put("level", result.ok() ? "INFO" : "ERROR");
+        line.put("action", "notice.publish");
+        line.put("noticeId", notice.id());
+        line.put("outcome", result.ok() ? "sent" : "failed");
+        line.put("messageId", result.messageId());
+        line.put("reason", result.failureReason());
+        line.put("attempts", outcome.attempts());
+        line.put("ms", (System.nanoTime() - started) / 1_000_000);
+        log.write(line);
+        return result;
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

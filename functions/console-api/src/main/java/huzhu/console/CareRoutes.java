@@ -1,0 +1,190 @@
+package huzhu.console;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import huzhu.core.model.Actor;
+import huzhu.core.model.FamilyIntroduction;
+import huzhu.core.model.Language;
+import huzhu.core.model.Member;
+import huzhu.core.model.Notice;
+import huzhu.core.port.Page;
+import huzhu.core.service.ApplicationService.ApplicationInput;
+import huzhu.core.service.ApplicationService.StepInput;
+import huzhu.core.service.CampaignService;
+import huzhu.core.service.NoticeService;
+import huzhu.core.service.NoticeService.NoticeInput;
+import huzhu.core.service.OnboardingService;
+import huzhu.core.service.Services;
+import huzhu.http.ApiRequest;
+import huzhu.http.ApiResponse;
+import huzhu.http.Caller;
+import huzhu.http.Html;
+import huzhu.http.Role;
+import huzhu.http.Router;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The console routes of issue 9 — family introductions, notices, assistance applications, their report — and the
+ * public notice page that long notices link to. Same roles as elsewhere: admin and officer write, every role reads;
+ * rotating a member's personal link is the admin's, as on the trigger-link route. Kept apart from
+ * {@link ConsoleApiHandler}, which registers them with one call.
+ */
+final class CareRoutes {
+    private static final Role[] READ = {Role.ADMIN, Role.OFFICER, Role.VIEWER};
+    private static final Role[] OPERATE = {Role.ADMIN, Role.OFFICER};
+    private static final Html NOTICE_PAGE = Html.template(CareRoutes.class, "/huzhu/console/pages/notice.html");
+    private static final DateTimeFormatter PAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private CareRoutes() {
+    }
+
+    /** {@code rotateLink}: issue a new personal link even though the member has one (admin only). */
+    public record IntroduceInput(Boolean rotateLink) {
+    }
+
+    /** {@code includeReached}: introduce again the families already reached. */
+    public record IntroduceAllInput(Boolean includeReached) {
+    }
+
+    /** What "introduce every family" did: what it queued, and what it sent before answering. */
+    public record IntroduceAllResult(@JsonUnwrapped OnboardingService.Queued queued, CampaignService.Run sentNow) {
+    }
+
+    /** A member as GET /v1/members/{id} shows it: the record, and each family contact's introduction. */
+    public record MemberView(@JsonUnwrapped Member member, List<FamilyIntroduction> introductions) {
+    }
+
+    /** A notice with its progress and its public page, flat: {@code {"id", "title", …, "progress", "pageUrl"}}. */
+    public record NoticeJson(@JsonUnwrapped Notice notice, NoticeService.Progress progress, String pageUrl) {
+        static NoticeJson of(NoticeService.NoticeView v) {
+            return new NoticeJson(v.notice(), v.progress(), v.pageUrl());
+        }
+    }
+
+    static MemberView member(Services services, Member m) {
+        return new MemberView(m, services.onboarding().introductionsOf(m.id()));
+    }
+
+    static void register(Router.Builder r, Services services) {
+        var onboarding = services.onboarding();
+        var notices = services.notices();
+        var applications = services.applications();
+        var campaigns = services.campaigns();
+
+        // ---- family introductions: literal path before /v1/members/{id}
+        r.post("/v1/members/introductions", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            IntroduceAllInput in = req.bodyOrEmpty(IntroduceAllInput.class);
+            OnboardingService.Queued queued = onboarding.introduceAll(Boolean.TRUE.equals(in.includeReached()), a);
+            // a few seconds' worth now; the periodic sender sends the rest within the minute
+            return ApiResponse.json(202, new IntroduceAllResult(queued, campaigns.runForRequest()));
+        });
+        r.post("/v1/members/{id}/introductions", req -> {
+            Caller c = req.requireAny(OPERATE);
+            IntroduceInput in = req.bodyOrEmpty(IntroduceInput.class);
+            boolean rotate = Boolean.TRUE.equals(in.rotateLink());
+            if (rotate) c.requireAny(Role.ADMIN);
+            return ok(new Page<>(onboarding.introduce(req.pathParameter("id"), rotate, actor(c)), null));
+        });
+
+        // ---- notices
+        r.post("/v1/notices", req -> created(NoticeJson.of(notices.create(body(req, OPERATE, NoticeInput.class),
+                actor(req)))));
+        r.get("/v1/notices", req -> ok(read(req, () -> notices.list(req.page()).map(NoticeJson::of))));
+        r.post("/v1/notices/preview", req -> ok(notices.preview(body(req, OPERATE, NoticeInput.class))));
+        r.get("/v1/notices/{id}", req -> ok(read(req, () -> NoticeJson.of(notices.get(req.pathParameter("id"))))));
+        r.put("/v1/notices/{id}", req -> ok(NoticeJson.of(notices.update(req.pathParameter("id"),
+                body(req, OPERATE, NoticeInput.class), actor(req)))));
+        r.post("/v1/notices/{id}/send", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            String id = req.pathParameter("id");
+            notices.sendNow(id, a);
+            campaigns.runForRequest(id);
+            return ok(NoticeJson.of(notices.get(id)));
+        });
+        r.post("/v1/notices/{id}/cancel", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(NoticeJson.of(notices.cancel(req.pathParameter("id"), a)));
+        });
+        r.get("/v1/notices/{id}/deliveries", req -> ok(read(req, () -> new Page<>(
+                notices.deliveries(req.pathParameter("id")), null))));
+        r.get("/v1/notices/{id}/replies", req -> ok(read(req, () -> new Page<>(
+                notices.replies(req.pathParameter("id")), null))));
+        // public: the link in a long notice's SMS; a notice is shown only once it was sent out
+        r.get("/v1/notices/{id}/page", req -> noticePage(req, notices));
+
+        // ---- assistance applications
+        r.post("/v1/applications", req -> created(applications.create(body(req, OPERATE, ApplicationInput.class),
+                actor(req))));
+        r.get("/v1/applications", req -> ok(read(req, () -> applications.list(req.query("status").orElse(null),
+                req.query("memberId").orElse(null), req.page()))));
+        r.get("/v1/applications/{id}", req -> ok(applications.get(req.pathParameter("id"), actor(req.requireAny(READ)))));
+        r.put("/v1/applications/{id}", req -> ok(applications.update(req.pathParameter("id"),
+                body(req, OPERATE, ApplicationInput.class), actor(req))));
+        r.post("/v1/applications/{id}/review", req -> step(req, (id, in, a) -> applications.review(id, in, a)));
+        r.post("/v1/applications/{id}/approve", req -> step(req, (id, in, a) -> applications.approve(id, in, a)));
+        r.post("/v1/applications/{id}/reject", req -> step(req, (id, in, a) -> applications.reject(id, in, a)));
+        r.post("/v1/applications/{id}/pay", req -> step(req, (id, in, a) -> applications.pay(id, in, a)));
+        r.get("/v1/reports/applications", req -> ok(read(req, () -> applications.report(req.from(), req.to()))));
+    }
+
+    private interface Step {
+        Object take(String id, StepInput in, Actor actor);
+    }
+
+    private static ApiResponse step(ApiRequest req, Step step) {
+        Actor a = actor(req.requireAny(OPERATE));
+        return ok(step.take(req.pathParameter("id"), req.bodyOrEmpty(StepInput.class), a));
+    }
+
+    /** The notice for anyone holding its link: a phone page, in the reader's language (Accept-Language). */
+    private static ApiResponse noticePage(ApiRequest req, NoticeService notices) {
+        Notice n = notices.published(req.pathParameter("id"));
+        String accept = req.header("Accept-Language").orElse("").toLowerCase(Locale.ROOT);
+        Language lang = accept.startsWith("en") ? Language.EN : Language.ZH_CN;
+        String html = NOTICE_PAGE.render(lang, Map.of("lang", lang.wire(), "title", n.title(), "text", n.text(),
+                "sentAt", PAGE_TIME.format(n.sendStartedAt() != null ? n.sendStartedAt() : n.createdAt())));
+        return ApiResponse.html(200, html)
+                .withHeader("Cache-Control", "no-cache")
+                .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                .withHeader("Referrer-Policy", "no-referrer")
+                .withHeader("X-Robots-Tag", "noindex");
+    }
+
+    // ---- the same small helpers as ConsoleApiHandler's
+
+    private interface Read<T> {
+        T get();
+    }
+
+    private static <T> T read(ApiRequest req, Read<T> read) {
+        req.requireAny(READ);
+        return read.get();
+    }
+
+    private static <T> T body(ApiRequest req, Role[] roles, Class<T> type) {
+        req.requireAny(roles);
+        return req.bodyAs(type);
+    }
+
+    private static Actor actor(ApiRequest req) {
+        return actor(req.caller());
+    }
+
+    private static Actor actor(Caller c) {
+        return new Actor(c.id(), c.name());
+    }
+
+    private static ApiResponse ok(Object body) {
+        return ApiResponse.json(200, body);
+    }
+
+    private static ApiResponse created(Object body) {
+        return ApiResponse.json(201, body);
+    }
+}

@@ -1,0 +1,121 @@
+package huzhu.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The texts of issue 9's screens (care.js): their dictionaries have the same keys in both languages, every text
+ * the screens ask for is in a dictionary, and nothing is fetched from outside the jar.
+ */
+class CareTextsTest {
+    private static final Pattern DICT_KEY = Pattern.compile("(?m)^\\s*'([^']+)':");
+    private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
+    private static final Pattern WORD = Pattern.compile("\\bword\\('([a-z]+)', '([A-Za-z0-9\\-]+)'\\)");
+
+    private static String file(String name) throws IOException {
+        try (InputStream in = CareTextsTest.class.getResourceAsStream("/huzhu/console/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> keys(String dictionary) {
+        List<String> keys = new ArrayList<>();
+        Matcher m = DICT_KEY.matcher(dictionary);
+        while (m.find()) keys.add(m.group(1));
+        return keys;
+    }
+
+    @Test
+    void theChineseAndEnglishDictionariesOfTheCareScreens_haveTheSameKeys_eachOnce_andOverrideNothing() throws IOException {
+        // when
+        List<String> zh = keys(file("i18n.care.zh-CN.js"));
+        List<String> en = keys(file("i18n.care.en.js"));
+        Set<String> base = new LinkedHashSet<>(keys(file("i18n.zh-CN.js")));
+
+        // then
+        assertThat(zh).doesNotHaveDuplicates().isNotEmpty();
+        assertThat(new LinkedHashSet<>(en)).isEqualTo(new LinkedHashSet<>(zh));
+        assertThat(zh).as("keys the page's own dictionary has already").doesNotContainAnyElementsOf(base);
+    }
+
+    @Test
+    void everyTextTheCareScreensAskFor_isInADictionary() throws IOException {
+        // given
+        Set<String> known = new LinkedHashSet<>(keys(file("i18n.zh-CN.js")));
+        known.addAll(keys(file("i18n.care.zh-CN.js")));
+        String js = file("care.js");
+        Set<String> used = new LinkedHashSet<>();
+        Matcher m = USED_KEY.matcher(js);
+        while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
+        Matcher w = WORD.matcher(js);
+        while (w.find()) used.add(w.group(1) + "." + w.group(2));
+        // built from the step's name: 'apps.do.' + step, 'apps.done.' + step
+        for (String step : List.of("review", "approve", "reject", "pay")) {
+            used.add("apps.do." + step);
+            used.add("apps.done." + step);
+        }
+        used.add("notices.scheduled");
+        used.add("notices.saved");
+
+        // then
+        assertThat(used).hasSizeGreaterThan(100);
+        assertThat(known).containsAll(used);
+    }
+
+    @Test
+    void everyWordTheCareScreensShow_hasItsTranslation() throws IOException {
+        // given the wire words the API answers with
+        Set<String> zh = new LinkedHashSet<>(keys(file("i18n.care.zh-CN.js")));
+        List<String> expected = new ArrayList<>();
+        for (String s : List.of("draft", "scheduled", "sending", "sent", "cancelled")) expected.add("nstatus." + s);
+        for (String s : List.of("pending", "sending", "sent", "failed")) {
+            expected.add("dstatus." + s);
+            expected.add("istatus." + s);
+        }
+        for (String s : List.of("submitted", "reviewed", "approved", "rejected", "paid")) expected.add("astatus." + s);
+        for (String s : List.of("hardship", "medical", "bereavement", "education", "disaster", "other")) {
+            expected.add("akind." + s);
+        }
+        for (String s : List.of("all-members", "unit", "volunteers", "leaders", "family-contacts")) {
+            expected.add("audience." + s);
+        }
+        for (String s : List.of("member", "family", "volunteer", "leader", "unknown")) expected.add("pkind." + s);
+        for (String s : List.of("introduce", "introduce-all", "send", "review", "approve", "reject", "pay")) {
+            expected.add("did." + s);
+        }
+
+        // then
+        assertThat(zh).containsAll(expected);
+    }
+
+    @Test
+    void thePageLoadsTheCareScreens_afterTheirDictionariesAndApp() throws IOException {
+        String html = file("console.html");
+        assertThat(html.indexOf("i18n.care.zh-CN.js")).isLessThan(html.indexOf("/app.js"));
+        assertThat(html.indexOf("/app.js")).isLessThan(html.indexOf("care.js\""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"care.js", "i18n.care.zh-CN.js", "i18n.care.en.js", "pages/notice.html"})
+    void noCareFile_loadsAnythingFromOutsideTheJar(String name) throws IOException {
+        // given
+        String text = file(name);
+
+        // then: no CDN, no remote font, no inline event handlers, no markup built from strings
+        assertThat(text).doesNotContainPattern("(src|href)=\"https?://").doesNotContain("@import")
+                .doesNotContain("url(http").doesNotContain("innerHTML").doesNotContainPattern("\\son[a-z]+=\"");
+    }
+}

@@ -1,0 +1,21 @@
+package huzhu.core.model;
+
+/** What a phone is to the union, for notices and their replies. */
+public enum PersonKind implements Wire {
+    MEMBER("member"),
+    FAMILY("family"),
+    VOLUNTEER("volunteer"),
+    LEADER("leader"),
+    UNKNOWN("unknown");
+
+    private final String wire;
+
+    PersonKind(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+}

@@ -1,0 +1,455 @@
+package huzhu.core.testing;
+
+import static huzhu.core.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import huzhu.core.error.Invalid;
+import huzhu.core.model.ApplicationKind;
+import huzhu.core.model.ApplicationStatus;
+import huzhu.core.model.ApplicationStep;
+import huzhu.core.model.AssistanceApplication;
+import huzhu.core.model.AudienceKind;
+import huzhu.core.model.DeliveryStatus;
+import huzhu.core.model.FamilyIntroduction;
+import huzhu.core.model.IntroductionStatus;
+import huzhu.core.model.Language;
+import huzhu.core.model.Notice;
+import huzhu.core.model.NoticeAudience;
+import huzhu.core.model.NoticeDelivery;
+import huzhu.core.model.NoticeReply;
+import huzhu.core.model.NoticeStatus;
+import huzhu.core.model.PersonKind;
+import huzhu.core.port.Page;
+import huzhu.core.port.PageRequest;
+import huzhu.core.port.StaleWrite;
+import huzhu.core.port.Store;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Store} must do for issue 9: family introductions, notices with their deliveries and replies,
+ * assistance applications, leases, and whether a member has a trigger token. {@link StoreContract} runs these
+ * stories as a nested class, on the same fresh store as its own.
+ */
+public abstract class CareStoreContract {
+
+    protected abstract Store store();
+
+    // ---------------------------------------------------------------- trigger tokens
+
+    @Test
+    void hasTriggerToken_followsBindingAndUnbinding() {
+        // given
+        Store store = store();
+        store.bindTriggerToken("m-1", "hash-a");
+
+        // when / then
+        assertThat(store.hasTriggerToken("m-1")).isTrue();
+        assertThat(store.hasTriggerToken("m-2")).isFalse();
+        store.bindTriggerToken("m-1", "hash-b");
+        assertThat(store.hasTriggerToken("m-1")).isTrue();
+        store.unbindTriggerToken("m-1");
+        assertThat(store.hasTriggerToken("m-1")).isFalse();
+    }
+
+    // ---------------------------------------------------------------- family introductions
+
+    @Test
+    void aSavedIntroduction_comesBackWithEveryField() {
+        // given
+        FamilyIntroduction sent = new FamilyIntroduction("m-1", "+8613800000002", "王德福", Language.EN,
+                IntroductionStatus.SENT, true, "msg-1", null, "周干事", T0, T0.plusSeconds(1), T0.plusSeconds(2), 3);
+        FamilyIntroduction failed = new FamilyIntroduction("m-1", "+8613800000003", null, Language.ZH_CN,
+                IntroductionStatus.FAILED, false, null, "opted out", "system", T0, null, T0.plusMillis(1500), 1);
+
+        // when
+        save(intro("m-1", "+8613800000002", IntroductionStatus.PENDING, T0, 1));
+        save(intro("m-1", "+8613800000002", IntroductionStatus.SENDING, T0, 2));
+        store().saveIntroduction(sent);
+        store().saveIntroduction(failed);
+
+        // then
+        assertThat(store().introduction("m-1", "+8613800000002")).contains(sent);
+        assertThat(store().introduction("m-1", "+8613800000003")).contains(failed);
+        assertThat(store().introduction("m-2", "+8613800000002")).isEmpty();
+    }
+
+    @Test
+    void saveIntroduction_isRefused_unlessItIsTheNextVersion() {
+        // given
+        save(intro("m-1", "+8613800000002", IntroductionStatus.PENDING, T0, 1));
+
+        // when / then: a second first version, a skipped version
+        assertThatThrownBy(() -> save(intro("m-1", "+8613800000002", IntroductionStatus.SENDING, T0, 1)))
+                .isInstanceOf(StaleWrite.class);
+        assertThatThrownBy(() -> save(intro("m-1", "+8613800000002", IntroductionStatus.SENDING, T0, 3)))
+                .isInstanceOf(StaleWrite.class);
+        assertThatThrownBy(() -> save(intro("m-1", "+8613800000009", IntroductionStatus.SENDING, T0, 2)))
+                .isInstanceOf(StaleWrite.class);
+        assertThat(store().introduction("m-1", "+8613800000002").orElseThrow().status())
+                .isEqualTo(IntroductionStatus.PENDING);
+    }
+
+    @Test
+    void eightSendersClaimingOneIntroduction_onlyOneWins() {
+        // given
+        save(intro("m-1", "+8613800000002", IntroductionStatus.PENDING, T0, 1));
+
+        // when
+        List<StoreContract.Outcome<Boolean>> outcomes = StoreContract.race(8, n -> {
+            save(intro("m-1", "+8613800000002", IntroductionStatus.SENDING, T0.plusSeconds(n), 2));
+            return true;
+        });
+
+        // then
+        assertThat(outcomes).filteredOn(StoreContract.Outcome::succeeded).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.succeeded())
+                .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(StaleWrite.class));
+    }
+
+    @Test
+    void introductions_areListedPerMemberByPhone_byStatusOldestFirst_andAll() {
+        // given
+        save(intro("m-1", "+8613800000003", IntroductionStatus.PENDING, T0.plusSeconds(20), 1));
+        save(intro("m-1", "+8613800000002", IntroductionStatus.SENT, T0, 1));
+        save(intro("m-2", "+8613800000004", IntroductionStatus.PENDING, T0.plusSeconds(10), 1));
+
+        // when / then
+        assertThat(store().introductionsOf("m-1")).extracting(FamilyIntroduction::phone)
+                .containsExactly("+8613800000002", "+8613800000003");
+        assertThat(store().introductionsWithStatus(IntroductionStatus.PENDING)).extracting(FamilyIntroduction::phone)
+                .containsExactly("+8613800000004", "+8613800000003");
+        assertThat(store().introductionsWithStatus(IntroductionStatus.FAILED)).isEmpty();
+        assertThat(store().introductions()).hasSize(3);
+
+        // and a status change moves it between the lists
+        save(intro("m-2", "+8613800000004", IntroductionStatus.SENT, T0.plusSeconds(10), 2));
+        assertThat(store().introductionsWithStatus(IntroductionStatus.PENDING)).extracting(FamilyIntroduction::phone)
+                .containsExactly("+8613800000003");
+        assertThat(store().introductionsWithStatus(IntroductionStatus.SENT)).hasSize(2);
+    }
+
+    // ---------------------------------------------------------------- notices
+
+    @Test
+    void anInsertedNotice_comesBackWithEveryField_andAnUpdateReplacesIt() {
+        // given
+        Notice draft = notice("n-1", T0, NoticeStatus.DRAFT, null);
+        Notice full = new Notice("n-2", "夏季安全提醒", "高温天气注意防暑。\n\n第二段", new NoticeAudience(AudienceKind.UNIT,
+                "第一分会"), NoticeStatus.SENDING, T0.plusSeconds(3600), "sub-1", "周干事", T0, T0.plusSeconds(5),
+                T0.plusSeconds(3600), null, null, true, 120, Map.of("zh-CN", "【互助】夏季安全提醒：…", "en", "[Huzhu] …"),
+                true, T0.plusSeconds(3601), "topic-msg-1", 4);
+
+        // when
+        store().insertNotice(draft);
+        store().insertNotice(full);
+        Notice edited = draft.edit().build();
+        store().updateNotice(edited);
+
+        // then
+        assertThat(store().notice("n-2")).contains(full);
+        assertThat(store().notice("n-1")).contains(edited);
+        assertThat(store().notice("n-3")).isEmpty();
+    }
+
+    @Test
+    void notices_refuseADuplicateId_andAStaleUpdate() {
+        // given
+        Notice n = notice("n-1", T0, NoticeStatus.DRAFT, null);
+        store().insertNotice(n);
+        store().updateNotice(n.edit().build());
+
+        // when / then
+        assertThatThrownBy(() -> store().insertNotice(n)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().updateNotice(n.edit().build())).isInstanceOf(StaleWrite.class);
+        assertThatThrownBy(() -> store().updateNotice(notice("n-9", T0, NoticeStatus.DRAFT, null).edit().build()))
+                .isInstanceOf(StaleWrite.class);
+    }
+
+    @Test
+    void notices_pageNewestFirst_eachExactlyOnce() {
+        // given 120 notices, some at the same time, inserted in random order
+        List<Notice> all = new ArrayList<>();
+        for (int i = 0; i < 120; i++) all.add(notice(String.format("n-%03d", i), T0.plusSeconds(i / 3), NoticeStatus.DRAFT, null));
+        List<Notice> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random(9));
+        shuffled.forEach(store()::insertNotice);
+
+        // when
+        List<String> ids = new ArrayList<>();
+        for (Page<Notice> p : StoreContract.pageThrough(c -> store().notices(new PageRequest(c, 50)))) {
+            assertThat(p.items().size()).isLessThanOrEqualTo(50);
+            p.items().forEach(n -> ids.add(n.id()));
+        }
+
+        // then
+        List<String> expected = new ArrayList<>(all.stream().map(Notice::id).toList());
+        Collections.reverse(expected);
+        assertThat(ids).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void noticesDue_areTheScheduledWhoseTimeHasCome_andThoseBeingSent_oldestFirst() {
+        // given
+        store().insertNotice(notice("draft", T0, NoticeStatus.DRAFT, null));
+        store().insertNotice(notice("due", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(60)));
+        store().insertNotice(notice("due-exactly", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(120)));
+        store().insertNotice(notice("later", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(121)));
+        Notice sending = notice("sending", T0, NoticeStatus.SENDING, null);
+        store().insertNotice(sending);
+        store().insertNotice(notice("sent", T0, NoticeStatus.SENT, null));
+        store().insertNotice(notice("cancelled", T0, NoticeStatus.CANCELLED, T0.plusSeconds(30)));
+
+        // when / then
+        assertThat(store().noticesDue(T0.plusSeconds(120))).extracting(Notice::id)
+                .containsExactly("sending", "due", "due-exactly");
+
+        // and a notice that was sent leaves the list
+        Notice.Builder b = sending.edit();
+        b.status = NoticeStatus.SENT;
+        store().updateNotice(b.build());
+        assertThat(store().noticesDue(T0.plusSeconds(120))).extracting(Notice::id).containsExactly("due", "due-exactly");
+    }
+
+    @Test
+    void deliveries_areWrittenOncePerPhone_andChangeOnlyVersionByVersion() {
+        // given
+        NoticeDelivery first = delivery("n-1", "+8613800000002", DeliveryStatus.PENDING, null, 1);
+
+        // when
+        boolean inserted = store().insertDelivery(first);
+        boolean again = store().insertDelivery(delivery("n-1", "+8613800000002", DeliveryStatus.SENT, T0, 1));
+        NoticeDelivery claimed = first.claimed(T0.plusSeconds(1));
+        store().updateDelivery(claimed);
+
+        // then
+        assertThat(inserted).isTrue();
+        assertThat(again).isFalse();
+        assertThat(store().deliveries("n-1")).containsExactly(claimed);
+        assertThatThrownBy(() -> store().updateDelivery(first.claimed(T0.plusSeconds(2))))
+                .isInstanceOf(StaleWrite.class);
+        assertThatThrownBy(() -> store().updateDelivery(delivery("n-1", "+8613800000099", DeliveryStatus.SENT, T0, 2)))
+                .isInstanceOf(StaleWrite.class);
+    }
+
+    @Test
+    void eightSendersClaimingOneDelivery_onlyOneWins() {
+        // given
+        NoticeDelivery pending = delivery("n-1", "+8613800000002", DeliveryStatus.PENDING, null, 1);
+        store().insertDelivery(pending);
+
+        // when
+        List<StoreContract.Outcome<Boolean>> outcomes = StoreContract.race(8, n -> {
+            store().updateDelivery(pending.claimed(T0.plusSeconds(n)));
+            return true;
+        });
+
+        // then
+        assertThat(outcomes).filteredOn(StoreContract.Outcome::succeeded).hasSize(1);
+        assertThat(store().deliveries("n-1").get(0).status()).isEqualTo(DeliveryStatus.SENDING);
+    }
+
+    @Test
+    void aDeliveryWithEveryField_comesBackAsWritten_andDeliveriesListByPhone() {
+        // given
+        NoticeDelivery full = new NoticeDelivery("n-1", "+8613800000005", "王德福", PersonKind.FAMILY, null, "m-1",
+                Language.EN, DeliveryStatus.FAILED, null, "opted out", T0.plusSeconds(1), T0.plusMillis(1500), 3);
+        NoticeDelivery member = new NoticeDelivery("n-1", "+8613800000004", "王建国", PersonKind.MEMBER, "m-1", "m-1",
+                Language.ZH_CN, DeliveryStatus.SENT, "msg-1", null, T0, T0.plusSeconds(1), 3);
+
+        // when
+        store().insertDelivery(full);
+        store().insertDelivery(member);
+        store().insertDelivery(delivery("n-2", "+8613800000001", DeliveryStatus.PENDING, null, 1));
+
+        // then
+        assertThat(store().deliveries("n-1")).containsExactly(member, full);
+        assertThat(store().deliveries("n-3")).isEmpty();
+    }
+
+    @Test
+    void lastDeliveryTo_isTheNewestSentToThatPhone_sinceTheGivenTime() {
+        // given
+        String phone = "+8613800000002";
+        store().insertDelivery(delivery("n-old", phone, DeliveryStatus.SENT, T0.minusSeconds(1), 3));
+        store().insertDelivery(delivery("n-1", phone, DeliveryStatus.SENT, T0.plusSeconds(10), 3));
+        store().insertDelivery(delivery("n-2", phone, DeliveryStatus.SENT, T0.plusSeconds(20), 3));
+        store().insertDelivery(delivery("n-3", phone, DeliveryStatus.FAILED, T0.plusSeconds(30), 3));
+        store().insertDelivery(delivery("n-4", phone, DeliveryStatus.PENDING, null, 1));
+        store().insertDelivery(delivery("n-5", "+8613800000003", DeliveryStatus.SENT, T0.plusSeconds(40), 3));
+
+        // when / then
+        assertThat(store().lastDeliveryTo(phone, T0)).map(NoticeDelivery::noticeId).contains("n-2");
+        assertThat(store().lastDeliveryTo(phone, T0.plusSeconds(21))).isEmpty();
+        assertThat(store().lastDeliveryTo("+8613800000009", T0)).isEmpty();
+
+        // and a delivery that is sent later becomes the newest
+        NoticeDelivery pending = store().deliveries("n-4").get(0);
+        store().updateDelivery(pending.claimed(T0.plusSeconds(50)));
+        store().updateDelivery(store().deliveries("n-4").get(0).sent("msg-4", T0.plusSeconds(51)));
+        assertThat(store().lastDeliveryTo(phone, T0)).map(NoticeDelivery::noticeId).contains("n-4");
+    }
+
+    @Test
+    void replies_formTheThreadOfTheirNotice_oldestFirst() {
+        // given
+        NoticeReply second = new NoticeReply("r-2", "n-1", T0.plusSeconds(20), "+8613800000002", "王德福",
+                PersonKind.FAMILY, "m-1", "收到，谢谢");
+        NoticeReply first = new NoticeReply("r-1", "n-1", T0.plusSeconds(10), "+8613800000003", null,
+                PersonKind.UNKNOWN, null, "I will come");
+
+        // when
+        store().appendReply(second);
+        store().appendReply(first);
+        store().appendReply(new NoticeReply("r-3", "n-2", T0, "+8613800000002", null, PersonKind.MEMBER, "m-1", "好"));
+
+        // then
+        assertThat(store().replies("n-1")).containsExactly(first, second);
+        assertThat(store().replies("n-9")).isEmpty();
+        assertThatThrownBy(() -> store().appendReply(first)).isInstanceOf(IllegalStateException.class);
+    }
+
+    // ---------------------------------------------------------------- assistance applications
+
+    @Test
+    void anInsertedApplication_comesBackWithEveryField_andChangesVersionByVersion() {
+        // given
+        AssistanceApplication a = application("a-1", "m-1", T0, ApplicationStatus.SUBMITTED);
+        AssistanceApplication reviewed = new AssistanceApplication("a-1", "m-1", "王建国", "第一分会", ApplicationKind.MEDICAL,
+                "住院费用", new BigDecimal("12345.5"), new BigDecimal("10000"), List.of("病历复印件 3 页",
+                        "https://drive.example/a-1.pdf"), ApplicationStatus.APPROVED, List.of(
+                        new ApplicationStep(ApplicationStatus.SUBMITTED, T0, "sub-1", "周干事", null, new BigDecimal("12345.5")),
+                        new ApplicationStep(ApplicationStatus.REVIEWED, T0.plusSeconds(60), "sub-2", "李委员", "情况属实", null),
+                        new ApplicationStep(ApplicationStatus.APPROVED, T0.plusSeconds(120), "sub-3", "陈主席", null,
+                                new BigDecimal("10000"))),
+                T0, T0.plusSeconds(120), 2);
+
+        // when
+        store().insertApplication(a);
+        store().updateApplication(reviewed);
+
+        // then
+        assertThat(store().application("a-1")).contains(reviewed);
+        assertThat(store().application("a-2")).isEmpty();
+        assertThatThrownBy(() -> store().insertApplication(a)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().updateApplication(reviewed)).isInstanceOf(StaleWrite.class);
+    }
+
+    @Test
+    void applications_listNewestFirst_byStatus_perMember_andByTimeOfSubmission() {
+        // given
+        store().insertApplication(application("a-1", "m-1", T0, ApplicationStatus.SUBMITTED));
+        store().insertApplication(application("a-2", "m-2", T0.plusSeconds(10), ApplicationStatus.PAID));
+        store().insertApplication(application("a-3", "m-1", T0.plusSeconds(20), ApplicationStatus.SUBMITTED));
+        store().insertApplication(application("a-4", "m-1", T0.plusSeconds(30), ApplicationStatus.REJECTED));
+
+        // when / then
+        assertThat(store().applications(null, PageRequest.first(50)).items()).extracting(AssistanceApplication::id)
+                .containsExactly("a-4", "a-3", "a-2", "a-1");
+        assertThat(store().applications("submitted", PageRequest.first(50)).items())
+                .extracting(AssistanceApplication::id).containsExactly("a-3", "a-1");
+        assertThat(store().applications("all", PageRequest.first(50)).items()).hasSize(4);
+        assertThat(store().applicationsOf("m-1")).extracting(AssistanceApplication::id).containsExactly("a-4", "a-3", "a-1");
+        assertThat(store().applicationsSubmittedBetween(T0.plusSeconds(10), T0.plusSeconds(30)))
+                .extracting(AssistanceApplication::id).containsExactly("a-2", "a-3");
+        assertThat(store().applicationsSubmittedBetween(null, T0.plusSeconds(11))).extracting(AssistanceApplication::id)
+                .containsExactly("a-1", "a-2");
+        assertThat(store().applicationsSubmittedBetween(T0.plusSeconds(20), null)).hasSize(2);
+        assertThatThrownBy(() -> store().applications("granted", PageRequest.first(50)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("status"));
+    }
+
+    @Test
+    void applications_pageThrough120_withLimit50_eachExactlyOnce_andFollowAStatusChange() {
+        // given
+        for (int i = 0; i < 120; i++) {
+            store().insertApplication(application(String.format("a-%03d", i), "m-1", T0.plusSeconds(i / 4),
+                    ApplicationStatus.SUBMITTED));
+        }
+
+        // when
+        List<String> ids = new ArrayList<>();
+        StoreContract.pageThrough(c -> store().applications("submitted", new PageRequest(c, 50)))
+                .forEach(p -> p.items().forEach(a -> ids.add(a.id())));
+        AssistanceApplication a = store().application("a-000").orElseThrow();
+        store().updateApplication(new AssistanceApplication(a.id(), a.memberId(), a.memberName(), a.unit(), a.kind(),
+                a.reason(), a.amountRequested(), null, a.documents(), ApplicationStatus.REVIEWED, a.steps(),
+                a.submittedAt(), T0.plusSeconds(300), a.version() + 1));
+
+        // then
+        assertThat(ids).hasSize(120).doesNotHaveDuplicates().startsWith("a-119").endsWith("a-000");
+        assertThat(store().applications("reviewed", PageRequest.first(50)).items()).extracting(AssistanceApplication::id)
+                .containsExactly("a-000");
+        assertThat(store().applications("submitted", PageRequest.first(200)).items()).hasSize(119);
+    }
+
+    // ---------------------------------------------------------------- leases
+
+    @Test
+    void aLease_isHeldByOneOwnerUntilItRunsOut_orIsGivenUp() {
+        // given
+        Store store = store();
+
+        // when / then
+        assertThat(store.acquireLease("bulk", "a", T0.plusSeconds(60), T0)).isTrue();
+        assertThat(store.acquireLease("bulk", "b", T0.plusSeconds(90), T0.plusSeconds(30))).isFalse();
+        assertThat(store.acquireLease("other", "b", T0.plusSeconds(90), T0.plusSeconds(30))).isTrue();
+        assertThat(store.acquireLease("bulk", "a", T0.plusSeconds(120), T0.plusSeconds(30))).isTrue();
+        assertThat(store.acquireLease("bulk", "b", T0.plusSeconds(150), T0.plusSeconds(90))).isFalse();
+        assertThat(store.acquireLease("bulk", "b", T0.plusSeconds(180), T0.plusSeconds(120))).isTrue();
+        store.releaseLease("bulk", "a");
+        assertThat(store.acquireLease("bulk", "c", T0.plusSeconds(200), T0.plusSeconds(121))).isFalse();
+        store.releaseLease("bulk", "b");
+        assertThat(store.acquireLease("bulk", "c", T0.plusSeconds(200), T0.plusSeconds(121))).isTrue();
+    }
+
+    @Test
+    void eightRunsAskingForOneFreeLease_onlyOneGetsIt() {
+        // when
+        List<StoreContract.Outcome<Boolean>> outcomes = StoreContract.race(8,
+                n -> store().acquireLease("bulk", "run-" + n, T0.plusSeconds(60), T0));
+
+        // then
+        assertThat(outcomes).allMatch(StoreContract.Outcome::succeeded);
+        assertThat(outcomes).filteredOn(StoreContract.Outcome::value).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void save(FamilyIntroduction i) {
+        store().saveIntroduction(i);
+    }
+
+    static FamilyIntroduction intro(String memberId, String phone, IntroductionStatus status, Instant requestedAt,
+            long version) {
+        return new FamilyIntroduction(memberId, phone, "家属", Language.ZH_CN, status, false, null, null, "system",
+                requestedAt, status == IntroductionStatus.PENDING ? null : requestedAt,
+                status == IntroductionStatus.SENT ? requestedAt : null, version);
+    }
+
+    static Notice notice(String id, Instant createdAt, NoticeStatus status, Instant scheduledAt) {
+        return new Notice(id, "通知 " + id, "内容", new NoticeAudience(AudienceKind.ALL_MEMBERS, null), status,
+                scheduledAt, "sub-1", "周干事", createdAt, createdAt,
+                status == NoticeStatus.SENDING || status == NoticeStatus.SENT ? createdAt : null, null, null, false, 0,
+                Map.of(), false, null, null, 1);
+    }
+
+    static NoticeDelivery delivery(String noticeId, String phone, DeliveryStatus status, Instant sentAt, long version) {
+        return new NoticeDelivery(noticeId, phone, "会员", PersonKind.MEMBER, "m-1", "m-1", Language.ZH_CN, status,
+                status == DeliveryStatus.SENT ? "msg-" + noticeId : null, status == DeliveryStatus.FAILED ? "failed" : null,
+                sentAt, sentAt, version);
+    }
+
+    static AssistanceApplication application(String id, String memberId, Instant submittedAt, ApplicationStatus status) {
+        return new AssistanceApplication(id, memberId, "会员 " + memberId, "第一分会", ApplicationKind.HARDSHIP, "困难",
+                new BigDecimal("2000"), null, List.of(), status, List.of(new ApplicationStep(ApplicationStatus.SUBMITTED,
+                        submittedAt, "sub-1", "周干事", null, new BigDecimal("2000"))), submittedAt, submittedAt, 1);
+    }
+}
