@@ -422,6 +422,26 @@ public final class DynamoStore implements Store {
         leases.releaseLease(name, owner);
     }
 
+    // ---- opt-outs
+
+    @Override
+    public void recordOptOut(String e164, Instant at) {
+        table.put(Items.writer()
+                .s(PK, Keys.optOut(e164)).s(SK, Keys.OPT_OUT).s(ITEM_TYPE, Keys.OPT_OUT)
+                .s("at", at.toString())
+                .build(), "attribute_not_exists(#pk)", null);
+    }
+
+    @Override
+    public Optional<Instant> optedOutAt(String e164) {
+        return table.get(Keys.optOut(e164), Keys.OPT_OUT).map(item -> Instant.parse(item.get("at").s()));
+    }
+
+    @Override
+    public void clearOptOut(String e164) {
+        table.delete(Keys.optOut(e164), Keys.OPT_OUT);
+    }
+
     // ---- settings
 
     @Override

@@ -221,4 +221,12 @@ final class Keys {
     }
 
     static final String IDEMPOTENCY = "IDEMPOTENCY";
+
+    // ---- opt-outs: one item per phone that texted STOP, read by key only
+
+    static String optOut(String e164) {
+        return "OPTOUT#" + e164;
+    }
+
+    static final String OPT_OUT = "OPTOUT";
 }

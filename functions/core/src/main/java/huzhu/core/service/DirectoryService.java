@@ -239,6 +239,8 @@ public final class DirectoryService {
                 in.location(), in.skills(), old.onDuty(), in.maxActive(), in.language()) : in;
         Volunteer vol = volunteer(id, keepDuty, old.createdAt(), clock.instant(), old.optedOutAt());
         update(store.volunteers(), vol, "volunteer");
+        // an officer putting an opted-out volunteer back on duty is the volunteer's wish to hear from us again
+        if (old.hasOptedOut() && !vol.hasOptedOut()) store.clearOptOut(vol.phone());
         audit.record(actor, "update", "volunteer", id, vol.name(), Changes.of(old, vol));
         return vol;
     }

@@ -250,6 +250,7 @@ public final class InboundSmsService {
     }
 
     private Handled optOut(String from, Instant now) {
+        store.recordOptOut(from, now);
         Optional<Volunteer> volunteer = store.volunteers().byPhone(from);
         Language lang = defaultLanguage;
         if (volunteer.isPresent()) {

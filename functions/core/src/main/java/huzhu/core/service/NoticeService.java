@@ -462,8 +462,8 @@ public final class NoticeService implements NoticeReplies {
     }
 
     /**
-     * Who the audience is now, one entry per phone. Volunteers who texted STOP are left out: they asked for no
-     * more SMS. Members and families have no opt-out record (CONTRACT §5 records a volunteer's only).
+     * Who the audience is now, one entry per phone. Whoever texted STOP is left out: they asked for no more
+     * SMS (volunteers by their record, everyone by the opt-out the SMS function recorded).
      */
     private List<Recipient> recipients(NoticeAudience audience) {
         Map<String, Recipient> byPhone = new LinkedHashMap<>();
@@ -498,6 +498,7 @@ public final class NoticeService implements NoticeReplies {
                 }
             }
         }
+        byPhone.keySet().removeIf(phone -> store.optedOutAt(phone).isPresent());
         return new ArrayList<>(byPhone.values());
     }
 

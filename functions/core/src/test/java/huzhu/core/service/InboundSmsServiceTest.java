@@ -464,8 +464,9 @@ class InboundSmsServiceTest {
         // when
         Handled handled = sms(STRANGER, "td");
 
-        // then
+        // then the opt-out is recorded for that phone too, and only the sender hears back
         assertThat(handled).isEqualTo(Handled.OPTED_OUT);
+        assertThat(world.memory.optedOutAt(STRANGER)).isPresent();
         assertThat(world.messenger.sent()).extracting(Attempt::to).containsExactly(STRANGER);
     }
 

@@ -324,4 +324,19 @@ final class InterleavingStore implements Store {
     public void releaseLease(String name, String owner) {
         delegate.releaseLease(name, owner);
     }
+
+    @Override
+    public void recordOptOut(String e164, java.time.Instant at) {
+        delegate.recordOptOut(e164, at);
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> optedOutAt(String e164) {
+        return delegate.optedOutAt(e164);
+    }
+
+    @Override
+    public void clearOptOut(String e164) {
+        delegate.clearOptOut(e164);
+    }
 }

@@ -51,6 +51,23 @@ class NoticeServiceTest {
     }
 
     @Test
+    void aMemberWhoTextedStop_getsNoNotice_whileEveryoneElseDoes() {
+        // given twelve members, one of whom texted 退订
+        members(12);
+        world.services.inboundSms().handle(new InboundSmsService.InboundSms(phone(1003), "+8610690000000", "退订",
+                "in-stop-1", null));
+        world.messenger.clear();
+        NoticeView draft = notices.create(SHORT, OFFICER);
+
+        // when
+        notices.sendNow(draft.notice().id(), OFFICER);
+        world.services.campaigns().runForRequest();
+
+        // then
+        assertThat(world.messenger.sent()).hasSize(11).extracting(a -> a.to()).doesNotContain(phone(1003));
+    }
+
+    @Test
     void aDraft_sentNow_reachesEveryMemberOnce_recordsEachDelivery_andGoesToTheTopicOnce() {
         // given
         members(12);

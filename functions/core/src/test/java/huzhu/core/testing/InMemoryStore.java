@@ -50,6 +50,7 @@ import java.util.function.Predicate;
  */
 public final class InMemoryStore implements Store {
     private final Object lock = new Object();
+    private final Map<String, Instant> optOuts = new HashMap<>();
     private final MemoryRegistry<Member> members = new MemoryRegistry<>("member");
     private final MemoryRegistry<Volunteer> volunteers = new MemoryRegistry<>("volunteer");
     private final MemoryRegistry<Leader> leaders = new MemoryRegistry<>("leader");
@@ -551,6 +552,29 @@ public final class InMemoryStore implements Store {
     public record Snapshot(List<Member> members, List<Volunteer> volunteers, List<Leader> leaders,
             Map<String, String> triggerLinks, Map<String, Incident> incidents, Map<String, FollowUp> followUps,
             Optional<EscalationPolicy> policy, Map<String, AuditEntry> audit) {
+    }
+
+    // ---- opt-outs
+
+    @Override
+    public void recordOptOut(String e164, Instant at) {
+        synchronized (lock) {
+            optOuts.putIfAbsent(e164, at);
+        }
+    }
+
+    @Override
+    public Optional<Instant> optedOutAt(String e164) {
+        synchronized (lock) {
+            return Optional.ofNullable(optOuts.get(e164));
+        }
+    }
+
+    @Override
+    public void clearOptOut(String e164) {
+        synchronized (lock) {
+            optOuts.remove(e164);
+        }
     }
 
     // ---- shared rules

@@ -1145,6 +1145,23 @@ public abstract class StoreContract {
     }
 
     @Test
+    void anOptOut_isRecordedOnce_keepsItsFirstTime_andCanBeCleared() {
+        // given nothing recorded
+        assertThat(store.optedOutAt("+8613800000001")).isEmpty();
+
+        // when the phone texts STOP, twice
+        store.recordOptOut("+8613800000001", T0);
+        store.recordOptOut("+8613800000001", T0.plusSeconds(60));
+
+        // then the first time stands, other phones are untouched, and clearing forgets it
+        assertThat(store.optedOutAt("+8613800000001")).contains(T0);
+        assertThat(store.optedOutAt("+8613800000002")).isEmpty();
+        store.clearOptOut("+8613800000001");
+        assertThat(store.optedOutAt("+8613800000001")).isEmpty();
+        store.clearOptOut("+8613800000009"); // clearing what is not there is fine
+    }
+
+    @Test
     void remember_keepsKeysApart() {
         // given
         store.remember("key-1", "response-1", T0.plusSeconds(60), T0);

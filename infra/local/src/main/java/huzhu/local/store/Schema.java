@@ -126,7 +126,12 @@ final class Schema {
                     CREATE TABLE leases (
                       name  TEXT PRIMARY KEY,
                       owner TEXT NOT NULL,
-                      until INTEGER NOT NULL)"""));
+                      until INTEGER NOT NULL)"""),
+            // 4: phones that texted STOP (CONTRACT §5), whoever they are
+            List.of("""
+                    CREATE TABLE opt_outs (
+                      phone TEXT PRIMARY KEY,
+                      at    INTEGER NOT NULL)"""));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -642,6 +642,27 @@ public final class SqliteStore implements Store, AutoCloseable {
         return status;
     }
 
+    @Override
+    public void recordOptOut(String e164, Instant at) {
+        tx(c -> execute(c, "INSERT INTO opt_outs (phone, at) VALUES (?, ?) ON CONFLICT (phone) DO NOTHING", e164,
+                nanos(at)));
+    }
+
+    @Override
+    public Optional<Instant> optedOutAt(String e164) {
+        return tx(c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT at FROM opt_outs WHERE phone = ?", e164);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(fromNanos(rs.getLong(1))) : Optional.<Instant>empty();
+            }
+        });
+    }
+
+    @Override
+    public void clearOptOut(String e164) {
+        tx(c -> execute(c, "DELETE FROM opt_outs WHERE phone = ?", e164));
+    }
+
     // ---------------------------------------------------------------- the directory's registries
 
     private final class SqlRegistry<T extends DirectoryEntry> implements Registry<T> {
@@ -854,6 +875,10 @@ public final class SqliteStore implements Store, AutoCloseable {
         } catch (ArithmeticException beyondRange) {
             return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
+    }
+
+    static Instant fromNanos(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     private static Long nanosOrNull(Instant t) {

@@ -160,9 +160,34 @@ class SqliteStoreTest extends StoreContract {
         }
     }
 
+    @Test
+    void aDirectoryOfTheThirdSchema_gainsOptOuts_andKeepsItsData() throws SQLException {
+        // given a data directory written before opt-outs were recorded for everyone
+        Path dir = dataDir.resolve("third-schema");
+        Member member = Fixtures.fullMember("m-1");
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.members().insert(member);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE opt_outs");
+            s.execute("UPDATE schema_version SET version = 3");
+        }
+
+        // when
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.recordOptOut("+8613800000001", T0);
+
+            // then
+            assertThat(store.members().get("m-1")).contains(member);
+            assertThat(store.optedOutAt("+8613800000001")).contains(T0);
+        }
+    }
+
+    /** Back to before migration 3 (issue 9's tables) — and so before 4 (opt-outs) too. */
     private static void dropTheThirdSchema(Statement s) throws SQLException {
         for (String table : List.of("introductions", "notices", "notice_deliveries", "notice_replies", "applications",
-                "leases")) {
+                "leases", "opt_outs")) {
             s.execute("DROP TABLE " + table);
         }
     }
