@@ -61,7 +61,7 @@ class EscalationTimerTemplateTest {
         Map<String, Object> source = map(event.get("Properties"));
 
         // then
-        assertThat(function).containsEntry("Handler", "huzhu.escalation.EscalationTimerHandler::handleRequest")
+        assertThat(function).containsEntry("Handler", "huzhu.escalation.EscalationTimerHandler")
                 .containsEntry("CodeUri", properties("EscalationFunction").get("CodeUri"));
         assertThat(event).containsEntry("Type", "SQS");
         assertThat(source).containsEntry("Queue", Map.of("Fn::GetAtt", List.of("EscalationQueue", "Arn")))

@@ -29,12 +29,12 @@ class TemplateTest {
 
     /** Logical id → [module directory under functions/, handler]. */
     private static final Map<String, List<String>> FUNCTIONS = Map.of(
-            "TriggerFunction", List.of("trigger", "huzhu.trigger.TriggerHandler::handleRequest"),
-            "AckFunction", List.of("ack", "huzhu.ack.AckHandler::handleRequest"),
-            "ConsoleApiFunction", List.of("console-api", "huzhu.console.ConsoleApiHandler::handleRequest"),
-            "SmsInboundFunction", List.of("sms-inbound", "huzhu.sms.SmsInboundHandler::handleRequest"),
-            "EscalationFunction", List.of("escalation", "huzhu.escalation.EscalationHandler::handleRequest"),
-            "EscalationTimerFunction", List.of("escalation", "huzhu.escalation.EscalationTimerHandler::handleRequest"));
+            "TriggerFunction", List.of("trigger", "huzhu.trigger.TriggerHandler"),
+            "AckFunction", List.of("ack", "huzhu.ack.AckHandler"),
+            "ConsoleApiFunction", List.of("console-api", "huzhu.console.ConsoleApiHandler"),
+            "SmsInboundFunction", List.of("sms-inbound", "huzhu.sms.SmsInboundHandler"),
+            "EscalationFunction", List.of("escalation", "huzhu.escalation.EscalationHandler"),
+            "EscalationTimerFunction", List.of("escalation", "huzhu.escalation.EscalationTimerHandler"));
 
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "POST /v1/triggers/{triggerToken}",

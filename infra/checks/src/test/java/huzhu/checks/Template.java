@@ -82,7 +82,9 @@ final class Template {
             String handler = (String) props.get("Handler");
             Map<String, Object> env = new TreeMap<>(globalEnv);
             env.putAll(variables(props));
-            out.put(id, new Function(id, handler.substring(0, handler.indexOf("::")),
+            // "package.Class" (the runtime calls handleRequest of its RequestHandler) or "package.Class::method"
+            String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+            out.put(id, new Function(id, handlerClass,
                     root.resolve((String) props.get("CodeUri")), env));
         });
         return out;
