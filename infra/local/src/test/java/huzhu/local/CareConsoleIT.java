@@ -1,7 +1,6 @@
 package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.rules.RandomIds;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and an assistance application goes from submitted to paid and is printed. Screenshots go to target/screenshots/.
  */
 class CareConsoleIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String ADMIN = "care-it-admin-token-0001";
     private static final String FATHER = "13911120002";
@@ -55,24 +48,14 @@ class CareConsoleIT {
 
     @BeforeEach
     void startTheStackAndABrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the console's browser test needs Debian's chromium and chromium-driver");
+        HeadlessChromium.assumeInstalled();
         Files.createDirectories(SHOTS);
         stack = LocalStack.start(LocalConfig.from(Map.of(
                 "HUZHU_PORT", "0",
                 "HUZHU_ADMIN_TOKEN", ADMIN,
                 "HUZHU_SWEEP_SECONDS", "86400",
                 "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + browserProfile.toAbsolutePath(), "--window-size=1280,1400", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(browserProfile, 1280, 1400);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 

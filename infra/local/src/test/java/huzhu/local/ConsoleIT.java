@@ -1,7 +1,6 @@
 package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.BinaryBitmap;
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +35,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,8 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under target/screenshots/ for people to look at.
  */
 class ConsoleIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String ADMIN = "console-it-admin-token-0001";
     private static final String FATHER = "13911110002";
@@ -72,9 +65,7 @@ class ConsoleIT {
 
     @BeforeEach
     void startTheStackAndABrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the console's browser test needs Debian's chromium and chromium-driver "
-                        + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         Files.createDirectories(SHOTS);
         stack = LocalStack.start(LocalConfig.from(Map.of(
                 "HUZHU_PORT", "0",
@@ -82,19 +73,7 @@ class ConsoleIT {
                 "HUZHU_SWEEP_SECONDS", "86400",
                 "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + browserProfile.toAbsolutePath(), "--window-size=1280,1200", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(browserProfile, 1280, 1200);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 

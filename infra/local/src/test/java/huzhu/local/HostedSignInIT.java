@@ -1,7 +1,6 @@
 package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import huzhu.core.rules.RandomIds;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots go to target/screenshots/hosted-*.png.
  */
 class HostedSignInIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String CLIENT_ID = "5k2q7itexampleclient0hosted";
 
@@ -58,9 +51,7 @@ class HostedSignInIT {
 
     @BeforeEach
     void startTheHostedUiTheStackAndABrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the console's browser test needs Debian's chromium and chromium-driver "
-                        + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         Files.createDirectories(SHOTS);
         cognito = new FakeHostedUi(CLIENT_ID);
         stack = LocalStack.start(LocalConfig.from(Map.of(
@@ -72,19 +63,7 @@ class HostedSignInIT {
                 "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
         cognito.registerRedirectUri(console());
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + browserProfile.toAbsolutePath(), "--window-size=1280,900", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(browserProfile, 1280, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
