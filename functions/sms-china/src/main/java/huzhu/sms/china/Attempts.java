@@ -4,7 +4,9 @@ import huzhu.core.port.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs one provider call, again only while the provider says it is throttled (then it did not take the
@@ -27,6 +29,8 @@ public final class Attempts {
     public record Outcome(ProviderResult result, int attempts) {
     }
 
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final DoubleSupplier jitter;
@@ -35,6 +39,24 @@ public final class Attempts {
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+    }
+
+    /**
+     * What every provider's {@code send} does around its call: refuses a message that cannot be sent (no E.164
+     * number, no template) without calling, runs the call, and writes the one log line.
+     */
+    public ProviderResult send(TemplateSms sms, SendLog log, Function<TemplateSms, Answer> call) {
+        long started = System.nanoTime();
+        Outcome outcome;
+        if (sms == null || sms.to() == null || !E164.matcher(sms.to().strip()).matches()) {
+            outcome = new Outcome(ProviderResult.failed("invalid-number (not E.164)", true), 0);
+        } else if (sms.templateId() == null || sms.templateId().isBlank()) {
+            outcome = new Outcome(ProviderResult.failed("no-template", true), 0);
+        } else {
+            outcome = run(() -> call.apply(sms));
+        }
+        log.write(sms, outcome, started);
+        return outcome.result();
     }
 
     public Outcome run(Supplier<Answer> call) {

@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Sends registered-template SMS through Alibaba Cloud SMS: {@code SendSms} of dysmsapi {@code 2017-05-25}, RPC
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
 public final class AliyunSms implements TemplateSender {
     static final String ACTION = "SendSms";
     static final String VERSION = "2017-05-25";
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final DateTimeFormatter ACS_DATE = DateTimeFormatter.ISO_INSTANT;
 
     private final AliyunConfig config;
@@ -73,24 +71,7 @@ public final class AliyunSms implements TemplateSender {
 
     @Override
     public ProviderResult send(TemplateSms sms) {
-        long started = System.nanoTime();
-        Attempts.Outcome outcome;
-        String invalid = invalid(sms);
-        if (invalid != null) {
-            outcome = new Attempts.Outcome(ProviderResult.failed(invalid, true), 0);
-        } else {
-            outcome = attempts.run(() -> call(sms));
-        }
-        log.write(sms, outcome, started);
-        return outcome.result();
-    }
-
-    private static String invalid(TemplateSms sms) {
-        if (sms == null || sms.to() == null || !E164.matcher(sms.to().strip()).matches()) {
-            return "invalid-number (not E.164)";
-        }
-        if (sms.templateId() == null || sms.templateId().isBlank()) return "no-template";
-        return null;
+        return attempts.send(sms, log, this::call);
     }
 
     private Attempts.Answer call(TemplateSms sms) {

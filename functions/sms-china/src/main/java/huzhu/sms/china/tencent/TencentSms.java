@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Pattern;
 
 /**
  * Sends registered-template SMS through Tencent Cloud SMS: {@code SendSms} of API {@code 2021-01-11}, signed
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class TencentSms implements TemplateSender {
     static final String ACTION = "SendSms";
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final TencentApi api;
     private final Attempts attempts;
@@ -56,17 +54,7 @@ public final class TencentSms implements TemplateSender {
 
     @Override
     public ProviderResult send(TemplateSms sms) {
-        long started = System.nanoTime();
-        Attempts.Outcome outcome;
-        if (sms == null || sms.to() == null || !E164.matcher(sms.to().strip()).matches()) {
-            outcome = new Attempts.Outcome(ProviderResult.failed("invalid-number (not E.164)", true), 0);
-        } else if (sms.templateId() == null || sms.templateId().isBlank()) {
-            outcome = new Attempts.Outcome(ProviderResult.failed("no-template", true), 0);
-        } else {
-            outcome = attempts.run(() -> call(sms));
-        }
-        log.write(sms, outcome, started);
-        return outcome.result();
+        return attempts.send(sms, log, this::call);
     }
 
     private Attempts.Answer call(TemplateSms sms) {
