@@ -61,16 +61,21 @@ final class TencentApi {
             // no answer (refused, timed out, reset): it may or may not have been done
             return new Result(null, SendFailure.transientFailure("network", " (" + e.getClass().getSimpleName() + ")"));
         }
-        Map<String, Object> response;
-        try {
-            response = JsonText.object(JsonText.object(JsonText.parse(reply.body())).get("Response"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            response = null;
-        }
+        Map<String, Object> response = response(reply.body());
         if (response == null) return new Result(null, TencentErrors.classify(Math.max(reply.status(), 500), null));
         Map<String, Object> error = JsonText.object(response.get("Error"));
         if (error != null) return new Result(null, TencentErrors.classify(reply.status(), JsonText.text(error, "Code")));
         if (reply.status() != 200) return new Result(null, TencentErrors.classify(reply.status(), null));
         return new Result(response, null);
+    }
+
+    /** The {@code Response} object of the answer, or null when the answer is not the API's JSON (a proxy's page). */
+    private static Map<String, Object> response(String body) {
+        try {
+            Map<String, Object> top = JsonText.object(JsonText.parse(body));
+            return top == null ? null : JsonText.object(top.get("Response"));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

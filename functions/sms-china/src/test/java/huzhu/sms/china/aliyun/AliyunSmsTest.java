@@ -275,4 +275,16 @@ class AliyunSmsTest {
         assertThat(sends()).hasSize(5);
         sends().forEach(AliyunWire::assertSignedByTheKey);
     }
+
+    @Test
+    void config_neverPrintsTheSecret_andRefusesAMissingSignName() {
+        // when
+        String printed = new AliyunConfig(AliyunWire.KEY_ID, AliyunWire.KEY_SECRET, "互助应急", null).toString();
+
+        // then
+        assertThat(printed).contains(AliyunWire.KEY_ID, "dysmsapi.aliyuncs.com").doesNotContain(AliyunWire.KEY_SECRET);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new AliyunConfig(AliyunWire.KEY_ID, AliyunWire.KEY_SECRET, " ", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signName");
+    }
 }

@@ -221,4 +221,16 @@ class TencentSmsTest {
         assertThat(results).extracting(ProviderResult::messageId).containsExactly("sn-0", "sn-1", null, "sn-3");
         sends().forEach(TencentWire::assertSignedByTheKey);
     }
+
+    @Test
+    void config_neverPrintsTheSecretKey_andDefaultsToGuangzhouAndTheTencentEndpoint() {
+        // when
+        TencentConfig config = new TencentConfig(TencentWire.SECRET_ID, TencentWire.SECRET_KEY, TencentWire.APP_ID,
+                "互助应急", " ", null);
+
+        // then
+        assertThat(config.region()).isEqualTo("ap-guangzhou");
+        assertThat(config.endpoint()).hasToString("https://sms.tencentcloudapi.com/");
+        assertThat(config.toString()).contains(TencentWire.SECRET_ID).doesNotContain(TencentWire.SECRET_KEY);
+    }
 }
