@@ -372,7 +372,7 @@ class CareRoutesTest {
         JsonNode steps = paid.json().get("steps");
         assertThat(paid.json().get("status").asText()).isEqualTo("paid");
         assertThat(steps).hasSize(4);
-        assertThat(steps.get(3).get("actorName").asText()).isEqualTo("王芳");
+        assertThat(steps.get(3).get("actorName").asText()).isEqualTo("wang.fang@union.example");
         assertThat(steps.get(3).get("at").asText()).isEqualTo(Fixtures.T0.plusSeconds(60).toString());
         assertThat(steps.get(3).get("amount").decimalValue()).isEqualByComparingTo("3000");
         assertThat(report.get("total").get("paidAmount").decimalValue()).isEqualByComparingTo("3000");
@@ -391,7 +391,7 @@ class CareRoutesTest {
             assertThat(e.action()).isEqualTo("view");
             assertThat(e.targetKind()).isEqualTo("application");
             assertThat(e.targetLabel()).isEqualTo("王建国");
-            assertThat(e.actorName()).isEqualTo("王芳");
+            assertThat(e.actorName()).isEqualTo("wang.fang@union.example");
         });
     }
 

@@ -146,7 +146,7 @@ class ConsoleNewRoutesTest {
         Reply reply = call(As.OFFICER, "GET", "/v1/me", null, null);
 
         // then
-        assertThat(reply.json().get("name").asText()).isEqualTo("王芳");
+        assertThat(reply.json().get("name").asText()).isEqualTo("wang.fang@union.example");
         assertThat(reply.json().get("id").asText()).isEqualTo("8c1e5a2b-7d3f-4e6a-9b0c-1d2e3f4a5b6c");
         assertThat(reply.json().get("roles")).extracting(JsonNode::asText).containsExactly("officer");
     }
@@ -262,7 +262,7 @@ class ConsoleNewRoutesTest {
         JsonNode items = reply.json().get("items");
         assertThat(items).extracting(i -> i.get("action").asText() + " " + i.get("targetKind").asText())
                 .containsExactly("view member", "acknowledge incident", "create member");
-        assertThat(items).extracting(i -> i.get("actorName").asText()).containsOnly("王芳");
+        assertThat(items).extracting(i -> i.get("actorName").asText()).containsOnly("wang.fang@union.example");
         assertThat(items.get(1).get("targetLabel").asText()).isEqualTo(store.incident("inc-1").orElseThrow().code());
         assertThat(reply.body()).doesNotContain("13800138000", "+86");
         assertThat(reply.json().get("nextCursor").isNull()).isTrue();
