@@ -76,8 +76,8 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         try {
             view = acks.view(request.pathParameter("ackToken"), request.sourceIp());
         } catch (NotFound expired) {
-            return noStore(ApiResponse.html(404, EXPIRED.render(config.defaultLanguage(),
-                    Map.of("lang", config.defaultLanguage().wire()))));
+            return noStore(EXPIRED.response(404, config.defaultLanguage(),
+                    Map.of("lang", config.defaultLanguage().wire())));
         }
         Language lang = view.language();
         Incident i = view.incident();
@@ -95,7 +95,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         values.put("reporterPhone", r.phone() == null ? "" : r.phone());
         values.put("time", LOCAL_TIME.format(i.createdAt()));
         values.put("responder", i.responders().isEmpty() ? "" : i.responders().get(0).name());
-        return noStore(ApiResponse.html(200, PAGE.render(lang, values)));
+        return noStore(PAGE.response(200, lang, values));
     }
 
     private static String address(Incident i, Member m) {

@@ -24,6 +24,7 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
+import huzhu.testing.PageSecurity;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -338,6 +339,22 @@ class CareRoutesTest {
         assertThat(english.body()).contains("Union notice", "lang=\"en\"");
         assertThat(draft.status()).isEqualTo(404);
         assertThat(draft.body()).contains("找不到该通知");
+    }
+
+    @Test
+    void thePublicNoticePage_forbidsFramingAndReferrers_andRunsOnlyItsOwnInlineStyle() {
+        // given a sent notice
+        String id = services.notices().create(new NoticeInput("停水通知", "明天上午停水", new AudienceInput("leaders", null),
+                null), ZHOU).notice().id();
+        services.notices().sendNow(id, ZHOU);
+
+        // when
+        Reply page = call(As.NO_CLAIMS, "GET", "/v1/notices/" + id + "/page", null);
+
+        // then
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<style>");
+        assertThat(PageSecurity.problems(page.headers(), page.body())).isEmpty();
     }
 
     // ================================================================== applications

@@ -21,6 +21,7 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
+import huzhu.testing.PageSecurity;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -410,6 +411,22 @@ class ConsoleNewRoutesTest {
         assertThat(html).contains("<html lang=\"zh-CN\">").contains("src=\"/console/app.js\"")
                 .contains("&quot;signIn&quot;:&quot;token&quot;").doesNotContain("<script>").doesNotContain("http://")
                 .doesNotContain("https://");
+    }
+
+    @Test
+    void consolePage_andItsFiles_rememberHttps_andThePageCannotBeFramedOrLeakItsAddress() throws Exception {
+        // given
+        APIGatewayV2HTTPEvent page = EventLoader.loadApiGatewayHttpEvent("events/console-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(page, null);
+
+        // then
+        assertThat(header(response, "Strict-Transport-Security")).isEqualTo(PageSecurity.HSTS);
+        assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(response, "Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(header(response, "Content-Security-Policy")).contains("frame-ancestors 'none'")
+                .contains("object-src 'none'").contains("base-uri 'none'");
     }
 
     @Test

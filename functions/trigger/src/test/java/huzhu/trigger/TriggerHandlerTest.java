@@ -20,6 +20,7 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
+import huzhu.testing.PageSecurity;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,21 @@ class TriggerHandlerTest {
         assertThat(incident.location().address()).isEqualTo("成都市武侯区人民南路四段1号");
         assertThat(sms.sentTo(Fixtures.phone(11))).hasSize(1);
         assertThat(sms.sentTo(Fixtures.phone(12))).hasSize(1);
+    }
+
+    @Test
+    void page_forbidsFramingAndReferrers_andRunsOnlyItsOwnInlineScriptAndStyle() {
+        // given
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("<script>").contains("<style>");
+        assertThat(PageSecurity.problems(response.getHeaders(), response.getBody())).isEmpty();
+        assertThat(response.getHeaders().get("Content-Security-Policy")).contains("connect-src 'self'");
     }
 
     @Test
