@@ -1,6 +1,7 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.secrets.NamedSecret;
 import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.NoticeTopicPublisher;
@@ -39,6 +40,10 @@ public final class Production {
     private Production() {
     }
 
+    private static final class Clients {
+        static final AwsClients AWS = AwsClients.fromEnvironment();
+    }
+
     private static final class Holder {
         static final Services SERVICES = build();
     }
@@ -47,8 +52,13 @@ public final class Production {
         return Holder.SERVICES;
     }
 
+    /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */
+    public static String secret(String variable) {
+        return NamedSecret.fromEnvironment(Clients.AWS, variable).value();
+    }
+
     private static Services build() {
-        AwsClients clients = AwsClients.fromEnvironment();
+        AwsClients clients = Clients.AWS;
         Clock clock = Clock.systemUTC();
         ServiceConfig config = ServiceConfig.from(System.getenv(),
                 new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));

@@ -47,4 +47,29 @@ class CfnLintIT {
         assertThat(output).as("cfn-lint findings").isEmpty();
         assertThat(lint.exitValue()).isZero();
     }
+
+    @Test
+    void theEdgeWebAcl_passesCfnLint_inUsEast1_whereCloudFrontsWebAclsLive() throws Exception {
+        // given
+        Template template = Template.ofThisRepository();
+        List<String> command = List.of("cfn-lint", "--format", "parseable", "--regions", "us-east-1", "--",
+                "infra/edge/web-acl.yaml");
+
+        // when
+        Process lint;
+        try {
+            lint = new ProcessBuilder(command).directory(template.root().toFile()).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            abort("cfn-lint is not installed (pip install cfn-lint): " + notInstalled.getMessage());
+            return;
+        }
+        boolean finished = lint.waitFor(180, TimeUnit.SECONDS);
+        String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) lint.destroyForcibly();
+
+        // then
+        assertThat(finished).as("cfn-lint finished").isTrue();
+        assertThat(output).as("cfn-lint findings").isEmpty();
+        assertThat(lint.exitValue()).isZero();
+    }
 }

@@ -59,8 +59,24 @@ final class Template {
         }
     }
 
+    /** Another CloudFormation template of this repository, read the same way ({@code infra/edge/web-acl.yaml}). */
+    Template other(String relativePath) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> doc = (Map<String, Object>) new Yaml(new Intrinsics())
+                    .load(Files.readString(root.resolve(relativePath)));
+            return new Template(root, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path root() {
         return root;
+    }
+
+    Map<String, Object> document() {
+        return document;
     }
 
     Map<String, Object> resources() {
