@@ -143,6 +143,8 @@ class EdgeTest {
         // then
         assertThat(config.get("Enabled")).isEqualTo(true);
         assertThat(config.get("WebACLId")).isEqualTo(Map.of("Ref", "EdgeWebAclArn"));
+        assertThat(config.get("IPV6Enabled")).as("per address means per IPv4 address: one IPv6 sender has a /64")
+                .isEqualTo(false);
         assertThat(config).doesNotContainKey("CacheBehaviors");
         assertThat(behaviour.get("CachePolicyId")).isEqualTo(CACHING_DISABLED);
         assertThat(behaviour.get("OriginRequestPolicyId")).isEqualTo(ALL_VIEWER_EXCEPT_HOST_HEADER);
