@@ -1,5 +1,5 @@
 // The console's hosted sign-in (OAuth 2.0 code flow with PKCE, RFC 7636) without a browser: what lib/pkce.js
-// sends and how it reads what comes back. Run by `node --test` (ConsoleScriptsTest runs it in the Maven build).
+// sends and how it reads what comes back. Run by `node --test` (ConsoleScriptsIT runs it in mvn verify).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as pkce from '../../main/resources/huzhu/console/lib/pkce.js';

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * built-in test runner. Node 20 is on every machine that builds (the DynamoDB tests run dynalite on it): in CI
  * ({@code CI=true}) a machine without it fails this test; elsewhere the test is skipped, saying why.
  */
-class ConsoleScriptsTest {
+class ConsoleScriptsIT {
     private static final Path SCRIPT_TESTS = Path.of("src", "test", "js");
     private static final Pattern PASSED = Pattern.compile("(?m)^# pass (\\d+)$");
     private static final Pattern FAILED = Pattern.compile("(?m)^# fail (\\d+)$");
