@@ -32,7 +32,7 @@ final class ConsoleAssets {
     /** Every module of the page, the entry first; ConsoleTextsTest checks this is every script in the folder. */
     static final List<String> MODULES = List.of("app.js", "router.js",
             "lib/config.js", "lib/i18n.js", "lib/dom.js", "lib/messages.js", "lib/pkce.js", "lib/auth.js", "lib/api.js",
-            "lib/user.js", "lib/timers.js", "lib/members.js", "lib/chart.js",
+            "lib/user.js", "lib/timers.js", "lib/members.js", "lib/paging.js", "lib/chart.js",
             "texts/zh-CN.js", "texts/en.js", "texts/care.zh-CN.js", "texts/care.en.js",
             "screens/signin.js", "screens/board.js", "screens/incidents.js", "screens/incident.js",
             "screens/followups.js", "screens/directory.js", "screens/directory-forms.js", "screens/import.js",

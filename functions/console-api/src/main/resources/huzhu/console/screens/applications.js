@@ -9,6 +9,7 @@ import { api, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { memberOptions } from '../lib/members.js';
 import { barChart, stat } from '../lib/chart.js';
+import { pagedList } from '../lib/paging.js';
 
 var KINDS = ['hardship', 'medical', 'bereavement', 'education', 'disaster', 'other'];
 var STEPS = ['submitted', 'reviewed', 'approved', 'rejected', 'paid'];
@@ -22,28 +23,18 @@ export function applicationsView(view, arg) {
   var holder = h('div', { id: 'appList' });
   var panel = h('div', { id: 'appPanel' });
   var report = h('div', { id: 'appReport' });
-  var more = h('button', { type: 'button', hidden: true }, t('common.more'));
-  var items = [];
-  var cursor = null;
+  var list = pagedList(function (cursor) {
+    return api('GET', '/v1/applications' + qs({ status: status.value, limit: 50, cursor: cursor }));
+  }, function (items) { clear(holder).appendChild(applicationTable(items)); }, failed);
   add(view, h('h1', null, t('apps.title')), h('p', { class: 'muted small' }, t('apps.help')),
     h('div', { class: 'toolbar' }, field(t('filter.status'), status),
       canOperate() ? h('button', { type: 'button', class: 'primary', id: 'appNew', onclick: function () {
         clear(panel).appendChild(applicationForm(null));
       } }, t('apps.new')) : null),
-    panel, holder, h('div', { class: 'actions' }, more), h('h2', null, t('apps.report')), report);
+    panel, holder, list.more, h('h2', null, t('apps.report')), report);
   if (arg && canOperate()) clear(panel).appendChild(applicationForm(arg));
-  function load(reset) {
-    if (reset) { items = []; cursor = null; }
-    api('GET', '/v1/applications' + qs({ status: status.value, limit: 50, cursor: cursor })).then(function (p) {
-      items = items.concat(p.items);
-      cursor = p.nextCursor;
-      more.hidden = !cursor;
-      clear(holder).appendChild(applicationTable(items));
-    }).catch(failed);
-  }
-  status.addEventListener('change', function () { load(true); });
-  more.addEventListener('click', function () { load(false); });
-  load(true);
+  status.addEventListener('change', function () { list.load(true); });
+  list.load(true);
   api('GET', '/v1/reports/applications').then(function (r) { drawReport(report, r); }).catch(failed);
 }
 

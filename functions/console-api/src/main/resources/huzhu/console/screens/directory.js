@@ -12,6 +12,7 @@ import { area, leaderForm, memberForm, volunteerForm, volunteerInput } from './d
 import { importForm } from './import.js';
 import { cardPanel } from './member-card.js';
 import { memberCarePanel } from './member-care.js';
+import { pagedList } from '../lib/paging.js';
 
 export function membersView(view) { directoryView(view, 'members'); }
 export function volunteersView(view) { directoryView(view, 'volunteers'); }
@@ -24,27 +25,22 @@ function directoryView(view, kind) {
   var duty = isVolunteers ? select([['', t('dir.dutyAny')], ['true', t('dir.onDuty')], ['false', t('dir.offDuty')]], '') : null;
   var holder = h('div', { id: 'dirList' });
   var panel = h('div', { id: 'dirPanel' });
-  var more = h('button', { type: 'button', hidden: true }, t('common.more'));
   var items = [];
-  var cursor = null;
   var search = h('form', { class: 'toolbar', role: 'search' },
     h('div', { class: 'grow' }, field(t('dir.search'), query)), duty ? field(t('dir.duty'), duty) : null,
     h('button', { type: 'submit' }, t('common.search')),
     isAdmin() ? h('button', { type: 'button', class: 'primary', id: 'dirAdd', onclick: function () { openForm(null); } }, t('dir.add.' + kind)) : null,
     isAdmin() && (isMembers || isVolunteers) ? h('button', { type: 'button', id: 'dirImport', onclick: function () { openImport(); } }, t('dir.import')) : null);
-  add(view, h('h1', null, t('nav.' + kind)), search, panel, holder, h('div', { class: 'actions' }, more));
-
-  function load(reset) {
-    if (reset) { items = []; cursor = null; }
+  var list = pagedList(function (cursor) {
     var q = { query: query.value.trim(), limit: 50, cursor: cursor };
     if (duty && duty.value) q.onDuty = duty.value;
-    api('GET', '/v1/' + kind + qs(q)).then(function (p) {
-      items = items.concat(p.items);
-      cursor = p.nextCursor;
-      more.hidden = !cursor;
-      draw();
-    }).catch(function (e) { showErrors(search, e); });
-  }
+    return api('GET', '/v1/' + kind + qs(q));
+  }, function (read) {
+    items = read;
+    draw();
+  }, function (e) { showErrors(search, e); });
+  var load = list.load;
+  add(view, h('h1', null, t('nav.' + kind)), search, panel, holder, list.more);
 
   function rowActions(e) {
     if (!isAdmin()) return isMembers ? h('td', null, h('button', { type: 'button', onclick: function () { openForm(e); } }, t('common.view'))) : h('td');
@@ -154,6 +150,5 @@ function directoryView(view, kind) {
 
   search.addEventListener('submit', function (ev) { ev.preventDefault(); load(true); });
   if (duty) duty.addEventListener('change', function () { load(true); });
-  more.addEventListener('click', function () { load(false); });
   load(true);
 }

@@ -5,6 +5,7 @@ import { say, failed, showErrors } from '../lib/messages.js';
 import { api, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { memberName } from '../lib/members.js';
+import { pagedList } from '../lib/paging.js';
 
 export function followUpTable(items, withIncident, reload) {
   var headers = [t('col.due'), t('col.followupKind'), t('col.member'), t('col.visitors'), t('col.amount'), t('col.status'), t('col.done'), t('col.notes')];
@@ -70,21 +71,13 @@ export function followUpForm(incidentId, reload) {
 export function followUpsView(view) {
   var status = select([['', word('filter', 'all')], ['planned', word('fstatus', 'planned')], ['done', word('fstatus', 'done')]], '');
   var holder = h('div');
-  var more = h('button', { type: 'button', hidden: true }, t('common.more'));
-  var items = [];
-  var cursor = null;
+  var list = pagedList(function (cursor) {
+    return api('GET', '/v1/followups' + qs({ status: status.value, limit: 50, cursor: cursor }));
+  }, function (items) {
+    clear(holder).appendChild(followUpTable(items, true, function () { list.load(true); }));
+  }, failed);
   add(view, h('h1', null, t('followups.title')), h('p', { class: 'muted small' }, t('followups.help')),
-    h('div', { class: 'toolbar' }, field(t('filter.status'), status)), holder, h('div', { class: 'actions' }, more));
-  function load(reset) {
-    if (reset) { items = []; cursor = null; }
-    api('GET', '/v1/followups' + qs({ status: status.value, limit: 50, cursor: cursor })).then(function (p) {
-      items = items.concat(p.items);
-      cursor = p.nextCursor;
-      more.hidden = !cursor;
-      clear(holder).appendChild(followUpTable(items, true, function () { load(true); }));
-    }).catch(failed);
-  }
-  status.addEventListener('change', function () { load(true); });
-  more.addEventListener('click', function () { load(false); });
-  load(true);
+    h('div', { class: 'toolbar' }, field(t('filter.status'), status)), holder, list.more);
+  status.addEventListener('change', function () { list.load(true); });
+  list.load(true);
 }

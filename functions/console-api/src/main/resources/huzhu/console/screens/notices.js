@@ -10,6 +10,7 @@ import { api, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { every } from '../lib/timers.js';
 import { memberName } from '../lib/members.js';
+import { pagedList } from '../lib/paging.js';
 
 var AUDIENCES = ['all-members', 'unit', 'volunteers', 'leaders', 'family-contacts'];
 
@@ -27,38 +28,29 @@ function progress(p) {
 export function noticesView(view) {
   var holder = h('div', { id: 'noticeList' });
   var panel = h('div', { id: 'noticePanel' });
-  var more = h('button', { type: 'button', hidden: true }, t('common.more'));
   var families = h('div', { id: 'familyReach' });
-  var items = [];
-  var cursor = null;
+  var list = pagedList(function (cursor) {
+    return api('GET', '/v1/notices' + qs({ limit: 50, cursor: cursor }));
+  }, function (items) {
+    clear(holder).appendChild(table(null,
+      [t('notices.colTitle'), t('col.audience'), t('col.status'), t('col.when'), t('col.progress'), t('col.by')],
+      items.map(function (n) {
+        return h('tr', { 'data-notice': n.id },
+          h('td', null, h('a', { href: '#/notice/' + encodeURIComponent(n.id) }, n.title)),
+          h('td', null, audience(n.audience)), h('td', null, nbadge(n.status)),
+          h('td', null, when(n.completedAt || n.sendStartedAt || n.scheduledAt || n.createdAt)),
+          h('td', null, progress(n.progress)), h('td', null, n.createdBy || ''));
+      }), t('notices.empty')));
+  }, failed);
   add(view, h('h1', null, t('notices.title')), h('p', { class: 'muted small' }, t('notices.help')),
     canOperate() ? h('div', { class: 'toolbar' },
       h('button', { type: 'button', class: 'primary', id: 'noticeNew', onclick: function () {
         clear(panel).appendChild(noticeForm(null));
         panel.querySelector('input').focus();
       } }, t('notices.new'))) : null,
-    panel, holder, h('div', { class: 'actions' }, more), families);
-
-  function load(reset) {
-    if (reset) { items = []; cursor = null; }
-    api('GET', '/v1/notices' + qs({ limit: 50, cursor: cursor })).then(function (p) {
-      items = items.concat(p.items);
-      cursor = p.nextCursor;
-      more.hidden = !cursor;
-      clear(holder).appendChild(table(null,
-        [t('notices.colTitle'), t('col.audience'), t('col.status'), t('col.when'), t('col.progress'), t('col.by')],
-        items.map(function (n) {
-          return h('tr', { 'data-notice': n.id },
-            h('td', null, h('a', { href: '#/notice/' + encodeURIComponent(n.id) }, n.title)),
-            h('td', null, audience(n.audience)), h('td', null, nbadge(n.status)),
-            h('td', null, when(n.completedAt || n.sendStartedAt || n.scheduledAt || n.createdAt)),
-            h('td', null, progress(n.progress)), h('td', null, n.createdBy || ''));
-        }), t('notices.empty')));
-    }).catch(failed);
-  }
-  more.addEventListener('click', function () { load(false); });
-  load(true);
-  every(5000, function () { if (items.some(function (n) { return n.status === 'sending'; })) load(true); });
+    panel, holder, list.more, families);
+  list.load(true);
+  every(5000, function () { if (list.items().some(function (n) { return n.status === 'sending'; })) list.load(true); });
   familyReachCard(families);
 }
 
