@@ -57,8 +57,10 @@ class WorkGroupStoryTest {
 
         // then
         assertThat(outbox.awaitIdle(Duration.ofSeconds(20))).isTrue();
-        List<String> workGroup = wecom.getAllServeEvents().stream()
-                .map(e -> StandInReplies.body(e.getRequest()).path("text").path("content").asText()).toList();
+        // WireMock lists the newest request first
+        List<String> workGroup = new java.util.ArrayList<>(wecom.getAllServeEvents().stream()
+                .map(e -> StandInReplies.body(e.getRequest()).path("text").path("content").asText()).toList());
+        java.util.Collections.reverse(workGroup);
         List<String> leaders = dingtalk.getAllServeEvents().stream()
                 .map(e -> StandInReplies.body(e.getRequest()).path("text").path("content").asText()).toList();
         assertThat(workGroup).containsExactly(
