@@ -33,7 +33,7 @@ class DingTalkRobotTest {
 
     @RegisterExtension
     static WireMockExtension dingtalk = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new DingTalkStandIn(TOKEN, SECRET, NOW))).build();
+            .options(wireMockConfig().dynamicPort().extensions(new DingTalkStandIn(TOKEN, SECRET, NOW).extension())).build();
 
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> logLines = new ArrayList<>();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,35 +21,18 @@ import javax.crypto.spec.SecretKeySpec;
  * independently of the client. errcode 0 "ok"; 300001 for an unknown token; 310000 for a failed signature or
  * timestamp; 40035 for a body without msgtype text or markdown.
  */
-final class DingTalkStandIn implements ResponseDefinitionTransformerV2 {
+record DingTalkStandIn(String token, String secret, Instant now) implements StandInReplies.Vendor {
     static final String NAME = "dingtalk-stand-in";
     static final String SIGN_NOT_MATCH =
             "{\"errcode\":310000,\"errmsg\":\"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\"}";
     static final String SEND_TOO_FAST = "{\"errcode\":130101,\"errmsg\":\"send too fast, exceed 20 times per minute\"}";
 
-    private final String token;
-    private final String secret;
-    private final Instant now;
-
-    DingTalkStandIn(String token, String secret, Instant now) {
-        this.token = token;
-        this.secret = secret;
-        this.now = now;
+    ResponseDefinitionTransformerV2 extension() {
+        return StandInReplies.extension(NAME, this);
     }
 
     @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
+    public ResponseDefinition answer(Request request) {
         if (!StandInReplies.path(request).equals("/robot/send") || !StandInReplies.isJsonPost(request)) {
             return json(404, "{\"errcode\":404,\"errmsg\":\"not found\"}");
         }

@@ -32,7 +32,7 @@ class FeishuRobotTest {
 
     @RegisterExtension
     static WireMockExtension feishu = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new FeishuStandIn(HOOK, SECRET, NOW))).build();
+            .options(wireMockConfig().dynamicPort().extensions(new FeishuStandIn(HOOK, SECRET, NOW).extension())).build();
 
     private final List<Duration> waits = new ArrayList<>();
     private final GroupMessage accepted = new GroupMessage("互助 · 求助 N47",

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,37 +20,20 @@ import javax.crypto.spec.SecretKeySpec;
  * independently of the client. code 0 "success"; 19001 for an unknown hook; 19021 for a failed signature or
  * timestamp; HTTP 400 with 9499 "Bad Request" for a body it cannot take or one over 20 KB.
  */
-final class FeishuStandIn implements ResponseDefinitionTransformerV2 {
+record FeishuStandIn(String hook, String secret, Instant now) implements StandInReplies.Vendor {
     static final String NAME = "feishu-stand-in";
     static final String SIGN_MATCH_FAIL = "{\"code\":19021,\"data\":{},"
             + "\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}";
     static final String TOO_MANY_REQUEST = "{\"code\":9499,\"msg\":\"too many request\",\"data\":{}}";
     static final String FREQUENCY_LIMITED = "{\"code\":11232,\"msg\":\"frequency limited psm[lark.oapi.app_platform_runtime]appID[1]\",\"data\":{}}";
-    private static final String HOOK_PATH = "/open-apis/bot/v2/hook/";
+    static final String HOOK_PATH = "/open-apis/bot/v2/hook/";
 
-    private final String hook;
-    private final String secret;
-    private final Instant now;
-
-    FeishuStandIn(String hook, String secret, Instant now) {
-        this.hook = hook;
-        this.secret = secret;
-        this.now = now;
+    ResponseDefinitionTransformerV2 extension() {
+        return StandInReplies.extension(NAME, this);
     }
 
     @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
+    public ResponseDefinition answer(Request request) {
         String path = StandInReplies.path(request);
         if (!path.startsWith(HOOK_PATH) || !StandInReplies.isJsonPost(request)) {
             return json(404, "{\"code\":404,\"msg\":\"not found\"}");

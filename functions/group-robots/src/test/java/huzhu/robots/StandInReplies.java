@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -17,6 +19,32 @@ final class StandInReplies {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private StandInReplies() {
+    }
+
+    /** A vendor's answer to one request. */
+    @FunctionalInterface
+    interface Vendor {
+        ResponseDefinition answer(Request request);
+    }
+
+    /** A WireMock extension that answers as {@code vendor}, for stubs that name it with {@code withTransformers}. */
+    static ResponseDefinitionTransformerV2 extension(String name, Vendor vendor) {
+        return new ResponseDefinitionTransformerV2() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public boolean applyGlobally() {
+                return false;
+            }
+
+            @Override
+            public ResponseDefinition transform(ServeEvent serveEvent) {
+                return vendor.answer(serveEvent.getRequest());
+            }
+        };
     }
 
     static ResponseDefinition json(int status, String body) {

@@ -29,7 +29,7 @@ class WeComRobotTest {
 
     @RegisterExtension
     static WireMockExtension wecom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(KEY))).build();
+            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(KEY).extension())).build();
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T02:00:00Z"), ZoneOffset.UTC);
     private final List<Duration> waits = new ArrayList<>();

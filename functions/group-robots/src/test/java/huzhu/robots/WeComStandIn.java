@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -17,32 +16,19 @@ import java.util.Set;
  * bytes) or {@code markdown} (4096); errcode 0 and "ok"; 93000 for a key it does not know; 40008 for a body
  * it cannot take.
  */
-final class WeComStandIn implements ResponseDefinitionTransformerV2 {
+record WeComStandIn(String key) implements StandInReplies.Vendor {
     static final String NAME = "wecom-stand-in";
     static final String UNKNOWN_KEY = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url, hint: [1755605200056773468916791],"
             + " from ip: 203.0.113.7, more info at https://open.work.weixin.qq.com/devtool/query?e=93000\"}";
     static final String FREQUENCY_LIMIT = "{\"errcode\":45009,\"errmsg\":\"api freq out of limit, hint: [1635043469_160_1ea1b1d9],"
             + " from ip: 203.0.113.7, more info at https://open.work.weixin.qq.com/devtool/query?e=45009\"}";
 
-    private final String key;
-
-    WeComStandIn(String key) {
-        this.key = key;
+    ResponseDefinitionTransformerV2 extension() {
+        return StandInReplies.extension(NAME, this);
     }
 
     @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
+    public ResponseDefinition answer(Request request) {
         if (!StandInReplies.path(request).equals("/cgi-bin/webhook/send") || !StandInReplies.isJsonPost(request)) {
             return json(404, "{\"errcode\":404,\"errmsg\":\"not found\"}");
         }

@@ -28,10 +28,10 @@ class WorkGroupStoryTest {
 
     @RegisterExtension
     static WireMockExtension wecom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(KEY))).build();
+            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(KEY).extension())).build();
     @RegisterExtension
     static WireMockExtension dingtalk = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new DingTalkStandIn(TOKEN, SECRET, NOW))).build();
+            .options(wireMockConfig().dynamicPort().extensions(new DingTalkStandIn(TOKEN, SECRET, NOW).extension())).build();
 
     @Test
     void theWorkGroupSeesOpenedAndTaken_andTheLeadersTheirSummary_withNoPhoneOrAddress() {
