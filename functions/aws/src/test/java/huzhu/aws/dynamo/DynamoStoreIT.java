@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The store contract against dynalite, each test on a table of its own. Every operation is counted, and
  * after each story no Scan may have been sent: every access pattern is served by a key or an index.
  */
-class DynamoStoreTest extends StoreContract {
+class DynamoStoreIT extends StoreContract {
     private static final OperationCounter operations = new OperationCounter();
     private static DynamoDbClient client;
     private DynamoStore dynamoStore;

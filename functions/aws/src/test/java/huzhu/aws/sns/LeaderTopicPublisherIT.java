@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class LeaderTopicPublisherTest {
+class LeaderTopicPublisherIT {
     @RegisterExtension
     static WireMockExtension sns = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 

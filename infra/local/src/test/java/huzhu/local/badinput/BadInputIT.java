@@ -34,7 +34,7 @@ import net.jqwik.api.Provide;
  * changes no stored data and sends no SMS. (Rate-limit slots and idempotency records are bookkeeping a
  * refusal is meant to write; the data snapshot leaves them out.)
  */
-class BadInputTest {
+class BadInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS = List.of("type", "message", "reporterName", "reporterPhone", "location",
             "address", "lat", "lon", "action", "name", "phone", "unit", "homeArea", "city", "district", "homeAddress",
@@ -393,7 +393,7 @@ class BadInputTest {
             m.put("previousPublishedMessageId", prev);
             return write(m);
         });
-        Arbitrary<String> anyJson = jsonObject(2).map(BadInputTest::write);
+        Arbitrary<String> anyJson = jsonObject(2).map(BadInputIT::write);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, wellFormed), net.jqwik.api.Tuple.of(2, anyJson),
                 net.jqwik.api.Tuple.of(1, anyText(100)), net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
     }

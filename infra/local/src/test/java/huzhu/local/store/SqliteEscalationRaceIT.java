@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The escalation races over the local stack's embedded store. */
-class SqliteEscalationRaceTest extends EscalationRaceContract {
+class SqliteEscalationRaceIT extends EscalationRaceContract {
     @TempDir
     Path dataDir;
 

@@ -7,7 +7,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class DynaliteTest {
+class DynaliteIT {
 
     @Test
     void aStartedDynalite_answersOnItsEndpoint_untilItIsClosed() throws IOException {

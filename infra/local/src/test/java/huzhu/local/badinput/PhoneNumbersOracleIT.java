@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * must read it the same way however people type it (prefixes, separators, full-width digits); whatever ours
  * returns, from any text at all, is E.164 that reads back to itself and is a possible number.
  */
-class PhoneNumbersOracleTest {
+class PhoneNumbersOracleIT {
     private static final PhoneNumberUtil LIB = PhoneNumberUtil.getInstance();
 
     record Typed(String digits, String typed) {

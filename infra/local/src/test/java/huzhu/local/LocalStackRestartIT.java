@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pending, starts again on the same data, and the incident still escalates at its deadline — through the
  * recovered timer and the escalation timer function, not the sweep (set to a day here).
  */
-class LocalStackRestartTest {
+class LocalStackRestartIT {
     private static final String ADMIN = "restart-admin-token-01";
     private static final String FATHER = "+8613911110002";
     private static final String NEIGHBOUR = "+8613911110011";

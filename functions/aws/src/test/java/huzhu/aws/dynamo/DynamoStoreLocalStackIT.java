@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * pinned to a release that starts without an auth token; LOCALSTACK_AUTH_TOKEN is passed on when set.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class DynamoStoreLocalStackTest extends StoreContract {
+class DynamoStoreLocalStackIT extends StoreContract {
     @Container
     private static final LocalStackContainer localstack =
             new LocalStackContainer(DockerImageName.parse("localstack/localstack:3.8")).withEnv(authToken());

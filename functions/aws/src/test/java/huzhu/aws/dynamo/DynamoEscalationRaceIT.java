@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The escalation races over the DynamoDB store (conditional puts on dynalite), each on a table of its own. */
-class DynamoEscalationRaceTest extends EscalationRaceContract {
+class DynamoEscalationRaceIT extends EscalationRaceContract {
     private static DynamoDbClient client;
     private DynamoStore store;
 

@@ -9,7 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /** The SQS adapter against ElasticMQ, in this JVM. */
-class SqsEscalationTimerTest extends SqsEscalationTimerContract {
+class SqsEscalationTimerIT extends SqsEscalationTimerContract {
     private static final AwsClients CLIENTS = new AwsClients(Region.of("cn-north-1"),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
             UrlConnectionHttpClient.create());

@@ -31,7 +31,7 @@ import software.amazon.awssdk.regions.Region;
  * {@code LOCALSTACK_AUTH_TOKEN} is passed through when set, for newer images.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class SnsMessengerLocalStackTest {
+class SnsMessengerLocalStackIT {
     private static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:3.8");
 
     @Container

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * dependencies, features missing in a region. The machine image ships it (pip package cfn-lint, with
  * aws-sam-translator); without it this test is skipped and says so.
  */
-class CfnLintTest {
+class CfnLintIT {
 
     /** Regions a union would deploy in; cn-north-1 lacks SnapStart and Cognito user pools (README). */
     private static final List<String> REGIONS = List.of("us-east-1", "ap-east-1", "ap-southeast-1", "eu-west-1");

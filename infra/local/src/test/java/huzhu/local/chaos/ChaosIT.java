@@ -63,7 +63,7 @@ import org.junit.jupiter.api.io.TempDir;
  * attempt on record (sent with a message id the outbox holds, or failed with a reason, nothing pending); no
  * incident escalated twice for one deadline; and no log line carried a full phone number or an address.
  */
-class ChaosTest {
+class ChaosIT {
     static final long SEED = Long.getLong("huzhu.chaos.seed", 20261126L);
     static final int INCIDENTS = Integer.getInteger("huzhu.chaos.incidents", 200);
     static final double FAULT_SHARE = Double.parseDouble(System.getProperty("huzhu.chaos.share", "0.2"));

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The races that decide who helps, run for real on threads against DynamoDB (dynalite) with the real
  * dispatcher, twenty times each: only conditional writes decide them, never read-then-write luck.
  */
-class DispatchRacesOnDynamoTest {
+class DispatchRacesOnDynamoIT {
     private static final OperationCounter operations = new OperationCounter();
     private static DynamoDbClient client;
     private static ExecutorService threads;

@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What is particular to DynamoDB: keys and indexes instead of scans, TTL, item shapes, recovery from
  * half-done changes, conditional writes under contention.
  */
-class DynamoStoreDesignTest {
+class DynamoStoreDesignIT {
     private static final OperationCounter operations = new OperationCounter();
     private static DynamoDbClient client;
 

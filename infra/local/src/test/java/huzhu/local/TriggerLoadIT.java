@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the latency percentiles are printed. The test command runs a reduced burst (200 from 20 clients); the full
  * one of BENCHMARKS.md is {@code -Dhuzhu.load.triggers=1000 -Dhuzhu.load.clients=50}.
  */
-class TriggerLoadTest {
+class TriggerLoadIT {
     static final int TRIGGERS = Integer.getInteger("huzhu.load.triggers", 200);
     static final int CLIENTS = Integer.getInteger("huzhu.load.clients", 20);
     private static final String[] DISTRICTS = {"江汉区", "武昌区", "汉阳区", "洪山区", "江岸区"};

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real SDK against WireMock standing in for SNS: the exact query-protocol request and SNS's XML replies. */
-class SnsMessengerTest {
+class SnsMessengerIT {
     @RegisterExtension
     static WireMockExtension sns = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.regions.Region;
  * release that runs without an auth token; {@code LOCALSTACK_AUTH_TOKEN} is passed through when set.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class SqsEscalationTimerLocalStackTest extends SqsEscalationTimerContract {
+class SqsEscalationTimerLocalStackIT extends SqsEscalationTimerContract {
     private static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:3.8");
 
     @Container
