@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WeCom robot through the JDK's URL connection against a stand-in that checks what WeCom checks. */
-class WeComRobotTest {
+class WeComRobotIT {
     static final String KEY = "693a91f6-7e1c-4bc4-97a0-0ec2a1fa5aaa";
 
     @RegisterExtension

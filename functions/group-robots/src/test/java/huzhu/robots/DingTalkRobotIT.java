@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The DingTalk robot through the JDK's URL connection against a stand-in that recomputes DingTalk's signature. */
-class DingTalkRobotTest {
+class DingTalkRobotIT {
     static final String TOKEN = "50cb6e954c89afa14fb97754eafd886d658fcda27d05015a26b474e7bd2f0a59";
     static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";
     static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * From the robots' settings to the group: an incident is opened and taken, and the union's work group (a WeCom
  * stand-in) and the leaders' group (a DingTalk stand-in) receive what they take, without a person in it.
  */
-class WorkGroupStoryTest {
+class WorkGroupStoryIT {
     static final String KEY = "693a91f6-7e1c-4bc4-97a0-0ec2a1fa5aaa";
     static final String TOKEN = "50cb6e954c89afa14fb97754eafd886d658fcda27d05015a26b474e7bd2f0a59";
     static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";

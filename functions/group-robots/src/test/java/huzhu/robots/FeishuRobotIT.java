@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Feishu/Lark bot through the JDK's URL connection against a stand-in that recomputes Feishu's signature. */
-class FeishuRobotTest {
+class FeishuRobotIT {
     static final String HOOK = "5e3d587e-d78e-4a07-bd07-265f269f86fd";
     static final String SECRET = "nIMtb7r3N9pkXyXdtAbx6e";
     static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
