@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -64,7 +65,7 @@ final class RobotLog {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             long now = clock.millis();
             json.writeStartObject();
-            json.writeStringField("timestamp", TIMESTAMP.format(java.time.Instant.ofEpochMilli(now)));
+            json.writeStringField("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(now)));
             json.writeStringField("level", level);
             json.writeStringField("message", message);
             json.writeStringField("action", message);
