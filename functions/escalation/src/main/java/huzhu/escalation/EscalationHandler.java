@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
-import huzhu.core.service.CampaignService;
-import huzhu.core.service.Dispatcher;
+import huzhu.core.care.CampaignService;
+import huzhu.core.incident.Dispatcher;
 import huzhu.core.log.JsonLog;
 import java.util.Map;
 

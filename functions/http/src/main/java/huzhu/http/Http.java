@@ -3,13 +3,13 @@ package huzhu.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.core.error.Conflict;
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.error.RateLimited;
+import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.rules.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package huzhu.http;
 
-import huzhu.core.model.Wire;
+import huzhu.core.kernel.Wire;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,17 +1,17 @@
 package huzhu.bench;
 
-import huzhu.core.model.Area;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.FamilyContact;
-import huzhu.core.model.GeoPoint;
-import huzhu.core.model.Language;
-import huzhu.core.model.Leader;
-import huzhu.core.model.Member;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
-import huzhu.core.model.Volunteer;
-import huzhu.core.port.Store;
-import huzhu.core.rules.Hashes;
+import huzhu.core.Store;
+import huzhu.core.directory.Area;
+import huzhu.core.directory.FamilyContact;
+import huzhu.core.directory.GeoPoint;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
+import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.Language;
 import java.time.Instant;
 import java.util.List;
 

@@ -4,31 +4,31 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import huzhu.aws.AwsClients;
 import huzhu.aws.sqs.SqsEscalationTimer;
-import huzhu.core.model.Alert;
-import huzhu.core.model.Area;
-import huzhu.core.model.Channel;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Leader;
-import huzhu.core.model.Member;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
-import huzhu.core.model.RecipientKind;
-import huzhu.core.model.Reporter;
-import huzhu.core.model.TimelineEntry;
-import huzhu.core.model.Volunteer;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.SendResult;
-import huzhu.core.port.Store;
-import huzhu.core.rules.RandomIds;
-import huzhu.core.rules.ReplyGrammar.Action;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.directory.Area;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
+import huzhu.core.incident.RecipientKind;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.incident.Reporter;
+import huzhu.core.incident.TimelineEntry;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.RandomIds;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.SendResult;
 import huzhu.escalation.EscalationTimerHandler;
 import huzhu.local.LocalConfig;
 import huzhu.local.LocalStack;
@@ -392,7 +392,7 @@ public final class EscalationTiming {
         private final AtomicInteger sent = new AtomicInteger();
 
         @Override
-        public SendResult send(huzhu.core.port.OutboundSms sms) {
+        public SendResult send(huzhu.core.sms.OutboundSms sms) {
             return SendResult.sent("bench-" + sent.incrementAndGet());
         }
     }

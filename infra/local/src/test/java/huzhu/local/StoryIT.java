@@ -3,20 +3,20 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.rules.RandomIds;
+import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
+import huzhu.testing.Dynalite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import huzhu.testing.Dynalite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's story, end to end, against the running local stack over HTTP: a member works in Shanghai,

@@ -7,10 +7,10 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.model.AuditEntry;
-import huzhu.core.port.AuditStore;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
+import huzhu.core.audit.AuditEntry;
+import huzhu.core.audit.AuditStore;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

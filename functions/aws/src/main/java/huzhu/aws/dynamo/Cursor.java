@@ -1,8 +1,8 @@
 package huzhu.aws.dynamo;
 
 import huzhu.core.error.Invalid;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

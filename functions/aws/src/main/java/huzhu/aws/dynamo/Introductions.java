@@ -10,11 +10,11 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.model.FamilyIntroduction;
-import huzhu.core.model.IntroductionStatus;
-import huzhu.core.model.Language;
-import huzhu.core.port.OnboardingStore;
-import huzhu.core.port.StaleWrite;
+import huzhu.core.care.FamilyIntroduction;
+import huzhu.core.care.IntroductionStatus;
+import huzhu.core.care.OnboardingStore;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.StaleWrite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.port.LeaseStore;
+import huzhu.core.care.LeaseStore;
 import java.time.Instant;
 import java.util.Map;
 

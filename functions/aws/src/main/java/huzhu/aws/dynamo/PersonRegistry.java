@@ -5,12 +5,12 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.core.directory.DirectoryEntry;
+import huzhu.core.directory.Registry;
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.NotFound;
-import huzhu.core.model.DirectoryEntry;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.Registry;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.port.DependencyFailure;
+import huzhu.core.error.DependencyFailure;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

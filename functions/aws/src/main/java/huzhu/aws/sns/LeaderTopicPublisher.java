@@ -1,8 +1,8 @@
 package huzhu.aws.sns;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.port.SendResult;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.sms.SendResult;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Map;

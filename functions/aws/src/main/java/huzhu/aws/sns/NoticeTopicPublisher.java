@@ -1,10 +1,10 @@
 package huzhu.aws.sns;
 
-import huzhu.core.model.Language;
-import huzhu.core.model.Notice;
-import huzhu.core.port.NoticeBroadcast;
-import huzhu.core.port.SendResult;
-import huzhu.core.rules.Messages;
+import huzhu.core.care.Notice;
+import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
+import huzhu.core.sms.SendResult;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;

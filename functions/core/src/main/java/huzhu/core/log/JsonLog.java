@@ -1,7 +1,7 @@
 package huzhu.core.log;
 
-import huzhu.core.model.Wire;
-import huzhu.core.rules.PhoneMask;
+import huzhu.core.kernel.PhoneMask;
+import huzhu.core.kernel.Wire;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

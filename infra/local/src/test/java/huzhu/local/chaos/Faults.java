@@ -1,11 +1,11 @@
 package huzhu.local.chaos;
 
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.Registry;
-import huzhu.core.port.SendResult;
-import huzhu.core.port.Store;
+import huzhu.core.Store;
+import huzhu.core.directory.Registry;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
