@@ -62,10 +62,10 @@ class AckHandlerTest {
 
     @BeforeEach
     void theFatherHasAskedForHelp_andTwoNeighboursWereAlerted() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER).home("武汉市", "江汉区")
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER).home("武汉市", "江汉区")
                 .address("武汉市江汉区新华路 88 号 3 栋 502").family("王德福", "父亲", FATHER).build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(LIU).area("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").name("Tom").phone(TOM).area("武汉市", "江汉区")
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(LIU).area("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("Tom").phone(TOM).area("武汉市", "江汉区")
                 .language(Language.EN).build());
         incident = services.dispatcher().open(new NewIncident(null, "m-1", IncidentType.MEDICAL, "老伴胸口疼", null,
                 new Reporter(FATHER, "王德福", Channel.SMS, true), Language.ZH_CN));
@@ -128,7 +128,7 @@ class AckHandlerTest {
         // given a message typed by a stranger
         Incident.Builder b = incident().edit();
         b.message = "<script>alert('x')</script>";
-        store.update(b.build());
+        store.incidents().update(b.build());
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/ack-get-page.json");
 
         // when
@@ -191,7 +191,7 @@ class AckHandlerTest {
                 .contains(incident.code());
         assertThat(sms.bodiesTo(MEMBER)).singleElement().asString().contains("刘强");
         assertThat(sms.bodiesTo(TOM)).singleElement().asString().contains(incident.code()).contains("No need to go");
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(now.responders()).singleElement().satisfies(r -> assertThat(r.recipientId()).isEqualTo("v-1"));
     }
@@ -211,7 +211,7 @@ class AckHandlerTest {
         JsonNode body = json(response);
         assertThat(body.get("status").asText()).isEqualTo("acknowledged");
         assertThat(body.get("message").asText()).contains("already taken by 刘强").contains("No need to go");
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.responders()).singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("刘强"));
     }
 
@@ -258,7 +258,7 @@ class AckHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response).get("message").asText()).contains("请先接单");
-        assertThat(store.incident(incident.id()).orElseThrow().responders()).isEmpty();
+        assertThat(store.incidents().get(incident.id()).orElseThrow().responders()).isEmpty();
     }
 
     @Test
@@ -279,7 +279,7 @@ class AckHandlerTest {
         assertThat(done.getStatusCode()).isEqualTo(200);
         assertThat(json(done).get("status").asText()).isEqualTo("resolved");
         assertThat(json(done).get("message").asText()).contains("已完成");
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(now.responders().get(0).arrivedAt()).isEqualTo(Fixtures.T0.plusSeconds(40 + 360));
         APIGatewayV2HTTPResponse page = handler.handleRequest(
@@ -347,7 +347,7 @@ class AckHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(errorOf(response).get("code").asText()).isEqualTo("malformed_json");
-        assertThat(store.incident(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(store.incidents().get(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
         assertThat(sms.attempts()).isEmpty();
     }
 
@@ -363,7 +363,7 @@ class AckHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(413);
         assertThat(errorOf(response).get("code").asText()).isEqualTo("too_large");
-        assertThat(store.incident(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(store.incidents().get(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
     }
 
     @Test
@@ -419,7 +419,7 @@ class AckHandlerTest {
         assertThat(error.get("code").asText()).isNotBlank();
         assertThat(error.get("message").asText()).isNotBlank();
         assertThat(error.get("fields").isObject()).isTrue();
-        assertThat(store.incident(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(store.incidents().get(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
     }
 
     @Test
@@ -440,7 +440,7 @@ class AckHandlerTest {
     // ------------------------------------------------------------------ helpers
 
     private Incident incident() {
-        return store.incident(incident.id()).orElseThrow();
+        return store.incidents().get(incident.id()).orElseThrow();
     }
 
     private Alert alert(String recipientId) {

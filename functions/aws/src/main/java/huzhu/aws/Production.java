@@ -77,8 +77,8 @@ public final class Production {
      */
     static void prime(AwsClients clients, DynamoStore store, ServiceConfig config) {
         Instant now = Instant.now();
-        store.recall("priming:never-stored", now);
-        store.dueForEscalation(Instant.EPOCH);
+        store.idempotency().recall("priming:never-stored", now);
+        store.incidents().dueForEscalation(Instant.EPOCH);
 
         AwsClients canned = new AwsClients(clients.region(), clients.credentials(), new CannedHttpClient(sent ->
                 "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"

@@ -63,28 +63,33 @@ public record Services(
 
     public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
             EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
-        Dispatcher dispatcher = new Dispatcher(store, messenger, announcements, timer, clock, ids, config);
-        AuditService audit = new AuditService(store, clock, ids);
-        RateLimiter limiter = new RateLimiter(store, clock);
-        OnboardingService onboarding = new OnboardingService(store, messenger, clock, ids, config, care.config(), audit,
-                care.sleeper());
-        NoticeService notices = new NoticeService(store, messenger, care.broadcast(), clock, ids, config, care.config(),
-                audit);
+        Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), messenger,
+                announcements, timer, clock, ids, config);
+        AuditService audit = new AuditService(store.audit(), clock, ids);
+        RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
+        OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
+                store.triggerTokens(), messenger, clock, ids, config, care.config(), audit, care.sleeper());
+        NoticeService notices = new NoticeService(store.notices(), store.directory(), store.optOuts(),
+                store.idempotency(), messenger, care.broadcast(), clock, ids, config, care.config(), audit);
         return new Services(
                 dispatcher,
-                new TriggerService(store, dispatcher, clock, ids, limiter),
-                new AckService(store, dispatcher, config.ackTokens(), limiter),
-                new InboundSmsService(store, dispatcher, messenger, clock, config, limiter, notices),
-                new IncidentService(store, dispatcher, clock, ids, audit),
-                new DirectoryService(store, clock, ids, config, audit, onboarding),
-                new FollowUpService(store, clock, ids, audit),
-                new PolicyService(store, audit, config.defaultPolicy()),
-                new ReportService(store, clock),
+                new TriggerService(store.triggerTokens(), store.directory(), store.incidents(), store.idempotency(),
+                        dispatcher, clock, ids, limiter),
+                new AckService(store.incidents(), store.directory(), dispatcher, config.ackTokens(), limiter),
+                new InboundSmsService(store.idempotency(), store.directory(), store.incidents(), store.optOuts(),
+                        dispatcher, messenger, clock, config, limiter, notices),
+                new IncidentService(store.directory(), store.idempotency(), store.incidents(), dispatcher, clock, ids,
+                        audit),
+                new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(), clock, ids, config,
+                        audit, onboarding),
+                new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit),
+                new PolicyService(store.settings(), audit, config.defaultPolicy()),
+                new ReportService(store.incidents(), store.directory(), store.introductions(), clock),
                 audit,
                 config,
                 onboarding,
                 notices,
-                new ApplicationService(store, clock, ids, audit),
-                new CampaignService(store, onboarding, notices, clock, ids, care.config(), care.sleeper()));
+                new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
+                new CampaignService(store.leases(), onboarding, notices, clock, ids, care.config(), care.sleeper()));
     }
 }

@@ -122,7 +122,7 @@ public final class StoreCost {
 
         List<String> rows = new ArrayList<>();
         ops.clear();
-        List<Incident> due = store.dueForEscalation(clock.instant());
+        List<Incident> due = store.incidents().dueForEscalation(clock.instant());
         rows.add(row(resolved, "the sweep's Query of due deadlines (returned " + due.size() + ")", ops.ops()));
         ops.clear();
         int escalated = d.escalateDue();

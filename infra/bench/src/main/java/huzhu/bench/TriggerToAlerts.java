@@ -132,7 +132,7 @@ public final class TriggerToAlerts {
                 publishesBefore = (int) sns.publishes().stream().filter(p -> p.answeredNanos() <= last).count();
             }
             // close it, so the next SMS opens a new incident (the family's SMS to an active one is relayed)
-            for (Incident open : store.active()) services.dispatcher().cancel(open.id(), "bench", "bench");
+            for (Incident open : store.incidents().active()) services.dispatcher().cancel(open.id(), "bench", "bench");
         }
         out.printf("%n%d volunteers: one run as a timeline (ms from the handler being called)%n%s", size, timeline);
         double p50 = Stats.percentile(path, 50);

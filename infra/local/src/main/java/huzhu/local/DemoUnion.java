@@ -26,7 +26,7 @@ final class DemoUnion {
     }
 
     static void loadInto(Store store, Services services) {
-        if (!store.members().page(PageRequest.first(1)).items().isEmpty()) return;
+        if (!store.directory().members().page(PageRequest.first(1)).items().isEmpty()) return;
         DirectoryService dir = services.directory();
         dir.createLeader(new LeaderInput("周干事", "13900000011", null, "工会干事", 1, "zh-CN"));
         dir.createLeader(new LeaderInput("陈主席", "13900000012", null, "工会主席", 2, "zh-CN"));

@@ -103,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
     /** Deadlines that were pending when the stack stopped get their timers back. */
     private void recoverPendingDeadlines() {
         int n = 0;
-        for (Incident i : store.active()) {
+        for (Incident i : store.incidents().active()) {
             if (i.status() == IncidentStatus.OPEN && i.nextEscalationAt() != null) {
                 timer.schedule(i.id(), i.level(), i.nextEscalationAt());
                 n++;

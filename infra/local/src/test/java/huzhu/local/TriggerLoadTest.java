@@ -89,7 +89,7 @@ class TriggerLoadTest {
             pool.shutdown();
 
             // then: nothing lost
-            for (String id : incidentIds.values()) assertThat(stack.store().incident(id)).as(id).isPresent();
+            for (String id : incidentIds.values()) assertThat(stack.store().incidents().get(id)).as(id).isPresent();
         } finally {
             System.setOut(stdout);
         }

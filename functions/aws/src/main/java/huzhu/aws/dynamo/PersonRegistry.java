@@ -71,16 +71,16 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     @Override
     public Page<T> page(PageRequest request) {
-        int limit = Cursor.limit(request);
+        int limit = request.limit();
         List<Map<String, AttributeValue>> items;
         if (request.cursor() == null) {
             items = table.query(null, "#pk = :pk", Map.of(":pk", Items.s(mapper.kind())), true, limit + 1);
         } else {
-            String after = Cursor.decode(request.cursor(), mapper.what(), id -> true);
+            String after = Paging.after(request.cursor(), mapper.what(), id -> true);
             items = table.query(null, "#pk = :pk AND #sk > :after",
                     Map.of(":pk", Items.s(mapper.kind()), ":after", Items.s(after)), true, limit + 1);
         }
-        return Cursor.page(items, limit, mapper.what(), item -> item.get(SK).s(), this::read);
+        return Paging.page(items, limit, mapper.what(), item -> item.get(SK).s(), this::read);
     }
 
     @Override

@@ -56,7 +56,7 @@ class NoticeThroughSnsTest {
     void aNoticeTo300Members_completes_keepsToTheRate_andRecordsEveryDelivery() {
         // given 300 members, SNS answering every Publish, one number SNS refuses
         for (int i = 0; i < MEMBERS; i++) {
-            store.members().insert(Fixtures.member(String.format("m-%03d", i)).name("会员" + i)
+            store.directory().members().insert(Fixtures.member(String.format("m-%03d", i)).name("会员" + i)
                     .phone(String.format("+86139%08d", i)).build());
         }
         sns.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")

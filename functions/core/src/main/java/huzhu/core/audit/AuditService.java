@@ -1,6 +1,5 @@
 package huzhu.core.audit;
 
-import huzhu.core.Store;
 import huzhu.core.error.Invalid;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Ids;
@@ -15,12 +14,12 @@ import java.util.List;
  * incident here, after the change succeeded. The log is read by admins and written by nobody else.
  */
 public final class AuditService {
-    private final Store store;
+    private final AuditStore auditLog;
     private final Clock clock;
     private final Ids ids;
 
-    public AuditService(Store store, Clock clock, Ids ids) {
-        this.store = store;
+    public AuditService(AuditStore auditLog, Clock clock, Ids ids) {
+        this.auditLog = auditLog;
         this.clock = clock;
         this.ids = ids;
     }
@@ -28,7 +27,7 @@ public final class AuditService {
     /** Entries with {@code from <= at < to} (either may be null), newest first. */
     public Page<AuditEntry> list(Instant from, Instant to, PageRequest page) {
         if (from != null && to != null && !from.isBefore(to)) throw Invalid.of("from", "invalid.range");
-        return store.audit(from, to, page);
+        return auditLog.list(from, to, page);
     }
 
     /**
@@ -38,7 +37,7 @@ public final class AuditService {
     public void record(Actor actor, String action, String targetKind, String targetId, String targetLabel,
             List<String> fields) {
         Actor who = actor == null ? Actor.SYSTEM : actor;
-        store.append(new AuditEntry(ids.newId(), clock.instant(), who.id(), who.name(), action, targetKind, targetId,
+        auditLog.append(new AuditEntry(ids.newId(), clock.instant(), who.id(), who.name(), action, targetKind, targetId,
                 targetLabel, fields));
     }
 

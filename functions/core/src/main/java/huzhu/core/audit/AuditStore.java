@@ -13,5 +13,5 @@ public interface AuditStore {
      * Entries with {@code from <= at < to} (either bound may be null), newest first; equal times by id,
      * descending. A cursor stays valid while entries are appended.
      */
-    Page<AuditEntry> audit(Instant from, Instant to, PageRequest page);
+    Page<AuditEntry> list(Instant from, Instant to, PageRequest page);
 }

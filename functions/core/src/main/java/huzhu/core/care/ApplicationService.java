@@ -1,7 +1,7 @@
 package huzhu.core.care;
 
-import huzhu.core.Store;
 import huzhu.core.audit.AuditService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.Invalid;
@@ -12,6 +12,7 @@ import huzhu.core.kernel.Months;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.StatusFilter;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
@@ -38,13 +39,15 @@ public final class ApplicationService {
     static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
     private static final int ATTEMPTS = 5;
 
-    private final Store store;
+    private final ApplicationStore applications;
+    private final DirectoryStore directory;
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
 
-    public ApplicationService(Store store, Clock clock, Ids ids, AuditService audit) {
-        this.store = store;
+    public ApplicationService(ApplicationStore applications, DirectoryStore directory, Clock clock, Ids ids, AuditService audit) {
+        this.applications = applications;
+        this.directory = directory;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
@@ -76,13 +79,13 @@ public final class ApplicationService {
         String memberId = v.text("memberId", in.memberId(), 100, true);
         Checked c = check(v, in);
         v.throwIfAny();
-        Member member = store.members().get(memberId).orElseThrow(() -> new NotFound("member"));
+        Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
         Instant now = clock.instant();
         AssistanceApplication a = new AssistanceApplication(ids.newId(), member.id(), member.name(), member.unit(),
                 c.kind, c.reason, c.amount, null, c.documents, ApplicationStatus.SUBMITTED,
                 List.of(new ApplicationStep(ApplicationStatus.SUBMITTED, now, actor.id(), actor.name(), null, c.amount)),
                 now, now, 1);
-        store.insertApplication(a);
+        applications.insert(a);
         audit.record(actor, "create", "application", a.id(), a.memberName());
         return a;
     }
@@ -175,7 +178,7 @@ public final class ApplicationService {
     // ---------------------------------------------------------------- reading
 
     public AssistanceApplication get(String id) {
-        return store.application(id).orElseThrow(() -> new NotFound("application"));
+        return applications.get(id).orElseThrow(() -> new NotFound("application"));
     }
 
     /** An application as one officer opened it (a family's finances and health): recorded as a view, like a member's record. */
@@ -187,16 +190,12 @@ public final class ApplicationService {
 
     /** {@code memberId} narrows to one member (every status, newest first, one page). */
     public Page<AssistanceApplication> list(String status, String memberId, PageRequest page) {
-        if (!Text.blank(status) && !status.equalsIgnoreCase("all") && Wire.parse(ApplicationStatus.class, status) == null) {
-            throw Invalid.of("status", "invalid.status");
-        }
+        StatusFilter<ApplicationStatus> wanted = StatusFilter.parse(ApplicationStatus.class, status);
         if (!Text.blank(memberId)) {
-            ApplicationStatus wanted = Text.blank(status) || status.equalsIgnoreCase("all") ? null
-                    : Wire.parse(ApplicationStatus.class, status);
-            return new Page<>(store.applicationsOf(memberId.strip()).stream()
-                    .filter(a -> wanted == null || a.status() == wanted).toList(), null);
+            return new Page<>(applications.ofMember(memberId.strip()).stream().filter(a -> wanted.test(a.status()))
+                    .toList(), null);
         }
-        return store.applications(Text.blank(status) ? null : status.strip(), page);
+        return applications.list(wanted, page);
     }
 
     /** Counts and amounts by month; {@code from}/{@code to} null: the last year up to now. */
@@ -209,7 +208,7 @@ public final class ApplicationService {
         Tally total = new Tally();
         Map<String, Integer> byKind = new TreeMap<>();
         // steps can come months after the submission: every application submitted before the end is read
-        for (AssistanceApplication a : store.applicationsSubmittedBetween(null, end)) {
+        for (AssistanceApplication a : applications.submittedBetween(null, end)) {
             if (!a.submittedAt().isBefore(start)) byKind.merge(a.kind().wire(), 1, Integer::sum);
             for (ApplicationStep s : a.steps()) {
                 if (s.at().isBefore(start) || !s.at().isBefore(end)) continue;
@@ -317,7 +316,7 @@ public final class ApplicationService {
             AssistanceApplication current = get(id);
             AssistanceApplication next = decide.next(current);
             try {
-                store.updateApplication(next);
+                applications.update(next);
                 return next;
             } catch (StaleWrite e) {
                 if (attempt >= ATTEMPTS) throw new Conflict("application_busy", "error.application.busy");

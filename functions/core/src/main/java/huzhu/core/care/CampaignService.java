@@ -1,6 +1,5 @@
 package huzhu.core.care;
 
-import huzhu.core.Store;
 import huzhu.core.kernel.Ids;
 import huzhu.core.log.JsonLog;
 import java.time.Clock;
@@ -19,7 +18,7 @@ public final class CampaignService {
     /** A lease outlives its run's budget by this much: time for the last batch's results to be recorded. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
-    private final Store store;
+    private final LeaseStore leases;
     private final OnboardingService onboarding;
     private final NoticeService notices;
     private final Clock clock;
@@ -27,9 +26,9 @@ public final class CampaignService {
     private final CareConfig care;
     private final Sleeper sleeper;
 
-    public CampaignService(Store store, OnboardingService onboarding, NoticeService notices, Clock clock, Ids ids,
+    public CampaignService(LeaseStore leases, OnboardingService onboarding, NoticeService notices, Clock clock, Ids ids,
             CareConfig care, Sleeper sleeper) {
-        this.store = store;
+        this.leases = leases;
         this.onboarding = onboarding;
         this.notices = notices;
         this.clock = clock;
@@ -69,7 +68,7 @@ public final class CampaignService {
         Instant now = clock.instant();
         Instant deadline = now.plus(budget);
         String owner = ids.newId();
-        if (!store.acquireLease(LEASE, owner, deadline.plus(LEASE_MARGIN), now)) return Run.SKIPPED;
+        if (!leases.acquire(LEASE, owner, deadline.plus(LEASE_MARGIN), now)) return Run.SKIPPED;
         try {
             Pacer pacer = new Pacer(care.smsPerSecond(), clock, sleeper);
             PacedSend.Outcome introductions = onboarding.drain(pacer, deadline);
@@ -82,7 +81,7 @@ public final class CampaignService {
             }
             return run;
         } finally {
-            store.releaseLease(LEASE, owner);
+            leases.release(LEASE, owner);
         }
     }
 }

@@ -1,15 +1,16 @@
 package huzhu.core.care;
 
-import huzhu.core.Store;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStore;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Changes;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StatusFilter;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
@@ -23,13 +24,15 @@ import java.util.List;
 
 /** Care after the emergency: visits (慰问), assistance (帮扶), bereavement help. */
 public final class FollowUpService {
-    private final Store store;
+    private final FollowUpStore followUps;
+    private final IncidentStore incidents;
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
 
-    public FollowUpService(Store store, Clock clock, Ids ids, AuditService audit) {
-        this.store = store;
+    public FollowUpService(FollowUpStore followUps, IncidentStore incidents, Clock clock, Ids ids, AuditService audit) {
+        this.followUps = followUps;
+        this.incidents = incidents;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
@@ -44,20 +47,20 @@ public final class FollowUpService {
     }
 
     public FollowUp create(String incidentId, FollowUpInput input, Actor actor) {
-        Incident incident = store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
+        Incident incident = incidents.get(incidentId).orElseThrow(() -> new NotFound("incident"));
         Instant now = clock.instant();
         FollowUp f = build(ids.newId(), incident.id(), incident.memberId(), input, now, now);
-        store.insert(f);
+        followUps.insert(f);
         audit.record(actor, "create", "followup", f.id(), incident.code());
         return f;
     }
 
     /** Replaces a follow-up's details, e.g. a planned visit that has now been made. */
     public FollowUp update(String id, FollowUpInput input, Actor actor) {
-        FollowUp old = store.followUp(id).orElseThrow(() -> new NotFound("followup"));
+        FollowUp old = followUps.get(id).orElseThrow(() -> new NotFound("followup"));
         FollowUp f = build(id, old.incidentId(), old.memberId(), input, old.createdAt(), clock.instant());
-        store.replace(f);
-        String code = store.incident(old.incidentId()).map(Incident::code).orElse(null);
+        followUps.replace(f);
+        String code = incidents.get(old.incidentId()).map(Incident::code).orElse(null);
         audit.record(actor, "update", "followup", id, code, changes(old, f));
         return f;
     }
@@ -94,15 +97,12 @@ public final class FollowUpService {
     }
 
     public List<FollowUp> forIncident(String incidentId) {
-        store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
-        return store.forIncident(incidentId);
+        incidents.get(incidentId).orElseThrow(() -> new NotFound("incident"));
+        return followUps.forIncident(incidentId);
     }
 
     public Page<FollowUp> list(String status, PageRequest page) {
-        if (!Text.blank(status) && Wire.parse(FollowUpStatus.class, status) == null) {
-            throw huzhu.core.error.Invalid.of("status", "invalid.status");
-        }
-        return store.followUps(Text.blank(status) ? null : status.trim(), page);
+        return followUps.list(StatusFilter.parse(FollowUpStatus.class, status), page);
     }
 
     private static LocalDate date(Validation v, String field, String value) {

@@ -13,8 +13,8 @@ public interface LeaseStore {
      * ({@code <= now}), or {@code owner} holds it already (then it is extended).
      * @return whether {@code owner} holds it now
      */
-    boolean acquireLease(String name, String owner, Instant until, Instant now);
+    boolean acquire(String name, String owner, Instant until, Instant now);
 
     /** Gives the lease up if {@code owner} holds it; otherwise does nothing. */
-    void releaseLease(String name, String owner);
+    void release(String name, String owner);
 }

@@ -1,23 +1,22 @@
 package huzhu.core.care;
 
 import huzhu.core.ServiceConfig;
-import huzhu.core.Store;
 import huzhu.core.audit.AuditService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.PersonKind;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Conflict;
-import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.NoticeReplies;
 import huzhu.core.incident.Urgency;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
-import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -26,6 +25,7 @@ import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OptOutStore;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
@@ -56,7 +56,10 @@ public final class NoticeService implements NoticeReplies {
     static final int MAX_TEXT = 2000;
     private static final int ATTEMPTS = 10;
 
-    private final Store store;
+    private final NoticeStore notices;
+    private final DirectoryStore directory;
+    private final OptOutStore optOuts;
+    private final IdempotencyStore idempotency;
     private final Messenger messenger;
     private final NoticeBroadcast broadcast;
     private final Clock clock;
@@ -66,9 +69,12 @@ public final class NoticeService implements NoticeReplies {
     private final AuditService audit;
     private final SmsComposer sms;
 
-    public NoticeService(Store store, Messenger messenger, NoticeBroadcast broadcast, Clock clock, Ids ids,
+    public NoticeService(NoticeStore notices, DirectoryStore directory, OptOutStore optOuts, IdempotencyStore idempotency, Messenger messenger, NoticeBroadcast broadcast, Clock clock, Ids ids,
             ServiceConfig config, CareConfig care, AuditService audit) {
-        this.store = store;
+        this.notices = notices;
+        this.directory = directory;
+        this.optOuts = optOuts;
+        this.idempotency = idempotency;
         this.messenger = messenger;
         this.broadcast = broadcast;
         this.clock = clock;
@@ -107,7 +113,7 @@ public final class NoticeService implements NoticeReplies {
         Notice n = new Notice(ids.newId(), in.title, in.text, in.audience,
                 in.scheduledAt == null ? NoticeStatus.DRAFT : NoticeStatus.SCHEDULED, in.scheduledAt, actor.id(),
                 actor.name(), now, now, null, null, null, false, 0, Map.of(), false, null, null, 1);
-        store.insertNotice(n);
+        notices.insert(n);
         audit.record(actor, "create", "notice", n.id(), n.title());
         return view(n);
     }
@@ -171,22 +177,22 @@ public final class NoticeService implements NoticeReplies {
     }
 
     public Page<NoticeView> list(PageRequest page) {
-        return store.notices(page).map(this::view);
+        return notices.list(page).map(this::view);
     }
 
     public List<NoticeDelivery> deliveries(String id) {
         notice(id);
-        return store.deliveries(id);
+        return notices.deliveries(id);
     }
 
     public List<NoticeReply> replies(String id) {
         notice(id);
-        return store.replies(id);
+        return notices.replies(id);
     }
 
     /** For the public notice page: only what has been sent out; a draft's id opens nothing. */
     public Notice published(String id) {
-        Notice n = store.notice(id).orElseThrow(() -> new NotFound("notice"));
+        Notice n = notices.get(id).orElseThrow(() -> new NotFound("notice"));
         if (n.status() != NoticeStatus.SENDING && n.status() != NoticeStatus.SENT) throw new NotFound("notice");
         return n;
     }
@@ -221,10 +227,10 @@ public final class NoticeService implements NoticeReplies {
         int sent = 0;
         int failed = 0;
         Instant now = clock.instant();
-        List<Notice> due = new ArrayList<>(store.noticesDue(now));
+        List<Notice> due = new ArrayList<>(notices.due(now));
         // the one an officer just started is read by key: the index of due notices may not show it yet
         if (alsoNoticeId != null && due.stream().noneMatch(n -> n.id().equals(alsoNoticeId))) {
-            store.notice(alsoNoticeId).filter(n -> n.dueAt() != null && !n.dueAt().isAfter(now))
+            notices.get(alsoNoticeId).filter(n -> n.dueAt() != null && !n.dueAt().isAfter(now))
                     .ifPresent(n -> due.add(0, n));
         }
         for (Notice notice : due) {
@@ -254,7 +260,7 @@ public final class NoticeService implements NoticeReplies {
         String noticeId = n.id();
         Map<String, String> bodies = n.smsBodies();
         List<NoticeDelivery> open = new ArrayList<>();
-        for (NoticeDelivery d : store.deliveries(noticeId)) {
+        for (NoticeDelivery d : notices.deliveries(noticeId)) {
             if (d.status() == DeliveryStatus.PENDING) {
                 open.add(d);
             } else if (d.status() == DeliveryStatus.SENDING && d.claimedAt() != null
@@ -295,7 +301,7 @@ public final class NoticeService implements NoticeReplies {
             Instant now = clock.instant();
             if (lastCheck != null && Duration.between(lastCheck, now).compareTo(Duration.ofSeconds(1)) < 0) return answer;
             lastCheck = now;
-            answer = store.notice(noticeId).map(x -> x.status() == NoticeStatus.SENDING).orElse(false);
+            answer = notices.get(noticeId).map(x -> x.status() == NoticeStatus.SENDING).orElse(false);
             return answer;
         }
     }
@@ -326,7 +332,7 @@ public final class NoticeService implements NoticeReplies {
 
         @Override
         public void record(SendResult result, Instant at) {
-            store.updateDelivery(result.ok() ? current.sent(result.messageId(), at)
+            notices.updateDelivery(result.ok() ? current.sent(result.messageId(), at)
                     : current.failed(result.failureReason(), at));
             if (!result.ok()) {
                 JsonLog.warn("notice.sendFailed", "noticeId", current.noticeId(), "to", current.phone(), "reason",
@@ -359,8 +365,8 @@ public final class NoticeService implements NoticeReplies {
                 .map(r -> new NoticeDelivery(n.id(), r.phone, r.name, r.kind, r.personId, r.memberId, r.language,
                         DeliveryStatus.PENDING, null, null, null, null, 1))
                 .toList();
-        for (NoticeDelivery d : recipients) store.insertDelivery(d);
-        int count = store.deliveries(n.id()).size();
+        for (NoticeDelivery d : recipients) notices.insertDelivery(d);
+        int count = notices.deliveries(n.id()).size();
         return tryChange(n.id(), current -> {
             if (current.audienceResolved()) return null;
             Notice.Builder b = current.edit();
@@ -399,7 +405,7 @@ public final class NoticeService implements NoticeReplies {
     }
 
     private void complete(String noticeId) {
-        List<NoticeDelivery> all = store.deliveries(noticeId);
+        List<NoticeDelivery> all = notices.deliveries(noticeId);
         boolean done = all.stream().noneMatch(d -> d.status() == DeliveryStatus.PENDING
                 || d.status() == DeliveryStatus.SENDING);
         if (!done) return;
@@ -426,13 +432,13 @@ public final class NoticeService implements NoticeReplies {
     @Override
     public boolean take(String from, String body, Member member, Instant now) {
         if (Text.blank(body) || Urgency.mightBeEmergency(body)) return false;
-        Optional<NoticeDelivery> last = store.lastDeliveryTo(from, now.minus(care.replyWindow()));
+        Optional<NoticeDelivery> last = notices.lastDeliveryTo(from, now.minus(care.replyWindow()));
         if (last.isEmpty()) return false;
         NoticeDelivery d = last.get();
-        store.appendReply(new NoticeReply(ids.newId(), d.noticeId(), now, from, d.name(), d.kind(), d.memberId(),
+        notices.appendReply(new NoticeReply(ids.newId(), d.noticeId(), now, from, d.name(), d.kind(), d.memberId(),
                 Text.shorten(body, MAX_TEXT)));
         JsonLog.info("notice.reply", "noticeId", d.noticeId(), "from", from);
-        if (store.remember("notice-reply:" + d.noticeId() + ":" + from, "1", now.plus(care.replyWindow()), now)
+        if (idempotency.remember("notice-reply:" + d.noticeId() + ":" + from, "1", now.plus(care.replyWindow()), now)
                 .isEmpty()) {
             SendResult r = messenger.send(new OutboundSms(from, sms.compose(d.language(), "sms.notice.replied",
                     Map.of(), List.of()), null));
@@ -466,27 +472,27 @@ public final class NoticeService implements NoticeReplies {
         Map<String, Recipient> byPhone = new LinkedHashMap<>();
         switch (audience.kind()) {
             case ALL_MEMBERS, UNIT -> {
-                for (Member m : store.members().all()) {
+                for (Member m : directory.members().all()) {
                     if (audience.kind() == AudienceKind.UNIT && !sameUnit(audience.unit(), m.unit())) continue;
                     byPhone.putIfAbsent(m.phone(), new Recipient(m.phone(), m.name(), PersonKind.MEMBER, m.id(), m.id(),
                             m.language()));
                 }
             }
             case VOLUNTEERS -> {
-                for (Volunteer v : store.volunteers().all()) {
+                for (Volunteer v : directory.volunteers().all()) {
                     if (v.hasOptedOut()) continue;
                     byPhone.putIfAbsent(v.phone(), new Recipient(v.phone(), v.name(), PersonKind.VOLUNTEER, v.id(),
                             null, v.language()));
                 }
             }
             case LEADERS -> {
-                for (Leader l : store.leaders().all()) {
+                for (Leader l : directory.leaders().all()) {
                     byPhone.putIfAbsent(l.phone(), new Recipient(l.phone(), l.name(), PersonKind.LEADER, l.id(), null,
                             l.language()));
                 }
             }
             case FAMILY_CONTACTS -> {
-                for (Member m : store.members().all()) {
+                for (Member m : directory.members().all()) {
                     for (FamilyContact c : m.familyContacts()) {
                         if (c.phone() == null) continue;
                         byPhone.putIfAbsent(c.phone(), new Recipient(c.phone(), c.name(), PersonKind.FAMILY, null,
@@ -495,7 +501,7 @@ public final class NoticeService implements NoticeReplies {
                 }
             }
         }
-        byPhone.keySet().removeIf(phone -> store.optedOutAt(phone).isPresent());
+        byPhone.keySet().removeIf(phone -> optOuts.optedOutAt(phone).isPresent());
         return new ArrayList<>(byPhone.values());
     }
 
@@ -551,12 +557,12 @@ public final class NoticeService implements NoticeReplies {
     // ---------------------------------------------------------------- plumbing
 
     private Notice notice(String id) {
-        return store.notice(id).orElseThrow(() -> new NotFound("notice"));
+        return notices.get(id).orElseThrow(() -> new NotFound("notice"));
     }
 
     private NoticeView view(Notice n) {
         return new NoticeView(n, n.status() == NoticeStatus.DRAFT || n.status() == NoticeStatus.SCHEDULED
-                ? Progress.NONE : progress(store.deliveries(n.id())), pageUrl(n.id()));
+                ? Progress.NONE : progress(notices.deliveries(n.id())), pageUrl(n.id()));
     }
 
     static Progress progress(List<NoticeDelivery> deliveries) {
@@ -581,7 +587,7 @@ public final class NoticeService implements NoticeReplies {
             Notice current = notice(id);
             Notice next = decide.apply(current);
             try {
-                store.updateNotice(next);
+                notices.update(next);
                 return next;
             } catch (StaleWrite e) {
                 if (attempt >= ATTEMPTS) throw e;
@@ -592,12 +598,12 @@ public final class NoticeService implements NoticeReplies {
     /** As {@link #change}, but a decision of null means "nothing to do" (someone else did it). */
     private Optional<Notice> tryChange(String id, UnaryOperator<Notice> decide) {
         for (int attempt = 1; ; attempt++) {
-            Notice current = store.notice(id).orElse(null);
+            Notice current = notices.get(id).orElse(null);
             if (current == null) return Optional.empty();
             Notice next = decide.apply(current);
             if (next == null) return Optional.empty();
             try {
-                store.updateNotice(next);
+                notices.update(next);
                 return Optional.of(next);
             } catch (StaleWrite e) {
                 if (attempt >= ATTEMPTS) throw e;
@@ -607,7 +613,7 @@ public final class NoticeService implements NoticeReplies {
 
     private boolean tryWrite(NoticeDelivery next) {
         try {
-            store.updateDelivery(next);
+            notices.updateDelivery(next);
             return true;
         } catch (StaleWrite e) {
             return false;

@@ -10,18 +10,18 @@ import java.util.Optional;
 /** Notices, their deliveries (one per recipient phone) and their reply threads. */
 public interface NoticeStore {
     /** Stores a new notice; throws {@link IllegalStateException} if one with the same id exists. */
-    void insertNotice(Notice notice);
+    void insert(Notice notice);
 
     /** Replaces the notice only if its stored version is {@code updated.version() - 1}; else {@link StaleWrite}. */
-    void updateNotice(Notice updated);
+    void update(Notice updated);
 
-    Optional<Notice> notice(String id);
+    Optional<Notice> get(String id);
 
     /** Newest first (created), equal times by id descending; a cursor stays valid while notices are added. */
-    Page<Notice> notices(PageRequest page);
+    Page<Notice> list(PageRequest page);
 
     /** Notices whose {@link Notice#dueAt()} is at or before {@code now} (scheduled and due, or sending), oldest first. */
-    List<Notice> noticesDue(Instant now);
+    List<Notice> due(Instant now);
 
     /** Stores the delivery unless one for the same notice and phone exists; true if this call stored it. */
     boolean insertDelivery(NoticeDelivery delivery);

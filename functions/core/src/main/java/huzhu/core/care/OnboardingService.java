@@ -1,11 +1,12 @@
 package huzhu.core.care;
 
 import huzhu.core.ServiceConfig;
-import huzhu.core.Store;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
@@ -47,7 +48,9 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     /** A claim older than this was left by a sender that died; the periodic sender never runs this long. */
     static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
 
-    private final Store store;
+    private final DirectoryStore directory;
+    private final IntroductionStore introductions;
+    private final TriggerTokenStore triggerTokens;
     private final Messenger messenger;
     private final Clock clock;
     private final Ids ids;
@@ -57,9 +60,11 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     private final SmsComposer sms;
     private final huzhu.core.care.Sleeper sleeper;
 
-    public OnboardingService(Store store, Messenger messenger, Clock clock, Ids ids, ServiceConfig config,
+    public OnboardingService(DirectoryStore directory, IntroductionStore introductions, TriggerTokenStore triggerTokens, Messenger messenger, Clock clock, Ids ids, ServiceConfig config,
             CareConfig care, AuditService audit, huzhu.core.care.Sleeper sleeper) {
-        this.store = store;
+        this.directory = directory;
+        this.introductions = introductions;
+        this.triggerTokens = triggerTokens;
         this.messenger = messenger;
         this.clock = clock;
         this.ids = ids;
@@ -81,7 +86,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
      * link even though the member has one (the old link and the printed card stop working).
      */
     public List<FamilyIntroduction> introduce(String memberId, boolean rotateLink, Actor actor) {
-        Member member = store.members().get(memberId).orElseThrow(() -> new NotFound("member"));
+        Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
         if (member.familyContacts().isEmpty()) throw new Conflict("no_family_contact", "error.noFamilyContact");
         audit.record(actor, "introduce", "member", member.id(), member.name());
         sendNow(member, member.familyContacts(), rotateLink, actor);
@@ -90,7 +95,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
 
     /** Each of the member's introductions, by phone. */
     public List<FamilyIntroduction> introductionsOf(String memberId) {
-        return store.introductionsOf(memberId);
+        return introductions.ofMember(memberId);
     }
 
     /**
@@ -108,14 +113,14 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
             List<FamilyContact> added = new ArrayList<>();
             for (FamilyContact c : distinct(after.familyContacts())) {
                 if (had.contains(c.phone())) continue;
-                Optional<FamilyIntroduction> known = store.introduction(after.id(), c.phone());
+                Optional<FamilyIntroduction> known = introductions.get(after.id(), c.phone());
                 if (known.isPresent() && known.get().status() != IntroductionStatus.FAILED) continue;
                 added.add(c);
             }
             if (added.isEmpty()) return;
             if (bulk) {
                 for (FamilyContact c : added) {
-                    queue(after, c, actor, clock.instant(), store.introduction(after.id(), c.phone()).orElse(null));
+                    queue(after, c, actor, clock.instant(), introductions.get(after.id(), c.phone()).orElse(null));
                 }
             } else {
                 sendNow(after, added, false, actor);
@@ -139,8 +144,8 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         int waiting = 0;
         // one read of them all rather than one per contact; a record changed since is left alone (its write is stale)
         Map<String, FamilyIntroduction> known = new HashMap<>();
-        for (FamilyIntroduction i : store.introductions()) known.put(i.memberId() + " " + i.phone(), i);
-        for (Member m : store.members().all()) {
+        for (FamilyIntroduction i : introductions.all()) known.put(i.memberId() + " " + i.phone(), i);
+        for (Member m : directory.members().all()) {
             for (FamilyContact c : distinct(m.familyContacts())) {
                 contacts++;
                 FamilyIntroduction current = known.get(m.id() + " " + c.phone());
@@ -165,18 +170,18 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
      */
     PacedSend.Outcome drain(Pacer pacer, Instant deadline) {
         Instant now = clock.instant();
-        for (FamilyIntroduction stale : store.introductionsWithStatus(IntroductionStatus.SENDING)) {
+        for (FamilyIntroduction stale : introductions.withStatus(IntroductionStatus.SENDING)) {
             if (stale.claimedAt() == null || stale.claimedAt().plus(CLAIM_TIMEOUT).isAfter(now)) continue;
             tryWrite(next(stale, IntroductionStatus.FAILED, stale.linkIncluded(), null, "interrupted", stale.claimedAt(),
                     now));
         }
-        List<FamilyIntroduction> pending = store.introductionsWithStatus(IntroductionStatus.PENDING);
+        List<FamilyIntroduction> pending = introductions.withStatus(IntroductionStatus.PENDING);
         if (pending.isEmpty()) return new PacedSend.Outcome(0, 0, true);
         Map<String, Optional<Member>> members = new HashMap<>();
         Map<String, Optional<String>> links = new HashMap<>();
         List<Job> jobs = new ArrayList<>();
         for (FamilyIntroduction i : pending) {
-            Optional<Member> m = members.computeIfAbsent(i.memberId(), id -> store.members().get(id));
+            Optional<Member> m = members.computeIfAbsent(i.memberId(), id -> directory.members().get(id));
             Optional<FamilyContact> contact = m.flatMap(x -> x.familyContacts().stream()
                     .filter(c -> c.phone().equals(i.phone())).findFirst());
             if (contact.isEmpty()) {
@@ -198,7 +203,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         Optional<String> link = linkFor(member, rotateLink, actor);
         List<Job> jobs = new ArrayList<>();
         for (FamilyContact c : distinct(contacts)) {
-            FamilyIntroduction current = store.introduction(member.id(), c.phone()).orElse(null);
+            FamilyIntroduction current = introductions.get(member.id(), c.phone()).orElse(null);
             FamilyIntroduction asked = new FamilyIntroduction(member.id(), c.phone(), c.name(), member.language(),
                     IntroductionStatus.PENDING, false, null, null, actor.name(), now, null, null,
                     current == null ? 1 : current.version() + 1);
@@ -232,9 +237,9 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
 
     /** The member's personal link if it can be given: issued now when the member has none (or asked to rotate). */
     private Optional<String> linkFor(Member member, boolean rotate, Actor actor) {
-        if (!rotate && store.hasTriggerToken(member.id())) return Optional.empty();
+        if (!rotate && triggerTokens.has(member.id())) return Optional.empty();
         String token = ids.newSecret();
-        store.bindTriggerToken(member.id(), Hashes.sha256(token));
+        triggerTokens.bind(member.id(), Hashes.sha256(token));
         audit.record(actor, "trigger-link", "member", member.id(), member.name());
         return Optional.of(config.triggerLink(token));
     }
@@ -285,7 +290,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
                             current.claimedAt(), at)
                     : next(current, IntroductionStatus.FAILED, linkIncluded, null, last.failureReason(),
                             current.claimedAt(), at);
-            store.saveIntroduction(done);
+            introductions.save(done);
             if (!last.ok()) {
                 JsonLog.warn("introduction.failed", "memberId", member.id(), "to", contact.phone(), "reason",
                         last.failureReason());
@@ -310,7 +315,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     /** Writes unless someone else wrote first (another sender, an officer's request at the same moment). */
     private boolean tryWrite(FamilyIntroduction next) {
         try {
-            store.saveIntroduction(next);
+            introductions.save(next);
             return true;
         } catch (StaleWrite e) {
             return false;

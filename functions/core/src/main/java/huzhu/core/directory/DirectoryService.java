@@ -1,7 +1,6 @@
 package huzhu.core.directory;
 
 import huzhu.core.ServiceConfig;
-import huzhu.core.Store;
 import huzhu.core.audit.AuditService;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.Invalid;
@@ -13,6 +12,7 @@ import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.Validation;
+import huzhu.core.sms.OptOutStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,21 +29,25 @@ public final class DirectoryService {
     static final int MAX_FAMILY = 10;
     static final int MAX_SKILLS = 20;
 
-    private final Store store;
+    private final DirectoryStore directory;
+    private final TriggerTokenStore triggerTokens;
+    private final OptOutStore optOuts;
     private final Clock clock;
     private final Ids ids;
     private final ServiceConfig config;
     private final AuditService audit;
     private final MemberSaved memberSaved;
 
-    public DirectoryService(Store store, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
-        this(store, clock, ids, config, audit, MemberSaved.NONE);
+    public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
+        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE);
     }
 
     /** {@code memberSaved} hears of every member stored (issue 9: new family contacts get an introduction SMS). */
-    public DirectoryService(Store store, Clock clock, Ids ids, ServiceConfig config, AuditService audit,
+    public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit,
             MemberSaved memberSaved) {
-        this.store = store;
+        this.directory = directory;
+        this.triggerTokens = triggerTokens;
+        this.optOuts = optOuts;
         this.clock = clock;
         this.ids = ids;
         this.config = config;
@@ -104,7 +108,7 @@ public final class DirectoryService {
 
     public Member createMember(MemberInput in, Actor actor) {
         Member m = member(ids.newId(), in, clock.instant(), clock.instant());
-        insert(store.members(), m, "member");
+        insert(directory.members(), m, "member");
         audit.record(actor, "create", "member", m.id(), m.name());
         memberSaved.saved(null, m, actor, false);
         return m;
@@ -115,16 +119,16 @@ public final class DirectoryService {
     }
 
     public Member updateMember(String id, MemberInput in, Actor actor) {
-        Member old = store.members().get(id).orElseThrow(() -> new NotFound("member"));
+        Member old = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
         Member m = member(id, in, old.createdAt(), clock.instant());
-        update(store.members(), m, "member");
+        update(directory.members(), m, "member");
         audit.record(actor, "update", "member", id, m.name(), DirectoryChanges.of(old, m));
         memberSaved.saved(old, m, actor, false);
         return m;
     }
 
     public Member member(String id) {
-        return store.members().get(id).orElseThrow(() -> new NotFound("member"));
+        return directory.members().get(id).orElseThrow(() -> new NotFound("member"));
     }
 
     /** A member's whole record (home address, family phones) as one officer opened it: recorded as a view. */
@@ -135,14 +139,14 @@ public final class DirectoryService {
     }
 
     public Page<Member> members(PageRequest page) {
-        return store.members().page(page);
+        return directory.members().page(page);
     }
 
     /** {@code query} (may be blank) matches names, phones, units and areas, and family contacts' names and phones. */
     public Page<Member> members(String query, PageRequest page) {
         String q = DirectorySearch.query(query);
         if (q == null) return members(page);
-        return DirectorySearch.page(store.members().all(), m -> DirectorySearch.matches(q, m), page, "members");
+        return DirectorySearch.page(directory.members().all(), m -> DirectorySearch.matches(q, m), page, "members");
     }
 
     public void deleteMember(String id) {
@@ -150,9 +154,9 @@ public final class DirectoryService {
     }
 
     public void deleteMember(String id, Actor actor) {
-        Member m = store.members().get(id).orElseThrow(() -> new NotFound("member"));
-        if (!store.members().delete(id)) throw new NotFound("member");
-        store.unbindTriggerToken(id);
+        Member m = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
+        if (!directory.members().delete(id)) throw new NotFound("member");
+        triggerTokens.unbind(id);
         audit.record(actor, "delete", "member", id, m.name());
     }
 
@@ -164,7 +168,7 @@ public final class DirectoryService {
     public TriggerLink issueTriggerLink(String memberId, Actor actor) {
         Member m = member(memberId);
         String token = ids.newSecret();
-        store.bindTriggerToken(memberId, Hashes.sha256(token));
+        triggerTokens.bind(memberId, Hashes.sha256(token));
         audit.record(actor, "trigger-link", "member", memberId, m.name());
         return new TriggerLink(token, config.triggerLink(token));
     }
@@ -174,10 +178,10 @@ public final class DirectoryService {
      * a bad row nothing is imported unless {@code skipInvalid}, in which case the good rows are.
      */
     public ImportReport importMembers(String csv, boolean skipInvalid, Actor actor) {
-        ImportReport report = importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, store.members(), "member",
+        ImportReport report = importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, directory.members(), "member",
                 row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()));
         if (memberSaved != MemberSaved.NONE) {
-            for (String id : report.ids()) store.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
+            for (String id : report.ids()) directory.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
         }
         return report;
     }
@@ -217,7 +221,7 @@ public final class DirectoryService {
 
     public Volunteer createVolunteer(VolunteerInput in, Actor actor) {
         Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant(), null);
-        insert(store.volunteers(), vol, "volunteer");
+        insert(directory.volunteers(), vol, "volunteer");
         audit.record(actor, "create", "volunteer", vol.id(), vol.name());
         return vol;
     }
@@ -227,31 +231,31 @@ public final class DirectoryService {
     }
 
     public Volunteer updateVolunteer(String id, VolunteerInput in, Actor actor) {
-        Volunteer old = store.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        Volunteer old = directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
         // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
         VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(), in.area(),
                 in.location(), in.skills(), old.onDuty(), in.maxActive(), in.language()) : in;
         Volunteer vol = volunteer(id, keepDuty, old.createdAt(), clock.instant(), old.optedOutAt());
-        update(store.volunteers(), vol, "volunteer");
+        update(directory.volunteers(), vol, "volunteer");
         // an officer putting an opted-out volunteer back on duty is the volunteer's wish to hear from us again
-        if (old.hasOptedOut() && !vol.hasOptedOut()) store.clearOptOut(vol.phone());
+        if (old.hasOptedOut() && !vol.hasOptedOut()) optOuts.clear(vol.phone());
         audit.record(actor, "update", "volunteer", id, vol.name(), DirectoryChanges.of(old, vol));
         return vol;
     }
 
     public Volunteer volunteer(String id) {
-        return store.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        return directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
     }
 
     public Page<Volunteer> volunteers(PageRequest page) {
-        return store.volunteers().page(page);
+        return directory.volunteers().page(page);
     }
 
     /** {@code query} as for members (names, phones, areas, skills); {@code onDuty} null means either. */
     public Page<Volunteer> volunteers(String query, Boolean onDuty, PageRequest page) {
         String q = DirectorySearch.query(query);
         if (q == null && onDuty == null) return volunteers(page);
-        return DirectorySearch.page(store.volunteers().all(),
+        return DirectorySearch.page(directory.volunteers().all(),
                 v -> (onDuty == null || v.onDuty() == onDuty) && (q == null || DirectorySearch.matches(q, v)), page,
                 "volunteers");
     }
@@ -261,14 +265,14 @@ public final class DirectoryService {
     }
 
     public void deleteVolunteer(String id, Actor actor) {
-        Volunteer v = store.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
-        if (!store.volunteers().delete(id)) throw new NotFound("volunteer");
+        Volunteer v = directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        if (!directory.volunteers().delete(id)) throw new NotFound("volunteer");
         audit.record(actor, "delete", "volunteer", id, v.name());
     }
 
     /** Volunteers from a spreadsheet, as {@link #importMembers}. */
     public ImportReport importVolunteers(String csv, boolean skipInvalid, Actor actor) {
-        return importRows(csv, skipInvalid, actor, Roster.VOLUNTEER_COLUMNS, store.volunteers(), "volunteer",
+        return importRows(csv, skipInvalid, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(), "volunteer",
                 row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null));
     }
 
@@ -304,7 +308,7 @@ public final class DirectoryService {
 
     public Leader createLeader(LeaderInput in, Actor actor) {
         Leader l = leader(ids.newId(), in, clock.instant(), clock.instant());
-        insert(store.leaders(), l, "leader");
+        insert(directory.leaders(), l, "leader");
         audit.record(actor, "create", "leader", l.id(), l.name());
         return l;
     }
@@ -314,26 +318,26 @@ public final class DirectoryService {
     }
 
     public Leader updateLeader(String id, LeaderInput in, Actor actor) {
-        Leader old = store.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+        Leader old = directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
         Leader l = leader(id, in, old.createdAt(), clock.instant());
-        update(store.leaders(), l, "leader");
+        update(directory.leaders(), l, "leader");
         audit.record(actor, "update", "leader", id, l.name(), DirectoryChanges.of(old, l));
         return l;
     }
 
     public Leader leader(String id) {
-        return store.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+        return directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
     }
 
     public Page<Leader> leaders(PageRequest page) {
-        return store.leaders().page(page);
+        return directory.leaders().page(page);
     }
 
     /** {@code query} matches names, phones, titles and e-mail addresses. */
     public Page<Leader> leaders(String query, PageRequest page) {
         String q = DirectorySearch.query(query);
         if (q == null) return leaders(page);
-        return DirectorySearch.page(store.leaders().all(), l -> DirectorySearch.matches(q, l), page, "leaders");
+        return DirectorySearch.page(directory.leaders().all(), l -> DirectorySearch.matches(q, l), page, "leaders");
     }
 
     public void deleteLeader(String id) {
@@ -341,8 +345,8 @@ public final class DirectoryService {
     }
 
     public void deleteLeader(String id, Actor actor) {
-        Leader l = store.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
-        if (!store.leaders().delete(id)) throw new NotFound("leader");
+        Leader l = directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+        if (!directory.leaders().delete(id)) throw new NotFound("leader");
         audit.record(actor, "delete", "leader", id, l.name());
     }
 

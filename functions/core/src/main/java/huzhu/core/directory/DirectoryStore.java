@@ -1,8 +1,8 @@
 package huzhu.core.directory;
 
 import java.util.List;
-import java.util.Optional;
 
+/** The union's people: one registry per kind, and the few searches the emergency path needs. */
 public interface DirectoryStore {
     Registry<Member> members();
 
@@ -17,15 +17,4 @@ public interface DirectoryStore {
     List<Volunteer> volunteersInCity(String city);
 
     List<Leader> leadersAtLevel(int level);
-
-    /** Binds a trigger-token hash to a member, replacing (and invalidating) the member's previous one. */
-    void bindTriggerToken(String memberId, String tokenHash);
-
-    Optional<String> memberIdForTriggerToken(String tokenHash);
-
-    /** Whether the member has a personal trigger token now (only its hash is kept: the link itself is not). */
-    boolean hasTriggerToken(String memberId);
-
-    /** Forgets the member's trigger token (e.g. when the member is deleted). */
-    void unbindTriggerToken(String memberId);
 }

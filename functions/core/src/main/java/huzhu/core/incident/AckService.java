@@ -1,6 +1,6 @@
 package huzhu.core.incident;
 
-import huzhu.core.Store;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
@@ -20,13 +20,15 @@ import java.util.Map;
 public final class AckService {
     public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("ack-ip", 60, Duration.ofMinutes(10));
 
-    private final Store store;
+    private final IncidentStore incidents;
+    private final DirectoryStore directory;
     private final Dispatcher dispatcher;
     private final AckTokens tokens;
     private final RateLimiter limiter;
 
-    public AckService(Store store, Dispatcher dispatcher, AckTokens tokens, RateLimiter limiter) {
-        this.store = store;
+    public AckService(IncidentStore incidents, DirectoryStore directory, Dispatcher dispatcher, AckTokens tokens, RateLimiter limiter) {
+        this.incidents = incidents;
+        this.directory = directory;
         this.dispatcher = dispatcher;
         this.tokens = tokens;
         this.limiter = limiter;
@@ -50,12 +52,12 @@ public final class AckService {
 
     public AckView view(String token) {
         String code = AckTokens.code(token).orElseThrow(() -> new NotFound("ack"));
-        for (Incident incident : store.active()) {
+        for (Incident incident : incidents.active()) {
             if (!incident.code().equals(code)) continue;
             for (Alert alert : incident.alerts()) {
                 if (tokens.verifies(token, incident.id(), alert.recipientId())) {
                     Member member = incident.memberId() == null ? null
-                            : store.members().get(incident.memberId()).orElse(null);
+                            : directory.members().get(incident.memberId()).orElse(null);
                     return new AckView(incident, alert, member);
                 }
             }

@@ -1,7 +1,7 @@
 package huzhu.core.incident;
 
 import huzhu.core.ServiceConfig;
-import huzhu.core.Store;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
@@ -11,6 +11,7 @@ import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
@@ -49,7 +50,9 @@ public final class Dispatcher {
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private final Store store;
+    private final IncidentStore incidents;
+    private final DirectoryStore directory;
+    private final SettingsStore settings;
     private final Messenger messenger;
     private final LeaderAnnouncements announcements;
     private final EscalationTimer timer;
@@ -58,9 +61,11 @@ public final class Dispatcher {
     private final ServiceConfig config;
     private final SmsComposer sms;
 
-    public Dispatcher(Store store, Messenger messenger, LeaderAnnouncements announcements, EscalationTimer timer,
+    public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger, LeaderAnnouncements announcements, EscalationTimer timer,
             Clock clock, Ids ids, ServiceConfig config) {
-        this.store = store;
+        this.incidents = incidents;
+        this.directory = directory;
+        this.settings = settings;
         this.messenger = messenger;
         this.announcements = announcements;
         this.timer = timer;
@@ -96,9 +101,9 @@ public final class Dispatcher {
     public Incident open(NewIncident request, Function<Incident, OutboundSms> receipt) {
         Instant now = clock.instant();
         Member member = request.memberId() == null ? null
-                : store.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
-        EscalationPolicy policy = store.escalationPolicy().orElse(config.defaultPolicy());
-        List<Incident> active = store.active();
+                : directory.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
+        EscalationPolicy policy = settings.escalationPolicy().orElse(config.defaultPolicy());
+        List<Incident> active = incidents.active();
         Set<String> activeCodes = active.stream().map(Incident::code).collect(Collectors.toSet());
 
         Incident.Builder b = new Incident.Builder();
@@ -126,10 +131,10 @@ public final class Dispatcher {
         List<Alert> intents = planLevel(b, b.level, now, known);
         Incident created = b.build();
         try {
-            store.create(created);
-        } catch (StaleIncident exists) {
+            incidents.create(created);
+        } catch (StaleWrite exists) {
             // the same request again (SNS redelivery, Idempotency-Key): finish whatever the first one left undone
-            Incident existing = store.incident(created.id()).orElseThrow(() -> exists);
+            Incident existing = incidents.get(created.id()).orElseThrow(() -> exists);
             List<OutboundSms> first = new ArrayList<>();
             addIfAny(first, receipt.apply(existing));
             return sendingFirst(first, () -> existing.active()
@@ -231,7 +236,7 @@ public final class Dispatcher {
         Instant now = clock.instant();
         int escalated = 0;
         RuntimeException first = null;
-        for (Incident due : store.dueForEscalation(now)) {
+        for (Incident due : incidents.dueForEscalation(now)) {
             try {
                 if (escalate(due.id(), null, null, "sweep")) escalated++;
             } catch (RuntimeException e) {
@@ -260,7 +265,7 @@ public final class Dispatcher {
         Instant now = clock.instant();
         int resent = 0;
         RuntimeException first = null;
-        for (Incident incident : store.active()) {
+        for (Incident incident : incidents.active()) {
             if (incident.alerts().stream().noneMatch(a -> a.retryDue(now))) continue;
             try {
                 resent += resend(incident.id(), now);
@@ -313,7 +318,7 @@ public final class Dispatcher {
 
     /** A per-deadline timer fired for (incident, level, deadline). */
     public Wake onTimer(String incidentId, int level, Instant deadline) {
-        Incident current = store.incident(incidentId).orElse(null);
+        Incident current = incidents.get(incidentId).orElse(null);
         if (current == null || current.status() != IncidentStatus.OPEN || !isDeadline(current, level, deadline)) {
             return Wake.STALE;
         }
@@ -445,20 +450,20 @@ public final class Dispatcher {
     private List<Alert> recipients(Incident.Builder b, PolicyLevel step, Instant now, Known known) {
         List<Alert> out = new ArrayList<>();
         if (step.audience() == Notify.LEADERS) {
-            for (Leader l : store.leadersAtLevel(step.leaderLevel())) {
+            for (Leader l : directory.leadersAtLevel(step.leaderLevel())) {
                 out.add(newAlert(l.id(), RecipientKind.LEADER, l.name(), l.phone(), l.language(), step.level(), now));
             }
             return out;
         }
         if (b.memberId == null) return out;
         Member member = known.member() != null && known.member().id().equals(b.memberId) ? known.member()
-                : store.members().get(b.memberId).orElse(null);
+                : directory.members().get(b.memberId).orElse(null);
         if (member == null || member.homeArea() == null || member.homeArea().city() == null) return out;
         Set<String> alreadyAlerted = b.alerts.stream().map(Alert::recipientId).collect(Collectors.toSet());
         // spreading only weighs other incidents' alerts: those read a moment ago by open() will do
-        List<Incident> active = known.active() != null ? known.active() : store.active();
+        List<Incident> active = known.active() != null ? known.active() : incidents.active();
         List<Volunteer> chosen = AlertSpread.choose(member.homeArea(), member.location(),
-                store.volunteersInCity(member.homeArea().city()), acceptedCounts(active, b.id), alreadyAlerted,
+                directory.volunteersInCity(member.homeArea().city()), acceptedCounts(active, b.id), alreadyAlerted,
                 AlertSpread.recentAlerts(active, b.id, now, AlertSpread.WINDOW), AlertSpread.MAX_PER_WINDOW,
                 step.maxRecipientsOrDefault());
         for (Volunteer v : chosen) {
@@ -510,7 +515,7 @@ public final class Dispatcher {
         if (!intents.isEmpty() && !justCreated) {
             // someone may have accepted (or an officer closed it) since the write that planned these alerts:
             // whoever was stood down meanwhile must not get an alert for an incident already taken
-            Incident fresh = store.incident(incident.id()).orElse(incident);
+            Incident fresh = incidents.get(incident.id()).orElse(incident);
             intents = intents.stream().filter(a -> fresh.alertFor(a.recipientId()).filter(Alert::unsent).isPresent())
                     .toList();
             incident = fresh;
@@ -522,7 +527,7 @@ public final class Dispatcher {
         }
         Member member = incident.memberId() == null ? null
                 : knownMember != null && knownMember.id().equals(incident.memberId()) ? knownMember
-                : store.members().get(incident.memberId()).orElse(null);
+                : directory.members().get(incident.memberId()).orElse(null);
         List<OutboundSms> messages = new ArrayList<>(intents.size());
         for (Alert a : intents) messages.add(new OutboundSms(a.to(), alertText(incident, member, a), incident.id()));
         List<SendResult> sent = sendFirst(first, messages);
@@ -967,13 +972,13 @@ public final class Dispatcher {
     private <R> R change(String incidentId, Incident known, Function<Incident, Decision<R>> decide) {
         for (int attempt = 1; ; attempt++) {
             Incident current = attempt == 1 && known != null ? known
-                    : store.incident(incidentId).orElseThrow(() -> new NotFound("incident"));
+                    : incidents.get(incidentId).orElseThrow(() -> new NotFound("incident"));
             Decision<R> d = decide.apply(current);
             if (d.write() == null) return d.unchanged();
             Incident updated = d.write().build();
             try {
-                store.update(updated);
-            } catch (StaleIncident e) {
+                incidents.update(updated);
+            } catch (StaleWrite e) {
                 if (attempt >= MAX_ATTEMPTS) throw e;
                 continue;
             }
@@ -988,7 +993,7 @@ public final class Dispatcher {
 
     /** Nobody at any level accepted: the officers (level 1) must act by hand. */
     private void tellOfficersExhausted(Incident incident) {
-        for (Leader officer : store.leadersAtLevel(1)) {
+        for (Leader officer : directory.leadersAtLevel(1)) {
             send(officer.phone(), incident.id(), sms.compose(officer.language(), "sms.exhausted.officer",
                     Map.of("code", incident.code()), List.of()));
         }
@@ -1000,7 +1005,7 @@ public final class Dispatcher {
     }
 
     private Member memberOf(Incident incident) {
-        return incident.memberId() == null ? null : store.members().get(incident.memberId()).orElse(null);
+        return incident.memberId() == null ? null : directory.members().get(incident.memberId()).orElse(null);
     }
 
     private static Place homeOf(Member member) {
@@ -1026,6 +1031,6 @@ public final class Dispatcher {
     }
 
     Optional<Incident> incident(String id) {
-        return store.incident(id);
+        return incidents.get(id);
     }
 }

@@ -1,7 +1,7 @@
 package huzhu.core.incident;
 
 import huzhu.core.ServiceConfig;
-import huzhu.core.Store;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
@@ -10,13 +10,14 @@ import huzhu.core.error.RateLimited;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.incident.ReplyGrammar.Reply;
 import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Language;
-import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.PhoneNumbers;
 import huzhu.core.kernel.RateLimiter;
 import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OptOutStore;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SmsComposer;
 import java.time.Clock;
@@ -37,7 +38,10 @@ public final class InboundSmsService {
     public static final RateLimiter.Limit UNVERIFIED_PER_SENDER =
             new RateLimiter.Limit("sms-unverified", 3, Duration.ofHours(1));
 
-    private final Store store;
+    private final IdempotencyStore idempotency;
+    private final DirectoryStore directory;
+    private final IncidentStore incidents;
+    private final OptOutStore optOuts;
     private final Dispatcher dispatcher;
     private final Messenger messenger;
     private final Clock clock;
@@ -46,15 +50,18 @@ public final class InboundSmsService {
     private final Language defaultLanguage;
     private final NoticeReplies noticeReplies;
 
-    public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
+    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter) {
-        this(store, dispatcher, messenger, clock, config, limiter, NoticeReplies.NONE);
+        this(idempotency, directory, incidents, optOuts, dispatcher, messenger, clock, config, limiter, NoticeReplies.NONE);
     }
 
     /** {@code noticeReplies}: where replies to a recent notice go (issue 9), see {@link NoticeReplies}. */
-    public InboundSmsService(Store store, Dispatcher dispatcher, Messenger messenger, Clock clock,
+    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies) {
-        this.store = store;
+        this.idempotency = idempotency;
+        this.directory = directory;
+        this.incidents = incidents;
+        this.optOuts = optOuts;
         this.dispatcher = dispatcher;
         this.messenger = messenger;
         this.clock = clock;
@@ -82,13 +89,13 @@ public final class InboundSmsService {
             return Handled.IGNORED;
         }
         String seenKey = Text.blank(in.inboundMessageId()) ? null : "sms:" + in.inboundMessageId();
-        if (seenKey != null && store.recall(seenKey, now).isPresent()) {
+        if (seenKey != null && idempotency.recall(seenKey, now).isPresent()) {
             JsonLog.info("sms.duplicate", "inboundMessageId", in.inboundMessageId());
             return Handled.DUPLICATE;
         }
         String body = Text.shorten(Text.clean(in.messageBody() == null ? "" : in.messageBody()), MAX_BODY);
         Handled handled = route(from.get(), body, in, now);
-        if (seenKey != null) store.remember(seenKey, handled.name(), now.plus(SEEN_WINDOW), now);
+        if (seenKey != null) idempotency.remember(seenKey, handled.name(), now.plus(SEEN_WINDOW), now);
         JsonLog.info("sms.handled", "inboundMessageId", in.inboundMessageId(), "from", from.get(), "action",
                 handled.name());
         return handled;
@@ -103,10 +110,10 @@ public final class InboundSmsService {
             if (target.isPresent()) return answer(target.get(), reply.get().action());
         }
 
-        List<Member> asMember = store.members().byPhone(from).map(List::of).orElse(List.of());
-        List<Member> family = store.membersWithFamilyPhone(from);
+        List<Member> asMember = directory.members().byPhone(from).map(List::of).orElse(List.of());
+        List<Member> family = directory.membersWithFamilyPhone(from);
         // read once: each read of the active incidents is a round trip before the alerts go out
-        List<Incident> activeNow = asMember.isEmpty() && family.isEmpty() ? List.of() : store.active();
+        List<Incident> activeNow = asMember.isEmpty() && family.isEmpty() ? List.of() : incidents.active();
         Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
         if (member != null) {
             Optional<Incident> active = activeNow.stream().filter(i -> member.id().equals(i.memberId()))
@@ -137,7 +144,7 @@ public final class InboundSmsService {
         }
 
         // a stranger's further texts belong to the incident they opened, not to a new one
-        Optional<Incident> ownUnverified = store.active().stream()
+        Optional<Incident> ownUnverified = incidents.active().stream()
                 .filter(i -> i.memberId() == null && from.equals(i.reporter().phone()))
                 .max(Comparator.comparing(Incident::createdAt));
         if (ownUnverified.isPresent() && !ownUnverified.get().id().equals(incidentIdFor(in))) {
@@ -173,7 +180,7 @@ public final class InboundSmsService {
 
     /** Tells an unknown number how to ask for help, at most once per {@link #EXPLAIN_ONCE_PER}. */
     private boolean explainOnce(String from, Instant now) {
-        Optional<String> explained = store.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
+        Optional<String> explained = idempotency.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
         if (explained.isPresent()) return false;
         reply(from, null, defaultLanguage, "sms.unknownSender", Map.of());
         return true;
@@ -201,7 +208,7 @@ public final class InboundSmsService {
      * sender's most recent one still waiting for this kind of answer.
      */
     private Optional<Target> target(String from, Reply reply, String previousMessageId) {
-        List<Target> mine = store.active().stream()
+        List<Target> mine = incidents.active().stream()
                 .flatMap(i -> i.alerts().stream().filter(a -> from.equals(a.to())).map(a -> new Target(i, a)))
                 .toList();
         if (mine.isEmpty()) return Optional.empty();
@@ -245,14 +252,14 @@ public final class InboundSmsService {
     }
 
     private Handled optOut(String from, Instant now) {
-        store.recordOptOut(from, now);
-        Optional<Volunteer> volunteer = store.volunteers().byPhone(from);
+        optOuts.record(from, now);
+        Optional<Volunteer> volunteer = directory.volunteers().byPhone(from);
         Language lang = defaultLanguage;
         if (volunteer.isPresent()) {
             Volunteer v = volunteer.get();
             lang = v.language();
-            if (v.onDuty() || !v.hasOptedOut()) store.volunteers().update(v.optedOut(now));
-            for (Leader officer : store.leadersAtLevel(1)) {
+            if (v.onDuty() || !v.hasOptedOut()) directory.volunteers().update(v.optedOut(now));
+            for (Leader officer : directory.leadersAtLevel(1)) {
                 reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
             }
         }

@@ -1,10 +1,12 @@
 package huzhu.core.incident;
 
-import huzhu.core.Store;
 import huzhu.core.audit.AuditService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
+import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
@@ -14,20 +16,21 @@ import huzhu.core.kernel.Wire;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /** What officers do with incidents from the console. */
 public final class IncidentService {
-    static final Set<String> STATUS_FILTERS = Set.of("open", "acknowledged", "resolved", "cancelled", "active", "all");
-
-    private final Store store;
+    private final DirectoryStore directory;
+    private final IdempotencyStore idempotency;
+    private final IncidentStore incidents;
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
 
-    public IncidentService(Store store, Dispatcher dispatcher, Clock clock, Ids ids, AuditService audit) {
-        this.store = store;
+    public IncidentService(DirectoryStore directory, IdempotencyStore idempotency, IncidentStore incidents, Dispatcher dispatcher, Clock clock, Ids ids, AuditService audit) {
+        this.directory = directory;
+        this.idempotency = idempotency;
+        this.incidents = incidents;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.ids = ids;
@@ -73,16 +76,16 @@ public final class IncidentService {
             v.problem("Idempotency-Key", "invalid.tooLong");
         }
         v.throwIfAny();
-        Member member = store.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
+        Member member = directory.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
         String incidentId = null;
         if (!Text.blank(idempotencyKey)) {
             Instant now = clock.instant();
             incidentId = ids.newId();
-            Optional<String> first = store.remember("console-open:" + idempotencyKey, incidentId,
+            Optional<String> first = idempotency.remember("console-open:" + idempotencyKey, incidentId,
                     now.plus(TriggerService.IDEMPOTENCY_WINDOW), now);
             if (first.isPresent()) {
                 incidentId = first.get();
-                Optional<Incident> existing = store.incident(incidentId);
+                Optional<Incident> existing = incidents.get(incidentId);
                 if (existing.isPresent()) return existing.get();
                 // the first request reserved the id but did not finish: finish it under the same id
             }
@@ -93,14 +96,13 @@ public final class IncidentService {
     }
 
     public Incident get(String id) {
-        return store.incident(id).orElseThrow(() -> new NotFound("incident"));
+        return incidents.get(id).orElseThrow(() -> new NotFound("incident"));
     }
 
     public Page<Incident> list(String status, Instant from, Instant to, PageRequest page) {
-        String s = Text.blank(status) ? "all" : status.trim();
-        if (!STATUS_FILTERS.contains(s)) throw huzhu.core.error.Invalid.of("status", "invalid.status");
-        if (from != null && to != null && !from.isBefore(to)) throw huzhu.core.error.Invalid.of("from", "invalid.range");
-        return store.list(new IncidentQuery(s, from, to), page);
+        IncidentQuery query = IncidentQuery.of(status, from, to);
+        if (from != null && to != null && !from.isBefore(to)) throw Invalid.of("from", "invalid.range");
+        return incidents.list(query, page);
     }
 
     public Incident acknowledge(String id, String actor) {

@@ -1,6 +1,5 @@
 package huzhu.core.incident;
 
-import huzhu.core.Store;
 import huzhu.core.audit.AuditService;
 import huzhu.core.error.Invalid;
 import huzhu.core.kernel.Actor;
@@ -8,18 +7,18 @@ import java.util.Map;
 
 /** The union's escalation policy. New incidents take a snapshot; open ones keep the one they started with. */
 public final class PolicyService {
-    private final Store store;
+    private final SettingsStore settings;
     private final AuditService audit;
     private final EscalationPolicy defaultPolicy;
 
-    public PolicyService(Store store, AuditService audit, EscalationPolicy defaultPolicy) {
-        this.store = store;
+    public PolicyService(SettingsStore settings, AuditService audit, EscalationPolicy defaultPolicy) {
+        this.settings = settings;
         this.audit = audit;
         this.defaultPolicy = defaultPolicy;
     }
 
     public EscalationPolicy current() {
-        return store.escalationPolicy().orElse(defaultPolicy);
+        return settings.escalationPolicy().orElse(defaultPolicy);
     }
 
     public EscalationPolicy replace(EscalationPolicy policy) {
@@ -30,7 +29,7 @@ public final class PolicyService {
         if (policy == null) throw Invalid.of("levels", "invalid.required");
         Map<String, String> problems = policy.problems();
         if (!problems.isEmpty()) throw new Invalid(problems);
-        store.saveEscalationPolicy(policy);
+        settings.saveEscalationPolicy(policy);
         audit.record(actor, "update", "policy", null, null);
         return policy;
     }

@@ -1,11 +1,13 @@
 package huzhu.core.incident;
 
-import huzhu.core.Store;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.error.NotFound;
 import huzhu.core.error.RateLimited;
 import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.RateLimiter;
@@ -34,14 +36,20 @@ public final class TriggerService {
     public static final Duration PER_TOKEN_WINDOW = Duration.ofMinutes(10);
     public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("trigger-ip", 30, Duration.ofMinutes(10));
 
-    private final Store store;
+    private final TriggerTokenStore triggerTokens;
+    private final DirectoryStore directory;
+    private final IncidentStore incidents;
+    private final IdempotencyStore idempotency;
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Ids ids;
     private final RateLimiter limiter;
 
-    public TriggerService(Store store, Dispatcher dispatcher, Clock clock, Ids ids, RateLimiter limiter) {
-        this.store = store;
+    public TriggerService(TriggerTokenStore triggerTokens, DirectoryStore directory, IncidentStore incidents, IdempotencyStore idempotency, Dispatcher dispatcher, Clock clock, Ids ids, RateLimiter limiter) {
+        this.triggerTokens = triggerTokens;
+        this.directory = directory;
+        this.incidents = incidents;
+        this.idempotency = idempotency;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.ids = ids;
@@ -68,9 +76,9 @@ public final class TriggerService {
     /** The member a token opens, or {@link NotFound} ("trigger"). */
     public Member memberFor(String token) {
         if (Text.blank(token) || token.length() > 200) throw new NotFound("trigger");
-        String memberId = store.memberIdForTriggerToken(Hashes.sha256(token))
+        String memberId = triggerTokens.memberIdFor(Hashes.sha256(token))
                 .orElseThrow(() -> new NotFound("trigger"));
-        return store.members().get(memberId).orElseThrow(() -> new NotFound("trigger"));
+        return directory.members().get(memberId).orElseThrow(() -> new NotFound("trigger"));
     }
 
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey) {
@@ -105,15 +113,15 @@ public final class TriggerService {
         String incidentId = ids.newId();
         String key = Text.blank(idempotencyKey) ? null : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
         if (key != null) {
-            Optional<Incident> replay = store.recall(key, now).flatMap(store::incident);
+            Optional<Incident> replay = idempotency.recall(key, now).flatMap(incidents::get);
             if (replay.isPresent()) return triggered(replay.get(), member);
         }
         limitPerToken(member, now);
         if (key != null) {
-            Optional<String> first = store.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
+            Optional<String> first = idempotency.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
             if (first.isPresent()) {
                 incidentId = first.get();
-                Optional<Incident> existing = store.incident(incidentId);
+                Optional<Incident> existing = incidents.get(incidentId);
                 if (existing.isPresent()) return triggered(existing.get(), member);
                 // the first request reserved the id but did not finish: finish it under the same id
             }
@@ -127,7 +135,7 @@ public final class TriggerService {
 
     private void limitPerToken(Member member, Instant now) {
         Instant since = now.minus(PER_TOKEN_WINDOW);
-        List<Instant> recent = store.active().stream()
+        List<Instant> recent = incidents.active().stream()
                 .filter(i -> member.id().equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
                         && i.createdAt().isAfter(since))
                 .map(Incident::createdAt).sorted().toList();

@@ -1,12 +1,14 @@
 package huzhu.core.report;
 
-import huzhu.core.Store;
 import huzhu.core.care.FamilyIntroduction;
 import huzhu.core.care.IntroductionStatus;
+import huzhu.core.care.IntroductionStore;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.TimelineEntry;
 import huzhu.core.kernel.Months;
 import java.time.Clock;
@@ -28,11 +30,15 @@ import java.util.TreeMap;
 public final class ReportService {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
 
-    private final Store store;
+    private final IncidentStore incidents;
+    private final DirectoryStore directory;
+    private final IntroductionStore introductions;
     private final Clock clock;
 
-    public ReportService(Store store, Clock clock) {
-        this.store = store;
+    public ReportService(IncidentStore incidents, DirectoryStore directory, IntroductionStore introductions, Clock clock) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.introductions = introductions;
         this.clock = clock;
     }
 
@@ -83,7 +89,7 @@ public final class ReportService {
         Instant end = to != null ? to : clock.instant().plusSeconds(1);
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) throw huzhu.core.error.Invalid.of("from", "invalid.range");
-        List<Incident> incidents = store.createdBetween(start, end);
+        List<Incident> incidents = this.incidents.createdBetween(start, end);
         int cancelled = 0;
         int resolved = 0;
         Tally all = new Tally();
@@ -163,7 +169,7 @@ public final class ReportService {
         List<MemberGap> noVolunteer = new ArrayList<>();
         List<MemberGap> noVolunteerInCity = new ArrayList<>();
         Map<String, List<Volunteer>> byCity = new TreeMap<>();
-        for (Member m : store.members().all()) {
+        for (Member m : directory.members().all()) {
             MemberGap gap = new MemberGap(m.id(), m.name(), m.homeArea() == null ? null : m.homeArea().city(),
                     m.homeArea() == null ? null : m.homeArea().district());
             if (m.familyContacts().isEmpty()) noFamily.add(gap);
@@ -173,13 +179,13 @@ public final class ReportService {
                 continue;
             }
             List<Volunteer> onDuty = byCity.computeIfAbsent(m.homeArea().city(),
-                    c -> store.volunteersInCity(c).stream().filter(Volunteer::onDuty).toList());
+                    c -> directory.volunteersInCity(c).stream().filter(Volunteer::onDuty).toList());
             if (onDuty.isEmpty()) noVolunteerInCity.add(gap);
             if (onDuty.stream().noneMatch(v -> m.homeArea().sameDistrict(v.area()))) noVolunteer.add(gap);
         }
         FamilyReach reach = familyReach();
         List<VolunteerGap> optedOut = new ArrayList<>();
-        for (Volunteer v : store.volunteers().all()) {
+        for (Volunteer v : directory.volunteers().all()) {
             if (v.hasOptedOut()) {
                 optedOut.add(new VolunteerGap(v.id(), v.name(), v.area() == null ? null : v.area().city(),
                         v.area() == null ? null : v.area().district(), v.optedOutAt()));
@@ -190,7 +196,7 @@ public final class ReportService {
 
     private FamilyReach familyReach() {
         Map<String, FamilyIntroduction> byKey = new HashMap<>();
-        for (FamilyIntroduction i : store.introductions()) byKey.put(i.memberId() + " " + i.phone(), i);
+        for (FamilyIntroduction i : introductions.all()) byKey.put(i.memberId() + " " + i.phone(), i);
         int families = 0;
         int familiesReached = 0;
         int contacts = 0;
@@ -199,7 +205,7 @@ public final class ReportService {
         int failed = 0;
         int never = 0;
         List<MemberGap> notReached = new ArrayList<>();
-        for (Member m : store.members().all()) {
+        for (Member m : directory.members().all()) {
             Set<String> phones = new LinkedHashSet<>();
             m.familyContacts().forEach(c -> phones.add(c.phone()));
             if (phones.isEmpty()) continue;

@@ -10,10 +10,10 @@ import java.util.Optional;
  */
 public interface OptOutStore {
     /** Records the opt-out; a phone that opted out before keeps its first time. */
-    void recordOptOut(String e164, Instant at);
+    void record(String e164, Instant at);
 
     Optional<Instant> optedOutAt(String e164);
 
     /** Forgets the opt-out (an officer put the person back, e.g. a volunteer back on duty). */
-    void clearOptOut(String e164);
+    void clear(String e164);
 }

@@ -42,7 +42,7 @@ class AuditTrailTest {
 
     /** The log, oldest first. */
     private List<AuditEntry> log() {
-        List<AuditEntry> log = new ArrayList<>(world.memory.audit(null, null, PageRequest.first(200)).items());
+        List<AuditEntry> log = new ArrayList<>(world.memory.audit().list(null, null, PageRequest.first(200)).items());
         Collections.reverse(log);
         return log;
     }

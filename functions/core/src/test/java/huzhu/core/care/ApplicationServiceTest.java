@@ -68,7 +68,7 @@ class ApplicationServiceTest {
         assertThat(paid.steps().get(3).at()).isEqualTo(Fixtures.T0.plus(Duration.ofDays(6)));
         assertThat(paid.steps().get(3).amount()).isEqualByComparingTo("3000");
         assertThat(paid.steps().get(1).note()).isEqualTo("情况属实");
-        assertThat(world.store.audit(null, null, PageRequest.first(20)).items())
+        assertThat(world.store.audit().list(null, null, PageRequest.first(20)).items())
                 .filteredOn(e -> e.targetKind().equals("application")).extracting(AuditEntry::action)
                 .containsExactly("pay", "approve", "review", "create");
     }

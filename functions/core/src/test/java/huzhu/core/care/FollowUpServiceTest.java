@@ -27,7 +27,7 @@ class FollowUpServiceTest {
     void anIncidentWithAPlannedVisit() {
         world = new World();
         followUps = world.services.followUps();
-        world.memory.create(Fixtures.incident("inc-1").member("m-1").build());
+        world.memory.incidents().create(Fixtures.incident("inc-1").member("m-1").build());
     }
 
     @Test
@@ -48,7 +48,7 @@ class FollowUpServiceTest {
         assertThat(done.memberId()).isEqualTo("m-1");
         assertThat(done.createdAt()).isEqualTo(T0);
         assertThat(done.updatedAt()).isEqualTo(T0.plusSeconds(3600));
-        assertThat(world.memory.followUp(planned.id())).contains(done);
+        assertThat(world.memory.followUps().get(planned.id())).contains(done);
     }
 
     @Test
@@ -78,6 +78,6 @@ class FollowUpServiceTest {
                 new BigDecimal("-1"), "maybe"), OFFICER))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields())
                         .containsOnlyKeys("kind", "dueDate", "amount", "status"));
-        assertThat(world.memory.followUp(planned.id())).contains(planned);
+        assertThat(world.memory.followUps().get(planned.id())).contains(planned);
     }
 }

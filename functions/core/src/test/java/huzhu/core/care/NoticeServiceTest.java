@@ -93,7 +93,7 @@ class NoticeServiceTest {
         });
         assertThat(world.broadcast).singleElement().satisfies(n -> assertThat(n.title()).isEqualTo("夏季安全提醒"));
         assertThat(sent.notice().topicMessageId()).isEqualTo("topic-1");
-        assertThat(world.store.audit(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::action)
+        assertThat(world.store.audit().list(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::action)
                 .contains("create", "send");
 
         // and running again sends nothing more
@@ -190,7 +190,7 @@ class NoticeServiceTest {
         members(5);
         String id = notices.create(SHORT, OFFICER).notice().id();
         notices.sendNow(id, OFFICER);
-        world.store.acquireLease(CampaignService.LEASE, "another-run", world.clock.instant().plusSeconds(45),
+        world.store.leases().acquire(CampaignService.LEASE, "another-run", world.clock.instant().plusSeconds(45),
                 world.clock.instant());
 
         // when
@@ -410,7 +410,7 @@ class NoticeServiceTest {
         assertThat(notices.replies(id)).extracting(NoticeReply::text).containsExactly("收到，周六我参加", "能带家属吗？");
         assertThat(notices.replies(id).get(0).name()).isEqualTo("王建国");
         assertThat(world.messenger.bodiesTo(phone(1))).filteredOn(b -> b.contains("已收到您的留言")).hasSize(1);
-        assertThat(world.store.active()).isEmpty();
+        assertThat(world.store.incidents().active()).isEmpty();
     }
 
     @Test
@@ -425,7 +425,7 @@ class NoticeServiceTest {
 
         // then
         assertThat(handled).isEqualTo(InboundSmsService.Handled.OPENED);
-        assertThat(world.store.active()).hasSize(1);
+        assertThat(world.store.incidents().active()).hasSize(1);
         assertThat(notices.replies(id)).isEmpty();
     }
 

@@ -64,8 +64,8 @@ class OnboardingServiceTest {
             assertThat(i.messageId()).startsWith("msg-");
             assertThat(i.requestedBy()).isEqualTo("周干事");
         });
-        assertThat(world.store.memberIdForTriggerToken(Hashes.sha256("secret-0001"))).contains("m-1");
-        assertThat(world.store.audit(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::action)
+        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256("secret-0001"))).contains("m-1");
+        assertThat(world.store.audit().list(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::action)
                 .contains("introduce", "trigger-link");
     }
 
@@ -73,13 +73,13 @@ class OnboardingServiceTest {
     void introduce_leavesAMembersExistingLinkAlone_andSendsTheIntroductionWithoutIt() {
         // given a member whose printed card carries a link
         wang();
-        world.store.bindTriggerToken("m-1", Hashes.sha256("printed-card-token"));
+        world.store.triggerTokens().bind("m-1", Hashes.sha256("printed-card-token"));
 
         // when
         List<FamilyIntroduction> intros = onboarding.introduce("m-1", false, OFFICER);
 
         // then the card still works, and the SMS has the number but no link
-        assertThat(world.store.memberIdForTriggerToken(Hashes.sha256("printed-card-token"))).contains("m-1");
+        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256("printed-card-token"))).contains("m-1");
         assertThat(world.messenger.bodiesTo(FATHER)).singleElement().satisfies(body -> assertThat(body)
                 .contains(CareWorld.UNION_NUMBER, "120").doesNotContain("http"));
         assertThat(intros).allSatisfy(i -> assertThat(i.linkIncluded()).isFalse());
@@ -89,13 +89,13 @@ class OnboardingServiceTest {
     void introduce_withRotateLink_sendsANewLink_andTheOldOneStopsWorking() {
         // given
         wang();
-        world.store.bindTriggerToken("m-1", Hashes.sha256("printed-card-token"));
+        world.store.triggerTokens().bind("m-1", Hashes.sha256("printed-card-token"));
 
         // when
         onboarding.introduce("m-1", true, OFFICER);
 
         // then
-        assertThat(world.store.memberIdForTriggerToken(Hashes.sha256("printed-card-token"))).isEmpty();
+        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256("printed-card-token"))).isEmpty();
         assertThat(world.messenger.bodiesTo(FATHER).get(0)).contains("/v1/triggers/secret-0001");
         assertThat(onboarding.introductionsOf("m-1")).allSatisfy(i -> assertThat(i.linkIncluded()).isTrue());
     }
@@ -177,10 +177,10 @@ class OnboardingServiceTest {
         onboarding.introduce("m-1", false, OFFICER);
 
         // then
-        FamilyIntroduction failed = world.store.introduction("m-1", MOTHER).orElseThrow();
+        FamilyIntroduction failed = world.store.introductions().get("m-1", MOTHER).orElseThrow();
         assertThat(failed.status()).isEqualTo(IntroductionStatus.FAILED);
         assertThat(failed.failureReason()).contains("permanent");
-        assertThat(world.store.introduction("m-1", FATHER).orElseThrow().reached()).isTrue();
+        assertThat(world.store.introductions().get("m-1", FATHER).orElseThrow().reached()).isTrue();
     }
 
     @Test
@@ -240,7 +240,7 @@ class OnboardingServiceTest {
 
         // then nothing went out in the request; the queue holds 25
         assertThat(world.messenger.attempts()).isEmpty();
-        assertThat(world.store.introductionsWithStatus(IntroductionStatus.PENDING)).hasSize(25);
+        assertThat(world.store.introductions().withStatus(IntroductionStatus.PENDING)).hasSize(25);
 
         // when the periodic sender runs
         CampaignService.Run run = world.services.campaigns().runDue();
@@ -283,7 +283,7 @@ class OnboardingServiceTest {
         // given
         Member m = wang();
         onboarding.introduceAll(false, OFFICER);
-        world.store.members().update(new Member(m.id(), m.name(), m.phone(), m.unit(), m.homeArea(), m.homeAddress(),
+        world.store.directory().members().update(new Member(m.id(), m.name(), m.phone(), m.unit(), m.homeArea(), m.homeAddress(),
                 m.location(), List.of(m.familyContacts().get(0)), m.language(), m.createdAt(), m.updatedAt()));
 
         // when
@@ -291,7 +291,7 @@ class OnboardingServiceTest {
 
         // then
         assertThat(world.messenger.bodiesTo(MOTHER)).isEmpty();
-        assertThat(world.store.introduction("m-1", MOTHER).orElseThrow().status()).isEqualTo(IntroductionStatus.FAILED);
+        assertThat(world.store.introductions().get("m-1", MOTHER).orElseThrow().status()).isEqualTo(IntroductionStatus.FAILED);
         assertThat(world.messenger.bodiesTo(FATHER)).hasSize(1);
     }
 

@@ -59,7 +59,7 @@ class DirectoryServiceTest {
     void anEditThatDoesNotMentionOnDuty_keepsAVolunteerWhoOptedOut_offDuty() {
         // given a volunteer who texted STOP
         Volunteer v = directory.createVolunteer(volunteer("13800000011"));
-        world.memory.volunteers().update(v.offDuty(world.clock.instant()));
+        world.memory.directory().volunteers().update(v.offDuty(world.clock.instant()));
 
         // when an officer fixes the name without touching the duty switch
         directory.updateVolunteer(v.id(), new VolunteerInput("李娜娜", "13800000011", new AreaInput("杭州", "西湖区"),
@@ -80,7 +80,7 @@ class DirectoryServiceTest {
                 new FamilyContactInput("陈秀英", "母亲", "0571-87654321")));
 
         // then
-        Member stored = world.memory.members().get(created.id()).orElseThrow();
+        Member stored = world.memory.directory().members().get(created.id()).orElseThrow();
         assertThat(stored).isEqualTo(created);
         assertThat(stored.name()).isEqualTo("王小明");
         assertThat(stored.phone()).isEqualTo("+8613800138000");
@@ -90,8 +90,8 @@ class DirectoryServiceTest {
         assertThat(stored.homeArea()).isEqualTo(new Area("杭州", "西湖区"));
         assertThat(stored.language()).isEqualTo(Language.ZH_CN);
         assertThat(stored.createdAt()).isEqualTo(T0);
-        assertThat(world.memory.members().byPhone("+8613800138000")).contains(stored);
-        assertThat(world.memory.membersWithFamilyPhone("+8613900139000")).containsExactly(stored);
+        assertThat(world.memory.directory().members().byPhone("+8613800138000")).contains(stored);
+        assertThat(world.memory.directory().membersWithFamilyPhone("+8613900139000")).containsExactly(stored);
     }
 
     @Test
@@ -135,7 +135,7 @@ class DirectoryServiceTest {
                 entry("familyContacts[3].relation", "invalid.tooLong"),
                 entry("familyContacts[3].phone", "invalid.required"),
                 entry("language", "invalid.language"));
-        assertThat(world.memory.members().all()).isEmpty();
+        assertThat(world.memory.directory().members().all()).isEmpty();
     }
 
     @Test
@@ -173,7 +173,7 @@ class DirectoryServiceTest {
                     assertThat(c.code()).isEqualTo("phone_taken");
                     assertThat(c.messageKey()).isEqualTo("error.phoneTaken");
                 });
-        assertThat(world.memory.members().all()).hasSize(1);
+        assertThat(world.memory.directory().members().all()).hasSize(1);
     }
 
     @Test
@@ -221,8 +221,8 @@ class DirectoryServiceTest {
 
         // then
         assertThat(link.url()).isEqualTo("https://huzhu.example/v1/triggers/" + link.token());
-        assertThat(world.memory.memberIdForTriggerToken(Hashes.sha256(link.token()))).contains(m.id());
-        assertThat(world.memory.memberIdForTriggerToken(link.token())).isEmpty();
+        assertThat(world.memory.triggerTokens().memberIdFor(Hashes.sha256(link.token()))).contains(m.id());
+        assertThat(world.memory.triggerTokens().memberIdFor(link.token())).isEmpty();
     }
 
     @Test
@@ -235,8 +235,8 @@ class DirectoryServiceTest {
         directory.deleteMember(m.id());
 
         // then
-        assertThat(world.memory.memberIdForTriggerToken(Hashes.sha256(link.token()))).isEmpty();
-        assertThat(world.memory.members().byPhone("+8613800138000")).isEmpty();
+        assertThat(world.memory.triggerTokens().memberIdFor(Hashes.sha256(link.token()))).isEmpty();
+        assertThat(world.memory.directory().members().byPhone("+8613800138000")).isEmpty();
     }
 
     @Test
@@ -270,7 +270,7 @@ class DirectoryServiceTest {
         assertThat(v.location()).isEqualTo(new GeoPoint(30.27, 120.15));
         assertThat(v.skills()).containsExactly("first-aid", "driver");
         assertThat(v.language()).isEqualTo(Language.EN);
-        assertThat(world.memory.volunteers().get(v.id())).contains(v);
+        assertThat(world.memory.directory().volunteers().get(v.id())).contains(v);
     }
 
     @Test
@@ -327,7 +327,7 @@ class DirectoryServiceTest {
         // then
         assertThat(l.phone()).isEqualTo("+861012345678");
         assertThat(l.level()).isEqualTo(2);
-        assertThat(world.memory.leadersAtLevel(2)).containsExactly(l);
+        assertThat(world.memory.directory().leadersAtLevel(2)).containsExactly(l);
     }
 
     @Test

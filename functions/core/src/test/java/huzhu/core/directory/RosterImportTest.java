@@ -58,15 +58,15 @@ class RosterImportTest {
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.problems()).isEmpty();
         assertThat(report.ignoredColumns()).containsExactly("序号", "备注");
-        Member wang = world.memory.members().byPhone("+8613911110001").orElseThrow();
+        Member wang = world.memory.directory().members().byPhone("+8613911110001").orElseThrow();
         assertThat(wang.name()).isEqualTo("王建国");
         assertThat(wang.homeArea().district()).isEqualTo("江汉区");
         assertThat(wang.familyContacts()).containsExactly(
                 new FamilyContact("王德福", "父亲", "+8613911110002"),
                 new FamilyContact("李秀兰", "母亲", "+8613911110003"));
-        assertThat(world.memory.members().byPhone("+8613911110004").orElseThrow().familyContacts()).isEmpty();
+        assertThat(world.memory.directory().members().byPhone("+8613911110004").orElseThrow().familyContacts()).isEmpty();
         assertThat(report.ids()).containsExactlyInAnyOrder(wang.id(),
-                world.memory.members().byPhone("+8613911110004").orElseThrow().id());
+                world.memory.directory().members().byPhone("+8613911110004").orElseThrow().id());
     }
 
     @Test
@@ -80,7 +80,7 @@ class RosterImportTest {
 
         // then
         assertThat(report.imported()).isEqualTo(1);
-        Member tom = world.memory.members().byPhone("+8613911110001").orElseThrow();
+        Member tom = world.memory.directory().members().byPhone("+8613911110001").orElseThrow();
         assertThat(tom.homeAddress()).isEqualTo("88 Xinhua Rd, Bldg 3");
         assertThat(tom.language().wire()).isEqualTo("en");
         assertThat(tom.familyContacts()).extracting(FamilyContact::phone).containsExactly("+8613911110002");
@@ -104,8 +104,8 @@ class RosterImportTest {
                 entry("rows[3].phone", "invalid.phone"),
                 entry("rows[4].name", "invalid.required"),
                 entry("rows[4].familyContacts[0].phone", "invalid.phone"));
-        assertThat(world.memory.members().all()).isEmpty();
-        assertThat(world.memory.audit(null, null, PageRequest.first(10)).items()).isEmpty();
+        assertThat(world.memory.directory().members().all()).isEmpty();
+        assertThat(world.memory.audit().list(null, null, PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
@@ -129,7 +129,7 @@ class RosterImportTest {
         assertThat(report.problems()).containsExactly(
                 new RowProblem(3, Map.of("phone", "invalid.phone")),
                 new RowProblem(4, Map.of("homeArea.city", "invalid.required")));
-        assertThat(world.memory.members().all()).extracting(Member::name).containsExactlyInAnyOrder("王建国", "赵六");
+        assertThat(world.memory.directory().members().all()).extracting(Member::name).containsExactlyInAnyOrder("王建国", "赵六");
     }
 
     @Test
@@ -150,7 +150,7 @@ class RosterImportTest {
         assertThat(e.fields()).containsOnly(
                 entry("rows[3].phone", "invalid.csv.duplicatePhone"),
                 entry("rows[4].phone", "invalid.phoneTaken"));
-        assertThat(world.memory.members().all()).extracting(Member::id).containsExactly("m-0");
+        assertThat(world.memory.directory().members().all()).extracting(Member::id).containsExactly("m-0");
     }
 
     @Test
@@ -180,7 +180,7 @@ class RosterImportTest {
         directory.importMembers(csv, false, ADMIN);
 
         // then
-        List<AuditEntry> log = world.memory.audit(null, null, PageRequest.first(10)).items();
+        List<AuditEntry> log = world.memory.audit().list(null, null, PageRequest.first(10)).items();
         assertThat(log).extracting(AuditEntry::action).containsOnly("import");
         assertThat(log).extracting(AuditEntry::targetLabel).containsExactlyInAnyOrder("王建国", "李娜");
         assertThat(log).extracting(AuditEntry::actorName).containsOnly("周干事");
@@ -202,11 +202,11 @@ class RosterImportTest {
 
         // then
         assertThat(report.imported()).isEqualTo(2);
-        Volunteer liu = world.memory.volunteers().byPhone("+8613900000021").orElseThrow();
+        Volunteer liu = world.memory.directory().volunteers().byPhone("+8613900000021").orElseThrow();
         assertThat(liu.skills()).containsExactly("急救", "驾驶");
         assertThat(liu.onDuty()).isTrue();
         assertThat(liu.maxActive()).isEqualTo(2);
-        assertThat(world.memory.volunteers().byPhone("+8613900000022").orElseThrow().onDuty()).isFalse();
+        assertThat(world.memory.directory().volunteers().byPhone("+8613900000022").orElseThrow().onDuty()).isFalse();
     }
 
     @Test
@@ -225,7 +225,7 @@ class RosterImportTest {
                 entry("rows[2].onDuty", "invalid.choice"),
                 entry("rows[2].maxActive", "invalid.number"),
                 entry("rows[2].location.lat", "invalid.number"));
-        assertThatThrownBy(() -> world.memory.volunteers().byPhone("+8613900000021").orElseThrow())
+        assertThatThrownBy(() -> world.memory.directory().volunteers().byPhone("+8613900000021").orElseThrow())
                 .isInstanceOf(java.util.NoSuchElementException.class);
     }
 }

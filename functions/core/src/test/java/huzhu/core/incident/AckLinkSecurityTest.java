@@ -70,7 +70,7 @@ class AckLinkSecurityTest {
                 member.language()));
         Incident.Builder sameCode = later.edit();
         sameCode.code = incident.code();
-        world.memory.update(sameCode.build());
+        world.memory.incidents().update(sameCode.build());
         assertThatThrownBy(() -> acks.view(token)).isInstanceOf(NotFound.class);
     }
 

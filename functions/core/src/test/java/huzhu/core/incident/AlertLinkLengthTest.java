@@ -29,10 +29,10 @@ class AlertLinkLengthTest {
         ServiceConfig config = new ServiceConfig(API_URL, null);
         Services services = Services.create(store, sms, EscalationTimer.NONE, MutableClock.atT0(),
                 new SequentialIds(3), config);
-        store.members().insert(Fixtures.member("m-1").name("欧阳".repeat(25)).phone(phone(1)).home("乌鲁木齐市", "沙依巴克区")
+        store.directory().members().insert(Fixtures.member("m-1").name("欧阳".repeat(25)).phone(phone(1)).home("乌鲁木齐市", "沙依巴克区")
                 .address("新疆维吾尔自治区乌鲁木齐市沙依巴克区".repeat(10)).family("欧阳".repeat(25), "外祖父", phone(2))
                 .build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).area("乌鲁木齐市", "沙依巴克区")
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).area("乌鲁木齐市", "沙依巴克区")
                 .language(language).build());
 
         // when

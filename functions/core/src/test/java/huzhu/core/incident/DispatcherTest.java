@@ -115,7 +115,7 @@ class DispatcherTest {
     @Test
     void anEnglishSpeakingVolunteer_getsAnEnglishAlert_withCodeAndLink_inTwoSegments() {
         // given: the member, the address and the message are Chinese
-        world.memory.volunteers().delete("v-2");
+        world.memory.directory().volunteers().delete("v-2");
         Volunteer tom = world.add(Fixtures.volunteer("v-5").name("Tom").phone(phone(15)).language(Language.EN).build());
 
         // when
@@ -142,8 +142,8 @@ class DispatcherTest {
     @Test
     void open_withNobodyNearby_movesStraightToLevel1_withATimelineEntry() {
         // given
-        world.memory.volunteers().delete("v-1");
-        world.memory.volunteers().delete("v-2");
+        world.memory.directory().volunteers().delete("v-1");
+        world.memory.directory().volunteers().delete("v-2");
 
         // when
         Incident incident = open();
@@ -281,7 +281,7 @@ class DispatcherTest {
     @Test
     void anOfficer_canEscalateNow_butNotBeyondAnExhaustedPolicy() {
         // given
-        world.memory.saveEscalationPolicy(new EscalationPolicy(List.of(
+        world.memory.settings().saveEscalationPolicy(new EscalationPolicy(List.of(
                 new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 5, null, 60, null),
                 new PolicyLevel(1, Notify.LEADERS, null, 1, 60, 0))));
         Incident incident = open();
@@ -303,7 +303,7 @@ class DispatcherTest {
     void anIncident_keepsThePolicyItOpenedWith_whenTheUnionChangesIt() {
         // given
         Incident incident = open();
-        world.memory.saveEscalationPolicy(new EscalationPolicy(List.of(
+        world.memory.settings().saveEscalationPolicy(new EscalationPolicy(List.of(
                 new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 5, null, 1, null),
                 new PolicyLevel(1, Notify.LEADERS, null, 2, 1, null))));
 

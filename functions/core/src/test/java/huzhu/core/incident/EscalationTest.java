@@ -118,7 +118,7 @@ class EscalationTest {
     @Test
     void timer_firingBeforeItsDeadline_isArmedAgainForTheSameDeadline_andChangesNothing() {
         // given: an hour-long level (longer than an SQS delay can hold)
-        world.memory.saveEscalationPolicy(new EscalationPolicy(List.of(
+        world.memory.settings().saveEscalationPolicy(new EscalationPolicy(List.of(
                 new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 5, null, 3600, null),
                 new PolicyLevel(1, Notify.LEADERS, null, 1, 300, null))));
         Incident incident = open();
@@ -197,7 +197,7 @@ class EscalationTest {
     @Test
     void everyStepADeadlineCaused_recordsTheDeadlineAndTheActualTime() {
         // given: one level, repeated once
-        world.memory.saveEscalationPolicy(new EscalationPolicy(List.of(
+        world.memory.settings().saveEscalationPolicy(new EscalationPolicy(List.of(
                 new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 5, null, 60, null),
                 new PolicyLevel(1, Notify.LEADERS, null, 1, 60, 1))));
         Incident incident = open();
@@ -265,7 +265,7 @@ class EscalationTest {
     void exhaustion_whenNobodyCanBeReachedAtAll_stillTellsTheOfficersOnce() {
         // given: every alert fails; only the exhaustion notice gets through to the officer
         for (String p : List.of(liNa.phone(), zhangWei.phone(), chair.phone())) world.messenger.failPermanently(p);
-        world.memory.saveEscalationPolicy(new EscalationPolicy(List.of(
+        world.memory.settings().saveEscalationPolicy(new EscalationPolicy(List.of(
                 new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 5, null, 180, null),
                 new PolicyLevel(1, Notify.LEADERS, null, 2, 300, null))));
 
@@ -336,7 +336,7 @@ class EscalationTest {
     void manyIncidentsInOneMinute_spreadAcrossTheVolunteers_noneAlertedForMoreThanThree() {
         // given: six volunteers in the district, two alerted per incident
         for (int v = 3; v <= 6; v++) world.add(Fixtures.volunteer("v-" + v).phone(phone(10 + v)).build());
-        world.memory.saveEscalationPolicy(new EscalationPolicy(List.of(
+        world.memory.settings().saveEscalationPolicy(new EscalationPolicy(List.of(
                 new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 2, null, 180, null),
                 new PolicyLevel(1, Notify.LEADERS, null, 1, 300, null))));
 
@@ -366,7 +366,7 @@ class EscalationTest {
     void aMinuteLater_aBusyVolunteerIsPreferredAgain() {
         // given
         world.add(Fixtures.volunteer("v-3").phone(phone(13)).build());
-        world.memory.saveEscalationPolicy(new EscalationPolicy(List.of(
+        world.memory.settings().saveEscalationPolicy(new EscalationPolicy(List.of(
                 new PolicyLevel(0, Notify.NEARBY_VOLUNTEERS, 1, null, 600, null),
                 new PolicyLevel(1, Notify.LEADERS, null, 1, 300, null))));
         openForNeighbours(3);
@@ -384,7 +384,7 @@ class EscalationTest {
     @Test
     void aVolunteerHoldingMaxActiveAcceptedIncidents_isNotAlertedForAnother_evenWhenNobodyElseIsFree() {
         // given: 李娜 accepted one (maxActive 1); 张伟 is off duty
-        world.memory.volunteers().update(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).onDuty(false).build());
+        world.memory.directory().volunteers().update(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).onDuty(false).build());
         Incident first = open();
         dispatcher.respond(first.id(), liNa.id(), Action.ACCEPT);
 

@@ -70,7 +70,7 @@ class InboundSmsServiceTest {
     }
 
     private List<Incident> allIncidents() {
-        return world.memory.list(IncidentQuery.ALL, PageRequest.first(200)).items();
+        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     // ---------------------------------------------------------------- replies to alerts
@@ -418,7 +418,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPTED_OUT);
-        Volunteer now = world.memory.volunteers().get("v-1").orElseThrow();
+        Volunteer now = world.memory.directory().volunteers().get("v-1").orElseThrow();
         assertThat(now.onDuty()).isFalse();
         assertThat(now.updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(now.optedOutAt()).isEqualTo(T0.plusSeconds(60));
@@ -429,14 +429,14 @@ class InboundSmsServiceTest {
     @Test
     void stop_fromAVolunteerAlreadyOffDuty_isStillRecordedAsAnOptOut() {
         // given
-        world.memory.volunteers().update(liNa.offDuty(T0));
+        world.memory.directory().volunteers().update(liNa.offDuty(T0));
         world.later(30);
 
         // when
         sms(liNa.phone(), "STOP");
 
         // then
-        assertThat(world.memory.volunteers().get("v-1").orElseThrow().optedOutAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(world.memory.directory().volunteers().get("v-1").orElseThrow().optedOutAt()).isEqualTo(T0.plusSeconds(30));
     }
 
     @Test
@@ -458,7 +458,7 @@ class InboundSmsServiceTest {
 
         // then the opt-out is recorded for that phone too, and only the sender hears back
         assertThat(handled).isEqualTo(Handled.OPTED_OUT);
-        assertThat(world.memory.optedOutAt(STRANGER)).isPresent();
+        assertThat(world.memory.optOuts().optedOutAt(STRANGER)).isPresent();
         assertThat(world.messenger.sent()).extracting(Attempt::to).containsExactly(STRANGER);
     }
 
@@ -559,7 +559,7 @@ class InboundSmsServiceTest {
     @Test
     void aReplyToAnAlert_isAnsweredFromTheAlertsIncident_notByOpeningAnother() {
         // given: 李娜 is also family of the neighbour, and has an alert for the member's incident
-        world.memory.members().update(Fixtures.member("m-2").name("陈刚").phone(phone(3)).home("杭州", "西湖区")
+        world.memory.directory().members().update(Fixtures.member("m-2").name("陈刚").phone(phone(3)).home("杭州", "西湖区")
                 .family("李娜", "女儿", liNa.phone()).build());
         Incident incident = openFor(member);
 

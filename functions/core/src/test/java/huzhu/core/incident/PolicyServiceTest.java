@@ -39,7 +39,7 @@ class PolicyServiceTest {
 
         // then
         assertThat(policies.current()).isEqualTo(fast);
-        assertThat(world.memory.escalationPolicy()).contains(fast);
+        assertThat(world.memory.settings().escalationPolicy()).contains(fast);
     }
 
     @Test

@@ -9,12 +9,11 @@ import huzhu.core.Store;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.Intercepted;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.core.testing.World;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,10 @@ class SweepResilienceTest {
     @Test
     void oneIncidentThatCannotBeWritten_doesNotHoldBackTheOthersDueInTheSameSweep() {
         // given two members' incidents, both past their deadline; writes to the first one fail
-        memory.members().insert(Fixtures.member("m-1").phone(phone(1)).home("杭州", "西湖区").build());
-        memory.members().insert(Fixtures.member("m-2").phone(phone(2)).home("杭州", "西湖区").build());
-        memory.volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).build());
-        memory.leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
+        memory.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("杭州", "西湖区").build());
+        memory.directory().members().insert(Fixtures.member("m-2").phone(phone(2)).home("杭州", "西湖区").build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).build());
+        memory.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
         Incident first = open("m-1");
         Incident second = open("m-2");
         clock.advance(Duration.ofSeconds(181));
@@ -40,8 +39,8 @@ class SweepResilienceTest {
 
         // when / then: the sweep fails (so it is retried and alarmed on) but only after moving the other one
         assertThatThrownBy(dispatcher::escalateDue).isInstanceOf(DependencyFailure.class);
-        assertThat(memory.incident(second.id()).orElseThrow().level()).isEqualTo(1);
-        assertThat(memory.incident(first.id()).orElseThrow().level()).isZero();
+        assertThat(memory.incidents().get(second.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(memory.incidents().get(first.id()).orElseThrow().level()).isZero();
     }
 
     private Incident open(String memberId) {
@@ -50,16 +49,12 @@ class SweepResilienceTest {
     }
 
     private Store failingWritesOf(Store store) {
-        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("update") && ((Incident) args[0]).id().equals(broken.get())) {
-                        throw new DependencyFailure("DynamoDB unavailable (test)", null);
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercepted.store(store, (method, args, real) -> {
+            if (Intercepted.first(args) instanceof Incident i && method.getName().equals("update")
+                    && i.id().equals(broken.get())) {
+                throw new DependencyFailure("DynamoDB unavailable (test)", null);
+            }
+            return real.run();
+        });
     }
 }

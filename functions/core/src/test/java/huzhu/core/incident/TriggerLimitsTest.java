@@ -34,7 +34,7 @@ class TriggerLimitsTest {
     }
 
     private List<Incident> incidents() {
-        return world.memory.list(IncidentQuery.ALL, PageRequest.first(200)).items();
+        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     @Test

@@ -40,7 +40,7 @@ class TriggerServiceTest {
     }
 
     private List<Incident> allIncidents() {
-        return world.memory.list(IncidentQuery.ALL, PageRequest.first(200)).items();
+        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     private static TriggerInput input(String type, String message, String name, String phone, LocationInput at) {

@@ -41,7 +41,7 @@ class UnverifiedSenderTest {
     }
 
     private List<Incident> incidents() {
-        return world.memory.list(IncidentQuery.ALL, PageRequest.first(200)).items();
+        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     @Test
@@ -83,7 +83,7 @@ class UnverifiedSenderTest {
         // given: three requests, each closed by the officers as a false alarm
         for (int i = 0; i < InboundSmsService.UNVERIFIED_PER_SENDER.max(); i++) {
             assertThat(sms(STRANGER, "求助 " + i)).isEqualTo(Handled.OPENED_UNVERIFIED);
-            Incident open = world.memory.active().get(0);
+            Incident open = world.memory.incidents().active().get(0);
             world.dispatcher().cancel(open.id(), "误报", "刘干事");
         }
         int smsBefore = world.messenger.attempts().size();
@@ -108,7 +108,7 @@ class UnverifiedSenderTest {
     void aRegisteredFamilyMember_isNeverLimitedByTheStrangersRule() {
         for (int i = 0; i < 5; i++) {
             assertThat(sms(phone(2), "父亲不舒服 " + i)).isIn(Handled.OPENED, Handled.RELAYED);
-            world.memory.active().forEach(inc -> world.dispatcher().cancel(inc.id(), "误报", "刘干事"));
+            world.memory.incidents().active().forEach(inc -> world.dispatcher().cancel(inc.id(), "误报", "刘干事"));
         }
         assertThat(incidents()).hasSize(5);
     }

@@ -16,7 +16,7 @@ class RateLimiterTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = new MutableClock(T0.plusSeconds(15));
-    private final RateLimiter limiter = new RateLimiter(store, clock);
+    private final RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
 
     @Test
     void theFirstMaxEvents_pass_theNextIsRefused_untilTheWindowEnds() {

@@ -35,7 +35,7 @@ class EscalationLatenessReportTest {
             f.note(new TimelineEntry(deadline.plusMillis(ms), "escalated", "超时无人接单", "system", deadline));
             deadline = deadline.plusSeconds(300);
         }
-        world.memory.create(f.build());
+        world.memory.incidents().create(f.build());
     }
 
     @Test

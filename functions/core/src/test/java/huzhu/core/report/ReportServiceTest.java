@@ -45,7 +45,7 @@ class ReportServiceTest {
 
     /** An incident created at {@code at}, acknowledged {@code ackSeconds} later (null: never). */
     private void incident(Instant at, Integer ackSeconds, IncidentStatus status, IncidentType type, int escalations) {
-        world.memory.create(Fixtures.incident("inc-" + ++n).createdAt(at).status(status).type(type)
+        world.memory.incidents().create(Fixtures.incident("inc-" + ++n).createdAt(at).status(status).type(type)
                 .acknowledgedAt(ackSeconds == null ? null : at.plusSeconds(ackSeconds)).escalations(escalations)
                 .build());
     }
@@ -297,7 +297,7 @@ class ReportServiceTest {
     @Test
     void coverage_ofAMemberWithoutAHomeArea_countsAsUncovered() {
         // given
-        world.memory.members().insert(new Member("m-1", "无地址", Fixtures.phone(1), null, null,
+        world.memory.directory().members().insert(new Member("m-1", "无地址", Fixtures.phone(1), null, null,
                 null, null, List.of(), null, T0, T0));
 
         // when

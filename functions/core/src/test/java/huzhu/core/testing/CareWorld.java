@@ -57,17 +57,17 @@ public final class CareWorld {
     }
 
     public Member add(Member m) {
-        store.members().insert(m);
+        store.directory().members().insert(m);
         return m;
     }
 
     public Volunteer add(Volunteer v) {
-        store.volunteers().insert(v);
+        store.directory().volunteers().insert(v);
         return v;
     }
 
     public Leader add(Leader l) {
-        store.leaders().insert(l);
+        store.directory().leaders().insert(l);
         return l;
     }
 

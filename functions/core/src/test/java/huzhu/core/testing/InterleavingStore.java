@@ -1,26 +1,18 @@
 package huzhu.core.testing;
 
 import huzhu.core.Store;
-import huzhu.core.audit.AuditEntry;
-import huzhu.core.care.AssistanceApplication;
-import huzhu.core.care.FamilyIntroduction;
-import huzhu.core.care.FollowUp;
-import huzhu.core.care.IntroductionStatus;
-import huzhu.core.care.Notice;
-import huzhu.core.care.NoticeDelivery;
-import huzhu.core.care.NoticeReply;
-import huzhu.core.directory.Leader;
-import huzhu.core.directory.Member;
-import huzhu.core.directory.Registry;
-import huzhu.core.directory.Volunteer;
-import huzhu.core.incident.EscalationPolicy;
-import huzhu.core.incident.Incident;
-import huzhu.core.incident.IncidentQuery;
-import huzhu.core.kernel.Page;
-import huzhu.core.kernel.PageRequest;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import huzhu.core.audit.AuditStore;
+import huzhu.core.care.ApplicationStore;
+import huzhu.core.care.FollowUpStore;
+import huzhu.core.care.IntroductionStore;
+import huzhu.core.care.LeaseStore;
+import huzhu.core.care.NoticeStore;
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.TriggerTokenStore;
+import huzhu.core.incident.IncidentStore;
+import huzhu.core.incident.SettingsStore;
+import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.sms.OptOutStore;
 
 /**
  * A store that lets one competing action slip in around the next incident write, the way a second Lambda
@@ -29,314 +21,109 @@ import java.util.Optional;
  */
 public final class InterleavingStore implements Store {
     private final Store delegate;
+    private final IncidentStore incidents;
+    private final IdempotencyStore idempotency;
     private Runnable beforeNextUpdate;
     private Runnable afterNextUpdate;
     private RuntimeException nextRememberFailure;
 
     public InterleavingStore(Store delegate) {
         this.delegate = delegate;
+        this.incidents = Intercepted.port(delegate.incidents(), IncidentStore.class, (method, args, real) -> {
+            if (!method.getName().equals("update")) return real.run();
+            Runnable before = beforeNextUpdate;
+            beforeNextUpdate = null;
+            if (before != null) before.run();
+            Runnable after = afterNextUpdate;
+            afterNextUpdate = null;
+            Object result = real.run();
+            if (after != null) after.run();
+            return result;
+        });
+        this.idempotency = Intercepted.port(delegate.idempotency(), IdempotencyStore.class, (method, args, real) -> {
+            RuntimeException failure = nextRememberFailure;
+            if (failure != null && method.getName().equals("remember")) {
+                nextRememberFailure = null;
+                throw failure;
+            }
+            return real.run();
+        });
     }
 
-    /** The next {@link #update} first runs {@code competitor}, then tries its own (now stale) write. */
+    /** The next incident update first runs {@code competitor}, then tries its own (now stale) write. */
     public void beforeNextUpdate(Runnable competitor) {
         this.beforeNextUpdate = competitor;
     }
 
-    /** The next {@link #update} writes, then {@code competitor} runs before the caller continues. */
+    /** The next incident update writes, then {@code competitor} runs before the caller continues. */
     public void afterNextUpdate(Runnable competitor) {
         this.afterNextUpdate = competitor;
     }
 
-    /** The next {@link #remember} throws {@code failure} and records nothing, like a store that timed out. */
+    /** The next {@link IdempotencyStore#remember} throws {@code failure} and records nothing, like a store that timed out. */
     public void failNextRemember(RuntimeException failure) {
         this.nextRememberFailure = failure;
     }
 
     @Override
-    public void update(Incident updated) {
-        Runnable before = beforeNextUpdate;
-        beforeNextUpdate = null;
-        if (before != null) before.run();
-        Runnable after = afterNextUpdate;
-        afterNextUpdate = null;
-        delegate.update(updated);
-        if (after != null) after.run();
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return idempotency;
     }
 
     // ---- everything else as is
 
     @Override
-    public Registry<Member> members() {
-        return delegate.members();
+    public DirectoryStore directory() {
+        return delegate.directory();
     }
 
     @Override
-    public Registry<Volunteer> volunteers() {
-        return delegate.volunteers();
+    public TriggerTokenStore triggerTokens() {
+        return delegate.triggerTokens();
     }
 
     @Override
-    public Registry<Leader> leaders() {
-        return delegate.leaders();
+    public SettingsStore settings() {
+        return delegate.settings();
     }
 
     @Override
-    public List<Member> membersWithFamilyPhone(String e164) {
-        return delegate.membersWithFamilyPhone(e164);
+    public AuditStore audit() {
+        return delegate.audit();
     }
 
     @Override
-    public List<Volunteer> volunteersInCity(String city) {
-        return delegate.volunteersInCity(city);
+    public FollowUpStore followUps() {
+        return delegate.followUps();
     }
 
     @Override
-    public List<Leader> leadersAtLevel(int level) {
-        return delegate.leadersAtLevel(level);
-    }
-
-    @Override
-    public void bindTriggerToken(String memberId, String tokenHash) {
-        delegate.bindTriggerToken(memberId, tokenHash);
-    }
-
-    @Override
-    public Optional<String> memberIdForTriggerToken(String tokenHash) {
-        return delegate.memberIdForTriggerToken(tokenHash);
-    }
-
-    @Override
-    public void unbindTriggerToken(String memberId) {
-        delegate.unbindTriggerToken(memberId);
-    }
-
-    @Override
-    public void create(Incident incident) {
-        delegate.create(incident);
-    }
-
-    @Override
-    public Optional<Incident> incident(String id) {
-        return delegate.incident(id);
-    }
-
-    @Override
-    public List<Incident> active() {
-        return delegate.active();
-    }
-
-    @Override
-    public List<Incident> dueForEscalation(Instant now) {
-        return delegate.dueForEscalation(now);
-    }
-
-    @Override
-    public Page<Incident> list(IncidentQuery query, PageRequest page) {
-        return delegate.list(query, page);
-    }
-
-    @Override
-    public List<Incident> createdBetween(Instant from, Instant to) {
-        return delegate.createdBetween(from, to);
-    }
-
-    @Override
-    public void insert(FollowUp followUp) {
-        delegate.insert(followUp);
-    }
-
-    @Override
-    public void replace(FollowUp followUp) {
-        delegate.replace(followUp);
-    }
-
-    @Override
-    public Optional<FollowUp> followUp(String id) {
-        return delegate.followUp(id);
-    }
-
-    @Override
-    public List<FollowUp> forIncident(String incidentId) {
-        return delegate.forIncident(incidentId);
-    }
-
-    @Override
-    public Page<FollowUp> followUps(String status, PageRequest page) {
-        return delegate.followUps(status, page);
-    }
-
-    @Override
-    public Optional<EscalationPolicy> escalationPolicy() {
-        return delegate.escalationPolicy();
-    }
-
-    @Override
-    public void saveEscalationPolicy(EscalationPolicy policy) {
-        delegate.saveEscalationPolicy(policy);
-    }
-
-    @Override
-    public Optional<String> remember(String key, String value, Instant expiresAt, Instant now) {
-        RuntimeException failure = nextRememberFailure;
-        nextRememberFailure = null;
-        if (failure != null) throw failure;
-        return delegate.remember(key, value, expiresAt, now);
-    }
-
-    @Override
-    public Optional<String> recall(String key, Instant now) {
-        return delegate.recall(key, now);
-    }
-
-    @Override
-    public void append(AuditEntry entry) {
-        delegate.append(entry);
-    }
-
-    @Override
-    public Page<AuditEntry> audit(Instant from, Instant to, PageRequest page) {
-        return delegate.audit(from, to, page);
-    }
-
-    // ---- issue 9's parts, as is
-
-    @Override
-    public boolean hasTriggerToken(String memberId) {
-        return delegate.hasTriggerToken(memberId);
-    }
-
-    @Override
-    public void saveIntroduction(FamilyIntroduction next) {
-        delegate.saveIntroduction(next);
-    }
-
-    @Override
-    public Optional<FamilyIntroduction> introduction(String memberId, String phone) {
-        return delegate.introduction(memberId, phone);
-    }
-
-    @Override
-    public List<FamilyIntroduction> introductionsOf(String memberId) {
-        return delegate.introductionsOf(memberId);
-    }
-
-    @Override
-    public List<FamilyIntroduction> introductions() {
+    public IntroductionStore introductions() {
         return delegate.introductions();
     }
 
     @Override
-    public List<FamilyIntroduction> introductionsWithStatus(IntroductionStatus status) {
-        return delegate.introductionsWithStatus(status);
+    public NoticeStore notices() {
+        return delegate.notices();
     }
 
     @Override
-    public void insertNotice(Notice notice) {
-        delegate.insertNotice(notice);
+    public ApplicationStore applications() {
+        return delegate.applications();
     }
 
     @Override
-    public void updateNotice(Notice updated) {
-        delegate.updateNotice(updated);
+    public LeaseStore leases() {
+        return delegate.leases();
     }
 
     @Override
-    public Optional<Notice> notice(String id) {
-        return delegate.notice(id);
-    }
-
-    @Override
-    public Page<Notice> notices(PageRequest page) {
-        return delegate.notices(page);
-    }
-
-    @Override
-    public List<Notice> noticesDue(Instant now) {
-        return delegate.noticesDue(now);
-    }
-
-    @Override
-    public boolean insertDelivery(NoticeDelivery delivery) {
-        return delegate.insertDelivery(delivery);
-    }
-
-    @Override
-    public void updateDelivery(NoticeDelivery updated) {
-        delegate.updateDelivery(updated);
-    }
-
-    @Override
-    public List<NoticeDelivery> deliveries(String noticeId) {
-        return delegate.deliveries(noticeId);
-    }
-
-    @Override
-    public Optional<NoticeDelivery> lastDeliveryTo(String phone, Instant since) {
-        return delegate.lastDeliveryTo(phone, since);
-    }
-
-    @Override
-    public void appendReply(NoticeReply reply) {
-        delegate.appendReply(reply);
-    }
-
-    @Override
-    public List<NoticeReply> replies(String noticeId) {
-        return delegate.replies(noticeId);
-    }
-
-    @Override
-    public void insertApplication(AssistanceApplication application) {
-        delegate.insertApplication(application);
-    }
-
-    @Override
-    public void updateApplication(AssistanceApplication updated) {
-        delegate.updateApplication(updated);
-    }
-
-    @Override
-    public Optional<AssistanceApplication> application(String id) {
-        return delegate.application(id);
-    }
-
-    @Override
-    public Page<AssistanceApplication> applications(String status, PageRequest page) {
-        return delegate.applications(status, page);
-    }
-
-    @Override
-    public List<AssistanceApplication> applicationsOf(String memberId) {
-        return delegate.applicationsOf(memberId);
-    }
-
-    @Override
-    public List<AssistanceApplication> applicationsSubmittedBetween(Instant from, Instant to) {
-        return delegate.applicationsSubmittedBetween(from, to);
-    }
-
-    @Override
-    public boolean acquireLease(String name, String owner, Instant until, Instant now) {
-        return delegate.acquireLease(name, owner, until, now);
-    }
-
-    @Override
-    public void releaseLease(String name, String owner) {
-        delegate.releaseLease(name, owner);
-    }
-
-    @Override
-    public void recordOptOut(String e164, java.time.Instant at) {
-        delegate.recordOptOut(e164, at);
-    }
-
-    @Override
-    public java.util.Optional<java.time.Instant> optedOutAt(String e164) {
-        return delegate.optedOutAt(e164);
-    }
-
-    @Override
-    public void clearOptOut(String e164) {
-        delegate.clearOptOut(e164);
+    public OptOutStore optOuts() {
+        return delegate.optOuts();
     }
 }

@@ -47,22 +47,22 @@ public final class World {
     }
 
     public Member add(Member m) {
-        memory.members().insert(m);
+        memory.directory().members().insert(m);
         return m;
     }
 
     public Volunteer add(Volunteer v) {
-        memory.volunteers().insert(v);
+        memory.directory().volunteers().insert(v);
         return v;
     }
 
     public Leader add(Leader l) {
-        memory.leaders().insert(l);
+        memory.directory().leaders().insert(l);
         return l;
     }
 
     public Incident incident(String id) {
-        return memory.incident(id).orElseThrow();
+        return memory.incidents().get(id).orElseThrow();
     }
 
     public Alert alert(String incidentId, String recipientId) {

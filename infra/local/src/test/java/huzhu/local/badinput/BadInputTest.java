@@ -132,7 +132,7 @@ class BadInputTest {
 
         assertThat(union.store.snapshot()).as("a redelivered SMS").isEqualTo(once);
         assertThat(union.sms.attempts()).hasSize(sent);
-        assertThat(union.store.members().all()).as("no SMS changes the directory's members")
+        assertThat(union.store.directory().members().all()).as("no SMS changes the directory's members")
                 .extracting(m -> m.phone()).containsExactly(Fixtures.phone(1));
     }
 

@@ -44,13 +44,13 @@ final class SmallUnion {
     final Incident closed;
 
     SmallUnion() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1)).home("武汉市", "江汉区")
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1)).home("武汉市", "江汉区")
                 .address("武汉市江汉区新华路 88 号").family("王德福", "父亲", Fixtures.phone(2)).build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
                 .area("武汉市", "江汉区").maxActive(5).build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))
                 .area("武汉市", "江汉区").maxActive(5).build());
-        store.leaders().insert(Fixtures.leader("l-1").name("周干事").phone(Fixtures.phone(21)).level(1).build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").name("周干事").phone(Fixtures.phone(21)).level(1).build());
         oldTriggerToken = services.directory().issueTriggerLink("m-1").token();
         triggerToken = services.directory().issueTriggerLink("m-1").token();
         Incident first = services.dispatcher().open(new NewIncident("inc-closed", "m-1", IncidentType.MEDICAL, "头晕",

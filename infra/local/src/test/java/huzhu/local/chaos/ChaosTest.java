@@ -146,11 +146,11 @@ class ChaosTest {
 
         // then
         Store store = stack.store();
-        List<Incident> all = store.list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items();
+        List<Incident> all = store.incidents().list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items();
         List<Incident> incidents = new ArrayList<>(all);
-        String cursor = store.list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).nextCursor();
+        String cursor = store.incidents().list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).nextCursor();
         while (cursor != null) {
-            var page = store.list(IncidentQuery.ALL, new PageRequest(cursor, PageRequest.MAX_LIMIT));
+            var page = store.incidents().list(IncidentQuery.ALL, new PageRequest(cursor, PageRequest.MAX_LIMIT));
             incidents.addAll(page.items());
             cursor = page.nextCursor();
         }
@@ -335,7 +335,7 @@ class ChaosTest {
 
     /** Now and then an officer closes an active incident from the console (false alarm, or handled by phone). */
     private void officerCloses() {
-        List<Incident> active = stack.store().active();
+        List<Incident> active = stack.store().incidents().active();
         if (active.isEmpty()) return;
         Incident pick = active.get(random.nextInt(active.size()));
         String verb = random.nextBoolean() ? "cancel" : "resolve";

@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** Family introductions: one record per (member, contact phone), the latest attempt. */
-public interface OnboardingStore {
+public interface IntroductionStore {
     /**
      * Writes the record if the stored one (same member and phone) has version {@code next.version() - 1}, or if
      * there is none and {@code next.version()} is 1; otherwise throws {@link StaleWrite} and writes nothing.
      */
-    void saveIntroduction(FamilyIntroduction next);
+    void save(FamilyIntroduction next);
 
-    Optional<FamilyIntroduction> introduction(String memberId, String phone);
+    Optional<FamilyIntroduction> get(String memberId, String phone);
 
     /** This member's introductions, by phone. */
-    List<FamilyIntroduction> introductionsOf(String memberId);
+    List<FamilyIntroduction> ofMember(String memberId);
 
     /** Every introduction, for the coverage report (a union has hundreds of family contacts). */
-    List<FamilyIntroduction> introductions();
+    List<FamilyIntroduction> all();
 
     /** Those with this status, oldest request first: what the periodic sender drains. */
-    List<FamilyIntroduction> introductionsWithStatus(IntroductionStatus status);
+    List<FamilyIntroduction> withStatus(IntroductionStatus status);
 }
