@@ -1,0 +1,154 @@
+package huzhu.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.kernel.RandomIds;
+import huzhu.core.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Restart-safety of the local stack's per-deadline timer: the stack stops while an incident's deadline is
+ * pending, starts again on the same data, and the incident still escalates at its deadline — through the
+ * recovered timer and the escalation timer function, not the sweep (set to a day here).
+ */
+class LocalStackRestartIT {
+    private static final String ADMIN = "restart-admin-token-01";
+    private static final String FATHER = "+8613911110002";
+    private static final String NEIGHBOUR = "+8613911110011";
+    private static final String OFFICER = "+8613911110021";
+
+    @TempDir
+    Path dataDir;
+
+    private LocalStack stack;
+
+    @AfterEach
+    void stop() {
+        if (stack != null) stack.close();
+    }
+
+    private LocalStack start(Clock clock) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "HUZHU_PORT", "0",
+                "HUZHU_ADMIN_TOKEN", ADMIN,
+                "HUZHU_SWEEP_SECONDS", "86400",
+                "HUZHU_DATA_DIR", dataDir.toString()));
+        return LocalStack.start(LocalConfig.from(env, dataDir), clock, new RandomIds(clock));
+    }
+
+    /** An officer, a neighbour, a member and his father; level 0 lasts {@code timeoutSeconds}. */
+    private static void aUnion(LocalApi api, int timeoutSeconds) {
+        api.expect(201, "/v1/leaders", Map.of("name", "周干事", "phone", OFFICER, "title", "工会干事", "level", 1));
+        api.expect(201, "/v1/volunteers", Map.of("name", "刘强", "phone", NEIGHBOUR,
+                "area", Map.of("city", "武汉市", "district", "江汉区"), "onDuty", true));
+        api.expect(201, "/v1/members", Map.of("name", "王建国", "phone", "+8613911110001",
+                "homeArea", Map.of("city", "武汉市", "district", "江汉区"), "homeAddress", "新华路 88 号",
+                "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", FATHER))));
+        assertThat(api.put("/v1/escalation-policy", Map.of("levels", List.of(
+                Map.of("level", 0, "notify", "nearby-volunteers", "maxRecipients", 5, "timeoutSeconds", timeoutSeconds),
+                Map.of("level", 1, "notify", "leaders", "leaderLevel", 1, "timeoutSeconds", 300)))).status())
+                .isEqualTo(200);
+    }
+
+    private static JsonNode onlyIncident(LocalApi api) {
+        JsonNode items = api.get("/v1/incidents?status=all").json().get("items");
+        assertThat(items).hasSize(1);
+        return api.get("/v1/incidents/" + items.get(0).get("id").asText()).json();
+    }
+
+    /** Polls until {@code done} holds, for at most {@code limit}: the timer runs on its own thread. */
+    private static boolean within(Duration limit, Supplier<Boolean> done) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            if (done.get()) return true;
+            Thread.sleep(20);
+        }
+        return done.get();
+    }
+
+    private static JsonNode escalatedEntry(JsonNode incident) {
+        for (JsonNode e : incident.get("timeline")) {
+            if (e.get("kind").asText().equals("escalated")) return e;
+        }
+        return null;
+    }
+
+    @Test
+    void aDeadlinePendingAtShutdown_escalatesAtItsDeadline_afterARestart() throws Exception {
+        // given: an open incident whose level-0 deadline is a minute away, and the stack stops
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
+        stack = start(clock);
+        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        aUnion(api, 60);
+        api.sms(FATHER, "救命 老伴胸口疼");
+        Instant deadline = Instant.parse(onlyIncident(api).get("nextEscalationAt").asText());
+        stack.close();
+
+        // when: the stack comes back exactly at the deadline
+        clock.set(deadline);
+        stack = start(clock);
+        LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
+
+        // then: the recovered timer moved it on, on time by the stack's clock
+        assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();
+        JsonNode incident = onlyIncident(again);
+        assertThat(incident.get("level").asInt()).isEqualTo(1);
+        JsonNode escalated = escalatedEntry(incident);
+        assertThat(Instant.parse(escalated.get("deadline").asText())).isEqualTo(deadline);
+        assertThat(Instant.parse(escalated.get("at").asText())).isEqualTo(deadline);
+    }
+
+    @Test
+    void aDeadlinePendingAtShutdown_isNotEscalatedEarly_afterARestart() throws Exception {
+        // given
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
+        stack = start(clock);
+        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        aUnion(api, 60);
+        api.sms(FATHER, "救命 老伴胸口疼");
+        stack.close();
+
+        // when: the stack comes back half a minute before the deadline (by its clock, which stands still)
+        clock.advance(Duration.ofSeconds(30));
+        stack = start(clock);
+        LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
+
+        // then
+        assertThat(within(Duration.ofMillis(300), () -> !again.outboxTo(OFFICER).isEmpty())).isFalse();
+        assertThat(onlyIncident(again).get("level").asInt()).isZero();
+    }
+
+    @Test
+    void aOneSecondDeadline_acrossARealRestart_escalatesWithinASecondOfIt() throws Exception {
+        // given: real time; level 0 lasts one second; the stack stops right after the alert
+        Clock clock = Clock.systemUTC();
+        stack = start(clock);
+        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        aUnion(api, 1);
+        api.sms(FATHER, "救命 老伴胸口疼");
+        stack.close();
+        stack = null;
+
+        // when
+        stack = start(clock);
+        LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
+
+        // then
+        assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();
+        JsonNode escalated = escalatedEntry(onlyIncident(again));
+        Duration late = Duration.between(Instant.parse(escalated.get("deadline").asText()),
+                Instant.parse(escalated.get("at").asText()));
+        assertThat(late).isBetween(Duration.ZERO, Duration.ofSeconds(1));
+    }
+}
