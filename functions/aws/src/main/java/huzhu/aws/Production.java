@@ -12,7 +12,7 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.CareConfig;
 import huzhu.core.care.NoticeBroadcast;
-import huzhu.core.care.Sleeper;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Language;

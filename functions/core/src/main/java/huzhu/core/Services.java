@@ -8,7 +8,7 @@ import huzhu.core.care.FollowUpService;
 import huzhu.core.care.NoticeBroadcast;
 import huzhu.core.care.NoticeService;
 import huzhu.core.care.OnboardingService;
-import huzhu.core.care.Sleeper;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.Dispatcher;

@@ -1,6 +1,7 @@
 package huzhu.core.care;
 
 import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.log.JsonLog;
 import java.time.Clock;
 import java.time.Duration;

@@ -14,6 +14,7 @@ import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.kernel.StaleWrite;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
@@ -58,10 +59,10 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     private final CareConfig care;
     private final AuditService audit;
     private final SmsComposer sms;
-    private final huzhu.core.care.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     public OnboardingService(DirectoryStore directory, IntroductionStore introductions, TriggerTokenStore triggerTokens, Messenger messenger, Clock clock, Ids ids, ServiceConfig config,
-            CareConfig care, AuditService audit, huzhu.core.care.Sleeper sleeper) {
+            CareConfig care, AuditService audit, Sleeper sleeper) {
         this.directory = directory;
         this.introductions = introductions;
         this.triggerTokens = triggerTokens;

@@ -1,5 +1,6 @@
 package huzhu.core.care;
 
+import huzhu.core.kernel.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

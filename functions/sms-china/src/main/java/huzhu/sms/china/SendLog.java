@@ -1,6 +1,6 @@
 package huzhu.sms.china;
 
-import huzhu.core.rules.PhoneMask;
+import huzhu.core.kernel.PhoneMask;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;

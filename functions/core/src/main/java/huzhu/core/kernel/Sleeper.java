@@ -1,4 +1,4 @@
-package huzhu.core.care;
+package huzhu.core.kernel;
 
 import java.time.Duration;
 
