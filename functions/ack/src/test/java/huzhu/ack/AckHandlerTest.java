@@ -126,9 +126,7 @@ class AckHandlerTest {
     @Test
     void get_escapesWhatTheReporterWrote() {
         // given a message typed by a stranger
-        Incident.Builder b = incident().edit();
-        b.message = "<script>alert('x')</script>";
-        store.incidents().update(b.build());
+        store.incidents().update(Fixtures.edited(incident()).message("<script>alert('x')</script>").build());
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/ack-get-page.json");
 
         // when

@@ -6,7 +6,7 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.Store;
 import huzhu.core.care.CareConfig;
-import huzhu.core.care.Sleeper;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.Incident;

@@ -138,10 +138,8 @@ class DynamoStoreDesignIT {
 
         // when the open one is resolved too
         List<String> before = idsInActiveIndex();
-        Incident.Builder edit = store.incidents().get("inc-open").orElseThrow().edit();
-        edit.status = IncidentStatus.RESOLVED;
-        edit.nextEscalationAt = null;
-        store.incidents().update(edit.build());
+        store.incidents().update(store.incidents().get("inc-open").orElseThrow().edit()
+                .close(IncidentStatus.RESOLVED, T0.plusSeconds(60), null).build());
 
         // then
         assertThat(before).containsExactly("inc-open");
@@ -186,7 +184,7 @@ class DynamoStoreDesignIT {
         store.incidents().create(created);
         Incident.Builder busy = created.edit();
         for (int n = 0; n < 40; n++) {
-            busy.alerts.add(new Alert("v-" + n, RecipientKind.VOLUNTEER, "志愿者" + n, freshPhone(), Language.ZH_CN,
+            busy.replaceAlert(new Alert("v-" + n, RecipientKind.VOLUNTEER, "志愿者" + n, freshPhone(), Language.ZH_CN,
                     0, T0, AlertStatus.SENT, "msg-" + n, null, 1, null, false));
         }
         for (int n = 0; n < 800; n++) {

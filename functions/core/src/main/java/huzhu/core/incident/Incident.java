@@ -1,16 +1,19 @@
 package huzhu.core.incident;
 
+import huzhu.core.error.Conflict;
 import huzhu.core.kernel.Language;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * An emergency from trigger to close. Changes go through {@link #edit()}, and the store accepts the
- * edited copy only if nobody else changed the incident since it was read ({@code version}).
- * {@code policy} is the snapshot taken when the incident opened; {@code repeats} counts re-alerts of the
- * last level; {@code exhausted} means the policy ran out and officers must act.
+ * An emergency from trigger to close. Changes go through {@link #edit()}, whose steps keep the incident
+ * consistent (a closed incident has no deadline and nothing left to send; an accepted one stands the others
+ * down), and the store accepts the edited copy only if nobody else changed the incident since it was read
+ * ({@code version}). {@code policy} is the snapshot taken when the incident opened; {@code repeats} counts
+ * re-alerts of the last level; {@code exhausted} means the policy ran out and officers must act.
  */
 public record Incident(
         String id,
@@ -45,6 +48,29 @@ public record Incident(
         language = language == null ? Language.DEFAULT : language;
     }
 
+    /**
+     * A new incident, open at {@code level} (0 for a member's, the first leaders' level for a stranger's), before
+     * anyone is alerted; version 0 until stored.
+     */
+    public static Builder opening(String id, String code, String memberId, IncidentType type, String message,
+            Place location, Reporter reporter, Language language, Instant createdAt, EscalationPolicy policy,
+            int level) {
+        Builder b = new Builder();
+        b.id = id;
+        b.code = code;
+        b.status = IncidentStatus.OPEN;
+        b.memberId = memberId;
+        b.type = type;
+        b.message = message;
+        b.location = location;
+        b.reporter = reporter;
+        b.language = language;
+        b.createdAt = createdAt;
+        b.policy = policy;
+        b.level = level;
+        return b;
+    }
+
     public boolean active() {
         return status.active();
     }
@@ -57,38 +83,71 @@ public record Incident(
         return responders.stream().filter(r -> r.recipientId().equals(recipientId)).findFirst();
     }
 
+    /** Officers can act on it only while it is active: 409 otherwise. */
+    public void requireActive() {
+        if (!active()) throw new Conflict("incident_closed", "error.incidentClosed");
+    }
+
+    /** Whether its deadline is this level's {@code deadline}, to the millisecond (what every store keeps). */
+    public boolean hasDeadline(int level, Instant deadline) {
+        return this.level == level && nextEscalationAt != null && deadline != null
+                && nextEscalationAt.toEpochMilli() == deadline.toEpochMilli();
+    }
+
+    /** Still open (nobody accepted) and its deadline has passed. */
+    public boolean dueAt(Instant now) {
+        return status == IncidentStatus.OPEN && nextEscalationAt != null && !nextEscalationAt.isAfter(now);
+    }
+
+    /** Open, not exhausted, and no alert of the current level is still waiting for an answer or accepted. */
+    public boolean everyoneDeclinedAtLevel() {
+        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().filter(a -> a.level() == level)
+                .noneMatch(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED);
+    }
+
+    /** Open, not exhausted, and every alert of the current level failed: nobody at this level can be reached. */
+    public boolean nobodyReachedAtLevel() {
+        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().filter(a -> a.level() == level)
+                .allMatch(a -> a.status() == AlertStatus.FAILED);
+    }
+
+    /** This version ran out of policy and {@code before} had not: officers hear of it from this one change. */
+    public boolean exhaustedSince(Incident before) {
+        return !before.exhausted && exhausted && status == IncidentStatus.OPEN;
+    }
+
     public Builder edit() {
         return new Builder(this);
     }
 
-    /** A mutable working copy; {@link #build()} bumps the version by one. */
+    /** A working copy whose steps keep the incident consistent; {@link #build()} bumps the version by one. */
     public static final class Builder {
-        public String id;
-        public String code;
-        public IncidentStatus status;
-        public int level;
-        public String memberId;
-        public IncidentType type;
-        public String message;
-        public Place location;
-        public Reporter reporter;
-        public Language language;
-        public Instant createdAt;
-        public Instant acknowledgedAt;
-        public Instant resolvedAt;
-        public Instant closedAt;
-        public String outcome;
-        public Instant nextEscalationAt;
-        public EscalationPolicy policy;
-        public int escalations;
-        public int repeats;
-        public boolean exhausted;
-        public final List<Alert> alerts;
-        public final List<Responder> responders;
-        public final List<TimelineEntry> timeline;
+        private String id;
+        private String code;
+        private IncidentStatus status;
+        private int level;
+        private String memberId;
+        private IncidentType type;
+        private String message;
+        private Place location;
+        private Reporter reporter;
+        private Language language;
+        private Instant createdAt;
+        private Instant acknowledgedAt;
+        private Instant resolvedAt;
+        private Instant closedAt;
+        private String outcome;
+        private Instant nextEscalationAt;
+        private EscalationPolicy policy;
+        private int escalations;
+        private int repeats;
+        private boolean exhausted;
+        private final List<Alert> alerts;
+        private final List<Responder> responders;
+        private final List<TimelineEntry> timeline;
         private final long version;
 
-        public Builder() {
+        private Builder() {
             alerts = new ArrayList<>();
             responders = new ArrayList<>();
             timeline = new ArrayList<>();
@@ -122,6 +181,35 @@ public record Incident(
             version = i.version + 1;
         }
 
+        public String id() {
+            return id;
+        }
+
+        public String memberId() {
+            return memberId;
+        }
+
+        public int level() {
+            return level;
+        }
+
+        public int repeats() {
+            return repeats;
+        }
+
+        public EscalationPolicy policy() {
+            return policy;
+        }
+
+        public Language language() {
+            return language;
+        }
+
+        /** The alerts as edited so far. */
+        public List<Alert> alerts() {
+            return Collections.unmodifiableList(alerts);
+        }
+
         public Builder note(Instant at, String kind, String text, String actor) {
             timeline.add(new TimelineEntry(at, kind, text, actor));
             return this;
@@ -133,24 +221,124 @@ public record Incident(
             return this;
         }
 
-        public void replaceAlert(Alert updated) {
+        /** Replaces the alert to the same recipient, or adds it. */
+        public Builder replaceAlert(Alert updated) {
             for (int i = 0; i < alerts.size(); i++) {
                 if (alerts.get(i).recipientId().equals(updated.recipientId())) {
                     alerts.set(i, updated);
-                    return;
+                    return this;
                 }
             }
             alerts.add(updated);
+            return this;
         }
 
-        public void replaceResponder(Responder updated) {
+        /** Replaces the responder with the same recipient id, or adds them. */
+        public Builder replaceResponder(Responder updated) {
             for (int i = 0; i < responders.size(); i++) {
                 if (responders.get(i).recipientId().equals(updated.recipientId())) {
                     responders.set(i, updated);
-                    return;
+                    return this;
                 }
             }
             responders.add(updated);
+            return this;
+        }
+
+        /** When the current level runs out if nobody accepts. */
+        public Builder deadline(Instant at) {
+            nextEscalationAt = at;
+            return this;
+        }
+
+        /** One level up the policy; the new level has not been re-alerted yet. */
+        public Builder nextLevel() {
+            level++;
+            repeats = 0;
+            escalations++;
+            return this;
+        }
+
+        /** The last level once more. */
+        public Builder repeatLastLevel() {
+            repeats++;
+            escalations++;
+            return this;
+        }
+
+        /** The policy ran out: no more deadlines, officers must act by hand. */
+        public Builder exhaust() {
+            exhausted = true;
+            nextEscalationAt = null;
+            return this;
+        }
+
+        /** Somebody took it in hand: no more escalation; the first acknowledgement's time is kept. */
+        public Builder acknowledge(Instant at) {
+            status = IncidentStatus.ACKNOWLEDGED;
+            if (acknowledgedAt == null) acknowledgedAt = at;
+            nextEscalationAt = null;
+            return this;
+        }
+
+        /**
+         * {@code mine} accepted: the incident is acknowledged, they are its responder, every other alert still
+         * waiting for an answer is stood down, and a failed one is no longer retried (someone is coming).
+         * @return the alerts stood down, whose recipients should be told
+         */
+        public List<Alert> accept(Alert mine, Instant at) {
+            acknowledge(at);
+            replaceAlert(mine.withStatus(AlertStatus.ACCEPTED));
+            replaceResponder(new Responder(mine.recipientId(), mine.name(), mine.to(), at, null));
+            List<Alert> stoodDown = new ArrayList<>();
+            for (Alert other : List.copyOf(alerts)) {
+                if (other.recipientId().equals(mine.recipientId())) continue;
+                if (other.status() == AlertStatus.SENT) {
+                    replaceAlert(other.withStatus(AlertStatus.STOOD_DOWN));
+                    stoodDown.add(other);
+                } else if (other.pending()) {
+                    replaceAlert(other.settled());
+                }
+            }
+            return stoodDown;
+        }
+
+        /**
+         * Every alert still waiting for an answer is stood down.
+         * @return those whose SMS went out, so their recipients should be told
+         */
+        public List<Alert> standDownUnanswered() {
+            List<Alert> told = new ArrayList<>();
+            for (Alert a : List.copyOf(alerts)) {
+                if (a.status() == AlertStatus.SENT) {
+                    replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                    if (a.sentAt() != null) told.add(a);
+                }
+            }
+            return told;
+        }
+
+        /** Those who accepted are stood down too (a cancelled incident needs nobody). */
+        public List<Alert> standDownResponders() {
+            List<Alert> told = new ArrayList<>();
+            for (Alert a : List.copyOf(alerts)) {
+                if (a.status() == AlertStatus.ACCEPTED) {
+                    replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                    told.add(a);
+                }
+            }
+            return told;
+        }
+
+        /** Resolved or cancelled: nothing is left to send, no deadline, and the outcome is recorded. */
+        public Builder close(IncidentStatus closed, Instant at, String outcome) {
+            alerts.replaceAll(Alert::settled);
+            status = closed;
+            nextEscalationAt = null;
+            closedAt = at;
+            if (closed == IncidentStatus.RESOLVED) resolvedAt = at;
+            this.outcome = outcome;
+            return this;
         }
 
         public Incident build() {

@@ -68,9 +68,7 @@ class AckLinkSecurityTest {
         Incident later = world.dispatcher().open(new Dispatcher.NewIncident("inc-later", "m-1", null, "又摔倒了",
                 null, new huzhu.core.incident.Reporter(member.phone(), null, huzhu.core.incident.Channel.HTTP, true),
                 member.language()));
-        Incident.Builder sameCode = later.edit();
-        sameCode.code = incident.code();
-        world.memory.incidents().update(sameCode.build());
+        world.memory.incidents().update(Fixtures.edited(later).code(incident.code()).build());
         assertThatThrownBy(() -> acks.view(token)).isInstanceOf(NotFound.class);
     }
 

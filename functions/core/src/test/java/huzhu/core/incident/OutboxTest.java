@@ -47,7 +47,7 @@ class OutboxTest {
         world.later(5);
         world.dispatcher().escalateDue();
         assertThat(world.messenger.sentTo(LI_NA)).isEmpty();
-        world.clock.advance(Dispatcher.SEND_LEASE);
+        world.clock.advance(LevelPlanner.SEND_LEASE);
         world.dispatcher().escalateDue();
         world.dispatcher().escalateDue();
 
@@ -71,15 +71,15 @@ class OutboxTest {
         Alert failed = world.alert(incident.id(), "v-1");
         assertThat(failed.status()).isEqualTo(AlertStatus.FAILED);
         assertThat(failed.permanent()).isFalse();
-        assertThat(failed.retryAt()).isEqualTo(world.clock.instant().plus(Dispatcher.backoff(1)));
+        assertThat(failed.retryAt()).isEqualTo(world.clock.instant().plus(AlertDelivery.backoff(1)));
 
         // when: the sweep before the back-off does nothing, after it tries again (fails), then again (sent)
         world.later(10);
         world.dispatcher().escalateDue();
         assertThat(world.messenger.attempts()).filteredOn(a -> a.to().equals(LI_NA)).hasSize(1);
-        world.clock.advance(Dispatcher.backoff(1));
+        world.clock.advance(AlertDelivery.backoff(1));
         world.dispatcher().escalateDue();
-        world.clock.advance(Dispatcher.backoff(2));
+        world.clock.advance(AlertDelivery.backoff(2));
         world.dispatcher().escalateDue();
 
         // then
@@ -128,9 +128,9 @@ class OutboxTest {
         // then
         Alert alert = world.alert(incident.id(), "v-1");
         assertThat(alert.permanent()).isTrue();
-        assertThat(alert.attempts()).isEqualTo(Dispatcher.MAX_SEND_ATTEMPTS);
+        assertThat(alert.attempts()).isEqualTo(AlertDelivery.MAX_SEND_ATTEMPTS);
         assertThat(world.messenger.attempts()).filteredOn(a -> a.to().equals(LI_NA))
-                .hasSize(Dispatcher.MAX_SEND_ATTEMPTS);
+                .hasSize(AlertDelivery.MAX_SEND_ATTEMPTS);
         assertThat(world.incident(incident.id()).timeline()).filteredOn(e -> e.kind().equals("send-failed"))
                 .last().satisfies(e -> assertThat(e.text()).contains("不再重试"));
     }
@@ -176,14 +176,14 @@ class OutboxTest {
         // given: the SMS goes out, then the store refuses the write that records it
         world.messenger.failTransiently(LI_NA, 1);
         Incident incident = world.openFor(member, member.phone(), null);
-        world.clock.advance(Dispatcher.backoff(1));
+        world.clock.advance(AlertDelivery.backoff(1));
         world.store.afterNextUpdate(() -> world.store.beforeNextUpdate(() -> {
             throw new DependencyFailure("DynamoDB throttled (test)", null);
         }));
 
         // when
         assertThatThrownBy(() -> world.dispatcher().resendDue()).isInstanceOf(DependencyFailure.class);
-        world.clock.advance(Dispatcher.SEND_LEASE);
+        world.clock.advance(LevelPlanner.SEND_LEASE);
         world.dispatcher().resendDue();
 
         // then: the SMS went out twice (the first result was lost), and the second one is on record

@@ -537,10 +537,8 @@ public abstract class StoreContract {
         Incident read = store.incidents().get("inc-1").orElseThrow();
 
         // when
-        Incident.Builder edit = read.edit().note(T0.plusSeconds(10), "note", "家属已到场", "officer");
-        edit.status = IncidentStatus.ACKNOWLEDGED;
-        edit.acknowledgedAt = T0.plusSeconds(10);
-        Incident edited = edit.build();
+        Incident edited = read.edit().note(T0.plusSeconds(10), "note", "家属已到场", "officer")
+                .acknowledge(T0.plusSeconds(10)).build();
         store.incidents().update(edited);
 
         // then
@@ -685,12 +683,7 @@ public abstract class StoreContract {
         Incident read = store.incidents().get("inc-1").orElseThrow();
 
         // when it is resolved
-        Incident.Builder edit = read.edit();
-        edit.status = IncidentStatus.RESOLVED;
-        edit.resolvedAt = T0.plusSeconds(30);
-        edit.closedAt = T0.plusSeconds(30);
-        edit.nextEscalationAt = null;
-        store.incidents().update(edit.build());
+        store.incidents().update(read.edit().close(IncidentStatus.RESOLVED, T0.plusSeconds(30), null).build());
 
         // then
         assertThat(store.incidents().active()).isEmpty();
