@@ -7,8 +7,8 @@ import huzhu.core.care.ApplicationService.StepInput;
 import huzhu.core.care.CampaignService;
 import huzhu.core.care.FamilyIntroduction;
 import huzhu.core.care.Notice;
-import huzhu.core.care.NoticeService;
-import huzhu.core.care.NoticeService.NoticeInput;
+import huzhu.core.care.NoticeDrafts;
+import huzhu.core.care.NoticeDrafts.NoticeInput;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.Member;
 import huzhu.core.kernel.Actor;
@@ -59,8 +59,8 @@ final class CareRoutes {
     }
 
     /** A notice with its progress and its public page, flat: {@code {"id", "title", …, "progress", "pageUrl"}}. */
-    public record NoticeJson(@JsonUnwrapped Notice notice, NoticeService.Progress progress, String pageUrl) {
-        static NoticeJson of(NoticeService.NoticeView v) {
+    public record NoticeJson(@JsonUnwrapped Notice notice, NoticeDrafts.Progress progress, String pageUrl) {
+        static NoticeJson of(NoticeDrafts.NoticeView v) {
             return new NoticeJson(v.notice(), v.progress(), v.pageUrl());
         }
     }
@@ -142,7 +142,7 @@ final class CareRoutes {
     }
 
     /** The notice for anyone holding its link: a phone page, in the reader's language (Accept-Language). */
-    private static ApiResponse noticePage(ApiRequest req, NoticeService notices) {
+    private static ApiResponse noticePage(ApiRequest req, NoticeDrafts notices) {
         Notice n = notices.published(req.pathParameter("id"));
         String accept = req.header("Accept-Language").orElse("").toLowerCase(Locale.ROOT);
         Language lang = accept.startsWith("en") ? Language.EN : Language.ZH_CN;

@@ -6,9 +6,10 @@ import huzhu.core.care.CampaignService;
 import huzhu.core.care.CareConfig;
 import huzhu.core.care.FollowUpService;
 import huzhu.core.care.NoticeBroadcast;
-import huzhu.core.care.NoticeService;
+import huzhu.core.care.NoticeDrafts;
+import huzhu.core.care.NoticeReplyInbox;
+import huzhu.core.care.NoticeSender;
 import huzhu.core.care.OnboardingService;
-import huzhu.core.kernel.Sleeper;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.Dispatcher;
@@ -20,6 +21,7 @@ import huzhu.core.incident.PolicyService;
 import huzhu.core.incident.TriggerService;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.RateLimiter;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.report.ReportService;
 import huzhu.core.sms.Messenger;
 import java.time.Clock;
@@ -38,7 +40,7 @@ public record Services(
         AuditService audit,
         ServiceConfig config,
         OnboardingService onboarding,
-        NoticeService notices,
+        NoticeDrafts notices,
         ApplicationService applications,
         CampaignService campaigns) {
 
@@ -69,15 +71,19 @@ public record Services(
         RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
         OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
                 store.triggerTokens(), messenger, clock, ids, config, care.config(), audit, care.sleeper());
-        NoticeService notices = new NoticeService(store.notices(), store.directory(), store.optOuts(),
-                store.idempotency(), messenger, care.broadcast(), clock, ids, config, care.config(), audit);
+        NoticeDrafts notices = new NoticeDrafts(store.notices(), store.directory(), store.optOuts(), clock, ids, config,
+                audit);
+        NoticeSender noticeSender = new NoticeSender(store.notices(), store.directory(), store.optOuts(), messenger,
+                care.broadcast(), clock, config);
+        NoticeReplyInbox noticeReplies = new NoticeReplyInbox(store.notices(), store.idempotency(), messenger, ids,
+                config, care.config());
         return new Services(
                 dispatcher,
                 new TriggerService(store.triggerTokens(), store.directory(), store.incidents(), store.idempotency(),
                         dispatcher, clock, ids, limiter),
                 new AckService(store.incidents(), store.directory(), dispatcher, config.ackTokens(), limiter),
                 new InboundSmsService(store.idempotency(), store.directory(), store.incidents(), store.optOuts(),
-                        dispatcher, messenger, clock, config, limiter, notices),
+                        dispatcher, messenger, clock, config, limiter, noticeReplies),
                 new IncidentService(store.directory(), store.idempotency(), store.incidents(), dispatcher, clock, ids,
                         audit),
                 new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(), clock, ids, config,
@@ -90,6 +96,6 @@ public record Services(
                 onboarding,
                 notices,
                 new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
-                new CampaignService(store.leases(), onboarding, notices, clock, ids, care.config(), care.sleeper()));
+                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
     }
 }

@@ -16,9 +16,9 @@ import huzhu.core.care.CampaignService;
 import huzhu.core.care.CareConfig;
 import huzhu.core.care.DeliveryStatus;
 import huzhu.core.care.NoticeDelivery;
-import huzhu.core.care.NoticeService;
-import huzhu.core.care.NoticeService.AudienceInput;
-import huzhu.core.care.NoticeService.NoticeInput;
+import huzhu.core.care.NoticeDrafts;
+import huzhu.core.care.NoticeDrafts.AudienceInput;
+import huzhu.core.care.NoticeDrafts.NoticeInput;
 import huzhu.core.care.NoticeStatus;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.LeaderAnnouncements;
@@ -76,9 +76,9 @@ class NoticeThroughSnsIT {
 
         // then it completed in one run: 299 sent, the refused one failed with SNS's reason
         assertThat(run.finished()).isTrue();
-        NoticeService.NoticeView view = services.notices().get(id);
+        NoticeDrafts.NoticeView view = services.notices().get(id);
         assertThat(view.notice().status()).isEqualTo(NoticeStatus.SENT);
-        assertThat(view.progress()).isEqualTo(new NoticeService.Progress(MEMBERS, 0, 0, MEMBERS - 1, 1));
+        assertThat(view.progress()).isEqualTo(new NoticeDrafts.Progress(MEMBERS, 0, 0, MEMBERS - 1, 1));
         List<NoticeDelivery> deliveries = services.notices().deliveries(id);
         assertThat(deliveries).hasSize(MEMBERS).allSatisfy(d -> {
             assertThat(d.sentAt()).isNotNull();

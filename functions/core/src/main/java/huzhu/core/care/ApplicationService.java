@@ -15,6 +15,8 @@ import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.VersionedChange;
+import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.kernel.Wire;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Assistance applications (帮扶申请) as the union's operation guide runs them: an officer records one for a member,
@@ -306,21 +309,13 @@ public final class ApplicationService {
 
     // ---------------------------------------------------------------- plumbing
 
-    private interface Decide {
-        AssistanceApplication next(AssistanceApplication current);
-    }
-
-    /** Read, decide, conditionally write; a refusal throws; a lost race is decided again on what the winner wrote. */
-    private AssistanceApplication change(String id, Decide decide) {
-        for (int attempt = 1; ; attempt++) {
-            AssistanceApplication current = get(id);
-            AssistanceApplication next = decide.next(current);
-            try {
-                applications.update(next);
-                return next;
-            } catch (StaleWrite e) {
-                if (attempt >= ATTEMPTS) throw new Conflict("application_busy", "error.application.busy");
-            }
+    /** A refusal throws; a lost race is decided again on what the winner wrote, until the attempts run out (409). */
+    private AssistanceApplication change(String id, UnaryOperator<AssistanceApplication> decide) {
+        try {
+            return VersionedChange.run(ATTEMPTS, () -> get(id), current -> Decision.write(decide.apply(current)),
+                    applications::update);
+        } catch (StaleWrite e) {
+            throw new Conflict("application_busy", "error.application.busy");
         }
     }
 }

@@ -21,13 +21,13 @@ public final class CampaignService {
 
     private final LeaseStore leases;
     private final OnboardingService onboarding;
-    private final NoticeService notices;
+    private final NoticeSender notices;
     private final Clock clock;
     private final Ids ids;
     private final CareConfig care;
     private final Sleeper sleeper;
 
-    public CampaignService(LeaseStore leases, OnboardingService onboarding, NoticeService notices, Clock clock, Ids ids,
+    public CampaignService(LeaseStore leases, OnboardingService onboarding, NoticeSender notices, Clock clock, Ids ids,
             CareConfig care, Sleeper sleeper) {
         this.leases = leases;
         this.onboarding = onboarding;

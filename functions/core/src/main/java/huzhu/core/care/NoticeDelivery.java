@@ -30,6 +30,13 @@ public record NoticeDelivery(
         language = language == null ? Language.DEFAULT : language;
     }
 
+    /** A recipient's copy, written when the audience is resolved, before anyone sends it. */
+    public static NoticeDelivery pending(String noticeId, String phone, String name, PersonKind kind, String personId,
+            String memberId, Language language) {
+        return new NoticeDelivery(noticeId, phone, name, kind, personId, memberId, language, DeliveryStatus.PENDING,
+                null, null, null, null, 1);
+    }
+
     public NoticeDelivery claimed(Instant at) {
         return new NoticeDelivery(noticeId, phone, name, kind, personId, memberId, language, DeliveryStatus.SENDING,
                 null, null, at, null, version + 1);

@@ -23,7 +23,6 @@ import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import huzhu.core.sms.SmsLength;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,9 +45,6 @@ import java.util.Set;
  * unless the officer asks to rotate it on purpose.
  */
 public final class OnboardingService implements DirectoryService.MemberSaved {
-    /** A claim older than this was left by a sender that died; the periodic sender never runs this long. */
-    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
-
     private final DirectoryStore directory;
     private final IntroductionStore introductions;
     private final TriggerTokenStore triggerTokens;
@@ -172,7 +168,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     PacedSend.Outcome drain(Pacer pacer, Instant deadline) {
         Instant now = clock.instant();
         for (FamilyIntroduction stale : introductions.withStatus(IntroductionStatus.SENDING)) {
-            if (stale.claimedAt() == null || stale.claimedAt().plus(CLAIM_TIMEOUT).isAfter(now)) continue;
+            if (stale.claimedAt() == null || stale.claimedAt().plus(PacedSend.CLAIM_TIMEOUT).isAfter(now)) continue;
             tryWrite(next(stale, IntroductionStatus.FAILED, stale.linkIncluded(), null, "interrupted", stale.claimedAt(),
                     now));
         }

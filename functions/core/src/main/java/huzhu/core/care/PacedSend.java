@@ -3,6 +3,8 @@ package huzhu.core.care;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,6 +18,9 @@ import java.util.List;
  * notice, and the officer sees it.
  */
 final class PacedSend {
+    /** A claim older than this was left by a sender that died; the periodic sender never runs this long. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
+
     /** One message of the bulk. */
     interface Job {
         /** Claims it for this sender; false if someone else did (or it no longer needs sending). */
@@ -36,7 +41,7 @@ final class PacedSend {
     }
 
     static Outcome run(Iterator<? extends Job> jobs, Pacer pacer, Messenger messenger, Instant deadline,
-            java.time.Clock clock) {
+            Clock clock) {
         int sent = 0;
         int failed = 0;
         while (jobs.hasNext()) {

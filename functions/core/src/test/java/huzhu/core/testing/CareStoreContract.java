@@ -213,9 +213,7 @@ public abstract class CareStoreContract {
                 .containsExactly("sending", "due", "due-exactly");
 
         // and a notice that was sent leaves the list
-        Notice.Builder b = sending.edit();
-        b.status = NoticeStatus.SENT;
-        store().notices().update(b.build());
+        store().notices().update(sending.edit().sent(T0.plusSeconds(60)).build());
         assertThat(store().notices().due(T0.plusSeconds(120))).extracting(Notice::id).containsExactly("due", "due-exactly");
     }
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.core.Services;
 import huzhu.core.audit.AuditEntry;
-import huzhu.core.care.NoticeService.AudienceInput;
-import huzhu.core.care.NoticeService.NoticeInput;
-import huzhu.core.care.NoticeService.NoticeView;
+import huzhu.core.care.NoticeDrafts.AudienceInput;
+import huzhu.core.care.NoticeDrafts.NoticeInput;
+import huzhu.core.care.NoticeDrafts.NoticeView;
 import huzhu.core.directory.PersonKind;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.Invalid;
@@ -34,13 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Notices: writing, sending at the pace, resuming, scheduling, cancelling, audiences, the SMS text, the topic. */
-class NoticeServiceTest {
+class NoticesTest {
     private static final Actor OFFICER = new Actor("sub-1", "周干事");
     private static final NoticeInput SHORT = new NoticeInput("夏季安全提醒", "高温天气请注意防暑，外出带水。",
             new AudienceInput("all-members", null), null);
 
     private final CareWorld world = new CareWorld();
-    private final NoticeService notices = world.services.notices();
+    private final NoticeDrafts notices = world.services.notices();
 
     private void members(int n) {
         for (int i = 0; i < n; i++) {
@@ -81,7 +81,7 @@ class NoticeServiceTest {
         NoticeView sent = notices.get(draft.notice().id());
         assertThat(run.sent()).isEqualTo(12);
         assertThat(sent.notice().status()).isEqualTo(NoticeStatus.SENT);
-        assertThat(sent.progress()).isEqualTo(new NoticeService.Progress(12, 0, 0, 12, 0));
+        assertThat(sent.progress()).isEqualTo(new NoticeDrafts.Progress(12, 0, 0, 12, 0));
         assertThat(world.messenger.sent()).hasSize(12).extracting(a -> a.to()).doesNotHaveDuplicates();
         // Chinese punctuation goes out as the officer wrote it
         assertThat(world.messenger.sent().get(0).body()).isEqualTo("【互助】夏季安全提醒：高温天气请注意防暑，外出带水。（回复本短信可留言）");
@@ -270,7 +270,7 @@ class NoticeServiceTest {
         members(4);
 
         // when
-        NoticeService.Preview p = notices.preview(new NoticeInput("通知", "第一分会周六开会。",
+        NoticeDrafts.Preview p = notices.preview(new NoticeInput("通知", "第一分会周六开会。",
                 new AudienceInput("unit", "第一分会"), null));
 
         // then
@@ -357,7 +357,7 @@ class NoticeServiceTest {
 
         // then
         NoticeView v = notices.get(id);
-        assertThat(v.progress()).isEqualTo(new NoticeService.Progress(3, 0, 0, 2, 1));
+        assertThat(v.progress()).isEqualTo(new NoticeDrafts.Progress(3, 0, 0, 2, 1));
         assertThat(v.notice().status()).isEqualTo(NoticeStatus.SENT);
         assertThat(notices.deliveries(id)).filteredOn(d -> d.phone().equals(phone(1001))).singleElement()
                 .satisfies(d -> assertThat(d.failureReason()).contains("permanent"));
