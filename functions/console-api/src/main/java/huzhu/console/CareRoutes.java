@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The console routes of issue 9 — family introductions, notices, assistance applications, their report — and the
+ * The console routes of the care around emergencies — family introductions, notices, assistance applications, their report — and the
  * public notice page that long notices link to. Same roles as elsewhere: admin and officer write, every role reads;
  * rotating a member's personal link is the admin's, as on the trigger-link route. Kept apart from
  * {@link ConsoleApiHandler}, which registers them with one call.

@@ -175,7 +175,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));
 
-        // issue 9: family introductions, notices (and their public page), assistance applications
+        // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
 
         // read-only on purpose: the audit log is written by the services, never through the API

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The routes issue 10 adds to the console (who am I, roster imports, the audit log, the console's files)
+ * The console routes beyond the directory and incidents (who am I, roster imports, the audit log, the console's files)
  * and the filters it adds to the old ones, each as every kind of caller, fed AWS-shaped events.
  */
 class ConsoleNewRoutesTest {

@@ -45,7 +45,7 @@ public record Services(
         CampaignService campaigns) {
 
     /**
-     * What the work around the emergencies (issue 9) needs beyond the other services' ports: its settings, the
+     * What the work around the emergencies needs beyond the other services' ports: its settings, the
      * notices topic, and how to wait between bulk SMS batches (tests move their clock instead).
      */
     public record Care(CareConfig config, NoticeBroadcast broadcast, Sleeper sleeper) {

@@ -14,31 +14,66 @@ import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.sms.OptOutStore;
 
 /**
- * Where one storage engine (DynamoDB, the local stack's SQLite file, memory in tests) keeps each aggregate. Each
- * port is implemented on its own; {@link Services} hands every service only the ports it uses.
+ * Where one storage engine (DynamoDB, the local stack's SQLite file, memory in tests) keeps each aggregate: each
+ * port is implemented on its own, and {@link Services} hands every service only the ports it uses. An engine
+ * names its ports once ({@link #ports()}); the accessors read them from there.
  */
+@FunctionalInterface
 public interface Store {
-    DirectoryStore directory();
+    Ports ports();
 
-    TriggerTokenStore triggerTokens();
+    default DirectoryStore directory() {
+        return ports().directory();
+    }
 
-    IncidentStore incidents();
+    default TriggerTokenStore triggerTokens() {
+        return ports().triggerTokens();
+    }
 
-    SettingsStore settings();
+    default IncidentStore incidents() {
+        return ports().incidents();
+    }
 
-    IdempotencyStore idempotency();
+    default SettingsStore settings() {
+        return ports().settings();
+    }
 
-    AuditStore audit();
+    default IdempotencyStore idempotency() {
+        return ports().idempotency();
+    }
 
-    FollowUpStore followUps();
+    default AuditStore audit() {
+        return ports().audit();
+    }
 
-    IntroductionStore introductions();
+    default FollowUpStore followUps() {
+        return ports().followUps();
+    }
 
-    NoticeStore notices();
+    default IntroductionStore introductions() {
+        return ports().introductions();
+    }
 
-    ApplicationStore applications();
+    default NoticeStore notices() {
+        return ports().notices();
+    }
 
-    LeaseStore leases();
+    default ApplicationStore applications() {
+        return ports().applications();
+    }
 
-    OptOutStore optOuts();
+    default LeaseStore leases() {
+        return ports().leases();
+    }
+
+    default OptOutStore optOuts() {
+        return ports().optOuts();
+    }
+
+    /** One engine's ports, one per aggregate (every type differs, so none can take another's place). */
+    record Ports(DirectoryStore directory, TriggerTokenStore triggerTokens, IncidentStore incidents,
+            SettingsStore settings, IdempotencyStore idempotency, AuditStore audit, FollowUpStore followUps,
+            IntroductionStore introductions, NoticeStore notices, ApplicationStore applications, LeaseStore leases,
+            OptOutStore optOuts) {
+    }
 }

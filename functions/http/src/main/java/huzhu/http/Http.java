@@ -122,26 +122,10 @@ public final class Http {
     }
 
     private static String page(String message) {
-        String title = escape(Messages.bilingual("error.pageTitle", Map.of()));
+        String title = Html.escape(Messages.bilingual("error.pageTitle", Map.of()));
         return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<title>" + title + "</title></head><body><h1>" + title + "</h1><p>"
-                + escape(message) + "</p></body></html>";
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+                + Html.escape(message) + "</p></body></html>";
     }
 }

@@ -335,7 +335,7 @@ class HttpTest {
     @Test
     void htmlEscape_neutralisesMarkup() {
         // given / when / then
-        assertThat(Http.escape("<a href=\"x\">'&'</a>"))
+        assertThat(Html.escape("<a href=\"x\">'&'</a>"))
                 .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 

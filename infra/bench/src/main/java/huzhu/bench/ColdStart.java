@@ -41,7 +41,7 @@ import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Issue 7 §1 (and the classes of §3): cold start per function, as Lambda would see it. For each function and
+ * Cold start per function, as Lambda would see it. For each function and
  * each run, a fresh JVM runs {@link huzhu.bench.lambda.LambdaRunner} on the function's shaded jar alone, with
  * the function's environment pointing its adapters at dynalite and a stand-in SNS/SQS on 127.0.0.1, and hands
  * it a realistic event (the handlers' test fixtures, fitted to the seeded data). Measured from just before the

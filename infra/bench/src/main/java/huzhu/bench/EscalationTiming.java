@@ -66,7 +66,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Issue 5's benchmark: N incidents whose level-0 deadlines are spread over a window, nobody answers most
+ * How late escalation comes: N incidents whose level-0 deadlines are spread over a window, nobody answers most
  * of them, a third are accepted within half a second of their deadline (racing the escalation). Measures
  * how late each escalation came (actual − deadline, from the timeline) through
  * <ol>

@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Issue 3's measurements, on dynalite:
+ * What the DynamoDB store costs, measured on dynalite:
  * <ol>
  *   <li>the escalation check's read cost does not grow with history: one check (the sweep's Query of due
  *       deadlines, then the whole {@code escalateDue}) with 50 active incidents (10 due) beside 1,000 and beside

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Issue 7 §2: from the moment the sms-inbound handler is handed a family member's SMS to the moment the
+ * From the moment the sms-inbound handler is handed a family member's SMS to the moment the
  * last level-0 alert Publish is answered, with 1, 5 and 20 volunteers to alert, on dynalite and a stand-in
  * SNS answering after 50 ms; beside it the floor measured in the same run: one PutItem, then one Publish.
  * The production adapters do the work (DynamoStore, SnsMessenger, LeaderTopicPublisher, SqsEscalationTimer),

@@ -4,19 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.TTL;
 
 import huzhu.aws.AwsClients;
 import huzhu.core.Store;
-import huzhu.core.audit.AuditStore;
-import huzhu.core.care.ApplicationStore;
-import huzhu.core.care.FollowUpStore;
-import huzhu.core.care.IntroductionStore;
-import huzhu.core.care.LeaseStore;
-import huzhu.core.care.NoticeStore;
-import huzhu.core.directory.DirectoryStore;
-import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.error.DependencyFailure;
-import huzhu.core.incident.IncidentStore;
-import huzhu.core.incident.SettingsStore;
-import huzhu.core.kernel.IdempotencyStore;
-import huzhu.core.sms.OptOutStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,18 +29,7 @@ public final class DynamoStore implements Store {
     public static final String ENDPOINT_VARIABLE = "HUZHU_DYNAMODB_ENDPOINT";
 
     private final Table table;
-    private final Directory directory;
-    private final TriggerTokens tokens;
-    private final Incidents incidents;
-    private final FollowUps followUps;
-    private final AuditLog auditLog;
-    private final Introductions introductions;
-    private final Notices notices;
-    private final Applications applications;
-    private final Leases leases;
-    private final Settings settings;
-    private final Idempotency idempotency;
-    private final OptOuts optOuts;
+    private final Ports ports;
 
     public DynamoStore(DynamoDbClient client, String tableName) {
         this(client, tableName, Clock.systemUTC());
@@ -61,18 +38,10 @@ public final class DynamoStore implements Store {
     /** {@code clock} only dates phone claims (see {@link PersonRegistry}); the domain passes its own times. */
     public DynamoStore(DynamoDbClient client, String tableName, Clock clock) {
         this.table = new Table(client, tableName);
-        this.directory = new Directory(table, clock);
-        this.tokens = new TriggerTokens(table);
-        this.incidents = new Incidents(table);
-        this.followUps = new FollowUps(table);
-        this.auditLog = new AuditLog(table);
-        this.introductions = new Introductions(table);
-        this.notices = new Notices(table);
-        this.applications = new Applications(table);
-        this.leases = new Leases(table);
-        this.settings = new Settings(table);
-        this.idempotency = new Idempotency(table);
-        this.optOuts = new OptOuts(table);
+        this.ports = new Ports(new Directory(table, clock), new TriggerTokens(table), new Incidents(table),
+                new Settings(table), new Idempotency(table), new AuditLog(table), new FollowUps(table),
+                new Introductions(table), new Notices(table), new Applications(table), new Leases(table),
+                new OptOuts(table));
     }
 
     /** {@code HUZHU_TABLE} names the table; {@code HUZHU_DYNAMODB_ENDPOINT}, when set, points elsewhere than AWS. */
@@ -158,65 +127,8 @@ public final class DynamoStore implements Store {
         }
     }
 
-    // ---- the ports, one per aggregate
-
     @Override
-    public DirectoryStore directory() {
-        return directory;
-    }
-
-    @Override
-    public TriggerTokenStore triggerTokens() {
-        return tokens;
-    }
-
-    @Override
-    public IncidentStore incidents() {
-        return incidents;
-    }
-
-    @Override
-    public SettingsStore settings() {
-        return settings;
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    public AuditStore audit() {
-        return auditLog;
-    }
-
-    @Override
-    public FollowUpStore followUps() {
-        return followUps;
-    }
-
-    @Override
-    public IntroductionStore introductions() {
-        return introductions;
-    }
-
-    @Override
-    public NoticeStore notices() {
-        return notices;
-    }
-
-    @Override
-    public ApplicationStore applications() {
-        return applications;
-    }
-
-    @Override
-    public LeaseStore leases() {
-        return leases;
-    }
-
-    @Override
-    public OptOutStore optOuts() {
-        return optOuts;
+    public Ports ports() {
+        return ports;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Settings of the work around the emergencies (issue 9): family introductions, notices, assistance
+ * Settings of the work around the emergencies: family introductions, notices, assistance
  * applications. Read once from the environment at the edge:
  * <ul>
  *   <li>{@code HUZHU_UNION_SMS_NUMBER}: the number families text in an emergency, as people should dial it

@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Family onboarding (issue 9): every family contact gets an SMS, in the member's language, that says whose family
+ * Family onboarding: every family contact gets an SMS, in the member's language, that says whose family
  * they are registered for, the union's number to text in an emergency, the member's personal link when it can
  * be given, and to call 120 first when a life is at risk. Sent when a contact is added, when an officer asks
  * (one member), or for everyone not yet reached (queued, sent at the configured pace by the periodic sender).

@@ -42,7 +42,7 @@ public final class DirectoryService {
         this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE);
     }
 
-    /** {@code memberSaved} hears of every member stored (issue 9: new family contacts get an introduction SMS). */
+    /** {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS). */
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit,
             MemberSaved memberSaved) {
         this.directory = directory;

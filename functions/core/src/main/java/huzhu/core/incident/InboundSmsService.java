@@ -55,7 +55,7 @@ public final class InboundSmsService {
         this(idempotency, directory, incidents, optOuts, dispatcher, messenger, clock, config, limiter, NoticeReplies.NONE);
     }
 
-    /** {@code noticeReplies}: where replies to a recent notice go (issue 9), see {@link NoticeReplies}. */
+    /** {@code noticeReplies}: where replies to a recent notice go, see {@link NoticeReplies}. */
     public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies) {
         this.idempotency = idempotency;
@@ -78,7 +78,7 @@ public final class InboundSmsService {
 
     /** What was done with one SMS, for logs and tests. */
     public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED, LIMITED,
-        /** a reply to a recent notice, in its thread (issue 9) */
+        /** a reply to a recent notice, in its thread */
         NOTICE_REPLY }
 
     public Handled handle(InboundSms in) {
@@ -132,7 +132,7 @@ public final class InboundSmsService {
                 reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
                 return Handled.RELAYED;
             }
-            // issue 9: no active incident, a reply to a notice sent to this phone lately goes to that notice's thread,
+            // no active incident: a reply to a notice sent to this phone lately goes to that notice's thread,
             // unless it might be an emergency (NoticeReplies decides; when in doubt it declines, and we open)
             if (noticeReplies.take(from, body, member, now)) return Handled.NOTICE_REPLY;
             String name = member.phone().equals(from) ? member.name()
@@ -171,7 +171,7 @@ public final class InboundSmsService {
                     opened -> message(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
-        // issue 9: a volunteer or leader answering a notice (not an alert: those matched above)
+        // a volunteer or leader answering a notice (not an alert: those matched above)
         if (noticeReplies.take(from, body, null, now)) return Handled.NOTICE_REPLY;
 
         explainOnce(from, now);

@@ -4,7 +4,7 @@ import huzhu.core.directory.Member;
 import java.time.Instant;
 
 /**
- * Where {@link InboundSmsService} hands an SMS that may answer a notice (issue 9). It is asked only when today's
+ * Where {@link InboundSmsService} hands an SMS that may answer a notice. It is asked only when today's
  * handling would not relay the SMS to an active incident or count it as an alert reply, and it must leave alone
  * anything that might be an emergency.
  */

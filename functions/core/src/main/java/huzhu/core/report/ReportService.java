@@ -76,7 +76,7 @@ public final class ReportService {
     }
 
     /**
-     * How far family onboarding (issue 9) got: of the members with family contacts, the families reached — at least
+     * How far family onboarding got: of the members with family contacts, the families reached — at least
      * one of their current contacts got the introduction SMS — and each contact's count by its introduction's
      * state ({@code notIntroduced}: never asked). {@code familiesNotReached} lists the members whose families are not.
      */

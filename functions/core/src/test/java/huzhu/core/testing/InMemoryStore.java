@@ -2,24 +2,13 @@ package huzhu.core.testing;
 
 import huzhu.core.Store;
 import huzhu.core.audit.AuditEntry;
-import huzhu.core.audit.AuditStore;
-import huzhu.core.care.ApplicationStore;
 import huzhu.core.care.FollowUp;
-import huzhu.core.care.FollowUpStore;
-import huzhu.core.care.IntroductionStore;
-import huzhu.core.care.LeaseStore;
-import huzhu.core.care.NoticeStore;
-import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
-import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.Incident;
-import huzhu.core.incident.IncidentStore;
-import huzhu.core.incident.SettingsStore;
 import huzhu.core.kernel.IdempotencyStore;
-import huzhu.core.sms.OptOutStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,70 +30,13 @@ public final class InMemoryStore implements Store {
     private final MemoryIdempotency idempotency = new MemoryIdempotency(lock);
     private final MemoryAudit audit = new MemoryAudit(lock);
     private final MemoryFollowUps followUps = new MemoryFollowUps(lock);
-    private final MemoryIntroductions introductions = new MemoryIntroductions(lock);
-    private final MemoryNotices notices = new MemoryNotices(lock);
-    private final MemoryApplications applications = new MemoryApplications(lock);
-    private final MemoryLeases leases = new MemoryLeases(lock);
-    private final MemoryOptOuts optOuts = new MemoryOptOuts(lock);
+    private final Ports ports = new Ports(directory, triggerTokens, incidents, settings, idempotency, audit, followUps,
+            new MemoryIntroductions(lock), new MemoryNotices(lock), new MemoryApplications(lock), new MemoryLeases(lock),
+            new MemoryOptOuts(lock));
 
     @Override
-    public DirectoryStore directory() {
-        return directory;
-    }
-
-    @Override
-    public TriggerTokenStore triggerTokens() {
-        return triggerTokens;
-    }
-
-    @Override
-    public IncidentStore incidents() {
-        return incidents;
-    }
-
-    @Override
-    public SettingsStore settings() {
-        return settings;
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    public AuditStore audit() {
-        return audit;
-    }
-
-    @Override
-    public FollowUpStore followUps() {
-        return followUps;
-    }
-
-    @Override
-    public IntroductionStore introductions() {
-        return introductions;
-    }
-
-    @Override
-    public NoticeStore notices() {
-        return notices;
-    }
-
-    @Override
-    public ApplicationStore applications() {
-        return applications;
-    }
-
-    @Override
-    public LeaseStore leases() {
-        return leases;
-    }
-
-    @Override
-    public OptOutStore optOuts() {
-        return optOuts;
+    public Ports ports() {
+        return ports;
     }
 
     // ---- what tests compare

@@ -1,7 +1,19 @@
 package huzhu.core.testing;
 
 import huzhu.core.Store;
+import huzhu.core.audit.AuditStore;
+import huzhu.core.care.ApplicationStore;
+import huzhu.core.care.FollowUpStore;
+import huzhu.core.care.IntroductionStore;
+import huzhu.core.care.LeaseStore;
+import huzhu.core.care.NoticeStore;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Registry;
+import huzhu.core.directory.TriggerTokenStore;
+import huzhu.core.incident.IncidentStore;
+import huzhu.core.incident.SettingsStore;
+import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.sms.OptOutStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -26,12 +38,15 @@ public final class Intercepted {
     }
 
     public static Store store(Store real, Hook hook) {
-        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
-                (proxy, method, args) -> {
-                    Object port = invoke(real, method, args);
-                    if (method.getDeclaringClass() == Object.class) return port;
-                    return port(port, method.getReturnType(), hook);
-                });
+        Store.Ports p = real.ports();
+        Store.Ports hooked = new Store.Ports(port(p.directory(), DirectoryStore.class, hook),
+                port(p.triggerTokens(), TriggerTokenStore.class, hook), port(p.incidents(), IncidentStore.class, hook),
+                port(p.settings(), SettingsStore.class, hook), port(p.idempotency(), IdempotencyStore.class, hook),
+                port(p.audit(), AuditStore.class, hook), port(p.followUps(), FollowUpStore.class, hook),
+                port(p.introductions(), IntroductionStore.class, hook), port(p.notices(), NoticeStore.class, hook),
+                port(p.applications(), ApplicationStore.class, hook), port(p.leases(), LeaseStore.class, hook),
+                port(p.optOuts(), OptOutStore.class, hook));
+        return () -> hooked;
     }
 
     /** One port whose calls pass through {@code hook}; {@code type} is the port's interface. */

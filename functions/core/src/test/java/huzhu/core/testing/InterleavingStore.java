@@ -1,18 +1,8 @@
 package huzhu.core.testing;
 
 import huzhu.core.Store;
-import huzhu.core.audit.AuditStore;
-import huzhu.core.care.ApplicationStore;
-import huzhu.core.care.FollowUpStore;
-import huzhu.core.care.IntroductionStore;
-import huzhu.core.care.LeaseStore;
-import huzhu.core.care.NoticeStore;
-import huzhu.core.directory.DirectoryStore;
-import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.incident.IncidentStore;
-import huzhu.core.incident.SettingsStore;
 import huzhu.core.kernel.IdempotencyStore;
-import huzhu.core.sms.OptOutStore;
 
 /**
  * A store that lets one competing action slip in around the next incident write, the way a second Lambda
@@ -66,64 +56,9 @@ public final class InterleavingStore implements Store {
     }
 
     @Override
-    public IncidentStore incidents() {
-        return incidents;
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    // ---- everything else as is
-
-    @Override
-    public DirectoryStore directory() {
-        return delegate.directory();
-    }
-
-    @Override
-    public TriggerTokenStore triggerTokens() {
-        return delegate.triggerTokens();
-    }
-
-    @Override
-    public SettingsStore settings() {
-        return delegate.settings();
-    }
-
-    @Override
-    public AuditStore audit() {
-        return delegate.audit();
-    }
-
-    @Override
-    public FollowUpStore followUps() {
-        return delegate.followUps();
-    }
-
-    @Override
-    public IntroductionStore introductions() {
-        return delegate.introductions();
-    }
-
-    @Override
-    public NoticeStore notices() {
-        return delegate.notices();
-    }
-
-    @Override
-    public ApplicationStore applications() {
-        return delegate.applications();
-    }
-
-    @Override
-    public LeaseStore leases() {
-        return delegate.leases();
-    }
-
-    @Override
-    public OptOutStore optOuts() {
-        return delegate.optOuts();
+    public Ports ports() {
+        Ports p = delegate.ports();
+        return new Ports(p.directory(), p.triggerTokens(), incidents, p.settings(), idempotency, p.audit(),
+                p.followUps(), p.introductions(), p.notices(), p.applications(), p.leases(), p.optOuts());
     }
 }

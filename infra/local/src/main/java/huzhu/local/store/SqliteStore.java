@@ -1,19 +1,7 @@
 package huzhu.local.store;
 
 import huzhu.core.Store;
-import huzhu.core.audit.AuditStore;
-import huzhu.core.care.ApplicationStore;
-import huzhu.core.care.FollowUpStore;
-import huzhu.core.care.IntroductionStore;
-import huzhu.core.care.LeaseStore;
-import huzhu.core.care.NoticeStore;
-import huzhu.core.directory.DirectoryStore;
-import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.error.DependencyFailure;
-import huzhu.core.incident.IncidentStore;
-import huzhu.core.incident.SettingsStore;
-import huzhu.core.kernel.IdempotencyStore;
-import huzhu.core.sms.OptOutStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,33 +19,14 @@ public final class SqliteStore implements Store, AutoCloseable {
     public static final String FILE_NAME = "huzhu.db";
 
     private final Sql sql;
-    private final SqlDirectory directory;
-    private final SqlTriggerTokens triggerTokens;
-    private final SqlIncidents incidents;
-    private final SqlSettings settings;
-    private final SqlIdempotency idempotency;
-    private final SqlAuditLog audit;
-    private final SqlFollowUps followUps;
-    private final SqlIntroductions introductions;
-    private final SqlNotices notices;
-    private final SqlApplications applications;
-    private final SqlLeases leases;
-    private final SqlOptOuts optOuts;
+    private final Ports ports;
 
     private SqliteStore(Connection connection) {
         this.sql = new Sql(connection);
-        this.directory = new SqlDirectory(sql);
-        this.triggerTokens = new SqlTriggerTokens(sql);
-        this.incidents = new SqlIncidents(sql);
-        this.settings = new SqlSettings(sql);
-        this.idempotency = new SqlIdempotency(sql);
-        this.audit = new SqlAuditLog(sql);
-        this.followUps = new SqlFollowUps(sql);
-        this.introductions = new SqlIntroductions(sql);
-        this.notices = new SqlNotices(sql);
-        this.applications = new SqlApplications(sql);
-        this.leases = new SqlLeases(sql);
-        this.optOuts = new SqlOptOuts(sql);
+        this.ports = new Ports(new SqlDirectory(sql), new SqlTriggerTokens(sql), new SqlIncidents(sql),
+                new SqlSettings(sql), new SqlIdempotency(sql), new SqlAuditLog(sql), new SqlFollowUps(sql),
+                new SqlIntroductions(sql), new SqlNotices(sql), new SqlApplications(sql), new SqlLeases(sql),
+                new SqlOptOuts(sql));
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}, bringing its schema up to date. */
@@ -93,63 +62,8 @@ public final class SqliteStore implements Store, AutoCloseable {
     }
 
     @Override
-    public DirectoryStore directory() {
-        return directory;
-    }
-
-    @Override
-    public TriggerTokenStore triggerTokens() {
-        return triggerTokens;
-    }
-
-    @Override
-    public IncidentStore incidents() {
-        return incidents;
-    }
-
-    @Override
-    public SettingsStore settings() {
-        return settings;
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    public AuditStore audit() {
-        return audit;
-    }
-
-    @Override
-    public FollowUpStore followUps() {
-        return followUps;
-    }
-
-    @Override
-    public IntroductionStore introductions() {
-        return introductions;
-    }
-
-    @Override
-    public NoticeStore notices() {
-        return notices;
-    }
-
-    @Override
-    public ApplicationStore applications() {
-        return applications;
-    }
-
-    @Override
-    public LeaseStore leases() {
-        return leases;
-    }
-
-    @Override
-    public OptOutStore optOuts() {
-        return optOuts;
+    public Ports ports() {
+        return ports;
     }
 
     private static void closeQuietly(Connection c, Exception cause) {

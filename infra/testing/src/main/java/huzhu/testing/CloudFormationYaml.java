@@ -1,4 +1,4 @@
-package huzhu.aws;
+package huzhu.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * CloudFormation does: {@code !Ref X} → {@code {Ref: X}}, {@code !Sub s} → {@code {Fn::Sub: s}},
  * {@code !GetAtt A.B} → {@code {Fn::GetAtt: [A, B]}}, and so on for every intrinsic function.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
     private static final List<String> FUNCTIONS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap",
             "GetAtt", "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or", "Select", "Split", "Sub",
             "ToJsonString", "Transform");
@@ -29,7 +29,7 @@ final class CloudFormationYaml {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> load(Path file) throws IOException {
+    public static Map<String, Object> load(Path file) throws IOException {
         return (Map<String, Object>) new Yaml(new Constructor()).load(Files.readString(file));
     }
 
