@@ -6,19 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.model.Alert;
-import huzhu.core.model.AlertStatus;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.service.Dispatcher.NewIncident;
-import huzhu.core.rules.AckTokens;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.AckTokens;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.AlertStatus;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher.NewIncident;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Language;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -63,10 +63,10 @@ class AckHandlerTest {
 
     @BeforeEach
     void theFatherHasAskedForHelp_andTwoNeighboursWereAlerted() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER).home("武汉市", "江汉区")
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER).home("武汉市", "江汉区")
                 .address("武汉市江汉区新华路 88 号 3 栋 502").family("王德福", "父亲", FATHER).build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(LIU).area("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").name("Tom").phone(TOM).area("武汉市", "江汉区")
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(LIU).area("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("Tom").phone(TOM).area("武汉市", "江汉区")
                 .language(Language.EN).build());
         incident = services.dispatcher().open(new NewIncident(null, "m-1", IncidentType.MEDICAL, "老伴胸口疼", null,
                 new Reporter(FATHER, "王德福", Channel.SMS, true), Language.ZH_CN));
@@ -145,9 +145,7 @@ class AckHandlerTest {
     @Test
     void get_escapesWhatTheReporterWrote() {
         // given a message typed by a stranger
-        Incident.Builder b = incident().edit();
-        b.message = "<script>alert('x')</script>";
-        store.update(b.build());
+        store.incidents().update(Fixtures.edited(incident()).message("<script>alert('x')</script>").build());
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/ack-get-page.json");
 
         // when
@@ -210,7 +208,7 @@ class AckHandlerTest {
                 .contains(incident.code());
         assertThat(sms.bodiesTo(MEMBER)).singleElement().asString().contains("刘强");
         assertThat(sms.bodiesTo(TOM)).singleElement().asString().contains(incident.code()).contains("No need to go");
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(now.responders()).singleElement().satisfies(r -> assertThat(r.recipientId()).isEqualTo("v-1"));
     }
@@ -230,7 +228,7 @@ class AckHandlerTest {
         JsonNode body = json(response);
         assertThat(body.get("status").asText()).isEqualTo("acknowledged");
         assertThat(body.get("message").asText()).contains("already taken by 刘强").contains("No need to go");
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.responders()).singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("刘强"));
     }
 
@@ -277,7 +275,7 @@ class AckHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response).get("message").asText()).contains("请先接单");
-        assertThat(store.incident(incident.id()).orElseThrow().responders()).isEmpty();
+        assertThat(store.incidents().get(incident.id()).orElseThrow().responders()).isEmpty();
     }
 
     @Test
@@ -298,7 +296,7 @@ class AckHandlerTest {
         assertThat(done.getStatusCode()).isEqualTo(200);
         assertThat(json(done).get("status").asText()).isEqualTo("resolved");
         assertThat(json(done).get("message").asText()).contains("已完成");
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(now.responders().get(0).arrivedAt()).isEqualTo(Fixtures.T0.plusSeconds(40 + 360));
         APIGatewayV2HTTPResponse page = handler.handleRequest(
@@ -366,7 +364,7 @@ class AckHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(errorOf(response).get("code").asText()).isEqualTo("malformed_json");
-        assertThat(store.incident(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(store.incidents().get(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
         assertThat(sms.attempts()).isEmpty();
     }
 
@@ -382,7 +380,7 @@ class AckHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(413);
         assertThat(errorOf(response).get("code").asText()).isEqualTo("too_large");
-        assertThat(store.incident(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(store.incidents().get(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
     }
 
     @Test
@@ -438,7 +436,7 @@ class AckHandlerTest {
         assertThat(error.get("code").asText()).isNotBlank();
         assertThat(error.get("message").asText()).isNotBlank();
         assertThat(error.get("fields").isObject()).isTrue();
-        assertThat(store.incident(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(store.incidents().get(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
     }
 
     @Test
@@ -459,7 +457,7 @@ class AckHandlerTest {
     // ------------------------------------------------------------------ helpers
 
     private Incident incident() {
-        return store.incident(incident.id()).orElseThrow();
+        return store.incidents().get(incident.id()).orElseThrow();
     }
 
     private Alert alert(String recipientId) {

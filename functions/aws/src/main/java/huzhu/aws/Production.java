@@ -5,20 +5,20 @@ import huzhu.aws.secrets.NamedSecret;
 import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.NoticeTopicPublisher;
-import huzhu.aws.sns.SnsMessenger;
-import huzhu.aws.sqs.SqsEscalationTimer;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsClients;
-import huzhu.core.model.Language;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.rules.AckTokens;
-import huzhu.core.port.NoticeBroadcast;
-import huzhu.core.port.Sleeper;
-import huzhu.core.rules.RandomIds;
-import huzhu.core.rules.SmsComposer;
-import huzhu.core.service.CareConfig;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.aws.sns.SnsMessenger;
+import huzhu.aws.sqs.SqsEscalationTimer;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.care.CareConfig;
+import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.kernel.Sleeper;
+import huzhu.core.incident.AckTokens;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.RandomIds;
+import huzhu.core.sms.SmsComposer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,8 +87,8 @@ public final class Production {
      */
     static void prime(AwsClients clients, DynamoStore store, ServiceConfig config) {
         Instant now = Instant.now();
-        store.recall("priming:never-stored", now);
-        store.dueForEscalation(Instant.EPOCH);
+        store.idempotency().recall("priming:never-stored", now);
+        store.incidents().dueForEscalation(Instant.EPOCH);
 
         AwsClients canned = new AwsClients(clients.region(), clients.credentials(), new CannedHttpClient(sent ->
                 "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"

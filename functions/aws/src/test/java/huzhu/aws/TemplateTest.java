@@ -3,6 +3,7 @@ package huzhu.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import huzhu.testing.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -63,7 +64,7 @@ class TemplateTest {
             "GET /v1/reports/summary", "GET /v1/reports/coverage",
             "GET /v1/audit",
             "GET /v1/me", "POST /v1/members/import", "POST /v1/volunteers/import", "PUT /v1/followups/{id}",
-            // issue 9
+            // the care around emergencies: introductions, notices, applications
             "POST /v1/members/introductions", "POST /v1/members/{id}/introductions",
             "POST /v1/notices", "GET /v1/notices", "POST /v1/notices/preview", "GET /v1/notices/{id}",
             "PUT /v1/notices/{id}", "POST /v1/notices/{id}/send", "POST /v1/notices/{id}/cancel",

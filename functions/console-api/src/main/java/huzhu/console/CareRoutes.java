@@ -1,19 +1,19 @@
 package huzhu.console;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import huzhu.core.model.Actor;
-import huzhu.core.model.FamilyIntroduction;
-import huzhu.core.model.Language;
-import huzhu.core.model.Member;
-import huzhu.core.model.Notice;
-import huzhu.core.port.Page;
-import huzhu.core.service.ApplicationService.ApplicationInput;
-import huzhu.core.service.ApplicationService.StepInput;
-import huzhu.core.service.CampaignService;
-import huzhu.core.service.NoticeService;
-import huzhu.core.service.NoticeService.NoticeInput;
-import huzhu.core.service.OnboardingService;
-import huzhu.core.service.Services;
+import huzhu.core.Services;
+import huzhu.core.care.ApplicationService.ApplicationInput;
+import huzhu.core.care.ApplicationService.StepInput;
+import huzhu.core.care.CampaignService;
+import huzhu.core.care.FamilyIntroduction;
+import huzhu.core.care.Notice;
+import huzhu.core.care.NoticeDrafts;
+import huzhu.core.care.NoticeDrafts.NoticeInput;
+import huzhu.core.care.OnboardingService;
+import huzhu.core.directory.Member;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Page;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The console routes of issue 9 — family introductions, notices, assistance applications, their report — and the
+ * The console routes of the care around emergencies — family introductions, notices, assistance applications, their report — and the
  * public notice page that long notices link to. Same roles as elsewhere: admin and officer write, every role reads;
  * rotating a member's personal link is the admin's, as on the trigger-link route. Kept apart from
  * {@link ConsoleApiHandler}, which registers them with one call.
@@ -59,8 +59,8 @@ final class CareRoutes {
     }
 
     /** A notice with its progress and its public page, flat: {@code {"id", "title", …, "progress", "pageUrl"}}. */
-    public record NoticeJson(@JsonUnwrapped Notice notice, NoticeService.Progress progress, String pageUrl) {
-        static NoticeJson of(NoticeService.NoticeView v) {
+    public record NoticeJson(@JsonUnwrapped Notice notice, NoticeDrafts.Progress progress, String pageUrl) {
+        static NoticeJson of(NoticeDrafts.NoticeView v) {
             return new NoticeJson(v.notice(), v.progress(), v.pageUrl());
         }
     }
@@ -142,7 +142,7 @@ final class CareRoutes {
     }
 
     /** The notice for anyone holding its link: a phone page, in the reader's language (Accept-Language). */
-    private static ApiResponse noticePage(ApiRequest req, NoticeService notices) {
+    private static ApiResponse noticePage(ApiRequest req, NoticeDrafts notices) {
         Notice n = notices.published(req.pathParameter("id"));
         String accept = req.header("Accept-Language").orElse("").toLowerCase(Locale.ROOT);
         Language lang = accept.startsWith("en") ? Language.EN : Language.ZH_CN;

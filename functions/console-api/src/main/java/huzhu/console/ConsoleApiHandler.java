@@ -6,18 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
+import huzhu.core.Services;
+import huzhu.core.care.FollowUpService.FollowUpInput;
+import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryService.LeaderInput;
+import huzhu.core.directory.DirectoryService.MemberInput;
+import huzhu.core.directory.DirectoryService.VolunteerInput;
 import huzhu.core.error.Invalid;
-import huzhu.core.model.Actor;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.port.Page;
-import huzhu.core.service.DirectoryService;
-import huzhu.core.service.DirectoryService.LeaderInput;
-import huzhu.core.service.DirectoryService.MemberInput;
-import huzhu.core.service.DirectoryService.VolunteerInput;
-import huzhu.core.service.FollowUpService.FollowUpInput;
-import huzhu.core.service.IncidentService;
-import huzhu.core.service.IncidentService.OpenInput;
-import huzhu.core.service.Services;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.IncidentService;
+import huzhu.core.incident.IncidentService.OpenInput;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.Page;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
@@ -60,7 +60,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private final Router router;
-    private final huzhu.core.service.ServiceConfig config;
+    private final huzhu.core.ServiceConfig config;
     private final Edge edge;
 
     public ConsoleApiHandler() {
@@ -189,7 +189,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));
 
-        // issue 9: family introductions, notices (and their public page), assistance applications
+        // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
 
         // read-only on purpose: the audit log is written by the services, never through the API

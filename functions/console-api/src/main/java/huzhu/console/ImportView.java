@@ -1,7 +1,7 @@
 package huzhu.console;
 
-import huzhu.core.rules.Messages;
-import huzhu.core.service.DirectoryService.ImportReport;
+import huzhu.core.directory.DirectoryService.ImportReport;
+import huzhu.core.kernel.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

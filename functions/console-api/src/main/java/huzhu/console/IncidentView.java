@@ -1,15 +1,15 @@
 package huzhu.console;
 
-import huzhu.core.model.Alert;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Place;
-import huzhu.core.model.RecipientKind;
-import huzhu.core.model.Reporter;
-import huzhu.core.model.Responder;
-import huzhu.core.model.TimelineEntry;
-import huzhu.core.model.AlertStatus;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.AlertStatus;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Place;
+import huzhu.core.incident.RecipientKind;
+import huzhu.core.incident.Reporter;
+import huzhu.core.incident.Responder;
+import huzhu.core.incident.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 

@@ -6,18 +6,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.model.Actor;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.port.NoticeBroadcast;
-import huzhu.core.port.PageRequest;
-import huzhu.core.service.ApplicationService.ApplicationInput;
-import huzhu.core.service.ApplicationService.StepInput;
-import huzhu.core.service.CareConfig;
-import huzhu.core.service.NoticeService.AudienceInput;
-import huzhu.core.service.NoticeService.NoticeInput;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.care.ApplicationService.ApplicationInput;
+import huzhu.core.care.ApplicationService.StepInput;
+import huzhu.core.care.ApplicationStatus;
+import huzhu.core.care.CareConfig;
+import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.care.NoticeDrafts.AudienceInput;
+import huzhu.core.care.NoticeDrafts.NoticeInput;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StatusFilter;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -41,7 +43,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 9's routes — family introductions, notices and their public page, assistance applications, their
+ * The care routes — family introductions, notices and their public page, assistance applications, their
  * report — as every kind of caller, fed the JWT event API Gateway hands the function; and what each answers.
  */
 class CareRoutesTest {
@@ -60,9 +62,9 @@ class CareRoutesTest {
 
     @BeforeEach
     void aUnion_withANoticeDraftedOneSent_andApplicationsAtEveryStep() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1)).unit("第一分会")
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1)).unit("第一分会")
                 .family("王德福", "父亲", FATHER).family("李秀英", "母亲", MOTHER).build());
-        store.members().insert(Fixtures.member("m-2").name("李娜").phone(Fixtures.phone(4)).build());
+        store.directory().members().insert(Fixtures.member("m-2").name("李娜").phone(Fixtures.phone(4)).build());
         var notices = services.notices();
         ids.put("{draft}", notices.create(new NoticeInput("端午慰问", "工会将发放端午慰问品。",
                 new AudienceInput("all-members", null), null), ZHOU).notice().id());
@@ -70,7 +72,7 @@ class CareRoutesTest {
                 null), null), ZHOU).notice().id();
         notices.sendNow(sent, ZHOU);
         services.campaigns().runDue();
-        services.inboundSms().handle(new huzhu.core.service.InboundSmsService.InboundSms(FATHER, "+8610690000",
+        services.inboundSms().handle(new huzhu.core.incident.InboundSmsService.InboundSms(FATHER, "+8610690000",
                 "收到，谢谢", "in-1", null));
         ids.put("{sent}", sent);
         var apps = services.applications();
@@ -404,7 +406,7 @@ class CareRoutesTest {
         call(As.VIEWER, "GET", "/v1/applications/" + ids.get("{submitted}"), null);
 
         // then
-        assertThat(store.audit(null, null, PageRequest.first(1)).items()).singleElement().satisfies(e -> {
+        assertThat(store.audit().list(null, null, PageRequest.first(1)).items()).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("view");
             assertThat(e.targetKind()).isEqualTo("application");
             assertThat(e.targetLabel()).isEqualTo("王建国");
@@ -429,9 +431,9 @@ class CareRoutesTest {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(store.notices(PageRequest.first(200)).items(),
-                store.applications(null, PageRequest.first(200)).items(), store.introductions(), sms.attempts().size(),
-                store.audit(null, null, PageRequest.first(200)).items().size(), store.hasTriggerToken("m-1"));
+        return new Snapshot(store.notices().list(PageRequest.first(200)).items(),
+                store.applications().list(StatusFilter.parse(ApplicationStatus.class, null), PageRequest.first(200)).items(), store.introductions().all(), sms.attempts().size(),
+                store.audit().list(null, null, PageRequest.first(200)).items().size(), store.triggerTokens().has("m-1"));
     }
 
     record Reply(int status, Map<String, String> headers, String body) {

@@ -7,22 +7,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.care.FollowUpStatus;
 import huzhu.core.error.NotFound;
-import huzhu.core.model.Alert;
-import huzhu.core.model.Channel;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.PageRequest;
-import huzhu.core.rules.Hashes;
-import huzhu.core.rules.ReplyGrammar.Action;
-import huzhu.core.service.Dispatcher.NewIncident;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher.NewIncident;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StatusFilter;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -73,11 +74,11 @@ class ConsoleApiHandlerTest {
 
     @BeforeEach
     void aSmallUnion_withOneOpenIncident() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER_PHONE).home("武汉市", "江汉区")
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER_PHONE).home("武汉市", "江汉区")
                 .address("武汉市江汉区新华路 88 号").family("王德福", "父亲", FATHER).build());
-        store.bindTriggerToken("m-1", Hashes.sha256(SEED_LINK));
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(LIU).area("武汉市", "江汉区").build());
-        store.leaders().insert(Fixtures.leader("l-1").name("周干事").phone(Fixtures.phone(21)).level(1).build());
+        store.triggerTokens().bind("m-1", Hashes.sha256(SEED_LINK));
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(LIU).area("武汉市", "江汉区").build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").name("周干事").phone(Fixtures.phone(21)).level(1).build());
         services.dispatcher().open(new NewIncident(INCIDENT, "m-1", IncidentType.MEDICAL, "老伴胸口疼", null,
                 new Reporter(FATHER, "王德福", Channel.SMS, true), Language.ZH_CN));
         clock.advance(Duration.ofSeconds(30));
@@ -256,8 +257,8 @@ class ConsoleApiHandlerTest {
         assertThat(member.get("familyContacts").get(0).get("phone").asText()).isEqualTo("+8613800138001");
         assertThat(member.get("homeArea").get("district").asText()).isEqualTo("江汉区");
         assertThat(member.get("language").asText()).isEqualTo("zh-CN");
-        assertThat(store.members().get(member.get("id").asText()).orElseThrow().phone()).isEqualTo("+8613800138000");
-        assertThat(store.membersWithFamilyPhone("+8613800138001")).hasSize(1);
+        assertThat(store.directory().members().get(member.get("id").asText()).orElseThrow().phone()).isEqualTo("+8613800138000");
+        assertThat(store.directory().membersWithFamilyPhone("+8613800138001")).hasSize(1);
     }
 
     @Test
@@ -274,7 +275,7 @@ class ConsoleApiHandlerTest {
         assertThat(reply.status()).isEqualTo(409);
         assertThat(errorOf(reply).get("code").asText()).isEqualTo("phone_taken");
         assertThat(errorOf(reply).get("message").asText()).contains("该手机号已登记");
-        assertThat(store.members().all()).hasSize(2);
+        assertThat(store.directory().members().all()).hasSize(2);
     }
 
     @Test
@@ -288,7 +289,7 @@ class ConsoleApiHandlerTest {
         // then
         assertThat(reply.status()).isEqualTo(409);
         assertThat(errorOf(reply).get("code").asText()).isEqualTo("phone_taken");
-        assertThat(store.members().get("m-1").orElseThrow().phone()).isEqualTo(MEMBER_PHONE);
+        assertThat(store.directory().members().get("m-1").orElseThrow().phone()).isEqualTo(MEMBER_PHONE);
     }
 
     @Test
@@ -309,7 +310,7 @@ class ConsoleApiHandlerTest {
         assertThat(fieldNames(error.get("fields"))).containsExactlyInAnyOrder("name", "phone", "homeArea.city",
                 "familyContacts[0].phone", "familyContacts[1].name", "location.lat", "language");
         assertThat(error.get("fields").get("familyContacts[0].phone").asText()).contains("手机号格式不正确");
-        assertThat(store.members().all()).hasSize(1);
+        assertThat(store.directory().members().all()).hasSize(1);
     }
 
     @Test
@@ -432,8 +433,8 @@ class ConsoleApiHandlerTest {
     @Test
     void members_arePagedWithLimitAndCursor_untilNextCursorIsNull() throws Exception {
         // given three members in all
-        store.members().insert(Fixtures.member("m-2").build());
-        store.members().insert(Fixtures.member("m-3").build());
+        store.directory().members().insert(Fixtures.member("m-2").build());
+        store.directory().members().insert(Fixtures.member("m-3").build());
 
         // when
         JsonNode first = call(As.VIEWER, "GET", "/v1/members?limit=2", null).json();
@@ -529,7 +530,7 @@ class ConsoleApiHandlerTest {
     @Test
     void incidentJson_hasTheContractsFields_andNeverAnyAlertsAckToken() throws Exception {
         // given the alerted volunteer's token, which lets its holder act as him
-        Incident stored = store.incident(INCIDENT).orElseThrow();
+        Incident stored = store.incidents().get(INCIDENT).orElseThrow();
         List<String> secrets = stored.alerts().stream()
                 .map(a -> services.config().ackTokens().token(stored.code(), stored.id(), a.recipientId())).toList();
         assertThat(secrets).isNotEmpty().allSatisfy(s -> assertThat(s).isNotBlank());
@@ -615,7 +616,7 @@ class ConsoleApiHandlerTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
-        assertThat(store.list(IncidentQuery.ALL, PageRequest.first(200)).items()).hasSize(2);
+        assertThat(store.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items()).hasSize(2);
         assertThat(sms.attempts()).hasSize(smsBefore);
     }
 
@@ -659,7 +660,7 @@ class ConsoleApiHandlerTest {
         assertThat(get.json()).isEqualTo(Json.mapper().readTree(drill));
         assertThat(get.body()).contains("\"notify\"").doesNotContain("audience");
         assertThat(backToDefault.json()).isEqualTo(Json.mapper().readTree(CONTRACT_POLICY));
-        assertThat(store.escalationPolicy()).contains(EscalationPolicy.DEFAULT);
+        assertThat(store.settings().escalationPolicy()).contains(EscalationPolicy.DEFAULT);
     }
 
     static Stream<Arguments> invalidPolicies() {
@@ -790,7 +791,7 @@ class ConsoleApiHandlerTest {
     @Test
     void coverage_listsMembersWithoutFamilyContacts_andHomesWithoutAnOnDutyVolunteer() throws Exception {
         // given a member in Shanghai with nobody to call and no volunteer nearby
-        store.members().insert(Fixtures.member("m-2").name("孙丽").home("上海市", "浦东新区").build());
+        store.directory().members().insert(Fixtures.member("m-2").name("孙丽").home("上海市", "浦东新区").build());
 
         // when
         Reply reply = call(As.VIEWER, "GET", "/v1/reports/coverage", null);
@@ -844,10 +845,10 @@ class ConsoleApiHandlerTest {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(store.members().all(), store.volunteers().all(), store.leaders().all(),
-                store.list(IncidentQuery.ALL, PageRequest.first(200)).items(), store.escalationPolicy(),
-                store.followUps(null, PageRequest.first(200)).items(),
-                store.memberIdForTriggerToken(Hashes.sha256(SEED_LINK)), sms.attempts().size());
+        return new Snapshot(store.directory().members().all(), store.directory().volunteers().all(), store.directory().leaders().all(),
+                store.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items(), store.settings().escalationPolicy(),
+                store.followUps().list(StatusFilter.parse(FollowUpStatus.class, null), PageRequest.first(200)).items(),
+                store.triggerTokens().memberIdFor(Hashes.sha256(SEED_LINK)), sms.attempts().size());
     }
 
     private Reply call(As as, String method, String pathAndQuery, String body) {

@@ -6,15 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.model.Channel;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.PageRequest;
-import huzhu.core.service.Dispatcher.NewIncident;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher.NewIncident;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The routes issue 10 adds to the console (who am I, roster imports, the audit log, the console's files)
+ * The console routes beyond the directory and incidents (who am I, roster imports, the audit log, the console's files)
  * and the filters it adds to the old ones, each as every kind of caller, fed AWS-shaped events.
  */
 class ConsoleNewRoutesTest {
@@ -54,16 +54,16 @@ class ConsoleNewRoutesTest {
 
     @BeforeEach
     void aSmallUnion() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER_PHONE).home("武汉市", "江汉区")
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(MEMBER_PHONE).home("武汉市", "江汉区")
                 .family("王德福", "父亲", FATHER).build());
-        store.members().insert(Fixtures.member("m-2").name("李娜").home("杭州", "西湖区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
+        store.directory().members().insert(Fixtures.member("m-2").name("李娜").home("杭州", "西湖区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
                 .area("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))
                 .area("武汉市", "江汉区").onDuty(false).build());
         services.dispatcher().open(new NewIncident("inc-1", "m-1", IncidentType.MEDICAL, "老伴胸口疼", null,
                 new Reporter(FATHER, "王德福", Channel.SMS, true), Language.ZH_CN));
-        store.insert(Fixtures.followUp("f-1").incident("inc-1", "m-1").visitors("周干事").build());
+        store.followUps().insert(Fixtures.followUp("f-1").incident("inc-1", "m-1").visitors("周干事").build());
         clock.advance(Duration.ofSeconds(30));
     }
 
@@ -112,10 +112,10 @@ class ConsoleNewRoutesTest {
     @MethodSource("everyNewRouteAsEveryCaller")
     void everyNewRoute_answersEachCallerByRole_andARefusalChangesNothing(RouteCase route, As as) throws Exception {
         // given
-        int members = store.members().all().size();
-        int volunteers = store.volunteers().all().size();
+        int members = store.directory().members().all().size();
+        int volunteers = store.directory().volunteers().all().size();
         int audit = auditSize();
-        var followUp = store.followUp("f-1");
+        var followUp = store.followUps().get("f-1");
 
         // when
         Reply reply = call(as, route.method(), route.path(), route.body(), route.contentType());
@@ -133,10 +133,10 @@ class ConsoleNewRoutesTest {
         }
         assertThat(reply.status()).isEqualTo(as == As.NO_CLAIMS ? 401 : 403);
         assertThat(error(reply).get("code").asText()).isEqualTo(as == As.NO_CLAIMS ? "unauthorized" : "forbidden");
-        assertThat(store.members().all()).hasSize(members);
-        assertThat(store.volunteers().all()).hasSize(volunteers);
+        assertThat(store.directory().members().all()).hasSize(members);
+        assertThat(store.directory().volunteers().all()).hasSize(volunteers);
         assertThat(auditSize()).isEqualTo(audit);
-        assertThat(store.followUp("f-1")).isEqualTo(followUp);
+        assertThat(store.followUps().get("f-1")).isEqualTo(followUp);
     }
 
     // ================================================================== who am I
@@ -168,12 +168,12 @@ class ConsoleNewRoutesTest {
         assertThat(report.get("rows").asInt()).isEqualTo(2);
         assertThat(report.get("imported").asInt()).isEqualTo(2);
         assertThat(report.get("problems")).isEmpty();
-        var li = store.members().byPhone("+8613800138000").orElseThrow();
+        var li = store.directory().members().byPhone("+8613800138000").orElseThrow();
         assertThat(li.familyContacts()).singleElement().satisfies(c -> {
             assertThat(c.relation()).isEqualTo("母亲");
             assertThat(c.phone()).isEqualTo("+8613800138001");
         });
-        assertThat(store.members().byPhone("+8613800138002")).isPresent();
+        assertThat(store.directory().members().byPhone("+8613800138002")).isPresent();
     }
 
     @Test
@@ -191,7 +191,7 @@ class ConsoleNewRoutesTest {
         assertThat(names(error.get("fields"))).containsExactlyInAnyOrder(
                 "rows[3].phone", "rows[4].name", "rows[4].homeArea.city", "rows[4].familyContacts[0].phone");
         assertThat(error.get("fields").get("rows[3].phone").asText()).contains("手机号格式不正确");
-        assertThat(store.members().all()).hasSize(2);
+        assertThat(store.directory().members().all()).hasSize(2);
     }
 
     @Test
@@ -211,7 +211,7 @@ class ConsoleNewRoutesTest {
         assertThat(problems.get(0).get("fields").get("phone").asText()).contains("手机号格式不正确");
         assertThat(problems.get(1).get("row").asInt()).isEqualTo(4);
         assertThat(problems.get(1).get("fields").get("phone").asText()).contains("该手机号已登记");
-        assertThat(store.members().byPhone("+8613800138000")).isPresent();
+        assertThat(store.directory().members().byPhone("+8613800138000")).isPresent();
     }
 
     @Test
@@ -222,7 +222,7 @@ class ConsoleNewRoutesTest {
 
         // then
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(store.volunteers().byPhone("+8613800138009").orElseThrow().onDuty()).isFalse();
+        assertThat(store.directory().volunteers().byPhone("+8613800138009").orElseThrow().onDuty()).isFalse();
     }
 
     @Test
@@ -240,7 +240,7 @@ class ConsoleNewRoutesTest {
         assertThat(names(error(flag).get("fields"))).containsExactly("skipInvalid");
         assertThat(empty.status()).isEqualTo(422);
         assertThat(names(error(empty).get("fields"))).containsExactly("csv");
-        assertThat(store.members().all()).hasSize(2);
+        assertThat(store.directory().members().all()).hasSize(2);
     }
 
     // ================================================================== audit
@@ -264,7 +264,7 @@ class ConsoleNewRoutesTest {
         assertThat(items).extracting(i -> i.get("action").asText() + " " + i.get("targetKind").asText())
                 .containsExactly("view member", "acknowledge incident", "create member");
         assertThat(items).extracting(i -> i.get("actorName").asText()).containsOnly("wang.fang@union.example");
-        assertThat(items.get(1).get("targetLabel").asText()).isEqualTo(store.incident("inc-1").orElseThrow().code());
+        assertThat(items.get(1).get("targetLabel").asText()).isEqualTo(store.incidents().get("inc-1").orElseThrow().code());
         assertThat(reply.body()).doesNotContain("13800138000", "+86");
         assertThat(reply.json().get("nextCursor").isNull()).isTrue();
     }
@@ -350,10 +350,10 @@ class ConsoleNewRoutesTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("status").asText()).isEqualTo("done");
         assertThat(reply.json().get("incidentId").asText()).isEqualTo("inc-1");
-        var stored = store.followUp("f-1").orElseThrow();
+        var stored = store.followUps().get("f-1").orElseThrow();
         assertThat(stored.doneDate()).hasToString("2026-03-08");
         assertThat(stored.createdAt()).isEqualTo(Fixtures.T0);
-        var entry = store.audit(null, null, PageRequest.first(1)).items().get(0);
+        var entry = store.audit().list(null, null, PageRequest.first(1)).items().get(0);
         assertThat(entry.action()).isEqualTo("update");
         assertThat(entry.fields()).containsExactly("doneDate", "visitors", "amount", "status");
     }
@@ -369,7 +369,7 @@ class ConsoleNewRoutesTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(bad.status()).isEqualTo(422);
         assertThat(names(error(bad).get("fields"))).containsExactlyInAnyOrder("kind", "doneDate");
-        assertThat(store.followUp("f-1").orElseThrow().status().wire()).isEqualTo("planned");
+        assertThat(store.followUps().get("f-1").orElseThrow().status().wire()).isEqualTo("planned");
     }
 
     // ================================================================== reports
@@ -377,7 +377,7 @@ class ConsoleNewRoutesTest {
     @Test
     void reports_carryTheEscalationRate_theMonths_andTheVolunteersWhoOptedOut() throws Exception {
         // given
-        store.volunteers().update(store.volunteers().get("v-2").orElseThrow().optedOut(Fixtures.T0));
+        store.directory().volunteers().update(store.directory().volunteers().get("v-2").orElseThrow().optedOut(Fixtures.T0));
 
         // when
         JsonNode summary = call(As.VIEWER, "GET", "/v1/reports/summary?from=2026-01-01T00:00:00Z", null, null).json();
@@ -500,7 +500,7 @@ class ConsoleNewRoutesTest {
     }
 
     private int auditSize() {
-        return store.audit(null, null, PageRequest.first(200)).items().size();
+        return store.audit().list(null, null, PageRequest.first(200)).items().size();
     }
 
     /** The JWT fixture, retargeted the way API Gateway's $default route would send this request. */

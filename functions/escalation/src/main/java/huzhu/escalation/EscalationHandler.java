@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
-import huzhu.core.service.CampaignService;
-import huzhu.core.service.Dispatcher;
+import huzhu.core.care.CampaignService;
+import huzhu.core.incident.Dispatcher;
 import huzhu.core.log.JsonLog;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  * safety net behind the per-deadline timer ({@link EscalationTimerHandler}): both call the same guarded
  * step, so whichever comes second does nothing.
  * <p>
- * After escalating, the same minute's trigger runs the bulk SMS sender (issue 9): scheduled notices whose time
+ * After escalating, the same minute's trigger runs the bulk SMS sender: scheduled notices whose time
  * has come, notices left half sent, queued family introductions — for a bounded time, so the next sweep is never
  * held up. Escalation always runs first, and a failure of the bulk sender never stops it (it fails the invocation
  * afterwards, so it is retried and alarmed on).
@@ -31,7 +31,7 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
         Priming.register("escalation", () -> dispatcher.onTimer("priming-0000000000000000", 0, java.time.Instant.EPOCH));
     }
 
-    /** Escalation alone, as before issue 9. */
+    /** Escalation alone, without the bulk SMS sender. */
     public EscalationHandler(Dispatcher dispatcher) {
         this(dispatcher, null);
     }

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -32,9 +32,9 @@ class EscalationHandlerTest {
     @Test
     void scheduledCheck_movesAnOverdueIncidentOneLevel_andReportsHowMany() {
         // given an incident nobody answered, past its level-0 timeout
-        store.members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
-        store.leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
         Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
                 "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
         clock.advance(Duration.ofSeconds(181));
@@ -45,15 +45,15 @@ class EscalationHandlerTest {
 
         // then
         assertThat(result).containsEntry("escalated", 1);
-        assertThat(store.incident(opened.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
         assertThat(sms.bodiesTo(Fixtures.phone(21))).singleElement().asString().contains(opened.code());
     }
 
     @Test
     void scheduledCheck_beforeAnyDeadline_changesNothing() {
         // given
-        store.members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
         Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
                 "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
         clock.advance(Duration.ofSeconds(179));
@@ -64,6 +64,6 @@ class EscalationHandlerTest {
 
         // then
         assertThat(result).containsEntry("escalated", 0);
-        assertThat(store.incident(opened.id()).orElseThrow().version()).isEqualTo(opened.version());
+        assertThat(store.incidents().get(opened.id()).orElseThrow().version()).isEqualTo(opened.version());
     }
 }

@@ -5,24 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.Store;
-import huzhu.core.rules.ReplyGrammar.Action;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.incident.Reporter;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.Intercepted;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,15 +37,10 @@ class EscalationTimerHandlerTest {
     private final InMemoryStore memory = new InMemoryStore();
     private final AtomicBoolean storeDown = new AtomicBoolean();
     /** The memory store, unless the test takes it down. */
-    private final Store store = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
-            (proxy, method, args) -> {
-                if (storeDown.get()) throw new DependencyFailure("DynamoDB unavailable (test)", null);
-                try {
-                    return method.invoke(memory, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+    private final Store store = Intercepted.store(memory, (method, args, real) -> {
+        if (storeDown.get()) throw new DependencyFailure("DynamoDB unavailable (test)", null);
+        return real.run();
+    });
     private final RecordingMessenger sms = new RecordingMessenger();
     private final MutableClock clock = MutableClock.atT0();
     private final List<String> rearmed = new ArrayList<>();
@@ -58,9 +52,9 @@ class EscalationTimerHandlerTest {
 
     @BeforeEach
     void anIncidentNobodyAnswered() {
-        memory.members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        memory.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
-        memory.leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+        memory.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        memory.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
     }
 
     private void open() {
@@ -88,7 +82,7 @@ class EscalationTimerHandlerTest {
 
         // then
         assertThat(failed(response)).isEmpty();
-        assertThat(memory.incident(opened.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(memory.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
         assertThat(sms.bodiesTo(Fixtures.phone(21))).singleElement().asString().contains(opened.code());
     }
 
@@ -105,7 +99,7 @@ class EscalationTimerHandlerTest {
 
         // then
         assertThat(failed(again)).isEmpty();
-        assertThat(memory.incident(opened.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(memory.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
         assertThat(sms.bodiesTo(Fixtures.phone(21))).hasSize(1);
     }
 
@@ -121,7 +115,7 @@ class EscalationTimerHandlerTest {
 
         // then
         assertThat(failed(response)).containsExactly("0f7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c02");
-        assertThat(memory.incident(opened.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(memory.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +144,7 @@ class EscalationTimerHandlerTest {
         // then
         assertThat(failed(response)).isEmpty();
         assertThat(rearmed).containsExactly("id-0001/0/" + DEADLINE);
-        assertThat(memory.incident(opened.id()).orElseThrow().level()).isZero();
+        assertThat(memory.incidents().get(opened.id()).orElseThrow().level()).isZero();
     }
 
     @Test

@@ -5,36 +5,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import huzhu.core.model.Actor;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.NoticeStatus;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.NoticeBroadcast;
-import huzhu.core.port.Store;
-import huzhu.core.service.CareConfig;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.NoticeService.AudienceInput;
-import huzhu.core.service.NoticeService.NoticeInput;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.care.CareConfig;
+import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.care.NoticeDrafts.AudienceInput;
+import huzhu.core.care.NoticeDrafts.NoticeInput;
+import huzhu.core.care.NoticeStatus;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Actor;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.Intercepted;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9: the escalation sweep's scheduled event is also the trigger that sends scheduled notices. */
+/** The escalation sweep's scheduled event is also the trigger that sends scheduled notices. */
 class SweepSendsNoticesTest {
     private static final Actor OFFICER = new Actor("sub-1", "周干事");
 
@@ -50,9 +49,9 @@ class SweepSendsNoticesTest {
     @Test
     void theSweep_escalatesFirst_thenSendsTheScheduledNoticeWhoseTimeHasCome() {
         // given an overdue incident, and a notice scheduled for a minute from now
-        store.members().insert(Fixtures.member("m-1").phone(Fixtures.phone(1)).home("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
-        store.leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+        store.directory().members().insert(Fixtures.member("m-1").phone(Fixtures.phone(1)).home("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
         Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
                 "胸口疼", null, new Reporter(Fixtures.phone(2), null, Channel.SMS, true), null));
         Instant at = clock.instant().plusSeconds(60);
@@ -68,7 +67,7 @@ class SweepSendsNoticesTest {
         // then
         assertThat(before).isZero();
         assertThat(result).containsEntry("escalated", 1);
-        assertThat(store.incident(opened.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
         assertThat(services.notices().get(id).notice().status()).isEqualTo(NoticeStatus.SENT);
         assertThat(sms.bodiesTo(Fixtures.phone(1))).filteredOn(b -> b.contains("端午慰问")).hasSize(1);
     }
@@ -79,8 +78,8 @@ class SweepSendsNoticesTest {
         Services s = Services.create(failingLeases(store), sms, LeaderAnnouncements.NONE, EscalationTimer.NONE, clock,
                 new SequentialIds(6), new ServiceConfig("https://huzhu.example", null),
                 new Services.Care(CareConfig.DEFAULTS, NoticeBroadcast.NONE, clock::advance));
-        store.members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        store.leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
         Incident opened = s.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL, "胸口疼",
                 null, new Reporter(Fixtures.phone(2), null, Channel.SMS, true), null));
         clock.advance(Duration.ofSeconds(181));
@@ -88,21 +87,14 @@ class SweepSendsNoticesTest {
         // when / then
         assertThatThrownBy(() -> new EscalationHandler(s.dispatcher(), s.campaigns()).handleRequest(event, null))
                 .hasMessageContaining("lease table unavailable");
-        assertThat(store.incident(opened.id()).orElseThrow().level()).isEqualTo(1);
+        assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
     }
 
     /** The store as is, except that taking a lease fails like an unavailable table. */
     private static Store failingLeases(Store store) {
-        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("acquireLease")) {
-                        throw new DependencyFailure("lease table unavailable", null);
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercepted.store(store, (method, args, real) -> {
+            if (method.getName().equals("acquire")) throw new DependencyFailure("lease table unavailable", null);
+            return real.run();
+        });
     }
 }

@@ -1,7 +1,7 @@
 package huzhu.http;
 
-import huzhu.core.model.Language;
-import huzhu.core.rules.Messages;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

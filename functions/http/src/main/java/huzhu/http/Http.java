@@ -3,13 +3,13 @@ package huzhu.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.core.error.Conflict;
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.error.RateLimited;
+import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.rules.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -134,26 +134,10 @@ public final class Http {
     }
 
     private static String page(String message) {
-        String title = escape(Messages.bilingual("error.pageTitle", Map.of()));
+        String title = Html.escape(Messages.bilingual("error.pageTitle", Map.of()));
         return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<title>" + title + "</title></head><body><h1>" + title + "</h1><p>"
-                + escape(message) + "</p></body></html>";
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+                + Html.escape(message) + "</p></body></html>";
     }
 }

@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
-import huzhu.core.model.Wire;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
+import huzhu.core.kernel.Wire;
 import java.io.IOException;
 
 /**

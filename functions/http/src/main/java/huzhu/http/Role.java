@@ -2,7 +2,7 @@ package huzhu.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.model.Wire;
+import huzhu.core.kernel.Wire;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package huzhu.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import huzhu.core.model.IncidentStatus;
+import huzhu.core.incident.IncidentStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.directory.Member;
 import huzhu.core.error.Conflict;
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
-import huzhu.core.model.Member;
-import huzhu.core.port.DependencyFailure;
 import huzhu.testing.PageSecurity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -383,7 +383,7 @@ class HttpTest {
     @Test
     void htmlEscape_neutralisesMarkup() {
         // given / when / then
-        assertThat(Http.escape("<a href=\"x\">'&'</a>"))
+        assertThat(Html.escape("<a href=\"x\">'&'</a>"))
                 .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 

@@ -3,9 +3,9 @@ package huzhu.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -89,7 +89,7 @@ class JsonTest {
     void nullFieldsOutsideThePolicy_stayPresent() throws Exception {
         // given: nextCursor is null on the last page and the contract shows it as null, not absent
         JsonNode node = Json.mapper().readTree(Json.mapper().writeValueAsString(
-                new huzhu.core.port.Page<>(java.util.List.of(), null)));
+                new huzhu.core.kernel.Page<>(java.util.List.of(), null)));
 
         // when / then
         assertThat(node.has("nextCursor")).isTrue();

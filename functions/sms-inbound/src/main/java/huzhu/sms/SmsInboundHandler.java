@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
-import huzhu.core.service.InboundSmsService;
-import huzhu.core.service.InboundSmsService.InboundSms;
+import huzhu.core.incident.InboundSmsService;
+import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.log.JsonLog;
 
 /**

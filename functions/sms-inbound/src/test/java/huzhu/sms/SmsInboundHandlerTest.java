@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import huzhu.core.model.Incident;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.PageRequest;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.Intercepted;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
-import huzhu.core.port.Store;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,9 @@ class SmsInboundHandlerTest {
 
     @BeforeEach
     void aMemberWhoseFatherIsRegistered() {
-        store.members().insert(Fixtures.member("m-1").phone(Fixtures.phone(1)).home("武汉市", "江汉区")
+        store.directory().members().insert(Fixtures.member("m-1").phone(Fixtures.phone(1)).home("武汉市", "江汉区")
                 .family("王德福", "父亲", FATHER).build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
     }
 
     @Test
@@ -86,15 +85,10 @@ class SmsInboundHandlerTest {
     @Test
     void aFailingStore_propagates_soSnsDeliversAgain() {
         // given
-        Store broken = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("recall")) throw new DependencyFailure("store down", null);
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Store broken = Intercepted.store(store, (method, args, real) -> {
+            if (method.getName().equals("recall")) throw new DependencyFailure("store down", null);
+            return real.run();
+        });
         SmsInboundHandler failing = new SmsInboundHandler(Services.create(broken, sms, EscalationTimer.NONE,
                 MutableClock.atT0(), new SequentialIds(3), new ServiceConfig("", null)).inboundSms());
 
@@ -104,7 +98,7 @@ class SmsInboundHandlerTest {
     }
 
     private List<Incident> incidents() {
-        return store.list(IncidentQuery.ALL, PageRequest.first(200)).items();
+        return store.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     private static Incident only(List<Incident> incidents) {

@@ -6,15 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.PageRequest;
-import huzhu.core.rules.Hashes;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
-import huzhu.core.service.TriggerService;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.TriggerService;
+import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -43,11 +43,11 @@ class TriggerHandlerTest {
 
     @BeforeEach
     void aMemberWithAPersonalLink_andTwoNeighbours() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1))
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1))
                 .home("成都市", "武侯区").family("李秀英", "母亲", FAMILY).build());
-        store.bindTriggerToken("m-1", Hashes.sha256(TOKEN));
-        store.volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("成都市", "武侯区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").phone(Fixtures.phone(12)).area("成都市", "武侯区").build());
+        store.triggerTokens().bind("m-1", Hashes.sha256(TOKEN));
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("成都市", "武侯区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").phone(Fixtures.phone(12)).area("成都市", "武侯区").build());
     }
 
     @Test
@@ -61,7 +61,7 @@ class TriggerHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(201);
         JsonNode body = Json.mapper().readTree(response.getBody());
-        Incident incident = store.incident(body.get("incidentId").asText()).orElseThrow();
+        Incident incident = store.incidents().get(body.get("incidentId").asText()).orElseThrow();
         assertThat(body.get("code").asText()).isEqualTo(incident.code());
         assertThat(body.get("status").asText()).isEqualTo("open");
         assertThat(body.get("reply").asText()).contains(incident.code()).contains("120");
@@ -185,7 +185,7 @@ class TriggerHandlerTest {
     @Test
     void unknownToken_is404_inTheContractsErrorShape() throws Exception {
         // given a link that was rotated away
-        store.bindTriggerToken("m-1", Hashes.sha256("a-new-token"));
+        store.triggerTokens().bind("m-1", Hashes.sha256("a-new-token"));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-post.json");
 
         // when
@@ -233,6 +233,6 @@ class TriggerHandlerTest {
     }
 
     private List<Incident> allIncidents() {
-        return store.list(IncidentQuery.ALL, PageRequest.first(200)).items();
+        return store.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 }

@@ -1,17 +1,17 @@
 package huzhu.bench;
 
-import huzhu.core.model.Area;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.FamilyContact;
-import huzhu.core.model.GeoPoint;
-import huzhu.core.model.Language;
-import huzhu.core.model.Leader;
-import huzhu.core.model.Member;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
-import huzhu.core.model.Volunteer;
-import huzhu.core.port.Store;
-import huzhu.core.rules.Hashes;
+import huzhu.core.Store;
+import huzhu.core.directory.Area;
+import huzhu.core.directory.FamilyContact;
+import huzhu.core.directory.GeoPoint;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
+import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.Language;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,18 +35,18 @@ public final class BenchUnion {
 
     public static void seed(Store store, int volunteers) {
         Instant now = Instant.now();
-        store.saveEscalationPolicy(policy(volunteers));
-        store.members().insert(new Member(MEMBER_ID, "王建国", MEMBER_PHONE, "第二分会", HOME, "武汉市江汉区解放大道 1 号",
+        store.settings().saveEscalationPolicy(policy(volunteers));
+        store.directory().members().insert(new Member(MEMBER_ID, "王建国", MEMBER_PHONE, "第二分会", HOME, "武汉市江汉区解放大道 1 号",
                 new GeoPoint(30.58, 114.27), List.of(new FamilyContact("王德福", "父亲", FATHER_PHONE)), Language.ZH_CN,
                 now, now));
-        store.bindTriggerToken(MEMBER_ID, Hashes.sha256(TRIGGER_TOKEN));
+        store.triggerTokens().bind(MEMBER_ID, Hashes.sha256(TRIGGER_TOKEN));
         for (int v = 0; v < volunteers; v++) {
-            store.volunteers().insert(new Volunteer("v-" + v, "队员" + v, volunteerPhone(v), HOME,
+            store.directory().volunteers().insert(new Volunteer("v-" + v, "队员" + v, volunteerPhone(v), HOME,
                     new GeoPoint(30.58 + v * 0.001, 114.27), List.of("first-aid"), true, 100, Language.ZH_CN, now, now));
         }
-        store.leaders().insert(new Leader("l-1a", "周干事", "+8613900000101", null, "干事", 1, Language.ZH_CN, now, now));
-        store.leaders().insert(new Leader("l-1b", "吴干事", "+8613900000102", null, "干事", 1, Language.ZH_CN, now, now));
-        store.leaders().insert(new Leader("l-2", "陈主席", "+8613900000201", null, "主席", 2, Language.ZH_CN, now, now));
+        store.directory().leaders().insert(new Leader("l-1a", "周干事", "+8613900000101", null, "干事", 1, Language.ZH_CN, now, now));
+        store.directory().leaders().insert(new Leader("l-1b", "吴干事", "+8613900000102", null, "干事", 1, Language.ZH_CN, now, now));
+        store.directory().leaders().insert(new Leader("l-2", "陈主席", "+8613900000201", null, "主席", 2, Language.ZH_CN, now, now));
     }
 
     public static String volunteerPhone(int v) {

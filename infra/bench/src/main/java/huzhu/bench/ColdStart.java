@@ -1,21 +1,21 @@
 package huzhu.bench;
 
 import huzhu.aws.dynamo.DynamoStore;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.Ids;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.SendResult;
-import huzhu.core.rules.AckTokens;
-import huzhu.core.rules.RandomIds;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.AckTokens;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.RandomIds;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.SendResult;
 import huzhu.testing.Dynalite;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +41,7 @@ import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Issue 7 §1 (and the classes of §3): cold start per function, as Lambda would see it. For each function and
+ * Cold start per function, as Lambda would see it. For each function and
  * each run, a fresh JVM runs {@link huzhu.bench.lambda.LambdaRunner} on the function's shaded jar alone, with
  * the function's environment pointing its adapters at dynalite and a stand-in SNS/SQS on 127.0.0.1, and hands
  * it a realistic event (the handlers' test fixtures, fitted to the seeded data). Measured from just before the

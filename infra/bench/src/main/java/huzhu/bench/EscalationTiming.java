@@ -4,31 +4,31 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import huzhu.aws.AwsClients;
 import huzhu.aws.sqs.SqsEscalationTimer;
-import huzhu.core.model.Alert;
-import huzhu.core.model.Area;
-import huzhu.core.model.Channel;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Leader;
-import huzhu.core.model.Member;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
-import huzhu.core.model.RecipientKind;
-import huzhu.core.model.Reporter;
-import huzhu.core.model.TimelineEntry;
-import huzhu.core.model.Volunteer;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.SendResult;
-import huzhu.core.port.Store;
-import huzhu.core.rules.RandomIds;
-import huzhu.core.rules.ReplyGrammar.Action;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.directory.Area;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
+import huzhu.core.incident.RecipientKind;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.incident.Reporter;
+import huzhu.core.incident.TimelineEntry;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.RandomIds;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.SendResult;
 import huzhu.escalation.EscalationTimerHandler;
 import huzhu.local.LocalConfig;
 import huzhu.local.LocalStack;
@@ -66,7 +66,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Issue 5's benchmark: N incidents whose level-0 deadlines are spread over a window, nobody answers most
+ * How late escalation comes: N incidents whose level-0 deadlines are spread over a window, nobody answers most
  * of them, a third are accepted within half a second of their deadline (racing the escalation). Measures
  * how late each escalation came (actual − deadline, from the timeline) through
  * <ol>
@@ -176,7 +176,7 @@ public final class EscalationTiming {
             // deadlines spread evenly over the window; the level-0 timeout is what is left until then
             Instant deadline = firstDeadline.plusMillis((long) o.windowSeconds() * 1000 * i / n);
             int timeout = (int) Math.max(1, Math.ceil(Duration.between(Instant.now(), deadline).toMillis() / 1000.0));
-            rig.store().saveEscalationPolicy(policy(timeout));
+            rig.store().settings().saveEscalationPolicy(policy(timeout));
             Incident opened = rig.dispatcher().open(new Dispatcher.NewIncident(null, "m-" + i, IncidentType.MEDICAL,
                     "bench", null, new Reporter(phone(500_000 + i), null, Channel.HTTP, true), Language.ZH_CN));
             ids.add(opened.id());
@@ -197,7 +197,7 @@ public final class EscalationTiming {
         // wait until every incident either escalated or was accepted, at most until a sweep after the window
         Instant giveUp = firstDeadline.plusSeconds(o.windowSeconds() + o.sweepSeconds() + 15L);
         while (Instant.now().isBefore(giveUp)) {
-            if (ids.stream().allMatch(id -> settled(rig.store().incident(id).orElseThrow()))) break;
+            if (ids.stream().allMatch(id -> settled(rig.store().incidents().get(id).orElseThrow()))) break;
             Thread.sleep(500);
         }
         Thread.sleep(1500);   // accepts still scheduled around the last deadlines
@@ -210,7 +210,7 @@ public final class EscalationTiming {
         int forgotten = 0;
         int accepted = 0;
         for (String id : ids) {
-            Incident i = rig.store().incident(id).orElseThrow();
+            Incident i = rig.store().incidents().get(id).orElseThrow();
             Map<Instant, Integer> perDeadline = new HashMap<>();
             int acceptedIndex = -1;
             for (int k = 0; k < i.timeline().size(); k++) {
@@ -372,17 +372,17 @@ public final class EscalationTiming {
         for (int c = 0; c < cities; c++) {
             Area area = new Area("城市" + c, "中心区");
             for (int v = 0; v < 4; v++) {
-                store.volunteers().insert(new Volunteer("v-" + c + "-" + v, "队员" + c + "-" + v,
+                store.directory().volunteers().insert(new Volunteer("v-" + c + "-" + v, "队员" + c + "-" + v,
                         phone(100_000 + c * 10 + v), area, null, List.of("first-aid"), true, 100, Language.ZH_CN,
                         now, now));
             }
         }
         for (int m = 0; m < members; m++) {
-            store.members().insert(new Member("m-" + m, "会员" + m, phone(200_000 + m), "分会", new Area(
+            store.directory().members().insert(new Member("m-" + m, "会员" + m, phone(200_000 + m), "分会", new Area(
                     "城市" + (m % cities), "中心区"), "某路 " + m + " 号", null, List.of(), Language.ZH_CN, now, now));
         }
         for (int l = 0; l < 2; l++) {
-            store.leaders().insert(new Leader("l-" + l, "干事" + l, phone(300_000 + l), null, "干事", 1,
+            store.directory().leaders().insert(new Leader("l-" + l, "干事" + l, phone(300_000 + l), null, "干事", 1,
                     Language.ZH_CN, now, now));
         }
     }
@@ -392,7 +392,7 @@ public final class EscalationTiming {
         private final AtomicInteger sent = new AtomicInteger();
 
         @Override
-        public SendResult send(huzhu.core.port.OutboundSms sms) {
+        public SendResult send(huzhu.core.sms.OutboundSms sms) {
             return SendResult.sent("bench-" + sent.incrementAndGet());
         }
     }

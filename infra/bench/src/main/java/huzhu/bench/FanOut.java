@@ -3,8 +3,8 @@ package huzhu.bench;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsClients;
 import huzhu.aws.sns.SnsMessenger;
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.SendResult;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Issue 4's benchmark: one alert to 20 recipients through the SNS adapter ({@link SnsMessenger#sendAll}, the
+ * One alert to 20 recipients through the SNS adapter ({@link SnsMessenger#sendAll}, the
  * production class and client setup) against a stand-in SNS that answers each Publish after 50 ms: wall time
  * of the whole fan-out, and its ratio to a single Publish measured in the same run, interleaved.
  * <p>

@@ -30,7 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 7 §4 and issue 8's load figure: the local stack ({@code java -jar infra/local/target/huzhu-local.jar},
+ * Load on the local stack ({@code java -jar infra/local/target/huzhu-local.jar},
  * demo union, embedded store) on a free loopback port, and a bounded load generator posting to the demo
  * member's personal emergency link ({@code POST /v1/triggers/{token}}, a unique Idempotency-Key each).
  * <ul>

@@ -1,20 +1,20 @@
 package huzhu.bench;
 
 import huzhu.aws.dynamo.DynamoStore;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.SendResult;
-import huzhu.core.rules.RandomIds;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.InboundSmsService;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.InboundSmsService;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.RandomIds;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.SendResult;
 import huzhu.testing.Dynalite;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Issue 3's measurements, on dynalite:
+ * What the DynamoDB store costs, measured on dynalite:
  * <ol>
  *   <li>the escalation check's read cost does not grow with history: one check (the sweep's Query of due
  *       deadlines, then the whole {@code escalateDue}) with 50 active incidents (10 due) beside 1,000 and beside
@@ -122,7 +122,7 @@ public final class StoreCost {
 
         List<String> rows = new ArrayList<>();
         ops.clear();
-        List<Incident> due = store.dueForEscalation(clock.instant());
+        List<Incident> due = store.incidents().dueForEscalation(clock.instant());
         rows.add(row(resolved, "the sweep's Query of due deadlines (returned " + due.size() + ")", ops.ops()));
         ops.clear();
         int escalated = d.escalateDue();

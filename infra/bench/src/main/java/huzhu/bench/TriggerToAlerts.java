@@ -8,11 +8,11 @@ import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsClients;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.aws.sqs.SqsEscalationTimer;
-import huzhu.core.model.Incident;
-import huzhu.core.port.OutboundSms;
-import huzhu.core.rules.RandomIds;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.Incident;
+import huzhu.core.kernel.RandomIds;
+import huzhu.core.sms.OutboundSms;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.testing.Dynalite;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Issue 7 §2: from the moment the sms-inbound handler is handed a family member's SMS to the moment the
+ * From the moment the sms-inbound handler is handed a family member's SMS to the moment the
  * last level-0 alert Publish is answered, with 1, 5 and 20 volunteers to alert, on dynalite and a stand-in
  * SNS answering after 50 ms; beside it the floor measured in the same run: one PutItem, then one Publish.
  * The production adapters do the work (DynamoStore, SnsMessenger, LeaderTopicPublisher, SqsEscalationTimer),
@@ -132,7 +132,7 @@ public final class TriggerToAlerts {
                 publishesBefore = (int) sns.publishes().stream().filter(p -> p.answeredNanos() <= last).count();
             }
             // close it, so the next SMS opens a new incident (the family's SMS to an active one is relayed)
-            for (Incident open : store.active()) services.dispatcher().cancel(open.id(), "bench", "bench");
+            for (Incident open : store.incidents().active()) services.dispatcher().cancel(open.id(), "bench", "bench");
         }
         out.printf("%n%d volunteers: one run as a timeline (ms from the handler being called)%n%s", size, timeline);
         double p50 = Stats.percentile(path, 50);

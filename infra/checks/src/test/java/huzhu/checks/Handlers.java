@@ -1,11 +1,11 @@
 package huzhu.checks;
 
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.Ids;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.Store;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.kernel.Ids;
+import huzhu.core.sms.Messenger;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;

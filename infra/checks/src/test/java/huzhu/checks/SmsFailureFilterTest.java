@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.aws.sns.Backoff;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsMessenger;
-import huzhu.core.port.OutboundSms;
+import huzhu.core.sms.OutboundSms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

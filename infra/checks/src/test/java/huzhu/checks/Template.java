@@ -1,5 +1,6 @@
 package huzhu.checks;
 
+import huzhu.testing.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,15 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * template.yaml at the repository root, read the way CloudFormation reads it (short-form tags such as
@@ -24,10 +16,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * jars, environment and HTTP routes.
  */
 final class Template {
-    private static final List<String> INTRINSICS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap",
-            "GetAtt", "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or", "Select", "Split", "Sub",
-            "ToJsonString", "Transform");
-
     /** One AWS::Serverless::Function. */
     record Function(String logicalId, String handlerClass, Path jar, Map<String, Object> environment) {
     }
@@ -50,10 +38,7 @@ final class Template {
         while (dir != null && !Files.exists(dir.resolve("template.yaml"))) dir = dir.getParent();
         if (dir == null) throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> doc = (Map<String, Object>) new Yaml(new Intrinsics())
-                    .load(Files.readString(dir.resolve("template.yaml")));
-            return new Template(dir, doc);
+            return new Template(dir, CloudFormationYaml.load(dir.resolve("template.yaml")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,10 +47,7 @@ final class Template {
     /** Another CloudFormation template of this repository, read the same way ({@code infra/edge/web-acl.yaml}). */
     Template other(String relativePath) {
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> doc = (Map<String, Object>) new Yaml(new Intrinsics())
-                    .load(Files.readString(root.resolve(relativePath)));
-            return new Template(root, doc);
+            return new Template(root, CloudFormationYaml.load(root.resolve(relativePath)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -142,32 +124,5 @@ final class Template {
     static List<Object> list(Object o) {
         if (!(o instanceof List)) throw new IllegalStateException("not a list: " + o);
         return (List<Object>) o;
-    }
-
-    private static final class Intrinsics extends SafeConstructor {
-        Intrinsics() {
-            super(new LoaderOptions());
-            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
-            for (String fn : INTRINSICS) yamlConstructors.put(new Tag("!" + fn), new Intrinsic("Fn::" + fn));
-        }
-
-        private final class Intrinsic extends AbstractConstruct {
-            private final String key;
-
-            Intrinsic(String key) {
-                this.key = key;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object value;
-                if (node instanceof ScalarNode scalar) value = constructScalar(scalar);
-                else if (node instanceof SequenceNode sequence) value = constructSequence(sequence);
-                else value = constructMapping((MappingNode) node);
-                if (key.equals("Fn::GetAtt") && value instanceof String s) value = List.of(s.split("\\.", 2));
-                return Map.of(key, value);
-            }
-        }
     }
 }

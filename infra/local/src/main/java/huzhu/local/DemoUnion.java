@@ -1,16 +1,16 @@
 package huzhu.local;
 
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryService.AreaInput;
+import huzhu.core.directory.DirectoryService.FamilyContactInput;
+import huzhu.core.directory.DirectoryService.LeaderInput;
+import huzhu.core.directory.DirectoryService.MemberInput;
+import huzhu.core.directory.DirectoryService.PointInput;
+import huzhu.core.directory.DirectoryService.VolunteerInput;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.log.JsonLog;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.Store;
-import huzhu.core.service.DirectoryService;
-import huzhu.core.service.DirectoryService.AreaInput;
-import huzhu.core.service.DirectoryService.FamilyContactInput;
-import huzhu.core.service.DirectoryService.LeaderInput;
-import huzhu.core.service.DirectoryService.MemberInput;
-import huzhu.core.service.DirectoryService.PointInput;
-import huzhu.core.service.DirectoryService.VolunteerInput;
-import huzhu.core.service.Services;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ final class DemoUnion {
     }
 
     static void loadInto(Store store, Services services) {
-        if (!store.members().page(PageRequest.first(1)).items().isEmpty()) return;
+        if (!store.directory().members().page(PageRequest.first(1)).items().isEmpty()) return;
         DirectoryService dir = services.directory();
         dir.createLeader(new LeaderInput("周干事", "13900000011", null, "工会干事", 1, "zh-CN"));
         dir.createLeader(new LeaderInput("陈主席", "13900000012", null, "工会主席", 2, "zh-CN"));

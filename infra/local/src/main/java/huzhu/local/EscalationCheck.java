@@ -2,7 +2,7 @@ package huzhu.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import huzhu.core.port.Ids;
+import huzhu.core.kernel.Ids;
 import java.time.Clock;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package huzhu.local;
 
+import huzhu.core.incident.EscalationTimer;
 import huzhu.core.log.JsonLog;
-import huzhu.core.port.EscalationTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package huzhu.local;
 
-import huzhu.core.port.AckKeySource;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.rules.AckTokens;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.incident.AckKeySource;
+import huzhu.core.incident.AckTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,9 +1,9 @@
 package huzhu.local;
 
+import huzhu.core.care.Notice;
+import huzhu.core.care.NoticeBroadcast;
 import huzhu.core.log.JsonLog;
-import huzhu.core.model.Notice;
-import huzhu.core.port.NoticeBroadcast;
-import huzhu.core.port.SendResult;
+import huzhu.core.sms.SendResult;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

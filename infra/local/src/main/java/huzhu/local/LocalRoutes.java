@@ -126,7 +126,7 @@ public final class LocalRoutes {
         r.add(new Route("POST", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("GET", "/console", Target.CONSOLE_API, Auth.PUBLIC));
         r.add(new Route("GET", "/console/{proxy+}", Target.CONSOLE_API, Auth.PUBLIC));
-        // issue 9: the page a long notice's SMS links to
+        // the page a long notice's SMS links to
         r.add(new Route("GET", "/v1/notices/{id}/page", Target.CONSOLE_API, Auth.PUBLIC));
         // console routes (CONTRACT §2.2), all behind the JWT authorizer
         console(r, "/v1/me", "GET");
@@ -151,7 +151,7 @@ public final class LocalRoutes {
         console(r, "/v1/reports/summary", "GET");
         console(r, "/v1/reports/coverage", "GET");
         console(r, "/v1/audit", "GET");
-        // issue 9: family introductions, notices, assistance applications (literal paths before /{id})
+        // family introductions, notices, assistance applications (literal paths before /{id})
         console(r, "/v1/members/{id}/introductions", "POST");
         console(r, "/v1/notices/preview", "POST");
         console(r, "/v1/notices", "GET", "POST");

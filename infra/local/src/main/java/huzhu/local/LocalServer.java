@@ -1,6 +1,5 @@
 package huzhu.local;
 
-import huzhu.core.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Authorizer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -8,9 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.Ids;
-import huzhu.core.rules.Messages;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Messages;
+import huzhu.core.log.JsonLog;
 import huzhu.http.Json;
 import java.io.IOException;
 import java.io.InputStream;

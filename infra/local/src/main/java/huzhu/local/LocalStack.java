@@ -2,19 +2,19 @@ package huzhu.local;
 
 import huzhu.ack.AckHandler;
 import huzhu.console.ConsoleApiHandler;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.care.CareConfig;
+import huzhu.core.kernel.Sleeper;
+import huzhu.core.incident.AckTokens;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.kernel.Ids;
 import huzhu.core.log.JsonLog;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.Ids;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.Sleeper;
-import huzhu.core.port.Store;
-import huzhu.core.rules.AckTokens;
-import huzhu.core.service.CareConfig;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.sms.Messenger;
 import huzhu.escalation.EscalationHandler;
 import huzhu.escalation.EscalationTimerHandler;
 import huzhu.sms.SmsInboundHandler;
@@ -102,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
     /** Deadlines that were pending when the stack stopped get their timers back. */
     private void recoverPendingDeadlines() {
         int n = 0;
-        for (Incident i : store.active()) {
+        for (Incident i : store.incidents().active()) {
             if (i.status() == IncidentStatus.OPEN && i.nextEscalationAt() != null) {
                 timer.schedule(i.id(), i.level(), i.nextEscalationAt());
                 n++;

@@ -2,8 +2,8 @@ package huzhu.local;
 
 import huzhu.aws.AwsClients;
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.core.Store;
 import huzhu.core.log.JsonLog;
-import huzhu.core.port.Store;
 import huzhu.local.store.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

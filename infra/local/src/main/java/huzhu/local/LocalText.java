@@ -11,7 +11,7 @@ import java.util.Properties;
 /**
  * Texts of the local stack itself (configuration and server errors), from
  * {@code huzhu/local/text_zh_CN.properties} and {@code text_en.properties}: Chinese first, English second.
- * The API's own error texts come from the core bundles ({@link huzhu.core.rules.Messages}).
+ * The API's own error texts come from the core bundles ({@link huzhu.core.kernel.Messages}).
  */
 final class LocalText {
     private static final Properties ZH = load("text_zh_CN.properties");

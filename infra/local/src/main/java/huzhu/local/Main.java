@@ -1,6 +1,6 @@
 package huzhu.local;
 
-import huzhu.core.rules.RandomIds;
+import huzhu.core.kernel.RandomIds;
 import java.time.Clock;
 import java.util.Map;
 

@@ -1,12 +1,12 @@
 package huzhu.local;
 
-import huzhu.core.log.JsonLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.Ids;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.SendResult;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.kernel.Ids;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
 import huzhu.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package huzhu.local;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import huzhu.core.port.Ids;
+import huzhu.core.kernel.Ids;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -2,7 +2,7 @@ package huzhu.local;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import huzhu.core.port.Ids;
+import huzhu.core.kernel.Ids;
 import huzhu.http.Json;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

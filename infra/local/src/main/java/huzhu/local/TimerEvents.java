@@ -1,11 +1,11 @@
 package huzhu.local;
 
-import huzhu.core.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import huzhu.aws.sqs.TimerMessage;
-import huzhu.core.port.Ids;
+import huzhu.core.kernel.Ids;
+import huzhu.core.log.JsonLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

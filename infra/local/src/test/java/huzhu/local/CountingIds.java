@@ -1,6 +1,6 @@
 package huzhu.local;
 
-import huzhu.core.port.Ids;
+import huzhu.core.kernel.Ids;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Predictable ids: {@code id-1}, {@code id-2}, … in the order they are drawn. */

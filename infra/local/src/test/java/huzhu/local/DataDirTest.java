@@ -3,7 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import huzhu.core.port.OutboundSms;
+import huzhu.core.sms.OutboundSms;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

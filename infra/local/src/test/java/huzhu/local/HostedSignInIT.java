@@ -2,7 +2,7 @@ package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.rules.RandomIds;
+import huzhu.core.kernel.RandomIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,23 +2,23 @@ package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import huzhu.core.directory.DirectoryService.AreaInput;
+import huzhu.core.directory.DirectoryService.MemberInput;
+import huzhu.core.directory.DirectoryService.VolunteerInput;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher.NewIncident;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Language;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.SequentialIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Reporter;
-import huzhu.core.service.Dispatcher.NewIncident;
-import huzhu.core.service.DirectoryService.AreaInput;
-import huzhu.core.service.DirectoryService.MemberInput;
-import huzhu.core.service.DirectoryService.VolunteerInput;
-import huzhu.core.testing.MutableClock;
-import huzhu.core.testing.SequentialIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.SendResult;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

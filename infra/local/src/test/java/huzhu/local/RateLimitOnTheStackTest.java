@@ -3,7 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import huzhu.core.service.TriggerService;
+import huzhu.core.incident.TriggerService;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.SequentialIds;
 import huzhu.trigger.TriggerHandler;

@@ -3,20 +3,20 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.rules.RandomIds;
+import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
+import huzhu.testing.Dynalite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import huzhu.testing.Dynalite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's story, end to end, against the running local stack over HTTP: a member works in Shanghai,
@@ -76,7 +76,7 @@ class StoryIT {
                 "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", "13911110002"))));
         assertThat(member.get("phone").asText()).isEqualTo(MEMBER);
         assertThat(member.get("familyContacts").get(0).get("phone").asText()).isEqualTo(FATHER);
-        // registering him introduced the service to the father (issue 9): whose family, the number, 120 first
+        // registering him introduced the service to the father: whose family, the number, 120 first
         assertThat(api.outboxTo(FATHER)).singleElement().asString().contains("王建国").contains("120");
 
         // 2. the father texts; at once he has the code and the 120 reminder, and only the two neighbours are alerted

@@ -3,7 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.rules.RandomIds;
+import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
 import java.io.PrintStream;
 import java.nio.file.Path;

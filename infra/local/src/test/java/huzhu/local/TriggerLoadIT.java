@@ -3,12 +3,12 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import huzhu.core.rules.RandomIds;
-import huzhu.core.service.DirectoryService.AreaInput;
-import huzhu.core.service.DirectoryService.FamilyContactInput;
-import huzhu.core.service.DirectoryService.LeaderInput;
-import huzhu.core.service.DirectoryService.MemberInput;
-import huzhu.core.service.DirectoryService.VolunteerInput;
+import huzhu.core.directory.DirectoryService.AreaInput;
+import huzhu.core.directory.DirectoryService.FamilyContactInput;
+import huzhu.core.directory.DirectoryService.LeaderInput;
+import huzhu.core.directory.DirectoryService.MemberInput;
+import huzhu.core.directory.DirectoryService.VolunteerInput;
+import huzhu.core.kernel.RandomIds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +89,7 @@ class TriggerLoadIT {
             pool.shutdown();
 
             // then: nothing lost
-            for (String id : incidentIds.values()) assertThat(stack.store().incident(id)).as(id).isPresent();
+            for (String id : incidentIds.values()) assertThat(stack.store().incidents().get(id)).as(id).isPresent();
         } finally {
             System.setOut(stdout);
         }

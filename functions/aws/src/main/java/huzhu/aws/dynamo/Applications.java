@@ -13,16 +13,15 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.error.Invalid;
-import huzhu.core.model.ApplicationKind;
-import huzhu.core.model.ApplicationStatus;
-import huzhu.core.model.ApplicationStep;
-import huzhu.core.model.AssistanceApplication;
-import huzhu.core.model.Wire;
-import huzhu.core.port.ApplicationStore;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.StaleWrite;
+import huzhu.core.care.ApplicationKind;
+import huzhu.core.care.ApplicationStatus;
+import huzhu.core.care.ApplicationStep;
+import huzhu.core.care.ApplicationStore;
+import huzhu.core.care.AssistanceApplication;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.StatusFilter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -45,51 +44,51 @@ final class Applications implements ApplicationStore {
     }
 
     @Override
-    public void insertApplication(AssistanceApplication application) {
+    public void insert(AssistanceApplication application) {
         if (!table.put(write(application), "attribute_not_exists(#pk)", Map.of())) {
             throw new IllegalStateException("application " + application.id() + " already exists");
         }
     }
 
     @Override
-    public void updateApplication(AssistanceApplication updated) {
+    public void update(AssistanceApplication updated) {
         if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
             throw new StaleWrite("application", updated.id());
         }
     }
 
     @Override
-    public Optional<AssistanceApplication> application(String id) {
+    public Optional<AssistanceApplication> get(String id) {
         return table.get(Keys.application(id), Keys.APPLICATION).map(Applications::read);
     }
 
     @Override
-    public Page<AssistanceApplication> applications(String status, PageRequest request) {
-        int limit = Cursor.limit(request);
-        boolean every = status == null || status.equalsIgnoreCase("all");
+    public Page<AssistanceApplication> list(StatusFilter<ApplicationStatus> status, PageRequest request) {
+        int limit = request.limit();
+        boolean every = status.everything();
         String index = every ? GSI1 : GSI2;
         String pkName = every ? GSI1_PK : GSI2_PK;
         String skName = every ? GSI1_SK : GSI2_SK;
-        String partition = every ? Keys.ALL_APPLICATIONS : Keys.applicationsWithStatus(parse(status).wire());
+        String partition = every ? Keys.ALL_APPLICATIONS : Keys.applicationsWithStatus(only(status).wire());
         String condition = "#" + pkName + " = :pk";
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(partition)));
         if (request.cursor() != null) {
             condition += " AND #" + skName + " < :before";
-            values.put(":before", Items.s(Cursor.decode(request.cursor(), LISTING,
-                    Cursor.timeAndId(Keys::isSortableInstant))));
+            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
+                    Paging.timeAndId(Keys::isSortableInstant))));
         }
         List<Map<String, AttributeValue>> items = table.query(index, condition, values, false, limit + 1);
-        return Cursor.page(items, limit, LISTING, item -> item.get(skName).s(), Applications::read);
+        return Paging.page(items, limit, LISTING, item -> item.get(skName).s(), Applications::read);
     }
 
     @Override
-    public List<AssistanceApplication> applicationsOf(String memberId) {
+    public List<AssistanceApplication> ofMember(String memberId) {
         return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.applicationsOfMember(memberId))), false,
                 Integer.MAX_VALUE).stream().map(Applications::read).toList();
     }
 
     @Override
-    public List<AssistanceApplication> applicationsSubmittedBetween(Instant from, Instant to) {
+    public List<AssistanceApplication> submittedBetween(Instant from, Instant to) {
         String condition = "#gsi1pk = :pk";
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.ALL_APPLICATIONS)));
         if (from != null && to != null) {
@@ -111,10 +110,11 @@ final class Applications implements ApplicationStore {
                 .map(Applications::read).toList();
     }
 
-    private static ApplicationStatus parse(String status) {
-        ApplicationStatus parsed = Wire.parse(ApplicationStatus.class, status);
-        if (parsed == null) throw Invalid.of("status", "invalid.status");
-        return parsed;
+    /** The one status this listing's index holds; the core parses "all" or one status word. */
+    private static ApplicationStatus only(StatusFilter<ApplicationStatus> status) {
+        ApplicationStatus single = status.single();
+        if (single == null) throw new IllegalArgumentException("one status or all, not " + status);
+        return single;
     }
 
     private static Map<String, AttributeValue> write(AssistanceApplication a) {

@@ -7,10 +7,10 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.model.AuditEntry;
-import huzhu.core.port.AuditStore;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
+import huzhu.core.audit.AuditEntry;
+import huzhu.core.audit.AuditStore;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -54,12 +54,12 @@ final class AuditLog implements AuditStore {
     }
 
     @Override
-    public Page<AuditEntry> audit(Instant from, Instant to, PageRequest request) {
-        int limit = Cursor.limit(request);
+    public Page<AuditEntry> list(Instant from, Instant to, PageRequest request) {
+        int limit = request.limit();
         String lower = from == null ? null : Keys.sortable(from);
         String before = to == null ? null : Keys.sortable(to);
         if (request.cursor() != null) {
-            String after = Cursor.decode(request.cursor(), LISTING, Cursor.timeAndId(Keys::isSortableInstant));
+            String after = Paging.after(request.cursor(), LISTING, Paging.timeAndId(Keys::isSortableInstant));
             if (before == null || after.compareTo(before) < 0) before = after;
         }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.AUDIT_LOG)));
@@ -83,7 +83,7 @@ final class AuditLog implements AuditStore {
         List<Map<String, AttributeValue>> items = table.query(GSI1, condition, values, false, max).stream()
                 .filter(item -> end == null || item.get(GSI1_SK).s().compareTo(end) < 0)
                 .toList();
-        return Cursor.page(items, limit, LISTING, item -> item.get(GSI1_SK).s(), AuditLog::read);
+        return Paging.page(items, limit, LISTING, item -> item.get(GSI1_SK).s(), AuditLog::read);
     }
 
     private static AuditEntry read(Map<String, AttributeValue> item) {

@@ -1,13 +1,13 @@
 package huzhu.aws.dynamo;
 
-import huzhu.core.model.Area;
-import huzhu.core.model.DirectoryEntry;
-import huzhu.core.model.FamilyContact;
-import huzhu.core.model.GeoPoint;
-import huzhu.core.model.Language;
-import huzhu.core.model.Leader;
-import huzhu.core.model.Member;
-import huzhu.core.model.Volunteer;
+import huzhu.core.directory.Area;
+import huzhu.core.directory.DirectoryEntry;
+import huzhu.core.directory.FamilyContact;
+import huzhu.core.directory.GeoPoint;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.kernel.Language;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

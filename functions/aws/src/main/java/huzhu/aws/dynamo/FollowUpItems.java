@@ -10,9 +10,9 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.model.FollowUp;
-import huzhu.core.model.FollowUpKind;
-import huzhu.core.model.FollowUpStatus;
+import huzhu.core.care.FollowUp;
+import huzhu.core.care.FollowUpKind;
+import huzhu.core.care.FollowUpStatus;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

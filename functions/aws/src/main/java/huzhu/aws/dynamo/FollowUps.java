@@ -8,14 +8,13 @@ import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI3;
 
-import huzhu.core.error.Invalid;
+import huzhu.core.care.FollowUp;
+import huzhu.core.care.FollowUpStatus;
+import huzhu.core.care.FollowUpStore;
 import huzhu.core.error.NotFound;
-import huzhu.core.model.FollowUp;
-import huzhu.core.model.FollowUpStatus;
-import huzhu.core.model.Wire;
-import huzhu.core.port.FollowUpStore;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StatusFilter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +48,7 @@ final class FollowUps implements FollowUpStore {
     }
 
     @Override
-    public Optional<FollowUp> followUp(String id) {
+    public Optional<FollowUp> get(String id) {
         return table.get(Keys.followUp(id), Keys.FOLLOWUP).map(FollowUpItems::read);
     }
 
@@ -61,28 +60,29 @@ final class FollowUps implements FollowUpStore {
     }
 
     @Override
-    public Page<FollowUp> followUps(String status, PageRequest request) {
-        int limit = Cursor.limit(request);
-        boolean every = status == null || status.equalsIgnoreCase("all");
+    public Page<FollowUp> list(StatusFilter<FollowUpStatus> status, PageRequest request) {
+        int limit = request.limit();
+        boolean every = status.everything();
         String index = every ? GSI1 : GSI2;
         String pkName = every ? GSI1_PK : GSI2_PK;
         String skName = every ? GSI1_SK : GSI2_SK;
-        String partition = every ? Keys.ALL_FOLLOWUPS : Keys.followUpsWithStatus(parse(status).wire());
+        String partition = every ? Keys.ALL_FOLLOWUPS : Keys.followUpsWithStatus(only(status).wire());
 
         String condition = "#" + pkName + " = :pk";
         Map<String, AttributeValue> values = Map.of(":pk", Items.s(partition));
         if (request.cursor() != null) {
-            String after = Cursor.decode(request.cursor(), LISTING, Cursor.timeAndId(Keys::isSortableDate));
+            String after = Paging.after(request.cursor(), LISTING, Paging.timeAndId(Keys::isSortableDate));
             condition += " AND #" + skName + " > :after";
             values = Map.of(":pk", Items.s(partition), ":after", Items.s(after));
         }
         List<Map<String, AttributeValue>> items = table.query(index, condition, values, true, limit + 1);
-        return Cursor.page(items, limit, LISTING, item -> item.get(skName).s(), FollowUpItems::read);
+        return Paging.page(items, limit, LISTING, item -> item.get(skName).s(), FollowUpItems::read);
     }
 
-    private static FollowUpStatus parse(String status) {
-        FollowUpStatus parsed = Wire.parse(FollowUpStatus.class, status);
-        if (parsed == null) throw Invalid.of("status", "invalid.status");
-        return parsed;
+    /** The one status this listing's index holds; the core parses "all" or one status word. */
+    private static FollowUpStatus only(StatusFilter<FollowUpStatus> status) {
+        FollowUpStatus single = status.single();
+        if (single == null) throw new IllegalArgumentException("one status or all, not " + status);
+        return single;
     }
 }

@@ -1,8 +1,6 @@
 package huzhu.aws.dynamo;
 
 import static huzhu.aws.dynamo.TableSchema.ACTIVE;
-import static huzhu.aws.dynamo.TableSchema.ACTIVE_PK;
-import static huzhu.aws.dynamo.TableSchema.ACTIVE_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI1;
 import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
@@ -10,15 +8,14 @@ import static huzhu.aws.dynamo.TableSchema.GSI2;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
 
-import huzhu.core.error.Invalid;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.Wire;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.IncidentStore;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.StaleIncident;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentStore;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StatusFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,12 +42,12 @@ final class Incidents implements IncidentStore {
     @Override
     public void create(Incident incident) {
         if (!table.put(IncidentItems.write(incident), "attribute_not_exists(#pk)", Map.of())) {
-            throw new StaleIncident(incident.id());
+            throw new StaleWrite("incident", incident.id());
         }
     }
 
     @Override
-    public Optional<Incident> incident(String id) {
+    public Optional<Incident> get(String id) {
         return table.get(Keys.incident(id), Keys.INCIDENT).map(IncidentItems::read);
     }
 
@@ -58,7 +55,7 @@ final class Incidents implements IncidentStore {
     public void update(Incident updated) {
         if (!table.put(IncidentItems.write(updated), "#version = :expected",
                 Map.of(":expected", Items.n(updated.version() - 1)))) {
-            throw new StaleIncident(updated.id());
+            throw new StaleWrite("incident", updated.id());
         }
     }
 
@@ -82,21 +79,21 @@ final class Incidents implements IncidentStore {
 
     @Override
     public Page<Incident> list(IncidentQuery query, PageRequest request) {
-        int limit = Cursor.limit(request);
+        int limit = request.limit();
         Index index = indexFor(query.status());
         String from = query.from() == null ? null : Keys.sortable(query.from());
         String before = query.to() == null ? null : Keys.sortable(query.to());
         if (request.cursor() != null) {
-            String after = Cursor.decode(request.cursor(), LISTING, Cursor.timeAndId(Keys::isSortableInstant));
+            String after = Paging.after(request.cursor(), LISTING, Paging.timeAndId(Keys::isSortableInstant));
             if (before == null || after.compareTo(before) < 0) before = after;
         }
-        // "active" spans two partitions: take the newest limit + 1 of each, then the newest of those
+        // several partitions (active: two): take the newest limit + 1 of each, then the newest of those
         List<Map<String, AttributeValue>> merged = new ArrayList<>();
         for (String partition : index.partitions()) {
             merged.addAll(range(index, partition, from, before, false, limit + 1));
         }
         merged.sort(Comparator.comparing((Map<String, AttributeValue> item) -> item.get(index.sk()).s()).reversed());
-        return Cursor.page(merged, limit, LISTING, item -> item.get(index.sk()).s(), IncidentItems::read);
+        return Paging.page(merged, limit, LISTING, item -> item.get(index.sk()).s(), IncidentItems::read);
     }
 
     @Override
@@ -107,22 +104,14 @@ final class Incidents implements IncidentStore {
                 .stream().map(IncidentItems::read).toList();
     }
 
-    /** Where a status word's incidents are listed. */
+    /** Where the incidents of some statuses are listed. */
     private record Index(String name, String pk, String sk, List<String> partitions) {
     }
 
-    private static Index indexFor(String status) {
-        if (status == null || status.equalsIgnoreCase("all")) {
-            return new Index(GSI1, GSI1_PK, GSI1_SK, List.of(Keys.ALL_INCIDENTS));
-        }
-        if (status.equalsIgnoreCase("active")) {
-            return new Index(GSI2, GSI2_PK, GSI2_SK, List.of(
-                    Keys.incidentsWithStatus(IncidentStatus.OPEN.wire()),
-                    Keys.incidentsWithStatus(IncidentStatus.ACKNOWLEDGED.wire())));
-        }
-        IncidentStatus exact = Wire.parse(IncidentStatus.class, status);
-        if (exact == null) throw Invalid.of("status", "invalid.status");
-        return new Index(GSI2, GSI2_PK, GSI2_SK, List.of(Keys.incidentsWithStatus(exact.wire())));
+    private static Index indexFor(StatusFilter<IncidentStatus> status) {
+        if (status.everything()) return new Index(GSI1, GSI1_PK, GSI1_SK, List.of(Keys.ALL_INCIDENTS));
+        // several statuses (active: open and acknowledged) span several partitions
+        return new Index(GSI2, GSI2_PK, GSI2_SK, status.wires().stream().map(Keys::incidentsWithStatus).toList());
     }
 
     /**

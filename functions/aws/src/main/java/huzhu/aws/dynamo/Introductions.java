@@ -10,11 +10,11 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.model.FamilyIntroduction;
-import huzhu.core.model.IntroductionStatus;
-import huzhu.core.model.Language;
-import huzhu.core.port.OnboardingStore;
-import huzhu.core.port.StaleWrite;
+import huzhu.core.care.FamilyIntroduction;
+import huzhu.core.care.IntroductionStatus;
+import huzhu.core.care.IntroductionStore;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.StaleWrite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * strongly consistent Query; every one in gsi1 ({@code INTRO}) for the coverage report; and by status in gsi2,
  * oldest request first, which is the periodic sender's queue.
  */
-final class Introductions implements OnboardingStore {
+final class Introductions implements IntroductionStore {
     private final Table table;
 
     Introductions(Table table) {
@@ -33,7 +33,7 @@ final class Introductions implements OnboardingStore {
     }
 
     @Override
-    public void saveIntroduction(FamilyIntroduction next) {
+    public void save(FamilyIntroduction next) {
         boolean written = next.version() == 1
                 ? table.put(write(next), "attribute_not_exists(#pk)", Map.of())
                 : table.put(write(next), "#version = :expected", Map.of(":expected", Items.n(next.version() - 1)));
@@ -41,25 +41,25 @@ final class Introductions implements OnboardingStore {
     }
 
     @Override
-    public Optional<FamilyIntroduction> introduction(String memberId, String phone) {
+    public Optional<FamilyIntroduction> get(String memberId, String phone) {
         return table.get(Keys.memberItems(memberId), Keys.introduction(phone)).map(Introductions::read);
     }
 
     @Override
-    public List<FamilyIntroduction> introductionsOf(String memberId) {
+    public List<FamilyIntroduction> ofMember(String memberId) {
         return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk",
                 Items.s(Keys.memberItems(memberId)), ":prefix", Items.s(Keys.INTRO_PREFIX)), true, Integer.MAX_VALUE)
                 .stream().map(Introductions::read).toList();
     }
 
     @Override
-    public List<FamilyIntroduction> introductions() {
+    public List<FamilyIntroduction> all() {
         return table.query(GSI1, "#gsi1pk = :pk", Map.of(":pk", Items.s(Keys.ALL_INTRODUCTIONS)), true,
                 Integer.MAX_VALUE).stream().map(Introductions::read).toList();
     }
 
     @Override
-    public List<FamilyIntroduction> introductionsWithStatus(IntroductionStatus status) {
+    public List<FamilyIntroduction> withStatus(IntroductionStatus status) {
         return table.query(GSI2, "#gsi2pk = :pk", Map.of(":pk",
                 Items.s(Keys.introductionsWithStatus(status.wire()))), true, Integer.MAX_VALUE)
                 .stream().map(Introductions::read).toList();

@@ -1,6 +1,6 @@
 package huzhu.aws.dynamo;
 
-import huzhu.core.model.Wire;
+import huzhu.core.kernel.Wire;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

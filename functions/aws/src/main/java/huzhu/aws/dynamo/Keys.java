@@ -147,7 +147,7 @@ final class Keys {
     static final String AUDIT = "AUDIT";
     static final String AUDIT_LOG = "AUDIT";
 
-    // ---- issue 9: family introductions, notices, applications, leases
+    // ---- family introductions, notices, applications, leases
 
     /** A member's own partition: the current trigger token and the family introductions live there. */
     static String memberItems(String memberId) {

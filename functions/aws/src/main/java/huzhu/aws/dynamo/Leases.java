@@ -4,7 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.port.LeaseStore;
+import huzhu.core.care.LeaseStore;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ final class Leases implements LeaseStore {
     }
 
     @Override
-    public boolean acquireLease(String name, String owner, Instant until, Instant now) {
+    public boolean acquire(String name, String owner, Instant until, Instant now) {
         return table.put(Items.writer()
                         .s(PK, Keys.lease(name)).s(SK, Keys.LEASE).s(ITEM_TYPE, Keys.LEASE)
                         .s("owner", owner).s("until", Keys.sortable(until)).build(),
@@ -29,7 +29,7 @@ final class Leases implements LeaseStore {
     }
 
     @Override
-    public void releaseLease(String name, String owner) {
+    public void release(String name, String owner) {
         table.delete(Keys.lease(name), Keys.LEASE, "#owner = :owner", Map.of(":owner", Items.s(owner)));
     }
 }

@@ -13,19 +13,19 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.model.AudienceKind;
-import huzhu.core.model.DeliveryStatus;
-import huzhu.core.model.Language;
-import huzhu.core.model.Notice;
-import huzhu.core.model.NoticeAudience;
-import huzhu.core.model.NoticeDelivery;
-import huzhu.core.model.NoticeReply;
-import huzhu.core.model.NoticeStatus;
-import huzhu.core.model.PersonKind;
-import huzhu.core.port.NoticeStore;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.StaleWrite;
+import huzhu.core.care.AudienceKind;
+import huzhu.core.care.DeliveryStatus;
+import huzhu.core.care.Notice;
+import huzhu.core.care.NoticeAudience;
+import huzhu.core.care.NoticeDelivery;
+import huzhu.core.care.NoticeReply;
+import huzhu.core.care.NoticeStatus;
+import huzhu.core.care.NoticeStore;
+import huzhu.core.directory.PersonKind;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,40 +54,40 @@ final class Notices implements NoticeStore {
     // ---- notices
 
     @Override
-    public void insertNotice(Notice notice) {
+    public void insert(Notice notice) {
         if (!table.put(write(notice), "attribute_not_exists(#pk)", Map.of())) {
             throw new IllegalStateException("notice " + notice.id() + " already exists");
         }
     }
 
     @Override
-    public void updateNotice(Notice updated) {
+    public void update(Notice updated) {
         if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
             throw new StaleWrite("notice", updated.id());
         }
     }
 
     @Override
-    public Optional<Notice> notice(String id) {
+    public Optional<Notice> get(String id) {
         return table.get(Keys.notice(id), Keys.NOTICE).map(Notices::read);
     }
 
     @Override
-    public Page<Notice> notices(PageRequest request) {
-        int limit = Cursor.limit(request);
+    public Page<Notice> list(PageRequest request) {
+        int limit = request.limit();
         String condition = "#gsi1pk = :pk";
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.ALL_NOTICES)));
         if (request.cursor() != null) {
             condition += " AND #gsi1sk < :before";
-            values.put(":before", Items.s(Cursor.decode(request.cursor(), LISTING,
-                    Cursor.timeAndId(Keys::isSortableInstant))));
+            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
+                    Paging.timeAndId(Keys::isSortableInstant))));
         }
         List<Map<String, AttributeValue>> items = table.query(GSI1, condition, values, false, limit + 1);
-        return Cursor.page(items, limit, LISTING, item -> item.get(GSI1_SK).s(), Notices::read);
+        return Paging.page(items, limit, LISTING, item -> item.get(GSI1_SK).s(), Notices::read);
     }
 
     @Override
-    public List<Notice> noticesDue(Instant now) {
+    public List<Notice> due(Instant now) {
         // "dueAt#id" < "now$" exactly when dueAt <= now: '$' sorts right after the separator '#'
         return table.query(ACTIVE, "#activePk = :pk AND #activeSk < :due", Map.of(":pk", Items.s(Keys.DUE_NOTICES),
                 ":due", Items.s(Keys.sortable(now) + "$")), true, Integer.MAX_VALUE).stream().map(Notices::read).toList();

@@ -5,12 +5,12 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.core.directory.DirectoryEntry;
+import huzhu.core.directory.Registry;
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.NotFound;
-import huzhu.core.model.DirectoryEntry;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.Registry;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,16 +71,16 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     @Override
     public Page<T> page(PageRequest request) {
-        int limit = Cursor.limit(request);
+        int limit = request.limit();
         List<Map<String, AttributeValue>> items;
         if (request.cursor() == null) {
             items = table.query(null, "#pk = :pk", Map.of(":pk", Items.s(mapper.kind())), true, limit + 1);
         } else {
-            String after = Cursor.decode(request.cursor(), mapper.what(), id -> true);
+            String after = Paging.after(request.cursor(), mapper.what(), id -> true);
             items = table.query(null, "#pk = :pk AND #sk > :after",
                     Map.of(":pk", Items.s(mapper.kind()), ":after", Items.s(after)), true, limit + 1);
         }
-        return Cursor.page(items, limit, mapper.what(), item -> item.get(SK).s(), this::read);
+        return Paging.page(items, limit, mapper.what(), item -> item.get(SK).s(), this::read);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package huzhu.aws.dynamo;
 
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
 
 /** An escalation policy as a nested map: the union's setting, and each incident's frozen snapshot. */
 final class PolicyItems {

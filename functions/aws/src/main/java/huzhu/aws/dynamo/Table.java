@@ -3,7 +3,7 @@ package huzhu.aws.dynamo;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.port.DependencyFailure;
+import huzhu.core.error.DependencyFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

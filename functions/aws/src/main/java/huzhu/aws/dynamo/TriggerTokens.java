@@ -4,7 +4,8 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.core.port.DependencyFailure;
+import huzhu.core.directory.TriggerTokenStore;
+import huzhu.core.error.DependencyFailure;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * names it, so a rotation takes effect the moment that one item is rewritten; deleting the old token item
  * afterwards is housekeeping that may fail without reopening the old link.
  */
-final class TriggerTokens {
+final class TriggerTokens implements TriggerTokenStore {
     private static final int ATTEMPTS = 5;
     private static final String MEMBER_ID = "memberId";
     private static final String TOKEN_HASH = "tokenHash";
@@ -26,7 +27,8 @@ final class TriggerTokens {
         this.table = table;
     }
 
-    void bind(String memberId, String tokenHash) {
+    @Override
+    public void bind(String memberId, String tokenHash) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<String> old = current(memberId);
             table.put(Items.writer()
@@ -45,13 +47,15 @@ final class TriggerTokens {
         throw new DependencyFailure("the trigger token of member " + memberId + " kept changing", null);
     }
 
-    Optional<String> memberIdFor(String tokenHash) {
+    @Override
+    public Optional<String> memberIdFor(String tokenHash) {
         return table.get(Keys.triggerToken(tokenHash), Keys.TOKEN)
                 .map(item -> item.get(MEMBER_ID).s())
                 .filter(memberId -> current(memberId).filter(tokenHash::equals).isPresent());
     }
 
-    void unbind(String memberId) {
+    @Override
+    public void unbind(String memberId) {
         Optional<String> old = current(memberId);
         if (old.isEmpty()) return;
         table.delete(Keys.currentTriggerToken(memberId), Keys.TOKEN, "#tokenHash = :old",
@@ -59,7 +63,8 @@ final class TriggerTokens {
         forget(old.get(), memberId);
     }
 
-    boolean has(String memberId) {
+    @Override
+    public boolean has(String memberId) {
         return current(memberId).isPresent();
     }
 

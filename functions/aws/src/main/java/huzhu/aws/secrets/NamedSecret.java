@@ -1,7 +1,7 @@
 package huzhu.aws.secrets;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.port.DependencyFailure;
+import huzhu.core.error.DependencyFailure;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 

@@ -1,9 +1,9 @@
 package huzhu.aws.secrets;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.port.AckKeySource;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.rules.AckTokens;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.incident.AckKeySource;
+import huzhu.core.incident.AckTokens;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,11 +1,15 @@
 package huzhu.aws.sns;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.port.SendResult;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.log.JsonLog;
+import huzhu.core.log.JsonLog.Level;
+import huzhu.core.sms.SendResult;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -28,7 +32,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
 
     private final String topicArn;
     private final RetryingPublisher publisher;
-    private final SendLog log;
+    private final Consumer<String> log;
 
     public LeaderTopicPublisher(SnsClient sns, String topicArn) {
         this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
@@ -38,7 +42,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
             DoubleSupplier jitter, Consumer<String> logSink) {
         this.topicArn = SmsConfig.blankToNull(topicArn);
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = new SendLog(logSink);
+        this.log = logSink;
     }
 
     /** Topic ARN from {@code HUZHU_LEADER_TOPIC_ARN}, endpoint override from {@code HUZHU_SNS_ENDPOINT}. */
@@ -89,8 +93,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
             outcome = publisher.publish(request.build());
         }
         SendResult result = outcome.result();
-        Map<String, Object> line = SendLog.fields();
-        line.put("level", result.ok() ? "INFO" : "ERROR");
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("action", "leaders.announce");
         line.put("escalationLevel", level);
         line.put("outcome", result.ok() ? "sent" : "failed");
@@ -98,7 +101,8 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
         line.put("reason", result.failureReason());
         line.put("attempts", outcome.attempts());
         line.put("ms", (System.nanoTime() - started) / 1_000_000);
-        log.write(line);
+        line.values().removeIf(Objects::isNull);
+        log.accept(JsonLog.line(result.ok() ? Level.INFO : Level.ERROR, "leaders.announce", line));
         return result;
     }
 

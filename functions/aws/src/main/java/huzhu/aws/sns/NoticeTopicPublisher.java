@@ -1,13 +1,16 @@
 package huzhu.aws.sns;
 
-import huzhu.core.model.Language;
-import huzhu.core.model.Notice;
-import huzhu.core.port.NoticeBroadcast;
-import huzhu.core.port.SendResult;
-import huzhu.core.rules.Messages;
+import huzhu.core.care.Notice;
+import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
+import huzhu.core.log.JsonLog;
+import huzhu.core.log.JsonLog.Level;
+import huzhu.core.sms.SendResult;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -28,7 +31,7 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
 
     private final String topicArn;
     private final RetryingPublisher publisher;
-    private final SendLog log;
+    private final Consumer<String> log;
 
     public NoticeTopicPublisher(SnsClient sns, String topicArn) {
         this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
@@ -38,7 +41,7 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
             Consumer<String> logSink) {
         this.topicArn = SmsConfig.blankToNull(topicArn);
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = new SendLog(logSink);
+        this.log = logSink;
     }
 
     public boolean configured() {
@@ -66,8 +69,7 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
             outcome = publisher.publish(request.build());
         }
         SendResult result = outcome.result();
-        Map<String, Object> line = SendLog.fields();
-        line.put("level", result.ok() ? "INFO" : "ERROR");
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("action", "notice.publish");
         line.put("noticeId", notice.id());
         line.put("outcome", result.ok() ? "sent" : "failed");
@@ -75,7 +77,8 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
         line.put("reason", result.failureReason());
         line.put("attempts", outcome.attempts());
         line.put("ms", (System.nanoTime() - started) / 1_000_000);
-        log.write(line);
+        line.values().removeIf(Objects::isNull);
+        log.accept(JsonLog.line(result.ok() ? Level.INFO : Level.ERROR, "notice.publish", line));
         return result;
     }
 

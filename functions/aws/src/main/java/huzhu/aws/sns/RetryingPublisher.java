@@ -1,6 +1,6 @@
 package huzhu.aws.sns;
 
-import huzhu.core.port.SendResult;
+import huzhu.core.sms.SendResult;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;

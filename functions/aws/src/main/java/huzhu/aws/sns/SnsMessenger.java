@@ -1,24 +1,26 @@
 package huzhu.aws.sns;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.SendResult;
+import huzhu.core.kernel.PhoneMask;
+import huzhu.core.log.JsonLog;
+import huzhu.core.log.JsonLog.Level;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
-import java.util.regex.Pattern;
-import huzhu.core.rules.PhoneMask;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -54,7 +56,7 @@ public final class SnsMessenger implements Messenger {
 
     private final Map<String, MessageAttributeValue> attributes;
     private final RetryingPublisher publisher;
-    private final SendLog log;
+    private final Consumer<String> log;
 
     /** Production wiring: real sleeps, secure jitter, log lines to stdout. */
     public SnsMessenger(SnsClient sns, SmsConfig config) {
@@ -65,7 +67,7 @@ public final class SnsMessenger implements Messenger {
             Consumer<String> logSink) {
         this.attributes = attributes(Objects.requireNonNull(config, "config"));
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = new SendLog(logSink);
+        this.log = logSink;
     }
 
     /** Reads {@link SmsConfig} from the environment and builds the SNS client, once, at init. */
@@ -113,8 +115,7 @@ public final class SnsMessenger implements Messenger {
                     .build());
         }
         SendResult result = outcome.result();
-        Map<String, Object> line = SendLog.fields();
-        line.put("level", result.ok() ? "INFO" : result.permanent() ? "WARN" : "ERROR");
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("action", "sms.send");
         line.put("incidentId", incidentId);
         line.put("to", PhoneMask.mask(to));
@@ -125,7 +126,9 @@ public final class SnsMessenger implements Messenger {
         line.put("attempts", outcome.attempts());
         line.put("chars", body == null ? 0 : body.length());
         line.put("ms", (System.nanoTime() - started) / 1_000_000);
-        log.write(line);
+        line.values().removeIf(Objects::isNull);
+        Level level = result.ok() ? Level.INFO : result.permanent() ? Level.WARN : Level.ERROR;
+        log.accept(JsonLog.line(level, "sms.send", line));
         return result;
     }
 

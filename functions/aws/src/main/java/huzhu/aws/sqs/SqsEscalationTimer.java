@@ -1,8 +1,8 @@
 package huzhu.aws.sqs;
 
 import huzhu.aws.AwsClients;
+import huzhu.core.incident.EscalationTimer;
 import huzhu.core.log.JsonLog;
-import huzhu.core.port.EscalationTimer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,18 +3,18 @@ package huzhu.aws.dynamo;
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.model.AlertStatus;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.rules.ReplyGrammar.Action;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.Dispatcher.Outcome;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.AlertStatus;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.Dispatcher.Outcome;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.incident.Reporter;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
@@ -66,10 +66,10 @@ class DispatchRacesOnDynamoIT {
         store = TestDynamo.freshStore(client);
         dispatcher = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(11),
                 new ServiceConfig("https://huzhu.example", null)).dispatcher();
-        store.members().insert(Fixtures.member("m-1").phone(phone(1)).home("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(phone(11)).area("武汉市", "江汉区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(phone(12)).area("武汉市", "江汉区").build());
-        store.leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
+        store.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(phone(11)).area("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(phone(12)).area("武汉市", "江汉区").build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
     }
 
     @AfterEach
@@ -95,7 +95,7 @@ class DispatchRacesOnDynamoIT {
         // then
         assertThat(answers).extracting(Dispatcher.Response::outcome)
                 .containsExactlyInAnyOrder(Outcome.ACCEPTED, Outcome.ALREADY_TAKEN);
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(now.responders()).hasSize(1);
         assertThat(now.alerts()).filteredOn(a -> a.status() == AlertStatus.ACCEPTED).hasSize(1);
@@ -114,13 +114,13 @@ class DispatchRacesOnDynamoIT {
 
         // then: the accept always wins its place; at most one escalation happened, and none after it
         assertThat(((Dispatcher.Response) results.get(0)).outcome()).isEqualTo(Outcome.ACCEPTED);
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(now.nextEscalationAt()).isNull();
         assertThat(now.escalations()).isLessThanOrEqualTo(1);
         clock.advance(Duration.ofHours(1));
         assertThat(dispatcher.escalateDue()).isZero();
-        assertThat(store.incident(incident.id()).orElseThrow().escalations()).isEqualTo(now.escalations());
+        assertThat(store.incidents().get(incident.id()).orElseThrow().escalations()).isEqualTo(now.escalations());
     }
 
     @RepeatedTest(20)
@@ -134,7 +134,7 @@ class DispatchRacesOnDynamoIT {
 
         // then
         assertThat(escalated.get(0) + escalated.get(1)).isEqualTo(1);
-        Incident now = store.incident(incident.id()).orElseThrow();
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
         assertThat(now.level()).isEqualTo(1);
         assertThat(now.escalations()).isEqualTo(1);
         assertThat(sms.sentTo(phone(21))).hasSize(1);

@@ -1,6 +1,6 @@
 package huzhu.aws.dynamo;
 
-import huzhu.core.port.Store;
+import huzhu.core.Store;
 import huzhu.core.testing.EscalationRaceContract;
 import huzhu.testing.Dynalite;
 import org.junit.jupiter.api.AfterAll;

@@ -11,20 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.model.Alert;
-import huzhu.core.model.AlertStatus;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.Language;
-import huzhu.core.model.Member;
-import huzhu.core.model.RecipientKind;
-import huzhu.core.model.TimelineEntry;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.Registry;
-import huzhu.core.port.StaleIncident;
+import huzhu.core.care.FollowUpStatus;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Registry;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.AlertStatus;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.RecipientKind;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.StatusFilter;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.MutableClock;
 import huzhu.testing.Dynalite;
@@ -91,39 +92,39 @@ class DynamoStoreDesignIT {
         // given one of everything
         String family = freshPhone();
         Member member = member("m-1").family("父亲", "父亲", family).build();
-        store.members().insert(member);
-        store.volunteers().insert(volunteer("v-1").area("杭州", "西湖区").build());
-        store.leaders().insert(leader("l-1").level(1).build());
-        store.bindTriggerToken("m-1", "hash-1");
-        store.create(incident("inc-1").build());
-        store.insert(followUp("f-1").incident("inc-1", "m-1").build());
-        store.saveEscalationPolicy(EscalationPolicy.DEFAULT);
+        store.directory().members().insert(member);
+        store.directory().volunteers().insert(volunteer("v-1").area("杭州", "西湖区").build());
+        store.directory().leaders().insert(leader("l-1").level(1).build());
+        store.triggerTokens().bind("m-1", "hash-1");
+        store.incidents().create(incident("inc-1").build());
+        store.followUps().insert(followUp("f-1").incident("inc-1", "m-1").build());
+        store.settings().saveEscalationPolicy(EscalationPolicy.DEFAULT);
         operations.reset();
 
         // when every read the port offers runs
-        store.members().get("m-1");
-        store.members().byPhone(member.phone());
-        store.members().page(PageRequest.first(10));
-        store.members().all();
-        store.volunteers().all();
-        store.leaders().page(PageRequest.first(10));
-        store.membersWithFamilyPhone(family);
-        store.volunteersInCity("杭州");
-        store.leadersAtLevel(1);
-        store.memberIdForTriggerToken("hash-1");
-        store.incident("inc-1");
-        store.active();
-        store.dueForEscalation(T0.plusSeconds(3600));
+        store.directory().members().get("m-1");
+        store.directory().members().byPhone(member.phone());
+        store.directory().members().page(PageRequest.first(10));
+        store.directory().members().all();
+        store.directory().volunteers().all();
+        store.directory().leaders().page(PageRequest.first(10));
+        store.directory().membersWithFamilyPhone(family);
+        store.directory().volunteersInCity("杭州");
+        store.directory().leadersAtLevel(1);
+        store.triggerTokens().memberIdFor("hash-1");
+        store.incidents().get("inc-1");
+        store.incidents().active();
+        store.incidents().dueForEscalation(T0.plusSeconds(3600));
         for (String status : List.of("all", "active", "open", "resolved")) {
-            store.list(new IncidentQuery(status, T0.minusSeconds(60), T0.plusSeconds(60)), PageRequest.first(10));
+            store.incidents().list(IncidentQuery.of(status, T0.minusSeconds(60), T0.plusSeconds(60)), PageRequest.first(10));
         }
-        store.createdBetween(T0.minusSeconds(60), T0.plusSeconds(60));
-        store.followUp("f-1");
-        store.forIncident("inc-1");
-        store.followUps(null, PageRequest.first(10));
-        store.followUps("planned", PageRequest.first(10));
-        store.escalationPolicy();
-        store.remember("key-1", "value", T0.plusSeconds(60), T0);
+        store.incidents().createdBetween(T0.minusSeconds(60), T0.plusSeconds(60));
+        store.followUps().get("f-1");
+        store.followUps().forIncident("inc-1");
+        store.followUps().list(StatusFilter.parse(FollowUpStatus.class, null), PageRequest.first(10));
+        store.followUps().list(StatusFilter.parse(FollowUpStatus.class, "planned"), PageRequest.first(10));
+        store.settings().escalationPolicy();
+        store.idempotency().remember("key-1", "value", T0.plusSeconds(60), T0);
 
         // then
         assertThat(operations.snapshot()).containsOnlyKeys("GetItem", "Query", "BatchGetItem", "PutItem");
@@ -132,15 +133,13 @@ class DynamoStoreDesignIT {
     @Test
     void onlyOpenOrAcknowledgedIncidents_occupyTheSparseActiveIndex() {
         // given
-        store.create(incident("inc-open").build());
-        store.create(incident("inc-resolved").status(IncidentStatus.RESOLVED).build());
+        store.incidents().create(incident("inc-open").build());
+        store.incidents().create(incident("inc-resolved").status(IncidentStatus.RESOLVED).build());
 
         // when the open one is resolved too
         List<String> before = idsInActiveIndex();
-        Incident.Builder edit = store.incident("inc-open").orElseThrow().edit();
-        edit.status = IncidentStatus.RESOLVED;
-        edit.nextEscalationAt = null;
-        store.update(edit.build());
+        store.incidents().update(store.incidents().get("inc-open").orElseThrow().edit()
+                .close(IncidentStatus.RESOLVED, T0.plusSeconds(60), null).build());
 
         // then
         assertThat(before).containsExactly("inc-open");
@@ -151,12 +150,12 @@ class DynamoStoreDesignIT {
     @Test
     void incidentsCreatedInTheSameSecond_listInTimeOrder_whateverTheirFractionOfASecond() {
         // given times whose ISO forms sort wrongly as plain strings ("…:00Z" after "…:00.5Z")
-        store.create(incident("whole").createdAt(T0).build());
-        store.create(incident("half").createdAt(T0.plusMillis(500)).build());
-        store.create(incident("nano").createdAt(T0.plusNanos(1)).build());
+        store.incidents().create(incident("whole").createdAt(T0).build());
+        store.incidents().create(incident("half").createdAt(T0.plusMillis(500)).build());
+        store.incidents().create(incident("nano").createdAt(T0.plusNanos(1)).build());
 
         // when
-        List<String> newestFirst = store.list(IncidentQuery.ALL, PageRequest.first(10)).items().stream()
+        List<String> newestFirst = store.incidents().list(IncidentQuery.ALL, PageRequest.first(10)).items().stream()
                 .map(Incident::id).toList();
 
         // then
@@ -171,7 +170,7 @@ class DynamoStoreDesignIT {
         var expiresAt = T0.plus(Duration.ofHours(24)).plusMillis(500);
 
         // when
-        store.remember("key-1", "response-1", expiresAt, T0);
+        store.idempotency().remember("key-1", "response-1", expiresAt, T0);
 
         // then TTL may delete it only once it is surely dead: rounded up
         Map<String, AttributeValue> item = rawItem("IDEMPOTENCY#key-1", "IDEMPOTENCY");
@@ -182,10 +181,10 @@ class DynamoStoreDesignIT {
     void aBusyIncident_fitsInOneItem() {
         // given 40 alerts and 800 timeline lines of 60 Chinese characters (about 230 KB)
         Incident created = incident("inc-1").build();
-        store.create(created);
+        store.incidents().create(created);
         Incident.Builder busy = created.edit();
         for (int n = 0; n < 40; n++) {
-            busy.alerts.add(new Alert("v-" + n, RecipientKind.VOLUNTEER, "志愿者" + n, freshPhone(), Language.ZH_CN,
+            busy.replaceAlert(new Alert("v-" + n, RecipientKind.VOLUNTEER, "志愿者" + n, freshPhone(), Language.ZH_CN,
                     0, T0, AlertStatus.SENT, "msg-" + n, null, 1, null, false));
         }
         for (int n = 0; n < 800; n++) {
@@ -194,10 +193,10 @@ class DynamoStoreDesignIT {
         Incident incident = busy.build();
 
         // when
-        store.update(incident);
+        store.incidents().update(incident);
 
         // then
-        assertThat(store.incident("inc-1")).contains(incident);
+        assertThat(store.incidents().get("inc-1")).contains(incident);
     }
 
     // ---------------------------------------------------------------- half-done changes
@@ -212,26 +211,26 @@ class DynamoStoreDesignIT {
 
         // when / then: within the lease the owner may still be on its way
         clock.set(T0.plusSeconds(60));
-        assertThatThrownBy(() -> store.members().insert(member("m-1").phone(phone).build()))
+        assertThatThrownBy(() -> store.directory().members().insert(member("m-1").phone(phone).build()))
                 .isInstanceOf(Registry.PhoneTaken.class);
 
         // when / then: after it, the claim is left-over
         clock.set(T0.plus(PersonRegistry.CLAIM_LEASE).plusSeconds(1));
-        store.members().insert(member("m-1").phone(phone).build());
-        assertThat(store.members().byPhone(phone)).map(Member::id).contains("m-1");
+        store.directory().members().insert(member("m-1").phone(phone).build());
+        assertThat(store.directory().members().byPhone(phone)).map(Member::id).contains("m-1");
     }
 
     @Test
     void aClaimWhoseOwnerHoldsThePhone_isNeverTakenOver_howeverOld() {
         // given
         String phone = freshPhone();
-        store.members().insert(member("m-1").phone(phone).build());
+        store.directory().members().insert(member("m-1").phone(phone).build());
 
         // when
         clock.set(T0.plus(Duration.ofDays(400)));
 
         // then
-        assertThatThrownBy(() -> store.members().insert(member("m-2").phone(phone).build()))
+        assertThatThrownBy(() -> store.directory().members().insert(member("m-2").phone(phone).build()))
                 .isInstanceOf(Registry.PhoneTaken.class);
     }
 
@@ -239,22 +238,22 @@ class DynamoStoreDesignIT {
     void aFamilyLinkTheMemberNoLongerBacks_findsNobody() {
         // given a link left behind by an update that died before cleaning up
         String phone = freshPhone();
-        store.members().insert(member("m-1").build());
+        store.directory().members().insert(member("m-1").build());
         client.putItem(b -> b.tableName(table).item(Map.of(
                 "pk", AttributeValue.fromS("FAMILY#" + phone), "sk", AttributeValue.fromS("MEMBER#m-1"),
                 "entryId", AttributeValue.fromS("m-1"))));
 
         // when / then
-        assertThat(store.membersWithFamilyPhone(phone)).isEmpty();
+        assertThat(store.directory().membersWithFamilyPhone(phone)).isEmpty();
     }
 
     @Test
     void rotatingATriggerToken_deletesTheOldTokenItem() {
         // given
-        store.bindTriggerToken("m-1", "hash-old");
+        store.triggerTokens().bind("m-1", "hash-old");
 
         // when
-        store.bindTriggerToken("m-1", "hash-new");
+        store.triggerTokens().bind("m-1", "hash-new");
 
         // then
         assertThat(rawItem("TRIGGER#hash-old", "TRIGGER_TOKEN")).isEmpty();
@@ -264,14 +263,14 @@ class DynamoStoreDesignIT {
     @Test
     void anOldTokenItemThatOutlivedARotation_opensNothing() {
         // given a rotation that died before deleting the old token item
-        store.bindTriggerToken("m-1", "hash-new");
+        store.triggerTokens().bind("m-1", "hash-new");
         client.putItem(b -> b.tableName(table).item(Map.of(
                 "pk", AttributeValue.fromS("TRIGGER#hash-old"), "sk", AttributeValue.fromS("TRIGGER_TOKEN"),
                 "memberId", AttributeValue.fromS("m-1"))));
 
         // when / then
-        assertThat(store.memberIdForTriggerToken("hash-old")).isEmpty();
-        assertThat(store.memberIdForTriggerToken("hash-new")).contains("m-1");
+        assertThat(store.triggerTokens().memberIdFor("hash-old")).isEmpty();
+        assertThat(store.triggerTokens().memberIdFor("hash-new")).contains("m-1");
     }
 
     // ---------------------------------------------------------------- concurrency
@@ -284,12 +283,12 @@ class DynamoStoreDesignIT {
             String prefix = "m-" + round + "-";
 
             // when
-            List<Throwable> failures = race(2, n -> store.members().insert(member(prefix + n).phone(phone).build()));
+            List<Throwable> failures = race(2, n -> store.directory().members().insert(member(prefix + n).phone(phone).build()));
 
             // then
             assertThat(failures).filteredOn(f -> f == null).hasSize(1);
             assertThat(failures).filteredOn(f -> f instanceof Registry.PhoneTaken).hasSize(1);
-            assertThat(store.members().all()).filteredOn(m -> phone.equals(m.phone())).hasSize(1);
+            assertThat(store.directory().members().all()).filteredOn(m -> phone.equals(m.phone())).hasSize(1);
         }
     }
 
@@ -300,37 +299,37 @@ class DynamoStoreDesignIT {
             String phone = freshPhone();
             String mover = "m-" + round + "-mover";
             String newcomer = "m-" + round + "-new";
-            store.members().insert(member(mover).build());
+            store.directory().members().insert(member(mover).build());
 
             // when
             List<Throwable> failures = race(2, n -> {
-                if (n == 0) store.members().update(member(mover).phone(phone).build());
-                else store.members().insert(member(newcomer).phone(phone).build());
+                if (n == 0) store.directory().members().update(member(mover).phone(phone).build());
+                else store.directory().members().insert(member(newcomer).phone(phone).build());
             });
 
             // then
             assertThat(failures).filteredOn(f -> f == null).hasSize(1);
             assertThat(failures).filteredOn(f -> f instanceof Registry.PhoneTaken).hasSize(1);
-            List<Member> holders = store.members().all().stream().filter(m -> phone.equals(m.phone())).toList();
+            List<Member> holders = store.directory().members().all().stream().filter(m -> phone.equals(m.phone())).toList();
             assertThat(holders).hasSize(1);
-            assertThat(store.members().byPhone(phone)).contains(holders.get(0));
+            assertThat(store.directory().members().byPhone(phone)).contains(holders.get(0));
         }
     }
 
     @Test
     void eightThreadsUpdatingOneVersion_letExactlyOneWin() throws Exception {
         // given
-        store.create(incident("inc-1").build());
-        Incident read = store.incident("inc-1").orElseThrow();
+        store.incidents().create(incident("inc-1").build());
+        Incident read = store.incidents().get("inc-1").orElseThrow();
 
         // when
         List<Throwable> failures =
-                race(8, n -> store.update(read.edit().note(T0, "note", "worker " + n, "w" + n).build()));
+                race(8, n -> store.incidents().update(read.edit().note(T0, "note", "worker " + n, "w" + n).build()));
 
         // then
         assertThat(failures).filteredOn(f -> f == null).hasSize(1);
-        assertThat(failures).filteredOn(f -> f instanceof StaleIncident).hasSize(7);
-        assertThat(store.incident("inc-1").orElseThrow().version()).isEqualTo(1);
+        assertThat(failures).filteredOn(f -> f instanceof StaleWrite).hasSize(7);
+        assertThat(store.incidents().get("inc-1").orElseThrow().version()).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- the table and its failures
@@ -338,13 +337,13 @@ class DynamoStoreDesignIT {
     @Test
     void createTableIfMissing_leavesAnExistingTableAndItsItemsAlone() {
         // given
-        store.members().insert(member("m-1").build());
+        store.directory().members().insert(member("m-1").build());
 
         // when
         store.createTableIfMissing();
 
         // then
-        assertThat(store.members().get("m-1")).isPresent();
+        assertThat(store.directory().members().get("m-1")).isPresent();
     }
 
     @Test
@@ -354,10 +353,10 @@ class DynamoStoreDesignIT {
         String phone = freshPhone();
 
         // when / then
-        assertThatThrownBy(() -> nowhere.members().byPhone(phone))
+        assertThatThrownBy(() -> nowhere.directory().members().byPhone(phone))
                 .isInstanceOf(DependencyFailure.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(phone));
-        assertThatThrownBy(() -> nowhere.create(incident("inc-1").build())).isInstanceOf(DependencyFailure.class);
+        assertThatThrownBy(() -> nowhere.incidents().create(incident("inc-1").build())).isInstanceOf(DependencyFailure.class);
     }
 
     @Test
@@ -373,11 +372,11 @@ class DynamoStoreDesignIT {
 
         // when
         DynamoStore fromEnv = DynamoStore.fromEnvironment(clients, env);
-        fromEnv.members().insert(member);
+        fromEnv.directory().members().insert(member);
 
         // then
         assertThat(fromEnv.tableName()).isEqualTo(table);
-        assertThat(store.members().get("m-1")).contains(member);
+        assertThat(store.directory().members().get("m-1")).contains(member);
     }
 
     @Test

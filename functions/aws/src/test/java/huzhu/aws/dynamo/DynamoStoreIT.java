@@ -2,7 +2,7 @@ package huzhu.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.port.Store;
+import huzhu.core.Store;
 import huzhu.core.testing.StoreContract;
 import huzhu.testing.Dynalite;
 import org.junit.jupiter.api.AfterAll;

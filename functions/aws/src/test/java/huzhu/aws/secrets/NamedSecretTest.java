@@ -3,7 +3,7 @@ package huzhu.aws.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import huzhu.core.port.DependencyFailure;
+import huzhu.core.error.DependencyFailure;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 

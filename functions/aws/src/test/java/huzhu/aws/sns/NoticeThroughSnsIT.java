@@ -10,19 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import huzhu.aws.sns.SnsWire.Attribute;
-import huzhu.core.model.Actor;
-import huzhu.core.model.DeliveryStatus;
-import huzhu.core.model.NoticeDelivery;
-import huzhu.core.model.NoticeStatus;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.LeaderAnnouncements;
-import huzhu.core.service.CampaignService;
-import huzhu.core.service.CareConfig;
-import huzhu.core.service.NoticeService;
-import huzhu.core.service.NoticeService.AudienceInput;
-import huzhu.core.service.NoticeService.NoticeInput;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.care.CampaignService;
+import huzhu.core.care.CareConfig;
+import huzhu.core.care.DeliveryStatus;
+import huzhu.core.care.NoticeDelivery;
+import huzhu.core.care.NoticeDrafts;
+import huzhu.core.care.NoticeDrafts.AudienceInput;
+import huzhu.core.care.NoticeDrafts.NoticeInput;
+import huzhu.core.care.NoticeStatus;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.kernel.Actor;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 9: a notice to 300 members through the production SNS adapters, with WireMock standing in for SNS. The
+ * A notice to 300 members through the production SNS adapters, with WireMock standing in for SNS. The
  * pace comes from an injected clock and sleeper: sending takes half a minute on that clock and no real waiting.
  */
 class NoticeThroughSnsIT {
@@ -56,7 +56,7 @@ class NoticeThroughSnsIT {
     void aNoticeTo300Members_completes_keepsToTheRate_andRecordsEveryDelivery() {
         // given 300 members, SNS answering every Publish, one number SNS refuses
         for (int i = 0; i < MEMBERS; i++) {
-            store.members().insert(Fixtures.member(String.format("m-%03d", i)).name("会员" + i)
+            store.directory().members().insert(Fixtures.member(String.format("m-%03d", i)).name("会员" + i)
                     .phone(String.format("+86139%08d", i)).build());
         }
         sns.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
@@ -76,9 +76,9 @@ class NoticeThroughSnsIT {
 
         // then it completed in one run: 299 sent, the refused one failed with SNS's reason
         assertThat(run.finished()).isTrue();
-        NoticeService.NoticeView view = services.notices().get(id);
+        NoticeDrafts.NoticeView view = services.notices().get(id);
         assertThat(view.notice().status()).isEqualTo(NoticeStatus.SENT);
-        assertThat(view.progress()).isEqualTo(new NoticeService.Progress(MEMBERS, 0, 0, MEMBERS - 1, 1));
+        assertThat(view.progress()).isEqualTo(new NoticeDrafts.Progress(MEMBERS, 0, 0, MEMBERS - 1, 1));
         List<NoticeDelivery> deliveries = services.notices().deliveries(id);
         assertThat(deliveries).hasSize(MEMBERS).allSatisfy(d -> {
             assertThat(d.sentAt()).isNotNull();

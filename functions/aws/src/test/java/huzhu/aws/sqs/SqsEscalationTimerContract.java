@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.port.EscalationTimer;
+import huzhu.core.incident.EscalationTimer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package huzhu.aws.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.port.EscalationTimer;
+import huzhu.core.incident.EscalationTimer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package huzhu.core.log;
 
-import huzhu.core.model.Wire;
-import huzhu.core.rules.PhoneMask;
+import huzhu.core.kernel.JsonString;
+import huzhu.core.kernel.PhoneMask;
+import huzhu.core.kernel.Wire;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,6 @@ public final class JsonLog {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Set<String> RESERVED = Set.of("timestamp", "level", "message", "errorType", "errorMessage", "stackTrace");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int MAX_FRAMES = 12;
     private static final int MAX_CAUSES = 5;
     private static final Level MIN_LEVEL = minLevel(System.getenv("AWS_LAMBDA_LOG_LEVEL"));
@@ -100,6 +100,14 @@ public final class JsonLog {
         if (!enabled(level)) return;
         // System.out is read per call, not captured at init, so the local stack and tests can redirect it.
         System.out.println(line(Instant.now(), level, message, fields, error));
+    }
+
+    /**
+     * A line for a sink of the caller's own (an adapter's send log, which its tests read back), in the shape of
+     * every other line; time is now.
+     */
+    public static String line(Level level, String message, Map<String, ?> fields) {
+        return line(Instant.now(), level, message, fields, null);
     }
 
     /** The line {@link #error} and friends print, without the newline. */
@@ -182,35 +190,10 @@ public final class JsonLog {
         }
     }
 
-    /*
-     * Everything outside printable ASCII is escaped, so the line means the same whatever charset the
-     * runtime gives System.out (Chinese text included).
-     */
+    /** Everything outside printable ASCII is escaped (see {@link JsonString}). */
     private static void string(StringBuilder out, String s) {
-        if (s == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append("\\u");
-                        for (int shift = 12; shift >= 0; shift -= 4) out.append(HEX[(c >> shift) & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        if (s == null) out.append("null");
+        else JsonString.append(out, s, true);
     }
 
     private static Level minLevel(String env) {

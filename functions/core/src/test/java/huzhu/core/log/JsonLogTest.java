@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import huzhu.core.model.IncidentStatus;
+import huzhu.core.incident.IncidentStatus;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -4,26 +4,27 @@ import static huzhu.core.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.Store;
+import huzhu.core.care.ApplicationKind;
+import huzhu.core.care.ApplicationStatus;
+import huzhu.core.care.ApplicationStep;
+import huzhu.core.care.AssistanceApplication;
+import huzhu.core.care.AudienceKind;
+import huzhu.core.care.DeliveryStatus;
+import huzhu.core.care.FamilyIntroduction;
+import huzhu.core.care.IntroductionStatus;
+import huzhu.core.care.Notice;
+import huzhu.core.care.NoticeAudience;
+import huzhu.core.care.NoticeDelivery;
+import huzhu.core.care.NoticeReply;
+import huzhu.core.care.NoticeStatus;
+import huzhu.core.directory.PersonKind;
 import huzhu.core.error.Invalid;
-import huzhu.core.model.ApplicationKind;
-import huzhu.core.model.ApplicationStatus;
-import huzhu.core.model.ApplicationStep;
-import huzhu.core.model.AssistanceApplication;
-import huzhu.core.model.AudienceKind;
-import huzhu.core.model.DeliveryStatus;
-import huzhu.core.model.FamilyIntroduction;
-import huzhu.core.model.IntroductionStatus;
-import huzhu.core.model.Language;
-import huzhu.core.model.Notice;
-import huzhu.core.model.NoticeAudience;
-import huzhu.core.model.NoticeDelivery;
-import huzhu.core.model.NoticeReply;
-import huzhu.core.model.NoticeStatus;
-import huzhu.core.model.PersonKind;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.StaleWrite;
-import huzhu.core.port.Store;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.StatusFilter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Store} must do for issue 9: family introductions, notices with their deliveries and replies,
+ * What every {@link Store} must do for the care around emergencies: family introductions, notices with their deliveries and replies,
  * assistance applications, leases, and whether a member has a trigger token. {@link StoreContract} runs these
  * stories as a nested class, on the same fresh store as its own.
  */
@@ -48,15 +49,15 @@ public abstract class CareStoreContract {
     void hasTriggerToken_followsBindingAndUnbinding() {
         // given
         Store store = store();
-        store.bindTriggerToken("m-1", "hash-a");
+        store.triggerTokens().bind("m-1", "hash-a");
 
         // when / then
-        assertThat(store.hasTriggerToken("m-1")).isTrue();
-        assertThat(store.hasTriggerToken("m-2")).isFalse();
-        store.bindTriggerToken("m-1", "hash-b");
-        assertThat(store.hasTriggerToken("m-1")).isTrue();
-        store.unbindTriggerToken("m-1");
-        assertThat(store.hasTriggerToken("m-1")).isFalse();
+        assertThat(store.triggerTokens().has("m-1")).isTrue();
+        assertThat(store.triggerTokens().has("m-2")).isFalse();
+        store.triggerTokens().bind("m-1", "hash-b");
+        assertThat(store.triggerTokens().has("m-1")).isTrue();
+        store.triggerTokens().unbind("m-1");
+        assertThat(store.triggerTokens().has("m-1")).isFalse();
     }
 
     // ---------------------------------------------------------------- family introductions
@@ -72,13 +73,13 @@ public abstract class CareStoreContract {
         // when
         save(intro("m-1", "+8613800000002", IntroductionStatus.PENDING, T0, 1));
         save(intro("m-1", "+8613800000002", IntroductionStatus.SENDING, T0, 2));
-        store().saveIntroduction(sent);
-        store().saveIntroduction(failed);
+        store().introductions().save(sent);
+        store().introductions().save(failed);
 
         // then
-        assertThat(store().introduction("m-1", "+8613800000002")).contains(sent);
-        assertThat(store().introduction("m-1", "+8613800000003")).contains(failed);
-        assertThat(store().introduction("m-2", "+8613800000002")).isEmpty();
+        assertThat(store().introductions().get("m-1", "+8613800000002")).contains(sent);
+        assertThat(store().introductions().get("m-1", "+8613800000003")).contains(failed);
+        assertThat(store().introductions().get("m-2", "+8613800000002")).isEmpty();
     }
 
     @Test
@@ -93,7 +94,7 @@ public abstract class CareStoreContract {
                 .isInstanceOf(StaleWrite.class);
         assertThatThrownBy(() -> save(intro("m-1", "+8613800000009", IntroductionStatus.SENDING, T0, 2)))
                 .isInstanceOf(StaleWrite.class);
-        assertThat(store().introduction("m-1", "+8613800000002").orElseThrow().status())
+        assertThat(store().introductions().get("m-1", "+8613800000002").orElseThrow().status())
                 .isEqualTo(IntroductionStatus.PENDING);
     }
 
@@ -122,18 +123,18 @@ public abstract class CareStoreContract {
         save(intro("m-2", "+8613800000004", IntroductionStatus.PENDING, T0.plusSeconds(10), 1));
 
         // when / then
-        assertThat(store().introductionsOf("m-1")).extracting(FamilyIntroduction::phone)
+        assertThat(store().introductions().ofMember("m-1")).extracting(FamilyIntroduction::phone)
                 .containsExactly("+8613800000002", "+8613800000003");
-        assertThat(store().introductionsWithStatus(IntroductionStatus.PENDING)).extracting(FamilyIntroduction::phone)
+        assertThat(store().introductions().withStatus(IntroductionStatus.PENDING)).extracting(FamilyIntroduction::phone)
                 .containsExactly("+8613800000004", "+8613800000003");
-        assertThat(store().introductionsWithStatus(IntroductionStatus.FAILED)).isEmpty();
-        assertThat(store().introductions()).hasSize(3);
+        assertThat(store().introductions().withStatus(IntroductionStatus.FAILED)).isEmpty();
+        assertThat(store().introductions().all()).hasSize(3);
 
         // and a status change moves it between the lists
         save(intro("m-2", "+8613800000004", IntroductionStatus.SENT, T0.plusSeconds(10), 2));
-        assertThat(store().introductionsWithStatus(IntroductionStatus.PENDING)).extracting(FamilyIntroduction::phone)
+        assertThat(store().introductions().withStatus(IntroductionStatus.PENDING)).extracting(FamilyIntroduction::phone)
                 .containsExactly("+8613800000003");
-        assertThat(store().introductionsWithStatus(IntroductionStatus.SENT)).hasSize(2);
+        assertThat(store().introductions().withStatus(IntroductionStatus.SENT)).hasSize(2);
     }
 
     // ---------------------------------------------------------------- notices
@@ -148,28 +149,28 @@ public abstract class CareStoreContract {
                 true, T0.plusSeconds(3601), "topic-msg-1", 4);
 
         // when
-        store().insertNotice(draft);
-        store().insertNotice(full);
+        store().notices().insert(draft);
+        store().notices().insert(full);
         Notice edited = draft.edit().build();
-        store().updateNotice(edited);
+        store().notices().update(edited);
 
         // then
-        assertThat(store().notice("n-2")).contains(full);
-        assertThat(store().notice("n-1")).contains(edited);
-        assertThat(store().notice("n-3")).isEmpty();
+        assertThat(store().notices().get("n-2")).contains(full);
+        assertThat(store().notices().get("n-1")).contains(edited);
+        assertThat(store().notices().get("n-3")).isEmpty();
     }
 
     @Test
     void notices_refuseADuplicateId_andAStaleUpdate() {
         // given
         Notice n = notice("n-1", T0, NoticeStatus.DRAFT, null);
-        store().insertNotice(n);
-        store().updateNotice(n.edit().build());
+        store().notices().insert(n);
+        store().notices().update(n.edit().build());
 
         // when / then
-        assertThatThrownBy(() -> store().insertNotice(n)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store().updateNotice(n.edit().build())).isInstanceOf(StaleWrite.class);
-        assertThatThrownBy(() -> store().updateNotice(notice("n-9", T0, NoticeStatus.DRAFT, null).edit().build()))
+        assertThatThrownBy(() -> store().notices().insert(n)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().notices().update(n.edit().build())).isInstanceOf(StaleWrite.class);
+        assertThatThrownBy(() -> store().notices().update(notice("n-9", T0, NoticeStatus.DRAFT, null).edit().build()))
                 .isInstanceOf(StaleWrite.class);
     }
 
@@ -180,11 +181,11 @@ public abstract class CareStoreContract {
         for (int i = 0; i < 120; i++) all.add(notice(String.format("n-%03d", i), T0.plusSeconds(i / 3), NoticeStatus.DRAFT, null));
         List<Notice> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(9));
-        shuffled.forEach(store()::insertNotice);
+        shuffled.forEach(store().notices()::insert);
 
         // when
         List<String> ids = new ArrayList<>();
-        for (Page<Notice> p : StoreContract.pageThrough(c -> store().notices(new PageRequest(c, 50)))) {
+        for (Page<Notice> p : StoreContract.pageThrough(c -> store().notices().list(new PageRequest(c, 50)))) {
             assertThat(p.items().size()).isLessThanOrEqualTo(50);
             p.items().forEach(n -> ids.add(n.id()));
         }
@@ -198,24 +199,22 @@ public abstract class CareStoreContract {
     @Test
     void noticesDue_areTheScheduledWhoseTimeHasCome_andThoseBeingSent_oldestFirst() {
         // given
-        store().insertNotice(notice("draft", T0, NoticeStatus.DRAFT, null));
-        store().insertNotice(notice("due", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(60)));
-        store().insertNotice(notice("due-exactly", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(120)));
-        store().insertNotice(notice("later", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(121)));
+        store().notices().insert(notice("draft", T0, NoticeStatus.DRAFT, null));
+        store().notices().insert(notice("due", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(60)));
+        store().notices().insert(notice("due-exactly", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(120)));
+        store().notices().insert(notice("later", T0, NoticeStatus.SCHEDULED, T0.plusSeconds(121)));
         Notice sending = notice("sending", T0, NoticeStatus.SENDING, null);
-        store().insertNotice(sending);
-        store().insertNotice(notice("sent", T0, NoticeStatus.SENT, null));
-        store().insertNotice(notice("cancelled", T0, NoticeStatus.CANCELLED, T0.plusSeconds(30)));
+        store().notices().insert(sending);
+        store().notices().insert(notice("sent", T0, NoticeStatus.SENT, null));
+        store().notices().insert(notice("cancelled", T0, NoticeStatus.CANCELLED, T0.plusSeconds(30)));
 
         // when / then
-        assertThat(store().noticesDue(T0.plusSeconds(120))).extracting(Notice::id)
+        assertThat(store().notices().due(T0.plusSeconds(120))).extracting(Notice::id)
                 .containsExactly("sending", "due", "due-exactly");
 
         // and a notice that was sent leaves the list
-        Notice.Builder b = sending.edit();
-        b.status = NoticeStatus.SENT;
-        store().updateNotice(b.build());
-        assertThat(store().noticesDue(T0.plusSeconds(120))).extracting(Notice::id).containsExactly("due", "due-exactly");
+        store().notices().update(sending.edit().sent(T0.plusSeconds(60)).build());
+        assertThat(store().notices().due(T0.plusSeconds(120))).extracting(Notice::id).containsExactly("due", "due-exactly");
     }
 
     @Test
@@ -224,18 +223,18 @@ public abstract class CareStoreContract {
         NoticeDelivery first = delivery("n-1", "+8613800000002", DeliveryStatus.PENDING, null, 1);
 
         // when
-        boolean inserted = store().insertDelivery(first);
-        boolean again = store().insertDelivery(delivery("n-1", "+8613800000002", DeliveryStatus.SENT, T0, 1));
+        boolean inserted = store().notices().insertDelivery(first);
+        boolean again = store().notices().insertDelivery(delivery("n-1", "+8613800000002", DeliveryStatus.SENT, T0, 1));
         NoticeDelivery claimed = first.claimed(T0.plusSeconds(1));
-        store().updateDelivery(claimed);
+        store().notices().updateDelivery(claimed);
 
         // then
         assertThat(inserted).isTrue();
         assertThat(again).isFalse();
-        assertThat(store().deliveries("n-1")).containsExactly(claimed);
-        assertThatThrownBy(() -> store().updateDelivery(first.claimed(T0.plusSeconds(2))))
+        assertThat(store().notices().deliveries("n-1")).containsExactly(claimed);
+        assertThatThrownBy(() -> store().notices().updateDelivery(first.claimed(T0.plusSeconds(2))))
                 .isInstanceOf(StaleWrite.class);
-        assertThatThrownBy(() -> store().updateDelivery(delivery("n-1", "+8613800000099", DeliveryStatus.SENT, T0, 2)))
+        assertThatThrownBy(() -> store().notices().updateDelivery(delivery("n-1", "+8613800000099", DeliveryStatus.SENT, T0, 2)))
                 .isInstanceOf(StaleWrite.class);
     }
 
@@ -243,17 +242,17 @@ public abstract class CareStoreContract {
     void eightSendersClaimingOneDelivery_onlyOneWins() {
         // given
         NoticeDelivery pending = delivery("n-1", "+8613800000002", DeliveryStatus.PENDING, null, 1);
-        store().insertDelivery(pending);
+        store().notices().insertDelivery(pending);
 
         // when
         List<StoreContract.Outcome<Boolean>> outcomes = StoreContract.race(8, n -> {
-            store().updateDelivery(pending.claimed(T0.plusSeconds(n)));
+            store().notices().updateDelivery(pending.claimed(T0.plusSeconds(n)));
             return true;
         });
 
         // then
         assertThat(outcomes).filteredOn(StoreContract.Outcome::succeeded).hasSize(1);
-        assertThat(store().deliveries("n-1").get(0).status()).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(store().notices().deliveries("n-1").get(0).status()).isEqualTo(DeliveryStatus.SENDING);
     }
 
     @Test
@@ -265,36 +264,36 @@ public abstract class CareStoreContract {
                 Language.ZH_CN, DeliveryStatus.SENT, "msg-1", null, T0, T0.plusSeconds(1), 3);
 
         // when
-        store().insertDelivery(full);
-        store().insertDelivery(member);
-        store().insertDelivery(delivery("n-2", "+8613800000001", DeliveryStatus.PENDING, null, 1));
+        store().notices().insertDelivery(full);
+        store().notices().insertDelivery(member);
+        store().notices().insertDelivery(delivery("n-2", "+8613800000001", DeliveryStatus.PENDING, null, 1));
 
         // then
-        assertThat(store().deliveries("n-1")).containsExactly(member, full);
-        assertThat(store().deliveries("n-3")).isEmpty();
+        assertThat(store().notices().deliveries("n-1")).containsExactly(member, full);
+        assertThat(store().notices().deliveries("n-3")).isEmpty();
     }
 
     @Test
     void lastDeliveryTo_isTheNewestSentToThatPhone_sinceTheGivenTime() {
         // given
         String phone = "+8613800000002";
-        store().insertDelivery(delivery("n-old", phone, DeliveryStatus.SENT, T0.minusSeconds(1), 3));
-        store().insertDelivery(delivery("n-1", phone, DeliveryStatus.SENT, T0.plusSeconds(10), 3));
-        store().insertDelivery(delivery("n-2", phone, DeliveryStatus.SENT, T0.plusSeconds(20), 3));
-        store().insertDelivery(delivery("n-3", phone, DeliveryStatus.FAILED, T0.plusSeconds(30), 3));
-        store().insertDelivery(delivery("n-4", phone, DeliveryStatus.PENDING, null, 1));
-        store().insertDelivery(delivery("n-5", "+8613800000003", DeliveryStatus.SENT, T0.plusSeconds(40), 3));
+        store().notices().insertDelivery(delivery("n-old", phone, DeliveryStatus.SENT, T0.minusSeconds(1), 3));
+        store().notices().insertDelivery(delivery("n-1", phone, DeliveryStatus.SENT, T0.plusSeconds(10), 3));
+        store().notices().insertDelivery(delivery("n-2", phone, DeliveryStatus.SENT, T0.plusSeconds(20), 3));
+        store().notices().insertDelivery(delivery("n-3", phone, DeliveryStatus.FAILED, T0.plusSeconds(30), 3));
+        store().notices().insertDelivery(delivery("n-4", phone, DeliveryStatus.PENDING, null, 1));
+        store().notices().insertDelivery(delivery("n-5", "+8613800000003", DeliveryStatus.SENT, T0.plusSeconds(40), 3));
 
         // when / then
-        assertThat(store().lastDeliveryTo(phone, T0)).map(NoticeDelivery::noticeId).contains("n-2");
-        assertThat(store().lastDeliveryTo(phone, T0.plusSeconds(21))).isEmpty();
-        assertThat(store().lastDeliveryTo("+8613800000009", T0)).isEmpty();
+        assertThat(store().notices().lastDeliveryTo(phone, T0)).map(NoticeDelivery::noticeId).contains("n-2");
+        assertThat(store().notices().lastDeliveryTo(phone, T0.plusSeconds(21))).isEmpty();
+        assertThat(store().notices().lastDeliveryTo("+8613800000009", T0)).isEmpty();
 
         // and a delivery that is sent later becomes the newest
-        NoticeDelivery pending = store().deliveries("n-4").get(0);
-        store().updateDelivery(pending.claimed(T0.plusSeconds(50)));
-        store().updateDelivery(store().deliveries("n-4").get(0).sent("msg-4", T0.plusSeconds(51)));
-        assertThat(store().lastDeliveryTo(phone, T0)).map(NoticeDelivery::noticeId).contains("n-4");
+        NoticeDelivery pending = store().notices().deliveries("n-4").get(0);
+        store().notices().updateDelivery(pending.claimed(T0.plusSeconds(50)));
+        store().notices().updateDelivery(store().notices().deliveries("n-4").get(0).sent("msg-4", T0.plusSeconds(51)));
+        assertThat(store().notices().lastDeliveryTo(phone, T0)).map(NoticeDelivery::noticeId).contains("n-4");
     }
 
     @Test
@@ -306,14 +305,14 @@ public abstract class CareStoreContract {
                 PersonKind.UNKNOWN, null, "I will come");
 
         // when
-        store().appendReply(second);
-        store().appendReply(first);
-        store().appendReply(new NoticeReply("r-3", "n-2", T0, "+8613800000002", null, PersonKind.MEMBER, "m-1", "好"));
+        store().notices().appendReply(second);
+        store().notices().appendReply(first);
+        store().notices().appendReply(new NoticeReply("r-3", "n-2", T0, "+8613800000002", null, PersonKind.MEMBER, "m-1", "好"));
 
         // then
-        assertThat(store().replies("n-1")).containsExactly(first, second);
-        assertThat(store().replies("n-9")).isEmpty();
-        assertThatThrownBy(() -> store().appendReply(first)).isInstanceOf(IllegalStateException.class);
+        assertThat(store().notices().replies("n-1")).containsExactly(first, second);
+        assertThat(store().notices().replies("n-9")).isEmpty();
+        assertThatThrownBy(() -> store().notices().appendReply(first)).isInstanceOf(IllegalStateException.class);
     }
 
     // ---------------------------------------------------------------- assistance applications
@@ -332,37 +331,37 @@ public abstract class CareStoreContract {
                 T0, T0.plusSeconds(120), 2);
 
         // when
-        store().insertApplication(a);
-        store().updateApplication(reviewed);
+        store().applications().insert(a);
+        store().applications().update(reviewed);
 
         // then
-        assertThat(store().application("a-1")).contains(reviewed);
-        assertThat(store().application("a-2")).isEmpty();
-        assertThatThrownBy(() -> store().insertApplication(a)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store().updateApplication(reviewed)).isInstanceOf(StaleWrite.class);
+        assertThat(store().applications().get("a-1")).contains(reviewed);
+        assertThat(store().applications().get("a-2")).isEmpty();
+        assertThatThrownBy(() -> store().applications().insert(a)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().applications().update(reviewed)).isInstanceOf(StaleWrite.class);
     }
 
     @Test
     void applications_listNewestFirst_byStatus_perMember_andByTimeOfSubmission() {
         // given
-        store().insertApplication(application("a-1", "m-1", T0, ApplicationStatus.SUBMITTED));
-        store().insertApplication(application("a-2", "m-2", T0.plusSeconds(10), ApplicationStatus.PAID));
-        store().insertApplication(application("a-3", "m-1", T0.plusSeconds(20), ApplicationStatus.SUBMITTED));
-        store().insertApplication(application("a-4", "m-1", T0.plusSeconds(30), ApplicationStatus.REJECTED));
+        store().applications().insert(application("a-1", "m-1", T0, ApplicationStatus.SUBMITTED));
+        store().applications().insert(application("a-2", "m-2", T0.plusSeconds(10), ApplicationStatus.PAID));
+        store().applications().insert(application("a-3", "m-1", T0.plusSeconds(20), ApplicationStatus.SUBMITTED));
+        store().applications().insert(application("a-4", "m-1", T0.plusSeconds(30), ApplicationStatus.REJECTED));
 
         // when / then
-        assertThat(store().applications(null, PageRequest.first(50)).items()).extracting(AssistanceApplication::id)
+        assertThat(store().applications().list(StatusFilter.parse(ApplicationStatus.class, null), PageRequest.first(50)).items()).extracting(AssistanceApplication::id)
                 .containsExactly("a-4", "a-3", "a-2", "a-1");
-        assertThat(store().applications("submitted", PageRequest.first(50)).items())
+        assertThat(store().applications().list(StatusFilter.parse(ApplicationStatus.class, "submitted"), PageRequest.first(50)).items())
                 .extracting(AssistanceApplication::id).containsExactly("a-3", "a-1");
-        assertThat(store().applications("all", PageRequest.first(50)).items()).hasSize(4);
-        assertThat(store().applicationsOf("m-1")).extracting(AssistanceApplication::id).containsExactly("a-4", "a-3", "a-1");
-        assertThat(store().applicationsSubmittedBetween(T0.plusSeconds(10), T0.plusSeconds(30)))
+        assertThat(store().applications().list(StatusFilter.parse(ApplicationStatus.class, "all"), PageRequest.first(50)).items()).hasSize(4);
+        assertThat(store().applications().ofMember("m-1")).extracting(AssistanceApplication::id).containsExactly("a-4", "a-3", "a-1");
+        assertThat(store().applications().submittedBetween(T0.plusSeconds(10), T0.plusSeconds(30)))
                 .extracting(AssistanceApplication::id).containsExactly("a-2", "a-3");
-        assertThat(store().applicationsSubmittedBetween(null, T0.plusSeconds(11))).extracting(AssistanceApplication::id)
+        assertThat(store().applications().submittedBetween(null, T0.plusSeconds(11))).extracting(AssistanceApplication::id)
                 .containsExactly("a-1", "a-2");
-        assertThat(store().applicationsSubmittedBetween(T0.plusSeconds(20), null)).hasSize(2);
-        assertThatThrownBy(() -> store().applications("granted", PageRequest.first(50)))
+        assertThat(store().applications().submittedBetween(T0.plusSeconds(20), null)).hasSize(2);
+        assertThatThrownBy(() -> store().applications().list(StatusFilter.parse(ApplicationStatus.class, "granted"), PageRequest.first(50)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("status"));
     }
 
@@ -370,24 +369,24 @@ public abstract class CareStoreContract {
     void applications_pageThrough120_withLimit50_eachExactlyOnce_andFollowAStatusChange() {
         // given
         for (int i = 0; i < 120; i++) {
-            store().insertApplication(application(String.format("a-%03d", i), "m-1", T0.plusSeconds(i / 4),
+            store().applications().insert(application(String.format("a-%03d", i), "m-1", T0.plusSeconds(i / 4),
                     ApplicationStatus.SUBMITTED));
         }
 
         // when
         List<String> ids = new ArrayList<>();
-        StoreContract.pageThrough(c -> store().applications("submitted", new PageRequest(c, 50)))
+        StoreContract.pageThrough(c -> store().applications().list(StatusFilter.parse(ApplicationStatus.class, "submitted"), new PageRequest(c, 50)))
                 .forEach(p -> p.items().forEach(a -> ids.add(a.id())));
-        AssistanceApplication a = store().application("a-000").orElseThrow();
-        store().updateApplication(new AssistanceApplication(a.id(), a.memberId(), a.memberName(), a.unit(), a.kind(),
+        AssistanceApplication a = store().applications().get("a-000").orElseThrow();
+        store().applications().update(new AssistanceApplication(a.id(), a.memberId(), a.memberName(), a.unit(), a.kind(),
                 a.reason(), a.amountRequested(), null, a.documents(), ApplicationStatus.REVIEWED, a.steps(),
                 a.submittedAt(), T0.plusSeconds(300), a.version() + 1));
 
         // then
         assertThat(ids).hasSize(120).doesNotHaveDuplicates().startsWith("a-119").endsWith("a-000");
-        assertThat(store().applications("reviewed", PageRequest.first(50)).items()).extracting(AssistanceApplication::id)
+        assertThat(store().applications().list(StatusFilter.parse(ApplicationStatus.class, "reviewed"), PageRequest.first(50)).items()).extracting(AssistanceApplication::id)
                 .containsExactly("a-000");
-        assertThat(store().applications("submitted", PageRequest.first(200)).items()).hasSize(119);
+        assertThat(store().applications().list(StatusFilter.parse(ApplicationStatus.class, "submitted"), PageRequest.first(200)).items()).hasSize(119);
     }
 
     // ---------------------------------------------------------------- leases
@@ -398,23 +397,23 @@ public abstract class CareStoreContract {
         Store store = store();
 
         // when / then
-        assertThat(store.acquireLease("bulk", "a", T0.plusSeconds(60), T0)).isTrue();
-        assertThat(store.acquireLease("bulk", "b", T0.plusSeconds(90), T0.plusSeconds(30))).isFalse();
-        assertThat(store.acquireLease("other", "b", T0.plusSeconds(90), T0.plusSeconds(30))).isTrue();
-        assertThat(store.acquireLease("bulk", "a", T0.plusSeconds(120), T0.plusSeconds(30))).isTrue();
-        assertThat(store.acquireLease("bulk", "b", T0.plusSeconds(150), T0.plusSeconds(90))).isFalse();
-        assertThat(store.acquireLease("bulk", "b", T0.plusSeconds(180), T0.plusSeconds(120))).isTrue();
-        store.releaseLease("bulk", "a");
-        assertThat(store.acquireLease("bulk", "c", T0.plusSeconds(200), T0.plusSeconds(121))).isFalse();
-        store.releaseLease("bulk", "b");
-        assertThat(store.acquireLease("bulk", "c", T0.plusSeconds(200), T0.plusSeconds(121))).isTrue();
+        assertThat(store.leases().acquire("bulk", "a", T0.plusSeconds(60), T0)).isTrue();
+        assertThat(store.leases().acquire("bulk", "b", T0.plusSeconds(90), T0.plusSeconds(30))).isFalse();
+        assertThat(store.leases().acquire("other", "b", T0.plusSeconds(90), T0.plusSeconds(30))).isTrue();
+        assertThat(store.leases().acquire("bulk", "a", T0.plusSeconds(120), T0.plusSeconds(30))).isTrue();
+        assertThat(store.leases().acquire("bulk", "b", T0.plusSeconds(150), T0.plusSeconds(90))).isFalse();
+        assertThat(store.leases().acquire("bulk", "b", T0.plusSeconds(180), T0.plusSeconds(120))).isTrue();
+        store.leases().release("bulk", "a");
+        assertThat(store.leases().acquire("bulk", "c", T0.plusSeconds(200), T0.plusSeconds(121))).isFalse();
+        store.leases().release("bulk", "b");
+        assertThat(store.leases().acquire("bulk", "c", T0.plusSeconds(200), T0.plusSeconds(121))).isTrue();
     }
 
     @Test
     void eightRunsAskingForOneFreeLease_onlyOneGetsIt() {
         // when
         List<StoreContract.Outcome<Boolean>> outcomes = StoreContract.race(8,
-                n -> store().acquireLease("bulk", "run-" + n, T0.plusSeconds(60), T0));
+                n -> store().leases().acquire("bulk", "run-" + n, T0.plusSeconds(60), T0));
 
         // then
         assertThat(outcomes).allMatch(StoreContract.Outcome::succeeded);
@@ -424,7 +423,7 @@ public abstract class CareStoreContract {
     // ---------------------------------------------------------------- helpers
 
     private void save(FamilyIntroduction i) {
-        store().saveIntroduction(i);
+        store().introductions().save(i);
     }
 
     static FamilyIntroduction intro(String memberId, String phone, IntroductionStatus status, Instant requestedAt,

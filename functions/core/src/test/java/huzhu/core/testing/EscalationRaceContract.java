@@ -3,18 +3,18 @@ package huzhu.core.testing;
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Reporter;
-import huzhu.core.model.TimelineEntry;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.port.Store;
-import huzhu.core.rules.ReplyGrammar.Action;
-import huzhu.core.service.Dispatcher;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.incident.Reporter;
+import huzhu.core.incident.TimelineEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,11 +55,11 @@ public abstract class EscalationRaceContract {
         EscalationTimer timer = (incidentId, level, deadline) -> timers.add(incidentId + "/" + level + "/" + deadline);
         dispatcher = Services.create(store, sms, timer, clock, new SequentialIds(7),
                 new ServiceConfig("https://huzhu.example", null)).dispatcher();
-        store.members().insert(Fixtures.member("m-1").phone(phone(1)).home("杭州", "西湖区").build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
-        store.leaders().insert(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-        store.leaders().insert(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+        store.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("杭州", "西湖区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        store.directory().leaders().insert(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ public abstract class EscalationRaceContract {
     }
 
     private Incident reload(Incident i) {
-        return store.incident(i.id()).orElseThrow();
+        return store.incidents().get(i.id()).orElseThrow();
     }
 
     /** Runs every task on its own thread, all released at once; rethrows the first failure. */

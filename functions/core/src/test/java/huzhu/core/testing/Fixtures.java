@@ -1,27 +1,27 @@
 package huzhu.core.testing;
 
-import huzhu.core.model.Alert;
-import huzhu.core.model.AlertStatus;
-import huzhu.core.model.Area;
-import huzhu.core.model.Channel;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.FamilyContact;
-import huzhu.core.model.FollowUp;
-import huzhu.core.model.FollowUpKind;
-import huzhu.core.model.FollowUpStatus;
-import huzhu.core.model.GeoPoint;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Leader;
-import huzhu.core.model.Member;
-import huzhu.core.model.Place;
-import huzhu.core.model.RecipientKind;
-import huzhu.core.model.Reporter;
-import huzhu.core.model.Responder;
-import huzhu.core.model.TimelineEntry;
-import huzhu.core.model.Volunteer;
+import huzhu.core.care.FollowUp;
+import huzhu.core.care.FollowUpKind;
+import huzhu.core.care.FollowUpStatus;
+import huzhu.core.directory.Area;
+import huzhu.core.directory.FamilyContact;
+import huzhu.core.directory.GeoPoint;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.AlertStatus;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Place;
+import huzhu.core.incident.RecipientKind;
+import huzhu.core.incident.Reporter;
+import huzhu.core.incident.Responder;
+import huzhu.core.incident.TimelineEntry;
+import huzhu.core.kernel.Language;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +67,11 @@ public final class Fixtures {
 
     public static IncidentFixture incident(String id) {
         return new IncidentFixture(id);
+    }
+
+    /** The stored incident with whatever a test sets, as its next version (any state, unlike the incident's own steps). */
+    public static IncidentFixture edited(Incident incident) {
+        return new IncidentFixture(incident);
     }
 
     public static FollowUpFixture followUp(String id) {
@@ -323,136 +328,190 @@ public final class Fixtures {
     /**
      * Builds a new (version 0) incident, open at level 0 with the default policy unless told otherwise.
      * Unless set, an active incident's deadline is its first timeout after creation, and a closed one has
-     * none but a close time an hour after creation.
+     * none but a close time an hour after creation. {@link Fixtures#edited} starts from a stored incident instead:
+     * any field may be set, and the result is its next version.
      */
     public static final class IncidentFixture {
-        private final Incident.Builder b = new Incident.Builder();
+        private String id;
+        private String code;
+        private IncidentStatus status = IncidentStatus.OPEN;
+        private int level;
+        private String memberId = "m-1";
+        private IncidentType type = IncidentType.MEDICAL;
+        private String message = "需要帮助";
+        private Place location;
+        private Reporter reporter = new Reporter(phone(901), null, Channel.HTTP, true);
+        private Language language = Language.ZH_CN;
+        private Instant createdAt = T0;
+        private Instant acknowledgedAt;
+        private Instant resolvedAt;
+        private Instant closedAt;
+        private String outcome;
+        private Instant nextEscalationAt;
+        private EscalationPolicy policy = EscalationPolicy.DEFAULT;
+        private int escalations;
+        private int repeats;
+        private boolean exhausted;
+        private final List<Alert> alerts = new ArrayList<>();
+        private final List<Responder> responders = new ArrayList<>();
+        private final List<TimelineEntry> timeline = new ArrayList<>();
+        private long version;
         private boolean deadlineSet;
 
         private IncidentFixture(String id) {
-            b.id = id;
-            b.code = String.format("%04d", CODES.incrementAndGet() % 10_000);
-            b.status = IncidentStatus.OPEN;
-            b.level = 0;
-            b.memberId = "m-1";
-            b.type = IncidentType.MEDICAL;
-            b.message = "需要帮助";
-            b.reporter = new Reporter(phone(901), null, Channel.HTTP, true);
-            b.language = Language.ZH_CN;
-            b.createdAt = T0;
-            b.policy = EscalationPolicy.DEFAULT;
+            this.id = id;
+            this.code = String.format("%04d", CODES.incrementAndGet() % 10_000);
+        }
+
+        private IncidentFixture(Incident i) {
+            id = i.id();
+            code = i.code();
+            status = i.status();
+            level = i.level();
+            memberId = i.memberId();
+            type = i.type();
+            message = i.message();
+            location = i.location();
+            reporter = i.reporter();
+            language = i.language();
+            createdAt = i.createdAt();
+            acknowledgedAt = i.acknowledgedAt();
+            resolvedAt = i.resolvedAt();
+            closedAt = i.closedAt();
+            outcome = i.outcome();
+            nextEscalationAt = i.nextEscalationAt();
+            policy = i.policy();
+            escalations = i.escalations();
+            repeats = i.repeats();
+            exhausted = i.exhausted();
+            alerts.addAll(i.alerts());
+            responders.addAll(i.responders());
+            timeline.addAll(i.timeline());
+            version = i.version() + 1;
+            deadlineSet = true;
         }
 
         public IncidentFixture code(String value) {
-            b.code = value;
+            code = value;
             return this;
         }
 
         public IncidentFixture status(IncidentStatus value) {
-            b.status = value;
+            status = value;
             return this;
         }
 
         public IncidentFixture level(int value) {
-            b.level = value;
+            level = value;
             return this;
         }
 
         public IncidentFixture member(String value) {
-            b.memberId = value;
+            memberId = value;
             return this;
         }
 
         public IncidentFixture type(IncidentType value) {
-            b.type = value;
+            type = value;
             return this;
         }
 
         public IncidentFixture message(String value) {
-            b.message = value;
+            message = value;
             return this;
         }
 
         public IncidentFixture location(Place value) {
-            b.location = value;
+            location = value;
             return this;
         }
 
         public IncidentFixture reporter(Reporter value) {
-            b.reporter = value;
+            reporter = value;
             return this;
         }
 
         public IncidentFixture language(Language value) {
-            b.language = value;
+            language = value;
             return this;
         }
 
         public IncidentFixture createdAt(Instant value) {
-            b.createdAt = value;
+            createdAt = value;
             return this;
         }
 
         public IncidentFixture acknowledgedAt(Instant value) {
-            b.acknowledgedAt = value;
+            acknowledgedAt = value;
+            return this;
+        }
+
+        public IncidentFixture resolvedAt(Instant value) {
+            resolvedAt = value;
+            return this;
+        }
+
+        public IncidentFixture closedAt(Instant value) {
+            closedAt = value;
             return this;
         }
 
         public IncidentFixture nextEscalationAt(Instant value) {
-            b.nextEscalationAt = value;
+            nextEscalationAt = value;
             deadlineSet = true;
             return this;
         }
 
         public IncidentFixture outcome(String value) {
-            b.outcome = value;
+            outcome = value;
             return this;
         }
 
         public IncidentFixture policy(EscalationPolicy value) {
-            b.policy = value;
+            policy = value;
             return this;
         }
 
         public IncidentFixture escalations(int value) {
-            b.escalations = value;
+            escalations = value;
             return this;
         }
 
         public IncidentFixture repeats(int value) {
-            b.repeats = value;
+            repeats = value;
             return this;
         }
 
         public IncidentFixture exhausted(boolean value) {
-            b.exhausted = value;
+            exhausted = value;
             return this;
         }
 
         public IncidentFixture alert(Alert value) {
-            b.alerts.add(value);
+            alerts.add(value);
             return this;
         }
 
         public IncidentFixture responder(Responder value) {
-            b.responders.add(value);
+            responders.add(value);
             return this;
         }
 
         public IncidentFixture note(TimelineEntry value) {
-            b.timeline.add(value);
+            timeline.add(value);
             return this;
         }
 
         public Incident build() {
             if (!deadlineSet) {
-                int firstTimeout = b.policy == null || b.policy.levels().isEmpty()
-                        ? 180 : b.policy.level(0).timeoutSeconds();
-                b.nextEscalationAt = b.status.active() ? b.createdAt.plusSeconds(firstTimeout) : null;
+                int firstTimeout = policy == null || policy.levels().isEmpty() ? 180 : policy.level(0).timeoutSeconds();
+                nextEscalationAt = status.active() ? createdAt.plusSeconds(firstTimeout) : null;
             }
-            if (!b.status.active() && b.closedAt == null) b.closedAt = b.createdAt.plusSeconds(3600);
-            if (b.status == IncidentStatus.RESOLVED && b.resolvedAt == null) b.resolvedAt = b.closedAt;
-            return b.build();
+            if (!status.active() && closedAt == null) closedAt = createdAt.plusSeconds(3600);
+            if (status == IncidentStatus.RESOLVED && resolvedAt == null) resolvedAt = closedAt;
+            return new Incident(id, code, status, level, memberId, type, message, location, reporter, language,
+                    createdAt, acknowledgedAt, resolvedAt, closedAt, outcome, nextEscalationAt, policy, escalations,
+                    repeats, exhausted, alerts, responders, timeline, version);
         }
     }
 

@@ -1,6 +1,6 @@
 package huzhu.core.testing;
 
-import huzhu.core.port.Store;
+import huzhu.core.Store;
 
 class InMemoryStoreTest extends StoreContract {
     @Override

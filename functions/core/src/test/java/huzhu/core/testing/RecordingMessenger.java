@@ -1,8 +1,8 @@
 package huzhu.core.testing;
 
-import huzhu.core.port.Messenger;
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.SendResult;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package huzhu.core.testing;
 
-import huzhu.core.port.Ids;
+import huzhu.core.kernel.Ids;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 

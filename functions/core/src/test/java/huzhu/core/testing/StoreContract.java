@@ -11,26 +11,27 @@ import static huzhu.core.testing.Fixtures.volunteer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.Store;
+import huzhu.core.audit.AuditEntry;
+import huzhu.core.care.FollowUp;
+import huzhu.core.care.FollowUpStatus;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Registry;
+import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
-import huzhu.core.model.AuditEntry;
 import huzhu.core.error.NotFound;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.FollowUp;
-import huzhu.core.model.FollowUpStatus;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.Language;
-import huzhu.core.model.Leader;
-import huzhu.core.model.Member;
-import huzhu.core.model.Notify;
-import huzhu.core.model.PolicyLevel;
-import huzhu.core.model.Volunteer;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.Page;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.Registry;
-import huzhu.core.port.StaleIncident;
-import huzhu.core.port.Store;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.Notify;
+import huzhu.core.incident.PolicyLevel;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.StatusFilter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,11 +88,11 @@ public abstract class StoreContract {
         Member member = Fixtures.fullMember("m-1");
 
         // when
-        store.members().insert(member);
+        store.directory().members().insert(member);
 
         // then
-        assertThat(store.members().get("m-1")).contains(member);
-        assertThat(store.members().byPhone(member.phone())).contains(member);
+        assertThat(store.directory().members().get("m-1")).contains(member);
+        assertThat(store.directory().members().byPhone(member.phone())).contains(member);
     }
 
     @Test
@@ -102,50 +103,50 @@ public abstract class StoreContract {
         Leader leader = leader("l-1").name("张主席").email("zhang@example.org").title("工会主席").level(2).build();
 
         // when
-        store.volunteers().insert(volunteer);
-        store.leaders().insert(leader);
+        store.directory().volunteers().insert(volunteer);
+        store.directory().leaders().insert(leader);
 
         // then
-        assertThat(store.volunteers().get("v-1")).contains(volunteer);
-        assertThat(store.leaders().get("l-1")).contains(leader);
+        assertThat(store.directory().volunteers().get("v-1")).contains(volunteer);
+        assertThat(store.directory().leaders().get("l-1")).contains(leader);
     }
 
     @Test
     void get_andByPhone_findNothing_forUnknownIdOrPhone() {
         // given
-        store.members().insert(member("m-1").phone(phone(1)).build());
+        store.directory().members().insert(member("m-1").phone(phone(1)).build());
 
         // when / then
-        assertThat(store.members().get("m-2")).isEmpty();
-        assertThat(store.members().byPhone(phone(2))).isEmpty();
-        assertThat(store.volunteers().byPhone(phone(1))).isEmpty();
+        assertThat(store.directory().members().get("m-2")).isEmpty();
+        assertThat(store.directory().members().byPhone(phone(2))).isEmpty();
+        assertThat(store.directory().volunteers().byPhone(phone(1))).isEmpty();
     }
 
     @Test
     void insert_isRefused_whenThePhoneIsAlreadyRegisteredInThatRegistry() {
         // given
-        store.members().insert(member("m-1").phone(phone(1)).name("first").build());
+        store.directory().members().insert(member("m-1").phone(phone(1)).name("first").build());
 
         // when / then
-        assertThatThrownBy(() -> store.members().insert(member("m-2").phone(phone(1)).build()))
+        assertThatThrownBy(() -> store.directory().members().insert(member("m-2").phone(phone(1)).build()))
                 .isInstanceOf(Registry.PhoneTaken.class);
-        assertThat(store.members().get("m-2")).isEmpty();
-        assertThat(store.members().byPhone(phone(1)).map(Member::name)).contains("first");
+        assertThat(store.directory().members().get("m-2")).isEmpty();
+        assertThat(store.directory().members().byPhone(phone(1)).map(Member::name)).contains("first");
     }
 
     @Test
     void everyRegistry_keepsItsPhonesUnique() {
         // given
-        store.volunteers().insert(volunteer("v-1").phone(phone(1)).build());
-        store.leaders().insert(leader("l-1").phone(phone(2)).build());
+        store.directory().volunteers().insert(volunteer("v-1").phone(phone(1)).build());
+        store.directory().leaders().insert(leader("l-1").phone(phone(2)).build());
 
         // when / then
-        assertThatThrownBy(() -> store.volunteers().insert(volunteer("v-2").phone(phone(1)).build()))
+        assertThatThrownBy(() -> store.directory().volunteers().insert(volunteer("v-2").phone(phone(1)).build()))
                 .isInstanceOf(Registry.PhoneTaken.class);
-        assertThatThrownBy(() -> store.leaders().insert(leader("l-2").phone(phone(2)).build()))
+        assertThatThrownBy(() -> store.directory().leaders().insert(leader("l-2").phone(phone(2)).build()))
                 .isInstanceOf(Registry.PhoneTaken.class);
-        assertThat(store.volunteers().all()).extracting(Volunteer::id).containsExactly("v-1");
-        assertThat(store.leaders().all()).extracting(Leader::id).containsExactly("l-1");
+        assertThat(store.directory().volunteers().all()).extracting(Volunteer::id).containsExactly("v-1");
+        assertThat(store.directory().leaders().all()).extracting(Leader::id).containsExactly("l-1");
     }
 
     @Test
@@ -154,54 +155,54 @@ public abstract class StoreContract {
         String phone = phone(7);
 
         // when
-        store.members().insert(member("m-1").phone(phone).build());
-        store.volunteers().insert(volunteer("v-1").phone(phone).build());
-        store.leaders().insert(leader("l-1").phone(phone).build());
+        store.directory().members().insert(member("m-1").phone(phone).build());
+        store.directory().volunteers().insert(volunteer("v-1").phone(phone).build());
+        store.directory().leaders().insert(leader("l-1").phone(phone).build());
 
         // then
-        assertThat(store.members().byPhone(phone)).map(Member::id).contains("m-1");
-        assertThat(store.volunteers().byPhone(phone)).map(Volunteer::id).contains("v-1");
-        assertThat(store.leaders().byPhone(phone)).map(Leader::id).contains("l-1");
+        assertThat(store.directory().members().byPhone(phone)).map(Member::id).contains("m-1");
+        assertThat(store.directory().volunteers().byPhone(phone)).map(Volunteer::id).contains("v-1");
+        assertThat(store.directory().leaders().byPhone(phone)).map(Leader::id).contains("l-1");
     }
 
     @Test
     void insert_isRefused_whenTheIdExists() {
         // given
         Member first = member("m-1").name("first").build();
-        store.members().insert(first);
+        store.directory().members().insert(first);
 
         // when / then
-        assertThatThrownBy(() -> store.members().insert(member("m-1").name("second").build()))
+        assertThatThrownBy(() -> store.directory().members().insert(member("m-1").name("second").build()))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(store.members().get("m-1")).contains(first);
+        assertThat(store.directory().members().get("m-1")).contains(first);
     }
 
     @Test
     void update_replacesTheEntry_andItsPhoneLookup() {
         // given
-        store.members().insert(member("m-1").phone(phone(1)).name("old name").build());
+        store.directory().members().insert(member("m-1").phone(phone(1)).name("old name").build());
         Member changed = member("m-1").phone(phone(2)).name("new name").home("宁波", "鄞州区").build();
 
         // when
-        store.members().update(changed);
+        store.directory().members().update(changed);
 
         // then
-        assertThat(store.members().get("m-1")).contains(changed);
-        assertThat(store.members().byPhone(phone(2))).contains(changed);
-        assertThat(store.members().byPhone(phone(1))).isEmpty();
+        assertThat(store.directory().members().get("m-1")).contains(changed);
+        assertThat(store.directory().members().byPhone(phone(2))).contains(changed);
+        assertThat(store.directory().members().byPhone(phone(1))).isEmpty();
     }
 
     @Test
     void update_keepingItsOwnPhone_isNotAConflict() {
         // given
-        store.volunteers().insert(volunteer("v-1").phone(phone(1)).onDuty(true).build());
+        store.directory().volunteers().insert(volunteer("v-1").phone(phone(1)).onDuty(true).build());
         Volunteer offDuty = volunteer("v-1").phone(phone(1)).onDuty(false).build();
 
         // when
-        store.volunteers().update(offDuty);
+        store.directory().volunteers().update(offDuty);
 
         // then
-        assertThat(store.volunteers().get("v-1")).contains(offDuty);
+        assertThat(store.directory().volunteers().get("v-1")).contains(offDuty);
     }
 
     @Test
@@ -209,27 +210,27 @@ public abstract class StoreContract {
         // given
         Member first = member("m-1").phone(phone(1)).build();
         Member second = member("m-2").phone(phone(2)).build();
-        store.members().insert(first);
-        store.members().insert(second);
+        store.directory().members().insert(first);
+        store.directory().members().insert(second);
 
         // when / then
-        assertThatThrownBy(() -> store.members().update(member("m-2").phone(phone(1)).build()))
+        assertThatThrownBy(() -> store.directory().members().update(member("m-2").phone(phone(1)).build()))
                 .isInstanceOf(Registry.PhoneTaken.class);
-        assertThat(store.members().get("m-2")).contains(second);
-        assertThat(store.members().byPhone(phone(1))).contains(first);
+        assertThat(store.directory().members().get("m-2")).contains(second);
+        assertThat(store.directory().members().byPhone(phone(1))).contains(first);
     }
 
     @Test
     void update_freesThePhoneItLeaves() {
         // given
-        store.members().insert(member("m-1").phone(phone(1)).build());
-        store.members().update(member("m-1").phone(phone(2)).build());
+        store.directory().members().insert(member("m-1").phone(phone(1)).build());
+        store.directory().members().update(member("m-1").phone(phone(2)).build());
 
         // when
-        store.members().insert(member("m-2").phone(phone(1)).build());
+        store.directory().members().insert(member("m-2").phone(phone(1)).build());
 
         // then
-        assertThat(store.members().byPhone(phone(1))).map(Member::id).contains("m-2");
+        assertThat(store.directory().members().byPhone(phone(1))).map(Member::id).contains("m-2");
     }
 
     @Test
@@ -237,44 +238,44 @@ public abstract class StoreContract {
         // given an empty store
 
         // when / then
-        assertThatThrownBy(() -> store.members().update(member("m-1").build()))
+        assertThatThrownBy(() -> store.directory().members().update(member("m-1").build()))
                 .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("member"));
-        assertThatThrownBy(() -> store.volunteers().update(volunteer("v-1").build()))
+        assertThatThrownBy(() -> store.directory().volunteers().update(volunteer("v-1").build()))
                 .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("volunteer"));
-        assertThatThrownBy(() -> store.leaders().update(leader("l-1").build()))
+        assertThatThrownBy(() -> store.directory().leaders().update(leader("l-1").build()))
                 .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("leader"));
-        assertThat(store.members().all()).isEmpty();
-        assertThat(store.volunteers().all()).isEmpty();
-        assertThat(store.leaders().all()).isEmpty();
+        assertThat(store.directory().members().all()).isEmpty();
+        assertThat(store.directory().volunteers().all()).isEmpty();
+        assertThat(store.directory().leaders().all()).isEmpty();
     }
 
     @Test
     void delete_removesTheEntry_andFreesItsPhone() {
         // given
-        store.leaders().insert(leader("l-1").phone(phone(1)).build());
+        store.directory().leaders().insert(leader("l-1").phone(phone(1)).build());
 
         // when
-        boolean deleted = store.leaders().delete("l-1");
+        boolean deleted = store.directory().leaders().delete("l-1");
 
         // then
         assertThat(deleted).isTrue();
-        assertThat(store.leaders().get("l-1")).isEmpty();
-        assertThat(store.leaders().byPhone(phone(1))).isEmpty();
-        store.leaders().insert(leader("l-2").phone(phone(1)).build());
-        assertThat(store.leaders().byPhone(phone(1))).map(Leader::id).contains("l-2");
+        assertThat(store.directory().leaders().get("l-1")).isEmpty();
+        assertThat(store.directory().leaders().byPhone(phone(1))).isEmpty();
+        store.directory().leaders().insert(leader("l-2").phone(phone(1)).build());
+        assertThat(store.directory().leaders().byPhone(phone(1))).map(Leader::id).contains("l-2");
     }
 
     @Test
     void delete_saysSo_whenThereWasNothingToDelete() {
         // given
-        store.members().insert(member("m-1").build());
+        store.directory().members().insert(member("m-1").build());
 
         // when
-        boolean deleted = store.members().delete("m-2");
+        boolean deleted = store.directory().members().delete("m-2");
 
         // then
         assertThat(deleted).isFalse();
-        assertThat(store.members().all()).extracting(Member::id).containsExactly("m-1");
+        assertThat(store.directory().members().all()).extracting(Member::id).containsExactly("m-1");
     }
 
     @Test
@@ -286,14 +287,14 @@ public abstract class StoreContract {
 
             // when
             List<Outcome<Void>> outcomes = race(2, n -> {
-                store.members().insert(member(prefix + n).phone(phone).build());
+                store.directory().members().insert(member(prefix + n).phone(phone).build());
                 return null;
             });
 
             // then
             assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o.failure() instanceof Registry.PhoneTaken).hasSize(1);
-            assertThat(store.members().all()).filteredOn(m -> m.phone().equals(phone)).hasSize(1);
+            assertThat(store.directory().members().all()).filteredOn(m -> m.phone().equals(phone)).hasSize(1);
         }
     }
 
@@ -302,10 +303,10 @@ public abstract class StoreContract {
     @Test
     void all_returnsEveryEntry() {
         // given
-        for (int i = 1; i <= 5; i++) store.volunteers().insert(volunteer("v-" + i).build());
+        for (int i = 1; i <= 5; i++) store.directory().volunteers().insert(volunteer("v-" + i).build());
 
         // when
-        List<Volunteer> all = store.volunteers().all();
+        List<Volunteer> all = store.directory().volunteers().all();
 
         // then
         assertThat(all).extracting(Volunteer::id).containsExactlyInAnyOrder("v-1", "v-2", "v-3", "v-4", "v-5");
@@ -317,10 +318,10 @@ public abstract class StoreContract {
         List<String> ids = IntStream.rangeClosed(1, 120).mapToObj(i -> String.format("m-%03d", i)).toList();
         List<String> shuffled = new ArrayList<>(ids);
         Collections.shuffle(shuffled, new Random(7));
-        shuffled.forEach(id -> store.members().insert(member(id).build()));
+        shuffled.forEach(id -> store.directory().members().insert(member(id).build()));
 
         // when
-        List<Page<Member>> pages = pageThrough(c -> store.members().page(new PageRequest(c, 50)));
+        List<Page<Member>> pages = pageThrough(c -> store.directory().members().page(new PageRequest(c, 50)));
 
         // then
         assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
@@ -331,10 +332,10 @@ public abstract class StoreContract {
     @Test
     void aPageEndingExactlyAtTheLastEntry_hasNoNextCursor() {
         // given
-        for (int i = 1; i <= 4; i++) store.leaders().insert(leader("l-" + i).build());
+        for (int i = 1; i <= 4; i++) store.directory().leaders().insert(leader("l-" + i).build());
 
         // when
-        Page<Leader> page = store.leaders().page(PageRequest.first(4));
+        Page<Leader> page = store.directory().leaders().page(PageRequest.first(4));
 
         // then
         assertThat(page.items()).hasSize(4);
@@ -344,13 +345,13 @@ public abstract class StoreContract {
     @Test
     void aCursor_staysValid_whileEntriesAreAdded() {
         // given the first page of b, d, f
-        for (String id : List.of("b", "d", "f", "h")) store.members().insert(member(id).build());
-        Page<Member> first = store.members().page(PageRequest.first(2));
+        for (String id : List.of("b", "d", "f", "h")) store.directory().members().insert(member(id).build());
+        Page<Member> first = store.directory().members().page(PageRequest.first(2));
 
         // when an entry is added before the cursor and one after it
-        store.members().insert(member("a").build());
-        store.members().insert(member("e").build());
-        Page<Member> second = store.members().page(new PageRequest(first.nextCursor(), 10));
+        store.directory().members().insert(member("a").build());
+        store.directory().members().insert(member("e").build());
+        Page<Member> second = store.directory().members().page(new PageRequest(first.nextCursor(), 10));
 
         // then the next page goes on where the first stopped
         assertThat(first.items()).extracting(Member::id).containsExactly("b", "d");
@@ -361,11 +362,11 @@ public abstract class StoreContract {
     void aPage_holdsAtMostTheMaximumLimit() {
         // given more volunteers than one page may hold
         for (int i = 0; i < PageRequest.MAX_LIMIT + 1; i++) {
-            store.volunteers().insert(volunteer(String.format("v-%03d", i)).build());
+            store.directory().volunteers().insert(volunteer(String.format("v-%03d", i)).build());
         }
 
         // when
-        Page<Volunteer> page = store.volunteers().page(PageRequest.first(1000));
+        Page<Volunteer> page = store.directory().volunteers().page(PageRequest.first(1000));
 
         // then
         assertThat(page.items()).hasSize(PageRequest.MAX_LIMIT);
@@ -375,14 +376,14 @@ public abstract class StoreContract {
     @Test
     void aCursorThatNoPageGaveOut_isRefusedAsInvalid() {
         // given
-        store.members().insert(member("m-1").build());
+        store.directory().members().insert(member("m-1").build());
 
         // when / then
-        assertThatThrownBy(() -> store.members().page(new PageRequest("not a cursor at all", 10)))
+        assertThatThrownBy(() -> store.directory().members().page(new PageRequest("not a cursor at all", 10)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
-        assertThatThrownBy(() -> store.list(IncidentQuery.ALL, new PageRequest("%%%", 10)))
+        assertThatThrownBy(() -> store.incidents().list(IncidentQuery.ALL, new PageRequest("%%%", 10)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
-        assertThatThrownBy(() -> store.followUps(null, new PageRequest("bm9wZQ", 10)))
+        assertThatThrownBy(() -> store.followUps().list(StatusFilter.parse(FollowUpStatus.class, null), new PageRequest("bm9wZQ", 10)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
     }
 
@@ -390,74 +391,74 @@ public abstract class StoreContract {
     void membersWithFamilyPhone_findsEveryMemberWhoListsIt() {
         // given two siblings who both list their mother, and an unrelated member
         String mother = phone(500);
-        store.members().insert(member("m-1").family("陈秀英", "母亲", mother).build());
-        store.members().insert(member("m-2").family("陈秀英", "母亲", mother).family("王强", "哥哥", phone(501)).build());
-        store.members().insert(member("m-3").family("赵六", "父亲", phone(502)).build());
+        store.directory().members().insert(member("m-1").family("陈秀英", "母亲", mother).build());
+        store.directory().members().insert(member("m-2").family("陈秀英", "母亲", mother).family("王强", "哥哥", phone(501)).build());
+        store.directory().members().insert(member("m-3").family("赵六", "父亲", phone(502)).build());
 
         // when
-        List<Member> found = store.membersWithFamilyPhone(mother);
+        List<Member> found = store.directory().membersWithFamilyPhone(mother);
 
         // then
         assertThat(found).extracting(Member::id).containsExactlyInAnyOrder("m-1", "m-2");
-        assertThat(store.membersWithFamilyPhone(phone(599))).isEmpty();
+        assertThat(store.directory().membersWithFamilyPhone(phone(599))).isEmpty();
     }
 
     @Test
     void membersWithFamilyPhone_followsUpdatesAndDeletes() {
         // given
-        store.members().insert(member("m-1").family("父亲", "父亲", phone(500)).build());
-        store.members().insert(member("m-2").family("父亲", "父亲", phone(500)).build());
+        store.directory().members().insert(member("m-1").family("父亲", "父亲", phone(500)).build());
+        store.directory().members().insert(member("m-2").family("父亲", "父亲", phone(500)).build());
 
         // when
-        store.members().update(member("m-1").family("父亲", "父亲", phone(600)).build());
-        store.members().delete("m-2");
+        store.directory().members().update(member("m-1").family("父亲", "父亲", phone(600)).build());
+        store.directory().members().delete("m-2");
 
         // then
-        assertThat(store.membersWithFamilyPhone(phone(500))).isEmpty();
-        assertThat(store.membersWithFamilyPhone(phone(600))).extracting(Member::id).containsExactly("m-1");
+        assertThat(store.directory().membersWithFamilyPhone(phone(500))).isEmpty();
+        assertThat(store.directory().membersWithFamilyPhone(phone(600))).extracting(Member::id).containsExactly("m-1");
     }
 
     @Test
     void volunteersInCity_includesThoseOffDuty_andNoOtherCity() {
         // given
-        store.volunteers().insert(volunteer("v-1").area("杭州", "西湖区").onDuty(true).build());
-        store.volunteers().insert(volunteer("v-2").area("杭州", "上城区").onDuty(false).build());
-        store.volunteers().insert(volunteer("v-3").area("宁波", "鄞州区").build());
+        store.directory().volunteers().insert(volunteer("v-1").area("杭州", "西湖区").onDuty(true).build());
+        store.directory().volunteers().insert(volunteer("v-2").area("杭州", "上城区").onDuty(false).build());
+        store.directory().volunteers().insert(volunteer("v-3").area("宁波", "鄞州区").build());
 
         // when
-        List<Volunteer> hangzhou = store.volunteersInCity("杭州");
+        List<Volunteer> hangzhou = store.directory().volunteersInCity("杭州");
 
         // then
         assertThat(hangzhou).extracting(Volunteer::id).containsExactlyInAnyOrder("v-1", "v-2");
-        assertThat(store.volunteersInCity("温州")).isEmpty();
+        assertThat(store.directory().volunteersInCity("温州")).isEmpty();
     }
 
     @Test
     void volunteersInCity_followsAVolunteerWhoMoves() {
         // given
-        store.volunteers().insert(volunteer("v-1").area("杭州", "西湖区").build());
+        store.directory().volunteers().insert(volunteer("v-1").area("杭州", "西湖区").build());
 
         // when
-        store.volunteers().update(volunteer("v-1").area("宁波", "海曙区").build());
+        store.directory().volunteers().update(volunteer("v-1").area("宁波", "海曙区").build());
 
         // then
-        assertThat(store.volunteersInCity("杭州")).isEmpty();
-        assertThat(store.volunteersInCity("宁波")).extracting(Volunteer::id).containsExactly("v-1");
+        assertThat(store.directory().volunteersInCity("杭州")).isEmpty();
+        assertThat(store.directory().volunteersInCity("宁波")).extracting(Volunteer::id).containsExactly("v-1");
     }
 
     @Test
     void leadersAtLevel_returnsOnlyThatLevel() {
         // given
-        store.leaders().insert(leader("l-1").level(1).build());
-        store.leaders().insert(leader("l-2").level(2).build());
-        store.leaders().insert(leader("l-3").level(1).build());
+        store.directory().leaders().insert(leader("l-1").level(1).build());
+        store.directory().leaders().insert(leader("l-2").level(2).build());
+        store.directory().leaders().insert(leader("l-3").level(1).build());
 
         // when
-        List<Leader> first = store.leadersAtLevel(1);
+        List<Leader> first = store.directory().leadersAtLevel(1);
 
         // then
         assertThat(first).extracting(Leader::id).containsExactlyInAnyOrder("l-1", "l-3");
-        assertThat(store.leadersAtLevel(3)).isEmpty();
+        assertThat(store.directory().leadersAtLevel(3)).isEmpty();
     }
 
     // ---------------------------------------------------------------- trigger tokens
@@ -465,41 +466,41 @@ public abstract class StoreContract {
     @Test
     void aBoundTriggerToken_resolvesToItsMember() {
         // given
-        store.bindTriggerToken("m-1", "hash-a");
-        store.bindTriggerToken("m-2", "hash-b");
+        store.triggerTokens().bind("m-1", "hash-a");
+        store.triggerTokens().bind("m-2", "hash-b");
 
         // when / then
-        assertThat(store.memberIdForTriggerToken("hash-a")).contains("m-1");
-        assertThat(store.memberIdForTriggerToken("hash-b")).contains("m-2");
-        assertThat(store.memberIdForTriggerToken("hash-c")).isEmpty();
+        assertThat(store.triggerTokens().memberIdFor("hash-a")).contains("m-1");
+        assertThat(store.triggerTokens().memberIdFor("hash-b")).contains("m-2");
+        assertThat(store.triggerTokens().memberIdFor("hash-c")).isEmpty();
     }
 
     @Test
     void rotatingATriggerToken_makesTheOldOneStopWorking() {
         // given
-        store.bindTriggerToken("m-1", "hash-old");
+        store.triggerTokens().bind("m-1", "hash-old");
 
         // when
-        store.bindTriggerToken("m-1", "hash-new");
+        store.triggerTokens().bind("m-1", "hash-new");
 
         // then
-        assertThat(store.memberIdForTriggerToken("hash-old")).isEmpty();
-        assertThat(store.memberIdForTriggerToken("hash-new")).contains("m-1");
+        assertThat(store.triggerTokens().memberIdFor("hash-old")).isEmpty();
+        assertThat(store.triggerTokens().memberIdFor("hash-new")).contains("m-1");
     }
 
     @Test
     void unbindTriggerToken_forgetsOnlyThatMembersToken() {
         // given
-        store.bindTriggerToken("m-1", "hash-a");
-        store.bindTriggerToken("m-2", "hash-b");
+        store.triggerTokens().bind("m-1", "hash-a");
+        store.triggerTokens().bind("m-2", "hash-b");
 
         // when
-        store.unbindTriggerToken("m-1");
-        store.unbindTriggerToken("m-9");
+        store.triggerTokens().unbind("m-1");
+        store.triggerTokens().unbind("m-9");
 
         // then
-        assertThat(store.memberIdForTriggerToken("hash-a")).isEmpty();
-        assertThat(store.memberIdForTriggerToken("hash-b")).contains("m-2");
+        assertThat(store.triggerTokens().memberIdFor("hash-a")).isEmpty();
+        assertThat(store.triggerTokens().memberIdFor("hash-b")).contains("m-2");
     }
 
     // ---------------------------------------------------------------- incidents: one incident
@@ -510,68 +511,66 @@ public abstract class StoreContract {
         Incident incident = Fixtures.fullIncident("inc-1");
 
         // when
-        store.create(incident);
+        store.incidents().create(incident);
 
         // then
-        assertThat(store.incident("inc-1")).contains(incident);
-        assertThat(store.incident("inc-2")).isEmpty();
+        assertThat(store.incidents().get("inc-1")).contains(incident);
+        assertThat(store.incidents().get("inc-2")).isEmpty();
     }
 
     @Test
     void create_isRefused_whenTheIdExists() {
         // given
         Incident first = incident("inc-1").message("first").build();
-        store.create(first);
+        store.incidents().create(first);
 
         // when / then
-        assertThatThrownBy(() -> store.create(incident("inc-1").message("second").build()))
-                .isInstanceOf(StaleIncident.class);
-        assertThat(store.incident("inc-1")).contains(first);
+        assertThatThrownBy(() -> store.incidents().create(incident("inc-1").message("second").build()))
+                .isInstanceOf(StaleWrite.class);
+        assertThat(store.incidents().get("inc-1")).contains(first);
     }
 
     @Test
     void update_succeeds_whenNobodyChangedTheIncidentSinceItWasRead() {
         // given
-        store.create(incident("inc-1").build());
-        Incident read = store.incident("inc-1").orElseThrow();
+        store.incidents().create(incident("inc-1").build());
+        Incident read = store.incidents().get("inc-1").orElseThrow();
 
         // when
-        Incident.Builder edit = read.edit().note(T0.plusSeconds(10), "note", "家属已到场", "officer");
-        edit.status = IncidentStatus.ACKNOWLEDGED;
-        edit.acknowledgedAt = T0.plusSeconds(10);
-        Incident edited = edit.build();
-        store.update(edited);
+        Incident edited = read.edit().note(T0.plusSeconds(10), "note", "家属已到场", "officer")
+                .acknowledge(T0.plusSeconds(10)).build();
+        store.incidents().update(edited);
 
         // then
-        assertThat(store.incident("inc-1")).contains(edited);
+        assertThat(store.incidents().get("inc-1")).contains(edited);
         assertThat(edited.version()).isEqualTo(1);
     }
 
     @Test
     void update_isRefused_whenSomeoneElseChangedTheIncident() {
         // given two officers who read the same incident
-        store.create(incident("inc-1").build());
-        Incident readByFirst = store.incident("inc-1").orElseThrow();
-        Incident readBySecond = store.incident("inc-1").orElseThrow();
+        store.incidents().create(incident("inc-1").build());
+        Incident readByFirst = store.incidents().get("inc-1").orElseThrow();
+        Incident readBySecond = store.incidents().get("inc-1").orElseThrow();
         Incident firstEdit = readByFirst.edit().note(T0, "note", "first", "officer-1").build();
-        store.update(firstEdit);
+        store.incidents().update(firstEdit);
 
         // when / then
-        assertThatThrownBy(() -> store.update(readBySecond.edit().note(T0, "note", "second", "officer-2").build()))
-                .isInstanceOf(StaleIncident.class);
-        assertThat(store.incident("inc-1")).contains(firstEdit);
+        assertThatThrownBy(() -> store.incidents().update(readBySecond.edit().note(T0, "note", "second", "officer-2").build()))
+                .isInstanceOf(StaleWrite.class);
+        assertThat(store.incidents().get("inc-1")).contains(firstEdit);
     }
 
     @Test
     void update_isRefused_whenTheVersionSkipsAhead() {
         // given
         Incident created = incident("inc-1").build();
-        store.create(created);
+        store.incidents().create(created);
 
         // when / then
         Incident twoAhead = created.edit().build().edit().build();
-        assertThatThrownBy(() -> store.update(twoAhead)).isInstanceOf(StaleIncident.class);
-        assertThat(store.incident("inc-1")).contains(created);
+        assertThatThrownBy(() -> store.incidents().update(twoAhead)).isInstanceOf(StaleWrite.class);
+        assertThat(store.incidents().get("inc-1")).contains(created);
     }
 
     @Test
@@ -580,27 +579,27 @@ public abstract class StoreContract {
         Incident neverStored = incident("inc-1").build().edit().build();
 
         // when / then
-        assertThatThrownBy(() -> store.update(neverStored)).isInstanceOf(StaleIncident.class);
-        assertThat(store.incident("inc-1")).isEmpty();
+        assertThatThrownBy(() -> store.incidents().update(neverStored)).isInstanceOf(StaleWrite.class);
+        assertThat(store.incidents().get("inc-1")).isEmpty();
     }
 
     @Test
     void concurrentUpdates_ofOneRead_fromEightThreads_letExactlyOneWin() {
         // given eight workers who all read the incident at version 0
-        store.create(incident("inc-1").build());
-        Incident read = store.incident("inc-1").orElseThrow();
+        store.incidents().create(incident("inc-1").build());
+        Incident read = store.incidents().get("inc-1").orElseThrow();
 
         // when all of them write their change at the same moment
         List<Outcome<String>> outcomes = race(8, n -> {
-            store.update(read.edit().note(T0, "note", "worker " + n, "w" + n).build());
+            store.incidents().update(read.edit().note(T0, "note", "worker " + n, "w" + n).build());
             return "worker " + n;
         });
 
         // then one change is stored and seven are told to read again
         assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o.failure() instanceof StaleIncident).hasSize(7);
+        assertThat(outcomes).filteredOn(o -> o.failure() instanceof StaleWrite).hasSize(7);
         String winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().value();
-        Incident stored = store.incident("inc-1").orElseThrow();
+        Incident stored = store.incidents().get("inc-1").orElseThrow();
         assertThat(stored.version()).isEqualTo(1);
         assertThat(stored.timeline()).extracting(e -> e.text()).containsExactly(winner);
     }
@@ -608,7 +607,7 @@ public abstract class StoreContract {
     @Test
     void concurrentEditors_thatRetry_loseNoChange_andEachVersionHasOneWinner() {
         // given
-        store.create(incident("inc-1").build());
+        store.incidents().create(incident("inc-1").build());
         int editors = 8;
         int editsEach = 5;
         Queue<Long> wonVersions = new ConcurrentLinkedQueue<>();
@@ -617,13 +616,13 @@ public abstract class StoreContract {
         List<Outcome<Void>> outcomes = race(editors, n -> {
             int made = 0;
             while (made < editsEach) {
-                Incident read = store.incident("inc-1").orElseThrow();
+                Incident read = store.incidents().get("inc-1").orElseThrow();
                 Incident edited = read.edit().note(T0, "note", "editor " + n, "e" + n).build();
                 try {
-                    store.update(edited);
+                    store.incidents().update(edited);
                     wonVersions.add(edited.version());
                     made++;
-                } catch (StaleIncident lost) {
+                } catch (StaleWrite lost) {
                     // somebody else won this version: read again and redo the change
                 }
             }
@@ -635,7 +634,7 @@ public abstract class StoreContract {
         long total = (long) editors * editsEach;
         assertThat(wonVersions).containsExactlyInAnyOrderElementsOf(
                 IntStream.rangeClosed(1, (int) total).mapToObj(v -> (long) v).toList());
-        Incident stored = store.incident("inc-1").orElseThrow();
+        Incident stored = store.incidents().get("inc-1").orElseThrow();
         assertThat(stored.version()).isEqualTo(total);
         assertThat(stored.timeline()).hasSize((int) total);
         for (int n = 0; n < editors; n++) {
@@ -652,7 +651,7 @@ public abstract class StoreContract {
         createOneIncidentPerStatus();
 
         // when
-        List<Incident> active = store.active();
+        List<Incident> active = store.incidents().active();
 
         // then
         assertThat(active).extracting(Incident::id).containsExactlyInAnyOrder("inc-open", "inc-ack");
@@ -662,16 +661,16 @@ public abstract class StoreContract {
     void dueForEscalation_returnsOnlyActiveIncidentsWhoseDeadlineHasCome() {
         // given
         Instant now = T0.plusSeconds(600);
-        store.create(incident("overdue").nextEscalationAt(now.minusSeconds(1)).build());
-        store.create(incident("due-now").status(IncidentStatus.ACKNOWLEDGED).nextEscalationAt(now).build());
-        store.create(incident("not-yet").nextEscalationAt(now.plusSeconds(1)).build());
-        store.create(incident("no-deadline").exhausted(true).nextEscalationAt(null).build());
-        store.create(incident("resolved").status(IncidentStatus.RESOLVED).nextEscalationAt(now.minusSeconds(60)).build());
-        store.create(incident("cancelled").status(IncidentStatus.CANCELLED).nextEscalationAt(now.minusSeconds(60))
+        store.incidents().create(incident("overdue").nextEscalationAt(now.minusSeconds(1)).build());
+        store.incidents().create(incident("due-now").status(IncidentStatus.ACKNOWLEDGED).nextEscalationAt(now).build());
+        store.incidents().create(incident("not-yet").nextEscalationAt(now.plusSeconds(1)).build());
+        store.incidents().create(incident("no-deadline").exhausted(true).nextEscalationAt(null).build());
+        store.incidents().create(incident("resolved").status(IncidentStatus.RESOLVED).nextEscalationAt(now.minusSeconds(60)).build());
+        store.incidents().create(incident("cancelled").status(IncidentStatus.CANCELLED).nextEscalationAt(now.minusSeconds(60))
                 .build());
 
         // when
-        List<Incident> due = store.dueForEscalation(now);
+        List<Incident> due = store.incidents().dueForEscalation(now);
 
         // then
         assertThat(due).extracting(Incident::id).containsExactlyInAnyOrder("overdue", "due-now");
@@ -680,22 +679,17 @@ public abstract class StoreContract {
     @Test
     void anUpdate_movesTheIncidentBetweenLists() {
         // given an open incident past its deadline
-        store.create(incident("inc-1").nextEscalationAt(T0).build());
-        Incident read = store.incident("inc-1").orElseThrow();
+        store.incidents().create(incident("inc-1").nextEscalationAt(T0).build());
+        Incident read = store.incidents().get("inc-1").orElseThrow();
 
         // when it is resolved
-        Incident.Builder edit = read.edit();
-        edit.status = IncidentStatus.RESOLVED;
-        edit.resolvedAt = T0.plusSeconds(30);
-        edit.closedAt = T0.plusSeconds(30);
-        edit.nextEscalationAt = null;
-        store.update(edit.build());
+        store.incidents().update(read.edit().close(IncidentStatus.RESOLVED, T0.plusSeconds(30), null).build());
 
         // then
-        assertThat(store.active()).isEmpty();
-        assertThat(store.dueForEscalation(T0.plusSeconds(3600))).isEmpty();
-        assertThat(ids(store.list(new IncidentQuery("active", null, null), PageRequest.first(50)))).isEmpty();
-        assertThat(ids(store.list(new IncidentQuery("resolved", null, null), PageRequest.first(50))))
+        assertThat(store.incidents().active()).isEmpty();
+        assertThat(store.incidents().dueForEscalation(T0.plusSeconds(3600))).isEmpty();
+        assertThat(ids(store.incidents().list(IncidentQuery.of("active", null, null), PageRequest.first(50)))).isEmpty();
+        assertThat(ids(store.incidents().list(IncidentQuery.of("resolved", null, null), PageRequest.first(50))))
                 .containsExactly("inc-1");
     }
 
@@ -713,7 +707,7 @@ public abstract class StoreContract {
         createOneIncidentPerStatus();
 
         // when
-        Page<Incident> page = store.list(new IncidentQuery(status, null, null), PageRequest.first(50));
+        Page<Incident> page = store.incidents().list(IncidentQuery.of(status, null, null), PageRequest.first(50));
 
         // then
         assertThat(ids(page)).containsExactly(expected.split(" "));
@@ -726,20 +720,20 @@ public abstract class StoreContract {
         createOneIncidentPerStatus();
 
         // when / then
-        assertThatThrownBy(() -> store.list(new IncidentQuery("closed", null, null), PageRequest.first(50)))
+        assertThatThrownBy(() -> store.incidents().list(IncidentQuery.of("closed", null, null), PageRequest.first(50)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("status"));
     }
 
     @Test
     void list_isNewestFirst_withEqualTimesOrderedByIdDescending() {
         // given
-        store.create(incident("inc-a").createdAt(T0).build());
-        store.create(incident("inc-b").createdAt(T0.plusSeconds(60)).build());
-        store.create(incident("inc-c").createdAt(T0.plusSeconds(60)).build());
-        store.create(incident("inc-d").createdAt(T0.minusSeconds(60)).build());
+        store.incidents().create(incident("inc-a").createdAt(T0).build());
+        store.incidents().create(incident("inc-b").createdAt(T0.plusSeconds(60)).build());
+        store.incidents().create(incident("inc-c").createdAt(T0.plusSeconds(60)).build());
+        store.incidents().create(incident("inc-d").createdAt(T0.minusSeconds(60)).build());
 
         // when
-        Page<Incident> page = store.list(IncidentQuery.ALL, PageRequest.first(50));
+        Page<Incident> page = store.incidents().list(IncidentQuery.ALL, PageRequest.first(50));
 
         // then
         assertThat(ids(page)).containsExactly("inc-c", "inc-b", "inc-a", "inc-d");
@@ -751,9 +745,9 @@ public abstract class StoreContract {
         createIncidentsAroundTheMinuteAfterT0();
 
         // when
-        Page<Incident> both = store.list(new IncidentQuery("all", T0, T0.plusSeconds(60)), PageRequest.first(50));
-        Page<Incident> onlyFrom = store.list(new IncidentQuery("all", T0, null), PageRequest.first(50));
-        Page<Incident> onlyTo = store.list(new IncidentQuery("all", null, T0.plusSeconds(60)), PageRequest.first(50));
+        Page<Incident> both = store.incidents().list(IncidentQuery.of("all", T0, T0.plusSeconds(60)), PageRequest.first(50));
+        Page<Incident> onlyFrom = store.incidents().list(IncidentQuery.of("all", T0, null), PageRequest.first(50));
+        Page<Incident> onlyTo = store.incidents().list(IncidentQuery.of("all", null, T0.plusSeconds(60)), PageRequest.first(50));
 
         // then
         assertThat(ids(both)).containsExactly("at-59s", "at-0s");
@@ -764,13 +758,13 @@ public abstract class StoreContract {
     @Test
     void list_combinesStatusAndTimeRange() {
         // given
-        store.create(incident("early-open").createdAt(T0.minusSeconds(3600)).build());
-        store.create(incident("late-open").createdAt(T0.plusSeconds(60)).build());
-        store.create(incident("late-cancelled").createdAt(T0.plusSeconds(120)).status(IncidentStatus.CANCELLED)
+        store.incidents().create(incident("early-open").createdAt(T0.minusSeconds(3600)).build());
+        store.incidents().create(incident("late-open").createdAt(T0.plusSeconds(60)).build());
+        store.incidents().create(incident("late-cancelled").createdAt(T0.plusSeconds(120)).status(IncidentStatus.CANCELLED)
                 .build());
 
         // when
-        Page<Incident> page = store.list(new IncidentQuery("open", T0, null), PageRequest.first(50));
+        Page<Incident> page = store.incidents().list(IncidentQuery.of("open", T0, null), PageRequest.first(50));
 
         // then
         assertThat(ids(page)).containsExactly("late-open");
@@ -787,15 +781,15 @@ public abstract class StoreContract {
         }
         List<Incident> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(11));
-        shuffled.forEach(store::create);
+        shuffled.forEach(store.incidents()::create);
         List<String> newestFirst = all.stream()
                 .sorted(Comparator.comparing(Incident::createdAt).thenComparing(Incident::id).reversed())
                 .map(Incident::id).toList();
 
         // when
-        List<Page<Incident>> pages = pageThrough(c -> store.list(IncidentQuery.ALL, new PageRequest(c, 50)));
+        List<Page<Incident>> pages = pageThrough(c -> store.incidents().list(IncidentQuery.ALL, new PageRequest(c, 50)));
         List<Page<Incident>> activePages = pageThrough(
-                c -> store.list(new IncidentQuery("active", null, null), new PageRequest(c, 50)));
+                c -> store.incidents().list(IncidentQuery.of("active", null, null), new PageRequest(c, 50)));
 
         // then
         assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
@@ -811,7 +805,7 @@ public abstract class StoreContract {
         createIncidentsAroundTheMinuteAfterT0();
 
         // when
-        List<Incident> found = store.createdBetween(T0, T0.plusSeconds(60));
+        List<Incident> found = store.incidents().createdBetween(T0, T0.plusSeconds(60));
 
         // then
         assertThat(found).extracting(Incident::id).containsExactlyInAnyOrder("at-0s", "at-59s");
@@ -825,39 +819,39 @@ public abstract class StoreContract {
         FollowUp followUp = Fixtures.fullFollowUp("f-1");
 
         // when
-        store.insert(followUp);
+        store.followUps().insert(followUp);
 
         // then amounts count as equal by value (1200.5 is 1200.50)
-        assertThat(store.followUp("f-1")).get().usingRecursiveComparison()
+        assertThat(store.followUps().get("f-1")).get().usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(followUp);
-        assertThat(store.followUp("f-2")).isEmpty();
+        assertThat(store.followUps().get("f-2")).isEmpty();
     }
 
     @Test
     void insertFollowUp_isRefused_whenTheIdExists() {
         // given
         FollowUp first = followUp("f-1").notes("first").build();
-        store.insert(first);
+        store.followUps().insert(first);
 
         // when / then
-        assertThatThrownBy(() -> store.insert(followUp("f-1").notes("second").build()))
+        assertThatThrownBy(() -> store.followUps().insert(followUp("f-1").notes("second").build()))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(store.followUp("f-1")).contains(first);
+        assertThat(store.followUps().get("f-1")).contains(first);
     }
 
     @Test
     void replace_storesTheNewFollowUp() {
         // given
-        store.insert(followUp("f-1").status(FollowUpStatus.PLANNED).build());
+        store.followUps().insert(followUp("f-1").status(FollowUpStatus.PLANNED).build());
         FollowUp done = followUp("f-1").status(FollowUpStatus.DONE).done(LocalDate.of(2026, 3, 8))
                 .visitors("张主席").notes("探望了老人").build();
 
         // when
-        store.replace(done);
+        store.followUps().replace(done);
 
         // then
-        assertThat(store.followUp("f-1")).contains(done);
+        assertThat(store.followUps().get("f-1")).contains(done);
     }
 
     @Test
@@ -865,39 +859,39 @@ public abstract class StoreContract {
         // given an empty store
 
         // when / then
-        assertThatThrownBy(() -> store.replace(followUp("f-1").build()))
+        assertThatThrownBy(() -> store.followUps().replace(followUp("f-1").build()))
                 .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("followup"));
-        assertThat(store.followUp("f-1")).isEmpty();
+        assertThat(store.followUps().get("f-1")).isEmpty();
     }
 
     @Test
     void forIncident_returnsThatIncidentsFollowUps_byDueDateThenId() {
         // given
-        store.insert(followUp("f-3").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 20)).build());
-        store.insert(followUp("f-2").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 10)).build());
-        store.insert(followUp("f-1").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 20)).build());
-        store.insert(followUp("f-4").incident("inc-2", "m-2").due(LocalDate.of(2026, 3, 1)).build());
+        store.followUps().insert(followUp("f-3").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 20)).build());
+        store.followUps().insert(followUp("f-2").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 10)).build());
+        store.followUps().insert(followUp("f-1").incident("inc-1", "m-1").due(LocalDate.of(2026, 3, 20)).build());
+        store.followUps().insert(followUp("f-4").incident("inc-2", "m-2").due(LocalDate.of(2026, 3, 1)).build());
 
         // when
-        List<FollowUp> found = store.forIncident("inc-1");
+        List<FollowUp> found = store.followUps().forIncident("inc-1");
 
         // then
         assertThat(found).extracting(FollowUp::id).containsExactly("f-2", "f-1", "f-3");
-        assertThat(store.forIncident("inc-9")).isEmpty();
+        assertThat(store.followUps().forIncident("inc-9")).isEmpty();
     }
 
     @Test
     void followUps_filterByStatus_orderedByDueDate_withUndatedOnesLast() {
         // given
-        store.insert(followUp("f-1").due(LocalDate.of(2026, 4, 1)).status(FollowUpStatus.PLANNED).build());
-        store.insert(followUp("f-2").due(null).status(FollowUpStatus.PLANNED).build());
-        store.insert(followUp("f-3").due(LocalDate.of(2026, 3, 1)).status(FollowUpStatus.DONE).build());
-        store.insert(followUp("f-4").due(LocalDate.of(2026, 3, 15)).status(FollowUpStatus.PLANNED).build());
+        store.followUps().insert(followUp("f-1").due(LocalDate.of(2026, 4, 1)).status(FollowUpStatus.PLANNED).build());
+        store.followUps().insert(followUp("f-2").due(null).status(FollowUpStatus.PLANNED).build());
+        store.followUps().insert(followUp("f-3").due(LocalDate.of(2026, 3, 1)).status(FollowUpStatus.DONE).build());
+        store.followUps().insert(followUp("f-4").due(LocalDate.of(2026, 3, 15)).status(FollowUpStatus.PLANNED).build());
 
         // when
-        Page<FollowUp> planned = store.followUps("planned", PageRequest.first(50));
-        Page<FollowUp> done = store.followUps("done", PageRequest.first(50));
-        Page<FollowUp> every = store.followUps(null, PageRequest.first(50));
+        Page<FollowUp> planned = store.followUps().list(StatusFilter.parse(FollowUpStatus.class, "planned"), PageRequest.first(50));
+        Page<FollowUp> done = store.followUps().list(StatusFilter.parse(FollowUpStatus.class, "done"), PageRequest.first(50));
+        Page<FollowUp> every = store.followUps().list(StatusFilter.parse(FollowUpStatus.class, null), PageRequest.first(50));
 
         // then
         assertThat(planned.items()).extracting(FollowUp::id).containsExactly("f-4", "f-1", "f-2");
@@ -908,7 +902,7 @@ public abstract class StoreContract {
     @Test
     void followUps_refuseAStatusWordTheyDoNotKnow() {
         // when / then
-        assertThatThrownBy(() -> store.followUps("someday", PageRequest.first(50)))
+        assertThatThrownBy(() -> store.followUps().list(StatusFilter.parse(FollowUpStatus.class, "someday"), PageRequest.first(50)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("status"));
     }
 
@@ -922,14 +916,14 @@ public abstract class StoreContract {
         }
         List<FollowUp> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(5));
-        shuffled.forEach(store::insert);
+        shuffled.forEach(store.followUps()::insert);
         List<String> expected = all.stream()
                 .sorted(Comparator.comparing((FollowUp f) -> f.dueDate() == null ? LocalDate.MAX : f.dueDate())
                         .thenComparing(FollowUp::id))
                 .map(FollowUp::id).toList();
 
         // when
-        List<Page<FollowUp>> pages = pageThrough(c -> store.followUps("planned", new PageRequest(c, 50)));
+        List<Page<FollowUp>> pages = pageThrough(c -> store.followUps().list(StatusFilter.parse(FollowUpStatus.class, "planned"), new PageRequest(c, 50)));
 
         // then
         assertThat(pages).extracting(p -> p.items().size()).containsExactly(50, 50, 20);
@@ -946,10 +940,10 @@ public abstract class StoreContract {
                 "王小明", List.of("phone", "familyContacts"));
 
         // when
-        store.append(entry);
+        store.audit().append(entry);
 
         // then
-        assertThat(store.audit(null, null, PageRequest.first(10)).items()).containsExactly(entry);
+        assertThat(store.audit().list(null, null, PageRequest.first(10)).items()).containsExactly(entry);
     }
 
     @Test
@@ -958,34 +952,34 @@ public abstract class StoreContract {
         AuditEntry entry = new AuditEntry("a-1", T0, "sub-1", "admin", "update", "policy", null, null, List.of());
 
         // when
-        store.append(entry);
+        store.audit().append(entry);
 
         // then
-        assertThat(store.audit(null, null, PageRequest.first(10)).items()).containsExactly(entry);
+        assertThat(store.audit().list(null, null, PageRequest.first(10)).items()).containsExactly(entry);
     }
 
     @Test
     void append_isRefused_whenTheIdExists() {
         // given
         AuditEntry first = audit("a-1", T0);
-        store.append(first);
+        store.audit().append(first);
 
         // when / then
-        assertThatThrownBy(() -> store.append(audit("a-1", T0.plusSeconds(5))))
+        assertThatThrownBy(() -> store.audit().append(audit("a-1", T0.plusSeconds(5))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(store.audit(null, null, PageRequest.first(10)).items()).containsExactly(first);
+        assertThat(store.audit().list(null, null, PageRequest.first(10)).items()).containsExactly(first);
     }
 
     @Test
     void audit_isNewestFirst_withEqualTimesOrderedByIdDescending() {
         // given
-        store.append(audit("a-1", T0));
-        store.append(audit("a-3", T0.plusSeconds(60)));
-        store.append(audit("a-2", T0.plusSeconds(60)));
-        store.append(audit("a-4", T0.plusMillis(1500)));
+        store.audit().append(audit("a-1", T0));
+        store.audit().append(audit("a-3", T0.plusSeconds(60)));
+        store.audit().append(audit("a-2", T0.plusSeconds(60)));
+        store.audit().append(audit("a-4", T0.plusMillis(1500)));
 
         // when
-        Page<AuditEntry> page = store.audit(null, null, PageRequest.first(10));
+        Page<AuditEntry> page = store.audit().list(null, null, PageRequest.first(10));
 
         // then
         assertThat(page.items()).extracting(AuditEntry::id).containsExactly("a-3", "a-2", "a-4", "a-1");
@@ -995,15 +989,15 @@ public abstract class StoreContract {
     @Test
     void audit_from_isInclusive_andTo_isExclusive() {
         // given
-        store.append(audit("before", T0.minusMillis(1)));
-        store.append(audit("at-0s", T0));
-        store.append(audit("at-59s", T0.plusSeconds(59)));
-        store.append(audit("at-60s", T0.plusSeconds(60)));
+        store.audit().append(audit("before", T0.minusMillis(1)));
+        store.audit().append(audit("at-0s", T0));
+        store.audit().append(audit("at-59s", T0.plusSeconds(59)));
+        store.audit().append(audit("at-60s", T0.plusSeconds(60)));
 
         // when
-        Page<AuditEntry> minute = store.audit(T0, T0.plusSeconds(60), PageRequest.first(10));
-        Page<AuditEntry> since = store.audit(T0.plusSeconds(59), null, PageRequest.first(10));
-        Page<AuditEntry> until = store.audit(null, T0, PageRequest.first(10));
+        Page<AuditEntry> minute = store.audit().list(T0, T0.plusSeconds(60), PageRequest.first(10));
+        Page<AuditEntry> since = store.audit().list(T0.plusSeconds(59), null, PageRequest.first(10));
+        Page<AuditEntry> until = store.audit().list(null, T0, PageRequest.first(10));
 
         // then
         assertThat(minute.items()).extracting(AuditEntry::id).containsExactly("at-59s", "at-0s");
@@ -1016,13 +1010,13 @@ public abstract class StoreContract {
         // given 120 entries, one a second, appended in no particular order
         List<Integer> seconds = new ArrayList<>(IntStream.range(0, 120).boxed().toList());
         Collections.shuffle(seconds, new Random(11));
-        seconds.forEach(s -> store.append(audit(String.format("a-%03d", s), T0.plusSeconds(s))));
+        seconds.forEach(s -> store.audit().append(audit(String.format("a-%03d", s), T0.plusSeconds(s))));
 
         // when the pages are read while newer entries keep arriving
         List<String> seen = new ArrayList<>();
         List<Page<AuditEntry>> pages = pageThrough(c -> {
-            Page<AuditEntry> page = store.audit(T0, T0.plusSeconds(3600), new PageRequest(c, 50));
-            store.append(audit("new-" + seen.size(), T0.plusSeconds(1000 + seen.size())));
+            Page<AuditEntry> page = store.audit().list(T0, T0.plusSeconds(3600), new PageRequest(c, 50));
+            store.audit().append(audit("new-" + seen.size(), T0.plusSeconds(1000 + seen.size())));
             page.items().forEach(e -> seen.add(e.id()));
             return page;
         });
@@ -1037,14 +1031,14 @@ public abstract class StoreContract {
     @Test
     void anAuditCursorFromAnotherListing_isRefusedAsInvalid() {
         // given a cursor of the incident list
-        for (int i = 0; i < 3; i++) store.create(incident("inc-" + i).createdAt(T0.plusSeconds(i)).build());
-        String incidentCursor = store.list(IncidentQuery.ALL, PageRequest.first(1)).nextCursor();
-        store.append(audit("a-1", T0));
+        for (int i = 0; i < 3; i++) store.incidents().create(incident("inc-" + i).createdAt(T0.plusSeconds(i)).build());
+        String incidentCursor = store.incidents().list(IncidentQuery.ALL, PageRequest.first(1)).nextCursor();
+        store.audit().append(audit("a-1", T0));
 
         // when / then
-        assertThatThrownBy(() -> store.audit(null, null, new PageRequest(incidentCursor, 10)))
+        assertThatThrownBy(() -> store.audit().list(null, null, new PageRequest(incidentCursor, 10)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
-        assertThatThrownBy(() -> store.audit(null, null, new PageRequest("not a cursor", 10)))
+        assertThatThrownBy(() -> store.audit().list(null, null, new PageRequest("not a cursor", 10)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("cursor"));
     }
 
@@ -1052,16 +1046,16 @@ public abstract class StoreContract {
     void aVolunteerWhoOptedOut_comesBackWithTheTimeTheyDidIt() {
         // given
         Volunteer volunteer = volunteer("v-1").build();
-        store.volunteers().insert(volunteer);
+        store.directory().volunteers().insert(volunteer);
 
         // when
-        store.volunteers().update(volunteer.optedOut(T0.plusSeconds(90)));
+        store.directory().volunteers().update(volunteer.optedOut(T0.plusSeconds(90)));
 
         // then
-        Volunteer stored = store.volunteers().get("v-1").orElseThrow();
+        Volunteer stored = store.directory().volunteers().get("v-1").orElseThrow();
         assertThat(stored.optedOutAt()).isEqualTo(T0.plusSeconds(90));
         assertThat(stored.onDuty()).isFalse();
-        assertThat(store.volunteersInCity(volunteer.area().city())).containsExactly(stored);
+        assertThat(store.directory().volunteersInCity(volunteer.area().city())).containsExactly(stored);
     }
 
     // ---------------------------------------------------------------- settings
@@ -1071,7 +1065,7 @@ public abstract class StoreContract {
         // given an empty store
 
         // when / then
-        assertThat(store.escalationPolicy()).isEmpty();
+        assertThat(store.settings().escalationPolicy()).isEmpty();
     }
 
     @Test
@@ -1082,13 +1076,13 @@ public abstract class StoreContract {
                 new PolicyLevel(1, Notify.LEADERS, null, 1, 2, 4)));
 
         // when
-        store.saveEscalationPolicy(EscalationPolicy.DEFAULT);
-        Optional<EscalationPolicy> first = store.escalationPolicy();
-        store.saveEscalationPolicy(fast);
+        store.settings().saveEscalationPolicy(EscalationPolicy.DEFAULT);
+        Optional<EscalationPolicy> first = store.settings().escalationPolicy();
+        store.settings().saveEscalationPolicy(fast);
 
         // then
         assertThat(first).contains(EscalationPolicy.DEFAULT);
-        assertThat(store.escalationPolicy()).contains(fast);
+        assertThat(store.settings().escalationPolicy()).contains(fast);
     }
 
     // ---------------------------------------------------------------- idempotency
@@ -1096,7 +1090,7 @@ public abstract class StoreContract {
     @Test
     void remember_recordsAFirstRequest_andSaysNothingWasThere() {
         // when
-        Optional<String> earlier = store.remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
+        Optional<String> earlier = store.idempotency().remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
 
         // then
         assertThat(earlier).isEmpty();
@@ -1105,15 +1099,15 @@ public abstract class StoreContract {
     @Test
     void remember_returnsTheFirstValue_whileItsRecordLives() {
         // given
-        store.remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
+        store.idempotency().remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
 
         // when
-        Optional<String> repeat = store.remember("key-1", "response-2", T0.plus(Duration.ofHours(25)),
+        Optional<String> repeat = store.idempotency().remember("key-1", "response-2", T0.plus(Duration.ofHours(25)),
                 T0.plus(Duration.ofHours(23)));
 
         // then the first value is kept, not the repeat's
         assertThat(repeat).contains("response-1");
-        assertThat(store.remember("key-1", "response-3", T0.plus(Duration.ofHours(48)), T0.plusSeconds(1)))
+        assertThat(store.idempotency().remember("key-1", "response-3", T0.plus(Duration.ofHours(48)), T0.plusSeconds(1)))
                 .contains("response-1");
     }
 
@@ -1121,53 +1115,53 @@ public abstract class StoreContract {
     void remember_replacesARecordThatHasExpired() {
         // given a record that lived until exactly now
         Instant expiry = T0.plus(Duration.ofHours(24));
-        store.remember("key-1", "response-1", expiry, T0);
+        store.idempotency().remember("key-1", "response-1", expiry, T0);
 
         // when
-        Optional<String> later = store.remember("key-1", "response-2", expiry.plus(Duration.ofHours(24)), expiry);
+        Optional<String> later = store.idempotency().remember("key-1", "response-2", expiry.plus(Duration.ofHours(24)), expiry);
 
         // then
         assertThat(later).isEmpty();
-        assertThat(store.remember("key-1", "response-3", expiry.plus(Duration.ofHours(48)), expiry.plusSeconds(1)))
+        assertThat(store.idempotency().remember("key-1", "response-3", expiry.plus(Duration.ofHours(48)), expiry.plusSeconds(1)))
                 .contains("response-2");
     }
 
     @Test
     void recall_readsALiveRecord_withoutWritingOne() {
         // given nothing recorded yet
-        assertThat(store.recall("key-1", T0)).isEmpty();
-        assertThat(store.remember("key-1", "response-1", T0.plusSeconds(60), T0)).isEmpty();
+        assertThat(store.idempotency().recall("key-1", T0)).isEmpty();
+        assertThat(store.idempotency().remember("key-1", "response-1", T0.plusSeconds(60), T0)).isEmpty();
 
         // when / then the live record is read back, and an expired one is not
-        assertThat(store.recall("key-1", T0.plusSeconds(59))).contains("response-1");
-        assertThat(store.recall("key-1", T0.plusSeconds(60))).isEmpty();
-        assertThat(store.recall("key-2", T0)).isEmpty();
+        assertThat(store.idempotency().recall("key-1", T0.plusSeconds(59))).contains("response-1");
+        assertThat(store.idempotency().recall("key-1", T0.plusSeconds(60))).isEmpty();
+        assertThat(store.idempotency().recall("key-2", T0)).isEmpty();
     }
 
     @Test
     void anOptOut_isRecordedOnce_keepsItsFirstTime_andCanBeCleared() {
         // given nothing recorded
-        assertThat(store.optedOutAt("+8613800000001")).isEmpty();
+        assertThat(store.optOuts().optedOutAt("+8613800000001")).isEmpty();
 
         // when the phone texts STOP, twice
-        store.recordOptOut("+8613800000001", T0);
-        store.recordOptOut("+8613800000001", T0.plusSeconds(60));
+        store.optOuts().record("+8613800000001", T0);
+        store.optOuts().record("+8613800000001", T0.plusSeconds(60));
 
         // then the first time stands, other phones are untouched, and clearing forgets it
-        assertThat(store.optedOutAt("+8613800000001")).contains(T0);
-        assertThat(store.optedOutAt("+8613800000002")).isEmpty();
-        store.clearOptOut("+8613800000001");
-        assertThat(store.optedOutAt("+8613800000001")).isEmpty();
-        store.clearOptOut("+8613800000009"); // clearing what is not there is fine
+        assertThat(store.optOuts().optedOutAt("+8613800000001")).contains(T0);
+        assertThat(store.optOuts().optedOutAt("+8613800000002")).isEmpty();
+        store.optOuts().clear("+8613800000001");
+        assertThat(store.optOuts().optedOutAt("+8613800000001")).isEmpty();
+        store.optOuts().clear("+8613800000009"); // clearing what is not there is fine
     }
 
     @Test
     void remember_keepsKeysApart() {
         // given
-        store.remember("key-1", "response-1", T0.plusSeconds(60), T0);
+        store.idempotency().remember("key-1", "response-1", T0.plusSeconds(60), T0);
 
         // when
-        Optional<String> other = store.remember("key-2", "response-2", T0.plusSeconds(60), T0);
+        Optional<String> other = store.idempotency().remember("key-2", "response-2", T0.plusSeconds(60), T0);
 
         // then
         assertThat(other).isEmpty();
@@ -1177,7 +1171,7 @@ public abstract class StoreContract {
     void concurrentRepeats_ofOneRequest_letExactlyOneRecordIt() {
         // when eight deliveries of the same SNS message arrive at once
         List<Outcome<Optional<String>>> outcomes = race(8,
-                n -> store.remember("sns-1", "handled-by-" + n, T0.plusSeconds(3600), T0));
+                n -> store.idempotency().remember("sns-1", "handled-by-" + n, T0.plusSeconds(3600), T0));
 
         // then one records it and the other seven see that one's value
         assertThat(outcomes).allMatch(Outcome::succeeded);
@@ -1188,7 +1182,7 @@ public abstract class StoreContract {
                 .allMatch(a -> a.get().equals("handled-by-" + winner));
     }
 
-    // ---------------------------------------------------------------- issue 9: introductions, notices, applications
+    // ---------------------------------------------------------------- introductions, notices, applications
 
     /** {@link CareStoreContract}'s stories, on this test's store. */
     @Nested
@@ -1202,18 +1196,18 @@ public abstract class StoreContract {
     // ---------------------------------------------------------------- helpers
 
     private void createOneIncidentPerStatus() {
-        store.create(incident("inc-open").createdAt(T0).build());
-        store.create(incident("inc-ack").createdAt(T0.plusSeconds(60)).status(IncidentStatus.ACKNOWLEDGED).build());
-        store.create(incident("inc-resolved").createdAt(T0.plusSeconds(120)).status(IncidentStatus.RESOLVED).build());
-        store.create(incident("inc-cancelled").createdAt(T0.plusSeconds(180)).status(IncidentStatus.CANCELLED)
+        store.incidents().create(incident("inc-open").createdAt(T0).build());
+        store.incidents().create(incident("inc-ack").createdAt(T0.plusSeconds(60)).status(IncidentStatus.ACKNOWLEDGED).build());
+        store.incidents().create(incident("inc-resolved").createdAt(T0.plusSeconds(120)).status(IncidentStatus.RESOLVED).build());
+        store.incidents().create(incident("inc-cancelled").createdAt(T0.plusSeconds(180)).status(IncidentStatus.CANCELLED)
                 .build());
     }
 
     private void createIncidentsAroundTheMinuteAfterT0() {
-        store.create(incident("before").createdAt(T0.minusMillis(1)).build());
-        store.create(incident("at-0s").createdAt(T0).build());
-        store.create(incident("at-59s").createdAt(T0.plusSeconds(59)).build());
-        store.create(incident("at-60s").createdAt(T0.plusSeconds(60)).build());
+        store.incidents().create(incident("before").createdAt(T0.minusMillis(1)).build());
+        store.incidents().create(incident("at-0s").createdAt(T0).build());
+        store.incidents().create(incident("at-59s").createdAt(T0.plusSeconds(59)).build());
+        store.incidents().create(incident("at-60s").createdAt(T0.plusSeconds(60)).build());
     }
 
     private static AuditEntry audit(String id, Instant at) {

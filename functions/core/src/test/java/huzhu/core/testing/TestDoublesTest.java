@@ -2,8 +2,8 @@ package huzhu.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.SendResult;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

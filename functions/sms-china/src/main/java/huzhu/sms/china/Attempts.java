@@ -1,6 +1,6 @@
 package huzhu.sms.china;
 
-import huzhu.core.port.Sleeper;
+import huzhu.core.kernel.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;

@@ -1,12 +1,15 @@
 package huzhu.sms.china;
 
-import huzhu.core.rules.PhoneMask;
+import huzhu.core.kernel.PhoneMask;
+import huzhu.core.log.JsonLog;
+import huzhu.core.log.JsonLog.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One JSON line per send on the given sink (stdout in Lambda), in the SNS adapter's shape: action
+ * One {@link JsonLog} line per send on the given sink (stdout in Lambda), in the SNS adapter's shape: action
  * {@code sms.send}, the provider, the template, the masked number, outcome, message id, reason, attempts.
  * Never the variables' values: they carry names, addresses and a family's words.
  */
@@ -22,7 +25,6 @@ public final class SendLog {
     public void write(TemplateSms sms, Attempts.Outcome outcome, long startedNanos) {
         ProviderResult result = outcome.result();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", result.ok() ? "INFO" : result.permanent() ? "WARN" : "ERROR");
         line.put("action", "sms.send");
         line.put("provider", provider);
         line.put("incidentId", sms == null ? null : sms.incidentId());
@@ -34,7 +36,8 @@ public final class SendLog {
         if (!result.ok()) line.put("permanent", result.permanent());
         line.put("attempts", outcome.attempts());
         line.put("ms", (System.nanoTime() - startedNanos) / 1_000_000);
-        line.values().removeIf(v -> v == null);
-        sink.accept(JsonText.write(line));
+        line.values().removeIf(Objects::isNull);
+        sink.accept(JsonLog.line(result.ok() ? Level.INFO : result.permanent() ? Level.WARN : Level.ERROR, "sms.send",
+                line));
     }
 }

@@ -72,7 +72,7 @@ final class Schema {
                       at  INTEGER NOT NULL,
                       doc TEXT NOT NULL)""",
                     "CREATE INDEX audit_newest ON audit (at DESC, id DESC)"),
-            // 3: issue 9 — family introductions, notices with their deliveries and replies, assistance
+            // 3: family introductions, notices with their deliveries and replies, assistance
             // applications, leases; and who holds a trigger token is now asked by member
             List.of(
                     """

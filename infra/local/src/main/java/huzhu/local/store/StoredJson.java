@@ -2,7 +2,7 @@ package huzhu.local.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import huzhu.core.port.DependencyFailure;
+import huzhu.core.error.DependencyFailure;
 import huzhu.http.Json;
 
 /**

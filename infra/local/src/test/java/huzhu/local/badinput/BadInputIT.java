@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import huzhu.core.rules.ReplyGrammar;
-import huzhu.core.rules.Text;
+import huzhu.core.incident.ReplyGrammar;
+import huzhu.core.kernel.Text;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +132,7 @@ class BadInputIT {
 
         assertThat(union.store.snapshot()).as("a redelivered SMS").isEqualTo(once);
         assertThat(union.sms.attempts()).hasSize(sent);
-        assertThat(union.store.members().all()).as("no SMS changes the directory's members")
+        assertThat(union.store.directory().members().all()).as("no SMS changes the directory's members")
                 .extracting(m -> m.phone()).containsExactly(Fixtures.phone(1));
     }
 

@@ -4,15 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.ack.AckHandler;
 import huzhu.console.ConsoleApiHandler;
-import huzhu.core.model.Channel;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentType;
-import huzhu.core.model.Language;
-import huzhu.core.model.Reporter;
-import huzhu.core.port.EscalationTimer;
-import huzhu.core.service.Dispatcher.NewIncident;
-import huzhu.core.service.ServiceConfig;
-import huzhu.core.service.Services;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher.NewIncident;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Language;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -44,13 +44,13 @@ final class SmallUnion {
     final Incident closed;
 
     SmallUnion() {
-        store.members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1)).home("武汉市", "江汉区")
+        store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1)).home("武汉市", "江汉区")
                 .address("武汉市江汉区新华路 88 号").family("王德福", "父亲", Fixtures.phone(2)).build());
-        store.volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
                 .area("武汉市", "江汉区").maxActive(5).build());
-        store.volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))
                 .area("武汉市", "江汉区").maxActive(5).build());
-        store.leaders().insert(Fixtures.leader("l-1").name("周干事").phone(Fixtures.phone(21)).level(1).build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").name("周干事").phone(Fixtures.phone(21)).level(1).build());
         oldTriggerToken = services.directory().issueTriggerLink("m-1").token();
         triggerToken = services.directory().issueTriggerLink("m-1").token();
         Incident first = services.dispatcher().open(new NewIncident("inc-closed", "m-1", IncidentType.MEDICAL, "头晕",

@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import huzhu.core.model.Alert;
-import huzhu.core.model.AlertStatus;
-import huzhu.core.model.Incident;
-import huzhu.core.model.IncidentStatus;
-import huzhu.core.model.TimelineEntry;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.Store;
-import huzhu.core.rules.Hashes;
-import huzhu.core.service.DirectoryService.AreaInput;
-import huzhu.core.service.DirectoryService.FamilyContactInput;
-import huzhu.core.service.DirectoryService.LeaderInput;
-import huzhu.core.service.DirectoryService.MemberInput;
-import huzhu.core.service.DirectoryService.VolunteerInput;
-import huzhu.core.service.Services;
+import huzhu.ack.AckHandler;
+import huzhu.console.ConsoleApiHandler;
+import huzhu.core.Services;
+import huzhu.core.Store;
+import huzhu.core.directory.DirectoryService.AreaInput;
+import huzhu.core.directory.DirectoryService.FamilyContactInput;
+import huzhu.core.directory.DirectoryService.LeaderInput;
+import huzhu.core.directory.DirectoryService.MemberInput;
+import huzhu.core.directory.DirectoryService.VolunteerInput;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.AlertStatus;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.TimelineEntry;
+import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.SequentialIds;
 import huzhu.escalation.EscalationHandler;
@@ -34,8 +36,6 @@ import huzhu.local.SnsEvents;
 import huzhu.local.TimerEvents;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
-import huzhu.ack.AckHandler;
-import huzhu.console.ConsoleApiHandler;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,11 +146,11 @@ class ChaosIT {
 
         // then
         Store store = stack.store();
-        List<Incident> all = store.list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items();
+        List<Incident> all = store.incidents().list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items();
         List<Incident> incidents = new ArrayList<>(all);
-        String cursor = store.list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).nextCursor();
+        String cursor = store.incidents().list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).nextCursor();
         while (cursor != null) {
-            var page = store.list(IncidentQuery.ALL, new PageRequest(cursor, PageRequest.MAX_LIMIT));
+            var page = store.incidents().list(IncidentQuery.ALL, new PageRequest(cursor, PageRequest.MAX_LIMIT));
             incidents.addAll(page.items());
             cursor = page.nextCursor();
         }
@@ -335,7 +335,7 @@ class ChaosIT {
 
     /** Now and then an officer closes an active incident from the console (false alarm, or handled by phone). */
     private void officerCloses() {
-        List<Incident> active = stack.store().active();
+        List<Incident> active = stack.store().incidents().active();
         if (active.isEmpty()) return;
         Incident pick = active.get(random.nextInt(active.size()));
         String verb = random.nextBoolean() ? "cancel" : "resolve";

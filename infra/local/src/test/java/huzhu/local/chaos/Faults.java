@@ -1,14 +1,11 @@
 package huzhu.local.chaos;
 
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.Messenger;
-import huzhu.core.port.OutboundSms;
-import huzhu.core.port.Registry;
-import huzhu.core.port.SendResult;
-import huzhu.core.port.Store;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import huzhu.core.Store;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
+import huzhu.core.testing.Intercepted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,39 +48,20 @@ final class Faults {
     }
 
     Store store(Store real) {
-        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
-                failing(real, true));
-    }
-
-    private InvocationHandler failing(Object real, boolean isStore) {
-        return (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) return method.invoke(real, args);
-            if (Registry.class.isAssignableFrom(method.getReturnType())) {
-                Object registry = invoke(real, method, args);
-                return Proxy.newProxyInstance(Registry.class.getClassLoader(), new Class<?>[] {Registry.class},
-                        failing(registry, false));
-            }
+        return Intercepted.store(real, (method, args, call) -> {
             storeCalls.incrementAndGet();
             Boolean fault = draw();
             if (Boolean.TRUE.equals(fault)) {
                 storeFailures.incrementAndGet();
                 throw new DependencyFailure("store unavailable (chaos) in " + method.getName(), null);
             }
-            Object result = invoke(real, method, args);
+            Object result = call.run();
             if (Boolean.FALSE.equals(fault)) {
                 storeFailures.incrementAndGet();
                 throw new DependencyFailure("store timed out (chaos) after " + method.getName(), null);
             }
             return result;
-        };
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        });
     }
 
     Messenger messenger(Messenger real) {

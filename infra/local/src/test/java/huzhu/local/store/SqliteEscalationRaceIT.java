@@ -1,6 +1,6 @@
 package huzhu.local.store;
 
-import huzhu.core.port.Store;
+import huzhu.core.Store;
 import huzhu.core.testing.EscalationRaceContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

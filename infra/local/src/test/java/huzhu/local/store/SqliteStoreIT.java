@@ -4,15 +4,15 @@ import static huzhu.core.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import huzhu.core.model.AuditEntry;
-import huzhu.core.model.EscalationPolicy;
-import huzhu.core.model.FollowUp;
-import huzhu.core.model.Incident;
-import huzhu.core.model.Member;
-import huzhu.core.port.DependencyFailure;
-import huzhu.core.port.IncidentQuery;
-import huzhu.core.port.PageRequest;
-import huzhu.core.port.Store;
+import huzhu.core.Store;
+import huzhu.core.audit.AuditEntry;
+import huzhu.core.care.FollowUp;
+import huzhu.core.directory.Member;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.incident.EscalationPolicy;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.StoreContract;
 import java.nio.file.Files;
@@ -44,27 +44,27 @@ class SqliteStoreIT extends StoreContract {
         Incident acknowledged = incident.edit().note(T0.plusSeconds(5), "note", "on the way", "v-1").build();
         FollowUp followUp = Fixtures.fullFollowUp("f-1");
         try (SqliteStore first = SqliteStore.open(dataDir.resolve("data"))) {
-            first.members().insert(member);
-            first.create(incident);
-            first.update(acknowledged);
-            first.insert(followUp);
-            first.saveEscalationPolicy(EscalationPolicy.DEFAULT);
-            first.bindTriggerToken("m-1", "hash-1");
-            first.remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
+            first.directory().members().insert(member);
+            first.incidents().create(incident);
+            first.incidents().update(acknowledged);
+            first.followUps().insert(followUp);
+            first.settings().saveEscalationPolicy(EscalationPolicy.DEFAULT);
+            first.triggerTokens().bind("m-1", "hash-1");
+            first.idempotency().remember("key-1", "response-1", T0.plus(Duration.ofHours(24)), T0);
         }
 
         // when it is opened again
         try (SqliteStore again = SqliteStore.open(dataDir.resolve("data"))) {
 
             // then
-            assertThat(again.members().get("m-1")).contains(member);
-            assertThat(again.membersWithFamilyPhone(member.familyContacts().get(0).phone())).containsExactly(member);
-            assertThat(again.incident("inc-1")).contains(acknowledged);
-            assertThat(again.list(IncidentQuery.ALL, PageRequest.first(10)).items()).containsExactly(acknowledged);
-            assertThat(again.followUp("f-1")).contains(followUp);
-            assertThat(again.escalationPolicy()).contains(EscalationPolicy.DEFAULT);
-            assertThat(again.memberIdForTriggerToken("hash-1")).contains("m-1");
-            assertThat(again.remember("key-1", "response-2", T0.plus(Duration.ofHours(24)), T0.plusSeconds(1)))
+            assertThat(again.directory().members().get("m-1")).contains(member);
+            assertThat(again.directory().membersWithFamilyPhone(member.familyContacts().get(0).phone())).containsExactly(member);
+            assertThat(again.incidents().get("inc-1")).contains(acknowledged);
+            assertThat(again.incidents().list(IncidentQuery.ALL, PageRequest.first(10)).items()).containsExactly(acknowledged);
+            assertThat(again.followUps().get("f-1")).contains(followUp);
+            assertThat(again.settings().escalationPolicy()).contains(EscalationPolicy.DEFAULT);
+            assertThat(again.triggerTokens().memberIdFor("hash-1")).contains("m-1");
+            assertThat(again.idempotency().remember("key-1", "response-2", T0.plus(Duration.ofHours(24)), T0.plusSeconds(1)))
                     .contains("response-1");
         }
     }
@@ -76,7 +76,7 @@ class SqliteStoreIT extends StoreContract {
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.members().insert(Fixtures.member("m-1").build());
+            store.directory().members().insert(Fixtures.member("m-1").build());
         }
 
         // then
@@ -111,7 +111,7 @@ class SqliteStoreIT extends StoreContract {
         Path dir = dataDir.resolve("first-schema");
         Member member = Fixtures.fullMember("m-1");
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.members().insert(member);
+            store.directory().members().insert(member);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
                 Statement s = c.createStatement()) {
@@ -122,23 +122,23 @@ class SqliteStoreIT extends StoreContract {
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.append(new AuditEntry("a-1", T0, "sub-1", "admin", "create", "member", "m-1", "王小明", List.of()));
+            store.audit().append(new AuditEntry("a-1", T0, "sub-1", "admin", "create", "member", "m-1", "王小明", List.of()));
 
             // then
-            assertThat(store.members().get("m-1")).contains(member);
-            assertThat(store.audit(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::id)
+            assertThat(store.directory().members().get("m-1")).contains(member);
+            assertThat(store.audit().list(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::id)
                     .containsExactly("a-1");
         }
     }
 
     @Test
-    void aDirectoryOfTheSecondSchema_gainsIssue9sTables_andKeepsItsData() throws SQLException {
+    void aDirectoryOfTheSecondSchema_gainsTheCareTables_andKeepsItsData() throws SQLException {
         // given a data directory written before notices and applications existed
         Path dir = dataDir.resolve("second-schema");
         Member member = Fixtures.fullMember("m-1");
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.members().insert(member);
-            store.bindTriggerToken("m-1", "hash-1");
+            store.directory().members().insert(member);
+            store.triggerTokens().bind("m-1", "hash-1");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
                 Statement s = c.createStatement()) {
@@ -148,15 +148,15 @@ class SqliteStoreIT extends StoreContract {
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.acquireLease("bulk-sms", "run-1", T0.plusSeconds(60), T0);
+            store.leases().acquire("bulk-sms", "run-1", T0.plusSeconds(60), T0);
 
             // then
-            assertThat(store.members().get("m-1")).contains(member);
-            assertThat(store.hasTriggerToken("m-1")).isTrue();
-            assertThat(store.introductionsOf("m-1")).isEmpty();
-            assertThat(store.notices(PageRequest.first(10)).items()).isEmpty();
-            assertThat(store.applicationsOf("m-1")).isEmpty();
-            assertThat(store.acquireLease("bulk-sms", "run-2", T0.plusSeconds(60), T0)).isFalse();
+            assertThat(store.directory().members().get("m-1")).contains(member);
+            assertThat(store.triggerTokens().has("m-1")).isTrue();
+            assertThat(store.introductions().ofMember("m-1")).isEmpty();
+            assertThat(store.notices().list(PageRequest.first(10)).items()).isEmpty();
+            assertThat(store.applications().ofMember("m-1")).isEmpty();
+            assertThat(store.leases().acquire("bulk-sms", "run-2", T0.plusSeconds(60), T0)).isFalse();
         }
     }
 
@@ -166,7 +166,7 @@ class SqliteStoreIT extends StoreContract {
         Path dir = dataDir.resolve("third-schema");
         Member member = Fixtures.fullMember("m-1");
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.members().insert(member);
+            store.directory().members().insert(member);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
                 Statement s = c.createStatement()) {
@@ -176,15 +176,15 @@ class SqliteStoreIT extends StoreContract {
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.recordOptOut("+8613800000001", T0);
+            store.optOuts().record("+8613800000001", T0);
 
             // then
-            assertThat(store.members().get("m-1")).contains(member);
-            assertThat(store.optedOutAt("+8613800000001")).contains(T0);
+            assertThat(store.directory().members().get("m-1")).contains(member);
+            assertThat(store.optOuts().optedOutAt("+8613800000001")).contains(T0);
         }
     }
 
-    /** Back to before migration 3 (issue 9's tables) — and so before 4 (opt-outs) too. */
+    /** Back to before migration 3 (the care tables) — and so before 4 (opt-outs) too. */
     private static void dropTheThirdSchema(Statement s) throws SQLException {
         for (String table : List.of("introductions", "notices", "notice_deliveries", "notice_replies", "applications",
                 "leases", "opt_outs")) {
@@ -224,8 +224,8 @@ class SqliteStoreIT extends StoreContract {
         closed.close();
 
         // when / then
-        assertThatThrownBy(() -> closed.incident("inc-1")).isInstanceOf(DependencyFailure.class);
-        assertThatThrownBy(() -> closed.members().insert(Fixtures.member("m-1").build()))
+        assertThatThrownBy(() -> closed.incidents().get("inc-1")).isInstanceOf(DependencyFailure.class);
+        assertThatThrownBy(() -> closed.directory().members().insert(Fixtures.member("m-1").build()))
                 .isInstanceOf(DependencyFailure.class);
     }
 

@@ -13,7 +13,7 @@ import huzhu.sms.china.SendLog;
 import huzhu.sms.china.TemplateSender;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
-import huzhu.core.port.Sleeper;
+import huzhu.core.kernel.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;

@@ -1,6 +1,6 @@
 package huzhu.sms.china.tencent;
 
-import huzhu.core.port.Sleeper;
+import huzhu.core.kernel.Sleeper;
 import huzhu.sms.china.Attempts;
 import huzhu.sms.china.Backoff;
 import huzhu.sms.china.FanOut;

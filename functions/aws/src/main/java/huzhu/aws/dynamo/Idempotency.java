@@ -1,0 +1,59 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+import static huzhu.aws.dynamo.TableSchema.TTL;
+
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.kernel.IdempotencyStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Idempotency records and rate-limit slots, one item each, expired by DynamoDB's TTL. */
+final class Idempotency implements IdempotencyStore {
+    private static final String LIVE_UNTIL = "liveUntil";
+    private static final int ATTEMPTS = 5;
+
+    private final Table table;
+
+    Idempotency(Table table) {
+        this.table = table;
+    }
+
+    /**
+     * A record is live while {@code liveUntil} (exact, sortable) is after now; {@code expiresAt} (epoch
+     * seconds, rounded up) lets DynamoDB's TTL delete it some time later.
+     */
+    @Override
+    public Optional<String> remember(String key, String value, Instant expiresAt, Instant now) {
+        String pk = Keys.idempotency(key);
+        Map<String, AttributeValue> item = Items.writer()
+                .s(PK, pk).s(SK, Keys.IDEMPOTENCY).s(ITEM_TYPE, Keys.IDEMPOTENCY)
+                .s("value", value)
+                .s(LIVE_UNTIL, Keys.sortable(expiresAt))
+                .n(TTL, expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0))
+                .build();
+        String nowKey = Keys.sortable(now);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (table.put(item, "attribute_not_exists(#pk) OR #liveUntil <= :now", Map.of(":now", Items.s(nowKey)))) {
+                return Optional.empty();
+            }
+            Optional<Map<String, AttributeValue>> existing = table.get(pk, Keys.IDEMPOTENCY)
+                    .filter(e -> e.get(LIVE_UNTIL).s().compareTo(nowKey) > 0);
+            if (existing.isPresent()) return Optional.of(existing.get().get("value").s());
+            // it expired or was deleted between our write and our read: write again
+        }
+        throw new DependencyFailure("idempotency record kept changing", null);
+    }
+
+    @Override
+    public Optional<String> recall(String key, Instant now) {
+        String nowKey = Keys.sortable(now);
+        return table.get(Keys.idempotency(key), Keys.IDEMPOTENCY)
+                .filter(e -> e.get(LIVE_UNTIL).s().compareTo(nowKey) > 0)
+                .map(e -> e.get("value").s());
+    }
+}

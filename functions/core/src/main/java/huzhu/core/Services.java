@@ -1,0 +1,101 @@
+package huzhu.core;
+
+import huzhu.core.audit.AuditService;
+import huzhu.core.care.ApplicationService;
+import huzhu.core.care.CampaignService;
+import huzhu.core.care.CareConfig;
+import huzhu.core.care.FollowUpService;
+import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.care.NoticeDrafts;
+import huzhu.core.care.NoticeReplyInbox;
+import huzhu.core.care.NoticeSender;
+import huzhu.core.care.OnboardingService;
+import huzhu.core.directory.DirectoryService;
+import huzhu.core.incident.AckService;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.InboundSmsService;
+import huzhu.core.incident.IncidentService;
+import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.incident.PolicyService;
+import huzhu.core.incident.TriggerService;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.RateLimiter;
+import huzhu.core.kernel.Sleeper;
+import huzhu.core.report.ReportService;
+import huzhu.core.sms.Messenger;
+import java.time.Clock;
+
+/** Every application service, wired once over one set of ports: in Lambda, in the local stack, in tests. */
+public record Services(
+        Dispatcher dispatcher,
+        TriggerService trigger,
+        AckService ack,
+        InboundSmsService inboundSms,
+        IncidentService incidents,
+        DirectoryService directory,
+        FollowUpService followUps,
+        PolicyService policy,
+        ReportService reports,
+        AuditService audit,
+        ServiceConfig config,
+        OnboardingService onboarding,
+        NoticeDrafts notices,
+        ApplicationService applications,
+        CampaignService campaigns) {
+
+    /**
+     * What the work around the emergencies needs beyond the other services' ports: its settings, the
+     * notices topic, and how to wait between bulk SMS batches (tests move their clock instead).
+     */
+    public record Care(CareConfig config, NoticeBroadcast broadcast, Sleeper sleeper) {
+        /** For stories about emergencies: no introduction SMS on directory changes, no topic, real waiting. */
+        public static final Care QUIET = new Care(CareConfig.DEFAULTS.quiet(), NoticeBroadcast.NONE, Sleeper.REAL);
+    }
+
+    public static Services create(Store store, Messenger messenger, EscalationTimer timer, Clock clock, Ids ids,
+            ServiceConfig config) {
+        return create(store, messenger, LeaderAnnouncements.NONE, timer, clock, ids, config);
+    }
+
+    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+            EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
+        return create(store, messenger, announcements, timer, clock, ids, config, Care.QUIET);
+    }
+
+    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+            EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
+        Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), messenger,
+                announcements, timer, clock, ids, config);
+        AuditService audit = new AuditService(store.audit(), clock, ids);
+        RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
+        OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
+                store.triggerTokens(), messenger, clock, ids, config, care.config(), audit, care.sleeper());
+        NoticeDrafts notices = new NoticeDrafts(store.notices(), store.directory(), store.optOuts(), clock, ids, config,
+                audit);
+        NoticeSender noticeSender = new NoticeSender(store.notices(), store.directory(), store.optOuts(), messenger,
+                care.broadcast(), clock, config);
+        NoticeReplyInbox noticeReplies = new NoticeReplyInbox(store.notices(), store.idempotency(), messenger, ids,
+                config, care.config());
+        return new Services(
+                dispatcher,
+                new TriggerService(store.triggerTokens(), store.directory(), store.incidents(), store.idempotency(),
+                        dispatcher, clock, ids, limiter),
+                new AckService(store.incidents(), store.directory(), dispatcher, config.ackTokens(), limiter),
+                new InboundSmsService(store.idempotency(), store.directory(), store.incidents(), store.optOuts(),
+                        dispatcher, messenger, clock, config, limiter, noticeReplies),
+                new IncidentService(store.directory(), store.idempotency(), store.incidents(), dispatcher, clock, ids,
+                        audit),
+                new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(), clock, ids, config,
+                        audit, onboarding),
+                new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit),
+                new PolicyService(store.settings(), audit, config.defaultPolicy()),
+                new ReportService(store.incidents(), store.directory(), store.introductions(), clock),
+                audit,
+                config,
+                onboarding,
+                notices,
+                new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
+                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
+    }
+}

@@ -1,0 +1,26 @@
+package huzhu.core.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of the audit log: who did what to which record, and when. {@code action} and
+ * {@code targetKind} are stable words ({@code update}, {@code member}); {@code targetLabel} is what a
+ * person recognises the record by (a name, an incident code), never a phone number or an address;
+ * {@code fields} names the fields an update changed.
+ */
+public record AuditEntry(
+        String id,
+        Instant at,
+        String actorId,
+        String actorName,
+        String action,
+        String targetKind,
+        String targetId,
+        String targetLabel,
+        List<String> fields) {
+
+    public AuditEntry {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+}

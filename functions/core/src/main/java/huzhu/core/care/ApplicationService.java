@@ -1,0 +1,321 @@
+package huzhu.core.care;
+
+import huzhu.core.audit.AuditService;
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Member;
+import huzhu.core.error.Conflict;
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Months;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.StatusFilter;
+import huzhu.core.kernel.Text;
+import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.VersionedChange;
+import huzhu.core.kernel.VersionedChange.Decision;
+import huzhu.core.kernel.Wire;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Assistance applications (帮扶申请) as the union's operation guide runs them: an officer records one for a member,
+ * then it is reviewed, approved or rejected, and an approved one is paid — each step with who and when. A step
+ * out of order is refused (409, saying where the application stands and what the steps are); two officers
+ * deciding at the same moment cannot both win, the second is told the application moved on.
+ */
+public final class ApplicationService {
+    static final int MAX_REASON = 2000;
+    static final int MAX_NOTE = 1000;
+    static final int MAX_DOCUMENTS = 20;
+    static final int MAX_DOCUMENT = 500;
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
+    private static final int ATTEMPTS = 5;
+
+    private final ApplicationStore applications;
+    private final DirectoryStore directory;
+    private final Clock clock;
+    private final Ids ids;
+    private final AuditService audit;
+
+    public ApplicationService(ApplicationStore applications, DirectoryStore directory, Clock clock, Ids ids, AuditService audit) {
+        this.applications = applications;
+        this.directory = directory;
+        this.clock = clock;
+        this.ids = ids;
+        this.audit = audit;
+    }
+
+    /** {@code documents}: what was handed in, as text or links (a scan in the union's drive, "病历复印件 3 页"). */
+    public record ApplicationInput(String memberId, String kind, String reason, BigDecimal amountRequested,
+            List<String> documents) {
+    }
+
+    /** A step's note (required to reject: the member is owed a reason) and, to approve or pay, an amount. */
+    public record StepInput(String note, BigDecimal amount) {
+    }
+
+    /** One month of applications: each measure counted in the month its step was taken (UTC). */
+    public record Month(String month, int submitted, BigDecimal requested, int reviewed, int approved,
+            BigDecimal approvedAmount, int rejected, int paid, BigDecimal paidAmount) {
+    }
+
+    /** The report: every month of the period (quiet ones too), and the totals. */
+    public record Report(Instant from, Instant to, List<Month> months, Month total, Map<String, Integer> byKind) {
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    public AssistanceApplication create(ApplicationInput input, Actor actor) {
+        ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;
+        Validation v = new Validation();
+        String memberId = v.text("memberId", in.memberId(), 100, true);
+        Checked c = check(v, in);
+        v.throwIfAny();
+        Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
+        Instant now = clock.instant();
+        AssistanceApplication a = new AssistanceApplication(ids.newId(), member.id(), member.name(), member.unit(),
+                c.kind, c.reason, c.amount, null, c.documents, ApplicationStatus.SUBMITTED,
+                List.of(new ApplicationStep(ApplicationStatus.SUBMITTED, now, actor.id(), actor.name(), null, c.amount)),
+                now, now, 1);
+        applications.insert(a);
+        audit.record(actor, "create", "application", a.id(), a.memberName());
+        return a;
+    }
+
+    /** While it is only submitted, an application can be corrected; once reviewed it is what was decided on. */
+    public AssistanceApplication update(String id, ApplicationInput input, Actor actor) {
+        ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;
+        Validation v = new Validation();
+        Checked c = check(v, in);
+        v.throwIfAny();
+        AssistanceApplication updated = change(id, current -> {
+            if (current.status() != ApplicationStatus.SUBMITTED) {
+                throw new Conflict("application_locked", "error.application.locked");
+            }
+            if (in.memberId() != null && !in.memberId().isBlank() && !in.memberId().strip().equals(current.memberId())) {
+                throw Invalid.of("memberId", "invalid.choice");
+            }
+            return new AssistanceApplication(current.id(), current.memberId(), current.memberName(), current.unit(),
+                    c.kind, c.reason, c.amount, null, c.documents, current.status(), current.steps(),
+                    current.submittedAt(), clock.instant(), current.version() + 1);
+        });
+        audit.record(actor, "update", "application", id, updated.memberName());
+        return updated;
+    }
+
+    public AssistanceApplication review(String id, StepInput input, Actor actor) {
+        return step(id, ApplicationStatus.REVIEWED, input, actor);
+    }
+
+    /** {@code amount} defaults to the amount requested and may not exceed it. */
+    public AssistanceApplication approve(String id, StepInput input, Actor actor) {
+        return step(id, ApplicationStatus.APPROVED, input, actor);
+    }
+
+    /** A rejection needs its reason in the note. */
+    public AssistanceApplication reject(String id, StepInput input, Actor actor) {
+        return step(id, ApplicationStatus.REJECTED, input, actor);
+    }
+
+    /** Pays the approved amount; an {@code amount} given must be that amount. */
+    public AssistanceApplication pay(String id, StepInput input, Actor actor) {
+        return step(id, ApplicationStatus.PAID, input, actor);
+    }
+
+    private AssistanceApplication step(String id, ApplicationStatus to, StepInput input, Actor actor) {
+        StepInput in = input == null ? new StepInput(null, null) : input;
+        Validation v = new Validation();
+        String note = typed(v, "note", in.note(), MAX_NOTE, to == ApplicationStatus.REJECTED);
+        if (in.amount() != null) amount(v, "amount", in.amount());
+        v.throwIfAny();
+        AssistanceApplication moved = change(id, current -> {
+            if (!current.status().mayBecome(to)) throw refused(current.status(), to);
+            BigDecimal amount = null;
+            BigDecimal approved = current.amountApproved();
+            if (to == ApplicationStatus.APPROVED) {
+                amount = in.amount() != null ? money(in.amount()) : current.amountRequested();
+                if (amount.compareTo(current.amountRequested()) > 0) {
+                    throw Invalid.of("amount", "invalid.application.overRequested");
+                }
+                approved = amount;
+            } else if (to == ApplicationStatus.PAID) {
+                if (in.amount() != null && in.amount().compareTo(current.amountApproved()) != 0) {
+                    throw Invalid.of("amount", "invalid.application.paidAmount");
+                }
+                amount = current.amountApproved();
+            }
+            Instant now = clock.instant();
+            List<ApplicationStep> steps = new ArrayList<>(current.steps());
+            steps.add(new ApplicationStep(to, now, actor.id(), actor.name(), note, amount));
+            return new AssistanceApplication(current.id(), current.memberId(), current.memberName(), current.unit(),
+                    current.kind(), current.reason(), current.amountRequested(), approved, current.documents(), to,
+                    steps, current.submittedAt(), now, current.version() + 1);
+        });
+        audit.record(actor, switch (to) {
+            case REVIEWED -> "review";
+            case APPROVED -> "approve";
+            case REJECTED -> "reject";
+            case PAID -> "pay";
+            case SUBMITTED -> "create";
+        }, "application", id, moved.memberName());
+        return moved;
+    }
+
+    /** 409 saying which applications may take this step, and the steps in order, in both languages. */
+    private static Conflict refused(ApplicationStatus from, ApplicationStatus to) {
+        return new Conflict("application_transition", "error.application.transition." + to.wire(), Map.of(
+                "from", from.wire(), "to", to.wire()));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public AssistanceApplication get(String id) {
+        return applications.get(id).orElseThrow(() -> new NotFound("application"));
+    }
+
+    /** An application as one officer opened it (a family's finances and health): recorded as a view, like a member's record. */
+    public AssistanceApplication get(String id, Actor actor) {
+        AssistanceApplication a = get(id);
+        audit.record(actor, "view", "application", id, a.memberName());
+        return a;
+    }
+
+    /** {@code memberId} narrows to one member (every status, newest first, one page). */
+    public Page<AssistanceApplication> list(String status, String memberId, PageRequest page) {
+        StatusFilter<ApplicationStatus> wanted = StatusFilter.parse(ApplicationStatus.class, status);
+        if (!Text.blank(memberId)) {
+            return new Page<>(applications.ofMember(memberId.strip()).stream().filter(a -> wanted.test(a.status()))
+                    .toList(), null);
+        }
+        return applications.list(wanted, page);
+    }
+
+    /** Counts and amounts by month; {@code from}/{@code to} null: the last year up to now. */
+    public Report report(Instant from, Instant to) {
+        Instant end = to != null ? to : clock.instant().plusSeconds(1);
+        Instant start = from != null ? from : end.minus(Duration.ofDays(365));
+        if (!start.isBefore(end)) throw Invalid.of("from", "invalid.range");
+        Map<String, Tally> months = new TreeMap<>();
+        for (String m : Months.between(start, end)) months.put(m, new Tally());
+        Tally total = new Tally();
+        Map<String, Integer> byKind = new TreeMap<>();
+        // steps can come months after the submission: every application submitted before the end is read
+        for (AssistanceApplication a : applications.submittedBetween(null, end)) {
+            if (!a.submittedAt().isBefore(start)) byKind.merge(a.kind().wire(), 1, Integer::sum);
+            for (ApplicationStep s : a.steps()) {
+                if (s.at().isBefore(start) || !s.at().isBefore(end)) continue;
+                String month = Months.of(s.at());
+                BigDecimal amount = s.status() == ApplicationStatus.SUBMITTED ? a.amountRequested() : s.amount();
+                months.computeIfAbsent(month, k -> new Tally()).add(s.status(), amount);
+                total.add(s.status(), amount);
+            }
+        }
+        List<Month> out = new ArrayList<>();
+        months.forEach((m, t) -> out.add(t.month(m)));
+        return new Report(start, end, out, total.month("total"), byKind);
+    }
+
+    private static final class Tally {
+        int submitted;
+        int reviewed;
+        int approved;
+        int rejected;
+        int paid;
+        BigDecimal requested = BigDecimal.ZERO;
+        BigDecimal approvedAmount = BigDecimal.ZERO;
+        BigDecimal paidAmount = BigDecimal.ZERO;
+
+        void add(ApplicationStatus status, BigDecimal amount) {
+            BigDecimal a = amount == null ? BigDecimal.ZERO : amount;
+            switch (status) {
+                case SUBMITTED -> {
+                    submitted++;
+                    requested = requested.add(a);
+                }
+                case REVIEWED -> reviewed++;
+                case APPROVED -> {
+                    approved++;
+                    approvedAmount = approvedAmount.add(a);
+                }
+                case REJECTED -> rejected++;
+                case PAID -> {
+                    paid++;
+                    paidAmount = paidAmount.add(a);
+                }
+            }
+        }
+
+        Month month(String key) {
+            return new Month(key, submitted, requested, reviewed, approved, approvedAmount, rejected, paid, paidAmount);
+        }
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private record Checked(ApplicationKind kind, String reason, BigDecimal amount, List<String> documents) {
+    }
+
+    private static Checked check(Validation v, ApplicationInput in) {
+        ApplicationKind kind = null;
+        if (Text.blank(in.kind())) v.problem("kind", "invalid.required");
+        else if ((kind = Wire.parse(ApplicationKind.class, in.kind())) == null) v.problem("kind", "invalid.application.kind");
+        String reason = typed(v, "reason", in.reason(), MAX_REASON, true);
+        if (in.amountRequested() == null) v.problem("amountRequested", "invalid.required");
+        else amount(v, "amountRequested", in.amountRequested());
+        List<String> documents = new ArrayList<>();
+        List<String> given = in.documents() == null ? List.of() : in.documents();
+        if (given.size() > MAX_DOCUMENTS) v.problem("documents", "invalid.range");
+        for (int i = 0; i < Math.min(given.size(), MAX_DOCUMENTS); i++) {
+            String d = typed(v, "documents[" + i + "]", given.get(i), MAX_DOCUMENT, false);
+            if (d != null) documents.add(d);
+        }
+        return new Checked(kind, reason, money(in.amountRequested()), documents);
+    }
+
+    /** 500, 500.5, 500.25: the shortest form, as every store gives a number back (DynamoDB drops trailing zeros). */
+    static BigDecimal money(BigDecimal amount) {
+        if (amount == null) return null;
+        BigDecimal a = amount.stripTrailingZeros();
+        return a.scale() < 0 ? a.setScale(0) : a;
+    }
+
+    /** What is printed on the form keeps its punctuation and line breaks as typed; null when left empty. */
+    private static String typed(Validation v, String field, String value, int max, boolean required) {
+        String s = Text.asTyped(value);
+        if (s.isEmpty()) {
+            if (required) v.problem(field, "invalid.required");
+            return null;
+        }
+        if (s.length() > max) v.problem(field, "invalid.tooLong");
+        return s;
+    }
+
+    private static void amount(Validation v, String field, BigDecimal amount) {
+        if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
+            v.problem(field, "invalid.application.amount");
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** A refusal throws; a lost race is decided again on what the winner wrote, until the attempts run out (409). */
+    private AssistanceApplication change(String id, UnaryOperator<AssistanceApplication> decide) {
+        try {
+            return VersionedChange.run(ATTEMPTS, () -> get(id), current -> Decision.write(decide.apply(current)),
+                    applications::update);
+        } catch (StaleWrite e) {
+            throw new Conflict("application_busy", "error.application.busy");
+        }
+    }
+}

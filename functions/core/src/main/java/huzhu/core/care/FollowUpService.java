@@ -1,0 +1,130 @@
+package huzhu.core.care;
+
+import huzhu.core.audit.AuditService;
+import huzhu.core.directory.DirectoryService;
+import huzhu.core.error.NotFound;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStore;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.Changes;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StatusFilter;
+import huzhu.core.kernel.Text;
+import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.Wire;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Care after the emergency: visits (慰问), assistance (帮扶), bereavement help. */
+public final class FollowUpService {
+    private final FollowUpStore followUps;
+    private final IncidentStore incidents;
+    private final Clock clock;
+    private final Ids ids;
+    private final AuditService audit;
+
+    public FollowUpService(FollowUpStore followUps, IncidentStore incidents, Clock clock, Ids ids, AuditService audit) {
+        this.followUps = followUps;
+        this.incidents = incidents;
+        this.clock = clock;
+        this.ids = ids;
+        this.audit = audit;
+    }
+
+    public record FollowUpInput(String kind, String dueDate, String doneDate, List<String> visitors, String notes,
+            BigDecimal amount, String status) {
+    }
+
+    public FollowUp create(String incidentId, FollowUpInput input) {
+        return create(incidentId, input, Actor.SYSTEM);
+    }
+
+    public FollowUp create(String incidentId, FollowUpInput input, Actor actor) {
+        Incident incident = incidents.get(incidentId).orElseThrow(() -> new NotFound("incident"));
+        Instant now = clock.instant();
+        FollowUp f = build(ids.newId(), incident.id(), incident.memberId(), input, now, now);
+        followUps.insert(f);
+        audit.record(actor, "create", "followup", f.id(), incident.code());
+        return f;
+    }
+
+    /** Replaces a follow-up's details, e.g. a planned visit that has now been made. */
+    public FollowUp update(String id, FollowUpInput input, Actor actor) {
+        FollowUp old = followUps.get(id).orElseThrow(() -> new NotFound("followup"));
+        FollowUp f = build(id, old.incidentId(), old.memberId(), input, old.createdAt(), clock.instant());
+        followUps.replace(f);
+        String code = incidents.get(old.incidentId()).map(Incident::code).orElse(null);
+        audit.record(actor, "update", "followup", id, code, changes(old, f));
+        return f;
+    }
+
+    private FollowUp build(String id, String incidentId, String memberId, FollowUpInput input, Instant created,
+            Instant now) {
+        FollowUpInput in = input == null ? new FollowUpInput(null, null, null, null, null, null, null) : input;
+        Validation v = new Validation();
+        FollowUpKind kind = null;
+        if (Text.blank(in.kind())) v.problem("kind", "invalid.required");
+        else if ((kind = Wire.parse(FollowUpKind.class, in.kind())) == null) v.problem("kind", "invalid.type");
+        LocalDate due = date(v, "dueDate", in.dueDate());
+        LocalDate done = date(v, "doneDate", in.doneDate());
+        FollowUpStatus status = done != null ? FollowUpStatus.DONE : FollowUpStatus.PLANNED;
+        if (!Text.blank(in.status())) {
+            status = Wire.parse(FollowUpStatus.class, in.status());
+            if (status == null) {
+                v.problem("status", "invalid.status");
+                status = FollowUpStatus.PLANNED;
+            }
+        }
+        List<String> visitors = new ArrayList<>();
+        List<String> given = in.visitors() == null ? List.of() : in.visitors();
+        if (given.size() > 20) v.problem("visitors", "invalid.range");
+        for (int i = 0; i < Math.min(20, given.size()); i++) {
+            String name = v.text("visitors[" + i + "]", given.get(i), DirectoryService.MAX_NAME, true);
+            if (name != null) visitors.add(name);
+        }
+        String notes = v.text("notes", in.notes(), 2000, false);
+        if (in.amount() != null) v.range("amount", in.amount(), 0, 10_000_000);
+        v.throwIfAny();
+        return new FollowUp(id, incidentId, memberId, kind, due, done, visitors, notes, in.amount(), status, created,
+                now);
+    }
+
+    public List<FollowUp> forIncident(String incidentId) {
+        incidents.get(incidentId).orElseThrow(() -> new NotFound("incident"));
+        return followUps.forIncident(incidentId);
+    }
+
+    public Page<FollowUp> list(String status, PageRequest page) {
+        return followUps.list(StatusFilter.parse(FollowUpStatus.class, status), page);
+    }
+
+    private static LocalDate date(Validation v, String field, String value) {
+        if (Text.blank(value)) return null;
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            v.problem(field, "invalid.date");
+            return null;
+        }
+    }
+
+    private static List<String> changes(FollowUp a, FollowUp b) {
+        return new Changes()
+                .check("kind", a.kind(), b.kind())
+                .check("dueDate", a.dueDate(), b.dueDate())
+                .check("doneDate", a.doneDate(), b.doneDate())
+                .check("visitors", a.visitors(), b.visitors())
+                .check("notes", a.notes(), b.notes())
+                .check("amount", a.amount() == null ? null : a.amount().stripTrailingZeros(),
+                        b.amount() == null ? null : b.amount().stripTrailingZeros())
+                .check("status", a.status(), b.status())
+                .fields();
+    }
+}

@@ -1,0 +1,484 @@
+package huzhu.core.directory;
+
+import huzhu.core.ServiceConfig;
+import huzhu.core.audit.AuditService;
+import huzhu.core.error.Conflict;
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.Validation;
+import huzhu.core.sms.OptOutStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The union's directory: members with their family contacts, volunteers, leaders. */
+public final class DirectoryService {
+    public static final int MAX_NAME = 50;
+    static final int MAX_FAMILY = 10;
+    static final int MAX_SKILLS = 20;
+
+    private final DirectoryStore directory;
+    private final TriggerTokenStore triggerTokens;
+    private final OptOutStore optOuts;
+    private final Clock clock;
+    private final Ids ids;
+    private final ServiceConfig config;
+    private final AuditService audit;
+    private final MemberSaved memberSaved;
+
+    public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
+        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE);
+    }
+
+    /** {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS). */
+    public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit,
+            MemberSaved memberSaved) {
+        this.directory = directory;
+        this.triggerTokens = triggerTokens;
+        this.optOuts = optOuts;
+        this.clock = clock;
+        this.ids = ids;
+        this.config = config;
+        this.audit = audit;
+        this.memberSaved = memberSaved;
+    }
+
+    /**
+     * Told after a member was stored and audited, with the member as stored before ({@code null}: a new one);
+     * {@code bulk} when a whole roster was imported. It must not throw: the change is done.
+     */
+    public interface MemberSaved {
+        MemberSaved NONE = (before, after, actor, bulk) -> { };
+
+        void saved(Member before, Member after, Actor actor, boolean bulk);
+    }
+
+    public record AreaInput(String city, String district) {
+    }
+
+    public record PointInput(Double lat, Double lon) {
+    }
+
+    public record FamilyContactInput(String name, String relation, String phone) {
+    }
+
+    public record MemberInput(String name, String phone, String unit, AreaInput homeArea, String homeAddress,
+            PointInput location, List<FamilyContactInput> familyContacts, String language) {
+    }
+
+    public record VolunteerInput(String name, String phone, AreaInput area, PointInput location, List<String> skills,
+            Boolean onDuty, Integer maxActive, String language) {
+    }
+
+    public record LeaderInput(String name, String phone, String email, String title, Integer level, String language) {
+    }
+
+    public record TriggerLink(String token, String url) {
+    }
+
+    /** One spreadsheet row that could not be imported: its row number (the header is row 1) and why. */
+    public record RowProblem(int row, Map<String, String> fields) {
+    }
+
+    /**
+     * What an import did: {@code rows} read (blank ones not counted), {@code imported} of them stored with
+     * these {@code ids}, the {@code problems} of the others, and header cells that name no known column.
+     */
+    public record ImportReport(int rows, int imported, int skipped, List<String> ids, List<RowProblem> problems,
+            List<String> ignoredColumns) {
+    }
+
+    // ---------------------------------------------------------------- members
+
+    public Member createMember(MemberInput in) {
+        return createMember(in, Actor.SYSTEM);
+    }
+
+    public Member createMember(MemberInput in, Actor actor) {
+        Member m = member(ids.newId(), in, clock.instant(), clock.instant());
+        insert(directory.members(), m, "member");
+        audit.record(actor, "create", "member", m.id(), m.name());
+        memberSaved.saved(null, m, actor, false);
+        return m;
+    }
+
+    public Member updateMember(String id, MemberInput in) {
+        return updateMember(id, in, Actor.SYSTEM);
+    }
+
+    public Member updateMember(String id, MemberInput in, Actor actor) {
+        Member old = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
+        Member m = member(id, in, old.createdAt(), clock.instant());
+        update(directory.members(), m, "member");
+        audit.record(actor, "update", "member", id, m.name(), DirectoryChanges.of(old, m));
+        memberSaved.saved(old, m, actor, false);
+        return m;
+    }
+
+    public Member member(String id) {
+        return directory.members().get(id).orElseThrow(() -> new NotFound("member"));
+    }
+
+    /** A member's whole record (home address, family phones) as one officer opened it: recorded as a view. */
+    public Member member(String id, Actor actor) {
+        Member m = member(id);
+        audit.record(actor, "view", "member", id, m.name());
+        return m;
+    }
+
+    public Page<Member> members(PageRequest page) {
+        return directory.members().page(page);
+    }
+
+    /** {@code query} (may be blank) matches names, phones, units and areas, and family contacts' names and phones. */
+    public Page<Member> members(String query, PageRequest page) {
+        String q = DirectorySearch.query(query);
+        if (q == null) return members(page);
+        return DirectorySearch.page(directory.members().all(), m -> DirectorySearch.matches(q, m), page, "members");
+    }
+
+    public void deleteMember(String id) {
+        deleteMember(id, Actor.SYSTEM);
+    }
+
+    public void deleteMember(String id, Actor actor) {
+        Member m = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
+        if (!directory.members().delete(id)) throw new NotFound("member");
+        triggerTokens.unbind(id);
+        audit.record(actor, "delete", "member", id, m.name());
+    }
+
+    /** Issues a new personal emergency link; the previous one stops working at once. */
+    public TriggerLink issueTriggerLink(String memberId) {
+        return issueTriggerLink(memberId, Actor.SYSTEM);
+    }
+
+    public TriggerLink issueTriggerLink(String memberId, Actor actor) {
+        Member m = member(memberId);
+        String token = ids.newSecret();
+        triggerTokens.bind(memberId, Hashes.sha256(token));
+        audit.record(actor, "trigger-link", "member", memberId, m.name());
+        return new TriggerLink(token, config.triggerLink(token));
+    }
+
+    /**
+     * Members from a spreadsheet (CSV, header row in Chinese or English). Every row is checked first; with
+     * a bad row nothing is imported unless {@code skipInvalid}, in which case the good rows are.
+     */
+    public ImportReport importMembers(String csv, boolean skipInvalid, Actor actor) {
+        ImportReport report = importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, directory.members(), "member",
+                row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()));
+        if (memberSaved != MemberSaved.NONE) {
+            for (String id : report.ids()) directory.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
+        }
+        return report;
+    }
+
+    private Member member(String id, MemberInput in, Instant created, Instant now) {
+        Validation v = new Validation();
+        if (in == null) in = new MemberInput(null, null, null, null, null, null, null, null);
+        String name = v.text("name", in.name(), MAX_NAME, true);
+        String phone = v.phone("phone", in.phone(), true);
+        String unit = v.text("unit", in.unit(), 100, false);
+        Area area = area(v, "homeArea", in.homeArea(), true);
+        String address = v.text("homeAddress", in.homeAddress(), 200, false);
+        GeoPoint point = point(v, "location", in.location());
+        List<FamilyContact> contacts = new ArrayList<>();
+        List<FamilyContactInput> given = in.familyContacts() == null ? List.of() : in.familyContacts();
+        if (given.size() > MAX_FAMILY) v.problem("familyContacts", "invalid.range");
+        for (int i = 0; i < Math.min(given.size(), MAX_FAMILY); i++) {
+            FamilyContactInput c = given.get(i);
+            String at = "familyContacts[" + i + "].";
+            if (c == null) {
+                v.problem("familyContacts[" + i + "]", "invalid.required");
+                continue;
+            }
+            contacts.add(new FamilyContact(v.text(at + "name", c.name(), MAX_NAME, true),
+                    v.text(at + "relation", c.relation(), 20, false), v.phone(at + "phone", c.phone(), true)));
+        }
+        Language language = v.language("language", in.language());
+        v.throwIfAny();
+        return new Member(id, name, phone, unit, area, address, point, contacts, language, created, now);
+    }
+
+    // ---------------------------------------------------------------- volunteers
+
+    public Volunteer createVolunteer(VolunteerInput in) {
+        return createVolunteer(in, Actor.SYSTEM);
+    }
+
+    public Volunteer createVolunteer(VolunteerInput in, Actor actor) {
+        Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant(), null);
+        insert(directory.volunteers(), vol, "volunteer");
+        audit.record(actor, "create", "volunteer", vol.id(), vol.name());
+        return vol;
+    }
+
+    public Volunteer updateVolunteer(String id, VolunteerInput in) {
+        return updateVolunteer(id, in, Actor.SYSTEM);
+    }
+
+    public Volunteer updateVolunteer(String id, VolunteerInput in, Actor actor) {
+        Volunteer old = directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
+        VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(), in.area(),
+                in.location(), in.skills(), old.onDuty(), in.maxActive(), in.language()) : in;
+        Volunteer vol = volunteer(id, keepDuty, old.createdAt(), clock.instant(), old.optedOutAt());
+        update(directory.volunteers(), vol, "volunteer");
+        // an officer putting an opted-out volunteer back on duty is the volunteer's wish to hear from us again
+        if (old.hasOptedOut() && !vol.hasOptedOut()) optOuts.clear(vol.phone());
+        audit.record(actor, "update", "volunteer", id, vol.name(), DirectoryChanges.of(old, vol));
+        return vol;
+    }
+
+    public Volunteer volunteer(String id) {
+        return directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+    }
+
+    public Page<Volunteer> volunteers(PageRequest page) {
+        return directory.volunteers().page(page);
+    }
+
+    /** {@code query} as for members (names, phones, areas, skills); {@code onDuty} null means either. */
+    public Page<Volunteer> volunteers(String query, Boolean onDuty, PageRequest page) {
+        String q = DirectorySearch.query(query);
+        if (q == null && onDuty == null) return volunteers(page);
+        return DirectorySearch.page(directory.volunteers().all(),
+                v -> (onDuty == null || v.onDuty() == onDuty) && (q == null || DirectorySearch.matches(q, v)), page,
+                "volunteers");
+    }
+
+    public void deleteVolunteer(String id) {
+        deleteVolunteer(id, Actor.SYSTEM);
+    }
+
+    public void deleteVolunteer(String id, Actor actor) {
+        Volunteer v = directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        if (!directory.volunteers().delete(id)) throw new NotFound("volunteer");
+        audit.record(actor, "delete", "volunteer", id, v.name());
+    }
+
+    /** Volunteers from a spreadsheet, as {@link #importMembers}. */
+    public ImportReport importVolunteers(String csv, boolean skipInvalid, Actor actor) {
+        return importRows(csv, skipInvalid, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(), "volunteer",
+                row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null));
+    }
+
+    /** An officer putting a volunteer back on duty ends their opt-out; they asked the union to come back. */
+    private Volunteer volunteer(String id, VolunteerInput in, Instant created, Instant now, Instant optedOutAt) {
+        Validation v = new Validation();
+        if (in == null) in = new VolunteerInput(null, null, null, null, null, null, null, null);
+        String name = v.text("name", in.name(), MAX_NAME, true);
+        String phone = v.phone("phone", in.phone(), true);
+        Area area = area(v, "area", in.area(), true);
+        GeoPoint point = point(v, "location", in.location());
+        List<String> skills = new ArrayList<>();
+        List<String> given = in.skills() == null ? List.of() : in.skills();
+        if (given.size() > MAX_SKILLS) v.problem("skills", "invalid.range");
+        for (int i = 0; i < Math.min(given.size(), MAX_SKILLS); i++) {
+            String s = v.text("skills[" + i + "]", given.get(i), 30, true);
+            if (s != null) skills.add(s);
+        }
+        int maxActive = in.maxActive() == null ? Volunteer.DEFAULT_MAX_ACTIVE : in.maxActive();
+        v.range("maxActive", maxActive, 1, 10);
+        Language language = v.language("language", in.language());
+        v.throwIfAny();
+        boolean onDuty = in.onDuty() == null || in.onDuty();
+        return new Volunteer(id, name, phone, area, point, skills, onDuty, maxActive, language, created, now,
+                onDuty ? null : optedOutAt);
+    }
+
+    // ---------------------------------------------------------------- leaders
+
+    public Leader createLeader(LeaderInput in) {
+        return createLeader(in, Actor.SYSTEM);
+    }
+
+    public Leader createLeader(LeaderInput in, Actor actor) {
+        Leader l = leader(ids.newId(), in, clock.instant(), clock.instant());
+        insert(directory.leaders(), l, "leader");
+        audit.record(actor, "create", "leader", l.id(), l.name());
+        return l;
+    }
+
+    public Leader updateLeader(String id, LeaderInput in) {
+        return updateLeader(id, in, Actor.SYSTEM);
+    }
+
+    public Leader updateLeader(String id, LeaderInput in, Actor actor) {
+        Leader old = directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+        Leader l = leader(id, in, old.createdAt(), clock.instant());
+        update(directory.leaders(), l, "leader");
+        audit.record(actor, "update", "leader", id, l.name(), DirectoryChanges.of(old, l));
+        return l;
+    }
+
+    public Leader leader(String id) {
+        return directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+    }
+
+    public Page<Leader> leaders(PageRequest page) {
+        return directory.leaders().page(page);
+    }
+
+    /** {@code query} matches names, phones, titles and e-mail addresses. */
+    public Page<Leader> leaders(String query, PageRequest page) {
+        String q = DirectorySearch.query(query);
+        if (q == null) return leaders(page);
+        return DirectorySearch.page(directory.leaders().all(), l -> DirectorySearch.matches(q, l), page, "leaders");
+    }
+
+    public void deleteLeader(String id) {
+        deleteLeader(id, Actor.SYSTEM);
+    }
+
+    public void deleteLeader(String id, Actor actor) {
+        Leader l = directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+        if (!directory.leaders().delete(id)) throw new NotFound("leader");
+        audit.record(actor, "delete", "leader", id, l.name());
+    }
+
+    private Leader leader(String id, LeaderInput in, Instant created, Instant now) {
+        Validation v = new Validation();
+        if (in == null) in = new LeaderInput(null, null, null, null, null, null);
+        String name = v.text("name", in.name(), MAX_NAME, true);
+        String phone = v.phone("phone", in.phone(), true);
+        String email = v.text("email", in.email(), 254, false);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) v.problem("email", "invalid.type");
+        String title = v.text("title", in.title(), 50, false);
+        if (in.level() == null) v.problem("level", "invalid.required");
+        else v.range("level", in.level(), 1, 10);
+        Language language = v.language("language", in.language());
+        v.throwIfAny();
+        return new Leader(id, name, phone, email, title, in.level(), language, created, now);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    static final int MAX_IMPORT_ROWS = 1000;
+
+    private <T extends DirectoryEntry> ImportReport importRows(String csv, boolean skipInvalid, Actor actor,
+            Set<Roster.Column> columns, Registry<T> registry, String kind, Function<Roster.Row, T> build) {
+        List<List<String>> records = Csv.parse(csv);
+        if (records.isEmpty()) throw Invalid.of("csv", "invalid.required");
+        if (records.size() - 1 > MAX_IMPORT_ROWS) throw Invalid.of("csv", "invalid.csv.tooManyRows");
+        Roster.Header header = Roster.header(records.get(0), columns);
+        if (!header.missing().isEmpty()) {
+            Map<String, String> missing = new LinkedHashMap<>();
+            for (Roster.Column c : header.missing()) missing.put("columns." + Roster.field(c), "invalid.csv.missingColumn");
+            throw new Invalid(missing);
+        }
+
+        List<RowProblem> problems = new ArrayList<>();
+        List<T> ready = new ArrayList<>();
+        List<Integer> readyRows = new ArrayList<>();
+        Map<String, Integer> phones = new HashMap<>();
+        int rows = 0;
+        for (int r = 1; r < records.size(); r++) {
+            Roster.Row row = new Roster.Row(header, records.get(r));
+            if (row.blank()) continue;
+            rows++;
+            int rowNumber = r + 1;
+            Map<String, String> fields = new LinkedHashMap<>();
+            T entry = null;
+            try {
+                entry = build.apply(row);
+            } catch (Invalid e) {
+                fields.putAll(e.fields());
+            }
+            row.problems.forEach(fields::putIfAbsent);
+            if (entry != null && fields.isEmpty()) {
+                Integer earlier = phones.putIfAbsent(entry.phone(), rowNumber);
+                if (earlier != null) fields.put("phone", "invalid.csv.duplicatePhone");
+                else if (registry.byPhone(entry.phone()).isPresent()) fields.put("phone", "invalid.phoneTaken");
+            }
+            if (fields.isEmpty()) {
+                ready.add(entry);
+                readyRows.add(rowNumber);
+            } else {
+                problems.add(new RowProblem(rowNumber, fields));
+            }
+        }
+        if (rows == 0) throw Invalid.of("csv", "invalid.csv.noRows");
+        if (!problems.isEmpty() && !skipInvalid) throw rowProblems(problems);
+
+        List<T> stored = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            T entry = ready.get(i);
+            try {
+                registry.insert(entry);
+                stored.add(entry);
+            } catch (Registry.PhoneTaken e) {
+                // someone registered the same phone while we imported
+                RowProblem p = new RowProblem(readyRows.get(i), Map.of("phone", "invalid.phoneTaken"));
+                if (!skipInvalid) {
+                    for (T undo : stored) registry.delete(undo.id());
+                    throw rowProblems(List.of(p));
+                }
+                problems.add(p);
+            }
+        }
+        for (T entry : stored) audit.record(actor, "import", kind, entry.id(), entry.name());
+        problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
+        return new ImportReport(rows, stored.size(), rows - stored.size(), stored.stream().map(DirectoryEntry::id).toList(),
+                problems, header.ignored());
+    }
+
+    /** Every bad row's fields as {@code rows[7].phone}: 7 is the row number the spreadsheet shows. */
+    private static Invalid rowProblems(List<RowProblem> problems) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (RowProblem p : problems) {
+            p.fields().forEach((field, key) -> fields.put("rows[" + p.row() + "]." + field, key));
+        }
+        return new Invalid(fields);
+    }
+
+    private static Area area(Validation v, String field, AreaInput in, boolean cityRequired) {
+        if (in == null) {
+            if (cityRequired) v.problem(field + ".city", "invalid.required");
+            return null;
+        }
+        String city = v.text(field + ".city", in.city(), 50, cityRequired);
+        String district = v.text(field + ".district", in.district(), 50, false);
+        return new Area(city, district);
+    }
+
+    private static GeoPoint point(Validation v, String field, PointInput in) {
+        if (in == null || (in.lat() == null && in.lon() == null)) return null;
+        if (in.lat() == null) v.problem(field + ".lat", "invalid.required");
+        if (in.lon() == null) v.problem(field + ".lon", "invalid.required");
+        v.range(field + ".lat", in.lat(), -90, 90);
+        v.range(field + ".lon", in.lon(), -180, 180);
+        return in.lat() == null || in.lon() == null ? null : new GeoPoint(in.lat(), in.lon());
+    }
+
+    private static <T extends DirectoryEntry> void insert(Registry<T> registry, T entry, String what) {
+        guardPhone(registry::insert, entry, what);
+    }
+
+    private static <T extends DirectoryEntry> void update(Registry<T> registry, T entry, String what) {
+        guardPhone(registry::update, entry, what);
+    }
+
+    private static <T extends DirectoryEntry> void guardPhone(java.util.function.Consumer<T> write, T entry,
+            String what) {
+        try {
+            write.accept(entry);
+        } catch (Registry.PhoneTaken e) {
+            throw new Conflict("phone_taken", "error.phoneTaken");
+        }
+    }
+
+}

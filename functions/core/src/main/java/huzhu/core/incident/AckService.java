@@ -1,0 +1,102 @@
+package huzhu.core.incident;
+
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Member;
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.RateLimiter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The link in an alert SMS: one person, one incident, signed ({@link AckTokens}). It opens only while the
+ * incident is active, so a forwarded old SMS reveals nothing. Each source address may open or use links
+ * {@link #PER_ADDRESS} times: far more than a volunteer needs, far too few to try tokens.
+ */
+public final class AckService {
+    public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("ack-ip", 60, Duration.ofMinutes(10));
+
+    private final IncidentStore incidents;
+    private final DirectoryStore directory;
+    private final Dispatcher dispatcher;
+    private final AckTokens tokens;
+    private final RateLimiter limiter;
+
+    public AckService(IncidentStore incidents, DirectoryStore directory, Dispatcher dispatcher, AckTokens tokens, RateLimiter limiter) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.dispatcher = dispatcher;
+        this.tokens = tokens;
+        this.limiter = limiter;
+    }
+
+    /** What the alerted person sees: enough to decide and to find the place. */
+    public record AckView(Incident incident, Alert alert, Member member) {
+        public Language language() {
+            return alert.language();
+        }
+    }
+
+    public record AckResult(String incidentId, String status, String message) {
+    }
+
+    /** The page for a request from {@code sourceIp} (null: not limited by address). */
+    public AckView view(String token, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
+        return view(token);
+    }
+
+    public AckView view(String token) {
+        String code = AckTokens.code(token).orElseThrow(() -> new NotFound("ack"));
+        for (Incident incident : incidents.active()) {
+            if (!incident.code().equals(code)) continue;
+            for (Alert alert : incident.alerts()) {
+                if (tokens.verifies(token, incident.id(), alert.recipientId())) {
+                    Member member = incident.memberId() == null ? null
+                            : directory.members().get(incident.memberId()).orElse(null);
+                    return new AckView(incident, alert, member);
+                }
+            }
+        }
+        throw new NotFound("ack");
+    }
+
+    public AckResult act(String token, String action, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
+        return act(token, action);
+    }
+
+    public AckResult act(String token, String action) {
+        Action parsed = parse(action);
+        AckView view = view(token);
+        Dispatcher.Response r = dispatcher.respond(view.incident().id(), view.alert().recipientId(), parsed);
+        String key = "ack." + switch (r.outcome()) {
+            case ACCEPTED -> "accepted";
+            case ALREADY_YOURS -> "alreadyYours";
+            case ALREADY_TAKEN -> "alreadyTaken";
+            case DECLINED -> "declined";
+            case ARRIVED -> "arrived";
+            case DONE -> "done";
+            case CLOSED -> "closed";
+            case NOT_RESPONDER -> "notResponder";
+        };
+        String message = Messages.text(view.language(), key, Map.of("code", r.incident().code(),
+                "name", r.takenBy() == null ? "" : r.takenBy()));
+        return new AckResult(r.incident().id(), r.incident().status().wire(), message);
+    }
+
+    private static Action parse(String action) {
+        if (action == null) throw Invalid.of("action", "invalid.required");
+        return switch (action.trim().toLowerCase(Locale.ROOT)) {
+            case "accept" -> Action.ACCEPT;
+            case "decline" -> Action.DECLINE;
+            case "arrived" -> Action.ARRIVED;
+            case "done" -> Action.DONE;
+            default -> throw Invalid.of("action", "invalid.action");
+        };
+    }
+}

@@ -1,0 +1,259 @@
+package huzhu.core.incident;
+
+import huzhu.core.ServiceConfig;
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Member;
+import huzhu.core.error.NotFound;
+import huzhu.core.incident.AlertDelivery.Planned;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The incident lifecycle, the one entry for every trigger: open, alert, accept, escalate, resolve. The work is
+ * done by its parts — {@link LevelPlanner} (whom each level alerts), {@link AlertDelivery} (the outbox),
+ * {@link Escalation} (deadlines and retries), {@link Responses} (an alerted person's answer),
+ * {@link OfficerActions}, {@link LeaderNews} and {@link IncidentTexts} — while the rules that keep one incident
+ * consistent are the incident's own ({@link Incident.Builder}). Every change is a conditional write; SMS go out
+ * only after the write that decided them succeeded, so a lost race never alerts anyone twice.
+ */
+public final class Dispatcher {
+    private final IncidentStore incidents;
+    private final DirectoryStore directory;
+    private final SettingsStore settings;
+    private final Clock clock;
+    private final Ids ids;
+    private final ServiceConfig config;
+    private final IncidentTexts texts;
+    private final IncidentChanges changes;
+    private final Outbound out;
+    private final LeaderNews news;
+    private final LevelPlanner planner;
+    private final Escalation escalation;
+    private final Responses responses;
+    private final OfficerActions officers;
+
+    public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
+            LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.settings = settings;
+        this.clock = clock;
+        this.ids = ids;
+        this.config = config;
+        this.texts = new IncidentTexts(config);
+        this.out = new Outbound(messenger);
+        this.news = new LeaderNews(announcements, directory, out, texts);
+        this.changes = new IncidentChanges(incidents, news::exhausted);
+        this.planner = new LevelPlanner(texts);
+        AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
+        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
+        this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
+        this.officers = new OfficerActions(changes, out, news, clock, texts);
+    }
+
+    /** What is known when someone raises the alarm. {@code id} may be preassigned (idempotent retries). */
+    public record NewIncident(String id, String memberId, IncidentType type, String message, Place location,
+            Reporter reporter, Language language) {
+    }
+
+    public enum Outcome { ACCEPTED, ALREADY_YOURS, ALREADY_TAKEN, DECLINED, ARRIVED, DONE, CLOSED, NOT_RESPONDER }
+
+    /** How a response to an alert ended; {@code takenBy} names the responder when someone else was first. */
+    public record Response(Incident incident, Outcome outcome, String takenBy) {
+    }
+
+    /** What a per-deadline timer achieved when it fired. */
+    public enum Wake {
+        /** the deadline was due and this call moved the incident on */
+        ESCALATED,
+        /** it fired before the deadline (a wait longer than the timer can hold): armed again for the rest */
+        REARMED,
+        /** the incident moved on, was accepted or closed since the timer was set, or someone else escalated it */
+        STALE
+    }
+
+    // ---------------------------------------------------------------- open
+
+    public Incident open(NewIncident request) {
+        return open(request, created -> null);
+    }
+
+    /**
+     * Stores the incident, then alerts the first level. {@code receipt} (e.g. the reporter's receipt — the first
+     * thing a frightened person should get; null for none) and the member's notice go out first in the same
+     * parallel batch as the first level's alerts: sent one after the other before the alerts, they held every
+     * alert back by two SMS round trips (BENCHMARKS.md). If alerting fails, they are sent anyway.
+     */
+    public Incident open(NewIncident request, Function<Incident, OutboundSms> receipt) {
+        Instant now = clock.instant();
+        Member member = request.memberId() == null ? null
+                : directory.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
+        EscalationPolicy policy = settings.escalationPolicy().orElse(config.defaultPolicy());
+        List<Incident> active = incidents.active();
+        Set<String> activeCodes = active.stream().map(Incident::code).collect(Collectors.toSet());
+
+        Incident.Builder b = Incident.opening(request.id() != null ? request.id() : ids.newId(),
+                IncidentCodes.next(ids, activeCodes), member == null ? null : member.id(),
+                request.type() == null ? IncidentType.OTHER : request.type(), request.message(),
+                request.location() != null ? request.location() : homeOf(member), request.reporter(),
+                member != null ? member.language() : request.language(), now, policy,
+                member != null ? 0 : policy.firstLeaderLevel());
+        b.note(now, "opened", texts.timeline("timeline.opened", Map.of(
+                "channel", request.reporter().channel().wire(),
+                "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
+        // the deadline is set before anyone is alerted: if this process dies before alerting, the sweep
+        // still moves the incident on at the first level's timeout
+        b.deadline(now.plusSeconds(policy.level(b.level()).timeoutSeconds()));
+        // the first level is planned in the write that creates the incident (one conditional write, so exactly one
+        // writer sends these alerts, as with any level): a separate write was one more round trip before them
+        List<Alert> intents = planner.plan(b, b.level(), now, new StoredPeople(directory, incidents, member, active));
+        Incident created = b.build();
+        try {
+            incidents.create(created);
+        } catch (StaleWrite exists) {
+            // the same request again (SNS redelivery, Idempotency-Key): finish whatever the first one left undone
+            Incident existing = incidents.get(created.id()).orElseThrow(() -> exists);
+            List<OutboundSms> first = new ArrayList<>();
+            addIfAny(first, receipt.apply(existing));
+            return sendingFirst(first, () -> existing.active()
+                    ? escalation.alertLevel(existing.id(), existing.level(), now, existing, first) : existing);
+        }
+        List<OutboundSms> first = new ArrayList<>();
+        addIfAny(first, receipt.apply(created));
+        JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "escalationLevel",
+                created.level(), "channel", request.reporter().channel().wire(), "verified",
+                request.reporter().verified());
+
+        if (member != null && request.reporter().phone() != null
+                && !request.reporter().phone().equals(member.phone())) {
+            first.add(new OutboundSms(member.phone(), texts.memberNotice(member, created), created.id()));
+        }
+        if (created.exhausted() && created.status() == IncidentStatus.OPEN) news.exhausted(created);
+        return sendingFirst(first, () -> escalation.deliver(new Planned(created, intents), first, member, true));
+    }
+
+    /** Runs the alerting; whatever of {@code first} it did not send (it failed before its batch) is sent anyway. */
+    private Incident sendingFirst(List<OutboundSms> first, Supplier<Incident> alerting) {
+        try {
+            return alerting.get();
+        } finally {
+            if (!first.isEmpty()) out.sendFirst(first, List.of());
+        }
+    }
+
+    private static void addIfAny(List<OutboundSms> list, OutboundSms sms) {
+        if (sms != null) list.add(sms);
+    }
+
+    private static Place homeOf(Member member) {
+        if (member == null) return null;
+        return new Place(member.homeAddress(), member.location() == null ? null : member.location().lat(),
+                member.location() == null ? null : member.location().lon());
+    }
+
+    private static String reporterActor(Reporter r) {
+        return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
+    }
+
+    // ---------------------------------------------------------------- escalation
+
+    /**
+     * The scheduled check: escalates every active incident whose deadline has passed, then sends again every
+     * alert whose send was lost or failed for a while (the outbox). One incident that fails does not hold up
+     * the others; the first failure is rethrown at the end, so the invocation is retried.
+     */
+    public int escalateDue() {
+        return escalation.escalateDue();
+    }
+
+    /** The outbox alone (see {@link #escalateDue()}); how many alerts were sent again. */
+    public int resendDue() {
+        return escalation.resendDue();
+    }
+
+    /**
+     * Moves the incident one step if, and only if, it is still open and its deadline has passed. Safe to
+     * call twice, late or out of order: the second call finds the deadline moved and does nothing.
+     */
+    public boolean escalateIfDue(String incidentId) {
+        return escalation.escalate(incidentId, null, null, "sweep");
+    }
+
+    /**
+     * Like {@link #escalateIfDue(String)}, but only for the deadline a timer was set for: a timer message for
+     * an earlier level or an earlier deadline of the same level (duplicate, late, out of order) does nothing,
+     * even when a later deadline has passed meanwhile — that one has its own timer, and the sweep.
+     */
+    public boolean escalateIfDue(String incidentId, int level, Instant deadline) {
+        return escalation.escalate(incidentId, level, deadline, "timer");
+    }
+
+    /** A per-deadline timer fired for (incident, level, deadline). */
+    public Wake onTimer(String incidentId, int level, Instant deadline) {
+        return escalation.onTimer(incidentId, level, deadline);
+    }
+
+    /** An officer moves the incident to the next level now. */
+    public Incident escalateNow(String incidentId, String actor) {
+        return escalation.escalateNow(incidentId, actor);
+    }
+
+    // ---------------------------------------------------------------- answers, officers, relays
+
+    /** An alerted person's answer (an SMS reply or the ack page). */
+    public Response respond(String incidentId, String recipientId, Action action) {
+        return responses.respond(incidentId, recipientId, action);
+    }
+
+    public Incident acknowledge(String incidentId, String actor) {
+        return officers.acknowledge(incidentId, actor);
+    }
+
+    public Incident addNote(String incidentId, String text, String actor) {
+        return officers.addNote(incidentId, text, actor);
+    }
+
+    public Incident resolve(String incidentId, String outcome, String notes, String actor) {
+        return officers.resolve(incidentId, outcome, notes, actor);
+    }
+
+    public Incident cancel(String incidentId, String reason, String actor) {
+        return officers.cancel(incidentId, reason, actor);
+    }
+
+    /** A reporter's later message: on the timeline, and passed on to whoever is handling it. */
+    public Incident relay(String incidentId, String text, String fromPhone) {
+        Instant now = clock.instant();
+        Incident updated = changes.change(incidentId, current -> IncidentChanges.write(current.edit()
+                .note(now, "relay", texts.timeline("timeline.relay", Map.of("text", text)), fromPhone)));
+        List<String> to = !updated.responders().isEmpty()
+                ? updated.responders().stream().map(Responder::phone).toList()
+                : updated.alerts().stream().filter(a -> a.status() == AlertStatus.SENT && a.sentAt() != null)
+                        .map(Alert::to).toList();
+        for (String phone : to) {
+            Language lang = updated.alerts().stream().filter(a -> a.to().equals(phone)).map(Alert::language)
+                    .findFirst().orElse(Language.DEFAULT);
+            out.send(phone, updated.id(), texts.relay(lang, updated, text));
+        }
+        return updated;
+    }
+
+    Optional<Incident> incident(String id) {
+        return incidents.get(id);
+    }
+}

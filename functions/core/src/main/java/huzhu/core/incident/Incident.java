@@ -1,0 +1,350 @@
+package huzhu.core.incident;
+
+import huzhu.core.error.Conflict;
+import huzhu.core.kernel.Language;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An emergency from trigger to close. Changes go through {@link #edit()}, whose steps keep the incident
+ * consistent (a closed incident has no deadline and nothing left to send; an accepted one stands the others
+ * down), and the store accepts the edited copy only if nobody else changed the incident since it was read
+ * ({@code version}). {@code policy} is the snapshot taken when the incident opened; {@code repeats} counts
+ * re-alerts of the last level; {@code exhausted} means the policy ran out and officers must act.
+ */
+public record Incident(
+        String id,
+        String code,
+        IncidentStatus status,
+        int level,
+        String memberId,
+        IncidentType type,
+        String message,
+        Place location,
+        Reporter reporter,
+        Language language,
+        Instant createdAt,
+        Instant acknowledgedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        String outcome,
+        Instant nextEscalationAt,
+        EscalationPolicy policy,
+        int escalations,
+        int repeats,
+        boolean exhausted,
+        List<Alert> alerts,
+        List<Responder> responders,
+        List<TimelineEntry> timeline,
+        long version) {
+
+    public Incident {
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        responders = responders == null ? List.of() : List.copyOf(responders);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        language = language == null ? Language.DEFAULT : language;
+    }
+
+    /**
+     * A new incident, open at {@code level} (0 for a member's, the first leaders' level for a stranger's), before
+     * anyone is alerted; version 0 until stored.
+     */
+    public static Builder opening(String id, String code, String memberId, IncidentType type, String message,
+            Place location, Reporter reporter, Language language, Instant createdAt, EscalationPolicy policy,
+            int level) {
+        Builder b = new Builder();
+        b.id = id;
+        b.code = code;
+        b.status = IncidentStatus.OPEN;
+        b.memberId = memberId;
+        b.type = type;
+        b.message = message;
+        b.location = location;
+        b.reporter = reporter;
+        b.language = language;
+        b.createdAt = createdAt;
+        b.policy = policy;
+        b.level = level;
+        return b;
+    }
+
+    public boolean active() {
+        return status.active();
+    }
+
+    public Optional<Alert> alertFor(String recipientId) {
+        return alerts.stream().filter(a -> a.recipientId().equals(recipientId)).findFirst();
+    }
+
+    public Optional<Responder> responder(String recipientId) {
+        return responders.stream().filter(r -> r.recipientId().equals(recipientId)).findFirst();
+    }
+
+    /** Officers can act on it only while it is active: 409 otherwise. */
+    public void requireActive() {
+        if (!active()) throw new Conflict("incident_closed", "error.incidentClosed");
+    }
+
+    /** Whether its deadline is this level's {@code deadline}, to the millisecond (what every store keeps). */
+    public boolean hasDeadline(int level, Instant deadline) {
+        return this.level == level && nextEscalationAt != null && deadline != null
+                && nextEscalationAt.toEpochMilli() == deadline.toEpochMilli();
+    }
+
+    /** Still open (nobody accepted) and its deadline has passed. */
+    public boolean dueAt(Instant now) {
+        return status == IncidentStatus.OPEN && nextEscalationAt != null && !nextEscalationAt.isAfter(now);
+    }
+
+    /** Open, not exhausted, and no alert of the current level is still waiting for an answer or accepted. */
+    public boolean everyoneDeclinedAtLevel() {
+        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().filter(a -> a.level() == level)
+                .noneMatch(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED);
+    }
+
+    /** Open, not exhausted, and every alert of the current level failed: nobody at this level can be reached. */
+    public boolean nobodyReachedAtLevel() {
+        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().filter(a -> a.level() == level)
+                .allMatch(a -> a.status() == AlertStatus.FAILED);
+    }
+
+    /** This version ran out of policy and {@code before} had not: officers hear of it from this one change. */
+    public boolean exhaustedSince(Incident before) {
+        return !before.exhausted && exhausted && status == IncidentStatus.OPEN;
+    }
+
+    public Builder edit() {
+        return new Builder(this);
+    }
+
+    /** A working copy whose steps keep the incident consistent; {@link #build()} bumps the version by one. */
+    public static final class Builder {
+        private String id;
+        private String code;
+        private IncidentStatus status;
+        private int level;
+        private String memberId;
+        private IncidentType type;
+        private String message;
+        private Place location;
+        private Reporter reporter;
+        private Language language;
+        private Instant createdAt;
+        private Instant acknowledgedAt;
+        private Instant resolvedAt;
+        private Instant closedAt;
+        private String outcome;
+        private Instant nextEscalationAt;
+        private EscalationPolicy policy;
+        private int escalations;
+        private int repeats;
+        private boolean exhausted;
+        private final List<Alert> alerts;
+        private final List<Responder> responders;
+        private final List<TimelineEntry> timeline;
+        private final long version;
+
+        private Builder() {
+            alerts = new ArrayList<>();
+            responders = new ArrayList<>();
+            timeline = new ArrayList<>();
+            version = 0;
+        }
+
+        private Builder(Incident i) {
+            id = i.id;
+            code = i.code;
+            status = i.status;
+            level = i.level;
+            memberId = i.memberId;
+            type = i.type;
+            message = i.message;
+            location = i.location;
+            reporter = i.reporter;
+            language = i.language;
+            createdAt = i.createdAt;
+            acknowledgedAt = i.acknowledgedAt;
+            resolvedAt = i.resolvedAt;
+            closedAt = i.closedAt;
+            outcome = i.outcome;
+            nextEscalationAt = i.nextEscalationAt;
+            policy = i.policy;
+            escalations = i.escalations;
+            repeats = i.repeats;
+            exhausted = i.exhausted;
+            alerts = new ArrayList<>(i.alerts);
+            responders = new ArrayList<>(i.responders);
+            timeline = new ArrayList<>(i.timeline);
+            version = i.version + 1;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String memberId() {
+            return memberId;
+        }
+
+        public int level() {
+            return level;
+        }
+
+        public int repeats() {
+            return repeats;
+        }
+
+        public EscalationPolicy policy() {
+            return policy;
+        }
+
+        public Language language() {
+            return language;
+        }
+
+        /** The alerts as edited so far. */
+        public List<Alert> alerts() {
+            return Collections.unmodifiableList(alerts);
+        }
+
+        public Builder note(Instant at, String kind, String text, String actor) {
+            timeline.add(new TimelineEntry(at, kind, text, actor));
+            return this;
+        }
+
+        /** A step a deadline caused, with the deadline kept beside the actual time {@code at}. */
+        public Builder note(Instant at, String kind, String text, String actor, Instant deadline) {
+            timeline.add(new TimelineEntry(at, kind, text, actor, deadline));
+            return this;
+        }
+
+        /** Replaces the alert to the same recipient, or adds it. */
+        public Builder replaceAlert(Alert updated) {
+            for (int i = 0; i < alerts.size(); i++) {
+                if (alerts.get(i).recipientId().equals(updated.recipientId())) {
+                    alerts.set(i, updated);
+                    return this;
+                }
+            }
+            alerts.add(updated);
+            return this;
+        }
+
+        /** Replaces the responder with the same recipient id, or adds them. */
+        public Builder replaceResponder(Responder updated) {
+            for (int i = 0; i < responders.size(); i++) {
+                if (responders.get(i).recipientId().equals(updated.recipientId())) {
+                    responders.set(i, updated);
+                    return this;
+                }
+            }
+            responders.add(updated);
+            return this;
+        }
+
+        /** When the current level runs out if nobody accepts. */
+        public Builder deadline(Instant at) {
+            nextEscalationAt = at;
+            return this;
+        }
+
+        /** One level up the policy; the new level has not been re-alerted yet. */
+        public Builder nextLevel() {
+            level++;
+            repeats = 0;
+            escalations++;
+            return this;
+        }
+
+        /** The last level once more. */
+        public Builder repeatLastLevel() {
+            repeats++;
+            escalations++;
+            return this;
+        }
+
+        /** The policy ran out: no more deadlines, officers must act by hand. */
+        public Builder exhaust() {
+            exhausted = true;
+            nextEscalationAt = null;
+            return this;
+        }
+
+        /** Somebody took it in hand: no more escalation; the first acknowledgement's time is kept. */
+        public Builder acknowledge(Instant at) {
+            status = IncidentStatus.ACKNOWLEDGED;
+            if (acknowledgedAt == null) acknowledgedAt = at;
+            nextEscalationAt = null;
+            return this;
+        }
+
+        /**
+         * {@code mine} accepted: the incident is acknowledged, they are its responder, every other alert still
+         * waiting for an answer is stood down, and a failed one is no longer retried (someone is coming).
+         * @return the alerts stood down, whose recipients should be told
+         */
+        public List<Alert> accept(Alert mine, Instant at) {
+            acknowledge(at);
+            replaceAlert(mine.withStatus(AlertStatus.ACCEPTED));
+            replaceResponder(new Responder(mine.recipientId(), mine.name(), mine.to(), at, null));
+            List<Alert> stoodDown = new ArrayList<>();
+            for (Alert other : List.copyOf(alerts)) {
+                if (other.recipientId().equals(mine.recipientId())) continue;
+                if (other.status() == AlertStatus.SENT) {
+                    replaceAlert(other.withStatus(AlertStatus.STOOD_DOWN));
+                    stoodDown.add(other);
+                } else if (other.pending()) {
+                    replaceAlert(other.settled());
+                }
+            }
+            return stoodDown;
+        }
+
+        /**
+         * Every alert still waiting for an answer is stood down.
+         * @return those whose SMS went out, so their recipients should be told
+         */
+        public List<Alert> standDownUnanswered() {
+            List<Alert> told = new ArrayList<>();
+            for (Alert a : List.copyOf(alerts)) {
+                if (a.status() == AlertStatus.SENT) {
+                    replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                    if (a.sentAt() != null) told.add(a);
+                }
+            }
+            return told;
+        }
+
+        /** Those who accepted are stood down too (a cancelled incident needs nobody). */
+        public List<Alert> standDownResponders() {
+            List<Alert> told = new ArrayList<>();
+            for (Alert a : List.copyOf(alerts)) {
+                if (a.status() == AlertStatus.ACCEPTED) {
+                    replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                    told.add(a);
+                }
+            }
+            return told;
+        }
+
+        /** Resolved or cancelled: nothing is left to send, no deadline, and the outcome is recorded. */
+        public Builder close(IncidentStatus closed, Instant at, String outcome) {
+            alerts.replaceAll(Alert::settled);
+            status = closed;
+            nextEscalationAt = null;
+            closedAt = at;
+            if (closed == IncidentStatus.RESOLVED) resolvedAt = at;
+            this.outcome = outcome;
+            return this;
+        }
+
+        public Incident build() {
+            return new Incident(id, code, status, level, memberId, type, message, location, reporter, language,
+                    createdAt, acknowledgedAt, resolvedAt, closedAt, outcome, nextEscalationAt, policy, escalations,
+                    repeats, exhausted, alerts, responders, timeline, version);
+        }
+    }
+}

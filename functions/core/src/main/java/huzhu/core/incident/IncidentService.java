@@ -1,0 +1,162 @@
+package huzhu.core.incident;
+
+import huzhu.core.audit.AuditService;
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Member;
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.Text;
+import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.Wire;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What officers do with incidents from the console. */
+public final class IncidentService {
+    private final DirectoryStore directory;
+    private final IdempotencyStore idempotency;
+    private final IncidentStore incidents;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final Ids ids;
+    private final AuditService audit;
+
+    public IncidentService(DirectoryStore directory, IdempotencyStore idempotency, IncidentStore incidents, Dispatcher dispatcher, Clock clock, Ids ids, AuditService audit) {
+        this.directory = directory;
+        this.idempotency = idempotency;
+        this.incidents = incidents;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.ids = ids;
+        this.audit = audit;
+    }
+
+    public record LocationInput(String address, Double lat, Double lon) {
+    }
+
+    public record OpenInput(String memberId, String type, String message, LocationInput location) {
+    }
+
+    public Incident open(OpenInput in, String officerName) {
+        return open(in, new Actor(officerName, officerName), null);
+    }
+
+    public Incident open(OpenInput in, String officerName, String idempotencyKey) {
+        return open(in, new Actor(officerName, officerName), idempotencyKey);
+    }
+
+    /**
+     * Opens an incident on someone's behalf. A repeat with the same {@code idempotencyKey} (already
+     * scoped to the caller) within 24 h returns the first incident and opens nothing.
+     */
+    public Incident open(OpenInput in, Actor actor, String idempotencyKey) {
+        OpenInput input = in == null ? new OpenInput(null, null, null, null) : in;
+        Validation v = new Validation();
+        if (Text.blank(input.memberId())) v.problem("memberId", "invalid.required");
+        IncidentType type = IncidentType.OTHER;
+        if (!Text.blank(input.type())) {
+            type = Wire.parse(IncidentType.class, input.type());
+            if (type == null) v.problem("type", "invalid.type");
+        }
+        String message = v.text("message", input.message(), TriggerService.MAX_MESSAGE, false);
+        Place place = null;
+        if (input.location() != null) {
+            v.range("location.lat", input.location().lat(), -90, 90);
+            v.range("location.lon", input.location().lon(), -180, 180);
+            place = new Place(v.text("location.address", input.location().address(), 200, false),
+                    input.location().lat(), input.location().lon());
+        }
+        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 300) {
+            v.problem("Idempotency-Key", "invalid.tooLong");
+        }
+        v.throwIfAny();
+        Member member = directory.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
+        String incidentId = null;
+        if (!Text.blank(idempotencyKey)) {
+            Instant now = clock.instant();
+            incidentId = ids.newId();
+            Optional<String> first = idempotency.remember("console-open:" + idempotencyKey, incidentId,
+                    now.plus(TriggerService.IDEMPOTENCY_WINDOW), now);
+            if (first.isPresent()) {
+                incidentId = first.get();
+                Optional<Incident> existing = incidents.get(incidentId);
+                if (existing.isPresent()) return existing.get();
+                // the first request reserved the id but did not finish: finish it under the same id
+            }
+        }
+        Incident opened = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
+                new Reporter(null, actor.name(), Channel.CONSOLE, true), member.language()));
+        return recorded(actor, "open", opened);
+    }
+
+    public Incident get(String id) {
+        return incidents.get(id).orElseThrow(() -> new NotFound("incident"));
+    }
+
+    public Page<Incident> list(String status, Instant from, Instant to, PageRequest page) {
+        IncidentQuery query = IncidentQuery.of(status, from, to);
+        if (from != null && to != null && !from.isBefore(to)) throw Invalid.of("from", "invalid.range");
+        return incidents.list(query, page);
+    }
+
+    public Incident acknowledge(String id, String actor) {
+        return acknowledge(id, new Actor(actor, actor));
+    }
+
+    public Incident acknowledge(String id, Actor actor) {
+        return recorded(actor, "acknowledge", dispatcher.acknowledge(id, actor.name()));
+    }
+
+    public Incident addNote(String id, String text, String actor) {
+        return addNote(id, text, new Actor(actor, actor));
+    }
+
+    public Incident addNote(String id, String text, Actor actor) {
+        Validation v = new Validation();
+        String cleaned = v.text("text", text, 2000, true);
+        v.throwIfAny();
+        return recorded(actor, "note", dispatcher.addNote(id, cleaned, actor.name()));
+    }
+
+    public Incident escalate(String id, String actor) {
+        return escalate(id, new Actor(actor, actor));
+    }
+
+    public Incident escalate(String id, Actor actor) {
+        return recorded(actor, "escalate", dispatcher.escalateNow(id, actor.name()));
+    }
+
+    public Incident resolve(String id, String outcome, String notes, String actor) {
+        return resolve(id, outcome, notes, new Actor(actor, actor));
+    }
+
+    public Incident resolve(String id, String outcome, String notes, Actor actor) {
+        Validation v = new Validation();
+        String o = v.text("outcome", outcome, 200, false);
+        String n = v.text("notes", notes, 2000, false);
+        v.throwIfAny();
+        return recorded(actor, "resolve", dispatcher.resolve(id, o, n, actor.name()));
+    }
+
+    public Incident cancel(String id, String reason, String actor) {
+        return cancel(id, reason, new Actor(actor, actor));
+    }
+
+    public Incident cancel(String id, String reason, Actor actor) {
+        Validation v = new Validation();
+        String r = v.text("reason", reason, 200, false);
+        v.throwIfAny();
+        return recorded(actor, "cancel", dispatcher.cancel(id, r, actor.name()));
+    }
+
+    private Incident recorded(Actor actor, String action, Incident incident) {
+        audit.record(actor, action, "incident", incident.id(), incident.code());
+        return incident;
+    }
+}

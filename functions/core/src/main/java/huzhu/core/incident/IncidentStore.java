@@ -1,0 +1,33 @@
+package huzhu.core.incident;
+
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface IncidentStore {
+    /** Stores a new incident; throws {@link StaleWrite} if one with the same id exists. */
+    void create(Incident incident);
+
+    Optional<Incident> get(String id);
+
+    /**
+     * Replaces the stored incident only if its version is still {@code updated.version() - 1};
+     * otherwise throws {@link StaleWrite} and changes nothing.
+     */
+    void update(Incident updated);
+
+    /** Open or acknowledged incidents, newest first. */
+    List<Incident> active();
+
+    /** Active incidents whose {@code nextEscalationAt} is at or before {@code now}. */
+    List<Incident> dueForEscalation(Instant now);
+
+    /** Newest first; equal times by id, descending. */
+    Page<Incident> list(IncidentQuery query, PageRequest page);
+
+    /** Every incident created in [from, to) (either bound may be null), oldest first, for reports. */
+    List<Incident> createdBetween(Instant from, Instant to);
+}

@@ -1,0 +1,154 @@
+package huzhu.core.incident;
+
+import huzhu.core.ServiceConfig;
+import huzhu.core.directory.Member;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.Text;
+import huzhu.core.sms.SmsComposer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the incident path says: every SMS it sends (each from its message key, in the reader's language) and
+ * the officers' timeline and topic texts (in the union's language). The only place these texts are put together.
+ */
+final class IncidentTexts {
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final ServiceConfig config;
+    private final SmsComposer sms;
+
+    IncidentTexts(ServiceConfig config) {
+        this.config = config;
+        this.sms = new SmsComposer(config.smsSignature());
+    }
+
+    // ---------------------------------------------------------------- for officers
+
+    /** A timeline entry or topic text, in the union's language. */
+    String timeline(String key, Map<String, ?> args) {
+        return Messages.text(config.defaultLanguage(), key, args);
+    }
+
+    /** A time of day as people in the union read it (China time). */
+    String clockTime(Instant at) {
+        return CLOCK_TIME.format(at);
+    }
+
+    /** The leaders' topic when their level is alerted. */
+    String levelAlertedTopic(Incident incident, Member member) {
+        Language lang = config.defaultLanguage();
+        return timeline("topic.alert", Map.of(
+                "code", incident.code(), "level", incident.level(),
+                "member", member == null ? Messages.text(lang, "reporter.unknown") : member.name(),
+                "type", Messages.text(lang, "type." + incident.type().wire()),
+                "message", orEmpty(incident.message())));
+    }
+
+    // ---------------------------------------------------------------- SMS
+
+    /** The alert: what a volunteer needs first is the code and the link (whose page has everything). */
+    String alert(Incident incident, Member member, Alert alert) {
+        Language lang = alert.language();
+        Map<String, Object> args = new HashMap<>();
+        args.put("code", incident.code());
+        args.put("link", config.ackLink(incident.code(), incident.id(), alert.recipientId()));
+        args.put("message", orEmpty(incident.message()));
+        args.put("reporter", reporterLabel(incident, member, lang));
+        if (member == null) {
+            return sms.compose(lang, "sms.alert.unverified", args, List.of("message"));
+        }
+        args.put("member", member.name());
+        args.put("address", addressOf(incident, member));
+        args.put("type", Messages.text(lang, "type." + incident.type().wire()));
+        // then the kind of emergency and the address; the family's own words and names give way first
+        return sms.compose(lang, "sms.alert", args, List.of("reporter", "message", "address", "member"));
+    }
+
+    /** The member hears that their family raised the alarm. */
+    String memberNotice(Member member, Incident incident) {
+        return sms.compose(member.language(), "sms.memberNotice",
+                Map.of("code", incident.code(), "message", orEmpty(incident.message())), List.of("message"));
+    }
+
+    /** The responder who accepted: where to go and whom to call. */
+    String acceptedResponder(Alert mine, Incident incident, Member member) {
+        return sms.compose(mine.language(), "sms.accepted.responder", Map.of(
+                "code", incident.code(),
+                "address", member == null ? orEmpty(placeAddress(incident)) : addressOf(incident, member),
+                "reporterPhone", orEmpty(incident.reporter().phone())), List.of("address"));
+    }
+
+    /** Someone else accepted: a leader wants to know who took it; a volunteer only that they need not go. */
+    String takenByOther(Alert other, Incident incident, Alert mine) {
+        return other.recipientKind() == RecipientKind.LEADER
+                ? sms.compose(other.language(), "sms.accepted.leader", Map.of("code", incident.code(),
+                        "name", mine.name(), "phone", mine.to()), List.of("name"))
+                : sms.compose(other.language(), "sms.standDown", Map.of("code", incident.code()), List.of());
+    }
+
+    /** The family hears who is coming; someone we could not verify learns only that help is coming. */
+    String helpComing(Language lang, Incident incident, Alert responder, boolean stranger) {
+        return stranger
+                ? sms.compose(lang, "sms.accepted.unverified", Map.of("code", incident.code()), List.of())
+                : sms.compose(lang, "sms.accepted.family", Map.of(
+                        "name", responder.name(), "phone", responder.to(), "code", incident.code()), List.of("name"));
+    }
+
+    String closed(Alert to, Incident incident) {
+        return sms.compose(to.language(), "sms.closed", Map.of("code", incident.code()), List.of());
+    }
+
+    String cancelled(Alert to, Incident incident, String reason) {
+        return sms.compose(to.language(), "sms.cancelled", Map.of("code", incident.code(), "reason", orEmpty(reason)),
+                List.of("reason"));
+    }
+
+    /** A reporter's later message, passed on. */
+    String relay(Language lang, Incident incident, String text) {
+        return sms.compose(lang, "sms.relay", Map.of("code", incident.code(), "text", text), List.of("text"));
+    }
+
+    /** Nobody at any level accepted: the officers must act by hand. */
+    String exhausted(Language lang, Incident incident) {
+        return sms.compose(lang, "sms.exhausted.officer", Map.of("code", incident.code()), List.of());
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    private static String reporterLabel(Incident incident, Member member, Language lang) {
+        Reporter r = incident.reporter();
+        if (r.channel() == Channel.CONSOLE) return Messages.text(lang, "reporter.console");
+        if (member == null) return r.phone() == null ? Messages.text(lang, "reporter.unknown") : r.phone();
+        if (r.phone() != null && r.phone().equals(member.phone())) return Messages.text(lang, "reporter.member");
+        String relation = member.familyContacts().stream().filter(c -> c.phone().equals(r.phone()))
+                .map(c -> orEmpty(c.relation())).findFirst().orElse("");
+        String name = r.name() != null ? r.name() : "";
+        String label = Messages.text(lang, "reporter.family", Map.of("relation", relation, "name", name)).trim();
+        // no phone here: the ack page shows it, and the responder gets it when they accept
+        return label.isEmpty() || label.equals("()") ? Messages.text(lang, "reporter.unknown") : label;
+    }
+
+    private static String addressOf(Incident incident, Member member) {
+        if (incident.location() != null && !Text.blank(incident.location().address())) {
+            return incident.location().address();
+        }
+        if (!Text.blank(member.homeAddress())) return member.homeAddress();
+        if (member.homeArea() != null) return orEmpty(member.homeArea().city()) + orEmpty(member.homeArea().district());
+        return "";
+    }
+
+    private static String placeAddress(Incident incident) {
+        return incident.location() == null ? null : incident.location().address();
+    }
+
+    static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

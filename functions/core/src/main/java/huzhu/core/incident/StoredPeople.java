@@ -1,0 +1,40 @@
+package huzhu.core.incident;
+
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import java.util.List;
+
+/**
+ * Who the planner may alert, read from the stores; what the caller has just read (the member, the active
+ * incidents) is used instead of reading it again: each read is a round trip before the first alert.
+ */
+record StoredPeople(DirectoryStore directory, IncidentStore incidents, Member knownMember, List<Incident> knownActive)
+        implements LevelPlanner.People {
+
+    static StoredPeople of(DirectoryStore directory, IncidentStore incidents) {
+        return new StoredPeople(directory, incidents, null, null);
+    }
+
+    @Override
+    public List<Leader> leadersAtLevel(int level) {
+        return directory.leadersAtLevel(level);
+    }
+
+    @Override
+    public Member member(String memberId) {
+        if (knownMember != null && knownMember.id().equals(memberId)) return knownMember;
+        return directory.members().get(memberId).orElse(null);
+    }
+
+    @Override
+    public List<Volunteer> volunteersInCity(String city) {
+        return directory.volunteersInCity(city);
+    }
+
+    @Override
+    public List<Incident> active() {
+        return knownActive != null ? knownActive : incidents.active();
+    }
+}

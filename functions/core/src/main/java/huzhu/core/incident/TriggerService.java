@@ -1,0 +1,151 @@
+package huzhu.core.incident;
+
+import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.TriggerTokenStore;
+import huzhu.core.error.NotFound;
+import huzhu.core.error.RateLimited;
+import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.RateLimiter;
+import huzhu.core.kernel.Text;
+import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.Wire;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The personal emergency link: a member's family opens it and one tap raises the alarm. Tokens have 128
+ * random bits and are stored only as their SHA-256. Rate limits: each source address may make
+ * {@link #PER_ADDRESS} requests (page or trigger, found or not, counted in the store); a token may have
+ * raised at most {@link #PER_TOKEN_MAX} incidents still active within {@link #PER_TOKEN_WINDOW} (counted on
+ * the incidents themselves, so a client retrying a failed request, or repeating an Idempotency-Key, uses
+ * nothing of it; only incidents that exist count).
+ */
+public final class TriggerService {
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    static final int MAX_MESSAGE = 500;
+    public static final int PER_TOKEN_MAX = 5;
+    public static final Duration PER_TOKEN_WINDOW = Duration.ofMinutes(10);
+    public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("trigger-ip", 30, Duration.ofMinutes(10));
+
+    private final TriggerTokenStore triggerTokens;
+    private final DirectoryStore directory;
+    private final IncidentStore incidents;
+    private final IdempotencyStore idempotency;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final Ids ids;
+    private final RateLimiter limiter;
+
+    public TriggerService(TriggerTokenStore triggerTokens, DirectoryStore directory, IncidentStore incidents, IdempotencyStore idempotency, Dispatcher dispatcher, Clock clock, Ids ids, RateLimiter limiter) {
+        this.triggerTokens = triggerTokens;
+        this.directory = directory;
+        this.incidents = incidents;
+        this.idempotency = idempotency;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.ids = ids;
+        this.limiter = limiter;
+    }
+
+    public record LocationInput(String address, Double lat, Double lon) {
+    }
+
+    public record TriggerInput(String type, String message, String reporterName, String reporterPhone,
+            LocationInput location) {
+    }
+
+    /** {@code reply} is shown to the person: the code and the reminder to call 120. */
+    public record Triggered(String incidentId, String code, String status, String reply) {
+    }
+
+    /** The member a token opens for a request from {@code sourceIp} (null: not limited by address). */
+    public Member memberFor(String token, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
+        return memberFor(token);
+    }
+
+    /** The member a token opens, or {@link NotFound} ("trigger"). */
+    public Member memberFor(String token) {
+        if (Text.blank(token) || token.length() > 200) throw new NotFound("trigger");
+        String memberId = triggerTokens.memberIdFor(Hashes.sha256(token))
+                .orElseThrow(() -> new NotFound("trigger"));
+        return directory.members().get(memberId).orElseThrow(() -> new NotFound("trigger"));
+    }
+
+    public Triggered trigger(String token, TriggerInput input, String idempotencyKey) {
+        return trigger(token, input, idempotencyKey, null);
+    }
+
+    public Triggered trigger(String token, TriggerInput input, String idempotencyKey, String sourceIp) {
+        limiter.acquire(PER_ADDRESS, sourceIp);
+        Member member = memberFor(token);
+        TriggerInput in = input == null ? new TriggerInput(null, null, null, null, null) : input;
+        Validation v = new Validation();
+        IncidentType type = IncidentType.OTHER;
+        if (!Text.blank(in.type())) {
+            type = Wire.parse(IncidentType.class, in.type());
+            if (type == null) v.problem("type", "invalid.type");
+        }
+        String message = v.text("message", in.message(), MAX_MESSAGE, false);
+        if (Text.blank(in.type())) type = IncidentTypes.guess(message);
+        String name = v.text("reporterName", in.reporterName(), DirectoryService.MAX_NAME, false);
+        String phone = v.phone("reporterPhone", in.reporterPhone(), false);
+        Place place = null;
+        if (in.location() != null) {
+            v.range("location.lat", in.location().lat(), -90, 90);
+            v.range("location.lon", in.location().lon(), -180, 180);
+            place = new Place(v.text("location.address", in.location().address(), 200, false), in.location().lat(),
+                    in.location().lon());
+        }
+        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 200) v.problem("Idempotency-Key", "invalid.tooLong");
+        v.throwIfAny();
+
+        Instant now = clock.instant();
+        String incidentId = ids.newId();
+        String key = Text.blank(idempotencyKey) ? null : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
+        if (key != null) {
+            Optional<Incident> replay = idempotency.recall(key, now).flatMap(incidents::get);
+            if (replay.isPresent()) return triggered(replay.get(), member);
+        }
+        limitPerToken(member, now);
+        if (key != null) {
+            Optional<String> first = idempotency.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
+            if (first.isPresent()) {
+                incidentId = first.get();
+                Optional<Incident> existing = incidents.get(incidentId);
+                if (existing.isPresent()) return triggered(existing.get(), member);
+                // the first request reserved the id but did not finish: finish it under the same id
+            }
+        }
+        boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
+        Reporter reporter = new Reporter(phone, name, Channel.HTTP, verified);
+        Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
+                reporter, member.language()));
+        return triggered(incident, member);
+    }
+
+    private void limitPerToken(Member member, Instant now) {
+        Instant since = now.minus(PER_TOKEN_WINDOW);
+        List<Instant> recent = incidents.active().stream()
+                .filter(i -> member.id().equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
+                        && i.createdAt().isAfter(since))
+                .map(Incident::createdAt).sorted().toList();
+        if (recent.size() >= PER_TOKEN_MAX) {
+            throw new RateLimited(Duration.between(now, recent.get(recent.size() - PER_TOKEN_MAX).plus(PER_TOKEN_WINDOW)));
+        }
+    }
+
+    private static Triggered triggered(Incident incident, Member member) {
+        return new Triggered(incident.id(), incident.code(), incident.status().wire(),
+                Messages.text(member.language(), "reply.trigger", Map.of("code", incident.code())));
+    }
+}

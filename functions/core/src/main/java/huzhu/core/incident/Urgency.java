@@ -1,0 +1,40 @@
+package huzhu.core.incident;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether an SMS might be a call for help. A member's or family's reply to a notice goes to the notice's thread
+ * only when this says no: a real emergency written as a reply must still open an incident, so the words are
+ * many and the test is loose ("when in doubt, open the incident"). Single characters that are common in
+ * ordinary replies (心 in 关心, 急 in 着急 is kept: better an incident too many) are avoided where a longer word
+ * says the same.
+ */
+public final class Urgency {
+    private static final List<String> WORDS = List.of(
+            // asking for help
+            "救", "急", "帮帮", "帮忙", "快来", "出事", "不行了", "不好了", "危", "报警", "求助", "意外", "事故", "SOS", "HELP",
+            "URGENT", "EMERGENCY", "AMBULANCE", "POLICE",
+            // emergency numbers
+            "120", "110", "119", "999", "911",
+            // what happened
+            "火", "烟", "车祸", "摔", "跌", "受伤", "撞", "骨折", "流血", "出血", "血", "晕", "昏", "中风", "心脏", "胸口",
+            "胸闷", "呼吸", "喘", "抽搐", "痛", "疼", "病", "不舒服", "难受", "发烧", "高烧", "中暑", "吐", "不醒", "送医", "医院",
+            "住院", "去世", "过世", "走了", "失踪", "找不到人",
+            "FIRE", "SMOKE", "ACCIDENT", "FELL", "FALL", "HURT", "INJUR", "BLEED", "BLOOD", "FAINT", "STROKE", "HEART",
+            "CHEST", "BREATH", "SEIZURE", "PAIN", "SICK", "UNWELL", "FEVER", "UNCONSCIOUS", "HOSPITAL", "DIED", "MISSING",
+            // traditional forms of the above
+            "幫幫", "危險", "報警", "車禍", "傷", "暈", "醫院", "過世");
+
+    private Urgency() {
+    }
+
+    public static boolean mightBeEmergency(String body) {
+        if (body == null) return false;
+        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        if (ReplyGrammar.isHelpRequest(body)) return true;
+        for (String w : WORDS) if (s.contains(w)) return true;
+        return false;
+    }
+}

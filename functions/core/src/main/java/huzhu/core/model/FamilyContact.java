@@ -1,4 +1,0 @@
-package huzhu.core.model;
-
-public record FamilyContact(String name, String relation, String phone) {
-}

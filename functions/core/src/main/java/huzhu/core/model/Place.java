@@ -1,8 +1,0 @@
-package huzhu.core.model;
-
-/** Where an incident happens. Any part may be missing. */
-public record Place(String address, Double lat, Double lon) {
-    public GeoPoint point() {
-        return lat != null && lon != null ? new GeoPoint(lat, lon) : null;
-    }
-}

@@ -1,5 +1,0 @@
-package huzhu.core.port;
-
-/** One text message to one phone; {@code incidentId} may be null for messages about no incident. */
-public record OutboundSms(String to, String body, String incidentId) {
-}

@@ -1,0 +1,107 @@
+package huzhu.core.incident;
+
+import static huzhu.core.testing.Fixtures.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import huzhu.core.directory.Member;
+import huzhu.core.error.NotFound;
+import huzhu.core.error.RateLimited;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.World;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An ack link acts for one alerted person on one incident, while it is active, and cannot be made up. */
+class AckLinkSecurityTest {
+    private World world;
+    private AckService acks;
+    private Member member;
+    private Incident incident;
+
+    @BeforeEach
+    void twoNeighboursAlerted() {
+        world = new World();
+        acks = world.services.ack();
+        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).build());
+        world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
+        world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
+        incident = world.openFor(member, member.phone(), null);
+    }
+
+    @Test
+    void theLinkInEachSms_isThatPersonsOwn() {
+        // when
+        String liNa = world.ackToken(incident.id(), "v-1");
+
+        // then
+        assertThat(world.messenger.bodiesTo(phone(11)).get(0)).contains("/v1/acks/" + liNa);
+        assertThat(world.messenger.bodiesTo(phone(12)).get(0)).doesNotContain(liNa);
+        assertThat(acks.view(liNa).alert().recipientId()).isEqualTo("v-1");
+        assertThat(acks.act(liNa, "accept").status()).isEqualTo("acknowledged");
+        assertThat(world.incident(incident.id()).responders()).singleElement()
+                .satisfies(r -> assertThat(r.recipientId()).isEqualTo("v-1"));
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKey_isUnknown_evenWithTheRightCode() {
+        // given: someone who read the table (codes, ids) but has not the key
+        String forged = AckTokens.withRandomKey().token(incident.code(), incident.id(), "v-1");
+
+        // then
+        assertThatThrownBy(() -> acks.view(forged)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> acks.act(forged, "accept")).isInstanceOf(NotFound.class);
+        assertThat(world.incident(incident.id()).responders()).isEmpty();
+    }
+
+    @Test
+    void theLink_expiresWhenTheIncidentCloses_andOpensNoLaterIncidentWithTheSameCode() {
+        // given
+        String token = world.ackToken(incident.id(), "v-1");
+        world.dispatcher().cancel(incident.id(), "误报", "周干事");
+
+        // then
+        assertThatThrownBy(() -> acks.view(token)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> acks.act(token, "accept")).isInstanceOf(NotFound.class);
+
+        // and when a new incident happens to get the same code, the old link still opens nothing
+        Incident later = world.dispatcher().open(new Dispatcher.NewIncident("inc-later", "m-1", null, "又摔倒了",
+                null, new huzhu.core.incident.Reporter(member.phone(), null, huzhu.core.incident.Channel.HTTP, true),
+                member.language()));
+        world.memory.incidents().update(Fixtures.edited(later).code(incident.code()).build());
+        assertThatThrownBy(() -> acks.view(token)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aReplayedAccept_changesNothing_andSaysItIsAlreadyYours() {
+        // given
+        String token = world.ackToken(incident.id(), "v-1");
+        acks.act(token, "accept");
+        Incident afterFirst = world.incident(incident.id());
+
+        // when
+        AckService.AckResult again = acks.act(token, "accept");
+
+        // then
+        assertThat(again.status()).isEqualTo("acknowledged");
+        assertThat(world.incident(incident.id())).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void oneAddress_tryingManyLinks_isRateLimited() {
+        // given
+        String ip = "198.51.100.7";
+        for (int i = 0; i < AckService.PER_ADDRESS.max(); i++) {
+            try {
+                acks.view(incident.code() + "AAAAAAAA" + String.format("%02d", i), ip);
+            } catch (NotFound expected) {
+                // guessing
+            }
+        }
+
+        // then: even the right link is refused to that address for now, not to another
+        String token = world.ackToken(incident.id(), "v-1");
+        assertThatThrownBy(() -> acks.view(token, ip)).isInstanceOf(RateLimited.class);
+        assertThat(acks.view(token, "198.51.100.8").alert().recipientId()).isEqualTo("v-1");
+    }
+}

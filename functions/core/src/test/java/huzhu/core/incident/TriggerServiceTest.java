@@ -1,0 +1,213 @@
+package huzhu.core.incident;
+
+import static huzhu.core.testing.Fixtures.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import huzhu.core.directory.Member;
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.incident.TriggerService.LocationInput;
+import huzhu.core.incident.TriggerService.TriggerInput;
+import huzhu.core.incident.TriggerService.Triggered;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.World;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The personal emergency link (POST /v1/triggers/{triggerToken}). */
+class TriggerServiceTest {
+    private static final String FATHER = phone(2);
+
+    private World world;
+    private TriggerService triggers;
+    private Member member;
+    private String token;
+
+    @BeforeEach
+    void aMemberWithAPersonalLink() {
+        world = new World();
+        triggers = world.services.trigger();
+        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).family("王建国", "父亲", FATHER)
+                .build());
+        world.add(Fixtures.volunteer("v-1").phone(phone(11)).build());
+        world.add(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
+        token = world.services.directory().issueTriggerLink("m-1").token();
+    }
+
+    private List<Incident> allIncidents() {
+        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
+    }
+
+    private static TriggerInput input(String type, String message, String name, String phone, LocationInput at) {
+        return new TriggerInput(type, message, name, phone, at);
+    }
+
+    @Test
+    void oneTap_withNoBodyAtAll_opensAnIncidentForTheMember_andRemindsOf120() {
+        // when
+        Triggered triggered = triggers.trigger(token, null, null);
+
+        // then
+        Incident incident = world.incident(triggered.incidentId());
+        assertThat(triggered.status()).isEqualTo("open");
+        assertThat(triggered.code()).isEqualTo(incident.code());
+        assertThat(triggered.reply()).contains(incident.code(), "120");
+        assertThat(incident.memberId()).isEqualTo("m-1");
+        assertThat(incident.type()).isEqualTo(IncidentType.OTHER);
+        assertThat(incident.reporter()).isEqualTo(new Reporter(null, null, Channel.HTTP, true));
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
+    }
+
+    @Test
+    void whatTheFamilyTyped_isKept_andTheirPhoneMakesThemAVerifiedReporter() {
+        // when
+        Triggered triggered = triggers.trigger(token, input("accident", " 摔倒了 ", "王建国", "138 0000 0002",
+                new LocationInput("文三路 1 号", 30.27, 120.15)), null);
+
+        // then
+        Incident incident = world.incident(triggered.incidentId());
+        assertThat(incident.type()).isEqualTo(IncidentType.ACCIDENT);
+        assertThat(incident.message()).isEqualTo("摔倒了");
+        assertThat(incident.location()).isEqualTo(new Place("文三路 1 号", 30.27, 120.15));
+        assertThat(incident.reporter()).isEqualTo(new Reporter(FATHER, "王建国", Channel.HTTP, true));
+    }
+
+    @Test
+    void aPhoneThatIsNotTheFamilys_makesAnUnverifiedReporter_butStillAlertsTheVolunteers() {
+        // when
+        Triggered triggered = triggers.trigger(token, input(null, "邻居发现老人晕倒", "邻居", phone(77), null), null);
+
+        // then
+        Incident incident = world.incident(triggered.incidentId());
+        assertThat(incident.reporter().verified()).isFalse();
+        assertThat(incident.level()).isZero();
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
+    }
+
+    @Test
+    void anUnknownToken_isNotFound_andOpensNothing() {
+        for (String bad : new String[] {"no-such-token", "", "   ", "x".repeat(201)}) {
+            assertThatThrownBy(() -> triggers.trigger(bad, null, null)).as(bad)
+                    .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("trigger"));
+        }
+        assertThatThrownBy(() -> triggers.trigger(null, null, null)).isInstanceOf(NotFound.class);
+        assertThat(allIncidents()).isEmpty();
+        assertThat(world.messenger.attempts()).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKey_returnsTheSameIncident_andCreatesNothingNew() {
+        // given
+        Triggered first = triggers.trigger(token, input("medical", "胸口疼", null, null, null), "key-1");
+        int sent = world.messenger.attempts().size();
+        world.later(30);
+
+        // when
+        Triggered again = triggers.trigger(token, input("medical", "胸口疼", null, null, null), "key-1");
+
+        // then
+        assertThat(again).isEqualTo(first);
+        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.messenger.attempts()).hasSize(sent);
+    }
+
+    @Test
+    void anotherIdempotencyKey_opensAnotherIncident() {
+        // when
+        Triggered first = triggers.trigger(token, null, "key-1");
+        Triggered second = triggers.trigger(token, null, "key-2");
+
+        // then
+        assertThat(second.incidentId()).isNotEqualTo(first.incidentId());
+        assertThat(second.code()).isNotEqualTo(first.code());
+        assertThat(allIncidents()).hasSize(2);
+    }
+
+    @Test
+    void anIdempotencyKey_isRememberedFor24Hours() {
+        // given
+        Triggered first = triggers.trigger(token, null, "key-1");
+
+        // when
+        world.later(24 * 3600 - 1);
+        Triggered within = triggers.trigger(token, null, "key-1");
+        world.later(1);
+        Triggered after = triggers.trigger(token, null, "key-1");
+
+        // then
+        assertThat(within.incidentId()).isEqualTo(first.incidentId());
+        assertThat(after.incidentId()).isNotEqualTo(first.incidentId());
+    }
+
+    @Test
+    void aRotatedToken_stopsTheOldOneWorking_andTheNewOneWorks() {
+        // given
+        String rotated = world.services.directory().issueTriggerLink("m-1").token();
+
+        // when / then
+        assertThatThrownBy(() -> triggers.trigger(token, null, null)).isInstanceOf(NotFound.class);
+        assertThat(triggers.trigger(rotated, null, null).incidentId()).isNotNull();
+        assertThat(triggers.memberFor(rotated).id()).isEqualTo("m-1");
+    }
+
+    @Test
+    void theLinkOfADeletedMember_stopsWorking() {
+        // given
+        world.services.directory().deleteMember("m-1");
+
+        // when / then
+        assertThatThrownBy(() -> triggers.trigger(token, null, null)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void validationErrors_nameEveryBadField_byItsPath_andOpenNothing() {
+        // given
+        TriggerInput bad = input("heart-attack", "x".repeat(501), "名".repeat(51), "not a phone",
+                new LocationInput("址".repeat(201), 91.0, -181.0));
+
+        // when / then
+        assertThatThrownBy(() -> triggers.trigger(token, bad, "k".repeat(201)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsOnly(
+                        entry("type", "invalid.type"),
+                        entry("message", "invalid.tooLong"),
+                        entry("reporterName", "invalid.tooLong"),
+                        entry("reporterPhone", "invalid.phone"),
+                        entry("location.lat", "invalid.range"),
+                        entry("location.lon", "invalid.range"),
+                        entry("location.address", "invalid.tooLong"),
+                        entry("Idempotency-Key", "invalid.tooLong")));
+        assertThat(allIncidents()).isEmpty();
+        assertThat(world.messenger.attempts()).isEmpty();
+    }
+
+    @Test
+    void anInvalidRequest_doesNotUseUpItsIdempotencyKey() {
+        // given
+        assertThatThrownBy(() -> triggers.trigger(token, input("nonsense", null, null, null, null), "key-1"))
+                .isInstanceOf(Invalid.class);
+
+        // when
+        Triggered fixed = triggers.trigger(token, input("fire", null, null, null, null), "key-1");
+
+        // then
+        assertThat(world.incident(fixed.incidentId()).type()).isEqualTo(IncidentType.FIRE);
+    }
+
+    @Test
+    void anEnglishSpeakingMember_getsTheReplyInEnglish() {
+        // given
+        world.add(Fixtures.member("m-en").phone(phone(5)).language(Language.EN).build());
+        String english = world.services.directory().issueTriggerLink("m-en").token();
+
+        // when
+        Triggered triggered = triggers.trigger(english, null, null);
+
+        // then
+        assertThat(triggered.reply()).contains("Help request received", triggered.code(), "120");
+    }
+}

@@ -1,0 +1,25 @@
+package huzhu.core.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What may not be taken for a reply to a notice: anything that could be a call for help. */
+class UrgencyTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"求助", "救命", "急！快来人", "我爸摔倒了", "老伴胸口疼", "他晕过去了", "厨房着火了", "出车祸了",
+            "送医院了", "快打120", "HELP", "sos", "my father fell", "chest pain", "Call an ambulance", "車禍", "暈倒",
+            "流了很多血", "人不行了", "奶奶走了", "老伴不舒服", "爸爸发高烧", "she is unwell"})
+    void aMessageAboutAnEmergency_mightBeOne(String body) {
+        assertThat(Urgency.mightBeEmergency(body)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"收到", "好的，谢谢", "周六我参加", "能带家属吗？", "谢谢工会关心", "OK thanks", "I will come",
+            "1", "参加", "已阅"})
+    void anOrdinaryReply_isNot(String body) {
+        assertThat(Urgency.mightBeEmergency(body)).isFalse();
+    }
+}

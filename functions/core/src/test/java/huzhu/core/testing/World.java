@@ -1,0 +1,94 @@
+package huzhu.core.testing;
+
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.incident.Alert;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
+import huzhu.core.incident.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One union in memory for service stories: the test kit's fakes behind {@link Services#create}, and the
+ * few shortcuts every story needs. Nothing here decides anything; the services do.
+ */
+public final class World {
+    public static final ServiceConfig CONFIG = new ServiceConfig("https://huzhu.example", null);
+
+    /** A deadline the timer port was asked to wake. */
+    public record Wake(String incidentId, int level, Instant deadline) {
+    }
+
+    public final InMemoryStore memory = new InMemoryStore();
+    public final RecordingMessenger messenger = new RecordingMessenger();
+    public final MutableClock clock = MutableClock.atT0();
+    public final SequentialIds ids = new SequentialIds(20260302);
+    public final List<Wake> wakes = new ArrayList<>();
+    public final EscalationTimer timer = (incidentId, level, deadline) -> wakes.add(new Wake(incidentId, level, deadline));
+    /** What the services see: the memory store as is, unless a story lets a competing write slip in. */
+    public final InterleavingStore store = new InterleavingStore(memory);
+    /** What the leaders' topic was told: "leaderLevel: text". */
+    public final List<String> announced = new ArrayList<>();
+    public final Services services = Services.create(store, messenger,
+            (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, CONFIG);
+
+    public Dispatcher dispatcher() {
+        return services.dispatcher();
+    }
+
+    public Member add(Member m) {
+        memory.directory().members().insert(m);
+        return m;
+    }
+
+    public Volunteer add(Volunteer v) {
+        memory.directory().volunteers().insert(v);
+        return v;
+    }
+
+    public Leader add(Leader l) {
+        memory.directory().leaders().insert(l);
+        return l;
+    }
+
+    public Incident incident(String id) {
+        return memory.incidents().get(id).orElseThrow();
+    }
+
+    public Alert alert(String incidentId, String recipientId) {
+        return incident(incidentId).alertFor(recipientId).orElseThrow();
+    }
+
+    /** The token of the ack link in this recipient's alert SMS. */
+    public String ackToken(String incidentId, String recipientId) {
+        return CONFIG.ackTokens().token(incident(incidentId).code(), incidentId, recipientId);
+    }
+
+    public Instant later(int seconds) {
+        return clock.advance(Duration.ofSeconds(seconds));
+    }
+
+    /** An incident raised for the member by one of their family, through the personal link. */
+    public Incident openFor(Member member, String reporterPhone, String reporterName) {
+        return dispatcher().open(new Dispatcher.NewIncident(null, member.id(), IncidentType.MEDICAL, "父亲胸口疼，喘不上气",
+                null, new Reporter(reporterPhone, reporterName, Channel.HTTP, true), member.language()));
+    }
+
+    public static List<String> kinds(Incident incident) {
+        return incident.timeline().stream().map(TimelineEntry::kind).toList();
+    }
+
+    public static List<String> recipients(Incident incident, int level) {
+        return incident.alerts().stream().filter(a -> a.level() == level).map(Alert::recipientId).toList();
+    }
+}

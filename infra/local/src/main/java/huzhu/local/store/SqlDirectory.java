@@ -1,0 +1,175 @@
+package huzhu.local.store;
+
+import static huzhu.local.store.Sql.execute;
+import static huzhu.local.store.Sql.exists;
+import static huzhu.local.store.Sql.first;
+
+import huzhu.core.directory.Area;
+import huzhu.core.directory.DirectoryEntry;
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.FamilyContact;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Registry;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.error.NotFound;
+import huzhu.core.kernel.Cursor;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The directory: one table of people of every kind, beside the family phones the SMS function looks up. */
+final class SqlDirectory implements DirectoryStore {
+    private final SqlRegistry<Member> members;
+    private final SqlRegistry<Volunteer> volunteers;
+    private final SqlRegistry<Leader> leaders;
+    private final Sql sql;
+
+    SqlDirectory(Sql sql) {
+        this.sql = sql;
+        this.members = new SqlRegistry<>("member", Member.class, m -> city(m.homeArea()), m -> null);
+        this.volunteers = new SqlRegistry<>("volunteer", Volunteer.class, v -> city(v.area()), v -> null);
+        this.leaders = new SqlRegistry<>("leader", Leader.class, l -> null, Leader::level);
+    }
+
+
+    @Override
+    public Registry<Member> members() {
+        return members;
+    }
+
+    @Override
+    public Registry<Volunteer> volunteers() {
+        return volunteers;
+    }
+
+    @Override
+    public Registry<Leader> leaders() {
+        return leaders;
+    }
+
+    @Override
+    public List<Member> membersWithFamilyPhone(String e164) {
+        return sql.tx(c -> sql.docs(c, Member.class, """
+                SELECT d.doc FROM family_phones f JOIN directory d ON d.kind = 'member' AND d.id = f.member_id
+                WHERE f.phone = ? ORDER BY d.id""", e164));
+    }
+
+    @Override
+    public List<Volunteer> volunteersInCity(String city) {
+        return sql.tx(c -> sql.docs(c, Volunteer.class,
+                "SELECT doc FROM directory WHERE kind = 'volunteer' AND city = ? ORDER BY id", city));
+    }
+
+    @Override
+    public List<Leader> leadersAtLevel(int level) {
+        return sql.tx(c -> sql.docs(c, Leader.class,
+                "SELECT doc FROM directory WHERE kind = 'leader' AND level = ? ORDER BY id", level));
+    }
+
+
+
+    private final class SqlRegistry<T extends DirectoryEntry> implements Registry<T> {
+        private final String kind;
+        private final Class<T> type;
+        private final Function<T, String> city;
+        private final Function<T, Integer> level;
+
+        SqlRegistry(String kind, Class<T> type, Function<T, String> city, Function<T, Integer> level) {
+            this.kind = kind;
+            this.type = type;
+            this.city = city;
+            this.level = level;
+        }
+
+        @Override
+        public Optional<T> get(String id) {
+            return sql.tx(c -> first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id = ?", kind, id)));
+        }
+
+        @Override
+        public Optional<T> byPhone(String e164) {
+            return sql.tx(c -> first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND phone = ?", kind,
+                    e164)));
+        }
+
+        @Override
+        public Page<T> page(PageRequest request) {
+            int limit = request.limit();
+            return sql.tx(c -> {
+                List<T> rows = request.cursor() == null
+                        ? sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? ORDER BY id LIMIT ?", kind,
+                                limit + 1)
+                        : sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id > ? ORDER BY id LIMIT ?",
+                                kind, Cursor.decode(request.cursor(), kind, 1)[0], limit + 1);
+                return Page.of(rows, limit, e -> Cursor.encode(kind, e.id()));
+            });
+        }
+
+        @Override
+        public List<T> all() {
+            return sql.tx(c -> sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? ORDER BY id", kind));
+        }
+
+        @Override
+        public void insert(T entry) {
+            sql.tx(c -> {
+                if (exists(c, "SELECT 1 FROM directory WHERE kind = ? AND id = ?", kind, entry.id())) {
+                    throw new IllegalStateException(kind + " " + entry.id() + " already exists");
+                }
+                refuseTakenPhone(c, entry);
+                execute(c, "INSERT INTO directory (kind, id, phone, city, level, doc) VALUES (?, ?, ?, ?, ?, ?)",
+                        kind, entry.id(), entry.phone(), city.apply(entry), level.apply(entry), sql.json.write(entry));
+                indexFamilyPhones(c, entry);
+                return null;
+            });
+        }
+
+        @Override
+        public void update(T entry) {
+            sql.tx(c -> {
+                if (!exists(c, "SELECT 1 FROM directory WHERE kind = ? AND id = ?", kind, entry.id())) {
+                    throw new NotFound(kind);
+                }
+                refuseTakenPhone(c, entry);
+                execute(c, "UPDATE directory SET phone = ?, city = ?, level = ?, doc = ? WHERE kind = ? AND id = ?",
+                        entry.phone(), city.apply(entry), level.apply(entry), sql.json.write(entry), kind, entry.id());
+                indexFamilyPhones(c, entry);
+                return null;
+            });
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return sql.tx(c -> {
+                if (kind.equals("member")) execute(c, "DELETE FROM family_phones WHERE member_id = ?", id);
+                return execute(c, "DELETE FROM directory WHERE kind = ? AND id = ?", kind, id) > 0;
+            });
+        }
+
+        private void refuseTakenPhone(Connection c, T entry) throws SQLException {
+            if (entry.phone() != null && exists(c, "SELECT 1 FROM directory WHERE kind = ? AND phone = ? AND id <> ?",
+                    kind, entry.phone(), entry.id())) {
+                throw new Registry.PhoneTaken(kind);
+            }
+        }
+
+        private void indexFamilyPhones(Connection c, T entry) throws SQLException {
+            if (!(entry instanceof Member member)) return;
+            execute(c, "DELETE FROM family_phones WHERE member_id = ?", member.id());
+            for (FamilyContact contact : member.familyContacts()) {
+                if (contact.phone() == null) continue;
+                execute(c, "INSERT OR IGNORE INTO family_phones (phone, member_id) VALUES (?, ?)", contact.phone(),
+                        member.id());
+            }
+        }
+    }
+
+    private static String city(Area area) {
+        return area == null ? null : area.city();
+    }
+}

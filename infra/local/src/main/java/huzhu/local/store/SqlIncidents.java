@@ -1,0 +1,113 @@
+package huzhu.local.store;
+
+import static huzhu.local.store.Sql.execute;
+import static huzhu.local.store.Sql.first;
+import static huzhu.local.store.Sql.nanos;
+import static huzhu.local.store.Sql.nanosOrNull;
+import static huzhu.local.store.Sql.whereTime;
+
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentStore;
+import huzhu.core.kernel.Cursor;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+final class SqlIncidents implements IncidentStore {
+    private static final List<String> ACTIVE = List.of(IncidentStatus.OPEN.wire(), IncidentStatus.ACKNOWLEDGED.wire());
+
+    private final Sql sql;
+
+    SqlIncidents(Sql sql) {
+        this.sql = sql;
+    }
+
+
+    @Override
+    public void create(Incident incident) {
+        sql.tx(c -> {
+            int inserted = execute(c, """
+                    INSERT OR IGNORE INTO incidents (id, status, created_at, next_escalation_at, version, doc)
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    incident.id(), incident.status().wire(), nanos(incident.createdAt()),
+                    nanosOrNull(incident.nextEscalationAt()), incident.version(), sql.json.write(incident));
+            if (inserted == 0) throw new StaleWrite("incident", incident.id());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Incident> get(String id) {
+        return sql.tx(c -> first(sql.docs(c, Incident.class, "SELECT doc FROM incidents WHERE id = ?", id)));
+    }
+
+    @Override
+    public void update(Incident updated) {
+        sql.tx(c -> {
+            int changed = execute(c, """
+                    UPDATE incidents SET status = ?, created_at = ?, next_escalation_at = ?, version = ?, doc = ?
+                    WHERE id = ? AND version = ?""",
+                    updated.status().wire(), nanos(updated.createdAt()), nanosOrNull(updated.nextEscalationAt()),
+                    updated.version(), sql.json.write(updated), updated.id(), updated.version() - 1);
+            if (changed == 0) throw new StaleWrite("incident", updated.id());
+            return null;
+        });
+    }
+
+    @Override
+    public List<Incident> active() {
+        return sql.tx(c -> sql.docs(c, Incident.class,
+                "SELECT doc FROM incidents WHERE status IN (?, ?) ORDER BY created_at DESC, id DESC",
+                ACTIVE.toArray()));
+    }
+
+    @Override
+    public List<Incident> dueForEscalation(Instant now) {
+        return sql.tx(c -> sql.docs(c, Incident.class, """
+                SELECT doc FROM incidents
+                WHERE next_escalation_at IS NOT NULL AND next_escalation_at <= ? AND status IN (?, ?)
+                ORDER BY next_escalation_at, id""", nanos(now), ACTIVE.get(0), ACTIVE.get(1)));
+    }
+
+    @Override
+    public Page<Incident> list(IncidentQuery query, PageRequest request) {
+        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "incidents", 2);
+        int limit = request.limit();
+
+        StringBuilder select = new StringBuilder("SELECT doc FROM incidents WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!query.status().everything()) {
+            List<String> statuses = query.status().wires();
+            select.append(" AND status IN (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
+                    .append(')');
+            params.addAll(statuses);
+        }
+        whereTime(select, params, "created_at", query.from(), query.to());
+        if (after != null) {
+            long createdAt = Cursor.number(after[0]);
+            select.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+            params.addAll(List.of(createdAt, createdAt, after[1]));
+        }
+        select.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(limit + 1);
+
+        return sql.tx(c -> Page.of(sql.docs(c, Incident.class, select.toString(), params.toArray()), limit,
+                i -> Cursor.encode("incidents", Long.toString(nanos(i.createdAt())), i.id())));
+    }
+
+    @Override
+    public List<Incident> createdBetween(Instant from, Instant to) {
+        StringBuilder query = new StringBuilder("SELECT doc FROM incidents WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        whereTime(query, params, "created_at", from, to);
+        query.append(" ORDER BY created_at, id");
+        return sql.tx(c -> sql.docs(c, Incident.class, query.toString(), params.toArray()));
+    }
+}

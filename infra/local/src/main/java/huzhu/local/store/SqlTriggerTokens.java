@@ -1,0 +1,46 @@
+package huzhu.local.store;
+
+import static huzhu.local.store.Sql.execute;
+import static huzhu.local.store.Sql.exists;
+import static huzhu.local.store.Sql.prepare;
+
+import huzhu.core.directory.TriggerTokenStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+
+final class SqlTriggerTokens implements TriggerTokenStore {
+    private final Sql sql;
+
+    SqlTriggerTokens(Sql sql) {
+        this.sql = sql;
+    }
+    @Override
+    public void bind(String memberId, String tokenHash) {
+        sql.tx(c -> {
+            execute(c, "DELETE FROM trigger_tokens WHERE member_id = ? OR token_hash = ?", memberId, tokenHash);
+            execute(c, "INSERT INTO trigger_tokens (token_hash, member_id) VALUES (?, ?)", tokenHash, memberId);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> memberIdFor(String tokenHash) {
+        return sql.tx(c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT member_id FROM trigger_tokens WHERE token_hash = ?",
+                    tokenHash); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public boolean has(String memberId) {
+        return sql.tx(c -> exists(c, "SELECT 1 FROM trigger_tokens WHERE member_id = ?", memberId));
+    }
+
+    @Override
+    public void unbind(String memberId) {
+        sql.tx(c -> execute(c, "DELETE FROM trigger_tokens WHERE member_id = ?", memberId));
+    }
+}
