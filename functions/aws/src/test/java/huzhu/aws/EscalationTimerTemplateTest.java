@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** template.yaml's escalation timer (issue 5): the queue, its dead-letter queue, the event source, the rights. */
+/** template.yaml's escalation timer: the queue, its dead-letter queue, the event source, the rights. */
 class EscalationTimerTemplateTest {
     private static Map<String, Object> resources;
     private static Map<String, Object> template;

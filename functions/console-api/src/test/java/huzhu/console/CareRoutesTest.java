@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 9's routes — family introductions, notices and their public page, assistance applications, their
+ * The care routes — family introductions, notices and their public page, assistance applications, their
  * report — as every kind of caller, fed the JWT event API Gateway hands the function; and what each answers.
  */
 class CareRoutesTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The texts of issue 9's screens (care.js): their dictionaries have the same keys in both languages, every text
+ * The texts of the care screens (care.js): their dictionaries have the same keys in both languages, every text
  * the screens ask for is in a dictionary, and nothing is fetched from outside the jar.
  */
 class CareTextsTest {

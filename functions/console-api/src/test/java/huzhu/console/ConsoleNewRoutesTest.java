@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The routes issue 10 adds to the console (who am I, roster imports, the audit log, the console's files)
- * and the filters it adds to the old ones, each as every kind of caller, fed AWS-shaped events.
+ * The console's later routes (who am I, roster imports, the audit log, the console's files)
+ * and the filters added to the first ones, each as every kind of caller, fed AWS-shaped events.
  */
 class ConsoleNewRoutesTest {
     private static final String MEMBER_PHONE = Fixtures.phone(1);

@@ -34,7 +34,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9: the escalation sweep's scheduled event is also the trigger that sends scheduled notices. */
+/** The escalation sweep's scheduled event is also the trigger that sends scheduled notices. */
 class SweepSendsNoticesTest {
     private static final Actor OFFICER = new Actor("sub-1", "周干事");
 

@@ -20,7 +20,7 @@ class RoutesTest {
 
     /**
      * Declared in template.yaml and the local stack ahead of the code that serves them (CONTRACT §2.2 and
-     * issue 10, the console). Once the code serves one, its entry here is merely redundant; delete it then.
+     * the console's routes). Once the code serves one, its entry here is merely redundant; delete it then.
      */
     private static final Set<String> DECLARED_AHEAD_OF_THE_CODE = Set.of(
             "GET /v1/audit",             // the audit log

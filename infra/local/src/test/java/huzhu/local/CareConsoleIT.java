@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 9's screens in a real browser (Debian's headless Chromium), against the local stack in this JVM: a member's
+ * The care screens in a real browser (Debian's headless Chromium), against the local stack in this JVM: a member's
  * family is introduced, an officer writes a notice, previews and sends it, the father's reply lands in its thread,
  * and an assistance application goes from submitted to paid and is printed. Screenshots go to target/screenshots/.
  */

@@ -76,7 +76,7 @@ class StoryIT {
                 "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", "13911110002"))));
         assertThat(member.get("phone").asText()).isEqualTo(MEMBER);
         assertThat(member.get("familyContacts").get(0).get("phone").asText()).isEqualTo(FATHER);
-        // registering him introduced the service to the father (issue 9): whose family, the number, 120 first
+        // registering him introduced the service to the father: whose family, the number, 120 first
         assertThat(api.outboxTo(FATHER)).singleElement().asString().contains("王建国").contains("120");
 
         // 2. the father texts; at once he has the code and the 120 reminder, and only the two neighbours are alerted

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 9: a notice to 300 members through the production SNS adapters, with WireMock standing in for SNS. The
+ * A notice to 300 members through the production SNS adapters, with WireMock standing in for SNS. The
  * pace comes from an injected clock and sleeper: sending takes half a minute on that clock and no real waiting.
  */
 class NoticeThroughSnsIT {

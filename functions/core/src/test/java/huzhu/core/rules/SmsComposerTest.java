@@ -32,7 +32,7 @@ class SmsComposerTest {
     /** Never shortened: what the reader acts on, or what the composer itself fills in. */
     private static final Set<String> INTACT = Set.of("sig", "code", "link", "phone", "reporterPhone", "type", "number");
     /**
-     * Sent only when they fit; otherwise their shorter forms go instead (issue 9: the family introduction splits
+     * Sent only when they fit; otherwise their shorter forms go instead (the family introduction splits
      * into "sms.intro.noLink" and "sms.intro.link", each checked here; OnboardingServiceTest checks the choice).
      */
     private static final Set<String> TRIED_FIRST = Set.of("sms.intro");

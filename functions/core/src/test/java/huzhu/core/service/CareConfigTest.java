@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The settings of issue 9 from the environment: defaults, valid values, and refusals that name the variable. */
+/**
+ * The care settings (introductions, notices, applications) from the environment: defaults, valid values, and
+ * refusals that name the variable.
+ */
 class CareConfigTest {
 
     @Test

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One union in memory for issue 9's stories: introductions, notices, applications. Waiting between bulk SMS
+ * One union in memory for the care stories: introductions, notices, applications. Waiting between bulk SMS
  * batches moves the clock instead of sleeping, and every wait is kept, so a story about 300 recipients takes
  * no real time and can still say how long it would have taken.
  */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Escalation on time, exactly once, never forgotten (issue 5): the per-deadline timer and its guard, the
+ * Escalation on time, exactly once, never forgotten: the per-deadline timer and its guard, the
  * deadline on every step, the end of the policy, decline by everyone, and alerts spread in a disaster.
  */
 class EscalationTest {

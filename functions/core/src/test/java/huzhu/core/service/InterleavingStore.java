@@ -198,7 +198,7 @@ final class InterleavingStore implements Store {
         return delegate.audit(from, to, page);
     }
 
-    // ---- issue 9's parts, as is
+    // ---- introductions, notices, applications, as is
 
     @Override
     public boolean hasTriggerToken(String memberId) {

@@ -34,7 +34,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Store} must do for issue 9: family introductions, notices with their deliveries and replies,
+ * What every {@link Store} must do for care: family introductions, notices with their deliveries and replies,
  * assistance applications, leases, and whether a member has a trigger token. {@link StoreContract} runs these
  * stories as a nested class, on the same fresh store as its own.
  */

@@ -311,7 +311,7 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    // ---- family introductions (issue 9)
+    // ---- family introductions
 
     @Override
     public void saveIntroduction(FamilyIntroduction next) {
@@ -355,7 +355,7 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    // ---- notices (issue 9)
+    // ---- notices
 
     @Override
     public void insertNotice(Notice notice) {
@@ -447,7 +447,7 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    // ---- assistance applications (issue 9)
+    // ---- assistance applications
 
     @Override
     public void insertApplication(AssistanceApplication application) {

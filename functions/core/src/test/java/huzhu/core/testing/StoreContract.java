@@ -1188,7 +1188,7 @@ public abstract class StoreContract {
                 .allMatch(a -> a.get().equals("handled-by-" + winner));
     }
 
-    // ---------------------------------------------------------------- issue 9: introductions, notices, applications
+    // ---------------------------------------------------------------- introductions, notices, applications
 
     /** {@link CareStoreContract}'s stories, on this test's store. */
     @Nested

@@ -132,7 +132,7 @@ class SqliteStoreIT extends StoreContract {
     }
 
     @Test
-    void aDirectoryOfTheSecondSchema_gainsIssue9sTables_andKeepsItsData() throws SQLException {
+    void aDirectoryOfTheSecondSchema_gainsTheCareTables_andKeepsItsData() throws SQLException {
         // given a data directory written before notices and applications existed
         Path dir = dataDir.resolve("second-schema");
         Member member = Fixtures.fullMember("m-1");
@@ -184,7 +184,7 @@ class SqliteStoreIT extends StoreContract {
         }
     }
 
-    /** Back to before migration 3 (issue 9's tables) — and so before 4 (opt-outs) too. */
+    /** Back to before migration 3 (the care tables) — and so before 4 (opt-outs) too. */
     private static void dropTheThirdSchema(Statement s) throws SQLException {
         for (String table : List.of("introductions", "notices", "notice_deliveries", "notice_replies", "applications",
                 "leases", "opt_outs")) {
