@@ -50,6 +50,10 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public record CsvInput(String csv) {
     }
 
+    /** A member's new personal link (CONTRACT §2.2), with the QR code the console prints on the emergency card. */
+    public record TriggerLinkCard(String token, String url, String qrSvg) {
+    }
+
     /** Who the page is signed in as, so it shows only what that role may do. */
     public record Me(String id, String name, java.util.Set<Role> roles) {
     }
@@ -94,8 +98,10 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
             return ApiResponse.empty(204);
         });
-        r.post("/v1/members/{id}/trigger-link", req ->
-                ok(dir.issueTriggerLink(req.pathParameter("id"), actor(req.requireAny(ADMIN)))));
+        r.post("/v1/members/{id}/trigger-link", req -> {
+            var link = dir.issueTriggerLink(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            return ok(new TriggerLinkCard(link.token(), link.url(), QrSvg.of(link.url())));
+        });
         r.post("/v1/members/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));
             return ok(ImportView.of(dir.importMembers(csv(req), skipInvalid(req), a)));

@@ -10,31 +10,44 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The console page and its few files, read from the jar once. Only the files named here are served,
- * whatever path is asked for. The page learns where the API is (a named stage puts its name in front of
- * every path) and how to sign in from a meta element, so it needs no inline script and the
- * Content-Security-Policy can forbid all inline code. Besides its own origin the page may connect to one
- * other: the Cognito domain's token endpoint (hosted sign-in) or the user pool's API (password sign-in).
- * The hosted sign-in page itself is reached by navigation, which connect-src does not govern.
+ * The console page and its files, read from the jar once. Only the files named here are served, whatever path is
+ * asked for. The page's scripts are native ES modules (served as JavaScript, which module scripts require): the
+ * page loads app.js, which imports the rest by relative paths, and names every module up front
+ * ({@code <link rel="modulepreload">}) so the browser fetches them at once rather than one import level at a time.
+ * The page learns where the API is (a named stage puts its name in front of every path) and how to sign in from a
+ * meta element, so it needs no inline script and the Content-Security-Policy can forbid all inline code. Besides
+ * its own origin the page may connect to one other: the Cognito domain's token endpoint (hosted sign-in) or the
+ * user pool's API (password sign-in). The hosted sign-in page itself is reached by navigation, which connect-src
+ * does not govern.
  */
 final class ConsoleAssets {
     private static final String DIR = "/huzhu/console/";
     private static final String JS = "text/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
+    /** Every module of the page, the entry first; ConsoleTextsTest checks this is every script in the folder. */
+    static final List<String> MODULES = List.of("app.js", "router.js",
+            "lib/config.js", "lib/i18n.js", "lib/dom.js", "lib/messages.js", "lib/pkce.js", "lib/auth.js", "lib/api.js",
+            "lib/user.js", "lib/timers.js", "lib/members.js", "lib/paging.js", "lib/chart.js",
+            "texts/zh-CN.js", "texts/en.js", "texts/care.zh-CN.js", "texts/care.en.js",
+            "screens/signin.js", "screens/board.js", "screens/incidents.js", "screens/incident.js",
+            "screens/followups.js", "screens/directory.js", "screens/directory-forms.js", "screens/import.js",
+            "screens/member-card.js", "screens/member-care.js", "screens/policy.js", "screens/notices.js",
+            "screens/applications.js", "screens/reports.js", "screens/audit.js", "screens/sms.js");
     private static final Map<String, Asset> FILES = new LinkedHashMap<>();
 
     static {
-        for (String name : new String[] {"app.js", "qr.js", "i18n.zh-CN.js", "i18n.en.js", "care.js", "i18n.care.zh-CN.js",
-                "i18n.care.en.js"}) {
-            FILES.put(name, new Asset(JS, read(name)));
-        }
+        for (String name : MODULES) FILES.put(name, new Asset(JS, read(name)));
         FILES.put("console.css", new Asset(CSS, read("console.css")));
     }
 
-    private static final String PAGE = read("console.html");
+    private static final String PAGE = read("console.html").replace("{{modulePreloads}}", MODULES.stream().skip(1)
+            .map(name -> "<link rel=\"modulepreload\" href=\"{{base}}/console/" + name + "\">")
+            .collect(Collectors.joining("\n")));
 
     private record Asset(String contentType, String body) {
     }
@@ -75,7 +88,8 @@ final class ConsoleAssets {
     ApiResponse file(String name) {
         Asset asset = FILES.get(name);
         if (asset == null) throw new NotFound("route");
-        return ApiResponse.of(200, asset.contentType(), asset.body()).withHeader("Cache-Control", "no-cache");
+        return ApiResponse.of(200, asset.contentType(), asset.body()).withHeader("Cache-Control", "no-cache")
+                .withHeader("X-Content-Type-Options", "nosniff");
     }
 
     /** The path prefix of a named stage ("/prod"), empty on the $default stage and the local stack. */

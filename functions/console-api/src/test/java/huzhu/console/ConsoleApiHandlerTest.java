@@ -700,7 +700,7 @@ class ConsoleApiHandlerTest {
     // ================================================================== personal emergency link
 
     @Test
-    void triggerLink_rotates_andTheOldTokenStopsWorking() throws Exception {
+    void triggerLink_rotates_andTheOldTokenStopsWorking_andComesWithItsQrCode() throws Exception {
         // given the link the member's family has used so far
         assertThat(services.trigger().memberFor(SEED_LINK).id()).isEqualTo("m-1");
 
@@ -711,8 +711,10 @@ class ConsoleApiHandlerTest {
         // then
         String firstToken = first.get("token").asText();
         String secondToken = second.get("token").asText();
-        assertThat(fieldNames(first)).containsExactlyInAnyOrder("token", "url");
+        assertThat(fieldNames(first)).containsExactlyInAnyOrder("token", "url", "qrSvg");
         assertThat(first.get("url").asText()).isEqualTo("https://huzhu.example/v1/triggers/" + firstToken);
+        assertThat(first.get("qrSvg").asText()).as("the card's QR code, of this link").isEqualTo(QrSvg.of(
+                first.get("url").asText()));
         assertThat(secondToken).isNotEqualTo(firstToken);
         assertThat(services.trigger().memberFor(secondToken).id()).isEqualTo("m-1");
         assertThatThrownBy(() -> services.trigger().memberFor(firstToken)).isInstanceOf(NotFound.class);

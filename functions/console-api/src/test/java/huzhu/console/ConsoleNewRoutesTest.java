@@ -407,7 +407,8 @@ class ConsoleNewRoutesTest {
         assertThat(header(response, "Content-Security-Policy")).contains("script-src 'self'")
                 .contains("connect-src 'self';").doesNotContain("unsafe-inline");
         String html = response.getBody();
-        assertThat(html).contains("<html lang=\"zh-CN\">").contains("src=\"/console/app.js\"")
+        assertThat(html).contains("<html lang=\"zh-CN\">").contains("<script type=\"module\" src=\"/console/app.js\">")
+                .contains("<link rel=\"modulepreload\" href=\"/console/lib/pkce.js\">")
                 .contains("&quot;signIn&quot;:&quot;token&quot;").doesNotContain("<script>").doesNotContain("http://")
                 .doesNotContain("https://");
     }
@@ -443,15 +444,16 @@ class ConsoleNewRoutesTest {
 
         // then
         assertThat(response.getBody()).contains("src=\"/prod/console/app.js\"")
+                .contains("href=\"/prod/console/screens/board.js\"").doesNotContain("\"/console/")
                 .contains("&quot;base&quot;:&quot;/prod&quot;");
     }
 
     @Test
     void consoleFiles_areServedWithTheirTypes_andNothingElseIs() throws Exception {
         // when
-        Reply js = call(As.NO_CLAIMS, "GET", "/console/qr.js", null, null);
+        Reply js = call(As.NO_CLAIMS, "GET", "/console/screens/board.js", null, null);
         Reply css = call(As.NO_CLAIMS, "GET", "/console/console.css", null, null);
-        Reply dict = call(As.NO_CLAIMS, "GET", "/console/i18n.zh-CN.js", null, null);
+        Reply dict = call(As.NO_CLAIMS, "GET", "/console/texts/zh-CN.js", null, null);
         Reply unknown = call(As.NO_CLAIMS, "GET", "/console/secrets.txt", null, null);
         Reply traversal = call(As.NO_CLAIMS, "GET", "/console/../huzhu/console/app.js", null, null);
         Reply classFile = call(As.NO_CLAIMS, "GET", "/console/ConsoleApiHandler.class", null, null);
@@ -459,6 +461,7 @@ class ConsoleNewRoutesTest {
         // then
         assertThat(js.status()).isEqualTo(200);
         assertThat(js.header("Content-Type")).startsWith("text/javascript");
+        assertThat(js.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(css.header("Content-Type")).startsWith("text/css");
         assertThat(dict.body()).contains("工会应急互助控制台");
         assertThat(unknown.status()).isEqualTo(404);

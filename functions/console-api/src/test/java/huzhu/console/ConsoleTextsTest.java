@@ -5,23 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The console's own texts and files: one dictionary per language with the same keys, every key the page
- * asks for present, and nothing fetched from outside the jar.
+ * asks for present, every module served, and nothing fetched from outside the jar.
  */
 class ConsoleTextsTest {
     private static final Pattern DICT_KEY = Pattern.compile("(?m)^\\s*'([^']+)':");
     private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import .* from '([^']+)';$");
 
     private static String file(String name) throws IOException {
         try (InputStream in = ConsoleTextsTest.class.getResourceAsStream("/huzhu/console/" + name)) {
@@ -40,8 +46,8 @@ class ConsoleTextsTest {
     @Test
     void theChineseAndEnglishDictionaries_haveTheSameKeys_eachOnce() throws IOException {
         // when
-        List<String> zh = keys(file("i18n.zh-CN.js"));
-        List<String> en = keys(file("i18n.en.js"));
+        List<String> zh = keys(file("texts/zh-CN.js"));
+        List<String> en = keys(file("texts/en.js"));
 
         // then
         assertThat(zh).doesNotHaveDuplicates().hasSizeGreaterThan(200);
@@ -52,30 +58,71 @@ class ConsoleTextsTest {
     @Test
     void everyTextThePageAsksFor_isInTheDictionary() throws IOException {
         // given
-        Set<String> zh = new LinkedHashSet<>(keys(file("i18n.zh-CN.js")));
+        Set<String> zh = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
+        zh.addAll(keys(file("texts/care.zh-CN.js")));
         Set<String> used = new LinkedHashSet<>();
-        Matcher m = USED_KEY.matcher(file("app.js"));
-        while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
+        for (String module : scripts()) {
+            Matcher m = USED_KEY.matcher(file(module));
+            while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
+        }
 
         // then
-        assertThat(used).isNotEmpty();
+        assertThat(used).hasSizeGreaterThan(300);
         assertThat(zh).containsAll(used);
     }
 
     @Test
     void thePageDefaultsToChinese() throws IOException {
         assertThat(file("console.html")).contains("<html lang=\"zh-CN\">");
-        assertThat(file("app.js")).contains(": 'zh-CN';");
+        assertThat(file("lib/i18n.js")).contains(": 'zh-CN';");
+    }
+
+    @Test
+    void everyModuleInTheFolder_isServed_andEveryServedModuleIsThere() throws Exception {
+        // given the folder as the build copied it
+        Path folder = Path.of(ConsoleTextsTest.class.getResource("/huzhu/console/app.js").toURI()).getParent();
+        Set<String> onDisk;
+        try (Stream<Path> files = Files.walk(folder)) {
+            onDisk = files.filter(f -> f.toString().endsWith(".js")).map(f -> folder.relativize(f).toString()
+                    .replace('\\', '/')).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        // then
+        assertThat(new TreeSet<>(ConsoleAssets.MODULES)).isEqualTo(onDisk);
+        assertThat(ConsoleAssets.MODULES).first().isEqualTo("app.js");
+    }
+
+    @Test
+    void everyModule_importsOnlyModulesOfThePage_byRelativePath() throws IOException {
+        for (String module : ConsoleAssets.MODULES) {
+            Matcher m = IMPORT.matcher(file(module));
+            while (m.find()) {
+                String target = m.group(1);
+                assertThat(target).as(module).matches("\\.\\.?/.*\\.js");
+                String resolved = Path.of(module).resolveSibling(target).normalize().toString().replace('\\', '/');
+                assertThat(ConsoleAssets.MODULES).as(module + " imports " + target).contains(resolved);
+            }
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"console.html", "app.js", "qr.js", "console.css", "i18n.zh-CN.js", "i18n.en.js"})
+    @MethodSource("pageFiles")
     void noFile_loadsAnythingFromOutsideTheJar(String name) throws IOException {
         // given
         String text = file(name);
 
         // then: no CDN, no remote font, no inline event handlers, no markup built from strings
         assertThat(text).doesNotContainPattern("(src|href)=\"https?://").doesNotContain("@import")
-                .doesNotContain("url(http").doesNotContain("innerHTML").doesNotContainPattern("\\son[a-z]+=\"");
+                .doesNotContain("url(http").doesNotContain("innerHTML").doesNotContainPattern("\\son[a-z]+=\"")
+                .doesNotContainPattern("import\\(").doesNotContain("eval(");
+    }
+
+    static Stream<String> pageFiles() {
+        return Stream.concat(Stream.of("console.html", "console.css", "pages/notice.html"), ConsoleAssets.MODULES.stream());
+    }
+
+    /** The modules that draw the page (the dictionaries aside). */
+    private static List<String> scripts() {
+        return ConsoleAssets.MODULES.stream().filter(m -> !m.startsWith("texts/")).toList();
     }
 }

@@ -178,6 +178,7 @@ class CareConsoleIT {
         click(By.id("nav-notices"));
         waitForText(By.tagName("h1"), "Notices");
         shot("care-10-notices-in-english");
+        HeadlessChromium.assertNoScriptErrors(browser);
     }
 
     private void click(By by) {

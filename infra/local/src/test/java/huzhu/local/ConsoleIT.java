@@ -139,7 +139,9 @@ class ConsoleIT {
         shot("05-emergency-card");
         String url = card.findElement(By.className("url")).getText();
         assertThat(url).startsWith(stack.baseUrl() + "/v1/triggers/");
-        assertThat(decodeQr(card.findElement(By.tagName("svg")))).isEqualTo(url);
+        WebElement qr = card.findElement(By.cssSelector("img.qr"));
+        assertThat(qr.getAttribute("alt")).isEqualTo("王建国 的求助链接二维码");
+        assertThat(decodeQr(qr)).isEqualTo(url);
 
         // 3. the father texts for help through the SMS simulator; he gets his code and the 120 reminder
         click(By.id("nav-sms"));
@@ -263,6 +265,7 @@ class ConsoleIT {
         waitForText(By.tagName("h1"), "Live board");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         shot("22-board-in-english");
+        HeadlessChromium.assertNoScriptErrors(browser);
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -302,8 +305,8 @@ class ConsoleIT {
     }
 
     /** Reads the QR code as a phone's camera would: from the pixels the browser drew. */
-    private static String decodeQr(WebElement svg) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(svg.getScreenshotAs(OutputType.BYTES)));
+    private static String decodeQr(WebElement code) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(code.getScreenshotAs(OutputType.BYTES)));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         LuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
         try {

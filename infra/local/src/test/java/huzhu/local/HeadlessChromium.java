@@ -1,12 +1,16 @@
 package huzhu.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import huzhu.testing.MachineTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -26,6 +30,16 @@ final class HeadlessChromium {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) return;
         throw MachineTools.missing("the console's browser tests need Debian's chromium and chromium-driver "
                 + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver");
+    }
+
+    /**
+     * The page ran without an uncaught script error or anything the Content-Security-Policy refused (a module
+     * served with another type than JavaScript is refused too): reads the browser's log since it was last read.
+     */
+    static void assertNoScriptErrors(ChromeDriver browser) {
+        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("Uncaught") || m.contains("Refused to")).toList();
+        assertThat(problems).as("script errors and CSP refusals in the browser's log").isEmpty();
     }
 
     static ChromeDriver start(Path profile, int width, int height) {

@@ -182,6 +182,7 @@ class HostedSignInIT {
         assertThat(browser.getCurrentUrl()).isEqualTo(console());
         assertThat(cognito.count("token:authorization_code")).isEqualTo(3);
         assertThat(cognito.refusals).containsExactly("token: invalid_grant (refused as asked)");
+        HeadlessChromium.assertNoScriptErrors(browser);
     }
 
     // ------------------------------------------------------------------ plumbing

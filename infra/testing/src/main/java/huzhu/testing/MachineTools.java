@@ -4,7 +4,7 @@ import java.util.Map;
 import org.opentest4j.TestAbortedException;
 
 /**
- * What a test throws when the machine lacks a program it drives (cfn-lint, Chromium): on a developer's
+ * What a test throws when the machine lacks a program it drives (cfn-lint, Chromium, Node.js): on a developer's
  * machine the test is skipped and says why; under CI ({@code CI=true}, which {@code .ci/run} sets) it fails,
  * because a skipped check there would pass a build whose check never ran.
  */

@@ -1,6 +1,6 @@
-/* 平时工作（issue 9）的界面文字：通知、帮扶申请、家属告知（简体中文，默认语言）。与 i18n.care.en.js 的键一一对应。 */
-window.HUZHU_I18N = window.HUZHU_I18N || {};
-window.HUZHU_I18N['zh-CN'] = Object.assign(window.HUZHU_I18N['zh-CN'] || {}, {
+/* 平时工作的界面文字：通知、帮扶申请、家属告知（简体中文，默认语言）。与 care.en.js 的键一一对应，
+   不与 zh-CN.js 重复。 */
+export default {
   'nav.notices': '通知',
   'nav.applications': '帮扶申请',
 
@@ -183,4 +183,4 @@ window.HUZHU_I18N['zh-CN'] = Object.assign(window.HUZHU_I18N['zh-CN'] || {}, {
   'did.pay': '发放',
   'target.notice': '通知',
   'target.application': '帮扶申请'
-});
+};

@@ -1,6 +1,5 @@
-/* 控制台的全部界面文字（简体中文，默认语言）。与 i18n.en.js 的键一一对应。 */
-window.HUZHU_I18N = window.HUZHU_I18N || {};
-window.HUZHU_I18N['zh-CN'] = {
+/* 控制台的全部界面文字（简体中文，默认语言）。与 en.js 的键一一对应。 */
+export default {
   'app.title': '工会应急互助控制台',
   'app.skip': '跳到主要内容',
   'app.signOut': '退出登录',

@@ -1,7 +1,6 @@
-/* Texts of the work around the emergencies (issue 9): notices, assistance applications, family introductions.
-   Same keys as i18n.care.zh-CN.js. */
-window.HUZHU_I18N = window.HUZHU_I18N || {};
-window.HUZHU_I18N.en = Object.assign(window.HUZHU_I18N.en || {}, {
+/* Texts of the work around the emergencies: notices, assistance applications, family introductions.
+   Same keys as care.zh-CN.js, none of zh-CN.js's. */
+export default {
   'nav.notices': 'Notices',
   'nav.applications': 'Assistance',
 
@@ -184,4 +183,4 @@ window.HUZHU_I18N.en = Object.assign(window.HUZHU_I18N.en || {}, {
   'did.pay': 'paid',
   'target.notice': 'notice',
   'target.application': 'assistance application'
-});
+};

@@ -1,6 +1,5 @@
-/* Every text of the console in English; the same keys as i18n.zh-CN.js (the default language). */
-window.HUZHU_I18N = window.HUZHU_I18N || {};
-window.HUZHU_I18N['en'] = {
+/* Every text of the console in English; the same keys as zh-CN.js (the default language). */
+export default {
   'app.title': 'Union mutual-aid console',
   'app.skip': 'Skip to main content',
   'app.signOut': 'Sign out',

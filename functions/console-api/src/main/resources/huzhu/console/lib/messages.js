@@ -1,0 +1,48 @@
+/* What the page says: the status line under the header, and a form's errors next to its fields. */
+import { t } from './i18n.js';
+import { $, add, clear, h } from './dom.js';
+
+var saidAt = 0;
+
+export function say(text, isError) {
+  saidAt = Date.now();
+  var s = $('status');
+  s.className = 'status' + (isError ? ' error' : '');
+  s.textContent = text || '';
+  if (text && !isError) setTimeout(function () { if (s.textContent === text) s.textContent = ''; }, 6000);
+}
+
+/** Whether something was said in the last {@code ms} milliseconds. */
+export function saidWithin(ms) { return Date.now() - saidAt <= ms; }
+
+export function failed(e) { say(e && e.message ? e.message : String(e), true); }
+
+/** Puts each field's message next to its input; the rest (and a summary) above the form. */
+export function showErrors(form, e) {
+  form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+  form.querySelectorAll('.field-error').forEach(function (el) { el.textContent = ''; });
+  var summary = form.querySelector('.form-errors');
+  if (summary) clear(summary);
+  if (!e) return;
+  var fields = e.fields || {};
+  var unplaced = [];
+  Object.keys(fields).forEach(function (name) {
+    var target = form.querySelector('[data-field="' + cssEscape(name) + '"]');
+    if (target) {
+      target.setAttribute('aria-invalid', 'true');
+      var err = $(target.id + '-err');
+      if (err) err.textContent = fields[name];
+    } else {
+      unplaced.push(name + ': ' + fields[name]);
+    }
+  });
+  if (summary) {
+    add(summary, h('p', null, e.message || t('common.failed')));
+    if (unplaced.length) add(summary, h('ul', null, unplaced.map(function (u) { return h('li', null, u); })));
+    summary.focus();
+  } else {
+    failed(e);
+  }
+}
+
+function cssEscape(s) { return s.replace(/["\\\]\[]/g, '\\$&'); }

@@ -1,0 +1,95 @@
+package huzhu.robots;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the vendors' stand-ins share: reading a request as the vendor would, answering in JSON. */
+final class StandInReplies {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private StandInReplies() {
+    }
+
+    /** A vendor's answer to one request. */
+    @FunctionalInterface
+    interface Vendor {
+        ResponseDefinition answer(Request request);
+    }
+
+    /** A WireMock extension that answers as {@code vendor}, for stubs that name it with {@code withTransformers}. */
+    static ResponseDefinitionTransformerV2 extension(String name, Vendor vendor) {
+        return new ResponseDefinitionTransformerV2() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public boolean applyGlobally() {
+                return false;
+            }
+
+            @Override
+            public ResponseDefinition transform(ServeEvent serveEvent) {
+                return vendor.answer(serveEvent.getRequest());
+            }
+        };
+    }
+
+    static ResponseDefinition json(int status, String body) {
+        return new ResponseDefinitionBuilder().withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body).build();
+    }
+
+    /** The query as the vendor's server decodes it from the raw URL: an unencoded '+' in a value becomes a space. */
+    static Map<String, String> query(Request request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = URI.create(request.getUrl()).getRawQuery();
+        if (raw == null) return query;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    static String path(Request request) {
+        return URI.create(request.getUrl()).getRawPath();
+    }
+
+    static boolean isJsonPost(Request request) {
+        String type = request.getHeader("Content-Type");
+        return request.getMethod().value().equals("POST") && type != null
+                && type.toLowerCase().startsWith("application/json");
+    }
+
+    /** The body as JSON, or null if it is not. */
+    static JsonNode body(Request request) {
+        try {
+            return JSON.readTree(new String(request.getBody(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static boolean hasText(JsonNode node, String field) {
+        return node != null && node.path(field).isTextual() && !node.path(field).asText().isBlank();
+    }
+
+    static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,74 @@
+package huzhu.robots;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * From the robots' settings to the group: an incident is opened and taken, and the union's work group (a WeCom
+ * stand-in) and the leaders' group (a DingTalk stand-in) receive what they take, without a person in it.
+ */
+class WorkGroupStoryIT {
+    static final String KEY = "693a91f6-7e1c-4bc4-97a0-0ec2a1fa5aaa";
+    static final String TOKEN = "50cb6e954c89afa14fb97754eafd886d658fcda27d05015a26b474e7bd2f0a59";
+    static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";
+    static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
+
+    @RegisterExtension
+    static WireMockExtension wecom = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(KEY).extension())).build();
+    @RegisterExtension
+    static WireMockExtension dingtalk = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().extensions(new DingTalkStandIn(TOKEN, SECRET, NOW).extension())).build();
+
+    @Test
+    void theWorkGroupSeesOpenedAndTaken_andTheLeadersTheirSummary_withNoPhoneOrAddress() {
+        // given
+        wecom.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(WeComStandIn.NAME)));
+        dingtalk.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(DingTalkStandIn.NAME)));
+        String settings = """
+                {"robots": [
+                  {"name": "union-work-group", "vendor": "wecom", "key": "%s", "baseUrl": "%s"},
+                  {"name": "leaders", "vendor": "dingtalk", "accessToken": "%s", "secret": "%s", "baseUrl": "%s",
+                   "takes": ["leader-summaries"]}]}
+                """.formatted(KEY, wecom.baseUrl(), TOKEN, SECRET, dingtalk.baseUrl());
+        List<String> log = new CopyOnWriteArrayList<>();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        GroupRobots robots = RobotSettings.parse(settings, clock, UrlConnectionTransport.DEFAULT, Retry.DEFAULT, log::add);
+        GroupOutbox outbox = new GroupOutbox(robots);
+        GroupNews news = new GroupNews("en");
+
+        // when
+        outbox.offer(GroupKind.INCIDENT_NEWS, news.opened("N47", "路北区"), "inc-1");
+        outbox.offer(GroupKind.LEADER_SUMMARY, news.leaderSummary("N47", "路北区", "medical", 1, Duration.ofMinutes(3)), "inc-1");
+        outbox.offer(GroupKind.INCIDENT_NEWS, news.accepted("N47", "路北区", Duration.ofMinutes(4)), "inc-1");
+
+        // then
+        assertThat(outbox.awaitIdle(Duration.ofSeconds(20))).isTrue();
+        // WireMock lists the newest request first
+        List<String> workGroup = new java.util.ArrayList<>(wecom.getAllServeEvents().stream()
+                .map(e -> StandInReplies.body(e.getRequest()).path("text").path("content").asText()).toList());
+        java.util.Collections.reverse(workGroup);
+        List<String> leaders = dingtalk.getAllServeEvents().stream()
+                .map(e -> StandInReplies.body(e.getRequest()).path("text").path("content").asText()).toList();
+        assertThat(workGroup).containsExactly(
+                "互助 · 求助 N47 / huzhu · request N47\n【互助】求助 N47（路北区）已发起\n[huzhu] Help request N47 (路北区) opened",
+                "互助 · 求助 N47 / huzhu · request N47\n【互助】求助 N47（路北区）已由队员接单，用时 4 分钟\n"
+                        + "[huzhu] Help request N47 (路北区) taken by a volunteer in 4 min");
+        assertThat(leaders).singleElement().asString().contains("请第 1 级领导关注", "急病");
+        assertThat(workGroup).allSatisfy(line -> assertThat(PersonalDataGuard.objection(line)).isEmpty());
+        assertThat(log).hasSize(3).allSatisfy(line -> assertThat(line).contains("\"outcome\":\"posted\""));
+    }
+}

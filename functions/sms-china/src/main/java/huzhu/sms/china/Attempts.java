@@ -1,0 +1,88 @@
+package huzhu.sms.china;
+
+import huzhu.core.port.Sleeper;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one provider call, again only while the provider says it is throttled (then it did not take the
+ * message, so a retry cannot duplicate it). Everything else ends at once: a 5xx or a lost connection may
+ * already have sent the SMS, and a second copy of an alert is worse than letting the caller decide.
+ */
+public final class Attempts {
+    /** One call's answer: the provider's message id, or why it failed. */
+    public record Answer(String messageId, SendFailure failure) {
+        public static Answer sent(String messageId) {
+            return new Answer(Objects.requireNonNull(messageId), null);
+        }
+
+        public static Answer failed(SendFailure failure) {
+            return new Answer(null, Objects.requireNonNull(failure));
+        }
+    }
+
+    /** The result and how many calls it took. */
+    public record Outcome(ProviderResult result, int attempts) {
+    }
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final DoubleSupplier jitter;
+
+    public Attempts(Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
+    }
+
+    /**
+     * What every provider's {@code send} does around its call: refuses a message that cannot be sent (no E.164
+     * number, no template) without calling, runs the call, and writes the one log line.
+     */
+    public ProviderResult send(TemplateSms sms, SendLog log, Function<TemplateSms, Answer> call) {
+        long started = System.nanoTime();
+        Outcome outcome;
+        if (sms == null || sms.to() == null || !E164.matcher(sms.to().strip()).matches()) {
+            outcome = new Outcome(ProviderResult.failed("invalid-number (not E.164)", true), 0);
+        } else if (sms.templateId() == null || sms.templateId().isBlank()) {
+            outcome = new Outcome(ProviderResult.failed("no-template", true), 0);
+        } else {
+            outcome = run(() -> call.apply(sms));
+        }
+        log.write(sms, outcome, started);
+        return outcome.result();
+    }
+
+    public Outcome run(Supplier<Answer> call) {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            Answer answer = call.get();
+            if (answer.messageId() != null) return new Outcome(ProviderResult.sent(answer.messageId()), attempt);
+            SendFailure failure = answer.failure();
+            if (!failure.retryNow() || attempt >= backoff.maxAttempts()) {
+                String reason = failure.retryNow() ? failure.reason() + " after " + attempt + " attempts"
+                        : failure.reason();
+                return new Outcome(ProviderResult.failed(reason, failure.permanent()), attempt);
+            }
+            Duration wait = backoff.delayAfter(attempt, jitter.getAsDouble());
+            try {
+                sleeper.sleep(wait);
+            } catch (RuntimeException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(ProviderResult.failed(failure.reason() + ", interrupted while backing off",
+                        false), attempt);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return new Outcome(ProviderResult.failed(failure.reason() + ", interrupted while backing off",
+                        false), attempt);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package huzhu.sms.china;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTextTest {
+
+    @Test
+    void parse_readsObjectsArraysNumbersAndChineseText_inOrder() {
+        // when
+        Map<String, Object> object = JsonText.object(JsonText.parse(
+                " {\"content\":\"接，马上到\",\"sequence_id\":1234567890,\"ok\":true,\"none\":null,\"list\":[1,\"二\"]} "));
+
+        // then
+        assertThat(object).containsExactly(Map.entry("content", "接，马上到"),
+                Map.entry("sequence_id", new BigDecimal("1234567890")), Map.entry("ok", true),
+                new java.util.AbstractMap.SimpleEntry<>("none", null), Map.entry("list", List.of(new BigDecimal("1"), "二")));
+        assertThat(JsonText.text(object, "sequence_id")).isEqualTo("1234567890");
+    }
+
+    @Test
+    void parse_decodesEscapes_includingSurrogatePairsOfAnEmoji() {
+        // when
+        Object value = JsonText.parse("\"\\u6536\\u5230 \\ud83d\\ude91 \\\"1\\\"\\n\"");
+
+        // then
+        assertThat(value).isEqualTo("收到 🚑 \"1\"\n");
+    }
+
+    @Test
+    void text_printsNumbersPlainly_evenInExponentForm() {
+        assertThat(JsonText.text(JsonText.object(JsonText.parse("{\"n\":1.23456789E9}")), "n")).isEqualTo("1234567890");
+    }
+
+    @Test
+    void parse_refusesWhatIsNotOneJsonValue() {
+        for (String bad : List.of("", "{", "[1,]", "{\"a\" 1}", "\"open", "{\"a\":1} x", "tru", "{\"a\":\"\u0001\"}",
+                "\"\\x\"", "[".repeat(100) + "]".repeat(100))) {
+            assertThatThrownBy(() -> JsonText.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void write_escapesQuotesAndControls_andKeepsChineseAndEmojiAsThemselves() {
+        // given
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("name", "张\"师傅\"\\");
+        value.put("note", "第一行\n🚑\u0001");
+        value.put("set", List.of("K7", 3));
+
+        // when
+        String json = JsonText.write(value);
+
+        // then
+        assertThat(json).isEqualTo("{\"name\":\"张\\\"师傅\\\"\\\\\",\"note\":\"第一行\\n🚑\\u0001\",\"set\":[\"K7\",3]}");
+        assertThat(JsonText.parse(json)).isEqualTo(Map.of("name", "张\"师傅\"\\", "note", "第一行\n🚑\u0001",
+                "set", List.of("K7", new BigDecimal("3"))));
+    }
+}
