@@ -25,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -111,9 +110,8 @@ public final class Production {
 
         SmsComposer sms = new SmsComposer(config.smsSignature());
         for (Language lang : Language.values()) {
-            sms.compose(lang, "sms.alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
-                    "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"),
-                    List.of("reporter", "message", "address", "member"));
+            sms.render(lang, "alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
+                    "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"));
         }
     }
 

@@ -191,6 +191,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
+        // the SMS template registration sheet (admins), generated from the catalogue
+        SmsRoutes.register(r, services.config());
 
         // read-only on purpose: the audit log is written by the services, never through the API
         r.get("/v1/audit", req -> {

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.testing.TestSms;
 import huzhu.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -451,9 +452,9 @@ class LocalServerTest {
     @Test
     void outbox_listsSentSms_filteredByTheRecipientInNationalOrE164Form() {
         // given
-        stack.outbox.send(new OutboundSms("+8613800138000", "【互助】事件 A7K：请回复1接单", "inc-1"));
-        stack.outbox.send(new OutboundSms("+8613900139000", "其他人", "inc-1"));
-        stack.outbox.send(new OutboundSms("+8613800138000", "已撤销", null));
+        stack.outbox.send(new OutboundSms("+8613800138000", TestSms.saying("事件 A7K：请回复1接单"), "inc-1"));
+        stack.outbox.send(new OutboundSms("+8613900139000", TestSms.saying("其他人"), "inc-1"));
+        stack.outbox.send(new OutboundSms("+8613800138000", TestSms.saying("已撤销"), null));
 
         // when
         HttpResponse<String> national = stack.get("/local/sms/outbox?to=13800138000");
@@ -464,9 +465,12 @@ class LocalServerTest {
         assertThat(national.statusCode()).isEqualTo(200);
         JsonNode items = TestStack.json(national).get("items");
         assertThat(items).hasSize(2);
-        assertThat(fieldNames(items.get(0))).containsExactly("messageId", "to", "body", "sentAt", "incidentId");
+        assertThat(fieldNames(items.get(0))).containsExactly("messageId", "to", "body", "sentAt", "incidentId", "template",
+                "variables");
         assertThat(items.get(0).get("to").asText()).isEqualTo("+8613800138000");
-        assertThat(items.get(0).get("body").asText()).isEqualTo("【互助】事件 A7K：请回复1接单");
+        assertThat(items.get(0).get("body").asText()).isEqualTo("【互助】T1报告人补充：事件 A7K：请回复1接单");
+        assertThat(items.get(0).get("template").asText()).isEqualTo("relay");
+        assertThat(items.get(0).get("variables").get("text").asText()).isEqualTo("事件 A7K：请回复1接单");
         assertThat(items.get(0).get("sentAt").asText()).isEqualTo("2026-03-01T08:30:00.123Z");
         assertThat(items.get(0).get("incidentId").asText()).isEqualTo("inc-1");
         assertThat(items.get(1).get("incidentId").isNull()).isTrue();
