@@ -8,8 +8,10 @@ import huzhu.core.care.LeaseStore;
 import huzhu.core.care.NoticeStore;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.TriggerTokenStore;
+import huzhu.core.incident.HoldStore;
 import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.SettingsStore;
+import huzhu.core.incident.SurgeStore;
 import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.sms.OptOutStore;
 
@@ -70,10 +72,18 @@ public interface Store {
         return ports().optOuts();
     }
 
+    default HoldStore holds() {
+        return ports().holds();
+    }
+
+    default SurgeStore surges() {
+        return ports().surges();
+    }
+
     /** One engine's ports, one per aggregate (every type differs, so none can take another's place). */
     record Ports(DirectoryStore directory, TriggerTokenStore triggerTokens, IncidentStore incidents,
             SettingsStore settings, IdempotencyStore idempotency, AuditStore audit, FollowUpStore followUps,
             IntroductionStore introductions, NoticeStore notices, ApplicationStore applications, LeaseStore leases,
-            OptOutStore optOuts) {
+            OptOutStore optOuts, HoldStore holds, SurgeStore surges) {
     }
 }

@@ -3,7 +3,9 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import huzhu.core.kernel.Language;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SmsComposer;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -38,7 +40,8 @@ class DataDirTest {
 
         // when
         try (LocalStack stack = start(dir)) {
-            stack.outbox().send(new OutboundSms("+8613800138000", "【互助】事件 A7K：http://127.0.0.1/v1/acks/x", "inc-1"));
+            stack.outbox().send(new OutboundSms("+8613800138000",
+                    new SmsComposer(null).render(Language.ZH_CN, "receipt", Map.of("code", "A7K")), "inc-1"));
         }
 
         // then

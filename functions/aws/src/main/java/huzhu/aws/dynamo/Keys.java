@@ -229,4 +229,19 @@ final class Keys {
     }
 
     static final String OPT_OUT = "OPTOUT";
+
+    // ---- coordination: what each volunteer holds, each district's surge
+
+    static String holds(String volunteerId) {
+        return "HOLDS#" + volunteerId;
+    }
+
+    static final String HOLDS = "HOLDS";
+
+    /** The one partition of every district's surge record, read whole by the minute sweep (a handful of items). */
+    static final String SURGES = "SURGE";
+
+    static String surge(String city, String district) {
+        return "AREA#" + city + SEP + district;
+    }
 }

@@ -83,9 +83,10 @@ public final class AckService {
             case DONE -> "done";
             case CLOSED -> "closed";
             case NOT_RESPONDER -> "notResponder";
+            case AT_CAPACITY -> "atCapacity";
         };
         String message = Messages.text(view.language(), key, Map.of("code", r.incident().code(),
-                "name", r.takenBy() == null ? "" : r.takenBy()));
+                "name", r.takenBy() == null ? "" : r.takenBy(), "held", r.holding() == null ? "" : r.holding()));
         return new AckResult(r.incident().id(), r.incident().status().wire(), message);
     }
 

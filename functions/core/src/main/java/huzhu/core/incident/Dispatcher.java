@@ -47,8 +47,9 @@ public final class Dispatcher {
     private final Responses responses;
     private final OfficerActions officers;
 
-    public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
-            LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
+    public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, HoldStore holds,
+            Messenger messenger, LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids,
+            ServiceConfig config) {
         this.incidents = incidents;
         this.directory = directory;
         this.settings = settings;
@@ -62,7 +63,8 @@ public final class Dispatcher {
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
         this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
-        this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
+        this.responses = new Responses(changes, directory, escalation, out, news, clock, texts,
+                new MaxActive(holds, incidents, directory));
         this.officers = new OfficerActions(changes, out, news, clock, texts);
     }
 
@@ -71,10 +73,18 @@ public final class Dispatcher {
             Reporter reporter, Language language) {
     }
 
-    public enum Outcome { ACCEPTED, ALREADY_YOURS, ALREADY_TAKEN, DECLINED, ARRIVED, DONE, CLOSED, NOT_RESPONDER }
+    public enum Outcome { ACCEPTED, ALREADY_YOURS, ALREADY_TAKEN, DECLINED, ARRIVED, DONE, CLOSED, NOT_RESPONDER,
+        /** a volunteer already holds as many incidents as their {@code maxActive}: this one stays open for others */
+        AT_CAPACITY }
 
-    /** How a response to an alert ended; {@code takenBy} names the responder when someone else was first. */
-    public record Response(Incident incident, Outcome outcome, String takenBy) {
+    /**
+     * How a response to an alert ended; {@code takenBy} names the responder when someone else was first,
+     * {@code holding} the code of an incident the volunteer holds when they are {@link Outcome#AT_CAPACITY}.
+     */
+    public record Response(Incident incident, Outcome outcome, String takenBy, String holding) {
+        public Response(Incident incident, Outcome outcome, String takenBy) {
+            this(incident, outcome, takenBy, null);
+        }
     }
 
     /** What a per-deadline timer achieved when it fired. */

@@ -243,10 +243,11 @@ public final class InboundSmsService {
             case DONE -> "done";
             case CLOSED -> "closed";
             case NOT_RESPONDER -> "notResponder";
+            case AT_CAPACITY -> "atCapacity";
         };
         if (key != null) {
             reply(t.alert().to(), inc.id(), t.alert().language(), key, Map.of("code", inc.code(),
-                    "name", r.takenBy() == null ? "" : r.takenBy()));
+                    "name", r.takenBy() == null ? "" : r.takenBy(), "held", r.holding() == null ? "" : r.holding()));
         }
         return Handled.REPLY;
     }

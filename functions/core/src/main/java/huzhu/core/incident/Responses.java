@@ -35,10 +35,12 @@ final class Responses {
     private final LeaderNews news;
     private final Clock clock;
     private final IncidentTexts texts;
+    private final MaxActive maxActive;
 
     Responses(IncidentChanges changes, DirectoryStore directory, Escalation escalation, Outbound out, LeaderNews news,
-            Clock clock, IncidentTexts texts) {
+            Clock clock, IncidentTexts texts, MaxActive maxActive) {
         this.changes = changes;
+        this.maxActive = maxActive;
         this.directory = directory;
         this.escalation = escalation;
         this.out = out;
@@ -59,6 +61,7 @@ final class Responses {
     private Response accept(String incidentId, String recipientId) {
         Instant now = clock.instant();
         List<Alert> stoodDown = new ArrayList<>();
+        boolean[] claimed = {false};
         Response response = changes.change(incidentId, current -> {
             stoodDown.clear();
             Alert mine = current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
@@ -75,11 +78,23 @@ final class Responses {
                 }
                 return none(new Response(current, Outcome.ALREADY_TAKEN, first));
             }
+            if (mine.recipientKind() == RecipientKind.VOLUNTEER) {
+                MaxActive.Claim claim = maxActive.claim(recipientId, current.id(), now);
+                if (!claim.granted()) {
+                    return none(new Response(current, Outcome.AT_CAPACITY, null, claim.holding()));
+                }
+                claimed[0] = true;
+            }
             Incident.Builder b = current.edit();
             stoodDown.addAll(b.accept(mine, now));
             b.note(now, "accepted", texts.timeline("timeline.accepted", Map.of("name", mine.name())), mine.name());
             return write(b, updated -> new Response(updated, Outcome.ACCEPTED, null));
         });
+        if (claimed[0] && response.outcome() == Outcome.ACCEPTED) {
+            maxActive.confirm(recipientId, incidentId);
+        } else if (claimed[0] && response.outcome() != Outcome.ALREADY_YOURS) {
+            maxActive.release(recipientId, incidentId); // claimed, then someone else was first
+        }
         if (response.outcome() == Outcome.ACCEPTED) {
             Incident inc = response.incident();
             Alert mine = inc.alertFor(recipientId).orElseThrow();
@@ -166,6 +181,7 @@ final class Responses {
             return write(b, updated -> new Response(updated, Outcome.DONE, null));
         });
         if (response.outcome() == Outcome.DONE) {
+            maxActive.release(recipientId, incidentId);
             JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "done");
         }
         return response;

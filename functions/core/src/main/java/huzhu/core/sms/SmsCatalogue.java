@@ -78,6 +78,8 @@ public final class SmsCatalogue {
                     vars(INCIDENT_CODE, NAME.as("name", 20)), List.of("name"), null),
             template("alreadyYours", "回复重复的接单：您已接单", "Answers a repeated accept: it is already yours",
                     vars(INCIDENT_CODE), List.of(), null),
+            template("atCapacity", "回复已达同时接单上限的队员：先完成手上的事件", "Answers a volunteer at their maxActive: finish the one held first",
+                    vars(INCIDENT_CODE, CODE.as("held", 6)), List.of(), null),
             template("declined", "回复“无法前往”", "Answers a decline", vars(INCIDENT_CODE), List.of(), null),
             template("arrived", "回复“已到达”", "Answers an arrival", vars(INCIDENT_CODE), List.of(), null),
             template("done", "回复“已完成”", "Answers done", vars(INCIDENT_CODE), List.of(), null),

@@ -10,8 +10,10 @@ import huzhu.core.care.NoticeStore;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Registry;
 import huzhu.core.directory.TriggerTokenStore;
+import huzhu.core.incident.HoldStore;
 import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.SettingsStore;
+import huzhu.core.incident.SurgeStore;
 import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.sms.OptOutStore;
 import java.lang.reflect.InvocationTargetException;
@@ -45,7 +47,8 @@ public final class Intercepted {
                 port(p.audit(), AuditStore.class, hook), port(p.followUps(), FollowUpStore.class, hook),
                 port(p.introductions(), IntroductionStore.class, hook), port(p.notices(), NoticeStore.class, hook),
                 port(p.applications(), ApplicationStore.class, hook), port(p.leases(), LeaseStore.class, hook),
-                port(p.optOuts(), OptOutStore.class, hook));
+                port(p.optOuts(), OptOutStore.class, hook), port(p.holds(), HoldStore.class, hook),
+                port(p.surges(), SurgeStore.class, hook));
         return () -> hooked;
     }
 

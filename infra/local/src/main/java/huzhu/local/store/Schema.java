@@ -131,7 +131,19 @@ final class Schema {
             List.of("""
                     CREATE TABLE opt_outs (
                       phone TEXT PRIMARY KEY,
-                      at    INTEGER NOT NULL)"""));
+                      at    INTEGER NOT NULL)"""),
+            // 5: what each volunteer holds (their maxActive), and each district's surge
+            List.of("""
+                    CREATE TABLE holds (
+                      volunteer_id TEXT PRIMARY KEY,
+                      version      INTEGER NOT NULL,
+                      doc          TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE surges (
+                      area    TEXT PRIMARY KEY,
+                      on_now  INTEGER NOT NULL,
+                      version INTEGER NOT NULL,
+                      doc     TEXT NOT NULL)"""));
 
     static final int LATEST = MIGRATIONS.size();
 

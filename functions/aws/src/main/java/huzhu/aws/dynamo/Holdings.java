@@ -1,0 +1,50 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+
+import huzhu.core.incident.HoldStore;
+import huzhu.core.incident.Holds;
+import huzhu.core.kernel.StaleWrite;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One item per volunteer ({@code HOLDS#<id>}), written only on the version it was read at. */
+final class Holdings implements HoldStore {
+    private final Table table;
+
+    Holdings(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Holds> get(String volunteerId) {
+        return table.get(Keys.holds(volunteerId), Keys.HOLDS).map(Holdings::read);
+    }
+
+    @Override
+    public void put(Holds holds) {
+        boolean written = holds.version() == 1
+                ? table.put(write(holds), "attribute_not_exists(#pk)", Map.of())
+                : table.put(write(holds), "#version = :expected", Map.of(":expected", Items.n(holds.version() - 1)));
+        if (!written) throw new StaleWrite("holds", holds.volunteerId());
+    }
+
+    private static Map<String, AttributeValue> write(Holds h) {
+        return Items.writer()
+                .s(PK, Keys.holds(h.volunteerId())).s(SK, Keys.HOLDS).s(ITEM_TYPE, Keys.HOLDS)
+                .s("volunteerId", h.volunteerId())
+                .list("held", h.held(), hold -> Items.writer().s("incidentId", hold.incidentId())
+                        .time("pendingUntil", hold.pendingUntil()))
+                .n("version", h.version())
+                .build();
+    }
+
+    private static Holds read(Map<String, AttributeValue> item) {
+        Items.Reader r = Items.reader(item);
+        return new Holds(r.s("volunteerId"), r.list("held", h -> new Holds.Hold(h.s("incidentId"),
+                h.time("pendingUntil"))), r.l("version"));
+    }
+}
