@@ -3,6 +3,7 @@ package huzhu.core;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.PolicyLevel;
+import huzhu.core.incident.SurgeSettings;
 import huzhu.core.kernel.Language;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class ServiceConfig {
     private final Language defaultLanguage;
     private final EscalationPolicy defaultPolicy;
     private final AckTokens ackTokens;
+    private final SurgeSettings surge;
 
     /**
      * With an ack key of its own (tests, tools): links verify only through this config. A function must pass
@@ -42,11 +44,17 @@ public final class ServiceConfig {
 
     public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
             EscalationPolicy defaultPolicy, AckTokens ackTokens) {
+        this(publicBaseUrl, smsSignature, defaultLanguage, defaultPolicy, ackTokens, SurgeSettings.DEFAULTS);
+    }
+
+    public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
+            EscalationPolicy defaultPolicy, AckTokens ackTokens, SurgeSettings surge) {
         this.publicBaseUrl = new AtomicReference<>(trim(publicBaseUrl));
         this.smsSignature = smsSignature;
         this.defaultLanguage = defaultLanguage;
         this.defaultPolicy = defaultPolicy;
         this.ackTokens = ackTokens;
+        this.surge = surge;
     }
 
     /** {@link #from(Map, AckTokens)} with an ack key of its own (tests of the settings). */
@@ -61,7 +69,7 @@ public final class ServiceConfig {
             throw new IllegalStateException("HUZHU_LANGUAGE must be zh-CN or en, not '" + lang + "'");
         }
         return new ServiceConfig(env.get("HUZHU_PUBLIC_BASE_URL"), env.get("HUZHU_SMS_SIGNATURE"), language,
-                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")), ackTokens);
+                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")), ackTokens, SurgeSettings.from(env));
     }
 
     /** The default policy's shape (CONTRACT §4) with the given timeouts, level by level. */
@@ -100,6 +108,21 @@ public final class ServiceConfig {
     /** The policy new incidents follow until an admin saves one. */
     public EscalationPolicy defaultPolicy() {
         return defaultPolicy;
+    }
+
+    /** When a district counts as in surge, and how one is handled. */
+    public SurgeSettings surge() {
+        return surge;
+    }
+
+    /** The same settings with other surge settings (tests, benchmarks). */
+    public ServiceConfig withSurge(SurgeSettings settings) {
+        return new ServiceConfig(publicBaseUrl(), smsSignature, defaultLanguage, defaultPolicy, ackTokens, settings);
+    }
+
+    /** Where officers coordinate a surge: the console's surge screen. */
+    public String surgeConsoleLink() {
+        return publicBaseUrl() + "/console#/surge";
     }
 
     public String publicBaseUrl() {

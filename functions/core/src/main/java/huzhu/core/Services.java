@@ -65,7 +65,8 @@ public record Services(
 
     public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
             EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
-        Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), store.holds(), messenger,
+        Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), store.holds(),
+                store.surges(), store.audit(), messenger,
                 announcements, timer, clock, ids, config);
         AuditService audit = new AuditService(store.audit(), clock, ids);
         RateLimiter limiter = new RateLimiter(store.idempotency(), clock);

@@ -9,6 +9,7 @@ import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.core.directory.Area;
 import huzhu.core.incident.Alert;
 import huzhu.core.incident.AlertStatus;
 import huzhu.core.incident.Channel;
@@ -64,6 +65,9 @@ final class IncidentItems {
                 .n("escalations", i.escalations())
                 .n("repeats", i.repeats())
                 .bool("exhausted", i.exhausted())
+                .map("area", i.area() == null ? null
+                        : Items.writer().s("city", i.area().city()).s("district", i.area().district()))
+                .bool("surge", i.surge())
                 .list("alerts", i.alerts(), IncidentItems::alert)
                 .list("responders", i.responders(), IncidentItems::responder)
                 .list("timeline", i.timeline(), e -> Items.writer()
@@ -101,6 +105,8 @@ final class IncidentItems {
                 r.i("escalations"),
                 r.i("repeats"),
                 r.bool("exhausted"),
+                r.map("area", a -> new Area(a.s("city"), a.s("district"))),
+                r.bool("surge"),
                 r.list("alerts", IncidentItems::alert),
                 r.list("responders", p -> new Responder(p.s("recipientId"), p.s("name"), p.s("phone"),
                         p.time("acceptedAt"), p.time("arrivedAt"))),

@@ -1,6 +1,9 @@
 package huzhu.core.incident;
 
 import huzhu.core.ServiceConfig;
+import huzhu.core.audit.AuditService;
+import huzhu.core.audit.AuditStore;
+import huzhu.core.directory.Area;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
@@ -46,10 +49,11 @@ public final class Dispatcher {
     private final Escalation escalation;
     private final Responses responses;
     private final OfficerActions officers;
+    private final Surges surges;
 
     public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, HoldStore holds,
-            Messenger messenger, LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids,
-            ServiceConfig config) {
+            SurgeStore surgeStore, AuditStore audit, Messenger messenger, LeaderAnnouncements announcements,
+            EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
         this.incidents = incidents;
         this.directory = directory;
         this.settings = settings;
@@ -59,10 +63,16 @@ public final class Dispatcher {
         this.texts = new IncidentTexts(config);
         this.out = new Outbound(messenger);
         this.news = new LeaderNews(announcements, directory, out, texts);
-        this.changes = new IncidentChanges(incidents, news::exhausted);
+        // the officers hear of a surge's incidents that ran out of policy in the district's summaries
+        this.changes = new IncidentChanges(incidents, exhausted -> {
+            if (!exhausted.surge()) news.exhausted(exhausted);
+        });
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
-        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
+        this.surges = new Surges(surgeStore, incidents, directory, changes, delivery, out, texts,
+                new AuditService(audit, clock, ids), config.surge(), clock);
+        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts,
+                surges);
         this.responses = new Responses(changes, directory, escalation, out, news, clock, texts,
                 new MaxActive(holds, incidents, directory));
         this.officers = new OfficerActions(changes, out, news, clock, texts);
@@ -116,6 +126,8 @@ public final class Dispatcher {
         EscalationPolicy policy = settings.escalationPolicy().orElse(config.defaultPolicy());
         List<Incident> active = incidents.active();
         Set<String> activeCodes = active.stream().map(Incident::code).collect(Collectors.toSet());
+        Area area = member == null ? null : member.homeArea();
+        Surges.Opening surge = surges.opening(area, active, now);
 
         Incident.Builder b = Incident.opening(request.id() != null ? request.id() : ids.newId(),
                 IncidentCodes.next(ids, activeCodes), member == null ? null : member.id(),
@@ -123,9 +135,11 @@ public final class Dispatcher {
                 request.location() != null ? request.location() : homeOf(member), request.reporter(),
                 member != null ? member.language() : request.language(), now, policy,
                 member != null ? 0 : policy.firstLeaderLevel());
+        b.area(area);
         b.note(now, "opened", texts.timeline("timeline.opened", Map.of(
                 "channel", request.reporter().channel().wire(),
                 "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
+        if (surge.on()) surges.noteOpened(b, surge, now);
         // the deadline is set before anyone is alerted: if this process dies before alerting, the sweep
         // still moves the incident on at the first level's timeout
         b.deadline(now.plusSeconds(policy.level(b.level()).timeoutSeconds()));
@@ -154,7 +168,10 @@ public final class Dispatcher {
             first.add(new OutboundSms(member.phone(), texts.memberNotice(member, created), created.id()));
         }
         if (created.exhausted() && created.status() == IncidentStatus.OPEN) news.exhausted(created);
-        return sendingFirst(first, () -> escalation.deliver(new Planned(created, intents), first, member, true));
+        Incident alerted = sendingFirst(first, () -> escalation.deliver(new Planned(created, intents), first, member,
+                true));
+        if (surge.started() != null) surges.started(surge.started(), active);
+        return alerted;
     }
 
     /** Runs the alerting; whatever of {@code first} it did not send (it failed before its batch) is sent anyway. */

@@ -29,9 +29,11 @@ final class Escalation {
     private final EscalationTimer timer;
     private final Clock clock;
     private final IncidentTexts texts;
+    private final Surges surges;
 
     Escalation(IncidentChanges changes, IncidentStore incidents, DirectoryStore directory, LevelPlanner planner,
-            AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts) {
+            AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts, Surges surges) {
+        this.surges = surges;
         this.changes = changes;
         this.incidents = incidents;
         this.directory = directory;
@@ -45,7 +47,10 @@ final class Escalation {
     /** Sends what a write planned; a level nobody could be reached at moves on at once. */
     Incident deliver(Planned planned, List<OutboundSms> first, Member knownMember, boolean justCreated) {
         AlertDelivery.Delivered d = delivery.deliver(planned, first, knownMember, justCreated);
-        if (!d.unreachable()) return d.incident();
+        if (!d.unreachable()) {
+            surges.afterStep(d.incident());
+            return d.incident();
+        }
         return moveOnNow(d.incident().id(), d.incident().version(), "timeline.noRecipients");
     }
 
@@ -93,6 +98,11 @@ final class Escalation {
         }
         try {
             resendDue();
+        } catch (RuntimeException e) {
+            if (first == null) first = e;
+        }
+        try {
+            surges.sweep();
         } catch (RuntimeException e) {
             if (first == null) first = e;
         }

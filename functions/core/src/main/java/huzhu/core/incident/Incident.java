@@ -1,5 +1,6 @@
 package huzhu.core.incident;
 
+import huzhu.core.directory.Area;
 import huzhu.core.error.Conflict;
 import huzhu.core.kernel.Language;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * consistent (a closed incident has no deadline and nothing left to send; an accepted one stands the others
  * down), and the store accepts the edited copy only if nobody else changed the incident since it was read
  * ({@code version}). {@code policy} is the snapshot taken when the incident opened; {@code repeats} counts
- * re-alerts of the last level; {@code exhausted} means the policy ran out and officers must act.
+ * re-alerts of the last level; {@code exhausted} means the policy ran out and officers must act. {@code area} is
+ * the member's home district when it opened (null for a stranger's); {@code surge} says it is handled as part of
+ * its district's {@link Surge} (set and cleared by whoever starts and ends the surge).
  */
 public record Incident(
         String id,
@@ -36,6 +39,8 @@ public record Incident(
         int escalations,
         int repeats,
         boolean exhausted,
+        Area area,
+        boolean surge,
         List<Alert> alerts,
         List<Responder> responders,
         List<TimelineEntry> timeline,
@@ -99,16 +104,23 @@ public record Incident(
         return status == IncidentStatus.OPEN && nextEscalationAt != null && !nextEscalationAt.isAfter(now);
     }
 
-    /** Open, not exhausted, and no alert of the current level is still waiting for an answer or accepted. */
+    /**
+     * Open, not exhausted, the current level alerted someone, and none of them is still waiting to answer or
+     * accepted. (A level that alerted nobody, as a surge's summarized or queued ones, is waiting, not declined.)
+     */
     public boolean everyoneDeclinedAtLevel() {
-        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().filter(a -> a.level() == level)
-                .noneMatch(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED);
+        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().anyMatch(a -> a.level() == level)
+                && alerts.stream().filter(a -> a.level() == level)
+                        .noneMatch(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED);
     }
 
-    /** Open, not exhausted, and every alert of the current level failed: nobody at this level can be reached. */
+    /**
+     * Open, not exhausted, the current level alerted someone, and every alert of it failed: nobody at this level
+     * can be reached.
+     */
     public boolean nobodyReachedAtLevel() {
-        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().filter(a -> a.level() == level)
-                .allMatch(a -> a.status() == AlertStatus.FAILED);
+        return status == IncidentStatus.OPEN && !exhausted && alerts.stream().anyMatch(a -> a.level() == level)
+                && alerts.stream().filter(a -> a.level() == level).allMatch(a -> a.status() == AlertStatus.FAILED);
     }
 
     /** This version ran out of policy and {@code before} had not: officers hear of it from this one change. */
@@ -142,6 +154,8 @@ public record Incident(
         private int escalations;
         private int repeats;
         private boolean exhausted;
+        private Area area;
+        private boolean surge;
         private final List<Alert> alerts;
         private final List<Responder> responders;
         private final List<TimelineEntry> timeline;
@@ -175,6 +189,8 @@ public record Incident(
             escalations = i.escalations;
             repeats = i.repeats;
             exhausted = i.exhausted;
+            area = i.area;
+            surge = i.surge;
             alerts = new ArrayList<>(i.alerts);
             responders = new ArrayList<>(i.responders);
             timeline = new ArrayList<>(i.timeline);
@@ -203,6 +219,27 @@ public record Incident(
 
         public Language language() {
             return language;
+        }
+
+        public Area area() {
+            return area;
+        }
+
+        /** Handled as part of its district's surge. */
+        public boolean surge() {
+            return surge;
+        }
+
+        /** Where help is needed: the member's home district. */
+        public Builder area(Area value) {
+            area = value;
+            return this;
+        }
+
+        /** Its district's surge began ({@code true}) or ended. */
+        public Builder surge(boolean value) {
+            surge = value;
+            return this;
         }
 
         /** The alerts as edited so far. */
@@ -344,7 +381,7 @@ public record Incident(
         public Incident build() {
             return new Incident(id, code, status, level, memberId, type, message, location, reporter, language,
                     createdAt, acknowledgedAt, resolvedAt, closedAt, outcome, nextEscalationAt, policy, escalations,
-                    repeats, exhausted, alerts, responders, timeline, version);
+                    repeats, exhausted, area, surge, alerts, responders, timeline, version);
         }
     }
 }

@@ -122,6 +122,27 @@ final class IncidentTexts {
         return sms.render(lang, "exhausted.officer", Map.of("code", incident.code()));
     }
 
+    /** A district's surge in one SMS to a leader: what waits, how long, what is handled, where to coordinate. */
+    RenderedSms surgeSummary(Language lang, huzhu.core.directory.Area area, long waiting, long oldestMinutes,
+            long taken) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("district", districtOf(area));
+        args.put("waiting", waiting);
+        args.put("minutes", oldestMinutes);
+        args.put("taken", taken);
+        args.put("link", config.surgeConsoleLink());
+        return sms.render(lang, "surge.summary", args);
+    }
+
+    RenderedSms surgeEnded(Language lang, huzhu.core.directory.Area area, long waiting) {
+        return sms.render(lang, "surge.ended", Map.of("district", districtOf(area), "waiting", waiting));
+    }
+
+    /** What people call the area: its district, or its city when it has none. */
+    static String districtOf(huzhu.core.directory.Area area) {
+        return Text.blank(area.district()) ? orEmpty(area.city()) : area.district();
+    }
+
     // ---------------------------------------------------------------- pieces
 
     private static String reporterLabel(Incident incident, Member member, Language lang) {

@@ -26,6 +26,7 @@ final class LeaderNews {
 
     /** When a leaders' level is alerted, its topic gets the summary too. */
     void levelAlerted(Incident incident, Member member) {
+        if (incident.surge()) return; // a surge's leaders hear of its incidents together, in the district's summary
         PolicyLevel step = incident.policy().level(incident.level());
         if (step.audience() != Notify.LEADERS || step.leaderLevel() == null) return;
         announce(step.leaderLevel(), incident, texts.levelAlertedTopic(incident, member));

@@ -49,6 +49,7 @@ final class LevelPlanner {
      * @return the intents to send
      */
     List<Alert> plan(Incident.Builder b, int level, Instant now, People people) {
+        if (b.surge()) return planInSurge(b, level, now, people);
         PolicyLevel step = b.policy().level(level);
         List<Alert> intents = new ArrayList<>();
         for (Alert recipient : recipients(b, step, now, people)) {
@@ -71,6 +72,35 @@ final class LevelPlanner {
         b.note(now, "alerted", texts.timeline("timeline.alerted", Map.of("level", level, "count", intents.size())),
                 "system");
         return intents;
+    }
+
+    /**
+     * A level of an incident whose district is in surge ({@link SurgeOffers}): a leaders' level hears of it in the
+     * district's summary instead of an SMS of its own; the volunteers' level offers it to the one nearby volunteer
+     * with a free place, or it waits in the district's queue for one. Either way the level keeps its deadline: with
+     * everyone busy there is nothing to gain by moving on at once.
+     */
+    private List<Alert> planInSurge(Incident.Builder b, int level, Instant now, People people) {
+        PolicyLevel step = b.policy().level(level);
+        b.deadline(now.plusSeconds(step.timeoutSeconds()));
+        if (step.audience() == Notify.LEADERS) {
+            b.note(now, "summarized", texts.timeline("timeline.surgeSummarized", Map.of("level", level)), "system");
+            return List.of();
+        }
+        Member member = b.memberId() == null ? null : people.member(b.memberId());
+        Volunteer chosen = member == null || member.homeArea() == null ? null
+                : SurgeOffers.volunteerFor(member.homeArea(), member.location(),
+                        people.volunteersInCity(member.homeArea().city()), SurgeOffers.busy(people.active()),
+                        b.alerts().stream().map(Alert::recipientId).collect(Collectors.toSet())).orElse(null);
+        if (chosen == null) {
+            b.note(now, "queued", texts.timeline("timeline.surgeQueued", Map.of("level", level)), "system");
+            return List.of();
+        }
+        Alert offer = newAlert(chosen.id(), RecipientKind.VOLUNTEER, chosen.name(), chosen.phone(), chosen.language(),
+                level, now);
+        b.replaceAlert(offer);
+        b.note(now, "alerted", texts.timeline("timeline.alerted", Map.of("level", level, "count", 1)), "system");
+        return List.of(offer);
     }
 
     /**

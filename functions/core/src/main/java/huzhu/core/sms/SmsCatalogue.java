@@ -2,8 +2,11 @@ package huzhu.core.sms;
 
 import static huzhu.core.sms.VariableType.ADDRESS;
 import static huzhu.core.sms.VariableType.CODE;
+import static huzhu.core.sms.VariableType.COUNT;
+import static huzhu.core.sms.VariableType.DISTRICT;
 import static huzhu.core.sms.VariableType.FREE_TEXT;
 import static huzhu.core.sms.VariableType.LINK;
+import static huzhu.core.sms.VariableType.MINUTES;
 import static huzhu.core.sms.VariableType.NAME;
 import static huzhu.core.sms.VariableType.PHONE;
 import static huzhu.core.sms.VariableType.WORD;
@@ -25,6 +28,8 @@ public final class SmsCatalogue {
     static final int ACK_LINK_MAX = 85;
     /** A personal emergency link (95) or a notice's page (100) on that URL. */
     static final int PAGE_LINK_MAX = 100;
+    /** The console's surge screen on that URL ({@code …/console#/surge}) is 75. */
+    static final int CONSOLE_LINK_MAX = 76;
 
     private static final List<SmsTemplate> ALL = List.of(
             // ---------------------------------------------------------------- alerts
@@ -46,6 +51,17 @@ public final class SmsCatalogue {
                     vars(INCIDENT_CODE, PHONE.as("phone", 16), FREE_TEXT.as("message", 35)), List.of("message"), null),
             template("exhausted.officer", "所有级别都已通知仍无人接单：请值班人员人工处理",
                     "Nobody accepted at any level: the duty officer must act", vars(INCIDENT_CODE), List.of(), null),
+            template("surge.summary", "求助激增期间给领导的区域汇总（每级每段时间一条）：待接单数、最久等待、已接数、控制台链接",
+                    "A district's surge summary to leaders (one per level per interval): waiting, longest wait, handled, the console link",
+                    vars(DISTRICT.as("district", 8), COUNT.as("waiting", 4), MINUTES.as("minutes", 4),
+                            COUNT.as("taken", 4), LINK.as("link", CONSOLE_LINK_MAX)),
+                    List.of("district"), "surge.summary.noLink"),
+            template("surge.summary.noLink", "求助激增期间给领导的区域汇总（不含链接）",
+                    "A district's surge summary to leaders (no link)",
+                    vars(DISTRICT.as("district", 8), COUNT.as("waiting", 4), MINUTES.as("minutes", 4),
+                            COUNT.as("taken", 4)), List.of("district"), null),
+            template("surge.ended", "告诉值班领导：区域求助已平稳，恢复逐条通知", "Tells the duty officers a district's surge is over",
+                    vars(DISTRICT.as("district", 8), COUNT.as("waiting", 4)), List.of("district"), null),
 
             // ---------------------------------------------------------------- receipts to whoever asked for help
             template("receipt", "会员或家属求助后的回执：编号与拨打120的提醒",

@@ -15,6 +15,7 @@ import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,9 @@ class EscalationTest {
 
     @BeforeEach
     void aUnionInHangzhou() {
-        world = new World();
+        // one incident's escalation at a time: a district's surge (many at once) has its stories in SurgeTest
+        world = new World(World.CONFIG.withSurge(new SurgeSettings(1000, Duration.ofMinutes(10),
+                Duration.ofMinutes(15), Duration.ofMinutes(10))));
         dispatcher = world.dispatcher();
         member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
                 .family("王建国", "父亲", phone(2)).build());

@@ -37,7 +37,7 @@ class OutboxTest {
     void anIntentWhoseSenderDied_isSentByTheSweep_afterTheLease_once() {
         // given: the process dies after storing the intents, before any SMS went out
         Dispatcher dying = new Dispatcher(world.store.incidents(), world.store.directory(), world.store.settings(),
-                world.store.holds(), sms -> {
+                world.store.holds(), world.store.surges(), world.store.audit(), sms -> {
             throw new IllegalStateException("the function was killed (test)");
         }, (l, s, t) -> { }, world.timer, world.clock, world.ids, World.CONFIG);
         String id = "inc-crash";
@@ -159,7 +159,7 @@ class OutboxTest {
     void whoAcceptsWhileTheirOwnAlertIsStillUnsent_staysTheAcceptedResponder() {
         // given: the intents are stored, the process dies before sending; 李娜 answers by code all the same
         Dispatcher dying = new Dispatcher(world.store.incidents(), world.store.directory(), world.store.settings(),
-                world.store.holds(), sms -> {
+                world.store.holds(), world.store.surges(), world.store.audit(), sms -> {
             throw new IllegalStateException("the function was killed (test)");
         }, (l, s, t) -> { }, world.timer, world.clock, world.ids, World.CONFIG);
         assertThatThrownBy(() -> dying.open(newIncident("inc-early"))).isInstanceOf(IllegalStateException.class);

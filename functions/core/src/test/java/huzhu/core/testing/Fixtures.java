@@ -93,6 +93,8 @@ public final class Fixtures {
                 .nextEscalationAt(T0.plusSeconds(480))
                 .escalations(1)
                 .repeats(0)
+                .area("杭州市", "西湖区")
+                .surge(true)
                 .alert(new Alert("v-1", RecipientKind.VOLUNTEER, "李娜", phone(911), Language.ZH_CN, 0,
                         T0.plusSeconds(2), AlertStatus.ACCEPTED, "msg-1", null, 1, null, false))
                 .alert(new Alert("v-2", RecipientKind.VOLUNTEER, "Tom", phone(912), Language.EN, 0,
@@ -352,6 +354,8 @@ public final class Fixtures {
         private int escalations;
         private int repeats;
         private boolean exhausted;
+        private Area area;
+        private boolean surge;
         private final List<Alert> alerts = new ArrayList<>();
         private final List<Responder> responders = new ArrayList<>();
         private final List<TimelineEntry> timeline = new ArrayList<>();
@@ -497,6 +501,16 @@ public final class Fixtures {
             return this;
         }
 
+        public IncidentFixture area(String city, String district) {
+            area = new Area(city, district);
+            return this;
+        }
+
+        public IncidentFixture surge(boolean value) {
+            surge = value;
+            return this;
+        }
+
         public IncidentFixture note(TimelineEntry value) {
             timeline.add(value);
             return this;
@@ -511,7 +525,7 @@ public final class Fixtures {
             if (status == IncidentStatus.RESOLVED && resolvedAt == null) resolvedAt = closedAt;
             return new Incident(id, code, status, level, memberId, type, message, location, reporter, language,
                     createdAt, acknowledgedAt, resolvedAt, closedAt, outcome, nextEscalationAt, policy, escalations,
-                    repeats, exhausted, alerts, responders, timeline, version);
+                    repeats, exhausted, area, surge, alerts, responders, timeline, version);
         }
     }
 

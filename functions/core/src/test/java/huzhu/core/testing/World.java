@@ -39,8 +39,17 @@ public final class World {
     public final InterleavingStore store = new InterleavingStore(memory);
     /** What the leaders' topic was told: "leaderLevel: text". */
     public final List<String> announced = new ArrayList<>();
-    public final Services services = Services.create(store, messenger,
-            (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, CONFIG);
+    public final Services services;
+
+    public World() {
+        this(CONFIG);
+    }
+
+    /** A union with settings of its own (surge thresholds, policies). */
+    public World(ServiceConfig config) {
+        services = Services.create(store, messenger,
+                (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, config);
+    }
 
     public Dispatcher dispatcher() {
         return services.dispatcher();
