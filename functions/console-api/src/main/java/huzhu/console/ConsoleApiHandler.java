@@ -186,6 +186,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.put("/v1/followups/{id}", req -> ok(services.followUps().update(req.pathParameter("id"),
                 body(req, OPERATE, FollowUpInput.class), actor(req))));
 
+        // districts in surge: counts, what waits, who is free (the console's banner and surge screen)
+        r.get("/v1/surges", req -> ok(read(req, () -> new Page<>(services.surges().active(), null))));
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));
 

@@ -33,11 +33,13 @@ final class ConsoleAssets {
     static final List<String> MODULES = List.of("app.js", "router.js",
             "lib/config.js", "lib/i18n.js", "lib/dom.js", "lib/messages.js", "lib/pkce.js", "lib/auth.js", "lib/api.js",
             "lib/user.js", "lib/timers.js", "lib/members.js", "lib/paging.js", "lib/chart.js",
-            "texts/zh-CN.js", "texts/en.js", "texts/care.zh-CN.js", "texts/care.en.js",
+            "texts/zh-CN.js", "texts/en.js", "texts/care.zh-CN.js", "texts/care.en.js", "texts/surge.zh-CN.js",
+            "texts/surge.en.js",
             "screens/signin.js", "screens/board.js", "screens/incidents.js", "screens/incident.js",
             "screens/followups.js", "screens/directory.js", "screens/directory-forms.js", "screens/import.js",
             "screens/member-card.js", "screens/member-care.js", "screens/policy.js", "screens/notices.js",
-            "screens/applications.js", "screens/reports.js", "screens/audit.js", "screens/sms.js");
+            "screens/applications.js", "screens/reports.js", "screens/audit.js", "screens/sms.js",
+            "screens/surge.js");
     private static final Map<String, Asset> FILES = new LinkedHashMap<>();
 
     static {

@@ -19,10 +19,12 @@ import { applicationsView, applicationView } from './screens/applications.js';
 import { reportsView } from './screens/reports.js';
 import { auditView } from './screens/audit.js';
 import { smsView } from './screens/sms.js';
+import { surgeBanner, surgeView } from './screens/surge.js';
 
 /** The menu, in order; {@code children}: screens reached from this one, shown with it highlighted. */
 var ROUTES = [
   { id: 'board', label: 'nav.board', children: ['incident'] },
+  { id: 'surge', label: 'nav.surge' },
   { id: 'incidents', label: 'nav.incidents' },
   { id: 'members', label: 'nav.members' },
   { id: 'volunteers', label: 'nav.volunteers' },
@@ -40,7 +42,7 @@ var VIEWS = {
   board: boardView, incidents: incidentsView, incident: incidentView, members: membersView,
   volunteers: volunteersView, leaders: leadersView, policy: policyView, followups: followUpsView,
   notices: noticesView, notice: noticeView, applications: applicationsView, application: applicationView,
-  reports: reportsView, audit: auditView, sms: smsView
+  reports: reportsView, audit: auditView, sms: smsView, surge: surgeView
 };
 
 function drawNav(active) {
@@ -70,6 +72,7 @@ export function route() {
   if (!saidWithin(1500)) say('');
   var parent = ROUTES.filter(function (r) { return r.children && r.children.indexOf(name) >= 0; })[0];
   drawNav(parent ? parent.id : name);
+  surgeBanner($('surgeBanner'));
   var view = clear($('view'));
   fn(view, decodeURIComponent(parts[1] || ''));
   var heading = view.querySelector('h1');

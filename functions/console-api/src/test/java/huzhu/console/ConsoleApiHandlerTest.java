@@ -173,6 +173,7 @@ class ConsoleApiHandlerTest {
             new RouteCase("GET", "/v1/incidents/{id}/followups", "/v1/incidents/" + INCIDENT + "/followups", null,
                     Access.READ, 200),
             new RouteCase("GET", "/v1/followups", "/v1/followups?status=planned", null, Access.READ, 200),
+            new RouteCase("GET", "/v1/surges", "/v1/surges", null, Access.READ, 200),
             new RouteCase("GET", "/v1/reports/summary", "/v1/reports/summary", null, Access.READ, 200),
             new RouteCase("GET", "/v1/reports/coverage", "/v1/reports/coverage", null, Access.READ, 200));
 

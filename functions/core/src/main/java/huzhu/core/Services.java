@@ -18,6 +18,7 @@ import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.incident.PolicyService;
+import huzhu.core.incident.SurgeService;
 import huzhu.core.incident.TriggerService;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.RateLimiter;
@@ -42,7 +43,8 @@ public record Services(
         OnboardingService onboarding,
         NoticeDrafts notices,
         ApplicationService applications,
-        CampaignService campaigns) {
+        CampaignService campaigns,
+        SurgeService surges) {
 
     /**
      * What the work around the emergencies needs beyond the other services' ports: its settings, the
@@ -97,6 +99,7 @@ public record Services(
                 onboarding,
                 notices,
                 new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
-                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
+                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()),
+                new SurgeService(store.surges(), store.incidents(), store.directory(), clock));
     }
 }

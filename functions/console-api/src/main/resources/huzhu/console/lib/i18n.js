@@ -1,13 +1,15 @@
 /*
  * Texts, wire words and times in the page's language: one dictionary per language (zh-CN first, the default),
- * the care screens' texts beside the rest.
+ * the care screens' and a surge's texts beside the rest.
  */
 import zhCN from '../texts/zh-CN.js';
 import en from '../texts/en.js';
 import careZhCN from '../texts/care.zh-CN.js';
 import careEn from '../texts/care.en.js';
+import surgeZhCN from '../texts/surge.zh-CN.js';
+import surgeEn from '../texts/surge.en.js';
 
-var DICTS = { 'zh-CN': Object.assign({}, zhCN, careZhCN), en: Object.assign({}, en, careEn) };
+var DICTS = { 'zh-CN': Object.assign({}, zhCN, careZhCN, surgeZhCN), en: Object.assign({}, en, careEn, surgeEn) };
 var LANGS = ['zh-CN', 'en'];
 var lang = LANGS.indexOf(localStorage.getItem('huzhu.lang')) >= 0 ? localStorage.getItem('huzhu.lang') : 'zh-CN';
 
