@@ -274,8 +274,19 @@ public final class LocalServer implements AutoCloseable {
         return json(exchange, 202, Map.of("inboundMessageId", sms.inboundMessageId()));
     }
 
+    /** {@code ?to=} only those sent to one phone; {@code ?offset=n} leaves out the first n (a reader following it). */
     private int outbox(HttpExchange exchange) throws IOException {
         String to = queryParameter(exchange.getRequestURI().getRawQuery(), "to");
+        String offset = queryParameter(exchange.getRequestURI().getRawQuery(), "offset");
+        int skip = 0;
+        if (offset != null && !offset.isBlank()) {
+            try {
+                skip = Integer.parseInt(offset.strip());
+            } catch (NumberFormatException e) {
+                skip = -1;
+            }
+            if (skip < 0) return invalid(exchange, Map.of("offset", "invalid.range"));
+        }
         List<OutboxEntry> items;
         if (to == null || to.isBlank()) {
             items = outbox.sent();
@@ -284,7 +295,7 @@ public final class LocalServer implements AutoCloseable {
             if (e164.isEmpty()) return invalid(exchange, Map.of("to", "invalid.phone"));
             items = outbox.sentTo(e164.get());
         }
-        return json(exchange, 200, Map.of("items", items));
+        return json(exchange, 200, Map.of("items", items.subList(Math.min(skip, items.size()), items.size())));
     }
 
     private int escalationRun(HttpExchange exchange) throws IOException {

@@ -479,6 +479,27 @@ class LocalServerTest {
     }
 
     @Test
+    void outbox_fromAnOffset_leavesOutWhatAReaderHasSeen_andANegativeOffsetIs422() {
+        // given
+        stack.outbox.send(new OutboundSms("+8613800138000", TestSms.saying("一"), "inc-1"));
+        stack.outbox.send(new OutboundSms("+8613900139000", TestSms.saying("二"), "inc-1"));
+        stack.outbox.send(new OutboundSms("+8613800138000", TestSms.saying("三"), null));
+
+        // when
+        HttpResponse<String> fromTwo = stack.get("/local/sms/outbox?offset=2");
+        HttpResponse<String> pastTheEnd = stack.get("/local/sms/outbox?offset=9");
+        HttpResponse<String> negative = stack.get("/local/sms/outbox?offset=-1");
+
+        // then
+        JsonNode items = TestStack.json(fromTwo).get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("body").asText()).endsWith("三");
+        assertThat(TestStack.json(pastTheEnd).get("items")).isEmpty();
+        assertThat(negative.statusCode()).isEqualTo(422);
+        assertThat(fieldNames(TestStack.json(negative).at("/error/fields"))).containsExactly("offset");
+    }
+
+    @Test
     void outbox_withAnInvalidRecipientFilter_is422() {
         // when
         HttpResponse<String> response = stack.get("/local/sms/outbox?to=abc");
