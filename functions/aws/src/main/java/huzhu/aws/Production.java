@@ -2,6 +2,7 @@ package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
 import huzhu.aws.secrets.SecretsManagerAckKey;
+import huzhu.aws.secrets.SmsProviderSecret;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.NoticeTopicPublisher;
 import huzhu.aws.sns.SmsConfig;
@@ -17,14 +18,21 @@ import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.RandomIds;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.MainlandRouting;
+import huzhu.core.sms.Messenger;
 import huzhu.core.sms.SmsComposer;
+import huzhu.sms.china.DomesticMessenger;
+import huzhu.sms.china.DomesticSms;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,15 +46,24 @@ public final class Production {
     private Production() {
     }
 
+    /** What a function's init builds: the services, and the domestic SMS account when the stack uses one. */
+    private record Built(Services services, DomesticSms domestic) {
+    }
+
     private static final class Holder {
-        static final Services SERVICES = build();
+        static final Built BUILT = build();
     }
 
     public static Services services() {
-        return Holder.SERVICES;
+        return Holder.BUILT.services();
     }
 
-    private static Services build() {
+    /** The domestic SMS provider's account (its push tokens, its pull API), when HUZHU_SMS_PROVIDER names one. */
+    public static Optional<DomesticSms> domesticSms() {
+        return Optional.ofNullable(Holder.BUILT.domestic());
+    }
+
+    private static Built build() {
         AwsClients clients = AwsClients.fromEnvironment();
         Clock clock = Clock.systemUTC();
         ServiceConfig config = ServiceConfig.from(System.getenv(),
@@ -57,13 +74,24 @@ public final class Production {
         LeaderTopicPublisher leaders = new LeaderTopicPublisher(sns, System.getenv(LeaderTopicPublisher.TOPIC_ARN));
         NoticeTopicPublisher notices = new NoticeTopicPublisher(sns, System.getenv(NoticeTopicPublisher.TOPIC_ARN));
         DynamoStore store = DynamoStore.fromEnvironment(clients);
-        Services services = Services.create(store, new SnsMessenger(sns, sms),
+        DomesticSms domestic = SmsProviderSecret.fromEnvironment(clients, System.getenv());
+        Messenger messenger = new SnsMessenger(sns, sms);
+        if (domestic != null) {
+            // +86 through the union's domestic provider, every other number through SNS
+            messenger = new MainlandRouting(new DomesticMessenger(domestic.provider(), domestic.signName(),
+                    domestic.sender(), domestic.templates(), DomesticMessenger.Listener.NONE), messenger);
+            List<String> missing = domestic.templates().missing(domestic.provider());
+            if (!missing.isEmpty()) {
+                JsonLog.warn("sms.templatesMissing", "provider", domestic.provider().wire(), "templates", missing);
+            }
+        }
+        Services services = Services.create(store, messenger,
                 leaders.configured() ? leaders : LeaderAnnouncements.NONE,
                 SqsEscalationTimer.fromEnvironment(clients, clock, System.getenv()), clock, new RandomIds(clock),
                 config, new Services.Care(CareConfig.from(System.getenv()),
                         notices.configured() ? notices : NoticeBroadcast.NONE, Sleeper.REAL));
         Priming.register("sdk", () -> prime(clients, store, config));
-        return services;
+        return new Built(services, domestic);
     }
 
     private static final String PRIMING_BODY = "priming";
