@@ -74,7 +74,7 @@ public final class Production {
         LeaderTopicPublisher leaders = new LeaderTopicPublisher(sns, System.getenv(LeaderTopicPublisher.TOPIC_ARN));
         NoticeTopicPublisher notices = new NoticeTopicPublisher(sns, System.getenv(NoticeTopicPublisher.TOPIC_ARN));
         DynamoStore store = DynamoStore.fromEnvironment(clients);
-        DomesticSms domestic = SmsProviderSecret.fromEnvironment(clients, System.getenv());
+        DomesticSms domestic = domesticOrNone(clients);
         Messenger messenger = new SnsMessenger(sns, sms);
         if (domestic != null) {
             // +86 through the union's domestic provider, every other number through SNS
@@ -92,6 +92,21 @@ public final class Production {
                         notices.configured() ? notices : NoticeBroadcast.NONE, Sleeper.REAL));
         Priming.register("sdk", () -> prime(clients, store, config));
         return new Built(services, domestic);
+    }
+
+    /**
+     * The domestic provider's account; none (SNS for every number) when the stack uses SNS, or when the secret
+     * is not filled in yet or wrong: that is logged as an error (alarmed on), and the stack keeps answering —
+     * refusing to start would silence SNS and every other path too. Secrets Manager unreachable fails init.
+     */
+    private static DomesticSms domesticOrNone(AwsClients clients) {
+        try {
+            return SmsProviderSecret.fromEnvironment(clients, System.getenv());
+        } catch (IllegalArgumentException e) {
+            JsonLog.error("sms.providerUnusable", null, "provider", System.getenv(SmsProviderSecret.PROVIDER),
+                    "reason", e.getMessage());
+            return null;
+        }
     }
 
     private static final String PRIMING_BODY = "priming";

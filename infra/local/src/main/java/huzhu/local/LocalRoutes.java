@@ -20,6 +20,7 @@ public final class LocalRoutes {
         TRIGGER("trigger"),
         ACK("ack"),
         CONSOLE_API("console-api"),
+        PROVIDER_PUSH("sms-inbound"),
         LOCAL_SMS_INBOUND(null),
         LOCAL_SMS_OUTBOX(null),
         LOCAL_ESCALATION_RUN(null),
@@ -126,6 +127,9 @@ public final class LocalRoutes {
         r.add(new Route("POST", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("GET", "/console", Target.CONSOLE_API, Auth.PUBLIC));
         r.add(new Route("GET", "/console/{proxy+}", Target.CONSOLE_API, Auth.PUBLIC));
+        // the domestic SMS provider's pushes (the push token is the last segment)
+        r.add(new Route("POST", "/v1/sms/{provider}/replies/{pushToken}", Target.PROVIDER_PUSH, Auth.PUBLIC));
+        r.add(new Route("POST", "/v1/sms/{provider}/reports/{pushToken}", Target.PROVIDER_PUSH, Auth.PUBLIC));
         // the page a long notice's SMS links to
         r.add(new Route("GET", "/v1/notices/{id}/page", Target.CONSOLE_API, Auth.PUBLIC));
         // console routes (CONTRACT §2.2), all behind the JWT authorizer

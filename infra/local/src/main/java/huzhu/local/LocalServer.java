@@ -180,7 +180,7 @@ public final class LocalServer implements AutoCloseable {
         if (body == null) return error(exchange, 413, "too_large", "error.tooLarge");
 
         return switch (route.target()) {
-            case TRIGGER, ACK, CONSOLE_API -> function(exchange, match, body, jwt);
+            case TRIGGER, ACK, CONSOLE_API, PROVIDER_PUSH -> function(exchange, match, body, jwt);
             case LOCAL_SMS_INBOUND -> smsInbound(exchange, body);
             case LOCAL_SMS_OUTBOX -> outbox(exchange);
             case LOCAL_ESCALATION_RUN -> escalationRun(exchange);

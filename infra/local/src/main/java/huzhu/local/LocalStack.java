@@ -17,6 +17,7 @@ import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.escalation.EscalationHandler;
 import huzhu.escalation.EscalationTimerHandler;
+import huzhu.sms.ProviderPushHandler;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
         EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
-                new SmsInboundHandler(services.inboundSms()), escalation);
+                new SmsInboundHandler(services.inboundSms()), escalation, new ProviderPushHandler(services));
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
         timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids));
         LocalServer server = new LocalServer(config, functions, outbox, clock, ids);

@@ -45,7 +45,9 @@ export function smsView(view) {
       clear(outbox);
       if (!items.length) outbox.appendChild(h('p', { class: 'empty' }, t('sms.none')));
       items.forEach(function (m) {
-        outbox.appendChild(h('div', { class: 'bubble' }, h('div', { class: 'meta' }, when(m.sentAt) + ' → ' + m.to), m.body));
+        outbox.appendChild(h('div', { class: 'bubble' }, h('div', { class: 'meta' }, when(m.sentAt) + ' → ' + m.to), m.body,
+          m.template ? h('div', { class: 'meta template' }, t('sms.template', { name: m.template + (m.templateId ? ' (' + m.templateId + ')' : '') }),
+            ' · ', Object.keys(m.variables || {}).map(function (k) { return k + '=' + m.variables[k]; }).join(', ')) : null));
       });
     }).catch(function (e) { showErrors(watchForm, e); });
   }

@@ -10,6 +10,7 @@ import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.StaleWrite;
 import huzhu.core.log.JsonLog;
+import huzhu.core.sms.CarrierReport;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class Dispatcher {
     private final Escalation escalation;
     private final Responses responses;
     private final OfficerActions officers;
+    private final DeliveryReports reports;
 
     public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
             LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
@@ -64,6 +66,7 @@ public final class Dispatcher {
         this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
         this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
         this.officers = new OfficerActions(changes, out, news, clock, texts);
+        this.reports = new DeliveryReports(changes, incidents, escalation, clock, texts);
     }
 
     /** What is known when someone raises the alarm. {@code id} may be preassigned (idempotent retries). */
@@ -237,13 +240,23 @@ public final class Dispatcher {
     }
 
     /** A reporter's later message: on the timeline, and passed on to whoever is handling it. */
+    /**
+     * The carriers' delivery reports: alerts become {@code delivered}, or {@code failed} when undeliverable (and a
+     * level nobody can be reached at moves on at once). Reports of other SMS and repeats change nothing.
+     * @return how many reports changed an alert
+     */
+    public int deliveryReports(List<CarrierReport> carrierReports) {
+        return (int) reports.record(carrierReports).stream()
+                .filter(o -> o == DeliveryReports.Outcome.DELIVERED || o == DeliveryReports.Outcome.UNDELIVERABLE).count();
+    }
+
     public Incident relay(String incidentId, String text, String fromPhone) {
         Instant now = clock.instant();
         Incident updated = changes.change(incidentId, current -> IncidentChanges.write(current.edit()
                 .note(now, "relay", texts.timeline("timeline.relay", Map.of("text", text)), fromPhone)));
         List<String> to = !updated.responders().isEmpty()
                 ? updated.responders().stream().map(Responder::phone).toList()
-                : updated.alerts().stream().filter(a -> a.status() == AlertStatus.SENT && a.sentAt() != null)
+                : updated.alerts().stream().filter(a -> a.status().outstanding() && a.sentAt() != null)
                         .map(Alert::to).toList();
         for (String phone : to) {
             Language lang = updated.alerts().stream().filter(a -> a.to().equals(phone)).map(Alert::language)

@@ -226,7 +226,7 @@ public final class InboundSmsService {
                 : t.alert().sentAt());
         Optional<Target> waiting = mine.stream()
                 .filter(t -> forResponders ? t.alert().status() == AlertStatus.ACCEPTED
-                        : t.alert().status() == AlertStatus.SENT)
+                        : t.alert().status().outstanding())
                 .max(newest);
         return waiting.isPresent() ? waiting : mine.stream().max(newest);
     }

@@ -68,7 +68,7 @@ final class Responses {
             }
             if (!current.responders().isEmpty()) {
                 String first = current.responders().get(0).name();
-                if (mine.status() == AlertStatus.SENT) {
+                if (mine.status().outstanding()) {
                     Incident.Builder b = current.edit();
                     b.replaceAlert(mine.withStatus(AlertStatus.STOOD_DOWN));
                     return write(b, updated -> new Response(updated, Outcome.ALREADY_TAKEN, first));

@@ -27,6 +27,12 @@ public record DomesticSms(SmsProvider provider, AliyunConfig aliyun, TencentConf
         if (provider == SmsProvider.ALIYUN && aliyun == null) throw new IllegalArgumentException("no Alibaba Cloud account");
         if (provider == SmsProvider.TENCENT && tencent == null) throw new IllegalArgumentException("no Tencent Cloud account");
         pushTokens = List.copyOf(pushTokens);
+        for (String t : pushTokens) {
+            if (t == null || t.strip().length() < PushGuard.MIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("a push token must have at least " + PushGuard.MIN_TOKEN_LENGTH
+                        + " characters");
+            }
+        }
         if (provider == SmsProvider.ALIYUN && pull) throw new IllegalArgumentException("Alibaba Cloud replies come by push");
     }
 
