@@ -89,8 +89,10 @@ public final class DomesticMessenger implements Messenger {
             id = ids.id(f.templateName(), Language.ZH_CN);
         }
         if (id.isEmpty()) {
-            JsonLog.error("sms.templateNotRegistered", null, "provider", provider.wire(), "template", f.templateName(),
-                    "incidentId", m.incidentId());
+            // in the shape of a failed send, so the stack's SMS failure alarm counts it
+            JsonLog.error("sms.send", null, "action", "sms.send", "provider", provider.wire(), "incidentId",
+                    m.incidentId(), "template", f.templateName(), "outcome", "failed", "reason", "template-not-registered",
+                    "permanent", true);
             return new Prepared(m, f, null, SendResult.failed("template-not-registered (" + f.templateName() + ")",
                     true));
         }
