@@ -1,6 +1,7 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.secrets.NamedSecret;
 import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.secrets.SmsProviderSecret;
 import huzhu.aws.sns.LeaderTopicPublisher;
@@ -46,6 +47,10 @@ public final class Production {
     private Production() {
     }
 
+    private static final class Clients {
+        static final AwsClients AWS = AwsClients.fromEnvironment();
+    }
+
     /** What a function's init builds: the services, and the domestic SMS account when the stack uses one. */
     private record Built(Services services, DomesticSms domestic) {
     }
@@ -63,8 +68,13 @@ public final class Production {
         return Optional.ofNullable(Holder.BUILT.domestic());
     }
 
+    /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */
+    public static String secret(String variable) {
+        return NamedSecret.fromEnvironment(Clients.AWS, variable).value();
+    }
+
     private static Built build() {
-        AwsClients clients = AwsClients.fromEnvironment();
+        AwsClients clients = Clients.AWS;
         Clock clock = Clock.systemUTC();
         ServiceConfig config = ServiceConfig.from(System.getenv(),
                 new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));

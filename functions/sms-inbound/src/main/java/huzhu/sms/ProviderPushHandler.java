@@ -15,6 +15,7 @@ import huzhu.core.log.JsonLog;
 import huzhu.core.sms.SmsProvider;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
+import huzhu.http.Edge;
 import huzhu.http.ErrorBody;
 import huzhu.http.Http;
 import huzhu.http.Router;
@@ -52,10 +53,12 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
     private final SmsProvider provider;
     private final Router router;
     private final ServiceConfig config;
+    private final Edge edge;
 
     public ProviderPushHandler() {
         this(Production.services().inboundSms(), Production.services().dispatcher(),
-                Production.domesticSms().orElse(null), Clock.systemUTC(), Production.services().config());
+                Production.domesticSms().orElse(null), Clock.systemUTC(), Production.services().config(),
+                Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
         // SnapStart: before the snapshot, read a push as each provider sends it (parsing only: handling one changes data)
         Priming.register("provider-push", () -> {
             AliyunPushes.uplinks("[{\"phone_number\":\"13800000000\",\"content\":\"1\",\"send_time\":"
@@ -67,16 +70,18 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
 
     /** Over the given services, for a stack on SNS: both routes answer 404. */
     public ProviderPushHandler(Services services) {
-        this(services.inboundSms(), services.dispatcher(), null, Clock.systemUTC(), services.config());
+        this(services.inboundSms(), services.dispatcher(), null, Clock.systemUTC(), services.config(), Edge.NONE);
     }
 
     /**
      * @param account null when the stack uses SNS: every push is then refused as not found
      * @param config  learns the API's URL from the first push (for the ack links of the alerts a reply may send)
+     * @param edge    what stands in front (CloudFront in AWS: a push that came around it is refused)
      */
     public ProviderPushHandler(InboundSmsService sms, Dispatcher dispatcher, DomesticSms account, Clock clock,
-            ServiceConfig config) {
+            ServiceConfig config, Edge edge) {
         this.config = config;
+        this.edge = edge;
         this.provider = account == null ? null : account.provider();
         Router.Builder r = Router.builder();
         if (account == null || account.pushTokens().isEmpty()) {
@@ -101,8 +106,7 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
     }
 
     private <T> ApiResponse push(ApiRequest req, String kind, PushGuard guard, Function<String, List<T>> parse,

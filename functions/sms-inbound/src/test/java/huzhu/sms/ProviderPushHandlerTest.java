@@ -23,6 +23,7 @@ import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import huzhu.http.Edge;
 import huzhu.sms.china.DomesticSms;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,8 @@ class ProviderPushHandlerTest {
 
     private ProviderPushHandler handler(SmsProvider provider) {
         return new ProviderPushHandler(services.inboundSms(), services.dispatcher(),
-                DomesticSms.fromSecret(provider, "互助", SECRET, null), clock, services.config());
+                DomesticSms.fromSecret(provider, "互助", SECRET, null), clock, services.config(),
+                Edge.NONE);
     }
 
     @Test
@@ -176,7 +178,7 @@ class ProviderPushHandlerTest {
         APIGatewayV2HTTPResponse wrongProvider = handler(SmsProvider.TENCENT).handleRequest(
                 event("provider-aliyun-smsup.json"), null);
         APIGatewayV2HTTPResponse sns = new ProviderPushHandler(services.inboundSms(), services.dispatcher(), null, clock,
-                services.config())
+                services.config(), Edge.NONE)
                 .handleRequest(event("provider-aliyun-smsup.json"), null);
 
         // then

@@ -26,13 +26,13 @@ import huzhu.sms.china.DomesticMessenger;
 import huzhu.sms.china.DomesticSms;
 import huzhu.sms.china.ProviderInbox;
 import huzhu.escalation.EscalationHandler;
+import huzhu.http.Edge;
 import huzhu.escalation.EscalationTimerHandler;
 import huzhu.sms.ProviderPushHandler;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -80,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(LocalConfig config, Clock clock, Ids ids, Decorators decorators) {
         try {
-            Files.createDirectories(config.dataDir());
+            DataDir.prepare(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException(LocalText.bilingual("server.dataDir", java.util.Map.of(
                     "dir", config.dataDir())), e);
@@ -107,7 +107,8 @@ public final class LocalStack implements AutoCloseable {
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
                 new SmsInboundHandler(services.inboundSms()), escalation,
-                new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig));
+                new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig,
+                        Edge.NONE));
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
         timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids));
         LocalServer server = new LocalServer(config, functions, outbox, clock, ids);

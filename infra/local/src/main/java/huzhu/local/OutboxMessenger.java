@@ -43,6 +43,7 @@ public final class OutboxMessenger implements Messenger, AutoCloseable {
         this.ids = ids;
         try {
             Files.createDirectories(dataDir);
+            DataDir.createOwnerOnly(file);
             boolean endsMidLine = load();
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);

@@ -1,12 +1,10 @@
 package huzhu.aws.secrets;
 
 import huzhu.aws.AwsClients;
-import huzhu.core.error.DependencyFailure;
 import huzhu.core.sms.SmsProvider;
 import huzhu.sms.china.DomesticSms;
 import java.net.URI;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -40,13 +38,9 @@ public final class SmsProviderSecret {
         if (secretId == null || secretId.isBlank()) throw new IllegalStateException(SECRET + " is not set");
         String sign = env.get(SIGN_NAME);
         String endpoint = env.get("HUZHU_" + provider.wire().toUpperCase() + "_SMS_ENDPOINT");
-        String secretsEndpoint = env.get(SecretsManagerAckKey.ENDPOINT_VARIABLE);
-        URI override = secretsEndpoint == null || secretsEndpoint.isBlank() ? null : URI.create(secretsEndpoint);
         String json;
-        try (SecretsManagerClient client = clients.configure(SecretsManagerClient.builder(), override).build()) {
-            json = client.getSecretValue(r -> r.secretId(secretId)).secretString();
-        } catch (SdkException e) {
-            throw new DependencyFailure("reading the SMS provider secret failed", e);
+        try (SecretsManagerClient client = SecretsManagerAckKey.client(clients)) {
+            json = new NamedSecret(client, secretId).value();
         }
         return DomesticSms.fromSecret(provider, sign, json,
                 endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
