@@ -11,6 +11,7 @@ import huzhu.core.care.NoticeReplyInbox;
 import huzhu.core.care.NoticeSender;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.EscalationTimer;
@@ -42,7 +43,8 @@ public record Services(
         OnboardingService onboarding,
         NoticeDrafts notices,
         ApplicationService applications,
-        CampaignService campaigns) {
+        CampaignService campaigns,
+        GroupAnnouncements group) {
 
     /**
      * What the work around the emergencies needs beyond the other services' ports: its settings, the
@@ -65,8 +67,14 @@ public record Services(
 
     public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
             EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
+        return create(store, messenger, announcements, GroupAnnouncements.NONE, timer, clock, ids, config, care);
+    }
+
+    /** {@code group}: the union's group chats (work group, leaders' group), told the plain facts. */
+    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+            GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
         Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), messenger,
-                announcements, timer, clock, ids, config);
+                announcements, group, timer, clock, ids, config);
         AuditService audit = new AuditService(store.audit(), clock, ids);
         RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
         OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
@@ -74,7 +82,7 @@ public record Services(
         NoticeDrafts notices = new NoticeDrafts(store.notices(), store.directory(), store.optOuts(), clock, ids, config,
                 audit);
         NoticeSender noticeSender = new NoticeSender(store.notices(), store.directory(), store.optOuts(), messenger,
-                care.broadcast(), clock, config);
+                care.broadcast(), group, clock, config);
         NoticeReplyInbox noticeReplies = new NoticeReplyInbox(store.notices(), store.idempotency(), messenger, ids,
                 config, care.config());
         return new Services(
@@ -96,6 +104,7 @@ public record Services(
                 onboarding,
                 notices,
                 new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
-                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
+                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()),
+                group);
     }
 }

@@ -4,6 +4,7 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AlertDelivery.Planned;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Ids;
@@ -49,6 +50,14 @@ public final class Dispatcher {
 
     public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
             LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
+        this(incidents, directory, settings, messenger, announcements, GroupAnnouncements.NONE, timer, clock, ids,
+                config);
+    }
+
+    /** {@code group}: the union's group chats, told the plain facts of each incident (opened, accepted…). */
+    public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
+            LeaderAnnouncements announcements, GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids,
+            ServiceConfig config) {
         this.incidents = incidents;
         this.directory = directory;
         this.settings = settings;
@@ -57,11 +66,11 @@ public final class Dispatcher {
         this.config = config;
         this.texts = new IncidentTexts(config);
         this.out = new Outbound(messenger);
-        this.news = new LeaderNews(announcements, directory, out, texts);
+        this.news = new LeaderNews(announcements, group, directory, out, texts);
         this.changes = new IncidentChanges(incidents, news::exhausted);
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
-        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
+        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts, news);
         this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
         this.officers = new OfficerActions(changes, out, news, clock, texts);
     }
@@ -138,6 +147,7 @@ public final class Dispatcher {
         JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "escalationLevel",
                 created.level(), "channel", request.reporter().channel().wire(), "verified",
                 request.reporter().verified());
+        news.opened(created, member);
 
         if (member != null && request.reporter().phone() != null
                 && !request.reporter().phone().equals(member.phone())) {
