@@ -16,6 +16,7 @@ import huzhu.core.incident.Incident;
 import huzhu.core.incident.Reporter;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Html;
@@ -42,6 +43,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private final Router router;
+    private final GroupAnnouncements group;
     private final ServiceConfig config;
 
     public AckHandler() {
@@ -58,6 +60,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public AckHandler(Services services) {
         AckService acks = services.ack();
         this.config = services.config();
+        this.group = services.group();
         this.router = Router.builder()
                 .get(PATH, request -> page(acks, request))
                 .post(PATH, request -> ApiResponse.json(200, acks.act(request.pathParameter("ackToken"),
@@ -68,7 +71,11 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        try {
+            return Http.serve(event, router);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private ApiResponse page(AckService acks, ApiRequest request) {

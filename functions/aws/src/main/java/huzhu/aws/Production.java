@@ -1,6 +1,7 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.secrets.NamedSecret;
 import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.NoticeTopicPublisher;
@@ -12,12 +13,14 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.CareConfig;
 import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.RandomIds;
 import huzhu.core.sms.SmsComposer;
+import huzhu.robots.RobotAnnouncements;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +39,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * shared by whatever handler the function hosts.
  */
 public final class Production {
+    /** The ARN of the secret holding the group robots' settings (huzhu.robots.RobotSettings); unset: no groups. */
+    public static final String GROUP_ROBOTS_SECRET = "HUZHU_GROUP_ROBOTS_SECRET_ARN";
+
     private Production() {
     }
 
@@ -59,12 +65,23 @@ public final class Production {
         NoticeTopicPublisher notices = new NoticeTopicPublisher(sns, System.getenv(NoticeTopicPublisher.TOPIC_ARN));
         DynamoStore store = DynamoStore.fromEnvironment(clients);
         Services services = Services.create(store, new SnsMessenger(sns, sms),
-                leaders.configured() ? leaders : LeaderAnnouncements.NONE,
+                leaders.configured() ? leaders : LeaderAnnouncements.NONE, groups(clients, clock, config),
                 SqsEscalationTimer.fromEnvironment(clients, clock, System.getenv()), clock, new RandomIds(clock),
                 config, new Services.Care(CareConfig.from(System.getenv()),
                         notices.configured() ? notices : NoticeBroadcast.NONE, Sleeper.REAL));
         Priming.register("sdk", () -> prime(clients, store, config));
         return services;
+    }
+
+    /**
+     * The union's group chats, when a robots' secret is configured. A secret that cannot be read or understood
+     * leaves the function without groups (an alarmed log line), never without SMS.
+     */
+    private static GroupAnnouncements groups(AwsClients clients, Clock clock, ServiceConfig config) {
+        String secret = System.getenv(GROUP_ROBOTS_SECRET);
+        if (secret == null || secret.isBlank()) return GroupAnnouncements.NONE;
+        return RobotAnnouncements.fromSettings(() -> NamedSecret.fromEnvironment(clients, GROUP_ROBOTS_SECRET).value(),
+                clock, config.defaultLanguage().wire());
     }
 
     private static final String PRIMING_BODY = "priming";

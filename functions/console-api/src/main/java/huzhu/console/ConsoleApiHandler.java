@@ -18,6 +18,7 @@ import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Page;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
@@ -59,6 +60,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private final Router router;
+    private final GroupAnnouncements group;
     private final huzhu.core.ServiceConfig config;
 
     public ConsoleApiHandler() {
@@ -78,6 +80,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         IncidentService incidents = services.incidents();
         ConsoleAssets assets = new ConsoleAssets(settings);
         this.config = services.config();
+        this.group = services.group();
         Router.Builder r = Router.builder();
 
         r.get("/console", assets::page);
@@ -195,7 +198,11 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        try {
+            return Http.serve(event, router);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private interface Read<T> {

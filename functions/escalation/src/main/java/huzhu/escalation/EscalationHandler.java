@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.care.CampaignService;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.log.JsonLog;
 import java.util.Map;
@@ -24,9 +25,10 @@ import java.util.Map;
 public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final Dispatcher dispatcher;
     private final CampaignService campaigns;
+    private final GroupAnnouncements group;
 
     public EscalationHandler() {
-        this(Production.services().dispatcher(), Production.services().campaigns());
+        this(Production.services().dispatcher(), Production.services().campaigns(), Production.services().group());
         // SnapStart: before the snapshot, a timer for an incident nobody has (a GetItem that misses, nothing moves)
         Priming.register("escalation", () -> dispatcher.onTimer("priming-0000000000000000", 0, java.time.Instant.EPOCH));
     }
@@ -37,12 +39,26 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
     }
 
     public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns) {
+        this(dispatcher, campaigns, GroupAnnouncements.NONE);
+    }
+
+    /** {@code group}: its posts are given a moment to finish before the handler returns (Lambda freezes after). */
+    public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns, GroupAnnouncements group) {
         this.dispatcher = dispatcher;
         this.campaigns = campaigns;
+        this.group = group;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        try {
+            return sweep();
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
+    }
+
+    private Map<String, Object> sweep() {
         int escalated;
         try {
             escalated = dispatcher.escalateDue();

@@ -3,7 +3,10 @@ package huzhu.robots;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.group.GroupFact;
 import huzhu.core.log.JsonLog;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The core's {@link GroupAnnouncements} over the deployment's robots: each fact becomes its line ({@link GroupNews})
@@ -20,9 +23,35 @@ public final class RobotAnnouncements implements GroupAnnouncements {
         this.news = news;
     }
 
-    /** The robots of the settings document (the secret's text), each in its own lane, with the lines of a language. */
+    /** The robots, each in its own lane, with the lines of the deployment's language. */
     public static RobotAnnouncements of(GroupRobots robots, String deploymentLanguage) {
         return new RobotAnnouncements(new GroupOutbox(robots), new GroupNews(deploymentLanguage));
+    }
+
+    /**
+     * The robots of a settings document ({@link RobotSettings}, the secret's text). A deployment without robots (no
+     * document) has no groups; a document that cannot be read is a misconfiguration to fix, not a reason for a
+     * function to stop sending SMS: it is an ERROR line that counts as a failed post (the robots' alarm), and the
+     * function runs without groups.
+     */
+    public static GroupAnnouncements fromSettings(String json, Clock clock, String deploymentLanguage) {
+        return fromSettings(() -> json, clock, deploymentLanguage);
+    }
+
+    /** As {@link #fromSettings(String, Clock, String)}, reading the document (a secret) here, so a failed read counts too. */
+    public static GroupAnnouncements fromSettings(Supplier<String> settings, Clock clock, String deploymentLanguage) {
+        try {
+            String json = settings.get();
+            if (json == null || json.isBlank()) return GroupAnnouncements.NONE;
+            GroupRobots robots = RobotSettings.parse(json, clock);
+            return robots.isEmpty() ? GroupAnnouncements.NONE : of(robots, deploymentLanguage);
+        } catch (RuntimeException e) {
+            // RobotSettings' messages name the robot and the setting, never a value; a failed read names the secret
+            JsonLog.error("group.settingsRefused", e, "robot", "settings");
+            JsonLog.metric("group.settingsRefused", RobotLog.FAILED_METRIC, "Count", 1, List.of("robot"), "robot",
+                    "settings");
+            return GroupAnnouncements.NONE;
+        }
     }
 
     @Override

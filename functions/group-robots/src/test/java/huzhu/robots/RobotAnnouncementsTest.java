@@ -162,4 +162,19 @@ class RobotAnnouncementsTest {
         assertThat(text).startsWith("请".repeat(GroupNews.MAX_NOTICE) + "…\n").endsWith("全文：https://huzhu.example/p");
         assertThat(Utf8.length(work.received().get(0).plain())).isLessThanOrEqualTo(2048);
     }
+
+    @Test
+    void settingsThatCannotBeRead_leaveTheFunctionWithoutGroups_notWithoutSms() {
+        // when
+        var none = RobotAnnouncements.fromSettings("{\"robots\": [{\"name\": \"x\", \"vendor\": \"qq\"}]}", clock,
+                "zh-CN");
+        var unset = RobotAnnouncements.fromSettings(" ", clock, "zh-CN");
+        var some = RobotAnnouncements.fromSettings("{\"robots\": [{\"name\": \"w\", \"vendor\": \"wecom\", "
+                + "\"key\": \"693a91f6-7e1c-4bc4\"}]}", clock, "zh-CN");
+
+        // then
+        assertThat(none).isSameAs(huzhu.core.group.GroupAnnouncements.NONE);
+        assertThat(unset).isSameAs(huzhu.core.group.GroupAnnouncements.NONE);
+        assertThat(some).isInstanceOf(RobotAnnouncements.class);
+    }
 }

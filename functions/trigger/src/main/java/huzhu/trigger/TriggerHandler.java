@@ -12,6 +12,7 @@ import huzhu.core.directory.Member;
 import huzhu.core.incident.TriggerService;
 import huzhu.core.incident.TriggerService.TriggerInput;
 import huzhu.core.incident.TriggerService.Triggered;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Html;
@@ -29,6 +30,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final String PATH = "/v1/triggers/{triggerToken}";
 
     private final Router router;
+    private final GroupAnnouncements group;
     private final ServiceConfig config;
 
     public TriggerHandler() {
@@ -42,6 +44,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     public TriggerHandler(Services services) {
         TriggerService triggers = services.trigger();
         this.config = services.config();
+        this.group = services.group();
         this.router = Router.builder()
                 .post(PATH, request -> trigger(triggers, request))
                 .get(PATH, request -> page(triggers, request))
@@ -51,7 +54,11 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        try {
+            return Http.serve(event, router);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {

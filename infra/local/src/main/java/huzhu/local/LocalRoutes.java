@@ -22,6 +22,7 @@ public final class LocalRoutes {
         CONSOLE_API("console-api"),
         LOCAL_SMS_INBOUND(null),
         LOCAL_SMS_OUTBOX(null),
+        LOCAL_GROUP_POSTS(null),
         LOCAL_ESCALATION_RUN(null),
         LOCAL_HEALTH(null);
 
@@ -169,6 +170,7 @@ public final class LocalRoutes {
         // local-only routes (CONTRACT §6), never deployed
         r.add(new Route("POST", "/local/sms/inbound", Target.LOCAL_SMS_INBOUND, Auth.LOCAL));
         r.add(new Route("GET", "/local/sms/outbox", Target.LOCAL_SMS_OUTBOX, Auth.LOCAL));
+        r.add(new Route("GET", "/local/group/posts", Target.LOCAL_GROUP_POSTS, Auth.LOCAL));
         r.add(new Route("POST", "/local/escalation/run", Target.LOCAL_ESCALATION_RUN, Auth.LOCAL));
         r.add(new Route("GET", "/local/health", Target.LOCAL_HEALTH, Auth.LOCAL));
         return r;

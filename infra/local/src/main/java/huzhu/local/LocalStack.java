@@ -39,9 +39,10 @@ public final class LocalStack implements AutoCloseable {
     private final LocalServer server;
     private final Sweep sweep;
     private final Services services;
+    private final LocalGroups groups;
 
     private LocalStack(LocalConfig config, Store store, OutboxMessenger outbox, InProcessTimer timer,
-            LocalServer server, Sweep sweep, Services services) {
+            LocalServer server, Sweep sweep, Services services, LocalGroups groups) {
         this.config = config;
         this.store = store;
         this.outbox = outbox;
@@ -49,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
         this.server = server;
         this.sweep = sweep;
         this.services = services;
+        this.groups = groups;
     }
 
     /**
@@ -79,22 +81,26 @@ public final class LocalStack implements AutoCloseable {
                 timerEvents.get().deliver(incidentId, level, deadline));
         ServiceConfig serviceConfig = ServiceConfig.from(System.getenv(),
                 new AckTokens(new LocalAckKey(config.dataDir()).ackKey()));
+        LocalGroups groups = new LocalGroups(clock, serviceConfig.defaultLanguage().wire());
         Services services = Services.create(decorators.store().apply(store), decorators.messenger().apply(outbox),
-                LeaderAnnouncements.NONE, decorators.timer().apply(timer), clock, ids, serviceConfig,
+                LeaderAnnouncements.NONE, groups.announcements(), decorators.timer().apply(timer), clock, ids,
+                serviceConfig,
                 new Services.Care(CareConfig.from(System.getenv()), new LocalNoticeTopic(), Sleeper.REAL));
-        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns());
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(),
+                services.group());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
-                new SmsInboundHandler(services.inboundSms()), escalation);
+                new SmsInboundHandler(services.inboundSms(), services.group()), escalation);
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
-        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids));
-        LocalServer server = new LocalServer(config, functions, outbox, clock, ids);
+        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher(), services.group()),
+                config.aws(), clock, ids));
+        LocalServer server = new LocalServer(config, functions, outbox, groups, clock, ids);
         server.start();
         serviceConfig.learnPublicBaseUrl(server.baseUrl());
         if (config.demo()) DemoUnion.loadInto(store, services);
         Sweep sweep = new Sweep(check.get(), config.sweepInterval());
         sweep.start();
-        LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services);
+        LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services, groups);
         stack.recoverPendingDeadlines();
         server.ready();
         return stack;
@@ -135,6 +141,11 @@ public final class LocalStack implements AutoCloseable {
 
     public OutboxMessenger outbox() {
         return outbox;
+    }
+
+    /** The union's group chats, as the stack's robots posted to them. */
+    public LocalGroups groups() {
+        return groups;
     }
 
     @Override

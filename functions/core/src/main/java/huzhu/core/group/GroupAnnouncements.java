@@ -9,6 +9,12 @@ import java.time.Duration;
 public interface GroupAnnouncements {
     GroupAnnouncements NONE = fact -> { };
 
+    /**
+     * How long a function waits for its group posts before it returns (its SMS have gone by then): a robot answers in
+     * well under a second; one that hangs costs the function this much, once, and its post resumes next time.
+     */
+    Duration BEFORE_RETURN = Duration.ofMillis(1500);
+
     void announce(GroupFact fact);
 
     /**
