@@ -5,7 +5,6 @@ import huzhu.core.group.GroupFact;
 import huzhu.core.log.JsonLog;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +30,7 @@ public final class RobotAnnouncements implements GroupAnnouncements {
     /**
      * The robots of a settings document ({@link RobotSettings}, the secret's text). A deployment without robots (no
      * document) has no groups; a document that cannot be read is a misconfiguration to fix, not a reason for a
-     * function to stop sending SMS: it is an ERROR line that counts as a failed post (the robots' alarm), and the
+     * function to stop sending SMS: it is an ERROR line of the group channel (the robots' alarm counts it), and the
      * function runs without groups.
      */
     public static GroupAnnouncements fromSettings(String json, Clock clock, String deploymentLanguage) {
@@ -47,9 +46,7 @@ public final class RobotAnnouncements implements GroupAnnouncements {
             return robots.isEmpty() ? GroupAnnouncements.NONE : of(robots, deploymentLanguage);
         } catch (RuntimeException e) {
             // RobotSettings' messages name the robot and the setting, never a value; a failed read names the secret
-            JsonLog.error("group.settingsRefused", e, "robot", "settings");
-            JsonLog.metric("group.settingsRefused", RobotLog.FAILED_METRIC, "Count", 1, List.of("robot"), "robot",
-                    "settings");
+            JsonLog.error("group.settingsRefused", e, "channel", "group", "robot", "settings");
             return GroupAnnouncements.NONE;
         }
     }
