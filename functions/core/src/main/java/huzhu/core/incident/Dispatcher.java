@@ -47,6 +47,7 @@ public final class Dispatcher {
     private final Escalation escalation;
     private final Responses responses;
     private final OfficerActions officers;
+    private final Bereavements bereavements;
 
     public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
             LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
@@ -73,6 +74,8 @@ public final class Dispatcher {
         this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts, news);
         this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
         this.officers = new OfficerActions(changes, out, news, clock, texts);
+        this.bereavements = new Bereavements(incidents, directory, settings, out, news, texts, clock, ids,
+                config.defaultPolicy());
     }
 
     /** What is known when someone raises the alarm. {@code id} may be preassigned (idempotent retries). */
@@ -178,6 +181,14 @@ public final class Dispatcher {
 
     private static String reporterActor(Reporter r) {
         return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
+    }
+
+    /**
+     * A death in the member's family: recorded as an incident taken in hand at once, no volunteer alerted, the leaders
+     * of every level told by SMS (see {@code Bereavements}). {@code who} is the deceased as leaders read it.
+     */
+    public Incident recordBereavement(NewIncident request, String who, String actor) {
+        return bereavements.record(request, who, actor);
     }
 
     // ---------------------------------------------------------------- escalation

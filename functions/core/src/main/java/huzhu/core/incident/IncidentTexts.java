@@ -115,6 +115,14 @@ final class IncidentTexts {
         return sms.compose(lang, "sms.relay", Map.of("code", incident.code(), "text", text), List.of("text"));
     }
 
+    /** A death in a member's family: what the union's leaders of every level are told at once. */
+    String bereavementLeader(Language lang, Incident incident, Member member, String who) {
+        String message = orEmpty(incident.message()).strip();
+        return sms.compose(lang, "sms.bereavement.leader", Map.of("code", incident.code(), "member", member.name(),
+                "unit", orEmpty(member.unit()), "who", who, "message", message.isEmpty() ? "" : message + " "),
+                List.of("message", "unit"));
+    }
+
     /** Nobody at any level accepted: the officers must act by hand. */
     String exhausted(Language lang, Incident incident) {
         return sms.compose(lang, "sms.exhausted.officer", Map.of("code", incident.code()), List.of());

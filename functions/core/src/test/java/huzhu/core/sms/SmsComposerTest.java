@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SmsComposerTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** Never shortened: what the reader acts on, or what the composer itself fills in. */
-    private static final Set<String> INTACT = Set.of("sig", "code", "link", "phone", "reporterPhone", "type", "number");
+    private static final Set<String> INTACT = Set.of("sig", "code", "link", "phone", "reporterPhone", "type", "number",
+            "kind", "amount");
     /**
      * Sent only when they fit; otherwise their shorter forms go instead (the family introduction splits
      * into "sms.intro.noLink" and "sms.intro.link", each checked here; OnboardingServiceTest checks the choice).
@@ -276,6 +277,13 @@ class SmsComposerTest {
         v.put("phone", "+8613800138000");
         v.put("reporterPhone", "+8613900139000");
         v.put("type", Messages.text(lang, "type.medical"));
+        v.put("kind", Messages.text(lang, "application.kind.bereavement"));
+        v.put("amount", "9999999.99");
+        v.put("by", LONG_NAME);
+        v.put("note", LONG_ADDRESS);
+        v.put("change", LONG_NAME + LONG_NAME);
+        v.put("who", LONG_NAME);
+        v.put("unit", LONG_NAME);
         return v;
     }
 
