@@ -186,6 +186,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
+        // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
+        UnionRoutes.register(r, services);
 
         // read-only on purpose: the audit log is written by the services, never through the API
         r.get("/v1/audit", req -> {
