@@ -98,7 +98,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private static ApiResponse page(TriggerService triggers, ApiRequest request) {
         Member member = triggers.memberFor(request.pathParameter("triggerToken"), request.sourceIp());
-        return ApiResponse.html(200, PAGE.render(member.language(), Map.of("lang", member.language().wire())))
+        return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()))
                 .withHeader("Cache-Control", "no-store")
                 .withHeader("Referrer-Policy", "no-referrer");
     }

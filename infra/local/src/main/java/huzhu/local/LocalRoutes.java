@@ -123,6 +123,12 @@ public final class LocalRoutes {
         // public routes (CONTRACT §2.1)
         r.add(new Route("POST", "/v1/triggers/{triggerToken}", Target.TRIGGER, Auth.PUBLIC));
         r.add(new Route("GET", "/v1/triggers/{triggerToken}", Target.TRIGGER, Auth.PUBLIC));
+        // the member's own page's data, under the same token
+        for (String part : List.of("notices", "guide", "applications", "contacts")) {
+            r.add(new Route("GET", "/v1/triggers/{triggerToken}/" + part, Target.TRIGGER, Auth.PUBLIC));
+        }
+        r.add(new Route("POST", "/v1/triggers/{triggerToken}/applications", Target.TRIGGER, Auth.PUBLIC));
+        r.add(new Route("POST", "/v1/triggers/{triggerToken}/contacts", Target.TRIGGER, Auth.PUBLIC));
         r.add(new Route("GET", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("POST", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("GET", "/console", Target.CONSOLE_API, Auth.PUBLIC));
@@ -167,6 +173,16 @@ public final class LocalRoutes {
             console(r, "/v1/applications/{id}/" + step, "POST");
         }
         console(r, "/v1/reports/applications", "GET");
+        // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
+        console(r, "/v1/bereavements", "POST");
+        console(r, "/v1/care-rounds", "GET", "POST");
+        console(r, "/v1/care-rounds/{id}", "GET");
+        console(r, "/v1/care-rounds/{id}/fill", "POST");
+        console(r, "/v1/contact-requests", "GET");
+        console(r, "/v1/contact-requests/{id}", "GET");
+        console(r, "/v1/contact-requests/{id}/approve", "POST");
+        console(r, "/v1/contact-requests/{id}/reject", "POST");
+        console(r, "/v1/assistance-guide", "GET", "PUT");
         // local-only routes (CONTRACT §6), never deployed
         r.add(new Route("POST", "/local/sms/inbound", Target.LOCAL_SMS_INBOUND, Auth.LOCAL));
         r.add(new Route("GET", "/local/sms/outbox", Target.LOCAL_SMS_OUTBOX, Auth.LOCAL));
