@@ -1,5 +1,11 @@
 package huzhu.console;
 
+import static huzhu.console.CareRoutes.actor;
+import static huzhu.console.CareRoutes.body;
+import static huzhu.console.CareRoutes.created;
+import static huzhu.console.CareRoutes.ok;
+import static huzhu.console.CareRoutes.read;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import huzhu.core.Services;
 import huzhu.core.care.AssistanceApplication;
@@ -14,8 +20,6 @@ import huzhu.core.care.GuideService.GuideInput;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Language;
 import huzhu.http.ApiRequest;
-import huzhu.http.ApiResponse;
-import huzhu.http.Caller;
 import huzhu.http.Role;
 import huzhu.http.Router;
 import java.util.List;
@@ -27,7 +31,7 @@ import java.util.List;
  * {@link ConsoleApiHandler}, which registers them with one call.
  */
 final class UnionRoutes {
-    private static final Role[] READ = {Role.ADMIN, Role.OFFICER, Role.VIEWER};
+    // the small helpers are CareRoutes': read (any role), body (as these roles), actor, ok, created
     private static final Role[] OPERATE = {Role.ADMIN, Role.OFFICER};
 
     private UnionRoutes() {
@@ -90,35 +94,5 @@ final class UnionRoutes {
     private static Language language(ApiRequest req) {
         return req.header("Accept-Language").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("en")
                 ? Language.EN : Language.ZH_CN;
-    }
-
-    private interface Read<T> {
-        T get();
-    }
-
-    private static <T> T read(ApiRequest req, Read<T> read) {
-        req.requireAny(READ);
-        return read.get();
-    }
-
-    private static <T> T body(ApiRequest req, Role[] roles, Class<T> type) {
-        req.requireAny(roles);
-        return req.bodyAs(type);
-    }
-
-    private static Actor actor(ApiRequest req) {
-        return actor(req.caller());
-    }
-
-    private static Actor actor(Caller c) {
-        return new Actor(c.id(), c.name());
-    }
-
-    private static ApiResponse ok(Object body) {
-        return ApiResponse.json(200, body);
-    }
-
-    private static ApiResponse created(Object body) {
-        return ApiResponse.json(201, body);
     }
 }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.kernel.RandomIds;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,13 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The member's own page as the family opens the personal link inside WeChat (Chromium at a phone's 390×844, with
@@ -37,7 +30,6 @@ class MemberPageIT {
             + "(KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 "
             + "MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN "
             + "ABI/arm64";
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String ADMIN = "member-page-it-admin-token-01";
     private static final String FATHER = "13911130002";
 
@@ -49,19 +41,18 @@ class MemberPageIT {
 
     private LocalStack stack;
     private ChromeDriver browser;
-    private WebDriverWait wait;
+    private BrowserSteps steps;
 
     @BeforeEach
-    void startTheStackAndAPhone() throws IOException {
+    void startTheStackAndAPhone() {
         HeadlessChromium.assumeInstalled();
-        Files.createDirectories(SHOTS);
         stack = LocalStack.start(LocalConfig.from(Map.of(
                 "HUZHU_PORT", "0",
                 "HUZHU_ADMIN_TOKEN", ADMIN,
                 "HUZHU_SWEEP_SECONDS", "86400",
                 "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
         browser = HeadlessChromium.start(browserProfile, 390, 844, WECHAT);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        steps = new BrowserSteps(browser);
     }
 
     @AfterEach
@@ -73,15 +64,7 @@ class MemberPageIT {
     @Test
     void theFamilyInWeChat_asksForHelp_readsANotice_appliesWithItsDocuments_andSeesTheOfficersApproval()
             throws Exception {
-        try {
-            theStory();
-        } catch (Throwable t) {
-            shot("member-page-failure");
-            Files.writeString(SHOTS.resolve("member-page-failure.html"), browser.getPageSource());
-            Files.write(SHOTS.resolve("member-page-failure-console.txt"), browser.manage().logs()
-                    .get(LogType.BROWSER).getAll().stream().map(Object::toString).toList());
-            throw t;
-        }
+        steps.story("member-page", this::theStory);
     }
 
     private void theStory() throws Exception {
@@ -100,38 +83,38 @@ class MemberPageIT {
 
         // 1. the father opens the link in WeChat: the help button comes first, and the notice is there
         browser.get(link);
-        WebElement help = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("go")));
+        WebElement help = steps.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("go")));
         assertThat(help.getRect().getY()).as("the help button is on the first screen").isLessThan(844 - 100);
         assertThat(help.getRect().getWidth()).as("the help button spans the phone").isGreaterThan(300);
         assertThat((String) browser.executeScript("return navigator.userAgent")).contains("MicroMessenger");
-        waitForText(By.id("noticeList"), "夏季安全提醒");
+        steps.waitForText(By.id("noticeList"), "夏季安全提醒");
         assertThat(browser.findElement(By.id("noticeList")).getText()).contains("高温天气请注意防暑");
-        shot("member-01-page");
+        steps.shot("member-01-page");
 
         // 2. help: one tap, the code and the 120 reminder, and the neighbour is alerted
-        type(By.id("message"), "父亲在家摔倒了");
-        click(By.id("go"));
-        waitForText(By.id("result"), "120");
+        steps.type(By.id("message"), "父亲在家摔倒了");
+        steps.click(By.id("go"));
+        steps.waitForText(By.id("result"), "120");
         assertThat(api.outboxTo("+8613911130011")).singleElement().asString().contains("/v1/acks/");
-        shot("member-02-help-sent");
+        steps.shot("member-02-help-sent");
         String incidentId = api.get("/v1/incidents?status=active").json().get("items").get(0).get("id").asText();
         api.expect(200, "/v1/incidents/" + incidentId + "/resolve", Map.of("outcome", "已处理"));
 
         // 3. apply for assistance following the guide: kinds, documents, steps; two documents ticked
-        click(By.id("tab-apply"));
-        waitForText(By.id("guide"), "所需材料");
+        steps.click(By.id("tab-apply"));
+        steps.waitForText(By.id("guide"), "所需材料");
         assertThat(browser.findElement(By.id("guide")).getText()).contains("医疗救助", "诊断证明书", "办理步骤");
         new Select(browser.findElement(By.id("applyKind"))).selectByValue("medical");
-        click(By.xpath("//label[contains(., '诊断证明书')]/input"));
-        click(By.xpath("//label[contains(., '医疗费用发票')]/input"));
-        type(By.id("applyReason"), "父亲摔伤住院，自付部分较多");
-        type(By.id("applyAmount"), "5000");
-        type(By.id("applyOther"), "住院押金收据");
-        type(By.id("applyName"), "王德福");
-        type(By.id("applyPhone"), FATHER);
-        shot("member-03-application-form");
-        click(By.id("applySubmit"));
-        waitForText(By.id("applyResult"), "申请已提交");
+        steps.click(By.xpath("//label[contains(., '诊断证明书')]/input"));
+        steps.click(By.xpath("//label[contains(., '医疗费用发票')]/input"));
+        steps.type(By.id("applyReason"), "父亲摔伤住院，自付部分较多");
+        steps.type(By.id("applyAmount"), "5000");
+        steps.type(By.id("applyOther"), "住院押金收据");
+        steps.type(By.id("applyName"), "王德福");
+        steps.type(By.id("applyPhone"), FATHER);
+        steps.shot("member-03-application-form");
+        steps.click(By.id("applySubmit"));
+        steps.waitForText(By.id("applyResult"), "申请已提交");
         JsonNode submitted = api.get("/v1/applications?memberId=" + memberId).json().get("items").get(0);
         assertThat(submitted.get("documents")).extracting(JsonNode::asText)
                 .containsExactly("诊断证明书", "医疗费用发票及明细（复印件）", "住院押金收据");
@@ -141,53 +124,31 @@ class MemberPageIT {
         String applicationId = submitted.get("id").asText();
         api.expect(200, "/v1/applications/" + applicationId + "/review", Map.of("note", "材料齐全"));
         api.expect(200, "/v1/applications/" + applicationId + "/approve", Map.of("amount", 3000));
-        click(By.id("tab-applications"));
-        waitForText(By.id("applicationList"), "已批准");
+        steps.click(By.id("tab-applications"));
+        steps.waitForText(By.id("applicationList"), "已批准");
         String status = browser.findElement(By.id("applicationList")).getText();
         assertThat(status).contains("医疗救助", "已审核", "经办：admin", "诊断证明书");
         assertThat(api.outboxTo("+86" + FATHER)).last().asString().contains("已批准", "3000");
-        shot("member-04-application-approved");
+        steps.shot("member-04-application-approved");
 
         // 5. ask to change the father's phone: it waits for an officer, and the member is told
-        click(By.id("tab-contacts"));
-        waitForText(By.id("contactList"), "父亲");
+        steps.click(By.id("tab-contacts"));
+        steps.waitForText(By.id("contactList"), "父亲");
         new Select(browser.findElement(By.id("contactAction"))).selectByValue("change");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contactWhich")));
-        type(By.id("contactName"), "王德福");
-        type(By.id("contactRelation"), "父亲");
-        type(By.id("contactPhone"), "13911130009");
-        type(By.id("contactRequester"), "王德福");
-        click(By.id("contactSubmit"));
-        waitForText(By.id("requestList"), "待审核");
+        steps.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contactWhich")));
+        steps.type(By.id("contactName"), "王德福");
+        steps.type(By.id("contactRelation"), "父亲");
+        steps.type(By.id("contactPhone"), "13911130009");
+        steps.type(By.id("contactRequester"), "王德福");
+        steps.click(By.id("contactSubmit"));
+        steps.waitForText(By.id("requestList"), "待审核");
         assertThat(browser.findElement(By.id("requestList")).getText()).contains("****0009");
         assertThat(api.outboxTo("+8613911130001")).last().asString().contains("申请更改家属联系人");
-        shot("member-05-contact-change");
+        steps.shot("member-05-contact-change");
 
         // nothing on the page is an address or anyone's phone, and it ran under its CSP without a refusal
         String everything = browser.findElement(By.tagName("body")).getText();
         assertThat(everything).doesNotContain("文化路", "13911130001", FATHER, "13911130011", "13911130009");
         HeadlessChromium.assertNoScriptErrors(browser);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement el = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        el.clear();
-        el.sendKeys(text);
-    }
-
-    private void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    }
-
-    private void shot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

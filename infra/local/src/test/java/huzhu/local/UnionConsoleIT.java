@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.kernel.RandomIds;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,13 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The union's own work in the console, in a real browser (Debian's headless Chromium) against the local stack in
@@ -33,7 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * simulator. Screenshots go to target/screenshots/.
  */
 class UnionConsoleIT {
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String ADMIN = "union-it-admin-token-000001";
 
     @TempDir
@@ -44,19 +36,18 @@ class UnionConsoleIT {
 
     private LocalStack stack;
     private ChromeDriver browser;
-    private WebDriverWait wait;
+    private BrowserSteps steps;
 
     @BeforeEach
-    void startTheStackAndABrowser() throws IOException {
+    void startTheStackAndABrowser() {
         HeadlessChromium.assumeInstalled();
-        Files.createDirectories(SHOTS);
         stack = LocalStack.start(LocalConfig.from(Map.of(
                 "HUZHU_PORT", "0",
                 "HUZHU_ADMIN_TOKEN", ADMIN,
                 "HUZHU_SWEEP_SECONDS", "86400",
                 "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
         browser = HeadlessChromium.start(browserProfile, 1280, 1400);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        steps = new BrowserSteps(browser);
     }
 
     @AfterEach
@@ -67,15 +58,7 @@ class UnionConsoleIT {
 
     @Test
     void anOfficer_recordsADeath_plansASafetyRound_approvesAContactChange_andEditsTheGuide() throws Exception {
-        try {
-            theStory();
-        } catch (Throwable t) {
-            shot("union-failure");
-            Files.writeString(SHOTS.resolve("union-failure.html"), browser.getPageSource());
-            Files.write(SHOTS.resolve("union-failure-console.txt"), browser.manage().logs().get(LogType.BROWSER)
-                    .getAll().stream().map(Object::toString).toList());
-            throw t;
-        }
+        steps.story("union", this::theStory);
     }
 
     private void theStory() throws Exception {
@@ -95,23 +78,23 @@ class UnionConsoleIT {
 
         // sign in
         browser.get(stack.baseUrl() + "/console");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ADMIN);
+        steps.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ADMIN);
         browser.findElement(By.id("signinBtn")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-bereavement")));
+        steps.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-bereavement")));
 
         // 1. a death in Wang's family: recorded, both levels of leaders texted at once, no volunteer, the checklist
-        click(By.id("nav-bereavement"));
-        waitForText(By.tagName("h1"), "白事登记");
+        steps.click(By.id("nav-bereavement"));
+        steps.waitForText(By.tagName("h1"), "白事登记");
         new Select(browser.findElement(By.id("brMember"))).selectByValue(wang.get("id").asText());
-        type(By.id("brRelation"), "父亲");
-        type(By.id("brDeceased"), "王德福");
-        type(By.id("brVisitOwner"), "陈主席");
-        type(By.id("brMessage"), "昨晚在家中病逝");
-        wait.until(d -> !d.findElement(By.id("brAmount")).getAttribute("value").isEmpty());
+        steps.type(By.id("brRelation"), "父亲");
+        steps.type(By.id("brDeceased"), "王德福");
+        steps.type(By.id("brVisitOwner"), "陈主席");
+        steps.type(By.id("brMessage"), "昨晚在家中病逝");
+        steps.wait.until(d -> !d.findElement(By.id("brAmount")).getAttribute("value").isEmpty());
         assertThat(browser.findElement(By.id("brAmount")).getAttribute("value")).isEqualTo("500");
-        shot("union-01-bereavement-form");
-        click(By.id("brSave"));
-        waitForText(By.id("bereavementRecorded"), "慰问清单");
+        steps.shot("union-01-bereavement-form");
+        steps.click(By.id("brSave"));
+        steps.waitForText(By.id("bereavementRecorded"), "慰问清单");
         String recorded = browser.findElement(By.id("bereavementRecorded")).getText();
         assertThat(recorded).contains("协助料理后事", "上门吊唁慰问", "陈主席", "丧葬慰问金申请与发放");
         assertThat(api.outboxTo("+8613911140021")).singleElement().asString().contains("王建国", "父亲 王德福");
@@ -120,86 +103,64 @@ class UnionConsoleIT {
         assertThat(api.groupPosts(LocalGroups.LEADERS_GROUP)).singleElement().asString().contains("丧事", "路北区")
                 .doesNotContain("王");
         assertThat(api.groupPosts(LocalGroups.WORK_GROUP)).isEmpty();
-        shot("union-02-bereavement-recorded");
-        click(By.linkText("查看记录"));
-        waitForText(By.id("view"), "丧事");
-        shot("union-03-bereavement-incident");
+        steps.shot("union-02-bereavement-recorded");
+        steps.click(By.linkText("查看记录"));
+        steps.waitForText(By.id("view"), "丧事");
+        steps.shot("union-03-bereavement-incident");
 
         // 2. the summer safety check of the repair shop's homes: one follow-up each, progress as they are done
-        click(By.id("nav-rounds"));
-        click(By.id("roundNew"));
-        type(By.id("roundTitle"), "夏季入户安全检查");
+        steps.click(By.id("nav-rounds"));
+        steps.click(By.id("roundNew"));
+        steps.type(By.id("roundTitle"), "夏季入户安全检查");
         new Select(browser.findElement(By.id("roundKind"))).selectByValue("safety-check");
         new Select(browser.findElement(By.id("roundAudience"))).selectByValue("unit");
-        type(By.id("roundUnit"), "机修车间");
+        steps.type(By.id("roundUnit"), "机修车间");
         browser.executeScript("arguments[0].value = '2026-07-15'", browser.findElement(By.id("roundDue")));
-        type(By.id("roundOwner"), "周干事");
-        type(By.id("roundNotes"), "查看燃气、电线，送防暑用品");
-        shot("union-04-round-form");
-        click(By.id("roundSave"));
-        waitForText(By.id("roundProgress"), "已完成 0 / 2");
-        waitForText(By.id("roundFollowUps"), "李娜");
+        steps.type(By.id("roundOwner"), "周干事");
+        steps.type(By.id("roundNotes"), "查看燃气、电线，送防暑用品");
+        steps.shot("union-04-round-form");
+        steps.click(By.id("roundSave"));
+        steps.waitForText(By.id("roundProgress"), "已完成 0 / 2");
+        steps.waitForText(By.id("roundFollowUps"), "李娜");
         assertThat(browser.findElement(By.id("roundFollowUps")).getText()).contains("王建国").doesNotContain("赵六");
-        click(By.cssSelector("#roundFollowUps button.mark-done"));
-        waitForText(By.id("roundProgress"), "已完成 1 / 2");
-        shot("union-05-round-progress");
-        click(By.id("nav-rounds"));
-        waitForText(By.id("roundList"), "已完成 1 / 2");
+        steps.click(By.cssSelector("#roundFollowUps button.mark-done"));
+        steps.waitForText(By.id("roundProgress"), "已完成 1 / 2");
+        steps.shot("union-05-round-progress");
+        steps.click(By.id("nav-rounds"));
+        steps.waitForText(By.id("roundList"), "已完成 1 / 2");
 
         // 3. the family asks on the member's page to change the father's phone; an officer approves it
         String token = api.expect(200, "/v1/members/" + wang.get("id").asText() + "/trigger-link", null)
                 .get("token").asText();
         new LocalApi(stack.baseUrl(), null).post("/v1/triggers/" + token + "/contacts", Map.of("action", "change",
                 "contact", 0, "name", "王德福", "relation", "父亲", "phone", "13911140009", "requesterName", "王小红"));
-        click(By.id("nav-contactRequests"));
-        waitForText(By.id("crList"), "王小红");
-        shot("union-06-contact-request");
-        click(By.cssSelector("#crList button.approve"));
-        waitForText(By.id("status"), "已批准");
+        steps.click(By.id("nav-contactRequests"));
+        steps.waitForText(By.id("crList"), "王小红");
+        steps.shot("union-06-contact-request");
+        steps.click(By.cssSelector("#crList button.approve"));
+        steps.waitForText(By.id("status"), "已批准");
         assertThat(api.get("/v1/members/" + wang.get("id").asText()).json().get("familyContacts").get(0).get("phone")
                 .asText()).isEqualTo("+8613911140009");
 
         // 4. the guide: the bereavement payment's standard becomes 800
-        click(By.id("nav-guide"));
-        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#guideKinds .guide-kind"), 4));
+        steps.click(By.id("nav-guide"));
+        steps.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#guideKinds .guide-kind"), 4));
         WebElement standard = browser.findElement(By.xpath(
                 "//fieldset[.//option[@value='bereavement' and @selected]]//input[@data-part='standardAmount']"));
         standard.clear();
         standard.sendKeys("800");
-        click(By.id("guideSave"));
-        waitForText(By.id("status"), "操作指南已保存");
+        steps.click(By.id("guideSave"));
+        steps.waitForText(By.id("status"), "操作指南已保存");
         assertThat(api.get("/v1/assistance-guide").json().get("kinds").get(2).get("standardAmount").asInt())
                 .isEqualTo(800);
-        shot("union-07-guide");
+        steps.shot("union-07-guide");
 
         // 5. the SMS simulator shows the work group beside the SMS: a help request opened, without a person in it
         api.sms("13911140003", "救命，家里有人摔倒了");
-        click(By.id("nav-sms"));
-        waitForText(By.id("groupPosts"), "已发起");
+        steps.click(By.id("nav-sms"));
+        steps.waitForText(By.id("groupPosts"), "已发起");
         assertThat(browser.findElement(By.id("groupPosts")).getText()).contains("开平区").doesNotContain("李娜");
-        shot("union-08-work-group");
+        steps.shot("union-08-work-group");
         HeadlessChromium.assertNoScriptErrors(browser);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement el = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        el.clear();
-        el.sendKeys(text);
-    }
-
-    private void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    }
-
-    private void shot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
