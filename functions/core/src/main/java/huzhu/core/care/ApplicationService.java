@@ -129,6 +129,15 @@ public final class ApplicationService {
         return a;
     }
 
+    /** The 422 {@link #create} would answer for this input, before anything is written or counted (or nothing). */
+    void validate(ApplicationInput input) {
+        ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;
+        Validation v = new Validation();
+        v.text("memberId", in.memberId(), 100, true);
+        check(v, in);
+        v.throwIfAny();
+    }
+
     /** While it is only submitted, an application can be corrected; once reviewed it is what was decided on. */
     public AssistanceApplication update(String id, ApplicationInput input, Actor actor) {
         ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;

@@ -77,6 +77,11 @@ public final class ContactRequestService {
 
     /** A request from the member's own page, for {@code member} (the link's). */
     public ContactRequest ask(Member member, ContactRequestInput input) {
+        return ask(member, input, () -> { });
+    }
+
+    /** As {@link #ask(Member, ContactRequestInput)}; {@code beforeWrite} runs once the request is valid (a limit). */
+    ContactRequest ask(Member member, ContactRequestInput input, Runnable beforeWrite) {
         ContactRequestInput in = input == null ? new ContactRequestInput(null, null, null, null, null, null, null)
                 : input;
         Validation v = new Validation();
@@ -102,6 +107,7 @@ public final class ContactRequestService {
             name = target.name();
             relation = target.relation();
         }
+        beforeWrite.run();
         ContactRequest r = new ContactRequest(ids.newId(), member.id(), member.name(), action,
                 target == null ? null : target.phone(), name, relation, phone, note, requester,
                 ContactRequest.Status.PENDING, clock.instant(), null, null, null, null, 1);

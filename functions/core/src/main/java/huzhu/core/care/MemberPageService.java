@@ -34,7 +34,7 @@ import java.util.Optional;
  * <p>
  * Limits: each source address may make {@link #PER_ADDRESS} reads (apart from the help button's own allowance, so
  * reading the page never uses up the alarm), and a link may send {@link #WRITES_PER_LINK} applications and
- * contact changes a day.
+ * contact changes a day (a form refused for its mistakes counts for nothing).
  */
 public final class MemberPageService {
     public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("member-page-ip", 30, Duration.ofMinutes(10));
@@ -160,10 +160,13 @@ public final class MemberPageService {
                 if (done.isPresent()) return onPage(done.get());
             }
         }
+        ApplicationInput application = new ApplicationInput(member.id(), in.kind(), in.reason(), in.amountRequested(),
+                in.documents());
+        // a form sent back for its mistakes uses up nothing of the link's allowance
+        applications.validate(application);
         limiter.acquire(WRITES_PER_LINK, Hashes.sha256(token));
         boolean onFile = phone != null && (phone.equals(member.phone()) || member.hasFamilyPhone(phone));
-        AssistanceApplication a = applications.create(id, new ApplicationInput(member.id(), in.kind(), in.reason(),
-                in.amountRequested(), in.documents()), new Actor("link:" + member.id(), name),
+        AssistanceApplication a = applications.create(id, application, new Actor("link:" + member.id(), name),
                 new AssistanceApplication.Applicant(name, onFile ? phone : null, "link"));
         return onPage(a);
     }
@@ -181,8 +184,7 @@ public final class MemberPageService {
     public PageContactRequest askContactChange(String token, ContactRequestInput input, String sourceIp) {
         Member member = holder(token, sourceIp);
         if (input == null) throw Invalid.of("action", "invalid.required");
-        limiter.acquire(WRITES_PER_LINK, Hashes.sha256(token));
-        return onPage(contacts.ask(member, input));
+        return onPage(contacts.ask(member, input, () -> limiter.acquire(WRITES_PER_LINK, Hashes.sha256(token))));
     }
 
     private Member holder(String token, String sourceIp) {

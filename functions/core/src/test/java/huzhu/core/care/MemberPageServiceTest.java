@@ -185,6 +185,28 @@ class MemberPageServiceTest {
     }
 
     @Test
+    void formsRefusedForTheirMistakes_useUpNothing_butALinkSendsAtMostFiveADay() {
+        // given a family struggling with the form
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> page.apply(token, new ApplyInput("medical", null, null, null, "王德福", null),
+                    null, null)).isInstanceOf(Invalid.class);
+            assertThatThrownBy(() -> page.askContactChange(token, new ContactRequestInput("change", 7, null, null,
+                    null, null, null), null)).isInstanceOf(Invalid.class);
+        }
+
+        // when
+        for (int i = 0; i < MemberPageService.WRITES_PER_LINK.max(); i++) {
+            page.apply(token, new ApplyInput("hardship", "家里困难 " + i, new BigDecimal("2000"), List.of(), "王德福",
+                    null), null, null);
+        }
+
+        // then
+        assertThatThrownBy(() -> page.apply(token, new ApplyInput("hardship", "再一份", new BigDecimal("2000"),
+                List.of(), "王德福", null), null, null)).isInstanceOf(RateLimited.class);
+        assertThat(page.applications(token, null)).hasSize(MemberPageService.WRITES_PER_LINK.max());
+    }
+
+    @Test
     void aDeadLink_opensNothing_andEachAddressHasItsOwnAllowanceOfReads() {
         assertThatThrownBy(() -> page.notices("no-such-link", IP)).isInstanceOf(NotFound.class);
         for (int i = 1; i < MemberPageService.PER_ADDRESS.max(); i++) page.notices(token, IP);
