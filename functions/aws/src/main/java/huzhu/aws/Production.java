@@ -27,7 +27,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -45,6 +44,10 @@ public final class Production {
     private Production() {
     }
 
+    private static final class Clients {
+        static final AwsClients AWS = AwsClients.fromEnvironment();
+    }
+
     private static final class Holder {
         static final Services SERVICES = build();
     }
@@ -53,8 +56,13 @@ public final class Production {
         return Holder.SERVICES;
     }
 
+    /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */
+    public static String secret(String variable) {
+        return NamedSecret.fromEnvironment(Clients.AWS, variable).value();
+    }
+
     private static Services build() {
-        AwsClients clients = AwsClients.fromEnvironment();
+        AwsClients clients = Clients.AWS;
         Clock clock = Clock.systemUTC();
         ServiceConfig config = ServiceConfig.from(System.getenv(),
                 new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
@@ -118,9 +126,8 @@ public final class Production {
 
         SmsComposer sms = new SmsComposer(config.smsSignature());
         for (Language lang : Language.values()) {
-            sms.compose(lang, "sms.alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
-                    "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"),
-                    List.of("reporter", "message", "address", "member"));
+            sms.render(lang, "alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
+                    "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"));
         }
     }
 

@@ -19,35 +19,28 @@ import java.util.regex.Pattern;
  * Server-rendered pages for people on a phone: a template from the classpath whose {@code {{key}}}
  * placeholders are message-bundle texts and whose {@code {{=name}}} placeholders are values, all
  * HTML-escaped. Templates are read once. A template's inline {@code <script>} and {@code <style>} hold no
- * placeholder (texts a script needs go in the markup), so their hashes are fixed and the page's
+ * placeholder (texts a script needs go in data attributes), so their hashes are fixed and the page's
  * Content-Security-Policy allows exactly them and nothing else inline.
  */
 public final class Html {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(=?)([A-Za-z0-9_.\\-]+)}}");
     private static final Pattern INLINE_CODE = Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL);
-    /** A page may load nothing, be framed by nobody, and post nowhere (its script's fetch() goes to its own origin). */
-    private static final String PAGE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; "
-            + "frame-ancestors 'none'";
 
     private final String template;
     private final String contentSecurityPolicy;
-    /** Why this template has no fixed policy (a placeholder inside its inline code), or null. */
-    private final String unhashable;
 
     private Html(String template, String name) {
         this.template = template;
         List<String> scripts = new ArrayList<>();
         List<String> styles = new ArrayList<>();
         Matcher m = INLINE_CODE.matcher(template);
-        String unhashable = null;
         while (m.find()) {
             if (PLACEHOLDER.matcher(m.group(2)).find()) {
-                unhashable = "the inline " + m.group(1) + " of " + name + " holds a placeholder";
+                throw new IllegalStateException("the inline " + m.group(1) + " of " + name + " holds a placeholder");
             }
             (m.group(1).equals("script") ? scripts : styles).add(hashSource(m.group(2)));
         }
-        this.contentSecurityPolicy = unhashable == null ? policy(scripts, styles) : null;
-        this.unhashable = unhashable;
+        this.contentSecurityPolicy = policy(scripts, styles);
     }
 
     public static Html template(Class<?> owner, String resource) {
@@ -59,15 +52,13 @@ public final class Html {
         }
     }
 
-    /** The rendered page as a response, under this template's own Content-Security-Policy, framed by nobody. */
+    /** The rendered page as a response, under this template's own Content-Security-Policy. */
     public ApiResponse response(int status, Language language, Map<String, ?> values) {
-        if (unhashable != null) throw new IllegalStateException(unhashable);
         return ApiResponse.html(status, render(language, values))
-                .withHeader("Content-Security-Policy", contentSecurityPolicy)
-                .withHeader("X-Frame-Options", "DENY");
+                .withHeader("Content-Security-Policy", contentSecurityPolicy);
     }
 
-    /** Nothing may load, frame or post, except this template's own inline script and style (by their hashes). */
+    /** {@link ApiResponse#PAGE_POLICY}, plus the hashes of this template's inline script and style. */
     public String contentSecurityPolicy() {
         return contentSecurityPolicy;
     }
@@ -95,7 +86,7 @@ public final class Html {
         // fetch() back to the page's own address is all a page script does
         if (!scripts.isEmpty()) p.append("; script-src ").append(String.join(" ", scripts)).append("; connect-src 'self'");
         if (!styles.isEmpty()) p.append("; style-src ").append(String.join(" ", styles));
-        return p.append(PAGE_POLICY.substring("default-src 'none'".length())).toString();
+        return p.append(ApiResponse.PAGE_POLICY.substring("default-src 'none'".length())).toString();
     }
 
     private static String hashSource(String code) {

@@ -19,6 +19,7 @@ import huzhu.core.kernel.Page;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
+import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
@@ -41,9 +42,10 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final Router router;
     private final GroupAnnouncements group;
     private final ServiceConfig config;
+    private final Edge edge;
 
     public TriggerHandler() {
-        this(Production.services());
+        this(Production.services(), Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
         // SnapStart: before the snapshot, a trigger with a token nobody holds (JSON in, a GetItem that misses, 404 out)
         Priming.register("trigger", () -> Http.serve(PrimingRequests.event("POST", PATH, "/v1/triggers/"
                 + PrimingRequests.NOBODY, Map.of("triggerToken", PrimingRequests.NOBODY), "{\"message\":\"priming\"}",
@@ -51,10 +53,15 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public TriggerHandler(Services services) {
+        this(services, Edge.NONE);
+    }
+
+    public TriggerHandler(Services services, Edge edge) {
         TriggerService triggers = services.trigger();
         this.config = services.config();
         this.group = services.group();
         MemberPageService page = services.memberPage();
+        this.edge = edge;
         this.router = Router.builder()
                 .post(PATH, request -> trigger(triggers, request))
                 .get(PATH, request -> page(triggers, request))
@@ -73,9 +80,8 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
         try {
-            return Http.serve(event, router);
+            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
         } finally {
             group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
         }

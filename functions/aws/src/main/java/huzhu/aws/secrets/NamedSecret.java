@@ -2,14 +2,13 @@ package huzhu.aws.secrets;
 
 import huzhu.aws.AwsClients;
 import huzhu.core.error.DependencyFailure;
-import java.net.URI;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The text of the secret an environment variable names (its ARN, as template.yaml's Ref of a secret gives it),
- * read once when a function starts. The robots' settings (webhook keys and signing secrets) are read this way; the
- * variable belongs to the code that uses the secret.
+ * read once when a function starts. The HTTP functions read CloudFront's edge secret this way
+ * (huzhu.http.Edge.SECRET_VARIABLE); the variable belongs to the code that uses the secret.
  */
 public final class NamedSecret {
     private final SecretsManagerClient client;
@@ -23,9 +22,7 @@ public final class NamedSecret {
     public static NamedSecret fromEnvironment(AwsClients clients, String variable) {
         String secret = System.getenv(variable);
         if (secret == null || secret.isBlank()) throw new IllegalStateException(variable + " is not set");
-        String endpoint = System.getenv(SecretsManagerAckKey.ENDPOINT_VARIABLE);
-        URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-        return new NamedSecret(clients.configure(SecretsManagerClient.builder(), override).build(), secret);
+        return new NamedSecret(SecretsManagerAckKey.client(clients), secret);
     }
 
     public String value() {

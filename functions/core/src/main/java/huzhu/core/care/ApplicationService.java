@@ -24,6 +24,7 @@ import huzhu.core.kernel.Wire;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import java.math.BigDecimal;
@@ -234,11 +235,11 @@ public final class ApplicationService {
         }
         for (Map.Entry<String, Language> e : to.entrySet()) {
             Language lang = e.getValue();
-            String text = sms.compose(lang, "sms.application." + step.status().wire(), Map.of(
+            RenderedSms text = sms.render(lang, "application." + step.status().wire(), Map.of(
                     "kind", Messages.text(lang, "application.kind." + a.kind().wire()),
                     "by", step.actorName() == null ? "" : step.actorName(),
                     "amount", step.amount() == null ? "" : step.amount().toPlainString(),
-                    "note", step.note() == null ? "" : step.note()), List.of("note", "by"));
+                    "note", step.note() == null ? "" : step.note()));
             SendResult r = messenger.send(new OutboundSms(e.getKey(), text, null));
             if (!r.ok()) {
                 JsonLog.warn("application.smsFailed", "applicationId", a.id(), "to", e.getKey(), "reason",

@@ -129,7 +129,7 @@ public final class BereavementService implements BereavementReports {
                 && (death || !Urgency.mightBeEmergency(body))) {
             // the family's further words go to the death already recorded, for the officers
             dispatcher.relay(recorded.get().id(), body, from);
-            reply(from, recorded.get(), member.language(), "sms.bereavement.noted");
+            reply(from, recorded.get(), member.language(), "bereavement.noted");
             return true;
         }
         if (!death) return false;
@@ -144,7 +144,7 @@ public final class BereavementService implements BereavementReports {
         checklist(incident, member, who, new Owners(owner, owner, owner), null, actor,
                 new AssistanceApplication.Applicant(name, from, "bereavement"));
         Set<String> told = new LinkedHashSet<>(List.of(from, member.phone()));
-        for (String phone : told) reply(phone, incident, member.language(), "sms.bereavement.received");
+        for (String phone : told) reply(phone, incident, member.language(), "bereavement.received");
         return true;
     }
 
@@ -207,8 +207,7 @@ public final class BereavementService implements BereavementReports {
     }
 
     private void reply(String to, Incident incident, Language lang, String key) {
-        messenger.send(new OutboundSms(to, sms.compose(lang, key, Map.of("code", incident.code()), List.of()),
-                incident.id()));
+        messenger.send(new OutboundSms(to, sms.render(lang, key, Map.of("code", incident.code())), incident.id()));
     }
 
     private static String orElse(String value, String fallback) {

@@ -24,6 +24,7 @@ import huzhu.core.kernel.Wire;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import java.time.Clock;
@@ -114,7 +115,7 @@ public final class ContactRequestService {
         requests.insert(r);
         audit.record(new Actor("link:" + member.id(), requester == null ? member.name() : requester), "create",
                 "contactRequest", r.id(), member.name());
-        tell(member, "sms.contactRequest.received", r, null, null);
+        tell(member, "contactRequest.received", r, null, null);
         return r;
     }
 
@@ -138,7 +139,7 @@ public final class ContactRequestService {
             Member member = directory.members().get(claimed.memberId()).orElseThrow(() -> new NotFound("member"));
             directoryService.updateMember(member.id(), withChange(member, claimed), actor);
             audit.record(actor, "approve", "contactRequest", id, claimed.memberName());
-            tell(member, "sms.contactRequest.approved", claimed, actor.name(), null);
+            tell(member, "contactRequest.approved", claimed, actor.name(), null);
             return claimed;
         } catch (RuntimeException e) {
             // the change could not be made: the request waits again, as it was
@@ -161,7 +162,7 @@ public final class ContactRequestService {
         ContactRequest rejected = decide(id, ContactRequest.Status.REJECTED, note, actor);
         audit.record(actor, "reject", "contactRequest", id, rejected.memberName());
         directory.members().get(rejected.memberId())
-                .ifPresent(m -> tell(m, "sms.contactRequest.rejected", rejected, actor.name(), note));
+                .ifPresent(m -> tell(m, "contactRequest.rejected", rejected, actor.name(), note));
         return rejected;
     }
 
@@ -208,8 +209,8 @@ public final class ContactRequestService {
         String change = huzhu.core.kernel.Messages.text(member.language(), "contactRequest.change." + r.action().wire(),
                 Map.of("relation", r.relation() == null ? "" : r.relation(), "name", r.name() == null ? "" : r.name()))
                 .strip();
-        String text = sms.compose(member.language(), key, Map.of("change", change, "by", by == null ? "" : by,
-                "note", note == null ? "" : note), List.of("note", "change"));
+        RenderedSms text = sms.render(member.language(), key, Map.of("change", change, "by", by == null ? "" : by,
+                "note", note == null ? "" : note));
         SendResult sent = messenger.send(new OutboundSms(member.phone(), text, null));
         if (!sent.ok()) {
             JsonLog.warn("contactRequest.smsFailed", "contactRequestId", r.id(), "to", member.phone(), "reason",
