@@ -14,6 +14,7 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.CareConfig;
 import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.LeaderAnnouncements;
@@ -23,6 +24,7 @@ import huzhu.core.log.JsonLog;
 import huzhu.core.sms.MainlandRouting;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.SmsComposer;
+import huzhu.robots.RobotAnnouncements;
 import huzhu.sms.china.DomesticMessenger;
 import huzhu.sms.china.DomesticSms;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * shared by whatever handler the function hosts.
  */
 public final class Production {
+    /** The ARN of the secret holding the group robots' settings (huzhu.robots.RobotSettings); unset: no groups. */
+    public static final String GROUP_ROBOTS_SECRET = "HUZHU_GROUP_ROBOTS_SECRET_ARN";
+
     private Production() {
     }
 
@@ -96,7 +101,7 @@ public final class Production {
             }
         }
         Services services = Services.create(store, messenger,
-                leaders.configured() ? leaders : LeaderAnnouncements.NONE,
+                leaders.configured() ? leaders : LeaderAnnouncements.NONE, groups(clients, clock, config),
                 SqsEscalationTimer.fromEnvironment(clients, clock, System.getenv()), clock, new RandomIds(clock),
                 config, new Services.Care(CareConfig.from(System.getenv()),
                         notices.configured() ? notices : NoticeBroadcast.NONE, Sleeper.REAL));
@@ -117,6 +122,17 @@ public final class Production {
                     "reason", e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The union's group chats, when a robots' secret is configured. A secret that cannot be read or understood
+     * leaves the function without groups (an alarmed log line), never without SMS.
+     */
+    private static GroupAnnouncements groups(AwsClients clients, Clock clock, ServiceConfig config) {
+        String secret = System.getenv(GROUP_ROBOTS_SECRET);
+        if (secret == null || secret.isBlank()) return GroupAnnouncements.NONE;
+        return RobotAnnouncements.fromSettings(() -> NamedSecret.fromEnvironment(clients, GROUP_ROBOTS_SECRET).value(),
+                clock, config.defaultLanguage().wire());
     }
 
     private static final String PRIMING_BODY = "priming";

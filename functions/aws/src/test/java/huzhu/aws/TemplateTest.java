@@ -46,7 +46,13 @@ class TemplateTest {
             "GET /console",
             "GET /v1/notices/{id}/page",
             "POST /v1/sms/{provider}/replies/{pushToken}",
-            "POST /v1/sms/{provider}/reports/{pushToken}");
+            "POST /v1/sms/{provider}/reports/{pushToken}",
+            "GET /v1/triggers/{triggerToken}/notices",
+            "GET /v1/triggers/{triggerToken}/guide",
+            "GET /v1/triggers/{triggerToken}/applications",
+            "POST /v1/triggers/{triggerToken}/applications",
+            "GET /v1/triggers/{triggerToken}/contacts",
+            "POST /v1/triggers/{triggerToken}/contacts");
 
     /** CONTRACT §2.2, every method and path. */
     private static final Set<String> CONSOLE_ROUTES = new TreeSet<>(List.of(

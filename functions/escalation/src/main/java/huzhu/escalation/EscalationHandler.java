@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.care.CampaignService;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.log.JsonLog;
 import huzhu.sms.china.ProviderInbox;
@@ -27,6 +28,7 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
     private final Dispatcher dispatcher;
     private final CampaignService campaigns;
     private final Runnable providerPull;
+    private final GroupAnnouncements group;
 
     public EscalationHandler() {
         this(Production.services().dispatcher(), Production.services().campaigns(), Production.domesticSms()
@@ -34,7 +36,7 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
                     ProviderInbox inbox = new ProviderInbox(account.provider(), Production.services().inboundSms(),
                             Production.services().dispatcher());
                     return (Runnable) () -> inbox.pull(pull);
-                })).orElse(null));
+                })).orElse(null), Production.services().group());
         // SnapStart: before the snapshot, a timer for an incident nobody has (a GetItem that misses, nothing moves)
         Priming.register("escalation", () -> dispatcher.onTimer("priming-0000000000000000", 0, java.time.Instant.EPOCH));
     }
@@ -45,18 +47,31 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
     }
 
     public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns) {
-        this(dispatcher, campaigns, null);
+        this(dispatcher, campaigns, null, GroupAnnouncements.NONE);
     }
 
-    /** @param providerPull pulls the domestic provider's replies and reports; null where they are pushed */
-    public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns, Runnable providerPull) {
+    /**
+     * @param providerPull pulls the domestic provider's replies and reports; null where they are pushed
+     * @param group its posts are given a moment to finish before the handler returns (Lambda freezes after)
+     */
+    public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns, Runnable providerPull,
+            GroupAnnouncements group) {
         this.dispatcher = dispatcher;
         this.campaigns = campaigns;
         this.providerPull = providerPull;
+        this.group = group;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        try {
+            return sweep();
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
+    }
+
+    private Map<String, Object> sweep() {
         // replies first: a "1" that arrived this minute should take the incident before it escalates
         RuntimeException pulled = pullFromProvider();
         int escalated;

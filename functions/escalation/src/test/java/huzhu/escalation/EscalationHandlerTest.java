@@ -9,6 +9,7 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.incident.Channel;
 import huzhu.core.error.DependencyFailure;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.EscalationTimer;
@@ -87,7 +88,8 @@ class EscalationHandlerTest {
         ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled-check.json");
 
         // when: the reply pulled this minute takes the incident before its deadline moves it
-        Map<String, Object> first = new EscalationHandler(services.dispatcher(), null, acceptedMeanwhile)
+        Map<String, Object> first = new EscalationHandler(services.dispatcher(), null, acceptedMeanwhile,
+                GroupAnnouncements.NONE)
                 .handleRequest(event, null);
 
         // then
@@ -98,7 +100,8 @@ class EscalationHandlerTest {
         Incident second = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
                 "又摔了", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
         clock.advance(Duration.ofSeconds(181));
-        assertThatThrownBy(() -> new EscalationHandler(services.dispatcher(), null, failing).handleRequest(event, null))
+        assertThatThrownBy(() -> new EscalationHandler(services.dispatcher(), null, failing, GroupAnnouncements.NONE)
+                .handleRequest(event, null))
                 .isInstanceOf(DependencyFailure.class);
         assertThat(store.incidents().get(second.id()).orElseThrow().level()).isEqualTo(1);
     }

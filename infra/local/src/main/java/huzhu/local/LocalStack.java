@@ -53,9 +53,10 @@ public final class LocalStack implements AutoCloseable {
     private final LocalServer server;
     private final Sweep sweep;
     private final Services services;
+    private final LocalGroups groups;
 
     private LocalStack(LocalConfig config, Store store, OutboxMessenger outbox, InProcessTimer timer,
-            LocalServer server, Sweep sweep, Services services) {
+            LocalServer server, Sweep sweep, Services services, LocalGroups groups) {
         this.config = config;
         this.store = store;
         this.outbox = outbox;
@@ -63,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
         this.server = server;
         this.sweep = sweep;
         this.services = services;
+        this.groups = groups;
     }
 
     /**
@@ -94,30 +96,34 @@ public final class LocalStack implements AutoCloseable {
         ServiceConfig serviceConfig = ServiceConfig.from(System.getenv(),
                 new AckTokens(new LocalAckKey(config.dataDir()).ackKey()));
         LocalSms sms = config.sms();
+        LocalGroups groups = new LocalGroups(clock, serviceConfig.defaultLanguage().wire());
         Services services = Services.create(decorators.store().apply(store),
                 decorators.messenger().apply(messenger(config, sms, outbox)),
-                LeaderAnnouncements.NONE, decorators.timer().apply(timer), clock, ids, serviceConfig,
+                LeaderAnnouncements.NONE, groups.announcements(), decorators.timer().apply(timer), clock, ids,
+                serviceConfig,
                 new Services.Care(CareConfig.from(System.getenv()), new LocalNoticeTopic(), Sleeper.REAL));
         DomesticSms account = sms.account();
         Runnable pull = account == null ? null : account.puller().map(p -> {
             ProviderInbox inbox = new ProviderInbox(account.provider(), services.inboundSms(), services.dispatcher());
             return (Runnable) () -> inbox.pull(p);
         }).orElse(null);
-        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(), pull);
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(), pull,
+                services.group());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
-                new SmsInboundHandler(services.inboundSms()), escalation,
+                new SmsInboundHandler(services.inboundSms(), services.group()), escalation,
                 new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig,
                         Edge.NONE));
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
-        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids));
-        LocalServer server = new LocalServer(config, functions, outbox, clock, ids);
+        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher(), services.group()),
+                config.aws(), clock, ids));
+        LocalServer server = new LocalServer(config, functions, outbox, groups, clock, ids);
         server.start();
         serviceConfig.learnPublicBaseUrl(server.baseUrl());
         if (config.demo()) DemoUnion.loadInto(store, services);
         Sweep sweep = new Sweep(check.get(), config.sweepInterval());
         sweep.start();
-        LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services);
+        LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services, groups);
         stack.recoverPendingDeadlines();
         server.ready();
         return stack;
@@ -193,6 +199,11 @@ public final class LocalStack implements AutoCloseable {
 
     public OutboxMessenger outbox() {
         return outbox;
+    }
+
+    /** The union's group chats, as the stack's robots posted to them. */
+    public LocalGroups groups() {
+        return groups;
     }
 
     @Override

@@ -4,6 +4,7 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AlertDelivery.Planned;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Ids;
@@ -48,9 +49,18 @@ public final class Dispatcher {
     private final Responses responses;
     private final OfficerActions officers;
     private final DeliveryReports reports;
+    private final Bereavements bereavements;
 
     public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
             LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
+        this(incidents, directory, settings, messenger, announcements, GroupAnnouncements.NONE, timer, clock, ids,
+                config);
+    }
+
+    /** {@code group}: the union's group chats, told the plain facts of each incident (opened, accepted…). */
+    public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
+            LeaderAnnouncements announcements, GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids,
+            ServiceConfig config) {
         this.incidents = incidents;
         this.directory = directory;
         this.settings = settings;
@@ -59,14 +69,16 @@ public final class Dispatcher {
         this.config = config;
         this.texts = new IncidentTexts(config);
         this.out = new Outbound(messenger);
-        this.news = new LeaderNews(announcements, directory, out, texts);
+        this.news = new LeaderNews(announcements, group, directory, out, texts);
         this.changes = new IncidentChanges(incidents, news::exhausted);
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
-        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
+        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts, news);
         this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
         this.officers = new OfficerActions(changes, out, news, clock, texts);
         this.reports = new DeliveryReports(changes, incidents, escalation, clock, texts);
+        this.bereavements = new Bereavements(incidents, directory, settings, out, news, texts, clock, ids,
+                config.defaultPolicy());
     }
 
     /** What is known when someone raises the alarm. {@code id} may be preassigned (idempotent retries). */
@@ -141,6 +153,7 @@ public final class Dispatcher {
         JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "escalationLevel",
                 created.level(), "channel", request.reporter().channel().wire(), "verified",
                 request.reporter().verified());
+        news.opened(created, member);
 
         if (member != null && request.reporter().phone() != null
                 && !request.reporter().phone().equals(member.phone())) {
@@ -171,6 +184,14 @@ public final class Dispatcher {
 
     private static String reporterActor(Reporter r) {
         return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
+    }
+
+    /**
+     * A death in the member's family: recorded as an incident taken in hand at once, no volunteer alerted, the leaders
+     * of every level told by SMS (see {@code Bereavements}). {@code who} is the deceased as leaders read it.
+     */
+    public Incident recordBereavement(NewIncident request, String who, String actor) {
+        return bereavements.record(request, who, actor);
     }
 
     // ---------------------------------------------------------------- escalation
