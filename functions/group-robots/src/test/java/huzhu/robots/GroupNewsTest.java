@@ -3,6 +3,7 @@ package huzhu.robots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.group.GroupFact;
 import huzhu.robots.PersonalDataGuard.PersonalDataRefused;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,22 @@ class GroupNewsTest {
 
         // then
         assertThat(m.text()).isEqualTo("【互助】请第 1 级领导关注：求助 N47（路北区，急病）已 5 分钟无人接单");
+    }
+
+    @Test
+    void aDistrictInSurge_isOneLineForTheDistrict_withHowManyWaitAndAreHandled_andNoCode() {
+        // when
+        GroupMessage started = zh.surge("路北区", GroupFact.DistrictSurge.Stage.STARTED, 12, 3, 7);
+        GroupMessage goesOn = zh.surge("路北区", GroupFact.DistrictSurge.Stage.CONTINUING, 30, 5, 21);
+        GroupMessage ended = en.surge("路北区", GroupFact.DistrictSurge.Stage.ENDED, 2, 0, 4);
+
+        // then
+        assertThat(started.title()).isEqualTo("互助 · 路北区求助激增");
+        assertThat(started.text()).isEqualTo("【互助】路北区求助激增：12 起待接单（最久 7 分钟），3 起已有人去。"
+                + "工会值班干部在控制台统一调度，暂停逐条消息");
+        assertThat(goesOn.text()).isEqualTo("【互助】路北区求助激增中：30 起待接单（最久 21 分钟），5 起已有人去");
+        assertThat(ended.text()).isEqualTo("【互助】路北区求助已趋平稳，恢复逐条消息；仍有 2 起待接单\n"
+                + "[huzhu] 路北区 has calmed: one line per request again; 2 still waiting");
     }
 
     @Test

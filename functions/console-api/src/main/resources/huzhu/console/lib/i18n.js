@@ -6,10 +6,15 @@ import zhCN from '../texts/zh-CN.js';
 import en from '../texts/en.js';
 import careZhCN from '../texts/care.zh-CN.js';
 import careEn from '../texts/care.en.js';
+import unionZhCN from '../texts/union.zh-CN.js';
+import unionEn from '../texts/union.en.js';
 import surgeZhCN from '../texts/surge.zh-CN.js';
 import surgeEn from '../texts/surge.en.js';
 
-var DICTS = { 'zh-CN': Object.assign({}, zhCN, careZhCN, surgeZhCN), en: Object.assign({}, en, careEn, surgeEn) };
+var DICTS = {
+  'zh-CN': Object.assign({}, zhCN, careZhCN, unionZhCN, surgeZhCN),
+  en: Object.assign({}, en, careEn, unionEn, surgeEn)
+};
 var LANGS = ['zh-CN', 'en'];
 var lang = LANGS.indexOf(localStorage.getItem('huzhu.lang')) >= 0 ? localStorage.getItem('huzhu.lang') : 'zh-CN';
 

@@ -30,7 +30,7 @@ final class SurgeOffers {
             for (Responder r : i.responders()) busy.merge(r.recipientId(), 1, Integer::sum);
             if (i.status() != IncidentStatus.OPEN) continue;
             for (Alert a : i.alerts()) {
-                if (a.recipientKind() == RecipientKind.VOLUNTEER && a.status() == AlertStatus.SENT) {
+                if (a.recipientKind() == RecipientKind.VOLUNTEER && a.status().outstanding()) {
                     busy.merge(a.recipientId(), 1, Integer::sum);
                 }
             }
@@ -84,7 +84,7 @@ final class SurgeOffers {
 
     private static boolean hasOpenOffer(Incident i) {
         return i.alerts().stream().anyMatch(a -> a.recipientKind() == RecipientKind.VOLUNTEER
-                && a.status() == AlertStatus.SENT);
+                && a.status().outstanding());
     }
 
     /** Unknown locations sort after every known distance. */

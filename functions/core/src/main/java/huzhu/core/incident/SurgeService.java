@@ -87,7 +87,7 @@ public final class SurgeService {
 
     private static Waiting waiting(Incident i, Instant now) {
         List<String> offeredTo = i.alerts().stream()
-                .filter(a -> a.recipientKind() == RecipientKind.VOLUNTEER && a.status() == AlertStatus.SENT)
+                .filter(a -> a.recipientKind() == RecipientKind.VOLUNTEER && a.status().outstanding())
                 .map(Alert::name).toList();
         return new Waiting(i.id(), i.code(), i.type(), i.createdAt(),
                 Math.max(0, Duration.between(i.createdAt(), now).toSeconds()), i.level(), i.exhausted(),

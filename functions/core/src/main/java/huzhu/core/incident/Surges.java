@@ -8,6 +8,7 @@ import huzhu.core.directory.Area;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Volunteer;
+import huzhu.core.group.GroupFact.DistrictSurge.Stage;
 import huzhu.core.incident.AlertDelivery.Planned;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.StaleWrite;
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  * (timeline, audit log, the officers' first summary). While it is on, the incidents' leaders' levels are summarized
  * ({@link LevelPlanner}), each leaders' level gets one summary per interval, volunteers get offers only for free
  * places ({@link SurgeOffers}), and the minute sweep offers waiting incidents to volunteers who became free and ends
- * the surge once the district is calm. Every incident keeps its own timeline, deadlines and escalation record.
+ * the surge once the district is calm. The union's groups hear of the district with the officers' summaries, not of
+ * each incident. Every incident keeps its own timeline, deadlines and escalation record.
  */
 final class Surges {
     /** The leaders' level of the duty officers, who coordinate a surge: they hear of it first and last. */
@@ -42,20 +44,22 @@ final class Surges {
     private final IncidentChanges changes;
     private final AlertDelivery delivery;
     private final Outbound out;
+    private final LeaderNews news;
     private final IncidentTexts texts;
     private final AuditService audit;
     private final SurgeSettings settings;
     private final Clock clock;
 
     Surges(SurgeStore surges, IncidentStore incidents, DirectoryStore directory, IncidentChanges changes,
-            AlertDelivery delivery, Outbound out, IncidentTexts texts, AuditService audit, SurgeSettings settings,
-            Clock clock) {
+            AlertDelivery delivery, Outbound out, LeaderNews news, IncidentTexts texts, AuditService audit,
+            SurgeSettings settings, Clock clock) {
         this.surges = surges;
         this.incidents = incidents;
         this.directory = directory;
         this.changes = changes;
         this.delivery = delivery;
         this.out = out;
+        this.news = news;
         this.texts = texts;
         this.audit = audit;
         this.settings = settings;
@@ -124,7 +128,7 @@ final class Surges {
             for (Incident i : activeBefore) {
                 if (area.equals(i.area()) && !i.surge()) join(i.id(), surge.startedAt());
             }
-            summarize(area, OFFICERS, clock.instant(), null);
+            summarize(area, OFFICERS, clock.instant(), null, Stage.STARTED);
         } catch (RuntimeException e) {
             JsonLog.error("surge.startFailed", e, "city", area.city(), "district", area.district());
         }
@@ -135,7 +139,7 @@ final class Surges {
         if (!i.surge() || i.status() != IncidentStatus.OPEN || i.area() == null) return;
         PolicyLevel step = i.policy().level(i.level());
         if (step.audience() != Notify.LEADERS || step.leaderLevel() == null) return;
-        summarize(i.area(), step.leaderLevel(), clock.instant(), null);
+        summarize(i.area(), step.leaderLevel(), clock.instant(), null, groupStage(step.leaderLevel()));
     }
 
     /**
@@ -180,7 +184,7 @@ final class Surges {
         Set<Integer> levels = new TreeSet<>();
         if (!waiting.isEmpty()) levels.add(OFFICERS);
         for (Incident i : waiting) levels.addAll(leaderLevelsReached(i));
-        for (int leaderLevel : levels) summarize(area, leaderLevel, now, active);
+        for (int leaderLevel : levels) summarize(area, leaderLevel, now, active, groupStage(leaderLevel));
         return offer(area, waiting, active, now);
     }
 
@@ -188,8 +192,9 @@ final class Surges {
      * One summary to the leaders of {@code leaderLevel} if none went to them within the interval: claimed by a
      * conditional write on the surge before it is sent, so two containers never both send it.
      * @param active what was read of the active incidents, null to read them
+     * @param groupStage the line the union's groups get with it, null for none (they follow the officers' summaries)
      */
-    private void summarize(Area area, int leaderLevel, Instant now, List<Incident> active) {
+    private void summarize(Area area, int leaderLevel, Instant now, List<Incident> active, Stage groupStage) {
         Surge s = surges.get(area).filter(Surge::on).orElse(null);
         if (s == null || !s.summaryDue(leaderLevel, now, settings.summaryInterval())) return;
         try {
@@ -208,6 +213,11 @@ final class Surges {
         }
         JsonLog.info("surge.summary", "city", area.city(), "district", area.district(), "leaderLevel", leaderLevel,
                 "waiting", waiting.size(), "taken", taken, "leaders", leaders.size());
+        if (groupStage != null) news.surge(area, groupStage, waiting.size(), (int) taken, oldest);
+    }
+
+    private static Stage groupStage(int leaderLevel) {
+        return leaderLevel == OFFICERS ? Stage.CONTINUING : null;
     }
 
     /** The district is calm: one writer ends the surge, and the incidents still active are handled one by one again. */
@@ -227,6 +237,9 @@ final class Surges {
         for (Leader officer : directory.leadersAtLevel(OFFICERS)) {
             out.send(officer.phone(), null, texts.surgeEnded(officer.language(), area, waiting));
         }
+        int handled = (int) here.stream().filter(i -> i.status() == IncidentStatus.ACKNOWLEDGED).count();
+        news.surge(area, Stage.ENDED, (int) waiting, handled, SurgeOffers.oldestWaitMinutes(
+                here.stream().filter(i -> i.status() == IncidentStatus.OPEN).toList(), now));
     }
 
     /** Offers waiting incidents to every volunteer of the city with a free place, the district's own first. */

@@ -14,6 +14,8 @@ public enum VariableType {
     MINUTES("分钟数", "minutes", "其他号码", "other_number2", false, "15", "15"),
     /** How many of something (incidents waiting in a district). */
     COUNT("数量", "count", "其他号码", "other_number2", false, "12", "12"),
+    /** A sum of money in yuan, as the union decided it (an approved or paid assistance): never cut. */
+    AMOUNT("金额", "amount", "金额", null, false, "3000", "3000"),
     TIME("时间", "time", "时间", "time", false, "14:30", "14:30"),
     /** A word of our own bundle (the kind of emergency), never what someone typed. */
     WORD("固定词语", "fixed word", "其他", null, true, "突发疾病", "medical emergency"),

@@ -8,6 +8,7 @@ import huzhu.core.audit.AuditEntry;
 import huzhu.core.directory.Area;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
+import huzhu.core.group.GroupFact;
 import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.PageRequest;
@@ -163,6 +164,52 @@ class SurgeTest {
             assertThat(now.exhausted()).as(now.code()).isTrue();
             assertThat(kinds(now)).contains("escalated", "summarized", "exhausted");
         }
+    }
+
+    @Test
+    void inSurge_theGroupsHearTheDistrictOncePerInterval_notALinePerIncident() {
+        // given
+        aUnion();
+        Volunteer liNa = volunteer("v-1", "路北区", 1, 39.63, 118.18);
+
+        // when: forty families text within a minute, she takes the first, nobody answers the rest for an hour
+        List<Incident> incidents = familiesText(40, Duration.ofMillis(1500));
+        world.dispatcher().respond(incidents.get(0).id(), liNa.id(), Action.ACCEPT);
+        sweepEveryMinute(60);
+
+        // then: the five before the surge have their own line; then one line for the district per ten minutes
+        List<GroupFact> perIncident = world.group.facts().stream()
+                .filter(f -> !(f instanceof GroupFact.DistrictSurge)).toList();
+        assertThat(perIncident).hasSize(5).allMatch(f -> f instanceof GroupFact.IncidentOpened);
+        List<GroupFact.DistrictSurge> district = world.group.facts(GroupFact.DistrictSurge.class);
+        assertThat(district).hasSizeBetween(6, 7).allMatch(f -> f.district().equals("路北区"));
+        assertThat(district.get(0).stage()).isEqualTo(GroupFact.DistrictSurge.Stage.STARTED);
+        assertThat(district.subList(1, district.size()))
+                .allMatch(f -> f.stage() == GroupFact.DistrictSurge.Stage.CONTINUING);
+        assertThat(district.get(district.size() - 1).waiting()).isEqualTo(39);
+        assertThat(district.get(district.size() - 1).handled()).isEqualTo(1);
+        // and the leaders' topic hears the summaries' news only, not each incident's level
+        assertThat(world.announced).isEmpty();
+    }
+
+    @Test
+    void aCalmSurgeEnds_inTheGroupsToo() {
+        // given
+        aUnion();
+        volunteer("v-1", "路北区", 1, 39.63, 118.18);
+        List<Incident> incidents = familiesText(8, Duration.ofSeconds(10));
+        for (Incident i : incidents) world.dispatcher().resolve(i.id(), "已送医", null, "刘干事");
+
+        // when
+        sweepEveryMinute(15);
+
+        // then
+        List<GroupFact.DistrictSurge> district = world.group.facts(GroupFact.DistrictSurge.class);
+        assertThat(district).last().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo(GroupFact.DistrictSurge.Stage.ENDED);
+            assertThat(f.waiting()).isZero();
+        });
+        assertThat(world.group.facts(GroupFact.IncidentResolved.class)).isEmpty();
     }
 
     @Test
