@@ -42,6 +42,7 @@ class SurgeTextsTest {
         List<String> en = keys(file("texts/surge.en.js"));
         Set<String> others = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
         others.addAll(keys(file("texts/care.zh-CN.js")));
+        others.addAll(keys(file("texts/union.zh-CN.js")));
 
         // then
         assertThat(zh).doesNotHaveDuplicates().isNotEmpty();
