@@ -1,16 +1,13 @@
 package huzhu.console;
 
+import static huzhu.console.ConsoleResources.dictionaryKeys;
+import static huzhu.console.ConsoleResources.file;
+import static huzhu.console.ConsoleResources.textsUsedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,31 +15,14 @@ import org.junit.jupiter.api.Test;
  * every text the screen asks for in a dictionary.
  */
 class SurgeTextsTest {
-    private static final Pattern DICT_KEY = Pattern.compile("(?m)^\\s*'([^']+)':");
-    private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
-
-    private static String file(String name) throws IOException {
-        try (InputStream in = SurgeTextsTest.class.getResourceAsStream("/huzhu/console/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> keys(String dictionary) {
-        List<String> keys = new ArrayList<>();
-        Matcher m = DICT_KEY.matcher(dictionary);
-        while (m.find()) keys.add(m.group(1));
-        return keys;
-    }
-
     @Test
-    void theSurgeDictionaries_haveTheSameKeys_eachOnce_andOverrideNothing() throws IOException {
+    void theSurgeDictionaries_haveTheSameKeys_eachOnce_andOverrideNothing() {
         // when
-        List<String> zh = keys(file("texts/surge.zh-CN.js"));
-        List<String> en = keys(file("texts/surge.en.js"));
-        Set<String> others = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
-        others.addAll(keys(file("texts/care.zh-CN.js")));
-        others.addAll(keys(file("texts/union.zh-CN.js")));
+        List<String> zh = dictionaryKeys("texts/surge.zh-CN.js");
+        List<String> en = dictionaryKeys("texts/surge.en.js");
+        Set<String> others = new LinkedHashSet<>(dictionaryKeys("texts/zh-CN.js"));
+        others.addAll(dictionaryKeys("texts/care.zh-CN.js"));
+        others.addAll(dictionaryKeys("texts/union.zh-CN.js"));
 
         // then
         assertThat(zh).doesNotHaveDuplicates().isNotEmpty();
@@ -51,13 +31,13 @@ class SurgeTextsTest {
     }
 
     @Test
-    void everyTextTheSurgeScreenAsksFor_isInADictionary() throws IOException {
+    void everyTextTheSurgeScreenAsksFor_isInADictionary() {
         // given
-        Set<String> known = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
-        known.addAll(keys(file("texts/surge.zh-CN.js")));
-        Set<String> used = new LinkedHashSet<>();
-        Matcher m = USED_KEY.matcher(file("screens/surge.js"));
-        while (m.find()) used.add(m.group(1));
+        Set<String> known = new LinkedHashSet<>(dictionaryKeys("texts/zh-CN.js"));
+        known.addAll(dictionaryKeys("texts/surge.zh-CN.js"));
+
+        // when
+        Set<String> used = textsUsedBy("screens/surge.js");
 
         // then
         assertThat(used).isNotEmpty();
