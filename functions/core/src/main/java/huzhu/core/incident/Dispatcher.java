@@ -62,8 +62,9 @@ public final class Dispatcher {
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
         this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
-        this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
-        this.officers = new OfficerActions(changes, out, news, clock, texts);
+        Family family = new Family(directory, out);
+        this.responses = new Responses(changes, family, escalation, out, news, clock, texts);
+        this.officers = new OfficerActions(changes, out, news, clock, texts, family);
     }
 
     /** What is known when someone raises the alarm. {@code id} may be preassigned (idempotent retries). */
@@ -114,7 +115,7 @@ public final class Dispatcher {
                 member != null ? member.language() : request.language(), now, policy,
                 member != null ? 0 : policy.firstLeaderLevel());
         b.note(now, "opened", texts.timeline("timeline.opened", Map.of(
-                "channel", request.reporter().channel().wire(),
+                "channel", IncidentTexts.channel(request.reporter().channel()),
                 "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
         // the deadline is set before anyone is alerted: if this process dies before alerting, the sweep
         // still moves the incident on at the first level's timeout

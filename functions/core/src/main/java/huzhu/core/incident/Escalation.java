@@ -174,7 +174,7 @@ final class Escalation {
             if (current.exhausted()) throw new Conflict("policy_exhausted", "error.policyExhausted");
             Incident.Builder b = current.edit();
             List<Alert> intents = planner.stepUp(b, now, null, people());
-            b.note(now, "escalated", texts.timeline("timeline.escalatedByOfficer", Map.of("level", b.level())),
+            b.note(now, "escalated", texts.timeline("timeline.escalatedByOfficer", Map.of("level", IncidentTexts.level(b.level()))),
                     actor);
             return write(b, updated -> new Planned(updated, intents));
         });
@@ -189,7 +189,7 @@ final class Escalation {
                 return none(new Planned(current, List.of()));
             }
             Incident.Builder b = current.edit();
-            b.note(now, "move-on", texts.timeline(reasonKey, Map.of("level", current.level())), "system");
+            b.note(now, "move-on", texts.timeline(reasonKey, Map.of("level", IncidentTexts.level(current.level()))), "system");
             List<Alert> intents = planner.stepUp(b, now, null, people());
             return write(b, updated -> new Planned(updated, intents));
         });

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +32,40 @@ final class IncidentTexts {
 
     // ---------------------------------------------------------------- for officers
 
-    /** A timeline entry or topic text, in the union's language. */
-    String timeline(String key, Map<String, ?> args) {
-        return Messages.text(config.defaultLanguage(), key, args);
+    /** A timeline entry, in the union's language and in every other (the console shows the reader's). */
+    TimelineText timeline(String key, Map<String, ?> args) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Language lang : Language.values()) texts.put(lang.wire(), Messages.text(lang, key, said(args, lang)));
+        return new TimelineText(texts.get(config.defaultLanguage().wire()), texts);
+    }
+
+    /** A leaders' topic text, in the union's language. */
+    String topic(String key, Map<String, ?> args) {
+        Language lang = config.defaultLanguage();
+        return Messages.text(lang, key, said(args, lang));
+    }
+
+    /**
+     * An argument that is itself a text of the bundle (a channel's name, a level's), said in each reader's
+     * language rather than as the wire word ("sms") or a bare number ("第0级").
+     */
+    record Phrase(String key, Map<String, ?> args) {
+    }
+
+    /** How people call an escalation level: the first round, then level 1, 2… (the leaders' levels). */
+    static Phrase level(int level) {
+        return level == 0 ? new Phrase("level.first", Map.of()) : new Phrase("level.n", Map.of("n", level));
+    }
+
+    static Phrase channel(Channel channel) {
+        return new Phrase("channel." + channel.wire(), Map.of());
+    }
+
+    private static Map<String, ?> said(Map<String, ?> args, Language lang) {
+        if (args.values().stream().noneMatch(Phrase.class::isInstance)) return args;
+        Map<String, Object> out = new LinkedHashMap<>(args);
+        out.replaceAll((name, v) -> v instanceof Phrase p ? Messages.text(lang, p.key(), p.args()) : v);
+        return out;
     }
 
     /** A time of day as people in the union read it (China time). */
@@ -44,8 +76,8 @@ final class IncidentTexts {
     /** The leaders' topic when their level is alerted. */
     String levelAlertedTopic(Incident incident, Member member) {
         Language lang = config.defaultLanguage();
-        return timeline("topic.alert", Map.of(
-                "code", incident.code(), "level", incident.level(),
+        return topic("topic.alert", Map.of(
+                "code", incident.code(), "level", level(incident.level()),
                 "member", member == null ? Messages.text(lang, "reporter.unknown") : member.name(),
                 "type", Messages.text(lang, "type." + incident.type().wire()),
                 "message", orEmpty(incident.message())));
@@ -99,6 +131,20 @@ final class IncidentTexts {
                 ? sms.compose(lang, "sms.accepted.unverified", Map.of("code", incident.code()), List.of())
                 : sms.compose(lang, "sms.accepted.family", Map.of(
                         "name", responder.name(), "phone", responder.to(), "code", incident.code()), List.of("name"));
+    }
+
+    /** An officer took it in hand at the console: the family hear who at the union has it. */
+    String officerTookOver(Language lang, Incident incident, String officer, boolean stranger) {
+        return stranger
+                ? sms.compose(lang, "sms.accepted.unverified", Map.of("code", incident.code()), List.of())
+                : sms.compose(lang, "sms.officer.family", Map.of("name", officer, "code", incident.code()),
+                        List.of("name"));
+    }
+
+    /** Someone still alerted when an officer took it in hand: no need to go. */
+    String standDownForOfficer(Alert to, Incident incident, String officer) {
+        return sms.compose(to.language(), "sms.officer.standDown", Map.of("code", incident.code(), "name", officer),
+                List.of("name"));
     }
 
     String closed(Alert to, Incident incident) {

@@ -65,10 +65,10 @@ final class LevelPlanner {
         }
         b.deadline(now.plusSeconds(step.timeoutSeconds()));
         if (intents.isEmpty()) {
-            b.note(now, "no-recipients", texts.timeline("timeline.noRecipients", Map.of("level", level)), "system");
+            b.note(now, "no-recipients", texts.timeline("timeline.noRecipients", Map.of("level", IncidentTexts.level(level))), "system");
             return stepUp(b, now, null, people);
         }
-        b.note(now, "alerted", texts.timeline("timeline.alerted", Map.of("level", level, "count", intents.size())),
+        b.note(now, "alerted", texts.timeline("timeline.alerted", Map.of("level", IncidentTexts.level(level), "count", intents.size())),
                 "system");
         return intents;
     }
@@ -83,7 +83,7 @@ final class LevelPlanner {
         if (b.level() < last) {
             b.nextLevel();
             if (deadline != null) {
-                b.note(now, "escalated", texts.timeline("timeline.escalated", Map.of("level", b.level(),
+                b.note(now, "escalated", texts.timeline("timeline.escalated", Map.of("level", IncidentTexts.level(b.level()),
                         "deadline", texts.clockTime(deadline), "actual", texts.clockTime(now))), "system", deadline);
             }
             return plan(b, b.level(), now, people);

@@ -4,6 +4,7 @@ import static huzhu.core.incident.IncidentChanges.write;
 
 import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
+import huzhu.core.sms.OutboundSms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * What an officer does to an incident from the console: take it in hand, add a note, resolve or cancel it
- * (everyone still alerted is told to stand down, and the leaders' topics hear of it).
+ * (everyone still alerted is told to stand down, and the leaders' topics hear of it; taking it in hand tells the
+ * family too).
  */
 final class OfficerActions {
     private final IncidentChanges changes;
@@ -20,24 +22,47 @@ final class OfficerActions {
     private final LeaderNews news;
     private final Clock clock;
     private final IncidentTexts texts;
+    private final Family family;
 
-    OfficerActions(IncidentChanges changes, Outbound out, LeaderNews news, Clock clock, IncidentTexts texts) {
+    OfficerActions(IncidentChanges changes, Outbound out, LeaderNews news, Clock clock, IncidentTexts texts,
+            Family family) {
         this.changes = changes;
+        this.family = family;
         this.out = out;
         this.news = news;
         this.clock = clock;
         this.texts = texts;
     }
 
+    /**
+     * The officer takes the incident in hand: nobody needs to be alerted any more, so those still alerted are told
+     * to stand down, and the family (the reporter and the member) hear that the union's officer has it.
+     */
     Incident acknowledge(String incidentId, String actor) {
         Instant now = clock.instant();
-        return changes.change(incidentId, current -> {
+        List<Alert> standDown = new ArrayList<>();
+        boolean[] tookIt = {false};
+        Incident acknowledged = changes.change(incidentId, current -> {
             current.requireActive();
+            standDown.clear();
+            tookIt[0] = false;
             if (current.status() == IncidentStatus.ACKNOWLEDGED) return IncidentChanges.none(current);
             Incident.Builder b = current.edit().acknowledge(now);
-            b.note(now, "acknowledged", texts.timeline("timeline.acknowledged", Map.of("actor", actor)), actor);
+            standDown.addAll(b.standDownUnanswered());
+            b.note(now, Incident.OFFICER_TOOK_IT, texts.timeline("timeline.acknowledged", Map.of("actor", actor)), actor);
+            tookIt[0] = true;
             return write(b);
         });
+        if (!tookIt[0]) return acknowledged;
+        JsonLog.info("incident.acknowledged", "incidentId", incidentId, "action", "acknowledge",
+                "stoodDown", standDown.size());
+        family.tell(acknowledged, (lang, stranger) -> texts.officerTookOver(lang, acknowledged, actor, stranger));
+        List<OutboundSms> told = new ArrayList<>();
+        for (Alert a : standDown) told.add(new OutboundSms(a.to(), texts.standDownForOfficer(a, acknowledged, actor), acknowledged.id()));
+        out.sendAll(told);
+        news.toLevelsReached(acknowledged, texts.topic("topic.acknowledged", Map.of("code", acknowledged.code(),
+                "name", actor)));
+        return acknowledged;
     }
 
     Incident addNote(String incidentId, String text, String actor) {
@@ -60,7 +85,7 @@ final class OfficerActions {
             return write(b);
         });
         JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
-        news.toLevelsReached(resolved, texts.timeline("topic.resolved", Map.of("code", resolved.code(),
+        news.toLevelsReached(resolved, texts.topic("topic.resolved", Map.of("code", resolved.code(),
                 "outcome", IncidentTexts.orEmpty(outcome))));
         for (Alert a : standDown) out.send(a.to(), resolved.id(), texts.closed(a, resolved));
         return resolved;
@@ -81,7 +106,7 @@ final class OfficerActions {
             return write(b);
         });
         JsonLog.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
-        news.toLevelsReached(cancelled, texts.timeline("topic.cancelled", Map.of("code", cancelled.code(),
+        news.toLevelsReached(cancelled, texts.topic("topic.cancelled", Map.of("code", cancelled.code(),
                 "reason", IncidentTexts.orEmpty(reason))));
         for (Alert a : told) out.send(a.to(), cancelled.id(), texts.cancelled(a, cancelled, reason));
         return cancelled;

@@ -3,24 +3,18 @@ package huzhu.core.incident;
 import static huzhu.core.incident.IncidentChanges.none;
 import static huzhu.core.incident.IncidentChanges.write;
 
-import huzhu.core.directory.DirectoryStore;
-import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.Dispatcher.Outcome;
 import huzhu.core.incident.Dispatcher.Response;
 import huzhu.core.incident.ReplyGrammar.Action;
-import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.OutboundSms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What an alerted person's answer does (by SMS, "1", or on the ack page): the first to accept takes the incident
@@ -29,17 +23,17 @@ import java.util.Set;
  */
 final class Responses {
     private final IncidentChanges changes;
-    private final DirectoryStore directory;
     private final Escalation escalation;
     private final Outbound out;
     private final LeaderNews news;
     private final Clock clock;
     private final IncidentTexts texts;
+    private final Family family;
 
-    Responses(IncidentChanges changes, DirectoryStore directory, Escalation escalation, Outbound out, LeaderNews news,
+    Responses(IncidentChanges changes, Family family, Escalation escalation, Outbound out, LeaderNews news,
             Clock clock, IncidentTexts texts) {
         this.changes = changes;
-        this.directory = directory;
+        this.family = family;
         this.escalation = escalation;
         this.out = out;
         this.news = news;
@@ -75,6 +69,10 @@ final class Responses {
                 }
                 return none(new Response(current, Outcome.ALREADY_TAKEN, first));
             }
+            if (current.status() == IncidentStatus.ACKNOWLEDGED && mine.status() == AlertStatus.STOOD_DOWN) {
+                // an officer took it in hand and stood the alerted down: a late yes is told who has it
+                return none(new Response(current, Outcome.ALREADY_TAKEN, current.officerInCharge().orElse("")));
+            }
             Incident.Builder b = current.edit();
             stoodDown.addAll(b.accept(mine, now));
             b.note(now, "accepted", texts.timeline("timeline.accepted", Map.of("name", mine.name())), mine.name());
@@ -86,34 +84,21 @@ final class Responses {
             JsonLog.info("incident.accepted", "incidentId", inc.id(), "escalationLevel", inc.level(), "action", "accept",
                     "recipientId", recipientId);
             tellFamilyWhoIsComing(inc, mine);
-            out.send(mine.to(), inc.id(), texts.acceptedResponder(mine, inc, memberOf(inc)));
+            out.send(mine.to(), inc.id(), texts.acceptedResponder(mine, inc, family.memberOf(inc)));
             List<OutboundSms> standDown = new ArrayList<>();
             for (Alert other : stoodDown) {
                 if (other.sentAt() == null) continue;
                 standDown.add(new OutboundSms(other.to(), texts.takenByOther(other, inc, mine), inc.id()));
             }
             out.sendAll(standDown);
-            news.toLevelsReached(inc, texts.timeline("topic.accepted", Map.of("code", inc.code(),
+            news.toLevelsReached(inc, texts.topic("topic.accepted", Map.of("code", inc.code(),
                     "name", mine.name(), "phone", mine.to())));
         }
         return response;
     }
 
     private void tellFamilyWhoIsComing(Incident inc, Alert responder) {
-        Member member = memberOf(inc);
-        Set<String> told = new HashSet<>();
-        Map<String, Language> audience = new LinkedHashMap<>();
-        if (inc.reporter().phone() != null && inc.reporter().channel() != Channel.CONSOLE) {
-            audience.put(inc.reporter().phone(), inc.language());
-        }
-        if (member != null) audience.putIfAbsent(member.phone(), member.language());
-        for (Map.Entry<String, Language> e : audience.entrySet()) {
-            if (!told.add(e.getKey())) continue;
-            boolean stranger = !inc.reporter().verified() && e.getKey().equals(inc.reporter().phone())
-                    && (member == null || !e.getKey().equals(member.phone()));
-            // someone we could not verify learns that help is coming, never who (a name, a phone) or anything of the member
-            out.send(e.getKey(), inc.id(), texts.helpComing(e.getValue(), inc, responder, stranger));
-        }
+        family.tell(inc, (lang, stranger) -> texts.helpComing(lang, inc, responder, stranger));
     }
 
     private Response decline(String incidentId, String recipientId) {
@@ -169,9 +154,5 @@ final class Responses {
             JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "done");
         }
         return response;
-    }
-
-    private Member memberOf(Incident incident) {
-        return incident.memberId() == null ? null : directory.members().get(incident.memberId()).orElse(null);
     }
 }
