@@ -8,6 +8,7 @@ import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.Services;
 import huzhu.core.care.FollowUpService.FollowUpInput;
+import huzhu.core.care.IntroductionStatus;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryService.LeaderInput;
 import huzhu.core.directory.DirectoryService.MemberInput;
@@ -50,8 +51,14 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public record CsvInput(String csv) {
     }
 
-    /** A member's new personal link (CONTRACT §2.2), with the QR code the console prints on the emergency card. */
-    public record TriggerLinkCard(String token, String url, String qrSvg) {
+    /**
+     * A member's personal link (CONTRACT §2.2), with the QR code the console prints on the emergency card;
+     * {@code introduced}: family contacts the new link was just texted to (0 when reprinted).
+     */
+    public record TriggerLinkCard(String token, String url, String qrSvg, int introduced) {
+        static TriggerLinkCard of(DirectoryService.TriggerLink link, int introduced) {
+            return new TriggerLinkCard(link.token(), link.url(), QrSvg.of(link.url()), introduced);
+        }
     }
 
     /** Who the page is signed in as, so it shows only what that role may do. */
@@ -98,9 +105,15 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
             return ApiResponse.empty(204);
         });
+        // the card reprints the link that works now; a new one is a separate act that re-sends the introduction
+        r.get("/v1/members/{id}/trigger-link", req -> {
+            var link = dir.currentTriggerLink(req.pathParameter("id"), actor(req.requireAny(OPERATE)));
+            return ok(TriggerLinkCard.of(link, 0));
+        });
         r.post("/v1/members/{id}/trigger-link", req -> {
-            var link = dir.issueTriggerLink(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
-            return ok(new TriggerLinkCard(link.token(), link.url(), QrSvg.of(link.url())));
+            var issued = services.onboarding().newLink(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            int told = (int) issued.introductions().stream().filter(i -> i.status() == IntroductionStatus.SENT).count();
+            return ok(TriggerLinkCard.of(issued.link(), told));
         });
         r.post("/v1/members/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));

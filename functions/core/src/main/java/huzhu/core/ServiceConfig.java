@@ -1,5 +1,6 @@
 package huzhu.core;
 
+import huzhu.core.directory.PersonalLinkTokens;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.PolicyLevel;
@@ -21,6 +22,7 @@ public final class ServiceConfig {
     private final Language defaultLanguage;
     private final EscalationPolicy defaultPolicy;
     private final AckTokens ackTokens;
+    private final PersonalLinkTokens personalLinkTokens;
 
     /**
      * With an ack key of its own (tests, tools): links verify only through this config. A function must pass
@@ -47,6 +49,7 @@ public final class ServiceConfig {
         this.defaultLanguage = defaultLanguage;
         this.defaultPolicy = defaultPolicy;
         this.ackTokens = ackTokens;
+        this.personalLinkTokens = new PersonalLinkTokens(ackTokens.derivedKey("personal-link"));
     }
 
     /** {@link #from(Map, AckTokens)} with an ack key of its own (tests of the settings). */
@@ -117,6 +120,11 @@ public final class ServiceConfig {
 
     public AckTokens ackTokens() {
         return ackTokens;
+    }
+
+    /** Makes members' personal link tokens, under a key derived from the ack key (one secret to keep). */
+    public PersonalLinkTokens personalLinkTokens() {
+        return personalLinkTokens;
     }
 
     public String ackLink(String token) {

@@ -70,7 +70,7 @@ public record Services(
         AuditService audit = new AuditService(store.audit(), clock, ids);
         RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
         OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
-                store.triggerTokens(), messenger, clock, ids, config, care.config(), audit, care.sleeper());
+                store.triggerTokens(), messenger, clock, config, care.config(), audit, care.sleeper());
         NoticeDrafts notices = new NoticeDrafts(store.notices(), store.directory(), store.optOuts(), clock, ids, config,
                 audit);
         NoticeSender noticeSender = new NoticeSender(store.notices(), store.directory(), store.optOuts(), messenger,
@@ -80,7 +80,7 @@ public record Services(
         return new Services(
                 dispatcher,
                 new TriggerService(store.triggerTokens(), store.directory(), store.incidents(), store.idempotency(),
-                        dispatcher, clock, ids, limiter),
+                        dispatcher, clock, ids, limiter, care.config().unionSmsNumber()),
                 new AckService(store.incidents(), store.directory(), dispatcher, config.ackTokens(), limiter),
                 new InboundSmsService(store.idempotency(), store.directory(), store.incidents(), store.optOuts(),
                         dispatcher, messenger, clock, config, limiter, noticeReplies),

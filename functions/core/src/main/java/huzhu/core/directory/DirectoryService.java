@@ -6,7 +6,6 @@ import huzhu.core.error.Conflict;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
-import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Page;
@@ -37,6 +36,7 @@ public final class DirectoryService {
     private final ServiceConfig config;
     private final AuditService audit;
     private final MemberSaved memberSaved;
+    private final PersonalLinks links;
 
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
         this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE);
@@ -53,6 +53,7 @@ public final class DirectoryService {
         this.config = config;
         this.audit = audit;
         this.memberSaved = memberSaved;
+        this.links = new PersonalLinks(triggerTokens, config, audit);
     }
 
     /**
@@ -160,17 +161,27 @@ public final class DirectoryService {
         audit.record(actor, "delete", "member", id, m.name());
     }
 
-    /** Issues a new personal emergency link; the previous one stops working at once. */
+    /** Issues a new personal emergency link; the previous one stops working at once (see {@link PersonalLinks}). */
     public TriggerLink issueTriggerLink(String memberId) {
         return issueTriggerLink(memberId, Actor.SYSTEM);
     }
 
     public TriggerLink issueTriggerLink(String memberId, Actor actor) {
+        return links.issue(member(memberId), actor);
+    }
+
+    /**
+     * The member's personal link as it works now, for their printed card (recorded as a view): {@link NotFound}
+     * ("link") when they have none yet, {@link Conflict} when theirs was issued before links could be given again
+     * (it works, but only a new one can be printed).
+     */
+    public TriggerLink currentTriggerLink(String memberId, Actor actor) {
         Member m = member(memberId);
-        String token = ids.newSecret();
-        triggerTokens.bind(memberId, Hashes.sha256(token));
-        audit.record(actor, "trigger-link", "member", memberId, m.name());
-        return new TriggerLink(token, config.triggerLink(token));
+        if (!links.has(memberId)) throw new NotFound("link");
+        TriggerLink link = links.current(memberId)
+                .orElseThrow(() -> new Conflict("link_not_reprintable", "error.link.notReprintable"));
+        audit.record(actor, "view-link", "member", memberId, m.name());
+        return link;
     }
 
     /**

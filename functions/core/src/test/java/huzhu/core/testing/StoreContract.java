@@ -489,6 +489,19 @@ public abstract class StoreContract {
     }
 
     @Test
+    void theCurrentTokenHash_ofAMember_isTheLastBound_andGoneOnceUnbound() {
+        // given
+        store.triggerTokens().bind("m-1", "hash-old");
+        store.triggerTokens().bind("m-1", "hash-new");
+
+        // when / then
+        assertThat(store.triggerTokens().tokenHashOf("m-1")).contains("hash-new");
+        assertThat(store.triggerTokens().tokenHashOf("m-2")).isEmpty();
+        store.triggerTokens().unbind("m-1");
+        assertThat(store.triggerTokens().tokenHashOf("m-1")).isEmpty();
+    }
+
+    @Test
     void unbindTriggerToken_forgetsOnlyThatMembersToken() {
         // given
         store.triggerTokens().bind("m-1", "hash-a");
