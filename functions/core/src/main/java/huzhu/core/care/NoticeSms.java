@@ -47,6 +47,11 @@ final class NoticeSms {
         return sms.compose(lang, "sms.notice.replied", Map.of(), List.of());
     }
 
+    /** To a reply that might be an emergency: text 求助 if it is one, 120 if a life is at risk. */
+    String askIfEmergency(Language lang) {
+        return sms.compose(lang, "sms.notice.askIfEmergency", Map.of(), List.of());
+    }
+
     String pageUrl(String id) {
         return config.publicBaseUrl() + "/v1/notices/" + id + "/page";
     }

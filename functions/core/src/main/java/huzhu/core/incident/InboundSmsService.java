@@ -133,7 +133,7 @@ public final class InboundSmsService {
                 return Handled.RELAYED;
             }
             // no active incident: a reply to a notice sent to this phone lately goes to that notice's thread,
-            // unless it might be an emergency (NoticeReplies decides; when in doubt it declines, and we open)
+            // unless it clearly is an emergency (NoticeReplies decides; in doubt it keeps it and asks the sender)
             if (noticeReplies.take(from, body, member, now)) return Handled.NOTICE_REPLY;
             String name = member.phone().equals(from) ? member.name()
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
