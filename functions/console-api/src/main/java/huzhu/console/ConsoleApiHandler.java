@@ -9,6 +9,7 @@ import huzhu.aws.Production;
 import huzhu.core.Services;
 import huzhu.core.care.FollowUpService.FollowUpInput;
 import huzhu.core.care.IntroductionStatus;
+import huzhu.core.directory.DirectoryListing;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryService.LeaderInput;
 import huzhu.core.directory.DirectoryService.MemberInput;
@@ -96,7 +97,11 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
 
         r.post("/v1/members", req -> created(dir.createMember(body(req, ADMIN, MemberInput.class), actor(req))));
-        r.get("/v1/members", req -> ok(read(req, () -> dir.members(req.query("query").orElse(null), req.page()))));
+        r.get("/v1/members", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            return ok(read(req, () -> q.plain() ? dir.members(req.page()) : dir.members(q, req.page())));
+        });
+        r.get("/v1/members/facets", req -> ok(read(req, dir::memberFacets)));
         r.get("/v1/members/{id}", req -> ok(CareRoutes.member(services, dir.member(req.pathParameter("id"),
                 actor(req.requireAny(READ))))));
         r.put("/v1/members/{id}", req -> ok(dir.updateMember(req.pathParameter("id"),
@@ -122,8 +127,10 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         r.post("/v1/volunteers", req -> created(dir.createVolunteer(body(req, ADMIN, VolunteerInput.class),
                 actor(req))));
-        r.get("/v1/volunteers", req -> ok(read(req, () -> dir.volunteers(req.query("query").orElse(null),
-                flag(req, "onDuty").orElse(null), req.page()))));
+        r.get("/v1/volunteers", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            return ok(read(req, () -> q.plain() ? dir.volunteers(req.page()) : dir.volunteers(q, req.page())));
+        });
         r.get("/v1/volunteers/{id}", req -> ok(read(req, () -> dir.volunteer(req.pathParameter("id")))));
         r.put("/v1/volunteers/{id}", req -> ok(dir.updateVolunteer(req.pathParameter("id"),
                 body(req, ADMIN, VolunteerInput.class), actor(req))));
@@ -137,7 +144,10 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
 
         r.post("/v1/leaders", req -> created(dir.createLeader(body(req, ADMIN, LeaderInput.class), actor(req))));
-        r.get("/v1/leaders", req -> ok(read(req, () -> dir.leaders(req.query("query").orElse(null), req.page()))));
+        r.get("/v1/leaders", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            return ok(read(req, () -> q.plain() ? dir.leaders(req.page()) : dir.leaders(q, req.page())));
+        });
         r.get("/v1/leaders/{id}", req -> ok(read(req, () -> dir.leader(req.pathParameter("id")))));
         r.put("/v1/leaders/{id}", req -> ok(dir.updateLeader(req.pathParameter("id"),
                 body(req, ADMIN, LeaderInput.class), actor(req))));
@@ -240,6 +250,29 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         CsvInput in = req.bodyAs(CsvInput.class);
         if (in.csv() == null || in.csv().isBlank()) throw Invalid.of("csv", "invalid.required");
         return in.csv();
+    }
+
+    /**
+     * A directory table's query: {@code query}, {@code unit}, {@code city}, {@code district}, {@code onDuty},
+     * {@code sort} (a column), {@code order} ({@code asc}, {@code desc}) and {@code page} (from 1); every one optional.
+     */
+    private static DirectoryListing.Query listQuery(ApiRequest req) {
+        boolean descending = switch (req.query("order").orElse("asc").toLowerCase(Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw Invalid.of("order", "invalid.choice");
+        };
+        Integer page = null;
+        if (req.query("page").isPresent()) {
+            try {
+                page = Integer.valueOf(req.query("page").get().strip());
+            } catch (NumberFormatException e) {
+                throw Invalid.of("page", "invalid.number");
+            }
+        }
+        return new DirectoryListing.Query(req.query("query").orElse(null), req.query("unit").orElse(null),
+                req.query("city").orElse(null), req.query("district").orElse(null), flag(req, "onDuty").orElse(null),
+                req.query("sort").orElse(null), descending, page);
     }
 
     private static boolean skipInvalid(ApiRequest req) {

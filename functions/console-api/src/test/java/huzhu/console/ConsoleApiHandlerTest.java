@@ -399,7 +399,7 @@ class ConsoleApiHandlerTest {
                 Arguments.of("POST", "/v1/incidents/inc-404/acknowledge", null),
                 Arguments.of("POST", "/v1/incidents/inc-404/notes", "{\"text\":\"?\"}"),
                 Arguments.of("POST", "/v1/incidents/inc-404/escalate", null),
-                Arguments.of("POST", "/v1/incidents/inc-404/resolve", "{}"),
+                Arguments.of("POST", "/v1/incidents/inc-404/resolve", "{\"outcome\":\"?\"}"),
                 Arguments.of("POST", "/v1/incidents/inc-404/cancel", null),
                 Arguments.of("POST", "/v1/incidents/inc-404/followups", "{\"kind\":\"visit\"}"),
                 Arguments.of("GET", "/v1/incidents/inc-404/followups", null),

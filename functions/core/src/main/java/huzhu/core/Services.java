@@ -95,7 +95,7 @@ public record Services(
                 config,
                 onboarding,
                 notices,
-                new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
+                new ApplicationService(store.applications(), store.directory(), clock, ids, audit, messenger, config),
                 new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
     }
 }

@@ -133,12 +133,13 @@ public final class LocalRoutes {
         // literal paths before /{id}: POST /v1/members/import is no member id
         console(r, "/v1/members/import", "POST");
         console(r, "/v1/members/introductions", "POST");
+        console(r, "/v1/members/facets", "GET");
         console(r, "/v1/volunteers/import", "POST");
         for (String kind : List.of("members", "volunteers", "leaders")) {
             console(r, "/v1/" + kind, "GET", "POST");
             console(r, "/v1/" + kind + "/{id}", "GET", "PUT", "DELETE");
         }
-        console(r, "/v1/members/{id}/trigger-link", "POST");
+        console(r, "/v1/members/{id}/trigger-link", "GET", "POST");
         console(r, "/v1/escalation-policy", "GET", "PUT");
         console(r, "/v1/incidents", "GET", "POST");
         console(r, "/v1/incidents/{id}", "GET");

@@ -1,5 +1,6 @@
 package huzhu.core.care;
 
+import huzhu.core.ServiceConfig;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
@@ -8,6 +9,8 @@ import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Months;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
@@ -18,6 +21,11 @@ import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.kernel.Wire;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
+import huzhu.core.sms.SmsComposer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,13 +55,19 @@ public final class ApplicationService {
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
+    private final Messenger messenger;
+    private final SmsComposer sms;
 
-    public ApplicationService(ApplicationStore applications, DirectoryStore directory, Clock clock, Ids ids, AuditService audit) {
+    /** {@code messenger}: the member hears of a rejection, with its reason (the console promises it). */
+    public ApplicationService(ApplicationStore applications, DirectoryStore directory, Clock clock, Ids ids, AuditService audit,
+            Messenger messenger, ServiceConfig config) {
         this.applications = applications;
         this.directory = directory;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
+        this.messenger = messenger;
+        this.sms = new SmsComposer(config.smsSignature());
     }
 
     /** {@code documents}: what was handed in, as text or links (a scan in the union's drive, "病历复印件 3 页"). */
@@ -123,9 +137,24 @@ public final class ApplicationService {
         return step(id, ApplicationStatus.APPROVED, input, actor);
     }
 
-    /** A rejection needs its reason in the note. */
+    /** A rejection needs its reason in the note; the member is told it by SMS. */
     public AssistanceApplication reject(String id, StepInput input, Actor actor) {
-        return step(id, ApplicationStatus.REJECTED, input, actor);
+        AssistanceApplication rejected = step(id, ApplicationStatus.REJECTED, input, actor);
+        tellRejected(rejected);
+        return rejected;
+    }
+
+    /** A failed SMS is logged: the rejection stands, and the officer can call. */
+    private void tellRejected(AssistanceApplication a) {
+        Member member = directory.members().get(a.memberId()).orElse(null);
+        if (member == null) return;
+        ApplicationStep last = a.steps().get(a.steps().size() - 1);
+        Language lang = member.language();
+        String text = sms.compose(lang, "sms.application.rejected", Map.of("name", member.name(),
+                "type", Messages.text(lang, "application.kind." + a.kind().wire()),
+                "reason", last.note() == null ? "" : last.note()), List.of("reason", "name"));
+        SendResult r = messenger.send(new OutboundSms(member.phone(), text, null));
+        if (!r.ok()) JsonLog.warn("sms.failed", "applicationId", a.id(), "to", member.phone(), "reason", r.failureReason());
     }
 
     /** Pays the approved amount; an {@code amount} given must be that amount. */

@@ -150,6 +150,17 @@ public final class DirectoryService {
         return DirectorySearch.page(directory.members().all(), m -> DirectorySearch.matches(q, m), page, "members");
     }
 
+    /** Members as a table asks for them (see {@link DirectoryListing}). */
+    public DirectoryListing.Listed<Member> members(DirectoryListing.Query q, PageRequest page) {
+        return DirectoryListing.list(directory.members().all(), DirectoryListing.members(q), q,
+                DirectoryListing.MEMBER_COLUMNS, page, "members-table");
+    }
+
+    /** Every unit and area the members live in, with how many members each: filters, pickers, notice audiences. */
+    public DirectoryListing.Facets memberFacets() {
+        return DirectoryListing.facets(directory.members().all());
+    }
+
     public void deleteMember(String id) {
         deleteMember(id, Actor.SYSTEM);
     }
@@ -271,6 +282,11 @@ public final class DirectoryService {
                 "volunteers");
     }
 
+    public DirectoryListing.Listed<Volunteer> volunteers(DirectoryListing.Query q, PageRequest page) {
+        return DirectoryListing.list(directory.volunteers().all(), DirectoryListing.volunteers(q), q,
+                DirectoryListing.VOLUNTEER_COLUMNS, page, "volunteers-table");
+    }
+
     public void deleteVolunteer(String id) {
         deleteVolunteer(id, Actor.SYSTEM);
     }
@@ -349,6 +365,11 @@ public final class DirectoryService {
         String q = DirectorySearch.query(query);
         if (q == null) return leaders(page);
         return DirectorySearch.page(directory.leaders().all(), l -> DirectorySearch.matches(q, l), page, "leaders");
+    }
+
+    public DirectoryListing.Listed<Leader> leaders(DirectoryListing.Query q, PageRequest page) {
+        return DirectoryListing.list(directory.leaders().all(), DirectoryListing.leaders(q), q,
+                DirectoryListing.LEADER_COLUMNS, page, "leaders-table");
     }
 
     public void deleteLeader(String id) {

@@ -138,7 +138,7 @@ public final class IncidentService {
 
     public Incident resolve(String id, String outcome, String notes, Actor actor) {
         Validation v = new Validation();
-        String o = v.text("outcome", outcome, 200, false);
+        String o = v.text("outcome", outcome, 200, true);
         String n = v.text("notes", notes, 2000, false);
         v.throwIfAny();
         return recorded(actor, "resolve", dispatcher.resolve(id, o, n, actor.name()));

@@ -1,0 +1,102 @@
+package huzhu.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher.NewIncident;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Language;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingMessenger;
+import huzhu.core.testing.SequentialIds;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the officers' tables and forms ask of the API: filtered, sorted, counted pages; units; required outcomes. */
+class OfficerRoutesTest {
+    private static final String ADMIN = "[admin]";
+    private static final String OFFICER = "[officer]";
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final RecordingMessenger sms = new RecordingMessenger();
+    private final MutableClock clock = MutableClock.atT0();
+    private final Services services = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(5),
+            new ServiceConfig("https://huzhu.example", null));
+    private final ConsoleCalls api = new ConsoleCalls(new ConsoleApiHandler(services));
+
+    @BeforeEach
+    void aUnionOfSixtyMembers_inThreeUnits_andTwoDistricts() {
+        String[] units = {"炼钢厂", "轧钢厂", "机关"};
+        String[] districts = {"路北区", "路南区"};
+        for (int i = 1; i <= 60; i++) {
+            store.directory().members().insert(Fixtures.member(String.format("m-%02d", i))
+                    .name("会员" + String.format("%02d", i)).phone(Fixtures.phone(100 + i)).unit(units[i % 3])
+                    .home("唐山市", districts[i % 2]).build());
+        }
+    }
+
+    @Test
+    void aMembersTable_filtersByUnitAndDistrict_sortsByName_andSaysHowManyInAll() {
+        // when
+        JsonNode page1 = api.as(OFFICER, "GET", "/v1/members?unit=炼钢厂&district=路北区&sort=name&order=desc&limit=5", null).json();
+        JsonNode page2 = api.as(OFFICER, "GET", "/v1/members?unit=炼钢厂&district=路北区&sort=name&order=desc&limit=5&page=2", null).json();
+
+        // then: members 6, 12 … 60 are in 炼钢厂 (i % 3 == 0) and 路北区 (i even): ten of them
+        assertThat(page1.get("total").asInt()).isEqualTo(10);
+        assertThat(names(page1)).containsExactly("会员60", "会员54", "会员48", "会员42", "会员36");
+        assertThat(names(page2)).containsExactly("会员30", "会员24", "会员18", "会员12", "会员06");
+        assertThat(page2.get("nextCursor").isNull()).isTrue();
+        JsonNode byCursor = api.as(OFFICER, "GET", "/v1/members?unit=炼钢厂&district=路北区&sort=name&order=desc&limit=5&cursor="
+                + page1.get("nextCursor").asText(), null).json();
+        assertThat(names(byCursor)).isEqualTo(names(page2));
+    }
+
+    @Test
+    void anUnknownSortColumn_orOrder_is422_namingIt() {
+        assertThat(api.as(OFFICER, "GET", "/v1/members?sort=salary", null).error().get("fields").has("sort")).isTrue();
+        assertThat(api.as(OFFICER, "GET", "/v1/members?sort=name&order=up", null).error().get("fields").has("order")).isTrue();
+        assertThat(api.as(OFFICER, "GET", "/v1/members?sort=name&page=0", null).error().get("fields").has("page")).isTrue();
+    }
+
+    @Test
+    void theMembersFacets_nameEveryUnitAndDistrict_withHowManyMembersEach() {
+        // when
+        JsonNode facets = api.as(OFFICER, "GET", "/v1/members/facets", null).json();
+
+        // then
+        assertThat(facets.get("units")).hasSize(3);
+        assertThat(facets.get("units").findValuesAsText("name")).containsExactlyInAnyOrder("炼钢厂", "轧钢厂", "机关");
+        assertThat(facets.get("units").get(0).get("members").asInt()).isEqualTo(20);
+        assertThat(facets.get("areas").findValuesAsText("district")).containsExactlyInAnyOrder("路北区", "路南区");
+    }
+
+    @Test
+    void resolvingWithoutAnOutcome_is422OnTheOutcome_andTheIncidentStaysOpen() {
+        // given
+        services.dispatcher().open(new NewIncident("inc-1", "m-01", IncidentType.MEDICAL, "胸口疼", null,
+                new Reporter(Fixtures.phone(101), null, Channel.SMS, true), Language.ZH_CN));
+
+        // when
+        ConsoleCalls.Reply reply = api.as(ADMIN, "POST", "/v1/incidents/inc-1/resolve", "{\"outcome\":\"  \",\"notes\":\"x\"}");
+
+        // then
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.error().get("fields").has("outcome")).isTrue();
+        assertThat(store.incidents().get("inc-1").orElseThrow().active()).isTrue();
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        page.get("items").forEach(m -> out.add(m.get("name").asText()));
+        return out;
+    }
+}
