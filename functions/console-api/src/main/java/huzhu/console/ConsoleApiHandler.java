@@ -122,7 +122,9 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
         r.post("/v1/members/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));
-            return ok(ImportView.of(dir.importMembers(csv(req), skipInvalid(req), a)));
+            boolean dryRun = flag(req, "dryRun").orElse(false);
+            return ok(ImportView.of(dir.importMembers(csv(req), skipInvalid(req), dryRun, a), dryRun,
+                    req.language().orElse(null)));
         });
 
         r.post("/v1/volunteers", req -> created(dir.createVolunteer(body(req, ADMIN, VolunteerInput.class),
@@ -140,7 +142,9 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
         r.post("/v1/volunteers/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));
-            return ok(ImportView.of(dir.importVolunteers(csv(req), skipInvalid(req), a)));
+            boolean dryRun = flag(req, "dryRun").orElse(false);
+            return ok(ImportView.of(dir.importVolunteers(csv(req), skipInvalid(req), dryRun, a), dryRun,
+                    req.language().orElse(null)));
         });
 
         r.post("/v1/leaders", req -> created(dir.createLeader(body(req, ADMIN, LeaderInput.class), actor(req))));

@@ -94,6 +94,50 @@ class OfficerRoutesTest {
         assertThat(store.incidents().get("inc-1").orElseThrow().active()).isTrue();
     }
 
+    @Test
+    void checkingAnImportFirst_storesNothing_textsNobody_andSaysHowManyFamiliesItWillText() {
+        // given a union that introduces new family contacts, and a roster of two members, one with two contacts
+        Services introducing = Services.create(store, sms, huzhu.core.incident.LeaderAnnouncements.NONE,
+                EscalationTimer.NONE, clock, new SequentialIds(9), new ServiceConfig("https://huzhu.example", null),
+                new Services.Care(huzhu.core.care.CareConfig.DEFAULTS, huzhu.core.care.NoticeBroadcast.NONE,
+                        huzhu.core.kernel.Sleeper.REAL));
+        ConsoleCalls calls = new ConsoleCalls(new ConsoleApiHandler(introducing));
+        String csv = "姓名,手机号,城市,家属姓名,家属电话,家属2姓名,家属2电话\n"
+                + "张三,13911110031,唐山市,张母,13911110032,张父,13911110033\n"
+                + "李四,13911110041,唐山市,,,,\n";
+
+        // when
+        ConsoleCalls.Reply check = calls.as(ADMIN, "POST", "/v1/members/import?dryRun=true", csv,
+                java.util.Map.of("Content-Type", "text/csv"));
+
+        // then
+        assertThat(check.status()).isEqualTo(200);
+        JsonNode report = check.json();
+        assertThat(report.get("dryRun").asBoolean()).isTrue();
+        assertThat(report.get("imported").asInt()).isEqualTo(2);
+        assertThat(report.get("outreach").get("families").asInt()).isEqualTo(1);
+        assertThat(report.get("outreach").get("contacts").asInt()).isEqualTo(2);
+        assertThat(report.get("outreach").get("texted").asBoolean()).isTrue();
+        assertThat(store.directory().members().byPhone("+8613911110031")).isEmpty();
+        assertThat(sms.attempts()).isEmpty();
+    }
+
+    @Test
+    void aConsoleThatReadsChinese_getsItsErrorsInChineseAlone_notChineseSlashEnglish() {
+        // when
+        ConsoleCalls.Reply zh = api.as(ADMIN, "POST", "/v1/members", "{\"name\":\"\"}",
+                java.util.Map.of("X-Huzhu-Language", "zh-CN"));
+        ConsoleCalls.Reply en = api.as(ADMIN, "POST", "/v1/members", "{\"name\":\"\"}",
+                java.util.Map.of("X-Huzhu-Language", "en"));
+        ConsoleCalls.Reply both = api.as(ADMIN, "POST", "/v1/members", "{\"name\":\"\"}");
+
+        // then
+        assertThat(zh.error().get("fields").get("name").asText()).isEqualTo("必填");
+        assertThat(zh.error().get("message").asText()).doesNotContain("/").doesNotContainPattern("[A-Za-z]{4}");
+        assertThat(en.error().get("fields").get("name").asText()).isEqualTo("Required");
+        assertThat(both.error().get("fields").get("name").asText()).isEqualTo("必填 / Required");
+    }
+
     private static List<String> names(JsonNode page) {
         List<String> out = new ArrayList<>();
         page.get("items").forEach(m -> out.add(m.get("name").asText()));

@@ -148,6 +148,14 @@ public final class ApiRequest {
         return Optional.ofNullable(headers.get(name));
     }
 
+    /**
+     * The one language the caller reads ({@value Http#LANGUAGE_HEADER}: the console says which it shows), or
+     * empty: texts for people then come in both (Chinese first).
+     */
+    public Optional<Language> language() {
+        return header(Http.LANGUAGE_HEADER).map(Language::of);
+    }
+
     /** The body as UTF-8 text (base64 already decoded); empty when there is none. */
     public String body() {
         return body;

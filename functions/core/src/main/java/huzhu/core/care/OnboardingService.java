@@ -141,6 +141,11 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         }
     }
 
+    @Override
+    public boolean textsNewContacts() {
+        return care.introduceNewContacts();
+    }
+
     // ---------------------------------------------------------------- everyone, queued
 
     /**

@@ -64,6 +64,11 @@ public final class DirectoryService {
         MemberSaved NONE = (before, after, actor, bulk) -> { };
 
         void saved(Member before, Member after, Actor actor, boolean bulk);
+
+        /** Whether saving a member texts their new family contacts (an import says so before it runs). */
+        default boolean textsNewContacts() {
+            return false;
+        }
     }
 
     public record AreaInput(String city, String district) {
@@ -98,7 +103,16 @@ public final class DirectoryService {
      * these {@code ids}, the {@code problems} of the others, and header cells that name no known column.
      */
     public record ImportReport(int rows, int imported, int skipped, List<String> ids, List<RowProblem> problems,
-            List<String> ignoredColumns) {
+            List<String> ignoredColumns, Outreach outreach) {
+    }
+
+    /**
+     * Whom an import of members texts (the introduction SMS to each new family contact): how many members have
+     * family contacts, how many contacts that is, and whether they will be texted at all (the union may have turned
+     * introductions off). Said before the import ({@code dryRun}) so nobody sends hundreds of SMS unawares.
+     */
+    public record Outreach(int families, int contacts, boolean texted) {
+        static final Outreach NONE = new Outreach(0, 0, false);
     }
 
     // ---------------------------------------------------------------- members
@@ -200,8 +214,15 @@ public final class DirectoryService {
      * a bad row nothing is imported unless {@code skipInvalid}, in which case the good rows are.
      */
     public ImportReport importMembers(String csv, boolean skipInvalid, Actor actor) {
-        ImportReport report = importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, directory.members(), "member",
-                row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()));
+        return importMembers(csv, skipInvalid, false, actor);
+    }
+
+    /** {@code dryRun}: every row checked and the report made, nothing stored and nobody texted. */
+    public ImportReport importMembers(String csv, boolean skipInvalid, boolean dryRun, Actor actor) {
+        ImportReport report = importRows(csv, skipInvalid, dryRun, actor, Roster.MEMBER_COLUMNS, directory.members(),
+                "member", row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()),
+                this::outreach);
+        if (dryRun) return report;
         if (memberSaved != MemberSaved.NONE) {
             for (String id : report.ids()) directory.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
         }
@@ -299,8 +320,25 @@ public final class DirectoryService {
 
     /** Volunteers from a spreadsheet, as {@link #importMembers}. */
     public ImportReport importVolunteers(String csv, boolean skipInvalid, Actor actor) {
-        return importRows(csv, skipInvalid, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(), "volunteer",
-                row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null));
+        return importVolunteers(csv, skipInvalid, false, actor);
+    }
+
+    public ImportReport importVolunteers(String csv, boolean skipInvalid, boolean dryRun, Actor actor) {
+        return importRows(csv, skipInvalid, dryRun, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(),
+                "volunteer", row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null),
+                ready -> Outreach.NONE);
+    }
+
+    /** The family contacts of the members about to be imported, each phone once (see {@link Outreach}). */
+    private Outreach outreach(List<Member> members) {
+        Set<String> phones = new java.util.HashSet<>();
+        int families = 0;
+        for (Member m : members) {
+            if (m.familyContacts().isEmpty()) continue;
+            families++;
+            m.familyContacts().forEach(c -> phones.add(c.phone()));
+        }
+        return new Outreach(families, phones.size(), memberSaved.textsNewContacts() && !phones.isEmpty());
     }
 
     /** An officer putting a volunteer back on duty ends their opt-out; they asked the union to come back. */
@@ -401,8 +439,9 @@ public final class DirectoryService {
 
     static final int MAX_IMPORT_ROWS = 1000;
 
-    private <T extends DirectoryEntry> ImportReport importRows(String csv, boolean skipInvalid, Actor actor,
-            Set<Roster.Column> columns, Registry<T> registry, String kind, Function<Roster.Row, T> build) {
+    private <T extends DirectoryEntry> ImportReport importRows(String csv, boolean skipInvalid, boolean dryRun,
+            Actor actor, Set<Roster.Column> columns, Registry<T> registry, String kind, Function<Roster.Row, T> build,
+            Function<List<T>, Outreach> outreach) {
         List<List<String>> records = Csv.parse(csv);
         if (records.isEmpty()) throw Invalid.of("csv", "invalid.required");
         if (records.size() - 1 > MAX_IMPORT_ROWS) throw Invalid.of("csv", "invalid.csv.tooManyRows");
@@ -445,6 +484,10 @@ public final class DirectoryService {
         }
         if (rows == 0) throw Invalid.of("csv", "invalid.csv.noRows");
         if (!problems.isEmpty() && !skipInvalid) throw rowProblems(problems);
+        if (dryRun) {
+            return new ImportReport(rows, ready.size(), rows - ready.size(), List.of(), problems, header.ignored(),
+                    outreach.apply(ready));
+        }
 
         List<T> stored = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
@@ -465,7 +508,7 @@ public final class DirectoryService {
         for (T entry : stored) audit.record(actor, "import", kind, entry.id(), entry.name());
         problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
         return new ImportReport(rows, stored.size(), rows - stored.size(), stored.stream().map(DirectoryEntry::id).toList(),
-                problems, header.ignored());
+                problems, header.ignored(), outreach.apply(stored));
     }
 
     /** Every bad row's fields as {@code rows[7].phone}: 7 is the row number the spreadsheet shows. */
