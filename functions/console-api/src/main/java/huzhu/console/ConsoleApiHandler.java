@@ -222,7 +222,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        return ConsoleResponses.finish(event, Http.serve(event, router));
     }
 
     private interface Read<T> {

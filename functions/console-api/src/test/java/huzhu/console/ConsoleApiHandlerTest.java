@@ -256,7 +256,7 @@ class ConsoleApiHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(201);
-        JsonNode member = Json.mapper().readTree(response.getBody());
+        JsonNode member = Json.mapper().readTree(Bodies.text(response));
         assertThat(member.get("phone").asText()).isEqualTo("+8613800138000");
         assertThat(member.get("familyContacts").get(0).get("phone").asText()).isEqualTo("+8613800138001");
         assertThat(member.get("homeArea").get("district").asText()).isEqualTo("江汉区");
@@ -855,7 +855,7 @@ class ConsoleApiHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
-        assertThat(response.getBody()).containsIgnoringCase("<html");
+        assertThat(Bodies.text(response)).containsIgnoringCase("<html");
     }
 
     // ================================================================== helpers
@@ -929,7 +929,7 @@ class ConsoleApiHandlerTest {
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
         return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                r.getBody() == null ? "" : r.getBody());
+                Bodies.text(r));
     }
 
     /** The template's parameters if {@code path} matches it, else null. */

@@ -26,10 +26,11 @@ final class ConsoleCalls {
         this.handler = handler;
     }
 
-    record Reply(int status, Map<String, String> headers, String body, boolean base64) {
+    /** {@code body} as sent (base64 when binary or compressed), {@code text} as a browser reads it. */
+    record Reply(int status, Map<String, String> headers, String body, boolean base64, String text) {
         JsonNode json() {
             try {
-                return Json.mapper().readTree(body);
+                return Json.mapper().readTree(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -80,11 +81,12 @@ final class ConsoleCalls {
         } else {
             e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
         }
+        e.getHeaders().remove("accept-encoding");
         headers.forEach((k, v) -> e.getHeaders().put(k.toLowerCase(), v));
         e.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", groups);
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
         return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                r.getBody() == null ? "" : r.getBody(), r.getIsBase64Encoded());
+                r.getBody() == null ? "" : r.getBody(), r.getIsBase64Encoded(), Bodies.text(r));
     }
 }

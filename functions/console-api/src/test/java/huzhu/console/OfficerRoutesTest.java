@@ -138,6 +138,57 @@ class OfficerRoutesTest {
         assertThat(both.error().get("fields").get("name").asText()).isEqualTo("必填 / Required");
     }
 
+    @Test
+    void theConsolesFiles_comeGzipped_withAnETag_andAreNotSentAgainWhenUnchanged() throws Exception {
+        // when
+        ConsoleCalls.Reply first = api.as(OFFICER, "GET", "/console/lib/dom.js", null,
+                java.util.Map.of("Accept-Encoding", "gzip, deflate, br"));
+        ConsoleCalls.Reply again = api.as(OFFICER, "GET", "/console/lib/dom.js", null,
+                java.util.Map.of("Accept-Encoding", "gzip", "If-None-Match", first.header("ETag")));
+
+        // then
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(first.header("ETag")).matches("\"[0-9a-f]{32}\"");
+        String js = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(first.bytes()))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(js).contains("export function h(");
+        assertThat(first.bytes().length).isLessThan(js.length() / 2);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void aPolledList_answers304_whenNothingChanged_and200WithTheNewBody_whenSomethingDid() {
+        // given
+        ConsoleCalls.Reply first = api.as(OFFICER, "GET", "/v1/incidents?status=active", null);
+        String etag = first.header("ETag");
+
+        // when
+        ConsoleCalls.Reply same = api.as(OFFICER, "GET", "/v1/incidents?status=active", null,
+                java.util.Map.of("If-None-Match", etag));
+        services.dispatcher().open(new NewIncident("inc-9", "m-01", IncidentType.MEDICAL, "胸口疼", null,
+                new Reporter(Fixtures.phone(101), null, Channel.SMS, true), Language.ZH_CN));
+        ConsoleCalls.Reply changed = api.as(OFFICER, "GET", "/v1/incidents?status=active", null,
+                java.util.Map.of("If-None-Match", etag));
+
+        // then
+        assertThat(same.status()).isEqualTo(304);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("items")).hasSize(1);
+        assertThat(changed.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void smallAnswers_andCallersThatDoNotAcceptGzip_getPlainText() {
+        ConsoleCalls.Reply plain = api.as(OFFICER, "GET", "/console/lib/dom.js", null);
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.base64()).isFalse();
+        ConsoleCalls.Reply small = api.as(OFFICER, "GET", "/v1/me", null, java.util.Map.of("Accept-Encoding", "gzip"));
+        assertThat(small.header("Content-Encoding")).isNull();
+        assertThat(small.json().get("roles")).isNotNull();
+    }
+
     private static List<String> names(JsonNode page) {
         List<String> out = new ArrayList<>();
         page.get("items").forEach(m -> out.add(m.get("name").asText()));
