@@ -48,6 +48,14 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public record CancelInput(String reason) {
     }
 
+    /** The volunteer an officer hands the incident to. */
+    public record AssignInput(String volunteerId) {
+    }
+
+    /** An officer's SMS to the reporter, the member or a family contact. */
+    public record MessageInput(String to, String text) {
+    }
+
     /** A roster import sent as JSON instead of text/csv. */
     public record CsvInput(String csv) {
     }
@@ -181,6 +189,20 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             Actor a = actor(req.requireAny(OPERATE));
             return ok(IncidentView.of(incidents.addNote(req.pathParameter("id"), req.bodyAs(NoteInput.class).text(),
                     a)));
+        });
+        r.post("/v1/incidents/{id}/assign", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(IncidentView.of(incidents.assign(req.pathParameter("id"),
+                    req.bodyOrEmpty(AssignInput.class).volunteerId(), a)));
+        });
+        r.post("/v1/incidents/{id}/repage", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(IncidentView.of(incidents.repage(req.pathParameter("id"), a)));
+        });
+        r.post("/v1/incidents/{id}/messages", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            MessageInput in = req.bodyOrEmpty(MessageInput.class);
+            return ok(IncidentView.of(incidents.message(req.pathParameter("id"), in.to(), in.text(), a)));
         });
         r.post("/v1/incidents/{id}/escalate", req -> {
             Actor a = actor(req.requireAny(OPERATE));

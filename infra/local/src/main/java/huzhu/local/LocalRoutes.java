@@ -143,7 +143,8 @@ public final class LocalRoutes {
         console(r, "/v1/escalation-policy", "GET", "PUT");
         console(r, "/v1/incidents", "GET", "POST");
         console(r, "/v1/incidents/{id}", "GET");
-        for (String action : List.of("acknowledge", "notes", "escalate", "resolve", "cancel")) {
+        for (String action : List.of("acknowledge", "notes", "escalate", "resolve", "cancel", "assign", "repage",
+                "messages")) {
             console(r, "/v1/incidents/{id}/" + action, "POST");
         }
         console(r, "/v1/incidents/{id}/followups", "GET", "POST");

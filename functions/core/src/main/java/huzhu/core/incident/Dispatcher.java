@@ -3,6 +3,7 @@ package huzhu.core.incident;
 import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.AlertDelivery.Planned;
 import huzhu.core.incident.ReplyGrammar.Action;
@@ -223,6 +224,21 @@ public final class Dispatcher {
 
     public Incident acknowledge(String incidentId, String actor) {
         return officers.acknowledge(incidentId, actor);
+    }
+
+    /** An officer hands the incident to a named volunteer (see {@code OfficerActions#assign}). */
+    public Incident assign(String incidentId, Volunteer volunteer, String actor) {
+        return officers.assign(incidentId, volunteer, actor);
+    }
+
+    /** An officer pages the current level again. */
+    public Incident repage(String incidentId, String actor) {
+        return escalation.repageNow(incidentId, actor);
+    }
+
+    /** An officer's SMS to the reporter, the member or a family contact, recorded on the timeline. */
+    public Incident message(String incidentId, String to, String text, String actor) {
+        return officers.message(incidentId, to, text, actor);
     }
 
     public Incident addNote(String incidentId, String text, String actor) {

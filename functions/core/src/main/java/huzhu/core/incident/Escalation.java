@@ -181,6 +181,24 @@ final class Escalation {
         return deliver(planned);
     }
 
+    /**
+     * An officer pages the current level again (nobody answered, or phones were off): its people are alerted anew,
+     * those the level would reach now besides, and its deadline starts again; a given-up incident is revived.
+     */
+    Incident repageNow(String incidentId, String actor) {
+        Instant now = clock.instant();
+        Planned planned = changes.change(incidentId, current -> {
+            current.requireActive();
+            if (current.status() != IncidentStatus.OPEN) throw new Conflict("already_taken", "error.alreadyTaken");
+            Incident.Builder b = current.edit().repage();
+            b.note(now, "repaged", texts.timeline("timeline.repaged", Map.of("actor", actor,
+                    "level", IncidentTexts.level(current.level()))), actor);
+            List<Alert> intents = planner.plan(b, current.level(), now, people());
+            return write(b, updated -> new Planned(updated, intents));
+        });
+        return deliver(planned);
+    }
+
     /** Escalates immediately (all failed or all declined), guarded by the version we decided on. */
     Incident moveOnNow(String incidentId, long seenVersion, String reasonKey) {
         Instant now = clock.instant();

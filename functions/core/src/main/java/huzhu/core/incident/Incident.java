@@ -325,6 +325,30 @@ public record Incident(
         }
 
         /**
+         * An officer hands the incident to {@code assigned} (someone they reached by phone): whoever had it is stood
+         * down and no longer its responder, then {@code assigned} accepts as if they had answered their alert.
+         * @return everyone to tell they need not go (the former responders, those still alerted)
+         */
+        public List<Alert> assign(Alert assigned, Instant at) {
+            List<Alert> told = new ArrayList<>();
+            for (Alert a : List.copyOf(alerts)) {
+                if (a.status() == AlertStatus.ACCEPTED && !a.recipientId().equals(assigned.recipientId())) {
+                    replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                    told.add(a);
+                }
+            }
+            responders.removeIf(r -> !r.recipientId().equals(assigned.recipientId()));
+            told.addAll(accept(assigned, at));
+            return told;
+        }
+
+        /** An officer pages the current level again: the incident is no longer given up on. */
+        public Builder repage() {
+            exhausted = false;
+            return this;
+        }
+
+        /**
          * Every alert still waiting for an answer is stood down.
          * @return those whose SMS went out, so their recipients should be told
          */

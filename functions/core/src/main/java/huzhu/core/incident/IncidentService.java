@@ -3,6 +3,7 @@ package huzhu.core.incident;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
@@ -19,6 +20,9 @@ import java.util.Optional;
 
 /** What officers do with incidents from the console. */
 public final class IncidentService {
+    /** An officer's SMS to the family: two SMS at most, with the signature and the incident code. */
+    static final int MAX_MESSAGE_TO_FAMILY = 100;
+
     private final DirectoryStore directory;
     private final IdempotencyStore idempotency;
     private final IncidentStore incidents;
@@ -111,6 +115,26 @@ public final class IncidentService {
 
     public Incident acknowledge(String id, Actor actor) {
         return recorded(actor, "acknowledge", dispatcher.acknowledge(id, actor.name()));
+    }
+
+    /** Hands the incident to a named volunteer; 404 for an unknown volunteer. */
+    public Incident assign(String id, String volunteerId, Actor actor) {
+        if (Text.blank(volunteerId)) throw Invalid.of("volunteerId", "invalid.required");
+        Volunteer v = directory.volunteers().get(volunteerId.strip()).orElseThrow(() -> new NotFound("volunteer"));
+        return recorded(actor, "assign", dispatcher.assign(id, v, actor.name()));
+    }
+
+    public Incident repage(String id, Actor actor) {
+        return recorded(actor, "repage", dispatcher.repage(id, actor.name()));
+    }
+
+    /** {@code to}: the reporter's, the member's or a family contact's phone, in any form; {@code text} 1–300 characters. */
+    public Incident message(String id, String to, String text, Actor actor) {
+        Validation v = new Validation();
+        String phone = v.phone("to", to, true);
+        String cleaned = v.text("text", text, MAX_MESSAGE_TO_FAMILY, true);
+        v.throwIfAny();
+        return recorded(actor, "message", dispatcher.message(id, phone, cleaned, actor.name()));
     }
 
     public Incident addNote(String id, String text, String actor) {

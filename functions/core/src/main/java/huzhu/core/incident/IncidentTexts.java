@@ -147,6 +147,18 @@ final class IncidentTexts {
                 List.of("name"));
     }
 
+    /** Someone who had it, or was still alerted, when an officer handed it to {@code assigned}. */
+    String reassigned(Alert to, Incident incident, Alert assigned) {
+        return sms.compose(to.language(), "sms.assign.standDown", Map.of("code", incident.code(),
+                "name", assigned.name()), List.of("name"));
+    }
+
+    /** The officer's own words to the family or the reporter, signed with the incident and the officer. */
+    String officerMessage(Language lang, Incident incident, String officer, String text) {
+        return sms.compose(lang, "sms.officer.message", Map.of("code", incident.code(), "name", officer, "text", text),
+                List.of("name"));
+    }
+
     String closed(Alert to, Incident incident) {
         return sms.compose(to.language(), "sms.closed", Map.of("code", incident.code()), List.of());
     }

@@ -2,7 +2,13 @@ package huzhu.core.incident;
 
 import static huzhu.core.incident.IncidentChanges.write;
 
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.error.Invalid;
+import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Text;
+import huzhu.core.sms.SendResult;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.OutboundSms;
 import java.time.Clock;
@@ -63,6 +69,62 @@ final class OfficerActions {
         news.toLevelsReached(acknowledged, texts.topic("topic.acknowledged", Map.of("code", acknowledged.code(),
                 "name", actor)));
         return acknowledged;
+    }
+
+    /**
+     * The officer hands the incident to a named volunteer (reached by phone): the volunteer is its responder and
+     * gets the address, the family hear who is coming, and whoever had it or is still alerted is told to stand down.
+     */
+    Incident assign(String incidentId, Volunteer volunteer, String actor) {
+        Instant now = clock.instant();
+        List<Alert> told = new ArrayList<>();
+        boolean[] changed = {false};
+        Incident assigned = changes.change(incidentId, current -> {
+            current.requireActive();
+            told.clear();
+            changed[0] = false;
+            if (current.responder(volunteer.id()).isPresent()) return IncidentChanges.none(current);
+            Alert mine = current.alertFor(volunteer.id()).orElseGet(() -> Alert.intent(volunteer.id(),
+                    RecipientKind.VOLUNTEER, volunteer.name(), volunteer.phone(), volunteer.language(), current.level(),
+                    now).delivered(null, now));
+            boolean reassigned = !current.responders().isEmpty();
+            Incident.Builder b = current.edit();
+            told.addAll(b.assign(mine, now));
+            b.note(now, "assigned", texts.timeline(reassigned ? "timeline.reassigned" : "timeline.assigned",
+                    Map.of("actor", actor, "name", volunteer.name())), actor);
+            changed[0] = true;
+            return write(b);
+        });
+        if (!changed[0]) return assigned;
+        Alert mine = assigned.alertFor(volunteer.id()).orElseThrow();
+        JsonLog.info("incident.assigned", "incidentId", incidentId, "action", "assign", "recipientId", volunteer.id());
+        out.send(mine.to(), assigned.id(), texts.acceptedResponder(mine, assigned, family.memberOf(assigned)));
+        family.tell(assigned, (lang, stranger) -> texts.helpComing(lang, assigned, mine, stranger));
+        List<OutboundSms> standDown = new ArrayList<>();
+        for (Alert a : told) {
+            if (a.sentAt() != null) standDown.add(new OutboundSms(a.to(), texts.reassigned(a, assigned, mine), assigned.id()));
+        }
+        out.sendAll(standDown);
+        return assigned;
+    }
+
+    /**
+     * An SMS from the officer to the reporter, the member or one of the family (no other number: the console is no
+     * SMS gateway). Their answer comes back to the timeline as any message of theirs does.
+     */
+    Incident message(String incidentId, String to, String text, String actor) {
+        Incident current = changes.get(incidentId);
+        current.requireActive();
+        Member member = family.memberOf(current);
+        boolean known = to.equals(current.reporter().phone()) || member != null && (to.equals(member.phone())
+                || member.hasFamilyPhone(to));
+        if (!known) throw Invalid.of("to", "invalid.choice");
+        Language lang = member != null ? member.language() : current.language();
+        SendResult sent = out.sendChecked(to, current.id(), texts.officerMessage(lang, current, actor, text));
+        if (!sent.ok()) throw new DependencyFailure("the SMS to the family failed: " + sent.failureReason(), null);
+        Instant now = clock.instant();
+        return changes.change(incidentId, c -> write(c.edit().note(now, "messaged",
+                texts.timeline("timeline.messaged", Map.of("actor", actor, "to", to, "text", text)), actor)));
     }
 
     Incident addNote(String incidentId, String text, String actor) {

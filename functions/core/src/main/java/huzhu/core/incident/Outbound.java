@@ -20,6 +20,13 @@ final class Outbound {
         if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
     }
 
+    /** One SMS whose failure the caller must know (a person is waiting to see it go out). */
+    SendResult sendChecked(String to, String incidentId, String body) {
+        SendResult r = messenger.send(new OutboundSms(to, body, incidentId));
+        if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
+        return r;
+    }
+
     void sendAll(List<OutboundSms> messages) {
         messenger.sendAll(messages);
     }
