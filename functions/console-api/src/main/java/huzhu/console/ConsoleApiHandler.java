@@ -9,6 +9,7 @@ import huzhu.aws.Production;
 import huzhu.core.Services;
 import huzhu.core.care.FollowUpService.FollowUpInput;
 import huzhu.core.care.IntroductionStatus;
+import huzhu.core.directory.Csv;
 import huzhu.core.directory.DirectoryListing;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryService.LeaderInput;
@@ -27,6 +28,7 @@ import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Role;
 import huzhu.http.Router;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -131,7 +133,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.post("/v1/members/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));
             boolean dryRun = flag(req, "dryRun").orElse(false);
-            return ok(ImportView.of(dir.importMembers(csv(req), skipInvalid(req), dryRun, a), dryRun,
+            return ok(ImportView.of(dir.importMembers(roster(req), skipInvalid(req), dryRun, a), dryRun,
                     req.language().orElse(null)));
         });
 
@@ -151,7 +153,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.post("/v1/volunteers/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));
             boolean dryRun = flag(req, "dryRun").orElse(false);
-            return ok(ImportView.of(dir.importVolunteers(csv(req), skipInvalid(req), dryRun, a), dryRun,
+            return ok(ImportView.of(dir.importVolunteers(roster(req), skipInvalid(req), dryRun, a), dryRun,
                     req.language().orElse(null)));
         });
 
@@ -178,8 +180,15 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> c.id() + ":" + k).orElse(null);
             return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c), key)));
         });
-        r.get("/v1/incidents", req -> ok(read(req, () -> incidents.list(req.query("status").orElse(null),
-                req.from(), req.to(), req.page()).map(IncidentView::of))));
+        r.get("/v1/incidents", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            if (q.unit() == null && q.city() == null && q.district() == null && q.sort() == null && q.page() == null) {
+                return ok(read(req, () -> incidents.list(req.query("status").orElse(null), req.from(), req.to(),
+                        req.page()).map(IncidentView::of)));
+            }
+            return ok(read(req, () -> incidents.table(req.query("status").orElse(null), req.from(), req.to(), q.unit(),
+                    q.city(), q.district(), q.sort(), q.descending(), q.page(), req.page()).map(IncidentView::of)));
+        });
         r.get("/v1/incidents/{id}", req -> ok(read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))))));
         r.post("/v1/incidents/{id}/acknowledge", req -> {
             Actor a = actor(req.requireAny(OPERATE));
@@ -232,6 +241,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
+        // spreadsheets: exports of the tables, templates to fill in
+        SpreadsheetRoutes.register(r, services);
 
         // read-only on purpose: the audit log is written by the services, never through the API
         r.get("/v1/audit", req -> {
@@ -267,6 +278,13 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static Actor actor(Caller c) {
         return new Actor(c.id(), c.name());
+    }
+
+    /** The roster's rows: the first sheet of an .xlsx, or a CSV (see {@link #csv}). */
+    private static List<List<String>> roster(ApiRequest req) {
+        String type = req.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (type.startsWith(Xlsx.CONTENT_TYPE)) return Xlsx.read(req.bodyBytes());
+        return Csv.parse(csv(req));
     }
 
     /** The roster: the body itself when sent as text (text/csv), else the {@code csv} field of a JSON body. */

@@ -83,6 +83,8 @@ final class ConsoleCalls {
         }
         e.getHeaders().remove("accept-encoding");
         headers.forEach((k, v) -> e.getHeaders().put(k.toLowerCase(), v));
+        // a binary body (a spreadsheet) is passed base64-encoded, as API Gateway does
+        e.setIsBase64Encoded(headers.getOrDefault("Content-Type", "").startsWith("application/vnd."));
         e.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", groups);
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);

@@ -1,7 +1,7 @@
 package huzhu.core.directory;
 
 import huzhu.core.error.Invalid;
-import huzhu.core.kernel.Cursor;
+import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.Text;
 import java.text.Collator;
@@ -39,13 +39,6 @@ public final class DirectoryListing {
         public boolean plain() {
             return Text.blank(query) && Text.blank(unit) && Text.blank(city) && Text.blank(district) && onDuty == null
                     && Text.blank(sort) && page == null;
-        }
-    }
-
-    /** One page of the list: {@code items} and {@code nextCursor} as every list, and the {@code total} matching. */
-    public record Listed<T>(List<T> items, String nextCursor, int total) {
-        public Listed {
-            items = List.copyOf(items);
         }
     }
 
@@ -87,21 +80,7 @@ public final class DirectoryListing {
             order = (q.descending() ? column.reversed() : column).thenComparing(DirectoryEntry::id);
         }
         List<T> matching = all.stream().filter(keep).sorted(order).toList();
-        int limit = request.limit();
-        int offset;
-        if (request.cursor() != null) {
-            offset = (int) Cursor.number(Cursor.decode(request.cursor(), listing, 1)[0]);
-        } else if (q.page() != null) {
-            if (q.page() < 1 || q.page() > 100_000) throw Invalid.of("page", "invalid.range");
-            offset = (q.page() - 1) * limit;
-        } else {
-            offset = 0;
-        }
-        if (offset < 0) throw Cursor.invalid();
-        int from = Math.min(offset, matching.size());
-        int to = Math.min(from + limit, matching.size());
-        String next = to < matching.size() ? Cursor.encode(listing, Integer.toString(to)) : null;
-        return new Listed<>(matching.subList(from, to), next, matching.size());
+        return Listed.cut(matching, request, q.page(), listing);
     }
 
     /** Members matching the filters: unit and area exactly (as the facets name them), the search as {@link DirectorySearch}. */

@@ -8,6 +8,7 @@ import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.Validation;
@@ -165,7 +166,7 @@ public final class DirectoryService {
     }
 
     /** Members as a table asks for them (see {@link DirectoryListing}). */
-    public DirectoryListing.Listed<Member> members(DirectoryListing.Query q, PageRequest page) {
+    public Listed<Member> members(DirectoryListing.Query q, PageRequest page) {
         return DirectoryListing.list(directory.members().all(), DirectoryListing.members(q), q,
                 DirectoryListing.MEMBER_COLUMNS, page, "members-table");
     }
@@ -219,7 +220,12 @@ public final class DirectoryService {
 
     /** {@code dryRun}: every row checked and the report made, nothing stored and nobody texted. */
     public ImportReport importMembers(String csv, boolean skipInvalid, boolean dryRun, Actor actor) {
-        ImportReport report = importRows(csv, skipInvalid, dryRun, actor, Roster.MEMBER_COLUMNS, directory.members(),
+        return importMembers(Csv.parse(csv), skipInvalid, dryRun, actor);
+    }
+
+    /** A roster already read into rows (a spreadsheet's first sheet), header first, as {@link #importMembers}. */
+    public ImportReport importMembers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
+        ImportReport report = importRows(records, skipInvalid, dryRun, actor, Roster.MEMBER_COLUMNS, directory.members(),
                 "member", row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()),
                 this::outreach);
         if (dryRun) return report;
@@ -303,7 +309,7 @@ public final class DirectoryService {
                 "volunteers");
     }
 
-    public DirectoryListing.Listed<Volunteer> volunteers(DirectoryListing.Query q, PageRequest page) {
+    public Listed<Volunteer> volunteers(DirectoryListing.Query q, PageRequest page) {
         return DirectoryListing.list(directory.volunteers().all(), DirectoryListing.volunteers(q), q,
                 DirectoryListing.VOLUNTEER_COLUMNS, page, "volunteers-table");
     }
@@ -324,7 +330,11 @@ public final class DirectoryService {
     }
 
     public ImportReport importVolunteers(String csv, boolean skipInvalid, boolean dryRun, Actor actor) {
-        return importRows(csv, skipInvalid, dryRun, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(),
+        return importVolunteers(Csv.parse(csv), skipInvalid, dryRun, actor);
+    }
+
+    public ImportReport importVolunteers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
+        return importRows(records, skipInvalid, dryRun, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(),
                 "volunteer", row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null),
                 ready -> Outreach.NONE);
     }
@@ -405,7 +415,7 @@ public final class DirectoryService {
         return DirectorySearch.page(directory.leaders().all(), l -> DirectorySearch.matches(q, l), page, "leaders");
     }
 
-    public DirectoryListing.Listed<Leader> leaders(DirectoryListing.Query q, PageRequest page) {
+    public Listed<Leader> leaders(DirectoryListing.Query q, PageRequest page) {
         return DirectoryListing.list(directory.leaders().all(), DirectoryListing.leaders(q), q,
                 DirectoryListing.LEADER_COLUMNS, page, "leaders-table");
     }
@@ -439,10 +449,9 @@ public final class DirectoryService {
 
     static final int MAX_IMPORT_ROWS = 1000;
 
-    private <T extends DirectoryEntry> ImportReport importRows(String csv, boolean skipInvalid, boolean dryRun,
-            Actor actor, Set<Roster.Column> columns, Registry<T> registry, String kind, Function<Roster.Row, T> build,
-            Function<List<T>, Outreach> outreach) {
-        List<List<String>> records = Csv.parse(csv);
+    private <T extends DirectoryEntry> ImportReport importRows(List<List<String>> records, boolean skipInvalid,
+            boolean dryRun, Actor actor, Set<Roster.Column> columns, Registry<T> registry, String kind,
+            Function<Roster.Row, T> build, Function<List<T>, Outreach> outreach) {
         if (records.isEmpty()) throw Invalid.of("csv", "invalid.required");
         if (records.size() - 1 > MAX_IMPORT_ROWS) throw Invalid.of("csv", "invalid.csv.tooManyRows");
         Roster.Header header = Roster.header(records.get(0), columns);

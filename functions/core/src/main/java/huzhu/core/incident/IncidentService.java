@@ -9,13 +9,20 @@ import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What officers do with incidents from the console. */
@@ -107,6 +114,60 @@ public final class IncidentService {
         IncidentQuery query = IncidentQuery.of(status, from, to);
         if (from != null && to != null && !from.isBefore(to)) throw Invalid.of("from", "invalid.range");
         return incidents.list(query, page);
+    }
+
+    /** Every incident of the period and status, newest first (a union's are few hundred a year at most). */
+    public List<Incident> all(String status, Instant from, Instant to) {
+        List<Incident> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Incident> page = list(status, from, to, new PageRequest(cursor, PageRequest.MAX_LIMIT));
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    /**
+     * The incident history as a table asks for it: the period and status, the member's unit and area, sorted by a
+     * column ({@code createdAt} newest first unless asked otherwise, {@code code}, {@code type}, {@code status},
+     * {@code level}, {@code tta}: time to acknowledge), one page, and the total.
+     */
+    public Listed<Incident> table(String status, Instant from, Instant to, String unit, String city, String district,
+            String sort, boolean descending, Integer page, PageRequest request) {
+        Comparator<Incident> column = switch (Text.blank(sort) ? "createdAt" : sort.strip()) {
+            case "createdAt" -> Comparator.comparing(Incident::createdAt);
+            case "code" -> Comparator.comparing(Incident::code);
+            case "type" -> Comparator.comparing(i -> i.type().wire());
+            case "status" -> Comparator.comparing(i -> i.status().wire());
+            case "level" -> Comparator.comparingInt(Incident::level);
+            case "tta" -> Comparator.comparing(IncidentService::secondsToAcknowledge,
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+            default -> throw Invalid.of("sort", "invalid.choice");
+        };
+        boolean newestFirst = Text.blank(sort) || descending;
+        Map<String, Member> members = new HashMap<>();
+        if (!Text.blank(unit) || !Text.blank(city) || !Text.blank(district)) {
+            for (Member m : directory.members().all()) members.put(m.id(), m);
+        }
+        List<Incident> matching = all(status, from, to).stream()
+                .filter(i -> Text.blank(unit) && Text.blank(city) && Text.blank(district)
+                        || inUnitAndArea(members.get(i.memberId()), unit, city, district))
+                .sorted((newestFirst ? column.reversed() : column).thenComparing(Incident::id))
+                .toList();
+        return Listed.cut(matching, request, page, "incidents-table");
+    }
+
+    private static boolean inUnitAndArea(Member m, String unit, String city, String district) {
+        if (m == null) return false;
+        if (!Text.blank(unit) && !unit.strip().equals(m.unit())) return false;
+        if (!Text.blank(city) && (m.homeArea() == null || !city.strip().equals(m.homeArea().city()))) return false;
+        return Text.blank(district) || m.homeArea() != null && district.strip().equals(m.homeArea().district());
+    }
+
+    /** Seconds from the call for help to someone taking it; null while nobody has. */
+    public static Long secondsToAcknowledge(Incident i) {
+        return i.acknowledgedAt() == null ? null : Duration.between(i.createdAt(), i.acknowledgedAt()).toSeconds();
     }
 
     public Incident acknowledge(String id, String actor) {
