@@ -174,6 +174,11 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.put("/v1/escalation-policy", req -> ok(services.policy().replace(
                 body(req, ADMIN, EscalationPolicy.class), actor(req))));
 
+        // the officers' duty roster: read by all, kept by admins; the leaders' levels alert who is on duty first
+        r.get("/v1/duty-roster", req -> ok(read(req, () -> services.roster().roster())));
+        r.put("/v1/duty-roster", req -> ok(services.roster().replace(body(req, ADMIN,
+                huzhu.core.incident.DutyRosterService.RosterInput.class), actor(req))));
+
         r.post("/v1/incidents", req -> {
             Caller c = req.requireAny(OPERATE);
             // CONTRACT §2.1: a POST that creates an incident honours Idempotency-Key (per caller)

@@ -189,6 +189,27 @@ class OfficerRoutesTest {
         assertThat(small.json().get("roles")).isNotNull();
     }
 
+    @Test
+    void theDutyRoster_isKeptByAdmins_andReadByEveryone() {
+        // given
+        store.directory().leaders().insert(Fixtures.leader("l-1").name("周干事").phone(Fixtures.phone(21)).level(1).build());
+        String body = "{\"shifts\":[{\"leaderId\":\"l-1\",\"from\":\"2026-03-02\",\"to\":\"2026-03-08\"}]}";
+
+        // when
+        ConsoleCalls.Reply byOfficer = api.as(OFFICER, "PUT", "/v1/duty-roster", body);
+        ConsoleCalls.Reply byAdmin = api.as(ADMIN, "PUT", "/v1/duty-roster", body);
+        JsonNode read = api.as("[viewer]", "GET", "/v1/duty-roster", null).json();
+
+        // then
+        assertThat(byOfficer.status()).isEqualTo(403);
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(read.get("shifts")).singleElement().satisfies(shift -> {
+            assertThat(shift.get("leaderId").asText()).isEqualTo("l-1");
+            assertThat(shift.get("from").asText()).isEqualTo("2026-03-02");
+            assertThat(shift.get("id").asText()).isNotBlank();
+        });
+    }
+
     private static List<String> names(JsonNode page) {
         List<String> out = new ArrayList<>();
         page.get("items").forEach(m -> out.add(m.get("name").asText()));

@@ -13,6 +13,7 @@ import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.DutyRosterService;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.IncidentService;
@@ -42,7 +43,8 @@ public record Services(
         OnboardingService onboarding,
         NoticeDrafts notices,
         ApplicationService applications,
-        CampaignService campaigns) {
+        CampaignService campaigns,
+        DutyRosterService roster) {
 
     /**
      * What the work around the emergencies needs beyond the other services' ports: its settings, the
@@ -96,6 +98,8 @@ public record Services(
                 onboarding,
                 notices,
                 new ApplicationService(store.applications(), store.directory(), clock, ids, audit, messenger, config),
-                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
+                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()),
+                new DutyRosterService(store.settings(), store.directory(), store.idempotency(), messenger, clock, ids,
+                        config, audit));
     }
 }

@@ -7,6 +7,7 @@ import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.care.CampaignService;
 import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.DutyRosterService;
 import huzhu.core.log.JsonLog;
 import java.util.Map;
 
@@ -19,14 +20,15 @@ import java.util.Map;
  * After escalating, the same minute's trigger runs the bulk SMS sender: scheduled notices whose time
  * has come, notices left half sent, queued family introductions — for a bounded time, so the next sweep is never
  * held up. Escalation always runs first, and a failure of the bulk sender never stops it (it fails the invocation
- * afterwards, so it is retried and alarmed on).
+ * afterwards, so it is retried and alarmed on). Last, the duty roster's handover SMS of the day.
  */
 public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final Dispatcher dispatcher;
     private final CampaignService campaigns;
+    private final DutyRosterService roster;
 
     public EscalationHandler() {
-        this(Production.services().dispatcher(), Production.services().campaigns());
+        this(Production.services().dispatcher(), Production.services().campaigns(), Production.services().roster());
         // SnapStart: before the snapshot, a timer for an incident nobody has (a GetItem that misses, nothing moves)
         Priming.register("escalation", () -> dispatcher.onTimer("priming-0000000000000000", 0, java.time.Instant.EPOCH));
     }
@@ -37,8 +39,14 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
     }
 
     public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns) {
+        this(dispatcher, campaigns, null);
+    }
+
+    /** {@code roster}: the duty roster's handover SMS, sent by the same minute's trigger after everything else. */
+    public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns, DutyRosterService roster) {
         this.dispatcher = dispatcher;
         this.campaigns = campaigns;
+        this.roster = roster;
     }
 
     @Override
@@ -54,9 +62,20 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
         }
         if (escalated > 0) JsonLog.info("escalation.sweep", "escalated", escalated);
         RuntimeException bulk = runCampaigns();
+        handOver();
         // the invocation fails (retried, alarmed on); the retry escalates nothing twice and the sender resumes
         if (bulk != null) throw bulk;
         return Map.of("escalated", escalated);
+    }
+
+    /** The roster's handovers; a failure is logged and waits for the next minute (no emergency hangs on it). */
+    private void handOver() {
+        if (roster == null) return;
+        try {
+            roster.handOverDue();
+        } catch (RuntimeException e) {
+            JsonLog.error("duty.handover.failed", e);
+        }
     }
 
     private RuntimeException runCampaigns() {

@@ -141,6 +141,7 @@ public final class LocalRoutes {
         }
         console(r, "/v1/members/{id}/trigger-link", "GET", "POST");
         console(r, "/v1/escalation-policy", "GET", "PUT");
+        console(r, "/v1/duty-roster", "GET", "PUT");
         console(r, "/v1/incidents", "GET", "POST");
         console(r, "/v1/incidents/{id}", "GET");
         for (String action : List.of("acknowledge", "notes", "escalate", "resolve", "cancel", "assign", "repage",

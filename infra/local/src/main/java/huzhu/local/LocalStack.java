@@ -82,7 +82,8 @@ public final class LocalStack implements AutoCloseable {
         Services services = Services.create(decorators.store().apply(store), decorators.messenger().apply(outbox),
                 LeaderAnnouncements.NONE, decorators.timer().apply(timer), clock, ids, serviceConfig,
                 new Services.Care(CareConfig.from(System.getenv()), new LocalNoticeTopic(), Sleeper.REAL));
-        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns());
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(),
+                services.roster());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
                 new SmsInboundHandler(services.inboundSms()), escalation);

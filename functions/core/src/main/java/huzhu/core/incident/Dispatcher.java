@@ -62,7 +62,7 @@ public final class Dispatcher {
         this.changes = new IncidentChanges(incidents, news::exhausted);
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
-        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
+        this.escalation = new Escalation(changes, incidents, directory, settings, planner, delivery, timer, clock, texts);
         Family family = new Family(directory, out);
         this.responses = new Responses(changes, family, escalation, out, news, clock, texts);
         this.officers = new OfficerActions(changes, out, news, clock, texts, family);
@@ -123,7 +123,7 @@ public final class Dispatcher {
         b.deadline(now.plusSeconds(policy.level(b.level()).timeoutSeconds()));
         // the first level is planned in the write that creates the incident (one conditional write, so exactly one
         // writer sends these alerts, as with any level): a separate write was one more round trip before them
-        List<Alert> intents = planner.plan(b, b.level(), now, new StoredPeople(directory, incidents, member, active));
+        List<Alert> intents = planner.plan(b, b.level(), now, new StoredPeople(directory, incidents, settings, member, active));
         Incident created = b.build();
         try {
             incidents.create(created);

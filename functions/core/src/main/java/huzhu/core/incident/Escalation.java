@@ -24,17 +24,19 @@ final class Escalation {
     private final IncidentChanges changes;
     private final IncidentStore incidents;
     private final DirectoryStore directory;
+    private final SettingsStore settings;
     private final LevelPlanner planner;
     private final AlertDelivery delivery;
     private final EscalationTimer timer;
     private final Clock clock;
     private final IncidentTexts texts;
 
-    Escalation(IncidentChanges changes, IncidentStore incidents, DirectoryStore directory, LevelPlanner planner,
-            AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts) {
+    Escalation(IncidentChanges changes, IncidentStore incidents, DirectoryStore directory, SettingsStore settings,
+            LevelPlanner planner, AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts) {
         this.changes = changes;
         this.incidents = incidents;
         this.directory = directory;
+        this.settings = settings;
         this.planner = planner;
         this.delivery = delivery;
         this.timer = timer;
@@ -215,7 +217,7 @@ final class Escalation {
     }
 
     private LevelPlanner.People people() {
-        return StoredPeople.of(directory, incidents);
+        return StoredPeople.of(directory, incidents, settings);
     }
 
     private static void logLateness(Incident escalated, Instant deadline, Instant now, String source) {

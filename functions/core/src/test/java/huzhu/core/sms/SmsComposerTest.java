@@ -276,6 +276,10 @@ class SmsComposerTest {
         v.put("phone", "+8613800138000");
         v.put("reporterPhone", "+8613900139000");
         v.put("type", Messages.text(lang, "type.medical"));
+        // the duty roster's handover
+        v.put("to", "2026-12-31");
+        v.put("level", "3");
+        v.put("next", LONG_NAME);
         return v;
     }
 

@@ -21,6 +21,7 @@ import huzhu.core.directory.Registry;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
+import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
@@ -459,6 +460,21 @@ public abstract class StoreContract {
         // then
         assertThat(first).extracting(Leader::id).containsExactlyInAnyOrder("l-1", "l-3");
         assertThat(store.directory().leadersAtLevel(3)).isEmpty();
+    }
+
+    @Test
+    void theDutyRoster_isEmptyUntilSaved_andReadsBackShiftForShift() {
+        // given
+        assertThat(store.settings().dutyRoster()).isEmpty();
+        DutyRoster roster = new DutyRoster(List.of(
+                new DutyRoster.Shift("s-1", "l-1", java.time.LocalDate.parse("2026-03-02"), java.time.LocalDate.parse("2026-03-08")),
+                new DutyRoster.Shift("s-2", "l-2", java.time.LocalDate.parse("2026-03-09"), java.time.LocalDate.parse("2026-03-15"))));
+
+        // when
+        store.settings().saveDutyRoster(roster);
+
+        // then
+        assertThat(store.settings().dutyRoster()).contains(roster);
     }
 
     // ---------------------------------------------------------------- trigger tokens
