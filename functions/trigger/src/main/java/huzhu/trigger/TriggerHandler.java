@@ -17,6 +17,7 @@ import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
+import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
@@ -37,9 +38,10 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private final Router router;
     private final ServiceConfig config;
+    private final Edge edge;
 
     public TriggerHandler() {
-        this(Production.services());
+        this(Production.services(), Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
         // SnapStart: before the snapshot, a trigger with a token nobody holds (JSON in, a GetItem that misses, 404 out)
         Priming.register("trigger", () -> Http.serve(PrimingRequests.event("POST", PATH, "/v1/triggers/"
                 + PrimingRequests.NOBODY, Map.of("triggerToken", PrimingRequests.NOBODY), "{\"message\":\"priming\"}",
@@ -47,8 +49,13 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public TriggerHandler(Services services) {
+        this(services, Edge.NONE);
+    }
+
+    public TriggerHandler(Services services, Edge edge) {
         TriggerService triggers = services.trigger();
         this.config = services.config();
+        this.edge = edge;
         this.router = Router.builder()
                 .post(PATH, request -> trigger(triggers, request))
                 .get(PATH, request -> page(triggers, request))
@@ -57,8 +64,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
@@ -75,7 +81,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (NotFound dead) {
             return deadLink(triggers.unionNumber(), dead);
         }
-        return ApiResponse.html(200, PAGE.render(member.language(), Map.of("lang", member.language().wire())))
+        return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()))
                 .withHeader("Cache-Control", "no-store")
                 .withHeader("Referrer-Policy", "no-referrer");
     }
@@ -90,7 +96,6 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
             values.put("number", number);
             page = DEAD_WITH_NUMBER;
         }
-        return ApiResponse.html(404, page.render(Language.ZH_CN, values))
-                .withHeader("Cache-Control", "no-store");
+        return page.response(404, Language.ZH_CN, values).withHeader("Cache-Control", "no-store");
     }
 }

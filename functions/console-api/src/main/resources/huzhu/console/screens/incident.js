@@ -235,7 +235,7 @@ function messageForm(i, member, act) {
     });
   }
   var to = select(options, options.length ? options[0][0] : '', { id: 'messageTo' });
-  var text = h('textarea', { maxlength: 300, id: 'messageText' });
+  var text = h('textarea', { maxlength: 60, id: 'messageText' });
   var submit = h('button', { type: 'submit', class: 'primary', id: 'messageBtn' }, t('action.send'));
   var form = formWith([h('p', { class: 'muted small' }, t('action.messageHelp')),
     h('div', { class: 'grid' }, field(t('action.to'), to, { name: 'to' }), field(t('action.messageText'), text, { name: 'text', wide: true }))], submit);

@@ -67,7 +67,7 @@ export default {
   'action.toReporter': 'reporter {name}',
   'action.toMember': 'the member {name}',
   'action.toFamily': 'family {name} ({relation})',
-  'action.messageText': 'Message (at most 100 characters)',
+  'action.messageText': 'Message (at most 60 characters)',
   'action.send': 'Send SMS',
   'action.outcomeNeeded': 'Please write the outcome before marking it resolved.',
   'action.cancelYes': 'Cancel the incident',

@@ -67,7 +67,7 @@ export default {
   'action.toReporter': '报告人 {name}',
   'action.toMember': '会员本人 {name}',
   'action.toFamily': '家属 {name}（{relation}）',
-  'action.messageText': '短信内容（最多 100 字）',
+  'action.messageText': '短信内容（最多 60 字）',
   'action.send': '发送短信',
   'action.outcomeNeeded': '请先写明处理结果再标记为已解决。',
   'action.cancelYes': '确定取消求助',

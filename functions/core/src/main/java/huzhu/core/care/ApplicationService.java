@@ -24,6 +24,7 @@ import huzhu.core.kernel.Wire;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import java.math.BigDecimal;
@@ -150,9 +151,9 @@ public final class ApplicationService {
         if (member == null) return;
         ApplicationStep last = a.steps().get(a.steps().size() - 1);
         Language lang = member.language();
-        String text = sms.compose(lang, "sms.application.rejected", Map.of("name", member.name(),
+        RenderedSms text = sms.render(lang, "application.rejected", Map.of("name", member.name(),
                 "type", Messages.text(lang, "application.kind." + a.kind().wire()),
-                "reason", last.note() == null ? "" : last.note()), List.of("reason", "name"));
+                "reason", last.note() == null ? "" : last.note()));
         SendResult r = messenger.send(new OutboundSms(member.phone(), text, null));
         if (!r.ok()) JsonLog.warn("sms.failed", "applicationId", a.id(), "to", member.phone(), "reason", r.failureReason());
     }

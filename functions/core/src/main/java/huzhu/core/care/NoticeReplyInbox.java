@@ -10,6 +10,7 @@ import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public final class NoticeReplyInbox implements NoticeReplies {
         return true;
     }
 
-    private void send(String to, String text) {
+    private void send(String to, RenderedSms text) {
         SendResult r = messenger.send(new OutboundSms(to, text, null));
         if (!r.ok()) JsonLog.warn("sms.failed", "to", to, "reason", r.failureReason());
     }

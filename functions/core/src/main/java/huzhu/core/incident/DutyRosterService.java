@@ -12,6 +12,7 @@ import huzhu.core.kernel.Validation;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import java.time.Clock;
@@ -117,15 +118,15 @@ public final class DutyRosterService {
             String key = "handover:" + shift.id() + ":" + today;
             if (idempotency.recall(key, now).isPresent()) continue;
             Leader in = coming.get();
-            boolean sent = send(in.phone(), sms.compose(in.language(), "sms.duty.start", Map.of("name", in.name(),
-                    "to", shift.to().toString(), "level", in.level()), List.of("name")));
+            boolean sent = send(in.phone(), sms.render(in.language(), "duty.start", Map.of("name", in.name(),
+                    "to", shift.to().toString())));
             for (DutyRoster.Shift before : roster.shifts()) {
                 if (!before.covers(today.minusDays(1)) || before.covers(today) || before.leaderId().equals(in.id())) continue;
                 Optional<Leader> going = directory.leaders().get(before.leaderId());
                 if (going.isEmpty() || going.get().level() != in.level()) continue;
                 Leader out = going.get();
-                send(out.phone(), sms.compose(out.language(), "sms.duty.handover", Map.of("name", out.name(),
-                        "next", in.name()), List.of("name", "next")));
+                send(out.phone(), sms.render(out.language(), "duty.handover", Map.of("name", out.name(),
+                        "next", in.name())));
             }
             if (sent) {
                 idempotency.remember(key, "1", now.plus(HANDOVER_REMEMBERED), now);
@@ -136,7 +137,7 @@ public final class DutyRosterService {
         return told;
     }
 
-    private boolean send(String to, String text) {
+    private boolean send(String to, RenderedSms text) {
         SendResult r = messenger.send(new OutboundSms(to, text, null));
         if (!r.ok()) JsonLog.warn("sms.failed", "to", to, "reason", r.failureReason());
         return r.ok();

@@ -3,6 +3,7 @@ package huzhu.core.incident;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.kernel.Language;
+import huzhu.core.sms.RenderedSms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import java.util.Map;
 final class Family {
     /** The SMS for one of them, in their language; {@code stranger}: a reporter we could not verify. */
     interface Says {
-        String text(Language language, boolean stranger);
+        RenderedSms text(Language language, boolean stranger);
     }
 
     private final DirectoryStore directory;

@@ -122,14 +122,14 @@ public final class InboundSmsService {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
                 open(in, member.id(), body, active.get().reporter(), member.language(),
-                        opened -> message(from, opened.id(), member.language(), "sms.receipt",
+                        opened -> message(from, opened.id(), member.language(), "receipt",
                                 Map.of("code", opened.code())));
                 return Handled.OPENED;
             }
             if (active.isPresent()) {
                 if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
                 dispatcher.relay(active.get().id(), body, from);
-                reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
+                reply(from, active.get().id(), member.language(), "relayed", Map.of("code", active.get().code()));
                 return Handled.RELAYED;
             }
             // no active incident: a reply to a notice sent to this phone lately goes to that notice's thread,
@@ -139,7 +139,7 @@ public final class InboundSmsService {
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
             open(in, member.id(), body, new Reporter(from, name, Channel.SMS, true), member.language(),
-                    opened -> message(from, opened.id(), member.language(), "sms.receipt", Map.of("code", opened.code())));
+                    opened -> message(from, opened.id(), member.language(), "receipt", Map.of("code", opened.code())));
             return Handled.OPENED;
         }
 
@@ -151,7 +151,7 @@ public final class InboundSmsService {
             Incident own = ownUnverified.get();
             if (Text.blank(body)) return Handled.IGNORED;
             dispatcher.relay(own.id(), body, from);
-            reply(from, own.id(), own.language(), "sms.relayed", Map.of("code", own.code()));
+            reply(from, own.id(), own.language(), "relayed", Map.of("code", own.code()));
             return Handled.RELAYED;
         }
 
@@ -168,7 +168,7 @@ public final class InboundSmsService {
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
             open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang,
-                    opened -> message(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
+                    opened -> message(from, opened.id(), lang, "receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
         // a volunteer or leader answering a notice (not an alert: those matched above)
@@ -182,7 +182,7 @@ public final class InboundSmsService {
     private boolean explainOnce(String from, Instant now) {
         Optional<String> explained = idempotency.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
         if (explained.isPresent()) return false;
-        reply(from, null, defaultLanguage, "sms.unknownSender", Map.of());
+        reply(from, null, defaultLanguage, "unknownSender", Map.of());
         return true;
     }
 
@@ -236,13 +236,13 @@ public final class InboundSmsService {
         Incident inc = r.incident();
         String key = switch (r.outcome()) {
             case ACCEPTED -> null; // the dispatcher already sent the responder the details
-            case ALREADY_YOURS -> "sms.alreadyYours";
-            case ALREADY_TAKEN -> "sms.alreadyTaken";
-            case DECLINED -> "sms.declined";
-            case ARRIVED -> "sms.arrived";
-            case DONE -> "sms.done";
-            case CLOSED -> "sms.closed";
-            case NOT_RESPONDER -> "sms.notResponder";
+            case ALREADY_YOURS -> "alreadyYours";
+            case ALREADY_TAKEN -> "alreadyTaken";
+            case DECLINED -> "declined";
+            case ARRIVED -> "arrived";
+            case DONE -> "done";
+            case CLOSED -> "closed";
+            case NOT_RESPONDER -> "notResponder";
         };
         if (key != null) {
             reply(t.alert().to(), inc.id(), t.alert().language(), key, Map.of("code", inc.code(),
@@ -260,11 +260,11 @@ public final class InboundSmsService {
             lang = v.language();
             if (v.onDuty() || !v.hasOptedOut()) directory.volunteers().update(v.optedOut(now));
             for (Leader officer : directory.leadersAtLevel(1)) {
-                reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
+                reply(officer.phone(), null, officer.language(), "optOut.officer", Map.of("name", v.name()));
             }
         }
         JsonLog.info("sms.optOut", "from", from, "volunteer", volunteer.isPresent());
-        reply(from, null, lang, "sms.optedOut", Map.of());
+        reply(from, null, lang, "optedOut", Map.of());
         return Handled.OPTED_OUT;
     }
 
@@ -276,12 +276,12 @@ public final class InboundSmsService {
         return members.get(0);
     }
 
-    private void reply(String to, String incidentId, Language lang, String key, Map<String, ?> args) {
-        messenger.send(message(to, incidentId, lang, key, args));
+    private void reply(String to, String incidentId, Language lang, String template, Map<String, ?> args) {
+        messenger.send(message(to, incidentId, lang, template, args));
     }
 
-    private OutboundSms message(String to, String incidentId, Language lang, String key, Map<String, ?> args) {
-        return new OutboundSms(to, sms.compose(lang, key, args, List.of("name", "text", "reason")), incidentId);
+    private OutboundSms message(String to, String incidentId, Language lang, String template, Map<String, ?> args) {
+        return new OutboundSms(to, sms.render(lang, template, args), incidentId);
     }
 
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
 /** What officers do with incidents from the console. */
 public final class IncidentService {
     /** An officer's SMS to the family: two SMS at most, with the signature and the incident code. */
-    static final int MAX_MESSAGE_TO_FAMILY = 100;
+    static final int MAX_MESSAGE_TO_FAMILY = 60;
 
     private final DirectoryStore directory;
     private final IdempotencyStore idempotency;

@@ -5,13 +5,13 @@ import huzhu.core.directory.Member;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Text;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SmsComposer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,96 +86,94 @@ final class IncidentTexts {
     // ---------------------------------------------------------------- SMS
 
     /** The alert: what a volunteer needs first is the code and the link (whose page has everything). */
-    String alert(Incident incident, Member member, Alert alert) {
+    RenderedSms alert(Incident incident, Member member, Alert alert) {
         Language lang = alert.language();
         Map<String, Object> args = new HashMap<>();
         args.put("code", incident.code());
         args.put("link", config.ackLink(incident.code(), incident.id(), alert.recipientId()));
         args.put("message", orEmpty(incident.message()));
-        args.put("reporter", reporterLabel(incident, member, lang));
         if (member == null) {
-            return sms.compose(lang, "sms.alert.unverified", args, List.of("message"));
+            Reporter r = incident.reporter();
+            args.put("phone", r.phone() == null ? Messages.text(lang, "reporter.unknown") : r.phone());
+            return sms.render(lang, "alert.unverified", args);
         }
+        args.put("reporter", reporterLabel(incident, member, lang));
         args.put("member", member.name());
         args.put("address", addressOf(incident, member));
         args.put("type", Messages.text(lang, "type." + incident.type().wire()));
-        // then the kind of emergency and the address; the family's own words and names give way first
-        return sms.compose(lang, "sms.alert", args, List.of("reporter", "message", "address", "member"));
+        // the catalogue's order: the family's own words and names give way first, then the address
+        return sms.render(lang, "alert", args);
     }
 
     /** The member hears that their family raised the alarm. */
-    String memberNotice(Member member, Incident incident) {
-        return sms.compose(member.language(), "sms.memberNotice",
-                Map.of("code", incident.code(), "message", orEmpty(incident.message())), List.of("message"));
+    RenderedSms memberNotice(Member member, Incident incident) {
+        return sms.render(member.language(), "memberNotice",
+                Map.of("code", incident.code(), "message", orEmpty(incident.message())));
     }
 
     /** The responder who accepted: where to go and whom to call. */
-    String acceptedResponder(Alert mine, Incident incident, Member member) {
-        return sms.compose(mine.language(), "sms.accepted.responder", Map.of(
-                "code", incident.code(),
-                "address", member == null ? orEmpty(placeAddress(incident)) : addressOf(incident, member),
-                "reporterPhone", orEmpty(incident.reporter().phone())), List.of("address"));
+    RenderedSms acceptedResponder(Alert mine, Incident incident, Member member) {
+        String reporterPhone = incident.reporter().phone();
+        return sms.render(mine.language(), Text.blank(reporterPhone) ? "accepted.responder.noPhone" : "accepted.responder",
+                Map.of("code", incident.code(),
+                        "address", member == null ? orEmpty(placeAddress(incident)) : addressOf(incident, member),
+                        "reporterPhone", orEmpty(reporterPhone)));
     }
 
     /** Someone else accepted: a leader wants to know who took it; a volunteer only that they need not go. */
-    String takenByOther(Alert other, Incident incident, Alert mine) {
+    RenderedSms takenByOther(Alert other, Incident incident, Alert mine) {
         return other.recipientKind() == RecipientKind.LEADER
-                ? sms.compose(other.language(), "sms.accepted.leader", Map.of("code", incident.code(),
-                        "name", mine.name(), "phone", mine.to()), List.of("name"))
-                : sms.compose(other.language(), "sms.standDown", Map.of("code", incident.code()), List.of());
+                ? sms.render(other.language(), "accepted.leader", Map.of("code", incident.code(),
+                        "name", mine.name(), "phone", mine.to()))
+                : sms.render(other.language(), "standDown", Map.of("code", incident.code()));
     }
 
     /** The family hears who is coming; someone we could not verify learns only that help is coming. */
-    String helpComing(Language lang, Incident incident, Alert responder, boolean stranger) {
+    RenderedSms helpComing(Language lang, Incident incident, Alert responder, boolean stranger) {
         return stranger
-                ? sms.compose(lang, "sms.accepted.unverified", Map.of("code", incident.code()), List.of())
-                : sms.compose(lang, "sms.accepted.family", Map.of(
-                        "name", responder.name(), "phone", responder.to(), "code", incident.code()), List.of("name"));
+                ? sms.render(lang, "accepted.unverified", Map.of("code", incident.code()))
+                : sms.render(lang, "accepted.family", Map.of(
+                        "name", responder.name(), "phone", responder.to(), "code", incident.code()));
     }
 
     /** An officer took it in hand at the console: the family hear who at the union has it. */
-    String officerTookOver(Language lang, Incident incident, String officer, boolean stranger) {
+    RenderedSms officerTookOver(Language lang, Incident incident, String officer, boolean stranger) {
         return stranger
-                ? sms.compose(lang, "sms.accepted.unverified", Map.of("code", incident.code()), List.of())
-                : sms.compose(lang, "sms.officer.family", Map.of("name", officer, "code", incident.code()),
-                        List.of("name"));
+                ? sms.render(lang, "accepted.unverified", Map.of("code", incident.code()))
+                : sms.render(lang, "officer.family", Map.of("name", officer, "code", incident.code()));
     }
 
     /** Someone still alerted when an officer took it in hand: no need to go. */
-    String standDownForOfficer(Alert to, Incident incident, String officer) {
-        return sms.compose(to.language(), "sms.officer.standDown", Map.of("code", incident.code(), "name", officer),
-                List.of("name"));
+    RenderedSms standDownForOfficer(Alert to, Incident incident, String officer) {
+        return sms.render(to.language(), "officer.standDown", Map.of("code", incident.code(), "name", officer));
     }
 
     /** Someone who had it, or was still alerted, when an officer handed it to {@code assigned}. */
-    String reassigned(Alert to, Incident incident, Alert assigned) {
-        return sms.compose(to.language(), "sms.assign.standDown", Map.of("code", incident.code(),
-                "name", assigned.name()), List.of("name"));
+    RenderedSms reassigned(Alert to, Incident incident, Alert assigned) {
+        return sms.render(to.language(), "assign.standDown", Map.of("code", incident.code(), "name", assigned.name()));
     }
 
-    /** The officer's own words to the family or the reporter, signed with the incident and the officer. */
-    String officerMessage(Language lang, Incident incident, String officer, String text) {
-        return sms.compose(lang, "sms.officer.message", Map.of("code", incident.code(), "name", officer, "text", text),
-                List.of("name"));
+    /** The officer's own words to the family or the reporter, signed with the officer and the incident. */
+    RenderedSms officerMessage(Language lang, Incident incident, String officer, String text) {
+        return sms.render(lang, "officer.message", Map.of("name", officer, "code", incident.code(), "text", text));
     }
 
-    String closed(Alert to, Incident incident) {
-        return sms.compose(to.language(), "sms.closed", Map.of("code", incident.code()), List.of());
+    RenderedSms closed(Alert to, Incident incident) {
+        return sms.render(to.language(), "closed", Map.of("code", incident.code()));
     }
 
-    String cancelled(Alert to, Incident incident, String reason) {
-        return sms.compose(to.language(), "sms.cancelled", Map.of("code", incident.code(), "reason", orEmpty(reason)),
-                List.of("reason"));
+    RenderedSms cancelled(Alert to, Incident incident, String reason) {
+        return sms.render(to.language(), "cancelled", Map.of("code", incident.code(), "reason", orEmpty(reason)));
     }
 
     /** A reporter's later message, passed on. */
-    String relay(Language lang, Incident incident, String text) {
-        return sms.compose(lang, "sms.relay", Map.of("code", incident.code(), "text", text), List.of("text"));
+    RenderedSms relay(Language lang, Incident incident, String text) {
+        return sms.render(lang, "relay", Map.of("code", incident.code(), "text", text));
     }
 
     /** Nobody at any level accepted: the officers must act by hand. */
-    String exhausted(Language lang, Incident incident) {
-        return sms.compose(lang, "sms.exhausted.officer", Map.of("code", incident.code()), List.of());
+    RenderedSms exhausted(Language lang, Incident incident) {
+        return sms.render(lang, "exhausted.officer", Map.of("code", incident.code()));
     }
 
     // ---------------------------------------------------------------- pieces
@@ -183,7 +181,6 @@ final class IncidentTexts {
     private static String reporterLabel(Incident incident, Member member, Language lang) {
         Reporter r = incident.reporter();
         if (r.channel() == Channel.CONSOLE) return Messages.text(lang, "reporter.console");
-        if (member == null) return r.phone() == null ? Messages.text(lang, "reporter.unknown") : r.phone();
         if (r.phone() != null && r.phone().equals(member.phone())) return Messages.text(lang, "reporter.member");
         String relation = member.familyContacts().stream().filter(c -> c.phone().equals(r.phone()))
                 .map(c -> orEmpty(c.relation())).findFirst().orElse("");
