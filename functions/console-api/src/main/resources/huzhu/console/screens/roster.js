@@ -11,6 +11,11 @@ import { isAdmin } from '../lib/user.js';
 import { onRetry } from '../lib/live.js';
 import { confirmDialog, toast } from '../lib/dialog.js';
 
+/** Today in the union's calendar (China's), as the server counts shifts, wherever the browser is. */
+function unionToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 export function rosterView(view) {
   var today = h('div', { id: 'onDutyToday' });
   var holder = h('div', { id: 'rosterList' }, h('p', { class: 'muted' }, t('common.loading')));
@@ -22,7 +27,7 @@ export function rosterView(view) {
   function leaderOf(id) { return leaders.filter(function (l) { return l.id === id; })[0]; }
 
   function draw() {
-    var now = isoDate(new Date());
+    var now = unionToday();
     var on = shifts.filter(function (s) { return s.from <= now && now <= s.to; });
     clear(today).appendChild(h('section', { class: 'card on-duty', 'aria-labelledby': 'onDutyTitle' },
       h('h2', { id: 'onDutyTitle' }, t('roster.today')),
@@ -67,7 +72,7 @@ export function rosterView(view) {
   function shiftForm() {
     var form = formShell(t('roster.add'), 'shiftForm');
     var who = select([['', t('common.choose')]].concat(leaders.map(function (l) { return [l.id, l.name + '（' + t('leader.levelN', { n: l.level }) + '）']; })), '', { id: 'shiftLeader' });
-    var monday = new Date();
+    var monday = new Date(unionToday() + 'T12:00:00');
     monday.setDate(monday.getDate() + ((8 - monday.getDay()) % 7 || 7));
     var sunday = new Date(monday);
     sunday.setDate(monday.getDate() + 6);
