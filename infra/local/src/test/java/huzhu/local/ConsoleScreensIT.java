@@ -71,10 +71,12 @@ class ConsoleScreensIT {
         screens.put("incidents", () -> { c.open("#/incidents"); c.waitForText(By.id("histList"), "共 1 起"); });
         screens.put("members", () -> { c.open("#/members"); c.waitForText(By.id("dirList"), "共 25 人"); });
         screens.put("member-card", () -> {
-            c.click(By.cssSelector("#dirList tr[data-key='" + ids.get(0) + "'] button[data-focus='card']"));
-            c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cardPanel img.qr, #cardProblem")));
+            c.click(By.cssSelector("#dirList button.page[aria-label='第 2 页']"));
+            c.click(By.cssSelector("#dirList tr[data-key='" + wang.get("id").asText() + "'] button[data-focus='card']"));
+            c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cardPanel img.qr")));
         });
         screens.put("member-record", () -> {
+            c.click(By.cssSelector("#dirList button.page[aria-label='第 1 页']"));
             c.click(By.cssSelector("#dirList tr[data-key='" + ids.get(0) + "'] button[data-focus='edit']"));
             c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("memberForm")));
         });

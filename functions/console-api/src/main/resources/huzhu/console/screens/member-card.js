@@ -40,25 +40,26 @@ export function cardPanel(m) {
           clear($('printArea')).appendChild(card(m, link));
           window.print();
         } }, t('card.print')),
-        isAdmin() ? newLinkButton() : null,
+        isAdmin() ? newLinkButton(false) : null,
         h('button', { type: 'button', onclick: function () { box.remove(); } }, t('common.close'))));
   }
 
-  function without(why) {
+  function without(why, first) {
     clear(body);
     add(body, h('p', { class: 'notice-warning', id: 'cardProblem' }, why),
-      h('div', { class: 'actions' }, isAdmin() ? newLinkButton() : null,
+      h('div', { class: 'actions' }, isAdmin() ? newLinkButton(first) : null,
         h('button', { type: 'button', onclick: function () { box.remove(); } }, t('common.close'))));
   }
 
-  function newLinkButton() {
-    var b = h('button', { type: 'button', class: 'danger', id: 'newLinkBtn', onclick: function () {
+  /** {@code first}: the member has no link yet, so none dies; else the old link and its cards stop working. */
+  function newLinkButton(first) {
+    var b = h('button', { type: 'button', class: first ? 'primary' : 'danger', id: 'newLinkBtn', onclick: function () {
       var families = (m.familyContacts || []).length;
-      confirmDialog({
-        title: t('card.newLinkTitle', { name: m.name }),
-        text: t('card.newLinkConfirm', { name: m.name }) + ' ' + (families ? t('card.newLinkTexts', { n: families }) : t('card.newLinkNoFamily')),
-        confirm: t('card.newLinkYes'), danger: true
-      }).then(function (yes) {
+      var texts = families ? t('card.newLinkTexts', { n: families }) : t('card.newLinkNoFamily');
+      confirmDialog(first
+        ? { title: t('card.firstLinkTitle', { name: m.name }), text: texts, confirm: t('card.firstLink') }
+        : { title: t('card.newLinkTitle', { name: m.name }), text: t('card.newLinkConfirm', { name: m.name }) + ' ' + texts,
+          confirm: t('card.newLinkYes'), danger: true }).then(function (yes) {
         if (!yes) return;
         b.disabled = true;
         api('POST', '/v1/members/' + encodeURIComponent(m.id) + '/trigger-link').then(function (link) {
@@ -66,14 +67,13 @@ export function cardPanel(m) {
           show(link);
         }).catch(function (e) { b.disabled = false; failed(e); });
       });
-    } }, t('card.newLink'));
+    } }, first ? t('card.firstLink') : t('card.newLink'));
     return b;
   }
 
   api('GET', '/v1/members/' + encodeURIComponent(m.id) + '/trigger-link').then(show).catch(function (e) {
-    if (e.status === 404) without(t('card.none'));
-    else if (e.status === 409) without(e.message);
-    else without(e.message);
+    if (e.status === 404) without(t('card.none'), true);
+    else without(e.message, false);
   });
   return box;
 }

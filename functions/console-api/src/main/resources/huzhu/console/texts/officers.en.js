@@ -82,6 +82,8 @@ export default {
   'dir.deleteTitle': 'Delete {name}',
 
   'card.none': 'This member has no emergency link yet.',
+  'card.firstLink': 'Issue the link',
+  'card.firstLinkTitle': 'An emergency link for {name}',
   'card.newLink': 'Issue a new link',
   'card.newLinkTitle': 'A new emergency link for {name}',
   'card.newLinkConfirm': '{name}\'s current link and every card printed with it stop working at once.',

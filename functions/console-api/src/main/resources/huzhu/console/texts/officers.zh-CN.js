@@ -82,6 +82,8 @@ export default {
   'dir.deleteTitle': '删除 {name}',
 
   'card.none': '该会员还没有求助链接。',
+  'card.firstLink': '生成求助链接',
+  'card.firstLinkTitle': '为 {name} 生成求助链接',
   'card.newLink': '换新求助链接',
   'card.newLinkTitle': '为 {name} 换新求助链接',
   'card.newLinkConfirm': '{name} 原来的求助链接和已打印的求助卡会立即失效。',
