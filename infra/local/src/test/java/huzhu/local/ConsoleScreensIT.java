@@ -1,5 +1,7 @@
 package huzhu.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -63,6 +65,13 @@ class ConsoleScreensIT {
                 "reason", "父亲住院手术，自付部分较多", "amountRequested", 5000));
         c.api.expect(201, "/v1/incidents/" + incident + "/followups", Map.of("kind", "visit", "dueDate", today,
                 "visitors", List.of("周干事")));
+        // the union's own work: a care round for a unit, a family's request to change a contact
+        JsonNode round = c.api.expect(201, "/v1/care-rounds", Map.of("title", "夏季入户安全检查", "kind", "safety-check",
+                "dueDate", today, "owner", "周干事", "audience", Map.of("kind", "unit", "unit", "炼钢厂")));
+        String token = c.api.get("/v1/members/" + wang.get("id").asText() + "/trigger-link").json().get("token").asText();
+        assertThat(new LocalApi(c.stack.baseUrl(), null).post("/v1/triggers/" + token + "/contacts", Map.of(
+                "action", "change", "contact", 0, "name", "王德福", "relation", "父亲", "phone", "13911110009",
+                "requesterName", "王小红")).status()).isEqualTo(201);
 
         c.signIn();
         Map<String, Runnable> screens = new LinkedHashMap<>();
@@ -92,7 +101,30 @@ class ConsoleScreensIT {
         screens.put("application", () -> { c.open("#/application/" + app.get("id").asText()); c.waitForText(By.tagName("h1"), "王建国"); });
         screens.put("reports", () -> { c.open("#/reports"); c.waitForText(By.id("summary"), "升级率"); });
         screens.put("audit", () -> { c.open("#/audit"); c.waitForText(By.id("view"), "王建国"); });
-        screens.put("sms", () -> { c.open("#/sms"); c.waitForText(By.id("outbox"), "120"); });
+        screens.put("sms", () -> { c.open("#/sms"); c.waitForText(By.id("outbox"), "120"); c.waitForText(By.id("groupPosts"), "路北区"); });
+        screens.put("bereavement", () -> {
+            c.open("#/bereavement");
+            c.wait.until(d -> !d.findElement(By.id("brAmount")).getAttribute("value").isEmpty());
+            c.type(By.id("brMember"), "王建国");
+            c.click(By.cssSelector("#bereavementForm [role=option][data-member='" + wang.get("id").asText() + "']"));
+            c.type(By.id("brRelation"), "父亲");
+            c.type(By.id("brDeceased"), "王德福");
+            c.click(By.id("brSave"));
+            c.waitForText(By.id("bereavementRecorded"), "慰问清单");
+        });
+        screens.put("rounds", () -> { c.open("#/rounds"); c.waitForText(By.id("roundList"), "夏季入户安全检查"); });
+        screens.put("round-form", () -> {
+            c.click(By.id("roundNew"));
+            c.type(By.id("roundMembers"), "王建国");
+            c.click(By.cssSelector("#roundForm [role=option][data-member='" + wang.get("id").asText() + "']"));
+            c.waitForText(By.cssSelector("#roundForm .picked"), "王建国");
+        });
+        screens.put("round", () -> { c.open("#/round/" + round.get("id").asText()); c.waitForText(By.id("roundProgress"), "0 / 9"); });
+        screens.put("contact-requests", () -> { c.open("#/contactRequests"); c.waitForText(By.id("crList"), "王小红"); });
+        screens.put("guide", () -> {
+            c.open("#/guide");
+            c.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#guideKinds .guide-kind"), 4));
+        });
         screens.put("dialog", () -> {
             c.open("#/incident/" + incident);
             c.click(By.id("escalateBtn"));

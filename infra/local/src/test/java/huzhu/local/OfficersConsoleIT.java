@@ -95,6 +95,37 @@ class OfficersConsoleIT {
         });
     }
 
+    @Test
+    void threeClicksOnRecordingADeath_overASlowNetwork_recordItOnce_andTextEachLeaderOnce() {
+        story(() -> {
+            // given a member and two levels of leaders, and a network that takes two seconds each way
+            JsonNode wang = c.member("王建国", "13911110001", "炼钢厂", "路北区", null);
+            c.leader("周干事", "13911110021", 1);
+            c.leader("陈主席", "13911110022", 2);
+            c.signIn();
+            c.open("#/bereavement");
+            c.type(By.id("brMember"), "王建国");
+            c.click(By.cssSelector("#bereavementForm [role=option][data-member='" + wang.get("id").asText() + "']"));
+            c.type(By.id("brRelation"), "父亲");
+            c.slowNetwork(2000);
+
+            // when the officer clicks three times
+            WebElement save = c.browser.findElement(By.id("brSave"));
+            save.click();
+            save.click();
+            save.click();
+
+            // then one death is recorded, each leader is texted once, and the form is empty for the next one
+            c.wait.withTimeout(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("bereavementRecorded")));
+            c.online();
+            assertThat(incidents()).hasSize(1);
+            assertThat(c.api.outboxTo("+8613911110021")).hasSize(1);
+            assertThat(c.api.outboxTo("+8613911110022")).hasSize(1);
+            assertThat(c.browser.findElement(By.id("brMember")).getAttribute("value")).isEmpty();
+        });
+    }
+
     // ---------------------------------------------------------------- 2
 
     @Test

@@ -8,8 +8,10 @@ import careZhCN from '../texts/care.zh-CN.js';
 import careEn from '../texts/care.en.js';
 import officersZhCN from '../texts/officers.zh-CN.js';
 import officersEn from '../texts/officers.en.js';
+import unionZhCN from '../texts/union.zh-CN.js';
+import unionEn from '../texts/union.en.js';
 
-var DICTS = { 'zh-CN': Object.assign({}, zhCN, careZhCN, officersZhCN), en: Object.assign({}, en, careEn, officersEn) };
+var DICTS = { 'zh-CN': Object.assign({}, zhCN, careZhCN, officersZhCN, unionZhCN), en: Object.assign({}, en, careEn, officersEn, unionEn) };
 var LANGS = ['zh-CN', 'en'];
 var lang = LANGS.indexOf(localStorage.getItem('huzhu.lang')) >= 0 ? localStorage.getItem('huzhu.lang') : 'zh-CN';
 

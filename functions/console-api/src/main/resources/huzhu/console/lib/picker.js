@@ -102,3 +102,31 @@ export function memberPicker(opts) {
     set: function (id) { chosen = id || ''; input.value = id && knownMembers()[id] ? label(knownMembers()[id]) : ''; }
   };
 }
+
+/**
+ * Several members chosen with the same searchable picker: each choice joins the list below it, with a button to
+ * take it out again. {@code opts}: {id (of the text box)}. Returns {el, input, values()}.
+ */
+export function membersPicker(opts) {
+  var ids = [];
+  var chosenList = h('ul', { class: 'picked', 'aria-live': 'polite' });
+  var picker = memberPicker({ id: opts && opts.id, onChange: function (m) {
+    if (ids.indexOf(m.id) < 0) ids.push(m.id);
+    picker.set('');
+    draw();
+  } });
+  function draw() {
+    clear(chosenList);
+    ids.forEach(function (id) {
+      var m = knownMembers()[id];
+      var name = m ? label(m) : id;
+      add(chosenList, h('li', { 'data-member': id }, name, ' ', h('button', { type: 'button', class: 'unpick',
+        'aria-label': t('picker.remove', { name: m ? m.name : id }), onclick: function () {
+          ids.splice(ids.indexOf(id), 1);
+          draw();
+          picker.input.focus();
+        } }, t('picker.removeShort'))));
+    });
+  }
+  return { el: h('div', null, picker.el, chosenList), input: picker.input, values: function () { return ids.slice(); } };
+}

@@ -1,6 +1,6 @@
 /* The members' units and districts (GET /v1/members/facets), as the choices of a table's filters and of a notice's audience. */
 import { t } from '../lib/i18n.js';
-import { clear, h } from '../lib/dom.js';
+import { clear, h, select } from '../lib/dom.js';
 import { api } from '../lib/api.js';
 import { failed } from '../lib/messages.js';
 
@@ -24,4 +24,22 @@ export function fillFacets(unit, district, withCounts) {
     })));
     return f;
   }).catch(failed);
+}
+
+/**
+ * A unit chosen from the members' real units, with how many members each has (a typed "炼钢" reached nobody;
+ * "炼钢厂" is the unit). {@code current}: the unit already chosen, kept even when no member is in it any more.
+ */
+export function unitChoice(current, id) {
+  var unit = select([['', t('common.loading')]], current || '', { id: id });
+  facets().then(function (f) {
+    clear(unit);
+    unit.appendChild(h('option', { value: '' }, t('common.choose')));
+    var names = f.units.map(function (u) { return u.name; });
+    if (current && names.indexOf(current) < 0) unit.appendChild(h('option', { value: current, selected: true }, t('notices.unitGone', { name: current })));
+    f.units.forEach(function (u) {
+      unit.appendChild(h('option', { value: u.name, selected: u.name === current ? true : null }, t('dir.unitCount', { name: u.name, n: u.members })));
+    });
+  }).catch(failed);
+  return unit;
 }

@@ -41,7 +41,8 @@ export function incidentView(view, id) {
     var member = knownMembers()[i.memberId];
     clear(facts).appendChild(factsCard(i, member));
     clear(responders).appendChild(whoHasIt(i));
-    clear(alerts).appendChild(table(null, [t('col.name'), t('col.kind'), t('col.phone'), t('col.level'), t('col.sentAt'), t('col.delivery')],
+    clear(alerts).appendChild(h('p', { class: 'muted small', id: 'deliverySummary' }, deliverySummary(i.alerts)));
+    alerts.appendChild(table(null, [t('col.name'), t('col.kind'), t('col.phone'), t('col.level'), t('col.sentAt'), t('col.delivery')],
       i.alerts.map(function (a) {
         return h('tr', { 'data-key': 'alert-' + a.recipientId }, h('td', null, a.name), h('td', null, word('recipient', a.recipientKind)),
           h('td', null, tel(a.to)), h('td', null, levelName(a.level)), h('td', null, a.sentAt ? when(a.sentAt) : t('incident.notSent')),
@@ -241,4 +242,14 @@ function messageForm(i, member, act) {
     h('div', { class: 'grid' }, field(t('action.to'), to, { name: 'to' }), field(t('action.messageText'), text, { name: 'text', wide: true }))], submit);
   form.addEventListener('submit', function (ev) { ev.preventDefault(); act('messages', { to: to.value, text: text.value }, form, submit); });
   return form;
+}
+
+/** Sent vs delivered: what went out, what the carriers reported on the phones (an answer means it arrived), what failed. */
+function deliverySummary(alerts) {
+  var reached = { delivered: 1, accepted: 1, declined: 1 };
+  return t('incident.deliverySummary', {
+    sent: alerts.filter(function (a) { return a.sentAt; }).length,
+    delivered: alerts.filter(function (a) { return reached[a.status]; }).length,
+    failed: alerts.filter(function (a) { return a.status === 'failed'; }).length
+  });
 }

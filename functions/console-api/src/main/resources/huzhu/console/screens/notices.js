@@ -7,7 +7,7 @@ import { t, word, when, isoDate } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select, table, tel } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
 import { confirmDialog, toast } from '../lib/dialog.js';
-import { facets } from './facets.js';
+import { unitChoice } from './facets.js';
 import { api, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { every } from '../lib/timers.js';
@@ -96,19 +96,8 @@ function noticeForm(n) {
   text.value = n ? n.text : '';
   var kind = select(AUDIENCES.map(function (a) { return [a, word('audience', a)]; }), n ? n.audience.kind : 'all-members',
     { id: 'noticeAudience' });
-  // the unit is picked from the members' real units (a typed "炼钢" reached nobody; "炼钢厂" is the unit)
-  var current = n && n.audience.unit ? n.audience.unit : '';
-  var unit = select([['', t('common.loading')]], current, { id: 'noticeUnit' });
+  var unit = unitChoice(n && n.audience.unit ? n.audience.unit : '', 'noticeUnit');
   var unitField = field(t('notices.unit'), unit, { name: 'audience.unit' });
-  facets().then(function (f) {
-    clear(unit);
-    unit.appendChild(h('option', { value: '' }, t('common.choose')));
-    var names = f.units.map(function (u) { return u.name; });
-    if (current && names.indexOf(current) < 0) unit.appendChild(h('option', { value: current, selected: true }, t('notices.unitGone', { name: current })));
-    f.units.forEach(function (u) {
-      unit.appendChild(h('option', { value: u.name, selected: u.name === current ? true : null }, t('dir.unitCount', { name: u.name, n: u.members })));
-    });
-  }).catch(failed);
   var at = input({ type: 'datetime-local', id: 'noticeAt' });
   if (n && n.scheduledAt) at.value = localInput(n.scheduledAt);
   var preview = h('div', { id: 'noticePreview', 'aria-live': 'polite' });

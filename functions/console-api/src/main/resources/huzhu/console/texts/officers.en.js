@@ -34,6 +34,8 @@ export default {
   'picker.label': 'Matching members',
   'picker.none': 'No member matches',
   'picker.more': '{n} more: type a little more',
+  'picker.remove': 'Remove {name}',
+  'picker.removeShort': 'Remove',
 
   'time.today': 'today {time}',
   'level.first': 'first round (nearby volunteers)',

@@ -34,6 +34,8 @@ export default {
   'picker.label': '匹配的会员',
   'picker.none': '没有匹配的会员',
   'picker.more': '还有 {n} 位，请输入更多字',
+  'picker.remove': '移除 {name}',
+  'picker.removeShort': '移除',
 
   'time.today': '今天 {time}',
   'level.first': '首轮（附近队员）',

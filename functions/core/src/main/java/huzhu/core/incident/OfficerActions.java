@@ -150,6 +150,7 @@ final class OfficerActions {
         news.toLevelsReached(resolved, texts.topic("topic.resolved", Map.of("code", resolved.code(),
                 "outcome", IncidentTexts.orEmpty(outcome))));
         for (Alert a : standDown) out.send(a.to(), resolved.id(), texts.closed(a, resolved));
+        news.resolved(resolved);
         return resolved;
     }
 
@@ -171,6 +172,7 @@ final class OfficerActions {
         news.toLevelsReached(cancelled, texts.topic("topic.cancelled", Map.of("code", cancelled.code(),
                 "reason", IncidentTexts.orEmpty(reason))));
         for (Alert a : told) out.send(a.to(), cancelled.id(), texts.cancelled(a, cancelled, reason));
+        news.cancelled(cancelled);
         return cancelled;
     }
 }

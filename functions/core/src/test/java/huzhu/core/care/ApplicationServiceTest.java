@@ -144,8 +144,8 @@ class ApplicationServiceTest {
         applications.reject(id, new StepInput("不符合帮扶条件：收入高于标准", null), CHEN);
 
         // then
-        assertThat(world.messenger.bodiesTo(memberPhone)).singleElement().asString()
-                .contains("王建国", "医疗救助", "未获批准", "不符合帮扶条件：收入高于标准");
+        assertThat(world.messenger.bodiesTo(memberPhone)).last().asString()
+                .contains("医疗救助", "未获批准", "不符合帮扶条件：收入高于标准", "陈");
     }
 
     @Test
