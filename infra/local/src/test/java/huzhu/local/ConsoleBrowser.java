@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.kernel.RandomIds;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,7 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * protocol (Network.emulateNetworkConditions), a small union to work with, screenshots and the axe-core check.
  */
 final class ConsoleBrowser implements AutoCloseable {
-    static final Path SHOTS = Path.of("target", "screenshots");
     static final String ADMIN = "officers-it-admin-token-0001";
     static final Dimension DESK = new Dimension(1366, 800);
     static final Dimension PHONE = new Dimension(390, 844);
@@ -38,14 +30,10 @@ final class ConsoleBrowser implements AutoCloseable {
     final LocalApi api;
     final ChromeDriver browser;
     final WebDriverWait wait;
+    private final BrowserSteps steps;
 
     ConsoleBrowser(Path dataDir, Path profile, Dimension size) {
         HeadlessChromium.assumeInstalled();
-        try {
-            Files.createDirectories(SHOTS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         stack = LocalStack.start(LocalConfig.from(Map.of("HUZHU_PORT", "0", "HUZHU_ADMIN_TOKEN", ADMIN,
                 "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(),
                 new RandomIds(Clock.systemUTC()));
@@ -53,7 +41,8 @@ final class ConsoleBrowser implements AutoCloseable {
         browser = HeadlessChromium.start(profile, size.getWidth(), size.getHeight());
         // a window narrower than headless Chromium's own minimum is set afterwards, as the other browser tests do
         browser.manage().window().setSize(size);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        steps = new BrowserSteps(browser);
+        wait = steps.wait;
     }
 
     // ---------------------------------------------------------------- a union
@@ -107,17 +96,15 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        steps.click(by);
     }
 
     void type(By by, String text) {
-        WebElement el = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        el.clear();
-        el.sendKeys(text);
+        steps.type(by, text);
     }
 
     void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        steps.waitForText(by, text);
     }
 
     String text(By by) {
@@ -133,23 +120,11 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void shot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        steps.shot(name);
     }
 
-    /** What the browser showed and said when a test failed, beside the screenshots. */
     void keepEvidence(String name) {
-        try {
-            shot(name + "-failure");
-            Files.writeString(SHOTS.resolve(name + "-failure.html"), browser.getPageSource());
-            Files.write(SHOTS.resolve(name + "-failure-console.txt"), browser.manage().logs().get(LogType.BROWSER)
-                    .getAll().stream().map(Object::toString).toList());
-        } catch (IOException | RuntimeException e) {
-            // the evidence is a courtesy: the test's own failure is what matters
-        }
+        steps.keepEvidence(name);
     }
 
     // ---------------------------------------------------------------- the network, through DevTools

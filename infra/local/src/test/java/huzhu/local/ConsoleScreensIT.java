@@ -112,7 +112,12 @@ class ConsoleScreensIT {
             c.click(By.id("brSave"));
             c.waitForText(By.id("bereavementRecorded"), "慰问清单");
         });
-        screens.put("rounds", () -> { c.open("#/rounds"); c.waitForText(By.id("roundList"), "夏季入户安全检查"); });
+        screens.put("rounds", () -> {
+            c.open("#/rounds");
+            c.waitForText(By.id("roundList"), "夏季入户安全检查");
+            // the toast of the death just recorded has had its few seconds
+            c.wait.until(d -> d.findElement(By.id("status")).getText().isEmpty());
+        });
         screens.put("round-form", () -> {
             c.click(By.id("roundNew"));
             c.type(By.id("roundMembers"), "王建国");

@@ -112,6 +112,40 @@ export function idempotencyKey() {
   return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
 }
 
+/**
+ * A form that creates something once (an incident, a death recorded): its button rests while the request runs, a
+ * click meanwhile does nothing, and every try of the same record carries the same Idempotency-Key, so a slow network
+ * and an impatient finger create it once. {@code opts}: {send(key) → the request, done(answer), failed(error),
+ * busyText}. A refusal (4xx) makes the next try a new record; a lost answer is the same one, tried again.
+ */
+export function submitOnce(form, button, opts) {
+  var key = null;
+  var busy = false;
+  var idle = button.textContent;
+  function rest() {
+    busy = false;
+    button.disabled = false;
+    button.textContent = idle;
+  }
+  form.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    if (busy) return;
+    busy = true;
+    button.disabled = true;
+    if (opts.busyText) button.textContent = opts.busyText;
+    key = key || idempotencyKey();
+    opts.send(key).then(function (answer) {
+      key = null;
+      rest();
+      opts.done(answer);
+    }, function (e) {
+      if (e.status && e.status < 500) key = null;
+      rest();
+      opts.failed(e);
+    });
+  });
+}
+
 /** A route of the local stack (the SMS simulator's): no token. */
 export function local(method, path, body) {
   return fetch(BASE + path, {

@@ -5,7 +5,7 @@
 import { t, word, day } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, table } from '../lib/dom.js';
 import { showErrors } from '../lib/messages.js';
-import { api, idempotencyKey } from '../lib/api.js';
+import { api, submitOnce } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { memberName } from '../lib/members.js';
 import { memberPicker } from '../lib/picker.js';
@@ -45,23 +45,16 @@ function bereavementForm(result) {
     field(t('bereavement.paymentOwner'), payment, { name: 'paymentOwner', hint: t('bereavement.ownerHint') }),
     field(t('bereavement.message'), message, { name: 'message', wide: true })),
     h('div', { class: 'actions' }, save));
-  // the leaders are texted once: the button rests while the request runs, and a retry of the same record
-  // carries the same Idempotency-Key
-  var key = null;
-  var busy = false;
-  form.addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    if (busy) return;
-    var body = {
-      memberId: member.value(), relation: relation.value || null, deceasedName: deceased.value || null,
-      message: message.value || null, arrangementsOwner: arrangements.value || null, visitOwner: visit.value || null,
-      paymentOwner: payment.value || null, condolenceAmount: amount.value === '' ? null : Number(amount.value)
-    };
-    busy = true;
-    save.disabled = true;
-    key = key || idempotencyKey();
-    api('POST', '/v1/bereavements', body, { idempotencyKey: key }).then(function (r) {
-      key = null;
+  // the leaders are texted once, however often the button is pressed
+  submitOnce(form, save, {
+    send: function (key) {
+      return api('POST', '/v1/bereavements', {
+        memberId: member.value(), relation: relation.value || null, deceasedName: deceased.value || null,
+        message: message.value || null, arrangementsOwner: arrangements.value || null, visitOwner: visit.value || null,
+        paymentOwner: payment.value || null, condolenceAmount: amount.value === '' ? null : Number(amount.value)
+      }, { idempotencyKey: key });
+    },
+    done: function (r) {
       showErrors(form, null);
       toast(t('bereavement.recorded', { code: r.incident.code }));
       drawRecorded(result, r);
@@ -69,13 +62,8 @@ function bereavementForm(result) {
       form.reset();
       member.set('');
       if (standard != null) amount.value = standard;
-    }).catch(function (e) {
-      if (e.status && e.status < 500) key = null;
-      showErrors(form, e);
-    }).then(function () {
-      busy = false;
-      save.disabled = false;
-    });
+    },
+    failed: function (e) { showErrors(form, e); }
   });
   return form;
 }

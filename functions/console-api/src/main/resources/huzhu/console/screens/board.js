@@ -5,7 +5,7 @@
 import { t, word, locale, since, levelName } from '../lib/i18n.js';
 import { add, badge, clear, field, h, input, select, table } from '../lib/dom.js';
 import { say, failed, loadFailed, showErrors } from '../lib/messages.js';
-import { api, idempotencyKey } from '../lib/api.js';
+import { api, submitOnce } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { every, ticking } from '../lib/timers.js';
 import { onRetry } from '../lib/live.js';
@@ -103,8 +103,6 @@ function openIncidentForm() {
   var message = h('textarea', { maxlength: 500, id: 'openMessage' });
   var address = input({ id: 'openAddress' });
   var submit = h('button', { type: 'submit', class: 'primary', id: 'openSubmit' }, t('open.submit'));
-  var key = null;
-  var busy = false;
   add(form, h('div', { class: 'form-errors', tabindex: '-1' }),
     h('div', { class: 'grid' },
       field(t('open.member'), picker.input, { name: 'memberId', control: picker.el }),
@@ -112,28 +110,18 @@ function openIncidentForm() {
       field(t('open.address'), address, { name: 'location.address', hint: t('common.optional') }),
       field(t('open.message'), message, { name: 'message', wide: true })),
     h('div', { class: 'actions' }, submit));
-  form.addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    if (busy) return;
-    var body = { memberId: picker.value(), type: type.value, message: message.value };
-    if (address.value.trim()) body.location = { address: address.value.trim() };
-    busy = true;
-    submit.disabled = true;
-    submit.textContent = t('open.submitting');
-    key = key || idempotencyKey();
-    api('POST', '/v1/incidents', body, { idempotencyKey: key }).then(function (i) {
-      key = null;
+  submitOnce(form, submit, {
+    busyText: t('open.submitting'),
+    send: function (key) {
+      var body = { memberId: picker.value(), type: type.value, message: message.value };
+      if (address.value.trim()) body.location = { address: address.value.trim() };
+      return api('POST', '/v1/incidents', body, { idempotencyKey: key });
+    },
+    done: function (i) {
       toast(t('open.done', { code: i.code }));
       location.hash = '#/incident/' + encodeURIComponent(i.id);
-    }).catch(function (e) {
-      // a refusal (no member chosen…) is a new attempt next time; a lost answer is the same one, tried again
-      if (e.status && e.status < 500) key = null;
-      showErrors(form, e);
-    }).then(function () {
-      busy = false;
-      submit.disabled = false;
-      submit.textContent = t('open.submit');
-    });
+    },
+    failed: function (e) { showErrors(form, e); }
   });
   return h('details', { class: 'card', id: 'openDetails' }, h('summary', null, t('open.title')), h('p', { class: 'muted small' }, t('open.help')), form);
 }

@@ -2,7 +2,7 @@
  * Care rounds (走访慰问): visits planned at once for a chosen audience — sick members, families in hardship, or the
  * summer safety check of members' homes — one follow-up per member, and how far each round has got.
  */
-import { t, word } from '../lib/i18n.js';
+import { t, word, day } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
 import { api, qs } from '../lib/api.js';
@@ -29,7 +29,7 @@ export function roundsView(view) {
     clear(holder).appendChild(table(null, [t('rounds.colTitle'), t('rounds.kind'), t('rounds.due'), t('rounds.owner'),
       t('rounds.colProgress')], items.map(function (r) {
       return h('tr', { 'data-round': r.id }, h('td', null, h('a', { href: '#/round/' + encodeURIComponent(r.id) }, r.title)),
-        h('td', null, word('followup', r.kind)), h('td', null, r.dueDate), h('td', null, r.owner || ''),
+        h('td', null, word('followup', r.kind)), h('td', null, day(r.dueDate)), h('td', null, r.owner || ''),
         h('td', null, progress(r.progress)));
     }), t('rounds.empty')));
   }, failed);
@@ -93,7 +93,7 @@ export function roundView(view, id) {
       clear(facts).appendChild(h('div', { class: 'card' }, h('dl', { class: 'facts' },
         h('dt', null, t('rounds.kind')), h('dd', null, word('followup', r.kind)),
         h('dt', null, t('rounds.audience')), h('dd', null, t('rounds.audience.' + r.audience.kind) + (r.audience.unit ? '：' + r.audience.unit : '')),
-        h('dt', null, t('rounds.due')), h('dd', null, r.dueDate),
+        h('dt', null, t('rounds.due')), h('dd', null, day(r.dueDate)),
         h('dt', null, t('rounds.owner')), h('dd', null, r.owner || '—'),
         h('dt', null, t('rounds.notes')), h('dd', null, r.notes || '—'),
         h('dt', null, t('rounds.colProgress')), h('dd', { id: 'roundProgress' }, progress(r.progress))),
