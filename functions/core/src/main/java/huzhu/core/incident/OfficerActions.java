@@ -79,6 +79,7 @@ final class OfficerActions {
         Instant now = clock.instant();
         List<Alert> told = new ArrayList<>();
         boolean[] changed = {false};
+        boolean[] firstHands = {false};
         Incident assigned = changes.change(incidentId, current -> {
             current.requireActive();
             told.clear();
@@ -88,6 +89,7 @@ final class OfficerActions {
                     RecipientKind.VOLUNTEER, volunteer.name(), volunteer.phone(), volunteer.language(), current.level(),
                     now).delivered(null, now));
             boolean reassigned = !current.responders().isEmpty();
+            firstHands[0] = !reassigned;
             Incident.Builder b = current.edit();
             told.addAll(b.assign(mine, now));
             b.note(now, "assigned", texts.timeline(reassigned ? "timeline.reassigned" : "timeline.assigned",
@@ -105,6 +107,8 @@ final class OfficerActions {
             if (a.sentAt() != null) standDown.add(new OutboundSms(a.to(), texts.reassigned(a, assigned, mine), assigned.id()));
         }
         out.sendAll(standDown);
+        // the work group hears it is in hand (a reassignment is no news to them)
+        if (firstHands[0]) news.accepted(assigned, family.memberOf(assigned));
         return assigned;
     }
 
