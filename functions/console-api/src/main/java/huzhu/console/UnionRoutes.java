@@ -94,9 +94,13 @@ final class UnionRoutes {
         r.put("/v1/assistance-guide", req -> ok(guide.save(body(req, OPERATE, GuideInput.class), actor(req))));
     }
 
-    /** The default guide in the officer's language (Accept-Language), until the union writes its own. */
+    /**
+     * The default guide, until the union writes its own, in the language of the officer's page (the console's
+     * {@code X-Huzhu-Language}), else of the browser: what the officer saves is what members read, so a console in
+     * Chinese must not start from English because the browser is set to it.
+     */
     private static Language language(ApiRequest req) {
-        return req.header("Accept-Language").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("en")
-                ? Language.EN : Language.ZH_CN;
+        return req.language().orElseGet(() -> req.header("Accept-Language").orElse("")
+                .toLowerCase(java.util.Locale.ROOT).startsWith("en") ? Language.EN : Language.ZH_CN);
     }
 }

@@ -155,6 +155,20 @@ class UnionRoutesTest {
         assertThat(saved.get("updatedBy").asText()).isNotBlank();
     }
 
+    @Test
+    void theGuideToEdit_isInThePagesLanguage_notTheBrowsers() throws Exception {
+        // given a Chinese console in a browser set to English (headless Chromium's own default)
+        APIGatewayV2HTTPEvent e = event(OFFICER, "GET", "/v1/assistance-guide", null, null);
+        e.getHeaders().put("accept-language", "en-US,en;q=0.9");
+        e.getHeaders().put("x-huzhu-language", "zh-CN");
+
+        // when
+        JsonNode guide = json(handler.handleRequest(e, null), 200);
+
+        // then the default the officer edits, and members then read, is the Chinese one
+        assertThat(guide.get("kinds").get(0).get("title").asText()).isEqualTo("困难帮扶");
+    }
+
     private static JsonNode json(APIGatewayV2HTTPResponse r, int status) throws Exception {
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(status);
         return Json.mapper().readTree(r.getBody());
@@ -166,6 +180,13 @@ class UnionRoutesTest {
     }
 
     private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body,
+            String idempotencyKey) {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event(groups, method, path, body, idempotencyKey), null);
+        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, path, r.getBody()).isLessThan(500);
+        return r;
+    }
+
+    private APIGatewayV2HTTPEvent event(String groups, String method, String path, String body,
             String idempotencyKey) {
         APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
         e.setRouteKey("$default");
@@ -182,8 +203,6 @@ class UnionRoutesTest {
         if (idempotencyKey != null) e.getHeaders().put("idempotency-key", idempotencyKey);
         e.getHeaders().remove("accept-encoding"); // the fixture's browser takes gzip; these tests read plain JSON
         e.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", groups);
-        APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
-        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, path, r.getBody()).isLessThan(500);
-        return r;
+        return e;
     }
 }

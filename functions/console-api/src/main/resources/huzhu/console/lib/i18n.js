@@ -47,6 +47,9 @@ export function said(texts, fallback) {
 /** An escalation level as officers say it: the first round (the neighbours), then level 1, 2… (the leaders'). */
 export function levelName(n) { return n === 0 ? t('level.first') : t('level.n', { n: n }); }
 
+/** Where an incident stands in its policy; a death in the family alerts nobody, its leaders were told at once. */
+export function incidentLevel(i) { return i.type === 'bereavement' ? t('level.bereavement') : levelName(i.level); }
+
 /**
  * A field the API names by its path ("homeArea.city", "familyContacts[1].phone", "rows[3].phone"), as the form and
  * the spreadsheet's header call it ("城市", "家属2电话").

@@ -2,7 +2,7 @@
  * The live board: every active incident, the ones nobody took first, refreshed every five seconds (an unchanged
  * answer redraws nothing, and a redraw keeps the keyboard focus where it was); opening one on a caller's behalf.
  */
-import { t, word, locale, since, levelName } from '../lib/i18n.js';
+import { t, word, locale, since, incidentLevel } from '../lib/i18n.js';
 import { add, badge, clear, field, h, input, select, table } from '../lib/dom.js';
 import { say, failed, loadFailed, showErrors } from '../lib/messages.js';
 import { api, submitOnce } from '../lib/api.js';
@@ -46,7 +46,7 @@ export function boardView(view) {
         h('td', { 'data-col': 'member' }, memberName(i.memberId)),
         h('td', { 'data-col': 'type' }, word('type', i.type)),
         h('td', { 'data-col': 'status' }, badge(i.status), attention ? h('div', { class: 'attention' }, '⚠ ' + t('board.exhausted')) : null),
-        h('td', { 'data-col': 'level' }, levelName(i.level)),
+        h('td', { 'data-col': 'level' }, incidentLevel(i)),
         h('td', { 'data-col': 'elapsed', class: 'elapsed', 'data-since': i.createdAt }, since(i.createdAt)),
         h('td', { 'data-col': 'alerted' }, alerted.length ? t('board.alertedN', { n: alerted.length }) + '：' + alerted.join('、') : '—'),
         h('td', { 'data-col': 'accepted', class: 'accepted' }, accepted.length ? accepted.join('、') : '—'));

@@ -4,7 +4,7 @@
  * while active; the action forms are drawn again only when the incident's state changes, so what an officer is
  * typing stays, and a redraw keeps the keyboard focus where it was.
  */
-import { t, word, when, since, said, levelName } from '../lib/i18n.js';
+import { t, word, when, since, said, levelName, incidentLevel } from '../lib/i18n.js';
 import { add, badge, clear, field, h, input, mapLink, select, table, tel } from '../lib/dom.js';
 import { failed, loadFailed, showErrors } from '../lib/messages.js';
 import { api } from '../lib/api.js';
@@ -106,7 +106,7 @@ function factsCard(i, member) {
       h('dt', null, t('incident.reporter')), h('dd', null, [reporter.name, reporter.phone ? tel(reporter.phone) : null, word('channel', reporter.channel),
         reporter.verified ? t('incident.verified') : t('incident.unverified')].filter(Boolean).map(function (x, k) { return [k ? ' · ' : '', x]; })),
       h('dt', null, t('incident.created')), h('dd', null, when(i.createdAt) + '（' + t('incident.ago', { d: since(i.createdAt) }) + '）'),
-      h('dt', null, t('incident.level')), h('dd', null, levelName(i.level) + (i.nextEscalationAt && (i.status === 'open') ? ' · ' + t('incident.nextEscalation', { time: when(i.nextEscalationAt) }) : '')),
+      h('dt', null, t('incident.level')), h('dd', null, incidentLevel(i) + (i.nextEscalationAt && (i.status === 'open') ? ' · ' + t('incident.nextEscalation', { time: when(i.nextEscalationAt) }) : '')),
       i.acknowledgedAt ? [h('dt', null, t('incident.acknowledgedAt')), h('dd', null, when(i.acknowledgedAt))] : null,
       i.resolvedAt ? [h('dt', null, t('incident.resolvedAt')), h('dd', null, when(i.resolvedAt))] : null,
       i.outcome ? [h('dt', null, t('incident.outcome')), h('dd', null, i.outcome)] : null));
@@ -155,9 +155,11 @@ function actionForms(i, reload, member) {
       function () { act('repage', null, null, repage); });
   } }, t('action.repage'));
 
+  // a death in the family alerts no volunteer: nothing to escalate, page again or hand to one
+  var alerting = i.type !== 'bereavement';
   add(box, h('h2', null, t('incident.actions')),
-    h('div', { class: 'actions' }, ack, escalate, repage),
-    h('details', { id: 'assignDetails' }, h('summary', null, i.responders.length ? t('action.reassign') : t('action.assign')), assignForm(i, act)),
+    h('div', { class: 'actions' }, ack, alerting ? escalate : null, alerting ? repage : null),
+    alerting ? h('details', { id: 'assignDetails' }, h('summary', null, i.responders.length ? t('action.reassign') : t('action.assign')), assignForm(i, act)) : null,
     h('details', { id: 'messageDetails' }, h('summary', null, t('action.message')), messageForm(i, member, act)),
     h('details', null, h('summary', null, t('action.note')), noteForm(act)),
     h('details', { id: 'resolveDetails' }, h('summary', null, t('action.resolve')), resolveForm(act)),

@@ -40,6 +40,7 @@ export default {
   'time.today': 'today {time}',
   'level.first': 'first round (nearby volunteers)',
   'level.n': 'level {n}',
+  'level.bereavement': 'no volunteers alerted (both levels of leaders told)',
   'leader.levelN': 'level {n}',
   'col.leaderLevel': 'Escalation level',
   'filter.until': 'Until',

@@ -40,6 +40,7 @@ export default {
   'time.today': '今天 {time}',
   'level.first': '首轮（附近队员）',
   'level.n': '第 {n} 级',
+  'level.bereavement': '不通知队员（两级领导已知悉）',
   'leader.levelN': '第 {n} 级',
   'col.leaderLevel': '升级级别',
   'filter.until': '截至',
