@@ -8,7 +8,7 @@ import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.RateLimited;
 import huzhu.core.incident.ReplyGrammar.Action;
-import huzhu.core.incident.ReplyGrammar.Reply;
+import huzhu.core.incident.ReplyGrammar.Reading;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Language;
@@ -104,10 +104,10 @@ public final class InboundSmsService {
     private Handled route(String from, String body, InboundSms in, Instant now) {
         if (ReplyGrammar.isStop(body)) return optOut(from, now);
 
-        Optional<Reply> reply = ReplyGrammar.parse(body);
-        if (reply.isPresent()) {
-            Optional<Target> target = target(from, reply.get(), in.previousPublishedMessageId());
-            if (target.isPresent()) return answer(target.get(), reply.get().action());
+        Reading reply = ReplyGrammar.read(body);
+        if (reply.understood()) {
+            Optional<Target> target = target(from, reply, in.previousPublishedMessageId());
+            if (target.isPresent()) return answer(target.get(), reply.action());
         }
 
         List<Member> asMember = directory.members().byPhone(from).map(List::of).orElse(List.of());
@@ -207,7 +207,7 @@ public final class InboundSmsService {
      * Which alert a reply answers: the one whose SMS it quotes, else the one its code names, else the
      * sender's most recent one still waiting for this kind of answer.
      */
-    private Optional<Target> target(String from, Reply reply, String previousMessageId) {
+    private Optional<Target> target(String from, Reading reply, String previousMessageId) {
         List<Target> mine = incidents.active().stream()
                 .flatMap(i -> i.alerts().stream().filter(a -> from.equals(a.to())).map(a -> new Target(i, a)))
                 .toList();
