@@ -7,7 +7,6 @@ import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.RateLimited;
-import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.incident.ReplyGrammar.Reading;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.IdempotencyStore;
@@ -20,6 +19,7 @@ import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OptOutStore;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.SmsLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +49,10 @@ public final class InboundSmsService {
     private final RateLimiter limiter;
     private final Language defaultLanguage;
     private final NoticeReplies noticeReplies;
+    private final AlertHolderReplies alertHolders;
+    private final ReporterFollowUps followUps;
+    private final RateLimiter.Limit unverifiedPerHour;
+    private final RateLimiter.Limit optOutReplies;
 
     public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter) {
@@ -69,6 +73,16 @@ public final class InboundSmsService {
         this.limiter = limiter;
         this.defaultLanguage = config.defaultLanguage();
         this.noticeReplies = noticeReplies;
+        SmsLimits limits = config.limits();
+        Outbound out = new Outbound(messenger);
+        IncidentTexts texts = new IncidentTexts(config);
+        this.alertHolders = new AlertHolderReplies(dispatcher, idempotency, out, texts, limits);
+        this.followUps = new ReporterFollowUps(dispatcher, incidents, idempotency, out, texts, limits,
+                config.defaultLanguage());
+        this.unverifiedPerHour = new RateLimiter.Limit("sms-unverified-all", limits.unverifiedIncidentsPerHour(),
+                Duration.ofHours(1));
+        this.optOutReplies = new RateLimiter.Limit("sms-optout-reply", limits.optOutRepliesPerDay(),
+                Duration.ofDays(1));
     }
 
     /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
@@ -79,7 +93,13 @@ public final class InboundSmsService {
     /** What was done with one SMS, for logs and tests. */
     public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED, LIMITED,
         /** a reply to a recent notice, in its thread */
-        NOTICE_REPLY }
+        NOTICE_REPLY,
+        /** the reporter confirmed with the code that help is no longer needed: the incident is cancelled */
+        CANCELLED,
+        /** a reporter's text beyond their cap: on the timeline, passed on to nobody */
+        KEPT,
+        /** "没事了" or "谢谢" just after the incident closed: noted on it, nothing opened */
+        NOTED }
 
     public Handled handle(InboundSms in) {
         Instant now = clock.instant();
@@ -104,17 +124,23 @@ public final class InboundSmsService {
     private Handled route(String from, String body, InboundSms in, Instant now) {
         if (ReplyGrammar.isStop(body)) return optOut(from, now);
 
-        Reading reply = ReplyGrammar.read(body);
-        if (reply.understood()) {
-            Optional<Target> target = target(from, reply, in.previousPublishedMessageId());
-            if (target.isPresent()) return answer(target.get(), reply.action());
-        }
-
+        // read once: each read of the active incidents is a round trip before the alerts go out
+        List<Incident> activeNow = incidents.active();
         List<Member> asMember = directory.members().byPhone(from).map(List::of).orElse(List.of());
         List<Member> family = directory.membersWithFamilyPhone(from);
-        // read once: each read of the active incidents is a round trip before the alerts go out
-        List<Incident> activeNow = asMember.isEmpty() && family.isEmpty() ? List.of() : incidents.active();
         Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
+
+        List<AlertHolderReplies.Target> alerts = AlertHolderReplies.alertsTo(from, activeNow);
+        if (!alerts.isEmpty()) {
+            Reading reading = ReplyGrammar.read(body);
+            // someone alerted for another's emergency may have one of their own: that is not an answer to the alert
+            boolean ownEmergency = member != null && !reading.understood() && Urgency.mightBeEmergency(body);
+            if (!ownEmergency) {
+                alertHolders.answer(alerts, reading, body, in.previousPublishedMessageId(), now);
+                return Handled.REPLY;
+            }
+        }
+
         if (member != null) {
             Optional<Incident> active = activeNow.stream().filter(i -> member.id().equals(i.memberId()))
                     .max(Comparator.comparing(Incident::createdAt));
@@ -128,11 +154,11 @@ public final class InboundSmsService {
             }
             if (active.isPresent()) {
                 if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
-                dispatcher.relay(active.get().id(), body, from);
-                reply(from, active.get().id(), member.language(), "sms.relayed", Map.of("code", active.get().code()));
-                return Handled.RELAYED;
+                return followedUp(followUps.followUp(active.get(), member, from, body, member.language(), now));
             }
-            // no active incident: a reply to a notice sent to this phone lately goes to that notice's thread,
+            // no active incident: "没事了" or "谢谢" just after one closed is a note to it, not a new emergency
+            if (followUps.afterClose(member, from, body, member.language(), now)) return Handled.NOTED;
+            // a reply to a notice sent to this phone lately goes to that notice's thread,
             // unless it might be an emergency (NoticeReplies decides; when in doubt it declines, and we open)
             if (noticeReplies.take(from, body, member, now)) return Handled.NOTICE_REPLY;
             String name = member.phone().equals(from) ? member.name()
@@ -144,26 +170,18 @@ public final class InboundSmsService {
         }
 
         // a stranger's further texts belong to the incident they opened, not to a new one
-        Optional<Incident> ownUnverified = incidents.active().stream()
+        Optional<Incident> ownUnverified = activeNow.stream()
                 .filter(i -> i.memberId() == null && from.equals(i.reporter().phone()))
                 .max(Comparator.comparing(Incident::createdAt));
         if (ownUnverified.isPresent() && !ownUnverified.get().id().equals(incidentIdFor(in))) {
             Incident own = ownUnverified.get();
             if (Text.blank(body)) return Handled.IGNORED;
-            dispatcher.relay(own.id(), body, from);
-            reply(from, own.id(), own.language(), "sms.relayed", Map.of("code", own.code()));
-            return Handled.RELAYED;
+            return followedUp(followUps.followUp(own, null, from, body, own.language(), now));
         }
 
         if (ReplyGrammar.isHelpRequest(body)) {
-            if (ownUnverified.isEmpty()) {
-                try {
-                    limiter.acquire(UNVERIFIED_PER_SENDER, from);
-                } catch (RateLimited e) {
-                    JsonLog.warn("sms.rateLimited", "inboundMessageId", in.inboundMessageId(), "from", from,
-                            "retryAfterSeconds", e.retryAfter().toSeconds());
-                    return explainOnce(from, now) ? Handled.EXPLAINED : Handled.LIMITED;
-                }
+            if (ownUnverified.isEmpty() && !mayOpenUnverified(from, in, now)) {
+                return explainOnce(from, now) ? Handled.EXPLAINED : Handled.LIMITED;
             }
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
@@ -176,6 +194,45 @@ public final class InboundSmsService {
 
         explainOnce(from, now);
         return Handled.EXPLAINED;
+    }
+
+    private static Handled followedUp(ReporterFollowUps.Outcome outcome) {
+        return switch (outcome) {
+            case RELAYED -> Handled.RELAYED;
+            case CANCELLED -> Handled.CANCELLED;
+            case KEPT -> Handled.KEPT;
+        };
+    }
+
+    /**
+     * Whether an unknown number may open an incident now: at most {@link #UNVERIFIED_PER_SENDER} per number, and
+     * {@link SmsLimits#unverifiedIncidentsPerHour()} for all numbers together — when that is reached, the officers
+     * hear it once in the hour (a flood of new numbers must not turn into a flood of alerts).
+     */
+    private boolean mayOpenUnverified(String from, InboundSms in, Instant now) {
+        try {
+            limiter.acquire(UNVERIFIED_PER_SENDER, from);
+        } catch (RateLimited e) {
+            JsonLog.warn("sms.rateLimited", "inboundMessageId", in.inboundMessageId(), "from", from,
+                    "retryAfterSeconds", e.retryAfter().toSeconds());
+            return false;
+        }
+        try {
+            limiter.acquire(unverifiedPerHour, "all");
+            return true;
+        } catch (RateLimited e) {
+            JsonLog.warn("sms.unverifiedCap", "inboundMessageId", in.inboundMessageId(), "from", from,
+                    "max", unverifiedPerHour.max(), "retryAfterSeconds", e.retryAfter().toSeconds());
+            long window = Math.floorDiv(now.toEpochMilli(), unverifiedPerHour.per().toMillis());
+            if (idempotency.remember("unverified-cap-told:" + window, "1", now.plus(unverifiedPerHour.per()), now)
+                    .isEmpty()) {
+                for (Leader officer : directory.leadersAtLevel(1)) {
+                    reply(officer.phone(), null, officer.language(), "sms.unverifiedCap.officer",
+                            Map.of("max", unverifiedPerHour.max()));
+                }
+            }
+            return false;
+        }
     }
 
     /** Tells an unknown number how to ask for help, at most once per {@link #EXPLAIN_ONCE_PER}. */
@@ -200,57 +257,10 @@ public final class InboundSmsService {
         return Text.blank(in.inboundMessageId()) ? null : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
     }
 
-    private record Target(Incident incident, Alert alert) {
-    }
-
     /**
-     * Which alert a reply answers: the one whose SMS it quotes, else the one its code names, else the
-     * sender's most recent one still waiting for this kind of answer.
+     * STOP/TD/退订: always recorded. A volunteer goes off duty, and the officers hear it when that changes something;
+     * the sender's confirmation goes out at most {@link SmsLimits#optOutRepliesPerDay()} times a day.
      */
-    private Optional<Target> target(String from, Reading reply, String previousMessageId) {
-        List<Target> mine = incidents.active().stream()
-                .flatMap(i -> i.alerts().stream().filter(a -> from.equals(a.to())).map(a -> new Target(i, a)))
-                .toList();
-        if (mine.isEmpty()) return Optional.empty();
-        if (!Text.blank(previousMessageId)) {
-            Optional<Target> quoted = mine.stream().filter(t -> previousMessageId.equals(t.alert().messageId()))
-                    .findFirst();
-            if (quoted.isPresent()) return quoted;
-        }
-        if (reply.code() != null) {
-            Optional<Target> coded = mine.stream().filter(t -> reply.code().equals(t.incident().code())).findFirst();
-            if (coded.isPresent()) return coded;
-        }
-        boolean forResponders = reply.action() == Action.ARRIVED || reply.action() == Action.DONE;
-        Comparator<Target> newest = Comparator.comparing(t -> t.alert().sentAt() == null ? Instant.MIN
-                : t.alert().sentAt());
-        Optional<Target> waiting = mine.stream()
-                .filter(t -> forResponders ? t.alert().status() == AlertStatus.ACCEPTED
-                        : t.alert().status() == AlertStatus.SENT)
-                .max(newest);
-        return waiting.isPresent() ? waiting : mine.stream().max(newest);
-    }
-
-    private Handled answer(Target t, Action action) {
-        Dispatcher.Response r = dispatcher.respond(t.incident().id(), t.alert().recipientId(), action);
-        Incident inc = r.incident();
-        String key = switch (r.outcome()) {
-            case ACCEPTED -> null; // the dispatcher already sent the responder the details
-            case ALREADY_YOURS -> "sms.alreadyYours";
-            case ALREADY_TAKEN -> "sms.alreadyTaken";
-            case DECLINED -> "sms.declined";
-            case ARRIVED -> "sms.arrived";
-            case DONE -> "sms.done";
-            case CLOSED -> "sms.closed";
-            case NOT_RESPONDER -> "sms.notResponder";
-        };
-        if (key != null) {
-            reply(t.alert().to(), inc.id(), t.alert().language(), key, Map.of("code", inc.code(),
-                    "name", r.takenBy() == null ? "" : r.takenBy()));
-        }
-        return Handled.REPLY;
-    }
-
     private Handled optOut(String from, Instant now) {
         optOuts.record(from, now);
         Optional<Volunteer> volunteer = directory.volunteers().byPhone(from);
@@ -258,13 +268,20 @@ public final class InboundSmsService {
         if (volunteer.isPresent()) {
             Volunteer v = volunteer.get();
             lang = v.language();
-            if (v.onDuty() || !v.hasOptedOut()) directory.volunteers().update(v.optedOut(now));
-            for (Leader officer : directory.leadersAtLevel(1)) {
-                reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
+            if (v.onDuty() || !v.hasOptedOut()) {
+                directory.volunteers().update(v.optedOut(now));
+                for (Leader officer : directory.leadersAtLevel(1)) {
+                    reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
+                }
             }
         }
         JsonLog.info("sms.optOut", "from", from, "volunteer", volunteer.isPresent());
-        reply(from, null, lang, "sms.optedOut", Map.of());
+        try {
+            limiter.acquire(optOutReplies, from);
+            reply(from, null, lang, "sms.optedOut", Map.of());
+        } catch (RateLimited e) {
+            JsonLog.info("sms.optOutReplyLimited", "from", from);
+        }
         return Handled.OPTED_OUT;
     }
 

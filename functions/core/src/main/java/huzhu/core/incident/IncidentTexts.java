@@ -6,20 +6,29 @@ import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Text;
 import huzhu.core.sms.SmsComposer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the incident path says: every SMS it sends (each from its message key, in the reader's language) and
  * the officers' timeline and topic texts (in the union's language). The only place these texts are put together.
  */
 final class IncidentTexts {
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(CHINA);
+    /** When someone will be there, as the family reads it: Beijing time, to the minute. */
+    private static final DateTimeFormatter ARRIVAL_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(CHINA);
+    private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)\\S+"
+            + "|\\b[a-z0-9-]+(?:[.。][a-z0-9-]+)*[.。](?:com|cn|net|org|cc|top|xyz|info|io|me|co|vip|club|site|online"
+            + "|link|ly|tk|shop|app|icu|ink|fun|wang|xin|ren|pw|biz|tv|hk|tw|us|uk|ru)\\b(?:/\\S*)?");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d(?:[\\s-]?\\d){6,}");
 
     private final ServiceConfig config;
     private final SmsComposer sms;
@@ -62,6 +71,7 @@ final class IncidentTexts {
         args.put("message", orEmpty(incident.message()));
         args.put("reporter", reporterLabel(incident, member, lang));
         if (member == null) {
+            args.put("message", forRelay(lang, incident, orEmpty(incident.message())));
             return sms.compose(lang, "sms.alert.unverified", args, List.of("message"));
         }
         args.put("member", member.name());
@@ -93,12 +103,71 @@ final class IncidentTexts {
                 : sms.compose(other.language(), "sms.standDown", Map.of("code", incident.code()), List.of());
     }
 
-    /** The family hears who is coming; someone we could not verify learns only that help is coming. */
-    String helpComing(Language lang, Incident incident, Alert responder, boolean stranger) {
-        return stranger
-                ? sms.compose(lang, "sms.accepted.unverified", Map.of("code", incident.code()), List.of())
-                : sms.compose(lang, "sms.accepted.family", Map.of(
-                        "name", responder.name(), "phone", responder.to(), "code", incident.code()), List.of("name"));
+    /**
+     * The family hears who is coming, and when if the responder said; someone we could not verify learns only that
+     * help is coming (and when).
+     */
+    String helpComing(Language lang, Incident incident, Alert responder, boolean stranger, Instant expectedAt,
+            Instant now) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("code", incident.code());
+        if (expectedAt != null) {
+            args.put("minutes", minutes(now, expectedAt));
+            args.put("time", arrivalTime(expectedAt));
+        }
+        String eta = expectedAt == null ? "" : ".eta";
+        if (stranger) return sms.compose(lang, "sms.accepted.unverified" + eta, args, List.of());
+        args.put("name", responder.name());
+        args.put("phone", responder.to());
+        return sms.compose(lang, "sms.accepted.family" + eta, args, List.of("name"));
+    }
+
+    /** The responder said later when they will be there: the family hears it (a stranger without the name). */
+    String expectedAt(Language lang, Incident incident, Responder responder, boolean stranger, Instant now) {
+        Map<String, Object> args = Map.of("code", incident.code(), "name", responder.name(),
+                "minutes", minutes(now, responder.expectedAt()), "time", arrivalTime(responder.expectedAt()));
+        return sms.compose(lang, stranger ? "sms.eta.unverified" : "sms.eta.family", args, List.of("name"));
+    }
+
+    /** The responder hears that the family was told when to expect them. */
+    String expectedAtNoted(Alert to, Incident incident, Instant expectedAt) {
+        return sms.compose(to.language(), "sms.eta.noted", Map.of("code", incident.code(),
+                "time", arrivalTime(expectedAt)), List.of());
+    }
+
+    /** A reply not understood: the two answers that fit where its sender stands (1/0, or 2/9 once they took it). */
+    String question(Alert to, Incident incident) {
+        String key = to.status() == AlertStatus.ACCEPTED ? "sms.reply.question.responder" : "sms.reply.question";
+        return sms.compose(to.language(), key, Map.of("code", incident.code()), List.of());
+    }
+
+    /** A reply not understood, after the question was asked: kept for the officers. */
+    String replyNoted(Alert to, Incident incident) {
+        return sms.compose(to.language(), "sms.reply.noted", Map.of("code", incident.code()), List.of());
+    }
+
+    /** Someone else took it: who. */
+    String alreadyTaken(Alert to, Incident incident, String name) {
+        return sms.compose(to.language(), "sms.alreadyTaken", Map.of("code", incident.code(), "name", name),
+                List.of("name"));
+    }
+
+    /** Help words in a reporter's later message, while nobody has accepted: the officers hear them at once. */
+    String urgentToOfficer(Language lang, Incident incident, String text) {
+        return sms.compose(lang, "sms.urgent.officer", Map.of("code", incident.code(),
+                "text", forRelay(lang, incident, text)), List.of("text"));
+    }
+
+    /** A reporter's texts beyond the cap are only kept: the officers hear it once. */
+    String relaysCappedToOfficer(Language lang, Incident incident, int max) {
+        return sms.compose(lang, "sms.relay.capped.officer", Map.of("code", incident.code(), "max", max), List.of());
+    }
+
+    /** Any SMS of the incident path about this incident by its key, with the code and the given arguments. */
+    String about(Language lang, Incident incident, String key, Map<String, ?> args) {
+        Map<String, Object> all = new HashMap<>(args);
+        all.put("code", incident.code());
+        return sms.compose(lang, key, all, List.of("name", "text", "reason"));
     }
 
     String closed(Alert to, Incident incident) {
@@ -110,9 +179,21 @@ final class IncidentTexts {
                 List.of("reason"));
     }
 
-    /** A reporter's later message, passed on. */
-    String relay(Language lang, Incident incident, String text) {
-        return sms.compose(lang, "sms.relay", Map.of("code", incident.code(), "text", text), List.of("text"));
+    /** A reporter's later message, passed on; help words in it make it urgent. */
+    String relay(Language lang, Incident incident, String text, boolean urgent) {
+        return sms.compose(lang, urgent ? "sms.relay.urgent" : "sms.relay", Map.of("code", incident.code(),
+                "text", forRelay(lang, incident, text)), List.of("text"));
+    }
+
+    /**
+     * What of a reporter's words may go out from the union's number: all of a registered family's; of a number
+     * nobody registered, everything but links and phone numbers (our number must not carry a stranger's
+     * advertising or a number to call back). The timeline keeps the words as written.
+     */
+    static String forRelay(Language lang, Incident incident, String text) {
+        if (incident.reporter().verified() || text == null) return text;
+        String s = LINK.matcher(text).replaceAll(Matcher.quoteReplacement(Messages.text(lang, "relay.removed.link")));
+        return PHONE.matcher(s).replaceAll(Matcher.quoteReplacement(Messages.text(lang, "relay.removed.phone")));
     }
 
     /** Nobody at any level accepted: the officers must act by hand. */
@@ -121,6 +202,14 @@ final class IncidentTexts {
     }
 
     // ---------------------------------------------------------------- pieces
+
+    static String arrivalTime(Instant at) {
+        return ARRIVAL_TIME.format(at);
+    }
+
+    private static long minutes(Instant now, Instant expectedAt) {
+        return Math.max(1, Duration.between(now, expectedAt).plusSeconds(30).toMinutes());
+    }
 
     private static String reporterLabel(Incident incident, Member member, Language lang) {
         Reporter r = incident.reporter();

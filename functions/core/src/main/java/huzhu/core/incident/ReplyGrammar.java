@@ -112,6 +112,14 @@ public final class ReplyGrammar {
         return new Reading(null, code, null);
     }
 
+    /** Only thanks or an acknowledgement ("好的，谢谢", "收到", "辛苦了"): no answer to anything, no other word. */
+    static boolean onlyThanks(String body) {
+        String s = compact(body);
+        if (s.isEmpty()) return false;
+        Tally t = tally(s);
+        return t.unknown == 0 && t.yes == 0 && t.no == 0 && t.arrived == 0 && t.done == 0;
+    }
+
     public static boolean isStop(String body) {
         return STOP_WORDS.contains(compact(body));
     }

@@ -27,7 +27,29 @@ public final class Urgency {
             // traditional forms of the above
             "幫幫", "危險", "報警", "車禍", "傷", "暈", "醫院", "過世");
 
+    /**
+     * Words in a later message that say things got worse or help is needed now ("又晕倒了", "快来", "人呢"). Narrower
+     * than {@link #WORDS}: "我已经叫了120" or "在二楼" passed on while help is on its way is news, not a new alarm.
+     */
+    private static final List<String> HELP_NOW = List.of(
+            "救", "急", "快来", "快点", "快快", "赶紧", "赶快", "马上来", "帮帮", "不行了", "不好了", "人呢", "还没来",
+            "怎么还没", "等不及", "等不了", "又晕", "晕倒", "晕过去", "昏迷", "昏倒", "不醒", "没气", "没呼吸", "喘不上",
+            "抽搐", "又摔", "摔倒", "流血", "出血", "着火", "起火", "严重", "加重", "更疼", "更痛", "又疼", "又痛",
+            "又不舒服", "危险",
+            "HELP", "SOS", "URGENT", "HURRY", "WORSE", "NOT BREATHING", "UNCONSCIOUS", "COLLAPSED", "FIRE", "BLEEDING",
+            // traditional forms of the above
+            "趕緊", "趕快", "幫幫", "還沒來", "暈", "昏倒", "沒氣", "沒呼吸", "著火", "嚴重", "危險", "又疼", "又痛");
+
     private Urgency() {
+    }
+
+    /** A later message that calls for help now, see {@link #HELP_NOW}. */
+    public static boolean callsForHelp(String body) {
+        if (body == null) return false;
+        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        if (ReplyGrammar.isHelpRequest(body)) return true;
+        for (String w : HELP_NOW) if (s.contains(w)) return true;
+        return false;
     }
 
     public static boolean mightBeEmergency(String body) {
