@@ -11,6 +11,7 @@ import huzhu.core.care.NoticeReplyInbox;
 import huzhu.core.care.NoticeSender;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.EscalationTimer;
@@ -23,8 +24,10 @@ import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.RateLimiter;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.report.ReportService;
+import huzhu.core.sms.DailySmsCeiling;
 import huzhu.core.sms.Messenger;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /** Every application service, wired once over one set of ports: in Lambda, in the local stack, in tests. */
 public record Services(
@@ -63,8 +66,10 @@ public record Services(
         return create(store, messenger, announcements, timer, clock, ids, config, Care.QUIET);
     }
 
-    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+    public static Services create(Store store, Messenger unlimited, LeaderAnnouncements announcements,
             EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
+        Messenger messenger = new DailySmsCeiling(unlimited, store.idempotency(), unionPhone(store.directory()), clock,
+                config.limits().smsPerDay());
         Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), messenger,
                 announcements, timer, clock, ids, config);
         AuditService audit = new AuditService(store.audit(), clock, ids);
@@ -97,5 +102,13 @@ public record Services(
                 notices,
                 new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
                 new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
+    }
+
+    /** Whether a number belongs to one of the union's people: what the daily SMS ceiling never holds back from. */
+    private static Predicate<String> unionPhone(DirectoryStore directory) {
+        return phone -> directory.volunteers().byPhone(phone).isPresent()
+                || directory.leaders().byPhone(phone).isPresent()
+                || directory.members().byPhone(phone).isPresent()
+                || !directory.membersWithFamilyPhone(phone).isEmpty();
     }
 }

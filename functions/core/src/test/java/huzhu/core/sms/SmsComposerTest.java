@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SmsComposerTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** Never shortened: what the reader acts on, or what the composer itself fills in. */
-    private static final Set<String> INTACT = Set.of("sig", "code", "link", "phone", "reporterPhone", "type", "number");
+    private static final Set<String> INTACT = Set.of("sig", "code", "link", "phone", "reporterPhone", "type", "number",
+            "minutes", "time", "max");
     /**
      * Sent only when they fit; otherwise their shorter forms go instead (the family introduction splits
      * into "sms.intro.noLink" and "sms.intro.link", each checked here; OnboardingServiceTest checks the choice).
@@ -92,6 +93,9 @@ class SmsComposerTest {
         values.put("phone", "+8613800138000");
         values.put("reporterPhone", "+8613900139000");
         values.put("type", Messages.text(lang, "type.medical"));
+        values.put("minutes", "10");
+        values.put("time", "09:40");
+        values.put("max", "20");
 
         // when
         String text = COMPOSER.compose(lang, key, values, List.of("address", "message", "reporter", "member",
@@ -276,6 +280,9 @@ class SmsComposerTest {
         v.put("phone", "+8613800138000");
         v.put("reporterPhone", "+8613900139000");
         v.put("type", Messages.text(lang, "type.medical"));
+        v.put("minutes", "180");
+        v.put("time", "23:59");
+        v.put("max", "1000");
         return v;
     }
 

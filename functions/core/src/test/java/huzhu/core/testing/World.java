@@ -39,8 +39,19 @@ public final class World {
     public final InterleavingStore store = new InterleavingStore(memory);
     /** What the leaders' topic was told: "leaderLevel: text". */
     public final List<String> announced = new ArrayList<>();
-    public final Services services = Services.create(store, messenger,
-            (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, CONFIG);
+    public final ServiceConfig config;
+    public final Services services;
+
+    public World() {
+        this(CONFIG);
+    }
+
+    /** A union with settings of its own (limits, languages). */
+    public World(ServiceConfig config) {
+        this.config = config;
+        this.services = Services.create(store, messenger,
+                (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, config);
+    }
 
     public Dispatcher dispatcher() {
         return services.dispatcher();
@@ -71,7 +82,7 @@ public final class World {
 
     /** The token of the ack link in this recipient's alert SMS. */
     public String ackToken(String incidentId, String recipientId) {
-        return CONFIG.ackTokens().token(incident(incidentId).code(), incidentId, recipientId);
+        return config.ackTokens().token(incident(incidentId).code(), incidentId, recipientId);
     }
 
     public Instant later(int seconds) {

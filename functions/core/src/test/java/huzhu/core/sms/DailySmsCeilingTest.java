@@ -1,0 +1,64 @@
+package huzhu.core.sms;
+
+import static huzhu.core.testing.Fixtures.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingMessenger;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DailySmsCeilingTest {
+    private static final String VOLUNTEER = phone(11);
+    private static final String STRANGER = phone(99);
+
+    private final RecordingMessenger sent = new RecordingMessenger();
+    private final MutableClock clock = MutableClock.atT0();
+    private final DailySmsCeiling ceiling = new DailySmsCeiling(sent, new InMemoryStore().idempotency(),
+            Set.of(VOLUNTEER)::contains, clock, 3);
+
+    @Test
+    void aBatchThatCrossesTheCeiling_sendsWhatFits_andBeyondItOnlyIncidentSmsToTheUnionsPeople() {
+        // given
+        ceiling.send(new OutboundSms(STRANGER, "a", null));
+
+        // when
+        List<SendResult> results = ceiling.sendAll(List.of(
+                new OutboundSms(STRANGER, "b", null),               // 2: within
+                new OutboundSms(STRANGER, "c", "i-1"),              // 3: within
+                new OutboundSms(STRANGER, "d", "i-1"),              // 4: over, not the union's
+                new OutboundSms(VOLUNTEER, "e", null),              // 5: over, not about an incident
+                new OutboundSms(VOLUNTEER, "f", "i-1")));           // 6: over, an alert to a volunteer
+
+        // then
+        assertThat(results).extracting(SendResult::ok).containsExactly(true, true, false, false, true);
+        assertThat(results.get(2).failureReason()).isEqualTo(DailySmsCeiling.REASON);
+        assertThat(results.get(2).permanent()).isTrue();
+        assertThat(sent.sent()).extracting(RecordingMessenger.Attempt::body).containsExactly("a", "b", "c", "f");
+    }
+
+    @Test
+    void nothingIsCountedForAnEmptyBatch() {
+        assertThat(ceiling.sendAll(List.of())).isEmpty();
+        for (int i = 0; i < 3; i++) assertThat(ceiling.send(new OutboundSms(STRANGER, "x", null)).ok()).isTrue();
+    }
+
+    @Test
+    void theLimits_areReadFromTheEnvironment_andABadValueFailsAtInit_namingIt() {
+        // when
+        SmsLimits limits = SmsLimits.from(Map.of(SmsLimits.DAILY_SMS_LIMIT, "500", SmsLimits.RELAY_CAP, " 7 ",
+                SmsLimits.UNVERIFIED_PER_HOUR, ""));
+
+        // then
+        assertThat(limits).isEqualTo(new SmsLimits(7, 5, 10, 1, 500));
+        assertThat(SmsLimits.from(Map.of())).isEqualTo(SmsLimits.DEFAULTS);
+        assertThatThrownBy(() -> SmsLimits.from(Map.of(SmsLimits.UNVERIFIED_RELAY_CAP, "0")))
+                .hasMessageContaining(SmsLimits.UNVERIFIED_RELAY_CAP);
+        assertThatThrownBy(() -> SmsLimits.from(Map.of(SmsLimits.DAILY_SMS_LIMIT, "lots")))
+                .hasMessageContaining(SmsLimits.DAILY_SMS_LIMIT);
+    }
+}
