@@ -200,7 +200,7 @@ class AlertHolderRepliesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"好的", "好累", "在哪？", "不好意思去不了", "到了", "完成了", "？", "👍", "哈哈", "你好", "10分钟到",
+    @ValueSource(strings = {"好的", "好累", "好久不见", "在哪？", "不好意思去不了", "到了", "完成了", "？", "👍", "哈哈", "你好", "10分钟到",
             "可以吗？", "行不行", "1", "0", "2", "9"})
     void everyText_fromAnAlertHolder_isAnsweredAboutThatAlert_neverWithTheStrangersText(String body) {
         // given
