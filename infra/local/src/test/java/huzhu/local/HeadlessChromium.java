@@ -1,8 +1,8 @@
 package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import huzhu.testing.MachineTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Debian's headless Chromium through Debian's chromedriver, as the browser tests use it: the flags that keep
  * it off the network this machine does not have, a fresh profile, Chinese first, the page's console log kept.
- * Tests skip (not fail) where the two are not installed; .ci/run installs them.
+ * Tests skip where the two are not installed, and fail under CI ({@code CI=true}); .ci/run installs them.
  */
 final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -27,9 +27,9 @@ final class HeadlessChromium {
     }
 
     static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the console's browser tests need Debian's chromium and chromium-driver "
-                        + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver");
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) return;
+        throw MachineTools.missing("the console's browser tests need Debian's chromium and chromium-driver "
+                + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver");
     }
 
     /**

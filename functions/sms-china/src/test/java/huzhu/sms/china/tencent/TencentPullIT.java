@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PullSmsReplyStatus / PullSmsSendStatus (2021-01-11) against a stand-in answering in the reference's shape. */
-class TencentPullTest {
+class TencentPullIT {
     @RegisterExtension
     static WireMockExtension tencent = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sender against WireMock standing in for dysmsapi: the exact V3-signed RPC request and Alibaba's answers. */
-class AliyunSmsTest {
+class AliyunSmsIT {
     @RegisterExtension
     static WireMockExtension aliyun = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sender against WireMock standing in for sms.tencentcloudapi.com: the TC3-signed JSON call and its answers. */
-class TencentSmsTest {
+class TencentSmsIT {
     @RegisterExtension
     static WireMockExtension tencent = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
