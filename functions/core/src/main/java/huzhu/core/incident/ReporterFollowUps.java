@@ -65,8 +65,7 @@ final class ReporterFollowUps {
         boolean wish = verified && StandDownWords.wish(body);
         boolean urgent = !wish && Urgency.callsForHelp(body);
         int cap = limits.relaysPerSender(verified);
-        long count = memory.count("relays:" + incident.id() + ":" + Hashes.sha256(from).substring(0, 32), 1,
-                now.plus(REMEMBERED), now);
+        long count = counted(incident, from, now);
         if (count > cap) {
             dispatcher.keepUnrelayed(incident.id(), body, from, cap);
             JsonLog.warn("sms.relayCapped", "incidentId", incident.id(), "from", from, "count", count, "urgent", urgent);
@@ -102,9 +101,7 @@ final class ReporterFollowUps {
                 .max(Comparator.comparing(Incident::closedAt));
         if (closed.isEmpty()) return false;
         Incident incident = closed.get();
-        long count = memory.count("relays:" + incident.id() + ":" + Hashes.sha256(from).substring(0, 32), 1,
-                now.plus(REMEMBERED), now);
-        if (count > limits.relaysPerSender()) return true;
+        if (counted(incident, from, now) > limits.relaysPerSender()) return true;
         dispatcher.addNote(incident.id(), texts.timeline("timeline.lateNote", Map.of("text", body)), from);
         out.send(from, incident.id(), texts.about(lang, incident, standsDown ? "sms.cancel.closed" : "sms.lateNote",
                 Map.of()));
@@ -130,6 +127,12 @@ final class ReporterFollowUps {
                     Map.of("reason", words)));
         }
         JsonLog.info("incident.cancelledByReporter", "incidentId", cancelled.id(), "from", from);
+    }
+
+    /** This sender's texts about this incident so far, this one included (the number is hashed, never stored). */
+    private long counted(Incident incident, String from, Instant now) {
+        return memory.count("relays:" + incident.id() + ":" + Hashes.sha256(from).substring(0, 32), 1,
+                now.plus(REMEMBERED), now);
     }
 
     private static String wishKey(Incident incident) {

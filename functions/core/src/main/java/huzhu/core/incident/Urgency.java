@@ -45,18 +45,17 @@ public final class Urgency {
 
     /** A later message that calls for help now, see {@link #HELP_NOW}. */
     public static boolean callsForHelp(String body) {
-        if (body == null) return false;
-        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
-        if (ReplyGrammar.isHelpRequest(body)) return true;
-        for (String w : HELP_NOW) if (s.contains(w)) return true;
-        return false;
+        return startsWithHelpOrHasOneOf(body, HELP_NOW);
     }
 
     public static boolean mightBeEmergency(String body) {
+        return startsWithHelpOrHasOneOf(body, WORDS);
+    }
+
+    private static boolean startsWithHelpOrHasOneOf(String body, List<String> words) {
         if (body == null) return false;
-        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
         if (ReplyGrammar.isHelpRequest(body)) return true;
-        for (String w : WORDS) if (s.contains(w)) return true;
-        return false;
+        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        return words.stream().anyMatch(s::contains);
     }
 }

@@ -11,10 +11,8 @@ import huzhu.core.kernel.PageRequest;
 import huzhu.core.sms.SmsLimits;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
+import huzhu.core.testing.Stdout;
 import huzhu.core.testing.World;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -211,7 +209,7 @@ class AbuseLimitsTest {
         world.messenger.clear();
 
         // when
-        String log = captured(() -> {
+        String log = Stdout.captured(() -> {
             sms(phone(400), "你好");
             sms(FATHER, "老伴胸口疼");
             sms(STRANGER, "求助 有人晕倒");
@@ -239,17 +237,5 @@ class AbuseLimitsTest {
 
         // then
         assertThat(world.messenger.attempts()).hasSize(11);
-    }
-
-    private static String captured(Runnable work) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
