@@ -42,6 +42,27 @@ class DailySmsCeilingTest {
     }
 
     @Test
+    void incidentSms_areSentBeforeTheyAreCounted_untilThisContainerHasSeenTheCeilingReached() {
+        // given: another container used up the day's three SMS
+        InMemoryStore store = new InMemoryStore();
+        DailySmsCeiling other = new DailySmsCeiling(new RecordingMessenger(), store.idempotency(), phone -> false,
+                clock, 3);
+        DailySmsCeiling mine = new DailySmsCeiling(sent, store.idempotency(), Set.of(VOLUNTEER)::contains, clock, 3);
+        for (int i = 0; i < 3; i++) other.send(new OutboundSms(STRANGER, "x", null));
+
+        // when: this container's first batch of incident SMS, then its next one
+        SendResult firstBatch = mine.send(new OutboundSms(STRANGER, "receipt", "i-1"));
+        SendResult nextBatch = mine.send(new OutboundSms(STRANGER, "relayed", "i-1"));
+        SendResult alert = mine.send(new OutboundSms(VOLUNTEER, "alert", "i-2"));
+
+        // then: the first went out (no wait for the count), and taught it the ceiling was reached
+        assertThat(firstBatch.ok()).isTrue();
+        assertThat(nextBatch.ok()).isFalse();
+        assertThat(alert.ok()).isTrue();
+        assertThat(sent.sent()).extracting(RecordingMessenger.Attempt::body).containsExactly("receipt", "alert");
+    }
+
+    @Test
     void nothingIsCountedForAnEmptyBatch() {
         assertThat(ceiling.sendAll(List.of())).isEmpty();
         for (int i = 0; i < 3; i++) assertThat(ceiling.send(new OutboundSms(STRANGER, "x", null)).ok()).isTrue();
