@@ -18,6 +18,7 @@ import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
+import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
@@ -43,9 +44,10 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private final Router router;
     private final ServiceConfig config;
+    private final Edge edge;
 
     public AckHandler() {
-        this(Production.services());
+        this(Production.services(), Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
         // SnapStart: before the snapshot, the page and an action for a token nobody holds (a Query, 404s out)
         String path = "/v1/acks/" + PrimingRequests.NOBODY;
         Map<String, String> token = Map.of("ackToken", PrimingRequests.NOBODY);
@@ -56,8 +58,13 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public AckHandler(Services services) {
+        this(services, Edge.NONE);
+    }
+
+    public AckHandler(Services services, Edge edge) {
         AckService acks = services.ack();
         this.config = services.config();
+        this.edge = edge;
         this.router = Router.builder()
                 .get(PATH, request -> page(acks, request))
                 .post(PATH, request -> ApiResponse.json(200, acks.act(request.pathParameter("ackToken"),
@@ -67,8 +74,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
     }
 
     private ApiResponse page(AckService acks, ApiRequest request) {
@@ -76,8 +82,8 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         try {
             view = acks.view(request.pathParameter("ackToken"), request.sourceIp());
         } catch (NotFound expired) {
-            return noStore(ApiResponse.html(404, EXPIRED.render(config.defaultLanguage(),
-                    Map.of("lang", config.defaultLanguage().wire()))));
+            return noStore(EXPIRED.response(404, config.defaultLanguage(),
+                    Map.of("lang", config.defaultLanguage().wire())));
         }
         Language lang = view.language();
         Incident i = view.incident();
@@ -95,7 +101,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         values.put("reporterPhone", r.phone() == null ? "" : r.phone());
         values.put("time", LOCAL_TIME.format(i.createdAt()));
         values.put("responder", i.responders().isEmpty() ? "" : i.responders().get(0).name());
-        return noStore(ApiResponse.html(200, PAGE.render(lang, values)));
+        return noStore(PAGE.response(200, lang, values));
     }
 
     private static String address(Incident i, Member m) {

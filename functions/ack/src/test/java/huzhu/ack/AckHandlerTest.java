@@ -25,6 +25,7 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
+import huzhu.testing.PageSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -101,6 +102,24 @@ class AckHandlerTest {
                         "data-action=\"done\"")
                 .contains("我去（接单）", "无法前往");
         assertThat(sms.attempts()).as("looking is not answering").isEmpty();
+    }
+
+    @Test
+    void page_andTheExpiredPage_forbidFramingAndReferrers_andRunOnlyTheirOwnInlineCode() {
+        // given
+        APIGatewayV2HTTPEvent page = EventLoader.loadApiGatewayHttpEvent("events/ack-get-page.json");
+        APIGatewayV2HTTPEvent expired = EventLoader.loadApiGatewayHttpEvent("events/ack-get-unknown-token.json");
+
+        // when
+        APIGatewayV2HTTPResponse shown = handler.handleRequest(page, null);
+        APIGatewayV2HTTPResponse gone = handler.handleRequest(expired, null);
+
+        // then
+        assertThat(shown.getStatusCode()).isEqualTo(200);
+        assertThat(shown.getBody()).contains("<script>");
+        assertThat(PageSecurity.problems(shown.getHeaders(), shown.getBody())).isEmpty();
+        assertThat(gone.getStatusCode()).isEqualTo(404);
+        assertThat(PageSecurity.problems(gone.getHeaders(), gone.getBody())).isEmpty();
     }
 
     @Test

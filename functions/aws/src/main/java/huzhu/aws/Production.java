@@ -1,6 +1,7 @@
 package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.aws.secrets.NamedSecret;
 import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.NoticeTopicPublisher;
@@ -24,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -39,6 +39,10 @@ public final class Production {
     private Production() {
     }
 
+    private static final class Clients {
+        static final AwsClients AWS = AwsClients.fromEnvironment();
+    }
+
     private static final class Holder {
         static final Services SERVICES = build();
     }
@@ -47,8 +51,13 @@ public final class Production {
         return Holder.SERVICES;
     }
 
+    /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */
+    public static String secret(String variable) {
+        return NamedSecret.fromEnvironment(Clients.AWS, variable).value();
+    }
+
     private static Services build() {
-        AwsClients clients = AwsClients.fromEnvironment();
+        AwsClients clients = Clients.AWS;
         Clock clock = Clock.systemUTC();
         ServiceConfig config = ServiceConfig.from(System.getenv(),
                 new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
@@ -101,9 +110,8 @@ public final class Production {
 
         SmsComposer sms = new SmsComposer(config.smsSignature());
         for (Language lang : Language.values()) {
-            sms.compose(lang, "sms.alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
-                    "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"),
-                    List.of("reporter", "message", "address", "member"));
+            sms.render(lang, "alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
+                    "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"));
         }
     }
 

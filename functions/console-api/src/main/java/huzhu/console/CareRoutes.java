@@ -146,13 +146,9 @@ final class CareRoutes {
         Notice n = notices.published(req.pathParameter("id"));
         String accept = req.header("Accept-Language").orElse("").toLowerCase(Locale.ROOT);
         Language lang = accept.startsWith("en") ? Language.EN : Language.ZH_CN;
-        String html = NOTICE_PAGE.render(lang, Map.of("lang", lang.wire(), "title", n.title(), "text", n.text(),
-                "sentAt", PAGE_TIME.format(n.sendStartedAt() != null ? n.sendStartedAt() : n.createdAt())));
-        return ApiResponse.html(200, html)
+        return NOTICE_PAGE.response(200, lang, Map.of("lang", lang.wire(), "title", n.title(), "text", n.text(),
+                        "sentAt", PAGE_TIME.format(n.sendStartedAt() != null ? n.sendStartedAt() : n.createdAt())))
                 .withHeader("Cache-Control", "no-cache")
-                .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
-                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
-                .withHeader("Referrer-Policy", "no-referrer")
                 .withHeader("X-Robots-Tag", "noindex");
     }
 

@@ -21,6 +21,7 @@ import huzhu.core.kernel.Page;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
+import huzhu.http.Edge;
 import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Role;
@@ -60,9 +61,11 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private final Router router;
     private final huzhu.core.ServiceConfig config;
+    private final Edge edge;
 
     public ConsoleApiHandler() {
-        this(Production.services(), ConsoleSettings.fromEnvironment(System.getenv()));
+        this(Production.services(), ConsoleSettings.fromEnvironment(System.getenv()),
+                Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
         // SnapStart: before the snapshot, a viewer reads an incident nobody has (a GetItem that misses, 404 out)
         Priming.register("console-api", () -> Http.serve(PrimingRequests.event("GET", "/v1/incidents/{id}",
                 "/v1/incidents/" + PrimingRequests.NOBODY, java.util.Map.of("id", PrimingRequests.NOBODY), null,
@@ -74,6 +77,11 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public ConsoleApiHandler(Services services, ConsoleSettings settings) {
+        this(services, settings, Edge.NONE);
+    }
+
+    public ConsoleApiHandler(Services services, ConsoleSettings settings, Edge edge) {
+        this.edge = edge;
         DirectoryService dir = services.directory();
         IncidentService incidents = services.incidents();
         ConsoleAssets assets = new ConsoleAssets(settings);
@@ -183,6 +191,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
+        // the SMS template registration sheet (admins), generated from the catalogue
+        SmsRoutes.register(r, services.config());
 
         // read-only on purpose: the audit log is written by the services, never through the API
         r.get("/v1/audit", req -> {
@@ -194,8 +204,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
     }
 
     private interface Read<T> {

@@ -26,6 +26,7 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
+import huzhu.testing.PageSecurity;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -342,6 +343,22 @@ class CareRoutesTest {
         assertThat(draft.body()).contains("找不到该通知");
     }
 
+    @Test
+    void thePublicNoticePage_forbidsFramingAndReferrers_andRunsOnlyItsOwnInlineStyle() {
+        // given a sent notice
+        String id = services.notices().create(new NoticeInput("停水通知", "明天上午停水", new AudienceInput("leaders", null),
+                null), ZHOU).notice().id();
+        services.notices().sendNow(id, ZHOU);
+
+        // when
+        Reply page = call(As.NO_CLAIMS, "GET", "/v1/notices/" + id + "/page", null);
+
+        // then
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<style>");
+        assertThat(PageSecurity.problems(page.headers(), page.body())).isEmpty();
+    }
+
     // ================================================================== applications
 
     @Test
@@ -374,7 +391,7 @@ class CareRoutesTest {
         JsonNode steps = paid.json().get("steps");
         assertThat(paid.json().get("status").asText()).isEqualTo("paid");
         assertThat(steps).hasSize(4);
-        assertThat(steps.get(3).get("actorName").asText()).isEqualTo("王芳");
+        assertThat(steps.get(3).get("actorName").asText()).isEqualTo("wang.fang@union.example");
         assertThat(steps.get(3).get("at").asText()).isEqualTo(Fixtures.T0.plusSeconds(60).toString());
         assertThat(steps.get(3).get("amount").decimalValue()).isEqualByComparingTo("3000");
         assertThat(report.get("total").get("paidAmount").decimalValue()).isEqualByComparingTo("3000");
@@ -393,7 +410,7 @@ class CareRoutesTest {
             assertThat(e.action()).isEqualTo("view");
             assertThat(e.targetKind()).isEqualTo("application");
             assertThat(e.targetLabel()).isEqualTo("王建国");
-            assertThat(e.actorName()).isEqualTo("王芳");
+            assertThat(e.actorName()).isEqualTo("wang.fang@union.example");
         });
     }
 

@@ -577,7 +577,7 @@ class ConsoleApiHandlerTest {
 
         // then
         assertThat(last(noted.get("timeline")).get("text").asText()).isEqualTo("已电话联系家属");
-        assertThat(last(noted.get("timeline")).get("actor").asText()).isEqualTo("王芳");
+        assertThat(last(noted.get("timeline")).get("actor").asText()).isEqualTo("wang.fang@union.example");
         assertThat(acknowledged.get("status").asText()).isEqualTo("acknowledged");
         assertThat(acknowledged.get("acknowledgedAt").asText()).isEqualTo("2026-03-02T01:30:30Z");
         assertThat(resolved.get("status").asText()).isEqualTo("resolved");

@@ -21,6 +21,7 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
+import huzhu.testing.PageSecurity;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -146,7 +147,7 @@ class ConsoleNewRoutesTest {
         Reply reply = call(As.OFFICER, "GET", "/v1/me", null, null);
 
         // then
-        assertThat(reply.json().get("name").asText()).isEqualTo("王芳");
+        assertThat(reply.json().get("name").asText()).isEqualTo("wang.fang@union.example");
         assertThat(reply.json().get("id").asText()).isEqualTo("8c1e5a2b-7d3f-4e6a-9b0c-1d2e3f4a5b6c");
         assertThat(reply.json().get("roles")).extracting(JsonNode::asText).containsExactly("officer");
     }
@@ -262,7 +263,7 @@ class ConsoleNewRoutesTest {
         JsonNode items = reply.json().get("items");
         assertThat(items).extracting(i -> i.get("action").asText() + " " + i.get("targetKind").asText())
                 .containsExactly("view member", "acknowledge incident", "create member");
-        assertThat(items).extracting(i -> i.get("actorName").asText()).containsOnly("王芳");
+        assertThat(items).extracting(i -> i.get("actorName").asText()).containsOnly("wang.fang@union.example");
         assertThat(items.get(1).get("targetLabel").asText()).isEqualTo(store.incidents().get("inc-1").orElseThrow().code());
         assertThat(reply.body()).doesNotContain("13800138000", "+86");
         assertThat(reply.json().get("nextCursor").isNull()).isTrue();
@@ -411,6 +412,22 @@ class ConsoleNewRoutesTest {
                 .contains("<link rel=\"modulepreload\" href=\"/console/lib/pkce.js\">")
                 .contains("&quot;signIn&quot;:&quot;token&quot;").doesNotContain("<script>").doesNotContain("http://")
                 .doesNotContain("https://");
+    }
+
+    @Test
+    void consolePage_andItsFiles_rememberHttps_andThePageCannotBeFramedOrLeakItsAddress() throws Exception {
+        // given
+        APIGatewayV2HTTPEvent page = EventLoader.loadApiGatewayHttpEvent("events/console-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(page, null);
+
+        // then
+        assertThat(header(response, "Strict-Transport-Security")).isEqualTo(PageSecurity.HSTS);
+        assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(response, "Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(header(response, "Content-Security-Policy")).contains("frame-ancestors 'none'")
+                .contains("object-src 'none'").contains("base-uri 'none'");
     }
 
     @Test

@@ -3,6 +3,7 @@ package huzhu.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -329,6 +331,14 @@ public final class ApiRequest {
         return raw;
     }
 
+    private static String jsonArray(Collection<?> list) {
+        try {
+            return Json.mapper().writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Map<String, String> copy(Map<String, String> map) {
         return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(map));
     }
@@ -376,8 +386,8 @@ public final class ApiRequest {
 
     /*
      * Claims are typed Map<String, String>, but an event built by hand or by a generic JSON mapper
-     * can hold a list for cognito:groups; String.valueOf renders it "[admin, officer]", which the role
-     * parser reads the same as the authorizer's "[admin officer]".
+     * can hold a list for cognito:groups; it is rendered as a JSON array, which the role parser reads
+     * name by name (String.valueOf's "[admin, officer]" would be read as the group "admin,").
      */
     private static Map<String, String> claimsOf(APIGatewayV2HTTPEvent event) {
         var ctx = event.getRequestContext();
@@ -386,7 +396,8 @@ public final class ApiRequest {
         if (raw == null || raw.isEmpty()) return Map.of();
         Map<String, String> out = new HashMap<>();
         raw.forEach((k, v) -> {
-            if (k != null && v != null) out.put(k, String.valueOf(v));
+            if (k == null || v == null) return;
+            out.put(k, v instanceof Collection<?> list ? jsonArray(list) : String.valueOf(v));
         });
         return Collections.unmodifiableMap(out);
     }

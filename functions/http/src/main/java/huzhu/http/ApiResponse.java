@@ -14,6 +14,14 @@ import java.util.Map;
 public record ApiResponse(int status, Map<String, String> headers, String body) {
     public static final String JSON = "application/json; charset=utf-8";
     public static final String HTML = "text/html; charset=utf-8";
+    /**
+     * Every response, in AWS behind HTTPS only: browsers remember to use HTTPS for two years, subdomains included
+     * (over the local stack's plain http browsers ignore it, RFC 6797 §8.1).
+     */
+    public static final String HSTS = "max-age=63072000; includeSubDomains";
+    /** A page without inline code: it may load nothing, be framed by nobody, and post nowhere. */
+    public static final String PAGE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
 
     public ApiResponse {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -29,9 +37,14 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         }
     }
 
-    /** A page for people; {@code no-referrer} because ack pages carry a personal token in their URL. */
+    /**
+     * A page for people, under {@link #PAGE_POLICY} unless the caller names its own; {@code no-referrer}
+     * because trigger and ack pages carry a personal token in their URL.
+     */
     public static ApiResponse html(int status, String html) {
-        return of(status, HTML, html).withHeader("Referrer-Policy", "no-referrer");
+        return of(status, HTML, html).withHeader("Referrer-Policy", "no-referrer")
+                .withHeader("Content-Security-Policy", PAGE_POLICY)
+                .withHeader("X-Frame-Options", "DENY");
     }
 
     /** Any text body with its content type (console scripts and styles). */
@@ -63,10 +76,13 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         return null;
     }
 
+    /** The Lambda response, with the headers every response carries (HSTS, nosniff). */
     public APIGatewayV2HTTPResponse toEvent() {
+        Map<String, String> h = withHeader("Strict-Transport-Security", HSTS)
+                .withHeader("X-Content-Type-Options", "nosniff").headers();
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(headers)
+                .withHeaders(h)
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();

@@ -19,14 +19,17 @@ public record Caller(String id, String name, Set<Role> roles) {
     /**
      * The caller the claims describe, or a 401 when there are none or none identifies anyone.
      * Cognito access tokens carry {@code sub} and {@code username}; ID tokens {@code sub},
-     * {@code cognito:username}, {@code name} and {@code email}.
+     * {@code cognito:username}, {@code name} and {@code email}. The name that timelines, the audit log and
+     * alert SMS show is one an admin controls: the e-mail the officer was invited with and signs in with
+     * (unique in the pool; the app client may not write it, see template.yaml), else the user name. Never
+     * the {@code name} claim, which is free text its holder could set while the client allowed it.
      */
     public static Caller fromClaims(Map<String, String> claims) {
         if (claims == null || claims.isEmpty()) throw RequestRejected.unauthenticated();
         String id = first(claims, "sub", "cognito:username", "username");
         if (id == null) throw RequestRejected.unauthenticated();
         // e-mail before the user name: in a pool whose users sign in by e-mail the user name is a UUID
-        String name = first(claims, "name", "email", "cognito:username", "username");
+        String name = first(claims, "email", "cognito:username", "username");
         return new Caller(id, name == null ? id : name, Role.fromGroups(claims.get("cognito:groups")));
     }
 

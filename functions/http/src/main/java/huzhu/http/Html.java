@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,24 +18,49 @@ import java.util.regex.Pattern;
 /**
  * Server-rendered pages for people on a phone: a template from the classpath whose {@code {{key}}}
  * placeholders are message-bundle texts and whose {@code {{=name}}} placeholders are values, all
- * HTML-escaped. Templates are read once.
+ * HTML-escaped. Templates are read once. A template's inline {@code <script>} and {@code <style>} hold no
+ * placeholder (texts a script needs go in data attributes), so their hashes are fixed and the page's
+ * Content-Security-Policy allows exactly them and nothing else inline.
  */
 public final class Html {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(=?)([A-Za-z0-9_.\\-]+)}}");
+    private static final Pattern INLINE_CODE = Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL);
 
     private final String template;
+    private final String contentSecurityPolicy;
 
-    private Html(String template) {
+    private Html(String template, String name) {
         this.template = template;
+        List<String> scripts = new ArrayList<>();
+        List<String> styles = new ArrayList<>();
+        Matcher m = INLINE_CODE.matcher(template);
+        while (m.find()) {
+            if (PLACEHOLDER.matcher(m.group(2)).find()) {
+                throw new IllegalStateException("the inline " + m.group(1) + " of " + name + " holds a placeholder");
+            }
+            (m.group(1).equals("script") ? scripts : styles).add(hashSource(m.group(2)));
+        }
+        this.contentSecurityPolicy = policy(scripts, styles);
     }
 
     public static Html template(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("page template missing: " + resource);
-            return new Html(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Html(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The rendered page as a response, under this template's own Content-Security-Policy. */
+    public ApiResponse response(int status, Language language, Map<String, ?> values) {
+        return ApiResponse.html(status, render(language, values))
+                .withHeader("Content-Security-Policy", contentSecurityPolicy);
+    }
+
+    /** {@link ApiResponse#PAGE_POLICY}, plus the hashes of this template's inline script and style. */
+    public String contentSecurityPolicy() {
+        return contentSecurityPolicy;
     }
 
     public String render(Language language, Map<String, ?> values) {
@@ -49,6 +79,23 @@ public final class Html {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static String policy(List<String> scripts, List<String> styles) {
+        StringBuilder p = new StringBuilder("default-src 'none'");
+        // fetch() back to the page's own address is all a page script does
+        if (!scripts.isEmpty()) p.append("; script-src ").append(String.join(" ", scripts)).append("; connect-src 'self'");
+        if (!styles.isEmpty()) p.append("; style-src ").append(String.join(" ", styles));
+        return p.append(ApiResponse.PAGE_POLICY.substring("default-src 'none'".length())).toString();
+    }
+
+    private static String hashSource(String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String escape(String s) {

@@ -12,6 +12,7 @@ import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The edge of every HTTP function: builds the {@link ApiRequest}, runs the route, and is the one place
@@ -24,8 +25,19 @@ public final class Http {
     }
 
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Route route) {
+        return serve(event, Edge.NONE, route, url -> { });
+    }
+
+    /**
+     * Serves an event that came through {@code edge} (refused, 403, if it did not). {@code publicBaseUrl} is told
+     * the address the person used, once the edge has vouched for it (functions without a configured public URL
+     * build their links on it).
+     */
+    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Edge edge, Route route,
+            Consumer<String> publicBaseUrl) {
         ApiResponse response;
         try {
+            publicBaseUrl.accept(publicBaseUrl(edge.admit(event)));
             response = route.handle(ApiRequest.of(event));
             if (response == null) throw new IllegalStateException("route returned no response");
         } catch (Exception e) {

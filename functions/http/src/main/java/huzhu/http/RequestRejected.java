@@ -35,6 +35,11 @@ public final class RequestRejected extends RuntimeException {
                 Map.of("WWW-Authenticate", "Bearer"));
     }
 
+    /** A request that did not come through the CloudFront distribution in front of the API ({@link Edge}). */
+    public static RequestRejected notThroughTheEdge() {
+        return new RequestRejected(403, "forbidden", "error.forbidden.edge", Map.of());
+    }
+
     public static RequestRejected methodNotAllowed(Collection<String> allowed) {
         return new RequestRejected(405, "method_not_allowed", "error.methodNotAllowed",
                 Map.of("Allow", String.join(", ", allowed)));

@@ -1,7 +1,11 @@
 package huzhu.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.kernel.Wire;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** Console roles, named by Cognito groups of the same name. */
@@ -22,18 +26,43 @@ public enum Role implements Wire {
     }
 
     /**
-     * The roles in a {@code cognito:groups} claim. API Gateway's JWT authorizer flattens the token's
-     * array to {@code [admin officer]}; other sources give {@code admin}, {@code admin,officer} or
-     * {@code ["admin","officer"]}. Unknown groups are ignored.
+     * The roles in a {@code cognito:groups} claim, by exact, case-sensitive group name. API Gateway's JWT
+     * authorizer renders the token's array as {@code [admin officer]}: the names inside one pair of brackets,
+     * separated by spaces (a Cognito group name holds no white space, but may hold commas, so
+     * {@code [branch,admin]} is one group). A JSON array of strings ({@code ["admin","officer"]}) is read too.
+     * Anything else gives no role; unknown groups are ignored.
      */
     public static Set<Role> fromGroups(String claim) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (claim == null) return roles;
-        for (String word : claim.split("[\\[\\]\\s,\"']+")) {
-            if (word.isEmpty()) continue;
-            Role role = Wire.parse(Role.class, word);
-            if (role != null) roles.add(role);
+        for (String group : groupNames(claim)) {
+            for (Role role : values()) {
+                if (role.wire.equals(group)) roles.add(role);
+            }
         }
         return roles;
+    }
+
+    private static List<String> groupNames(String claim) {
+        if (claim == null || claim.length() < 2 || !claim.startsWith("[") || !claim.endsWith("]")) return List.of();
+        if (claim.indexOf('"') >= 0) return jsonArray(claim);
+        List<String> names = new ArrayList<>();
+        for (String name : claim.substring(1, claim.length() - 1).split(" ")) {
+            if (!name.isEmpty()) names.add(name);
+        }
+        return names;
+    }
+
+    private static List<String> jsonArray(String claim) {
+        try {
+            JsonNode array = Json.mapper().readTree(claim);
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : array) {
+                if (!name.isTextual()) return List.of();
+                names.add(name.asText());
+            }
+            return names;
+        } catch (JsonProcessingException notAnArray) {
+            return List.of();
+        }
     }
 }

@@ -17,6 +17,14 @@ final class Fixtures {
         return load("console-get-member-jwt.json");
     }
 
+    /**
+     * The same route with a Cognito ID token (as the console sends it): {@code email}, a {@code name} its holder
+     * may have typed, and groups that only look like admin: {@code "[Admin branch,admin admin-branch]"}.
+     */
+    static APIGatewayV2HTTPEvent consoleGetWithLookalikeGroups() {
+        return load("console-get-member-id-token-lookalike-groups.json");
+    }
+
     /** POST /v1/triggers/{token} through {@code $default}, no authorizer, JSON body. */
     static APIGatewayV2HTTPEvent trigger() {
         return load("trigger-public.json");

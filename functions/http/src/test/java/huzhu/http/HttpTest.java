@@ -11,6 +11,7 @@ import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
+import huzhu.testing.PageSecurity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,53 @@ class HttpTest {
     @AfterEach
     void restoreStdout() {
         System.setOut(original);
+    }
+
+    @Test
+    void everyResponse_remembersHttpsForTwoYears_andIsNeverSniffed_answersAndRefusalsAlike() {
+        // given
+        APIGatewayV2HTTPEvent event = Fixtures.trigger();
+        Map<String, Route> routes = new LinkedHashMap<>();
+        routes.put("json", request -> ApiResponse.json(201, Map.of("status", "open")));
+        routes.put("empty", request -> ApiResponse.empty(204));
+        routes.put("page", request -> ApiResponse.html(200, "<!doctype html><p>ok</p>"));
+        routes.put("refusal", request -> {
+            throw new NotFound("trigger");
+        });
+        routes.put("failure", request -> {
+            throw new DependencyFailure("the table", new RuntimeException());
+        });
+
+        routes.forEach((what, route) -> {
+            // when
+            APIGatewayV2HTTPResponse response = Http.serve(event, route);
+
+            // then
+            assertThat(response.getHeaders()).as(what)
+                    .containsEntry("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+                    .containsEntry("X-Content-Type-Options", "nosniff");
+        });
+    }
+
+    @Test
+    void everyPage_andTheErrorPageABrowserGets_forbidsFramingScriptsAndReferrers() {
+        // given: a browser opening a link that no longer works, and a page without inline code
+        APIGatewayV2HTTPEvent browser = Fixtures.console("GET", "/v1/acks/expired", null);
+        browser.setRequestContext(Fixtures.trigger().getRequestContext());
+        browser.getRequestContext().getHttp().setMethod("GET");
+        browser.setHeaders(new LinkedHashMap<>(Map.of("accept", "text/html,application/xhtml+xml")));
+
+        // when
+        APIGatewayV2HTTPResponse error = Http.serve(browser, request -> {
+            throw new NotFound("ack");
+        });
+        APIGatewayV2HTTPResponse page = Http.serve(Fixtures.trigger(),
+                request -> ApiResponse.html(200, "<!doctype html><p>ok</p>"));
+
+        // then
+        assertThat(error.getHeaders().get("Content-Type")).startsWith("text/html");
+        assertThat(PageSecurity.problems(error.getHeaders(), error.getBody())).isEmpty();
+        assertThat(PageSecurity.problems(page.getHeaders(), page.getBody())).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import huzhu.core.incident.TriggerService.TriggerInput;
 import huzhu.core.incident.TriggerService.Triggered;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
+import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
@@ -30,9 +31,10 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private final Router router;
     private final ServiceConfig config;
+    private final Edge edge;
 
     public TriggerHandler() {
-        this(Production.services());
+        this(Production.services(), Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
         // SnapStart: before the snapshot, a trigger with a token nobody holds (JSON in, a GetItem that misses, 404 out)
         Priming.register("trigger", () -> Http.serve(PrimingRequests.event("POST", PATH, "/v1/triggers/"
                 + PrimingRequests.NOBODY, Map.of("triggerToken", PrimingRequests.NOBODY), "{\"message\":\"priming\"}",
@@ -40,8 +42,13 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public TriggerHandler(Services services) {
+        this(services, Edge.NONE);
+    }
+
+    public TriggerHandler(Services services, Edge edge) {
         TriggerService triggers = services.trigger();
         this.config = services.config();
+        this.edge = edge;
         this.router = Router.builder()
                 .post(PATH, request -> trigger(triggers, request))
                 .get(PATH, request -> page(triggers, request))
@@ -50,8 +57,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        config.learnPublicBaseUrl(Http.publicBaseUrl(event));
-        return Http.serve(event, router);
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
@@ -63,7 +69,7 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private static ApiResponse page(TriggerService triggers, ApiRequest request) {
         Member member = triggers.memberFor(request.pathParameter("triggerToken"), request.sourceIp());
-        return ApiResponse.html(200, PAGE.render(member.language(), Map.of("lang", member.language().wire())))
+        return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()))
                 .withHeader("Cache-Control", "no-store")
                 .withHeader("Referrer-Policy", "no-referrer");
     }

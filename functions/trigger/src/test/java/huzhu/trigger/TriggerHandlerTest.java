@@ -12,6 +12,7 @@ import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.TriggerService;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
@@ -19,19 +20,26 @@ import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import huzhu.http.Edge;
 import huzhu.http.Json;
+import huzhu.testing.PageSecurity;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TriggerHandlerTest {
     private static final String TOKEN = "Qm9vdHN0cmFwVG9rZW4x";
     private static final String FAMILY = "+8613800138000";
+    /** What the trigger-post-via-cloudfront fixture carries in the header CloudFront adds. */
+    private static final String EDGE_SECRET = "edge-secret-for-tests-0123456789abcdefghij";
 
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingMessenger sms = new RecordingMessenger();
-    private final TriggerHandler handler = new TriggerHandler(Services.create(store, sms, EscalationTimer.NONE,
-            MutableClock.atT0(), new SequentialIds(7), new ServiceConfig("https://huzhu.example", null)));
+    private final Services services = Services.create(store, sms, EscalationTimer.NONE, MutableClock.atT0(),
+            new SequentialIds(7), new ServiceConfig("https://huzhu.example", null));
+    private final TriggerHandler handler = new TriggerHandler(services);
 
     @BeforeEach
     void aMemberWithAPersonalLink_andTwoNeighbours() {
@@ -63,6 +71,83 @@ class TriggerHandlerTest {
         assertThat(incident.location().address()).isEqualTo("成都市武侯区人民南路四段1号");
         assertThat(sms.sentTo(Fixtures.phone(11))).hasSize(1);
         assertThat(sms.sentTo(Fixtures.phone(12))).hasSize(1);
+    }
+
+    @Test
+    void page_forbidsFramingAndReferrers_andRunsOnlyItsOwnInlineScriptAndStyle() {
+        // given
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("<script>").contains("<style>");
+        assertThat(PageSecurity.problems(response.getHeaders(), response.getBody())).isEmpty();
+        assertThat(response.getHeaders().get("Content-Security-Policy")).contains("connect-src 'self'");
+    }
+
+    @Test
+    void behindCloudFront_thePerAddressLimit_countsEachViewer_notTheCloudFrontAddressTheyAllArriveFrom() {
+        // given a handler behind CloudFront, and a viewer who used up their address's allowance on a dead link
+        TriggerHandler behindCloudFront = new TriggerHandler(services, Edge.cloudFront(EDGE_SECRET));
+        for (int i = 0; i < TriggerService.PER_ADDRESS.max(); i++) {
+            assertThat(behindCloudFront.handleRequest(deadLinkViaCloudFront("203.0.113.9"), null).getStatusCode())
+                    .isEqualTo(404);
+        }
+
+        // when the same viewer, and then another one through the same CloudFront address, try again
+        APIGatewayV2HTTPResponse sameViewer = behindCloudFront.handleRequest(deadLinkViaCloudFront("203.0.113.9"),
+                null);
+        APIGatewayV2HTTPResponse otherViewer = behindCloudFront.handleRequest(deadLinkViaCloudFront("198.51.100.20"),
+                null);
+
+        // then
+        assertThat(sameViewer.getStatusCode()).isEqualTo(429);
+        assertThat(otherViewer.getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void behindCloudFront_aTriggerSentAroundIt_is403_andOpensNothing() {
+        // given straight to the API's own address, with a viewer address of the sender's choosing
+        TriggerHandler behindCloudFront = new TriggerHandler(services, Edge.cloudFront(EDGE_SECRET));
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-post-around-cloudfront.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = behindCloudFront.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(allIncidents()).isEmpty();
+        assertThat(sms.attempts()).isEmpty();
+    }
+
+    @Test
+    void behindCloudFront_aTrigger_opensTheIncident_likeAnyOther() throws Exception {
+        // given
+        TriggerHandler behindCloudFront = new TriggerHandler(services, Edge.cloudFront(EDGE_SECRET));
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-post-via-cloudfront.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = behindCloudFront.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(allIncidents()).hasSize(1);
+    }
+
+    /** A link nobody holds, opened (GET) by a viewer at {@code address}, as API Gateway passes it on from CloudFront. */
+    private static APIGatewayV2HTTPEvent deadLinkViaCloudFront(String address) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-post-via-cloudfront.json");
+        event.setRouteKey("GET /v1/triggers/{triggerToken}");
+        event.setRawPath("/v1/triggers/no-such-link");
+        event.getRequestContext().getHttp().setPath("/v1/triggers/no-such-link");
+        event.getRequestContext().getHttp().setMethod("GET");
+        event.setPathParameters(new HashMap<>(Map.of("triggerToken", "no-such-link")));
+        event.setBody(null);
+        event.getHeaders().put(Edge.VIEWER_ADDRESS_HEADER, address);
+        return event;
     }
 
     @Test

@@ -214,6 +214,7 @@ public final class ColdStart {
         env.put("HUZHU_SQS_ENDPOINT", aws.endpoint().toString());
         env.put("HUZHU_SECRETSMANAGER_ENDPOINT", aws.endpoint().toString());
         env.put("HUZHU_ACK_KEY_SECRET", "huzhu-ack-key");
+        env.put("HUZHU_EDGE_SECRET", "huzhu-edge-secret");
         env.put("HUZHU_ESCALATION_QUEUE_URL", aws.queueUrl());
         env.put("HUZHU_LEADER_TOPIC_ARN", "arn:aws:sns:" + BenchAws.REGION + ":123456789012:huzhu-leaders");
         env.put("HUZHU_PUBLIC_BASE_URL", "https://bench.example");
@@ -313,7 +314,9 @@ public final class ColdStart {
     private static Path fixture(String name, Path work, Map<String, String> replace) {
         try (InputStream in = ColdStart.class.getResourceAsStream("/huzhu/bench/events/" + name)) {
             if (in == null) throw new IllegalStateException("missing fixture " + name);
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // the HTTP functions' events come through CloudFront, with the secret the stand-in hands out
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@edge-secret@",
+                    StandInAws.ACK_KEY);
             for (Map.Entry<String, String> e : replace.entrySet()) {
                 if (!text.contains(e.getKey())) throw new IllegalStateException(name + " lacks " + e.getKey());
                 text = text.replace(e.getKey(), e.getValue());

@@ -3,7 +3,10 @@ package huzhu.bench;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsClients;
 import huzhu.aws.sns.SnsMessenger;
+import huzhu.core.kernel.Language;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
+import huzhu.core.sms.SmsComposer;
 import huzhu.core.sms.SendResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -37,12 +40,11 @@ public final class FanOut {
             System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream(), true));
             SnsClient client = SnsClients.build(BenchAws.clients(), sns.endpoint());
             SnsMessenger messenger = new SnsMessenger(client, SmsConfig.DEFAULTS);
+            RenderedSms text = new SmsComposer(null).render(Language.ZH_CN, "alert", Map.of("code", "K27",
+                    "member", "王建国", "address", "武汉市江汉区解放大道1号", "type", "突发疾病", "message", "爸爸在家摔倒了",
+                    "reporter", "父亲王德福", "link", "https://bench.example/v1/acks/secret-0001"));
             List<OutboundSms> alert = new ArrayList<>();
-            for (int r = 0; r < recipients; r++) {
-                alert.add(new OutboundSms(BenchUnion.volunteerPhone(r),
-                        "【互助】紧急求助K27：王建国家（武汉市江汉区解放大道1号）急病：爸爸在家摔倒了。父亲王德福报告。回复1接单，0无法前往。"
-                                + "https://bench.example/v1/acks/secret-0001", "bench"));
-            }
+            for (int r = 0; r < recipients; r++) alert.add(new OutboundSms(BenchUnion.volunteerPhone(r), text, "bench"));
             try {
                 for (int i = 0; i < warmup + runs; i++) {
                     long t0 = System.nanoTime();

@@ -115,7 +115,7 @@ public final class StandInAws implements AutoCloseable {
             contentType = "application/x-amz-json-1.0";
             sqsSends.incrementAndGet();
         } else if ("secretsmanager.GetSecretValue".equals(target)) {
-            // the ack link key, read once at init (a constant: nothing here signs anything that must stay secret)
+            // the ack link key and the edge secret, each read once at init (one constant: nothing here must stay secret)
             answer = ("{\"ARN\":\"arn:aws:secretsmanager:" + BenchAws.REGION + ":123456789012:secret:huzhu-ack-key\","
                     + "\"Name\":\"huzhu-ack-key\",\"SecretString\":\"" + ACK_KEY + "\","
                     + "\"VersionId\":\"v1\",\"CreatedDate\":1.7E9}").getBytes(StandardCharsets.UTF_8);

@@ -25,11 +25,22 @@ class CfnLintIT {
 
     @Test
     void template_passesCfnLint_afterTheSamTransform_inEveryRegionAUnionWouldUse() throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--regions"));
+        arguments.addAll(REGIONS);
+        arguments.addAll(List.of("--", "template.yaml"));
+        passes(arguments);
+    }
+
+    @Test
+    void theEdgeWebAcl_passesCfnLint_inUsEast1_whereCloudFrontsWebAclsLive() throws Exception {
+        passes(List.of("--regions", "us-east-1", "--", "infra/edge/web-acl.yaml"));
+    }
+
+    private static void passes(List<String> arguments) throws Exception {
         // given
         Template template = Template.ofThisRepository();
-        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--regions"));
-        command.addAll(REGIONS);
-        command.addAll(List.of("--", "template.yaml"));
+        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable"));
+        command.addAll(arguments);
 
         // when
         Process lint;

@@ -8,6 +8,7 @@ import huzhu.aws.sns.Backoff;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.testing.TestSms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,8 @@ class SmsFailureFilterTest {
                 d -> { }, () -> 0.5, lines::add);
 
         // when: one send that SNS accepts, one it never gets (not an E.164 number)
-        messenger.send(new OutboundSms("+8613900000021", "【互助】测试", "i1"));
-        messenger.send(new OutboundSms("not-a-number", "【互助】测试", "i1"));
+        messenger.send(new OutboundSms("+8613900000021", TestSms.saying("测试"), "i1"));
+        messenger.send(new OutboundSms("not-a-number", TestSms.saying("测试"), "i1"));
 
         // then
         assertThat(lines).hasSize(2);

@@ -44,8 +44,21 @@ final class Template {
         }
     }
 
+    /** Another CloudFormation template of this repository, read the same way ({@code infra/edge/web-acl.yaml}). */
+    Template other(String relativePath) {
+        try {
+            return new Template(root, CloudFormationYaml.load(root.resolve(relativePath)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path root() {
         return root;
+    }
+
+    Map<String, Object> document() {
+        return document;
     }
 
     Map<String, Object> resources() {

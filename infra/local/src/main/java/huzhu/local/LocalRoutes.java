@@ -166,6 +166,8 @@ public final class LocalRoutes {
             console(r, "/v1/applications/{id}/" + step, "POST");
         }
         console(r, "/v1/reports/applications", "GET");
+        // the SMS template registration sheet (admins)
+        console(r, "/v1/sms/templates", "GET");
         // local-only routes (CONTRACT §6), never deployed
         r.add(new Route("POST", "/local/sms/inbound", Target.LOCAL_SMS_INBOUND, Auth.LOCAL));
         r.add(new Route("GET", "/local/sms/outbox", Target.LOCAL_SMS_OUTBOX, Auth.LOCAL));

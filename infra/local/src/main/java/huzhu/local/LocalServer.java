@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,8 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicInteger inFlight = new AtomicInteger();
     private HttpServer server;
+    /** The Host values that name this server: 127.0.0.1 and localhost, with the bound port. */
+    private volatile List<String> thisMachine = List.of();
 
     private volatile boolean ready;
 
@@ -89,6 +92,8 @@ public final class LocalServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int bound = server.getAddress().getPort();
+        thisMachine = List.of("127.0.0.1:" + bound, "localhost:" + bound);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -138,7 +143,10 @@ public final class LocalServer implements AutoCloseable {
         int status = 500;
         try {
             LocalRoutes.Lookup lookup = routes.find(method, exchange.getRequestURI().getPath());
-            if (lookup instanceof LocalRoutes.Found found) {
+            String refusal = foreign(exchange);
+            if (refusal != null) {
+                status = localError(exchange, 403, "forbidden", refusal);
+            } else if (lookup instanceof LocalRoutes.Found found) {
                 routeKey = found.match().route().routeKey();
                 status = dispatch(exchange, found.match());
             } else if (lookup instanceof LocalRoutes.MethodNotAllowed notAllowed) {
@@ -178,6 +186,9 @@ public final class LocalServer implements AutoCloseable {
         }
         byte[] body = readBody(exchange);
         if (body == null) return error(exchange, 413, "too_large", "error.tooLarge");
+        if (!route.target().isFunction() && "POST".equals(exchange.getRequestMethod()) && !isJson(exchange)) {
+            return localError(exchange, 415, "unsupported_media_type", "server.jsonOnly");
+        }
 
         return switch (route.target()) {
             case TRIGGER, ACK, CONSOLE_API -> function(exchange, match, body, jwt);
@@ -188,6 +199,34 @@ public final class LocalServer implements AutoCloseable {
                     ? json(exchange, 200, Map.of("status", "ok"))
                     : json(exchange, 503, Map.of("status", "starting"));
         };
+    }
+
+    /**
+     * Why a request may not reach the stack, as a text key, or null. Only requests addressed to this machine by
+     * name and port (a page on another site whose name was made to resolve to 127.0.0.1, DNS rebinding, still
+     * sends its own name as Host), and from no page or from this machine's own pages (a browser names the page's
+     * origin on every request that can change something).
+     */
+    private String foreign(HttpExchange exchange) {
+        List<String> hosts = exchange.getRequestHeaders().get("Host");
+        if (hosts == null || hosts.size() != 1 || !thisMachine.contains(hosts.get(0).toLowerCase(Locale.ROOT))) {
+            return "server.foreignHost";
+        }
+        List<String> origins = exchange.getRequestHeaders().get("Origin");
+        if (origins == null) return null;
+        String sameOrigin = "http://" + hosts.get(0).toLowerCase(Locale.ROOT);
+        for (String origin : origins) {
+            if (!origin.toLowerCase(Locale.ROOT).equals(sameOrigin)) return "server.foreignOrigin";
+        }
+        return null;
+    }
+
+    /** {@code application/json}, with or without parameters such as a charset. */
+    private static boolean isJson(HttpExchange exchange) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null) return false;
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().equalsIgnoreCase("application/json");
     }
 
     private int function(HttpExchange exchange, LocalRoutes.Match match, byte[] body, Authorizer jwt)
@@ -338,6 +377,12 @@ public final class LocalServer implements AutoCloseable {
 
     private static int error(HttpExchange exchange, int status, String code, String messageKey) throws IOException {
         Replies.error(exchange, status, code, Messages.bilingual(messageKey, Map.of()), Map.of());
+        return status;
+    }
+
+    /** An answer of the local stack itself, in its own words (LocalText), zh-CN then English. */
+    private int localError(HttpExchange exchange, int status, String code, String textKey) throws IOException {
+        Replies.error(exchange, status, code, LocalText.bilingual(textKey, Map.of("port", port())), Map.of());
         return status;
     }
 

@@ -21,7 +21,6 @@ import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -66,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(LocalConfig config, Clock clock, Ids ids, Decorators decorators) {
         try {
-            Files.createDirectories(config.dataDir());
+            DataDir.prepare(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException(LocalText.bilingual("server.dataDir", java.util.Map.of(
                     "dir", config.dataDir())), e);

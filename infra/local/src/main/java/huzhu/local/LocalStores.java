@@ -5,6 +5,8 @@ import huzhu.aws.dynamo.DynamoStore;
 import huzhu.core.Store;
 import huzhu.core.log.JsonLog;
 import huzhu.local.store.SqliteStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -25,7 +27,14 @@ final class LocalStores {
     }
 
     static Store open(LocalConfig config) {
-        if (config.embeddedStore()) return SqliteStore.open(config.dataDir());
+        if (config.embeddedStore()) {
+            try {
+                DataDir.createOwnerOnly(config.dataDir().resolve(SqliteStore.FILE_NAME));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return SqliteStore.open(config.dataDir());
+        }
         String table = System.getenv().getOrDefault("HUZHU_TABLE", DEFAULT_TABLE);
         AwsClients clients = new AwsClients(Region.of(config.region()), credentials(),
                 UrlConnectionHttpClient.builder().build());

@@ -4,12 +4,20 @@ import huzhu.core.kernel.RandomIds;
 import java.time.Clock;
 import java.util.Map;
 
-/** {@code java -jar infra/local/target/huzhu-local.jar}: every function of template.yaml on 127.0.0.1. */
+/**
+ * {@code java -jar infra/local/target/huzhu-local.jar}: every function of template.yaml on 127.0.0.1; with
+ * {@code sms-templates} the SMS registration sheet instead (see {@link SmsTemplatesCommand}).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(SmsTemplatesCommand.NAME)) {
+            java.io.PrintStream out = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+            System.exit(SmsTemplatesCommand.run(args, System.getenv(), out, System.err));
+            return;
+        }
         LocalConfig config;
         try {
             config = LocalConfig.fromEnvironment();

@@ -42,6 +42,7 @@ public final class OutboxMessenger implements Messenger, AutoCloseable {
         this.ids = ids;
         try {
             Files.createDirectories(dataDir);
+            DataDir.createOwnerOnly(file);
             boolean endsMidLine = load();
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
@@ -55,7 +56,8 @@ public final class OutboxMessenger implements Messenger, AutoCloseable {
     public synchronized SendResult send(OutboundSms sms) {
         if (!Phones.isE164(sms.to())) return SendResult.failed("not an E.164 phone number", true);
         if (sms.body() == null || sms.body().isEmpty()) return SendResult.failed("empty message", true);
-        OutboxEntry entry = new OutboxEntry(ids.newId(), sms.to(), sms.body(), clock.instant(), sms.incidentId());
+        OutboxEntry entry = new OutboxEntry(ids.newId(), sms.to(), sms.body(), clock.instant(), sms.incidentId(),
+                sms.sms().templateName(), sms.sms().variables());
         try {
             write((Json.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

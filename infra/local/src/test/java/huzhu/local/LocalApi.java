@@ -76,6 +76,8 @@ final class LocalApi {
             if (token != null) b.header("Authorization", "Bearer " + token);
             headers.forEach(b::header);
             if (body == null) {
+                // the local routes take JSON only, a POST without a body included
+                if (!method.equals("GET")) b.header("Content-Type", "application/json");
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 String text = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -9,9 +9,12 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.testing.TestSms;
 import huzhu.http.Json;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalServerTest {
     @TempDir
@@ -447,9 +452,9 @@ class LocalServerTest {
     @Test
     void outbox_listsSentSms_filteredByTheRecipientInNationalOrE164Form() {
         // given
-        stack.outbox.send(new OutboundSms("+8613800138000", "【互助】事件 A7K：请回复1接单", "inc-1"));
-        stack.outbox.send(new OutboundSms("+8613900139000", "其他人", "inc-1"));
-        stack.outbox.send(new OutboundSms("+8613800138000", "已撤销", null));
+        stack.outbox.send(new OutboundSms("+8613800138000", TestSms.saying("事件 A7K：请回复1接单"), "inc-1"));
+        stack.outbox.send(new OutboundSms("+8613900139000", TestSms.saying("其他人"), "inc-1"));
+        stack.outbox.send(new OutboundSms("+8613800138000", TestSms.saying("已撤销"), null));
 
         // when
         HttpResponse<String> national = stack.get("/local/sms/outbox?to=13800138000");
@@ -460,9 +465,12 @@ class LocalServerTest {
         assertThat(national.statusCode()).isEqualTo(200);
         JsonNode items = TestStack.json(national).get("items");
         assertThat(items).hasSize(2);
-        assertThat(fieldNames(items.get(0))).containsExactly("messageId", "to", "body", "sentAt", "incidentId");
+        assertThat(fieldNames(items.get(0))).containsExactly("messageId", "to", "body", "sentAt", "incidentId", "template",
+                "variables");
         assertThat(items.get(0).get("to").asText()).isEqualTo("+8613800138000");
-        assertThat(items.get(0).get("body").asText()).isEqualTo("【互助】事件 A7K：请回复1接单");
+        assertThat(items.get(0).get("body").asText()).isEqualTo("【互助】T1报告人补充：事件 A7K：请回复1接单");
+        assertThat(items.get(0).get("template").asText()).isEqualTo("relay");
+        assertThat(items.get(0).get("variables").get("text").asText()).isEqualTo("事件 A7K：请回复1接单");
         assertThat(items.get(0).get("sentAt").asText()).isEqualTo("2026-03-01T08:30:00.123Z");
         assertThat(items.get(0).get("incidentId").asText()).isEqualTo("inc-1");
         assertThat(items.get(1).get("incidentId").isNull()).isTrue();
@@ -521,6 +529,125 @@ class LocalServerTest {
         assertThat(lines).allSatisfy(n -> assertThat(fieldNames(n))
                 .contains("timestamp", "level", "message", "method", "route", "status", "ms"));
         assertThat(log).doesNotContain("secret-trigger-token").doesNotContain("13800138000");
+    }
+
+    // ---- this machine only: no cross-site request and no DNS rebinding can drive the local stack
+
+    @Test
+    void localPost_asACrossSiteFormWouldSendIt_inTextPlain_is415_andDeliversNothing() {
+        // given what a page on another site may post here without asking the browser first
+        HttpRequest form = stack.request("/local/sms/inbound").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"13800138000\",\"body\":\"救命\"}")).build();
+
+        // when
+        HttpResponse<String> response = stack.send(form);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertContractError(response, "unsupported_media_type", "只接受 JSON", "JSON requests only");
+        assertThat(stack.sms.events).isEmpty();
+    }
+
+    @Test
+    void localPost_withoutAContentType_is415_andRunsNothing() {
+        // when
+        HttpResponse<String> response = stack.send(stack.request("/local/escalation/run")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(stack.escalation.events).isEmpty();
+    }
+
+    @Test
+    void localPost_inJsonWithACharset_isServed() {
+        // when
+        HttpResponse<String> response = stack.send(stack.request("/local/sms/inbound")
+                .header("Content-Type", "Application/JSON; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"13800138000\",\"body\":\"1\"}")).build());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(stack.sms.events).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"attacker.example", "attacker.example:{port}", "127.0.0.1", "127.0.0.1:1",
+            "localhost.attacker.example:{port}", "0.0.0.0:{port}", "127.0.0.2:{port}", "[::1]:{port}"})
+    void aRequestNamingAnotherHost_asAfterDnsRebinding_is403_andReachesNoFunction(String host) throws Exception {
+        // given a page on attacker.example whose name now resolves to 127.0.0.1
+        String h = host.replace("{port}", Integer.toString(stack.server.port()));
+
+        // when
+        String page = raw("GET /v1/triggers/tok-123 HTTP/1.1\r\nHost: " + h + "\r\n\r\n");
+        String sms = raw("POST /local/sms/inbound HTTP/1.1\r\nHost: " + h
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+
+        // then
+        assertThat(page).startsWith("HTTP/1.1 403").contains("\"code\":\"forbidden\"");
+        assertThat(sms).startsWith("HTTP/1.1 403");
+        assertThat(stack.trigger.events).isEmpty();
+        assertThat(stack.sms.events).isEmpty();
+    }
+
+    @Test
+    void aRequestWithoutAHost_is403() throws Exception {
+        // when
+        String response = raw("GET /local/sms/outbox HTTP/1.0\r\n\r\n");
+
+        // then
+        assertThat(response).startsWith("HTTP/1.1 403");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://attacker.example", "null", "http://127.0.0.1:1", "https://127.0.0.1:{port}",
+            "http://localhost.attacker.example:{port}", "http://127.0.0.1:{port}.attacker.example"})
+    void aRequestFromAnotherOrigin_is403_andReachesNoFunction(String origin) {
+        // given
+        HttpRequest request = stack.request("/v1/triggers/tok-123")
+                .header("Origin", origin.replace("{port}", Integer.toString(stack.server.port())))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        // when
+        HttpResponse<String> response = stack.send(request);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertContractError(response, "forbidden", "本机", "this machine");
+        assertThat(stack.trigger.events).isEmpty();
+    }
+
+    @Test
+    void sameOriginRequests_byEitherLocalName_andRequestsWithoutOrigin_areServed() throws Exception {
+        // given
+        int port = stack.server.port();
+
+        // when
+        HttpResponse<String> noOrigin = stack.get("/v1/triggers/tok-123");
+        HttpResponse<String> sameOrigin = stack.send(stack.request("/v1/triggers/tok-123")
+                .header("Origin", "http://127.0.0.1:" + port).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        String byName = raw("POST /v1/triggers/tok-123 HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nOrigin: http://localhost:" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+
+        // then
+        assertThat(noOrigin.statusCode()).isEqualTo(200);
+        assertThat(sameOrigin.statusCode()).isEqualTo(200);
+        assertThat(byName).startsWith("HTTP/1.1 200");
+        assertThat(stack.trigger.events).hasSize(3);
+    }
+
+    /** One request written as given (the JDK client will not send a Host it did not choose), its answer read. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", stack.server.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void assertContractError(HttpResponse<String> response, String code, String zh, String en) {

@@ -3,6 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.testing.TestSms;
 import huzhu.core.sms.SendResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +28,8 @@ class OutboxMessengerTest {
         // given
         List<OutboxEntry> before;
         try (OutboxMessenger outbox = new OutboxMessenger(dataDir, clock, new CountingIds())) {
-            SendResult first = outbox.send(new OutboundSms("+8613800138000", "【互助】事件 A7K，回复1接单", "inc-1"));
-            SendResult second = outbox.send(new OutboundSms("+8613900139000", "事件已撤销", null));
+            SendResult first = outbox.send(new OutboundSms("+8613800138000", TestSms.saying("事件 A7K，回复1接单"), "inc-1"));
+            SendResult second = outbox.send(new OutboundSms("+8613900139000", TestSms.saying("事件已撤销"), null));
             assertThat(first.ok()).isTrue();
             assertThat(first.messageId()).isNotEqualTo(second.messageId());
             before = outbox.sent();
@@ -38,8 +40,10 @@ class OutboxMessengerTest {
             // then
             assertThat(reopened.sent()).isEqualTo(before);
             assertThat(reopened.sent()).containsExactly(
-                    new OutboxEntry("id-1", "+8613800138000", "【互助】事件 A7K，回复1接单", NOW, "inc-1"),
-                    new OutboxEntry("id-2", "+8613900139000", "事件已撤销", NOW, null));
+                    new OutboxEntry("id-1", "+8613800138000", "【互助】T1报告人补充：事件 A7K，回复1接单", NOW, "inc-1", "relay",
+                            Map.of("code", "T1", "text", "事件 A7K，回复1接单")),
+                    new OutboxEntry("id-2", "+8613900139000", "【互助】T1报告人补充：事件已撤销", NOW, null, "relay",
+                            Map.of("code", "T1", "text", "事件已撤销")));
         }
     }
 
@@ -48,7 +52,7 @@ class OutboxMessengerTest {
         // given
         try (OutboxMessenger outbox = new OutboxMessenger(dataDir, clock, new CountingIds())) {
             // when
-            outbox.send(new OutboundSms("+8613800138000", "第一条", "inc-1"));
+            outbox.send(new OutboundSms("+8613800138000", TestSms.saying("第一条"), "inc-1"));
 
             // then
             List<String> lines = Files.readAllLines(outbox.file(), StandardCharsets.UTF_8);
@@ -61,15 +65,15 @@ class OutboxMessengerTest {
     void sentTo_listsOnlyThatRecipient_oldestFirst() {
         try (OutboxMessenger outbox = new OutboxMessenger(dataDir, clock, new CountingIds())) {
             // given
-            outbox.send(new OutboundSms("+8613800138000", "a", "inc-1"));
-            outbox.send(new OutboundSms("+8613900139000", "b", "inc-1"));
-            outbox.send(new OutboundSms("+8613800138000", "c", "inc-2"));
+            outbox.send(new OutboundSms("+8613800138000", TestSms.saying("a"), "inc-1"));
+            outbox.send(new OutboundSms("+8613900139000", TestSms.saying("b"), "inc-1"));
+            outbox.send(new OutboundSms("+8613800138000", TestSms.saying("c"), "inc-2"));
 
             // when
             List<OutboxEntry> mine = outbox.sentTo("+8613800138000");
 
             // then
-            assertThat(mine).extracting(OutboxEntry::body).containsExactly("a", "c");
+            assertThat(mine).extracting(e -> e.variables().get("text")).containsExactly("a", "c");
         }
     }
 
@@ -77,7 +81,7 @@ class OutboxMessengerTest {
     void recipientNotInE164_failsPermanently_andIsNotRecorded() {
         try (OutboxMessenger outbox = new OutboxMessenger(dataDir, clock, new CountingIds())) {
             // when
-            SendResult result = outbox.send(new OutboundSms("13800138000", "hi", null));
+            SendResult result = outbox.send(new OutboundSms("13800138000", TestSms.saying("hi"), null));
 
             // then
             assertThat(result.ok()).isFalse();
@@ -97,12 +101,12 @@ class OutboxMessengerTest {
         // when
         try (OutboxMessenger outbox = new OutboxMessenger(dataDir, clock, new CountingIds())) {
             assertThat(outbox.sent()).extracting(OutboxEntry::messageId).containsExactly("m-1");
-            outbox.send(new OutboundSms("+8613900139000", "after the crash", null));
+            outbox.send(new OutboundSms("+8613900139000", TestSms.saying("after the crash"), null));
         }
 
         // then
         try (OutboxMessenger reopened = new OutboxMessenger(dataDir, clock, new CountingIds())) {
-            assertThat(reopened.sent()).extracting(OutboxEntry::body).containsExactly("ok", "after the crash");
+            assertThat(reopened.sent()).extracting(OutboxEntry::body).containsExactly("ok", "【互助】T1报告人补充：after the crash");
         }
     }
 }

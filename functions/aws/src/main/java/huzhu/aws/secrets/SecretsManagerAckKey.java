@@ -30,10 +30,14 @@ public final class SecretsManagerAckKey implements AckKeySource {
     public static SecretsManagerAckKey fromEnvironment(AwsClients clients) {
         String secret = System.getenv(SECRET_VARIABLE);
         if (secret == null || secret.isBlank()) throw new IllegalStateException(SECRET_VARIABLE + " is not set");
+        return new SecretsManagerAckKey(client(clients), secret);
+    }
+
+    /** A Secrets Manager client on the function's shared HTTP client (endpoint from HUZHU_SECRETSMANAGER_ENDPOINT). */
+    static SecretsManagerClient client(AwsClients clients) {
         String endpoint = System.getenv(ENDPOINT_VARIABLE);
         URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-        SecretsManagerClient client = clients.configure(SecretsManagerClient.builder(), override).build();
-        return new SecretsManagerAckKey(client, secret);
+        return clients.configure(SecretsManagerClient.builder(), override).build();
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.aws.AwsClients;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
+import huzhu.core.testing.TestSms;
 import huzhu.core.sms.SendResult;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,7 +59,7 @@ class SnsMessengerLocalStackIT {
         SnsMessenger messenger = new SnsMessenger(SnsClients.build(clients, config.endpoint()), config,
                 Backoff.DEFAULT, Sleeper.REAL, () -> 0.5, log::add);
         String phone = "+8613800138000";
-        String body = "【互助】K7 张师傅家需要帮助 / help needed";
+        RenderedSms body = TestSms.saying("张师傅家需要帮助 / help needed");
 
         // when
         SendResult result = messenger.send(new OutboundSms(phone, body, "inc-ls"));

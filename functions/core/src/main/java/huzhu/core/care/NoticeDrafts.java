@@ -154,8 +154,8 @@ public final class NoticeDrafts {
         boolean link = false;
         for (Language lang : Language.values()) {
             NoticeSms.Body b = sms.body(lang, in.title, in.text, id);
-            texts.put(lang.wire(), b.text());
-            segments.put(lang.wire(), SmsLength.segments(b.text()));
+            texts.put(lang.wire(), b.sms().text());
+            segments.put(lang.wire(), SmsLength.segments(b.sms().text()));
             link |= b.link();
         }
         return new Preview(texts, segments, link, audiences.recipients(in.audience).size());

@@ -10,6 +10,7 @@ import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OptOutStore;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +89,7 @@ public final class NoticeSender {
         if (n.topicAt() == null) n = publishToTopic(n);
 
         String noticeId = n.id();
-        Map<String, String> bodies = n.smsBodies();
+        Map<Language, RenderedSms> bodies = sms.bodies(n);
         List<NoticeDelivery> open = new ArrayList<>();
         for (NoticeDelivery d : notices.deliveries(noticeId)) {
             if (d.status() == DeliveryStatus.PENDING) {
@@ -139,9 +140,9 @@ public final class NoticeSender {
     /** One recipient as a job of {@link PacedSend}. */
     private final class Job implements PacedSend.Job {
         private NoticeDelivery current;
-        private final Map<String, String> bodies;
+        private final Map<Language, RenderedSms> bodies;
 
-        Job(NoticeDelivery d, Map<String, String> bodies) {
+        Job(NoticeDelivery d, Map<Language, RenderedSms> bodies) {
             this.current = d;
             this.bodies = bodies;
         }
@@ -156,7 +157,7 @@ public final class NoticeSender {
 
         @Override
         public OutboundSms sms() {
-            String body = bodies.getOrDefault(current.language().wire(), bodies.get(Language.DEFAULT.wire()));
+            RenderedSms body = bodies.getOrDefault(current.language(), bodies.get(Language.DEFAULT));
             return new OutboundSms(current.phone(), body, null);
         }
 

@@ -2,11 +2,11 @@ package huzhu.core.care;
 
 import huzhu.core.ServiceConfig;
 import huzhu.core.kernel.Language;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SmsComposer;
-import huzhu.core.sms.SmsLength;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The SMS a notice goes out as, per language, and the public page it links to when it does not fit. */
@@ -19,32 +19,39 @@ final class NoticeSms {
         this.sms = new SmsComposer(config.smsSignature());
     }
 
-    record Body(String text, boolean link) {
+    record Body(RenderedSms sms, boolean link) {
     }
 
-    /** The whole notice when it fits in two SMS segments; else the start of it and the link to the notice page. */
+    /** The whole notice when it fits in two SMS segments uncut; else the start of it and the link to the notice page. */
     Body body(Language lang, String title, String text, String id) {
-        String whole = sms.compose(lang, "sms.notice", Map.of("title", title, "text", text), List.of());
-        if (SmsLength.fits(whole, SmsComposer.MAX_SEGMENTS)) return new Body(whole, false);
-        return new Body(sms.compose(lang, "sms.notice.link", Map.of("title", title, "text", text,
-                "link", pageUrl(id)), List.of("text", "title")), true);
+        RenderedSms whole = sms.render(lang, "notice", Map.of("title", title, "text", text));
+        if (!whole.shortened()) return new Body(whole, false);
+        return new Body(sms.render(lang, "notice.link", Map.of("title", title, "text", text, "link", pageUrl(id))),
+                true);
     }
 
-    /** The notice turns sending; its SMS texts are fixed now, so a resumed send uses the very same ones. */
+    /** The SMS of a notice per language; rendering is deterministic, so a resumed send sends the very same texts. */
+    Map<Language, RenderedSms> bodies(Notice notice) {
+        Map<Language, RenderedSms> out = new EnumMap<>(Language.class);
+        for (Language lang : Language.values()) out.put(lang, body(lang, notice.title(), notice.text(), notice.id()).sms());
+        return out;
+    }
+
+    /** The notice turns sending; its SMS texts are recorded on it, as sent. */
     Notice starting(Notice current, Instant now) {
         Map<String, String> bodies = new LinkedHashMap<>();
         boolean link = false;
         for (Language lang : Language.values()) {
             Body body = body(lang, current.title(), current.text(), current.id());
-            bodies.put(lang.wire(), body.text);
+            bodies.put(lang.wire(), body.sms().text());
             link |= body.link;
         }
         return current.edit().startSending(bodies, link, now).build();
     }
 
     /** The thanks a recipient gets for their first reply to a notice. */
-    String replied(Language lang) {
-        return sms.compose(lang, "sms.notice.replied", Map.of(), List.of());
+    RenderedSms replied(Language lang) {
+        return sms.render(lang, "notice.replied", Map.of());
     }
 
     String pageUrl(String id) {

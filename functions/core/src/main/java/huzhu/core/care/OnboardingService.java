@@ -16,9 +16,11 @@ import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import huzhu.core.sms.SmsLength;
@@ -213,23 +215,23 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     }
 
     /** The SMS (one, or two when the link does not fit beside the rest) for one contact. */
-    List<String> texts(Member member, FamilyContact contact, Optional<String> link) {
+    List<RenderedSms> texts(Member member, FamilyContact contact, Optional<String> link) {
         Language lang = member.language();
         Map<String, Object> args = new LinkedHashMap<>();
-        args.put("contact", contact.name() == null ? "" : contact.name());
+        args.put("contact", Text.blank(contact.name()) ? Messages.text(lang, "intro.noName") : contact.name());
         args.put("member", member.name());
-        args.put("number", care.unionSmsNumber() != null ? care.unionSmsNumber()
-                : Messages.text(lang, "intro.thisNumber"));
-        List<String> shrinkable = List.of("contact", "member");
-        if (link.isEmpty()) return List.of(sms.compose(lang, "sms.intro.noLink", args, shrinkable));
+        boolean number = care.unionSmsNumber() != null;
+        if (number) args.put("number", care.unionSmsNumber());
+        String withLink = number ? "intro" : "intro.replyHere";
+        String withoutLink = number ? "intro.noLink" : "intro.replyHere.noLink";
+        if (link.isEmpty()) return List.of(sms.render(lang, withoutLink, args));
         args.put("link", link.get());
-        // the member's name is what the SMS is about: only the greeting may give way in the one-SMS form
-        String whole = sms.compose(lang, "sms.intro", args, List.of("contact"));
-        if (SmsLength.fits(whole, SmsComposer.MAX_SEGMENTS)) return List.of(whole);
+        // the member's name is what the SMS is about: only the greeting gives way in the one-SMS form
+        RenderedSms whole = sms.render(lang, withLink, args);
+        if (SmsLength.fits(whole.text(), SmsComposer.MAX_SEGMENTS)) return List.of(whole);
         // a long public URL (the API's own execute-api address) leaves no room: the link follows in its own SMS
-        return List.of(sms.compose(lang, "sms.intro.noLink", args, shrinkable),
-                sms.compose(lang, "sms.intro.link", Map.of("member", member.name(), "link", link.get()),
-                        List.of("member")));
+        return List.of(sms.render(lang, withoutLink, args),
+                sms.render(lang, "intro.link", Map.of("member", member.name(), "link", link.get())));
     }
 
     /** The member's personal link if it can be given: issued now when the member has none (or asked to rotate). */
@@ -247,7 +249,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         private final Member member;
         private final java.util.function.Supplier<Optional<String>> link;
         private FamilyIntroduction current;
-        private List<String> texts;
+        private List<RenderedSms> texts;
         private boolean linkIncluded;
 
         Job(FamilyIntroduction queued, Member member, FamilyContact contact,

@@ -6,6 +6,7 @@ import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SmsLimits;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,13 +92,13 @@ final class AlertHolderReplies {
         Dispatcher.Response r = dispatcher.respond(t.incident().id(), t.alert().recipientId(), reading.action(), eta);
         String key = switch (r.outcome()) {
             case ACCEPTED, EXPECTED_AT -> null; // the dispatcher already sent the responder what they need
-            case ALREADY_YOURS -> "sms.alreadyYours";
-            case ALREADY_TAKEN -> "sms.alreadyTaken";
-            case DECLINED -> "sms.declined";
-            case ARRIVED -> "sms.arrived";
-            case DONE -> "sms.done";
-            case CLOSED -> "sms.closed";
-            case NOT_RESPONDER -> "sms.notResponder";
+            case ALREADY_YOURS -> "alreadyYours";
+            case ALREADY_TAKEN -> "alreadyTaken";
+            case DECLINED -> "declined";
+            case ARRIVED -> "arrived";
+            case DONE -> "done";
+            case CLOSED -> "closed";
+            case NOT_RESPONDER -> "notResponder";
         };
         if (key != null) {
             out.send(t.alert().to(), r.incident().id(), texts.about(t.alert().language(), r.incident(), key,
@@ -115,7 +116,7 @@ final class AlertHolderReplies {
             JsonLog.warn("sms.talkCapped", "incidentId", incident.id(), "from", alert.to(), "answered", answered);
             return;
         }
-        String text;
+        RenderedSms text;
         if (alert.status() == AlertStatus.STOOD_DOWN && !incident.responders().isEmpty()) {
             text = texts.alreadyTaken(alert, incident, incident.responders().get(0).name());
         } else if (firstQuestion(incident, alert, now)) {

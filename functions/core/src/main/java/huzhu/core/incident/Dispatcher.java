@@ -280,9 +280,9 @@ public final class Dispatcher {
     }
 
     /** The officers (level 1) hear that a reporter's messages are no longer passed on, so they read the timeline. */
-    public void tellOfficersRelaysCapped(Incident incident, int cap) {
+    public void tellOfficersRelaysCapped(Incident incident) {
         for (Leader officer : directory.leadersAtLevel(1)) {
-            out.send(officer.phone(), incident.id(), texts.relaysCappedToOfficer(officer.language(), incident, cap));
+            out.send(officer.phone(), incident.id(), texts.relaysCappedToOfficer(officer.language(), incident));
         }
     }
 

@@ -148,7 +148,7 @@ public final class InboundSmsService {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
                 open(in, member.id(), body, active.get().reporter(), member.language(),
-                        opened -> message(from, opened.id(), member.language(), "sms.receipt",
+                        opened -> message(from, opened.id(), member.language(), "receipt",
                                 Map.of("code", opened.code())));
                 return Handled.OPENED;
             }
@@ -165,7 +165,7 @@ public final class InboundSmsService {
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
             open(in, member.id(), body, new Reporter(from, name, Channel.SMS, true), member.language(),
-                    opened -> message(from, opened.id(), member.language(), "sms.receipt", Map.of("code", opened.code())));
+                    opened -> message(from, opened.id(), member.language(), "receipt", Map.of("code", opened.code())));
             return Handled.OPENED;
         }
 
@@ -186,7 +186,7 @@ public final class InboundSmsService {
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
             open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang,
-                    opened -> message(from, opened.id(), lang, "sms.receipt.unverified", Map.of("code", opened.code())));
+                    opened -> message(from, opened.id(), lang, "receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
         // a volunteer or leader answering a notice (not an alert: those matched above)
@@ -227,8 +227,7 @@ public final class InboundSmsService {
             if (idempotency.remember("unverified-cap-told:" + window, "1", now.plus(unverifiedPerHour.per()), now)
                     .isEmpty()) {
                 for (Leader officer : directory.leadersAtLevel(1)) {
-                    reply(officer.phone(), null, officer.language(), "sms.unverifiedCap.officer",
-                            Map.of("max", unverifiedPerHour.max()));
+                    reply(officer.phone(), null, officer.language(), "unverifiedCap.officer", Map.of());
                 }
             }
             return false;
@@ -239,7 +238,7 @@ public final class InboundSmsService {
     private boolean explainOnce(String from, Instant now) {
         Optional<String> explained = idempotency.remember("explain:" + from, "1", now.plus(EXPLAIN_ONCE_PER), now);
         if (explained.isPresent()) return false;
-        reply(from, null, defaultLanguage, "sms.unknownSender", Map.of());
+        reply(from, null, defaultLanguage, "unknownSender", Map.of());
         return true;
     }
 
@@ -271,14 +270,14 @@ public final class InboundSmsService {
             if (v.onDuty() || !v.hasOptedOut()) {
                 directory.volunteers().update(v.optedOut(now));
                 for (Leader officer : directory.leadersAtLevel(1)) {
-                    reply(officer.phone(), null, officer.language(), "sms.optOut.officer", Map.of("name", v.name()));
+                    reply(officer.phone(), null, officer.language(), "optOut.officer", Map.of("name", v.name()));
                 }
             }
         }
         JsonLog.info("sms.optOut", "from", from, "volunteer", volunteer.isPresent());
         try {
             limiter.acquire(optOutReplies, from);
-            reply(from, null, lang, "sms.optedOut", Map.of());
+            reply(from, null, lang, "optedOut", Map.of());
         } catch (RateLimited e) {
             JsonLog.info("sms.optOutReplyLimited", "from", from);
         }
@@ -293,12 +292,12 @@ public final class InboundSmsService {
         return members.get(0);
     }
 
-    private void reply(String to, String incidentId, Language lang, String key, Map<String, ?> args) {
-        messenger.send(message(to, incidentId, lang, key, args));
+    private void reply(String to, String incidentId, Language lang, String template, Map<String, ?> args) {
+        messenger.send(message(to, incidentId, lang, template, args));
     }
 
-    private OutboundSms message(String to, String incidentId, Language lang, String key, Map<String, ?> args) {
-        return new OutboundSms(to, sms.compose(lang, key, args, List.of("name", "text", "reason")), incidentId);
+    private OutboundSms message(String to, String incidentId, Language lang, String template, Map<String, ?> args) {
+        return new OutboundSms(to, sms.render(lang, template, args), incidentId);
     }
 
 }

@@ -5,13 +5,13 @@ import huzhu.core.directory.Member;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Text;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SmsComposer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,51 +63,54 @@ final class IncidentTexts {
     // ---------------------------------------------------------------- SMS
 
     /** The alert: what a volunteer needs first is the code and the link (whose page has everything). */
-    String alert(Incident incident, Member member, Alert alert) {
+    RenderedSms alert(Incident incident, Member member, Alert alert) {
         Language lang = alert.language();
         Map<String, Object> args = new HashMap<>();
         args.put("code", incident.code());
         args.put("link", config.ackLink(incident.code(), incident.id(), alert.recipientId()));
+        if (member == null) {
+            Reporter r = incident.reporter();
+            args.put("phone", r.phone() == null ? Messages.text(lang, "reporter.unknown") : r.phone());
+            args.put("message", forRelay(lang, incident, orEmpty(incident.message())));
+            return sms.render(lang, "alert.unverified", args);
+        }
         args.put("message", orEmpty(incident.message()));
         args.put("reporter", reporterLabel(incident, member, lang));
-        if (member == null) {
-            args.put("message", forRelay(lang, incident, orEmpty(incident.message())));
-            return sms.compose(lang, "sms.alert.unverified", args, List.of("message"));
-        }
         args.put("member", member.name());
         args.put("address", addressOf(incident, member));
         args.put("type", Messages.text(lang, "type." + incident.type().wire()));
-        // then the kind of emergency and the address; the family's own words and names give way first
-        return sms.compose(lang, "sms.alert", args, List.of("reporter", "message", "address", "member"));
+        // the catalogue's order: the family's own words and names give way first, then the address
+        return sms.render(lang, "alert", args);
     }
 
     /** The member hears that their family raised the alarm. */
-    String memberNotice(Member member, Incident incident) {
-        return sms.compose(member.language(), "sms.memberNotice",
-                Map.of("code", incident.code(), "message", orEmpty(incident.message())), List.of("message"));
+    RenderedSms memberNotice(Member member, Incident incident) {
+        return sms.render(member.language(), "memberNotice",
+                Map.of("code", incident.code(), "message", orEmpty(incident.message())));
     }
 
     /** The responder who accepted: where to go and whom to call. */
-    String acceptedResponder(Alert mine, Incident incident, Member member) {
-        return sms.compose(mine.language(), "sms.accepted.responder", Map.of(
-                "code", incident.code(),
-                "address", member == null ? orEmpty(placeAddress(incident)) : addressOf(incident, member),
-                "reporterPhone", orEmpty(incident.reporter().phone())), List.of("address"));
+    RenderedSms acceptedResponder(Alert mine, Incident incident, Member member) {
+        String reporterPhone = incident.reporter().phone();
+        return sms.render(mine.language(), Text.blank(reporterPhone) ? "accepted.responder.noPhone" : "accepted.responder",
+                Map.of("code", incident.code(),
+                        "address", member == null ? orEmpty(placeAddress(incident)) : addressOf(incident, member),
+                        "reporterPhone", orEmpty(reporterPhone)));
     }
 
     /** Someone else accepted: a leader wants to know who took it; a volunteer only that they need not go. */
-    String takenByOther(Alert other, Incident incident, Alert mine) {
+    RenderedSms takenByOther(Alert other, Incident incident, Alert mine) {
         return other.recipientKind() == RecipientKind.LEADER
-                ? sms.compose(other.language(), "sms.accepted.leader", Map.of("code", incident.code(),
-                        "name", mine.name(), "phone", mine.to()), List.of("name"))
-                : sms.compose(other.language(), "sms.standDown", Map.of("code", incident.code()), List.of());
+                ? sms.render(other.language(), "accepted.leader", Map.of("code", incident.code(),
+                        "name", mine.name(), "phone", mine.to()))
+                : sms.render(other.language(), "standDown", Map.of("code", incident.code()));
     }
 
     /**
      * The family hears who is coming, and when if the responder said; someone we could not verify learns only that
      * help is coming (and when).
      */
-    String helpComing(Language lang, Incident incident, Alert responder, boolean stranger, Instant expectedAt,
+    RenderedSms helpComing(Language lang, Incident incident, Alert responder, boolean stranger, Instant expectedAt,
             Instant now) {
         Map<String, Object> args = new HashMap<>();
         args.put("code", incident.code());
@@ -116,79 +119,78 @@ final class IncidentTexts {
             args.put("time", arrivalTime(expectedAt));
         }
         String eta = expectedAt == null ? "" : ".eta";
-        if (stranger) return sms.compose(lang, "sms.accepted.unverified" + eta, args, List.of());
+        if (stranger) return sms.render(lang, "accepted.unverified" + eta, args);
         args.put("name", responder.name());
         args.put("phone", responder.to());
-        return sms.compose(lang, "sms.accepted.family" + eta, args, List.of("name"));
+        return sms.render(lang, "accepted.family" + eta, args);
     }
 
     /** The responder said later when they will be there: the family hears it (a stranger without the name). */
-    String expectedAt(Language lang, Incident incident, Responder responder, boolean stranger, Instant now) {
-        Map<String, Object> args = Map.of("code", incident.code(), "name", responder.name(),
-                "minutes", minutes(now, responder.expectedAt()), "time", arrivalTime(responder.expectedAt()));
-        return sms.compose(lang, stranger ? "sms.eta.unverified" : "sms.eta.family", args, List.of("name"));
+    RenderedSms expectedAt(Language lang, Incident incident, Responder responder, boolean stranger, Instant now) {
+        return sms.render(lang, stranger ? "eta.unverified" : "eta.family", Map.of("code", incident.code(),
+                "name", responder.name(), "minutes", minutes(now, responder.expectedAt()),
+                "time", arrivalTime(responder.expectedAt())));
     }
 
     /** The responder hears that the family was told when to expect them. */
-    String expectedAtNoted(Alert to, Incident incident, Instant expectedAt) {
-        return sms.compose(to.language(), "sms.eta.noted", Map.of("code", incident.code(),
-                "time", arrivalTime(expectedAt)), List.of());
+    RenderedSms expectedAtNoted(Alert to, Incident incident, Instant expectedAt) {
+        return sms.render(to.language(), "eta.noted", Map.of("code", incident.code(),
+                "time", arrivalTime(expectedAt)));
     }
 
     /** A reply not understood: the two answers that fit where its sender stands (1/0, or 2/9 once they took it). */
-    String question(Alert to, Incident incident) {
-        String key = to.status() == AlertStatus.ACCEPTED ? "sms.reply.question.responder" : "sms.reply.question";
-        return sms.compose(to.language(), key, Map.of("code", incident.code()), List.of());
+    RenderedSms question(Alert to, Incident incident) {
+        return sms.render(to.language(), to.status() == AlertStatus.ACCEPTED ? "reply.question.responder"
+                : "reply.question", Map.of("code", incident.code()));
     }
 
     /** A reply not understood, after the question was asked: kept for the officers. */
-    String replyNoted(Alert to, Incident incident) {
-        return sms.compose(to.language(), "sms.reply.noted", Map.of("code", incident.code()), List.of());
+    RenderedSms replyNoted(Alert to, Incident incident) {
+        return sms.render(to.language(), "reply.noted", Map.of("code", incident.code()));
     }
 
     /** Someone else took it: who. */
-    String alreadyTaken(Alert to, Incident incident, String name) {
-        return sms.compose(to.language(), "sms.alreadyTaken", Map.of("code", incident.code(), "name", name),
-                List.of("name"));
+    RenderedSms alreadyTaken(Alert to, Incident incident, String name) {
+        return sms.render(to.language(), "alreadyTaken", Map.of("code", incident.code(), "name", name));
     }
 
     /** Help words in a reporter's later message, while nobody has accepted: the officers hear them at once. */
-    String urgentToOfficer(Language lang, Incident incident, String text) {
-        return sms.compose(lang, "sms.urgent.officer", Map.of("code", incident.code(),
-                "text", forRelay(lang, incident, text)), List.of("text"));
+    RenderedSms urgentToOfficer(Language lang, Incident incident, String text) {
+        return sms.render(lang, "urgent.officer", Map.of("code", incident.code(),
+                "text", forRelay(lang, incident, text)));
     }
 
     /** A reporter's texts beyond the cap are only kept: the officers hear it once. */
-    String relaysCappedToOfficer(Language lang, Incident incident, int max) {
-        return sms.compose(lang, "sms.relay.capped.officer", Map.of("code", incident.code(), "max", max), List.of());
+    RenderedSms relaysCappedToOfficer(Language lang, Incident incident) {
+        return sms.render(lang, "relay.capped.officer", Map.of("code", incident.code()));
     }
 
-    /** Any SMS of the incident path about this incident by its key, with the code and the given arguments. */
-    String about(Language lang, Incident incident, String key, Map<String, ?> args) {
+    /** Any SMS of the incident path about this incident by its catalogue template, with the code and {@code args}. */
+    RenderedSms about(Language lang, Incident incident, String template, Map<String, ?> args) {
         Map<String, Object> all = new HashMap<>(args);
         all.put("code", incident.code());
-        return sms.compose(lang, key, all, List.of("name", "text", "reason"));
+        return sms.render(lang, template, all);
     }
 
-    String closed(Alert to, Incident incident) {
-        return sms.compose(to.language(), "sms.closed", Map.of("code", incident.code()), List.of());
+    RenderedSms closed(Alert to, Incident incident) {
+        return sms.render(to.language(), "closed", Map.of("code", incident.code()));
     }
 
-    String cancelled(Alert to, Incident incident, String reason) {
-        return sms.compose(to.language(), "sms.cancelled", Map.of("code", incident.code(), "reason", orEmpty(reason)),
-                List.of("reason"));
+    RenderedSms cancelled(Alert to, Incident incident, String reason) {
+        return sms.render(to.language(), "cancelled", Map.of("code", incident.code(), "reason", orEmpty(reason)));
     }
 
     /** A reporter's later message, passed on; help words in it make it urgent. */
-    String relay(Language lang, Incident incident, String text, boolean urgent) {
-        return sms.compose(lang, urgent ? "sms.relay.urgent" : "sms.relay", Map.of("code", incident.code(),
-                "text", forRelay(lang, incident, text)), List.of("text"));
+    RenderedSms relay(Language lang, Incident incident, String text, boolean urgent) {
+        return sms.render(lang, urgent ? "relay.urgent" : "relay", Map.of("code", incident.code(),
+                "text", forRelay(lang, incident, text)));
     }
 
     /**
-     * What of a reporter's words may go out from the union's number: all of a registered family's; of a number
-     * nobody registered, everything but links and phone numbers (our number must not carry a stranger's
-     * advertising or a number to call back). The timeline keeps the words as written.
+     * What of a reporter's words may go out from the union's number: all of a registered family's (but links,
+     * which the catalogue takes out of every free text); of a number nobody registered, no phone numbers either —
+     * our number must not carry a stranger's advertising or a number to call back. The timeline keeps the words
+     * as written.
      */
     static String forRelay(Language lang, Incident incident, String text) {
         if (incident.reporter().verified() || text == null) return text;
@@ -197,8 +199,8 @@ final class IncidentTexts {
     }
 
     /** Nobody at any level accepted: the officers must act by hand. */
-    String exhausted(Language lang, Incident incident) {
-        return sms.compose(lang, "sms.exhausted.officer", Map.of("code", incident.code()), List.of());
+    RenderedSms exhausted(Language lang, Incident incident) {
+        return sms.render(lang, "exhausted.officer", Map.of("code", incident.code()));
     }
 
     // ---------------------------------------------------------------- pieces
@@ -214,7 +216,6 @@ final class IncidentTexts {
     private static String reporterLabel(Incident incident, Member member, Language lang) {
         Reporter r = incident.reporter();
         if (r.channel() == Channel.CONSOLE) return Messages.text(lang, "reporter.console");
-        if (member == null) return r.phone() == null ? Messages.text(lang, "reporter.unknown") : r.phone();
         if (r.phone() != null && r.phone().equals(member.phone())) return Messages.text(lang, "reporter.member");
         String relation = member.familyContacts().stream().filter(c -> c.phone().equals(r.phone()))
                 .map(c -> orEmpty(c.relation())).findFirst().orElse("");

@@ -3,6 +3,7 @@ package huzhu.core.incident;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ final class Outbound {
         this.messenger = messenger;
     }
 
-    void send(String to, String incidentId, String body) {
+    void send(String to, String incidentId, RenderedSms body) {
         SendResult r = messenger.send(new OutboundSms(to, body, incidentId));
         if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
     }

@@ -70,18 +70,18 @@ final class ReporterFollowUps {
             dispatcher.keepUnrelayed(incident.id(), body, from, cap);
             JsonLog.warn("sms.relayCapped", "incidentId", incident.id(), "from", from, "count", count, "urgent", urgent);
             if (count == cap + 1) {
-                out.send(from, incident.id(), texts.about(lang, incident, "sms.relay.capped", Map.of()));
-                if (verified) dispatcher.tellOfficersRelaysCapped(incident, cap);
+                out.send(from, incident.id(), texts.about(lang, incident, "relay.capped", Map.of()));
+                if (verified) dispatcher.tellOfficersRelaysCapped(incident);
             }
             return Outcome.KEPT;
         }
         if (wish) {
             memory.remember(wishKey(incident), body, now.plus(REMEMBERED), now);
             dispatcher.relayStandDownWish(incident.id(), body, from);
-            out.send(from, incident.id(), texts.about(lang, incident, "sms.cancel.ask", Map.of()));
+            out.send(from, incident.id(), texts.about(lang, incident, "cancel.ask", Map.of()));
         } else {
             dispatcher.relay(incident.id(), body, from, urgent);
-            out.send(from, incident.id(), texts.about(lang, incident, "sms.relayed", Map.of()));
+            out.send(from, incident.id(), texts.about(lang, incident, "relayed", Map.of()));
         }
         return Outcome.RELAYED;
     }
@@ -103,7 +103,7 @@ final class ReporterFollowUps {
         Incident incident = closed.get();
         if (counted(incident, from, now) > limits.relaysPerSender()) return true;
         dispatcher.addNote(incident.id(), texts.timeline("timeline.lateNote", Map.of("text", body)), from);
-        out.send(from, incident.id(), texts.about(lang, incident, standsDown ? "sms.cancel.closed" : "sms.lateNote",
+        out.send(from, incident.id(), texts.about(lang, incident, standsDown ? "cancel.closed" : "lateNote",
                 Map.of()));
         return true;
     }
@@ -118,12 +118,12 @@ final class ReporterFollowUps {
         try {
             cancelled = dispatcher.cancel(incident.id(), reason, actor);
         } catch (Conflict closedMeanwhile) {
-            out.send(from, incident.id(), texts.about(lang, incident, "sms.cancel.closed", Map.of()));
+            out.send(from, incident.id(), texts.about(lang, incident, "cancel.closed", Map.of()));
             return;
         }
-        out.send(from, cancelled.id(), texts.about(lang, cancelled, "sms.cancel.done", Map.of()));
+        out.send(from, cancelled.id(), texts.about(lang, cancelled, "cancel.done", Map.of()));
         if (!member.phone().equals(from)) {
-            out.send(member.phone(), cancelled.id(), texts.about(member.language(), cancelled, "sms.cancel.member",
+            out.send(member.phone(), cancelled.id(), texts.about(member.language(), cancelled, "cancel.member",
                     Map.of("reason", words)));
         }
         JsonLog.info("incident.cancelledByReporter", "incidentId", cancelled.id(), "from", from);

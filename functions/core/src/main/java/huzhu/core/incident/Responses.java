@@ -13,6 +13,7 @@ import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +137,7 @@ final class Responses {
 
     /** What the family hears: in each reader's language, and without names for someone we could not verify. */
     private interface FamilyText {
-        String text(Language lang, boolean stranger);
+        RenderedSms text(Language lang, boolean stranger);
     }
 
     private void tellFamily(Incident inc, FamilyText text) {

@@ -17,6 +17,7 @@ import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.report.ReportService;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SmsComposer;
 import huzhu.core.sms.SmsLength;
 import huzhu.core.testing.CareWorld;
@@ -109,7 +110,7 @@ class OnboardingServiceTest {
         FamilyContact contact = new FamilyContact(language == Language.EN ? "Wang Defu" : "王德福", "父亲", FATHER);
 
         // when
-        List<String> texts = onboarding.texts(m, contact, Optional.of(LINK));
+        List<String> texts = onboarding.texts(m, contact, Optional.of(LINK)).stream().map(RenderedSms::text).toList();
 
         // then
         assertThat(texts).singleElement().satisfies(text -> {
@@ -126,7 +127,7 @@ class OnboardingServiceTest {
         FamilyContact contact = new FamilyContact("司马".repeat(25), "父亲", FATHER);
 
         // when
-        List<String> texts = onboarding.texts(m, contact, Optional.of(LINK));
+        List<String> texts = onboarding.texts(m, contact, Optional.of(LINK)).stream().map(RenderedSms::text).toList();
 
         // then
         assertThat(texts).allSatisfy(t -> assertThat(SmsLength.segments(t)).isLessThanOrEqualTo(SmsComposer.MAX_SEGMENTS));
@@ -142,7 +143,8 @@ class OnboardingServiceTest {
         Member m = Fixtures.member("m-1").name("王建国").language(language).build();
 
         // when
-        List<String> texts = onboarding.texts(m, new FamilyContact("王德福", "父亲", FATHER), Optional.of(link));
+        List<String> texts = onboarding.texts(m, new FamilyContact("王德福", "父亲", FATHER), Optional.of(link)).stream()
+                .map(RenderedSms::text).toList();
 
         // then the introduction in full, then the link; neither over two segments
         assertThat(texts).hasSize(2).allSatisfy(t -> assertThat(SmsLength.segments(t)).isLessThanOrEqualTo(2));
@@ -160,10 +162,10 @@ class OnboardingServiceTest {
 
         // when
         String text = noNumber.services.onboarding().texts(m, new FamilyContact("王德福", "父亲", FATHER),
-                Optional.empty()).get(0);
+                Optional.empty()).get(0).text();
 
         // then
-        assertThat(text).contains(language == Language.EN ? "this number" : "本号码");
+        assertThat(text).contains(language == Language.EN ? "Reply to this SMS" : "回复本短信");
         assertThat(SmsLength.segments(text)).isLessThanOrEqualTo(2);
     }
 

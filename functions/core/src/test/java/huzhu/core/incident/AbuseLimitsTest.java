@@ -138,7 +138,7 @@ class AbuseLimitsTest {
         // then: no incident, no alert; each is told how to reach help (and 120) once; the officers hear it once
         assertThat(more).containsOnly(Handled.EXPLAINED);
         assertThat(allIncidents()).hasSize(3);
-        assertThat(world.messenger.bodiesTo(OFFICER)).singleElement().asString().contains("3");
+        assertThat(world.messenger.bodiesTo(OFFICER)).singleElement().asString().contains("上限");
         assertThat(world.messenger.bodiesTo(OTHER_OFFICER)).hasSize(1);
         assertThat(world.messenger.bodiesTo(phone(201))).singleElement().asString().contains("120");
 

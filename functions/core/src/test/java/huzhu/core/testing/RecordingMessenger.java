@@ -3,6 +3,7 @@ package huzhu.core.testing;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
+import huzhu.core.sms.SmsCatalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 /**
  * Records every SMS the system tries to send and answers {@code sent("msg-1")}, {@code "msg-2"}…
  * A test can make sends to one phone fail, permanently (a bad number) or transiently (worth retrying).
+ * Every SMS must be a catalogue template filled within its bounds ({@link SmsCatalogue#problems}): since every
+ * service test sends through this, any code path that sent something else would fail its test.
  */
 public final class RecordingMessenger implements Messenger {
     /** One call of {@link #send}: what was asked and what the messenger answered. */
@@ -21,6 +24,11 @@ public final class RecordingMessenger implements Messenger {
 
         public String body() {
             return sms.body();
+        }
+
+        /** The catalogue template it was rendered from. */
+        public String template() {
+            return sms.sms().templateName();
         }
 
         public String incidentId() {
@@ -47,6 +55,8 @@ public final class RecordingMessenger implements Messenger {
 
     @Override
     public synchronized SendResult send(OutboundSms sms) {
+        List<String> problems = SmsCatalogue.problems(sms.sms());
+        if (!problems.isEmpty()) throw new AssertionError("not a catalogue SMS: " + problems);
         SendResult result = failureFor(sms.to());
         if (result == null) result = SendResult.sent("msg-" + ++sentCount);
         attempts.add(new Attempt(sms, result));

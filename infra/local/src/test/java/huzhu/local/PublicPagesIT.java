@@ -1,0 +1,91 @@
+package huzhu.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.kernel.RandomIds;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The two pages people reach from a link, in a real browser, under the Content-Security-Policy the functions
+ * send: the family's one-tap emergency page and the neighbour's ack page. Their inline script runs only if its
+ * hash is the one the policy names; a page whose button does nothing would be worse than no page.
+ */
+class PublicPagesIT {
+    private static final String ADMIN = "public-pages-it-admin-token-01";
+    private static final String NEIGHBOUR = "13911110011";
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path browserProfile;
+
+    private LocalStack stack;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startTheStackAndABrowser() {
+        HeadlessChromium.assumeInstalled();
+        stack = LocalStack.start(LocalConfig.from(Map.of(
+                "HUZHU_PORT", "0",
+                "HUZHU_ADMIN_TOKEN", ADMIN,
+                "HUZHU_SWEEP_SECONDS", "86400",
+                "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
+        browser = HeadlessChromium.start(browserProfile, 390, 844);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (stack != null) stack.close();
+    }
+
+    @Test
+    void theFamilysButton_andTheNeighboursAccept_work_underThePagesContentSecurityPolicy() {
+        // given a member with a personal link, and a neighbour on duty
+        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        api.expect(201, "/v1/volunteers", Map.of("name", "刘强", "phone", NEIGHBOUR, "area",
+                Map.of("city", "武汉市", "district", "江汉区"), "onDuty", true));
+        JsonNode member = api.expect(201, "/v1/members", Map.of("name", "王建国", "phone", "13911110001",
+                "homeArea", Map.of("city", "武汉市", "district", "江汉区"), "homeAddress", "新华路 88 号"));
+        String link = api.expect(200, "/v1/members/" + member.get("id").asText() + "/trigger-link", null)
+                .get("url").asText();
+
+        // when the family opens the link and taps the big button
+        browser.get(link);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("go"))).click();
+
+        // then the page's script posted it and shows the reply with the code and the 120 reminder
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "120"));
+        List<String> alerts = api.outboxTo(NEIGHBOUR);
+        assertThat(alerts).singleElement().asString().contains("/v1/acks/");
+
+        // when the neighbour opens the ack link from the SMS and taps accept
+        String alert = alerts.get(0);
+        browser.get(stack.baseUrl() + alert.substring(alert.indexOf("/v1/acks/")).split("\\s")[0]);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-action=accept]"))).click();
+
+        // then the page's script recorded it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "接单"));
+        assertThat(api.outboxTo(NEIGHBOUR)).hasSize(2);
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
+                .noneMatch(message -> message.contains("Content Security Policy"));
+    }
+}
