@@ -18,6 +18,7 @@ import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Page;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
@@ -60,6 +61,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private final Router router;
+    private final GroupAnnouncements group;
     private final huzhu.core.ServiceConfig config;
     private final Edge edge;
 
@@ -86,6 +88,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         IncidentService incidents = services.incidents();
         ConsoleAssets assets = new ConsoleAssets(settings);
         this.config = services.config();
+        this.group = services.group();
         Router.Builder r = Router.builder();
 
         r.get("/console", assets::page);
@@ -191,6 +194,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
+        // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
+        UnionRoutes.register(r, services);
         // the SMS template registration sheet (admins), generated from the catalogue
         SmsRoutes.register(r, services.config());
 
@@ -204,7 +209,11 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        try {
+            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private interface Read<T> {

@@ -3,6 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import huzhu.core.kernel.Language;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.testing.TestSms;
 import java.io.IOException;

@@ -118,6 +118,7 @@ public final class SnsMessenger implements Messenger {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("action", "sms.send");
         line.put("incidentId", incidentId);
+        line.put("template", sms == null ? null : sms.sms().templateName());
         line.put("to", PhoneMask.mask(to));
         line.put("outcome", result.ok() ? "sent" : "failed");
         line.put("messageId", result.messageId());

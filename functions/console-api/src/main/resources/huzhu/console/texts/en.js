@@ -93,6 +93,7 @@ export default {
   'recipient.volunteer': 'volunteer',
   'recipient.leader': 'leader',
   'alert.sent': 'sent',
+  'alert.delivered': 'delivered',
   'alert.failed': 'failed',
   'alert.accepted': 'accepted',
   'alert.declined': 'declined',
@@ -185,6 +186,7 @@ export default {
   'incident.noResponders': 'Nobody has accepted yet',
   'incident.alerts': 'Who was alerted, and delivery',
   'incident.notSent': 'not sent',
+  'incident.deliverySummary': '{sent} sent · {delivered} delivered (answers included) · {failed} failed',
   'incident.timeline': 'Timeline (newest first)',
   'incident.followups': 'Care after the emergency',
   'incident.actions': 'Actions',
@@ -396,5 +398,6 @@ export default {
   'sms.watch': 'Only those sent to this number',
   'sms.watchHint': 'empty: all',
   'sms.show': 'Show',
-  'sms.none': 'No SMS yet'
+  'sms.none': 'No SMS yet',
+  'sms.template': 'template {name}'
 };

@@ -93,6 +93,7 @@ export default {
   'recipient.volunteer': '队员',
   'recipient.leader': '领导',
   'alert.sent': '已发送',
+  'alert.delivered': '已送达',
   'alert.failed': '发送失败',
   'alert.accepted': '已接单',
   'alert.declined': '无法前往',
@@ -185,6 +186,7 @@ export default {
   'incident.noResponders': '还没有人接单',
   'incident.alerts': '已通知的人和送达状态',
   'incident.notSent': '未发送',
+  'incident.deliverySummary': '已发送 {sent} 条 · 已送达 {delivered} 条（含已回复） · 失败 {failed} 条',
   'incident.timeline': '时间线（最新在前）',
   'incident.followups': '事后慰问与帮扶',
   'incident.actions': '处理',
@@ -396,5 +398,6 @@ export default {
   'sms.watch': '只看发给这个号码的',
   'sms.watchHint': '留空显示全部',
   'sms.show': '显示',
-  'sms.none': '还没有短信'
+  'sms.none': '还没有短信',
+  'sms.template': '模板 {name}'
 };

@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * Something the union does for a member and their family after an incident, after a death in the family, or as part
+ * of a care round: a visit, assistance, help with arrangements, a safety check. {@code task} says what in a few
+ * words, {@code owner} who sees to it; {@code incidentId} (an incident's checklist) or {@code roundId} (a care round)
+ * say where it comes from, {@code applicationId} the assistance application it follows, if any.
+ */
 public record FollowUp(
         String id,
         String incidentId,
@@ -17,9 +23,21 @@ public record FollowUp(
         BigDecimal amount,
         FollowUpStatus status,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String task,
+        String owner,
+        String roundId,
+        String applicationId) {
 
     public FollowUp {
         visitors = visitors == null ? List.of() : List.copyOf(visitors);
+    }
+
+    /** A follow-up of an incident, as officers first recorded them: no task, owner, round or application. */
+    public FollowUp(String id, String incidentId, String memberId, FollowUpKind kind, LocalDate dueDate,
+            LocalDate doneDate, List<String> visitors, String notes, BigDecimal amount, FollowUpStatus status,
+            Instant createdAt, Instant updatedAt) {
+        this(id, incidentId, memberId, kind, dueDate, doneDate, visitors, notes, amount, status, createdAt, updatedAt,
+                null, null, null, null);
     }
 }

@@ -82,7 +82,7 @@ final class AlertHolderReplies {
                 : t.alert().sentAt());
         return mine.stream()
                 .filter(t -> forResponders ? t.alert().status() == AlertStatus.ACCEPTED
-                        : t.alert().status() == AlertStatus.SENT)
+                        : t.alert().status().outstanding())
                 .max(newest)
                 .orElseGet(() -> mine.stream().max(newest).orElseThrow());
     }

@@ -53,6 +53,7 @@ public final class InboundSmsService {
     private final ReporterFollowUps followUps;
     private final RateLimiter.Limit unverifiedPerHour;
     private final RateLimiter.Limit optOutReplies;
+    private final BereavementReports bereavements;
 
     public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter) {
@@ -62,6 +63,13 @@ public final class InboundSmsService {
     /** {@code noticeReplies}: where replies to a recent notice go, see {@link NoticeReplies}. */
     public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies) {
+        this(idempotency, directory, incidents, optOuts, dispatcher, messenger, clock, config, limiter, noticeReplies,
+                BereavementReports.NONE);
+    }
+
+    /** {@code bereavements}: where news of a death in the family goes, see {@link BereavementReports}. */
+    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
+            ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies, BereavementReports bereavements) {
         this.idempotency = idempotency;
         this.directory = directory;
         this.incidents = incidents;
@@ -83,6 +91,7 @@ public final class InboundSmsService {
                 Duration.ofHours(1));
         this.optOutReplies = new RateLimiter.Limit("sms-optout-reply", limits.optOutRepliesPerDay(),
                 Duration.ofDays(1));
+        this.bereavements = bereavements;
     }
 
     /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
@@ -99,7 +108,9 @@ public final class InboundSmsService {
         /** a reporter's text beyond their cap: on the timeline, passed on to nobody */
         KEPT,
         /** "没事了" or "谢谢" just after the incident closed: noted on it, nothing opened */
-        NOTED }
+        NOTED,
+        /** news of a death in the member's family, for the union's leaders (no alert) */
+        BEREAVEMENT }
 
     public Handled handle(InboundSms in) {
         Instant now = clock.instant();
@@ -142,7 +153,9 @@ public final class InboundSmsService {
         }
 
         if (member != null) {
+            // a death already recorded is no emergency in progress: the family's words about it go to the hook below
             Optional<Incident> active = activeNow.stream().filter(i -> member.id().equals(i.memberId()))
+                    .filter(i -> i.type() != IncidentType.BEREAVEMENT)
                     .max(Comparator.comparing(Incident::createdAt));
             if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
@@ -156,6 +169,9 @@ public final class InboundSmsService {
                 if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
                 return followedUp(followUps.followUp(active.get(), member, from, body, member.language(), now));
             }
+            // no emergency in progress: news of a death in the family goes to the union's leaders, not the volunteers
+            // (BereavementReports decides; anything that might be an emergency it leaves to be opened below)
+            if (bereavements.take(from, body, member, incidentIdFor(in), now)) return Handled.BEREAVEMENT;
             // no active incident: "没事了" or "谢谢" just after one closed is a note to it, not a new emergency
             if (followUps.afterClose(member, from, body, member.language(), now)) return Handled.NOTED;
             // a reply to a notice sent to this phone lately goes to that notice's thread,

@@ -39,6 +39,8 @@ public final class World {
     public final InterleavingStore store = new InterleavingStore(memory);
     /** What the leaders' topic was told: "leaderLevel: text". */
     public final List<String> announced = new ArrayList<>();
+    /** What the union's group chats were told. */
+    public final RecordingGroup group = new RecordingGroup(messenger);
     public final ServiceConfig config;
     public final Services services;
 
@@ -50,7 +52,8 @@ public final class World {
     public World(ServiceConfig config) {
         this.config = config;
         this.services = Services.create(store, messenger,
-                (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, config);
+                (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), group, timer, clock, ids,
+                config, Services.Care.QUIET);
     }
 
     public Dispatcher dispatcher() {
