@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.ServiceConfig;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.Services;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.InboundSmsService;
@@ -54,11 +55,12 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
     private final Router router;
     private final ServiceConfig config;
     private final Edge edge;
+    private final GroupAnnouncements group;
 
     public ProviderPushHandler() {
         this(Production.services().inboundSms(), Production.services().dispatcher(),
                 Production.domesticSms().orElse(null), Clock.systemUTC(), Production.services().config(),
-                Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
+                Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)), Production.services().group());
         // SnapStart: before the snapshot, read a push as each provider sends it (parsing only: handling one changes data)
         Priming.register("provider-push", () -> {
             AliyunPushes.uplinks("[{\"phone_number\":\"13800000000\",\"content\":\"1\",\"send_time\":"
@@ -70,18 +72,21 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
 
     /** Over the given services, for a stack on SNS: both routes answer 404. */
     public ProviderPushHandler(Services services) {
-        this(services.inboundSms(), services.dispatcher(), null, Clock.systemUTC(), services.config(), Edge.NONE);
+        this(services.inboundSms(), services.dispatcher(), null, Clock.systemUTC(), services.config(), Edge.NONE,
+                services.group());
     }
 
     /**
      * @param account null when the stack uses SNS: every push is then refused as not found
      * @param config  learns the API's URL from the first push (for the ack links of the alerts a reply may send)
      * @param edge    what stands in front (CloudFront in AWS: a push that came around it is refused)
+     * @param group   its posts are given a moment to finish before the handler returns (Lambda freezes after)
      */
     public ProviderPushHandler(InboundSmsService sms, Dispatcher dispatcher, DomesticSms account, Clock clock,
-            ServiceConfig config, Edge edge) {
+            ServiceConfig config, Edge edge, GroupAnnouncements group) {
         this.config = config;
         this.edge = edge;
+        this.group = group;
         this.provider = account == null ? null : account.provider();
         Router.Builder r = Router.builder();
         if (account == null || account.pushTokens().isEmpty()) {
@@ -106,7 +111,11 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        try {
+            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private <T> ApiResponse push(ApiRequest req, String kind, PushGuard guard, Function<String, List<T>> parse,

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import huzhu.core.ServiceConfig;
+import huzhu.core.group.GroupAnnouncements;
+import huzhu.core.group.GroupFact;
 import huzhu.core.Services;
 import huzhu.core.incident.AlertStatus;
 import huzhu.core.incident.Channel;
@@ -26,6 +28,8 @@ import huzhu.core.testing.SequentialIds;
 import huzhu.http.Edge;
 import huzhu.sms.china.DomesticSms;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +60,37 @@ class ProviderPushHandlerTest {
                 null, new Reporter(phone(2), "王德福", Channel.SMS, true), Language.ZH_CN));
     }
 
+    /** How many SMS had gone each time the handler waited for its group posts. */
+    private final List<Integer> groupAwaited = new ArrayList<>();
+    private final GroupAnnouncements group = new GroupAnnouncements() {
+        @Override
+        public void announce(GroupFact fact) {
+        }
+
+        @Override
+        public boolean awaitPosted(Duration max) {
+            groupAwaited.add(sms.attempts().size());
+            return true;
+        }
+    };
+
     private ProviderPushHandler handler(SmsProvider provider) {
         return new ProviderPushHandler(services.inboundSms(), services.dispatcher(),
                 DomesticSms.fromSecret(provider, "互助", SECRET, null), clock, services.config(),
-                Edge.NONE);
+                Edge.NONE, group);
+    }
+
+    @Test
+    void aPushedReply_waitsForTheGroupPosts_afterItsSms_beforeTheFunctionReturns() {
+        // given
+        int before = sms.attempts().size();
+
+        // when: the reply takes the incident (the family and the others are texted, the group is told)
+        handler(SmsProvider.ALIYUN).handleRequest(event("provider-aliyun-smsup.json"), null);
+
+        // then: Lambda freezes the process on return, so the posts are given their moment after the SMS went
+        assertThat(groupAwaited).hasSize(1);
+        assertThat(groupAwaited.get(0)).isGreaterThan(before);
     }
 
     @Test
@@ -178,7 +209,7 @@ class ProviderPushHandlerTest {
         APIGatewayV2HTTPResponse wrongProvider = handler(SmsProvider.TENCENT).handleRequest(
                 event("provider-aliyun-smsup.json"), null);
         APIGatewayV2HTTPResponse sns = new ProviderPushHandler(services.inboundSms(), services.dispatcher(), null, clock,
-                services.config(), Edge.NONE)
+                services.config(), Edge.NONE, GroupAnnouncements.NONE)
                 .handleRequest(event("provider-aliyun-smsup.json"), null);
 
         // then

@@ -2,9 +2,9 @@ package huzhu.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.aws.sns.Backoff;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsMessenger;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.testing.TestSms;
 import java.util.ArrayList;

@@ -113,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
                 new ConsoleApiHandler(services, config.consoleSettings()),
                 new SmsInboundHandler(services.inboundSms(), services.group()), escalation,
                 new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig,
-                        Edge.NONE));
+                        Edge.NONE, services.group()));
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
         timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher(), services.group()),
                 config.aws(), clock, ids));

@@ -1,6 +1,7 @@
 package huzhu.aws.sns;
 
 import huzhu.aws.AwsClients;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
