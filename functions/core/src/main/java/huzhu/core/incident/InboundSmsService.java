@@ -86,7 +86,7 @@ public final class InboundSmsService {
         IncidentTexts texts = new IncidentTexts(config);
         this.alertHolders = new AlertHolderReplies(dispatcher, idempotency, out, texts, limits);
         this.followUps = new ReporterFollowUps(dispatcher, incidents, idempotency, out, texts, limits,
-                config.defaultLanguage());
+                config.defaultLanguage(), bereavements::tellsOfADeath);
         this.unverifiedPerHour = new RateLimiter.Limit("sms-unverified-all", limits.unverifiedIncidentsPerHour(),
                 Duration.ofHours(1));
         this.optOutReplies = new RateLimiter.Limit("sms-optout-reply", limits.optOutRepliesPerDay(),
@@ -144,9 +144,11 @@ public final class InboundSmsService {
         List<AlertHolderReplies.Target> alerts = AlertHolderReplies.alertsTo(from, activeNow);
         if (!alerts.isEmpty()) {
             Reading reading = ReplyGrammar.read(body);
-            // someone alerted for another's emergency may have one of their own: that is not an answer to the alert
-            boolean ownEmergency = member != null && !reading.understood() && Urgency.mightBeEmergency(body);
-            if (!ownEmergency) {
+            // someone alerted for another's emergency may have one of their own, or a death in their own family:
+            // that is not an answer to the alert
+            boolean ownNews = member != null && !reading.understood()
+                    && (Urgency.mightBeEmergency(body) || bereavements.tellsOfADeath(body));
+            if (!ownNews) {
                 alertHolders.answer(alerts, reading, body, in.previousPublishedMessageId(), now);
                 return Handled.REPLY;
             }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A later text from whoever raised an active incident — the member, their family, or the unknown number that
@@ -44,8 +45,11 @@ final class ReporterFollowUps {
     private final IncidentTexts texts;
     private final SmsLimits limits;
     private final Language unionLanguage;
+    private final Predicate<String> tellsOfADeath;
 
-    ReporterFollowUps(Dispatcher dispatcher, IncidentStore incidents, IdempotencyStore memory, Outbound out, IncidentTexts texts, SmsLimits limits, Language unionLanguage) {
+    /** {@code tellsOfADeath}: news of a death is passed on as news, never read as a wish to stand down. */
+    ReporterFollowUps(Dispatcher dispatcher, IncidentStore incidents, IdempotencyStore memory, Outbound out,
+            IncidentTexts texts, SmsLimits limits, Language unionLanguage, Predicate<String> tellsOfADeath) {
         this.dispatcher = dispatcher;
         this.incidents = incidents;
         this.memory = memory;
@@ -53,6 +57,7 @@ final class ReporterFollowUps {
         this.texts = texts;
         this.limits = limits;
         this.unionLanguage = unionLanguage;
+        this.tellsOfADeath = tellsOfADeath;
     }
 
     /** {@code member}: the member the sender is, or is family of; null for the unknown number that opened it. */
@@ -62,7 +67,7 @@ final class ReporterFollowUps {
             cancel(incident, member, from, lang, now);
             return Outcome.CANCELLED;
         }
-        boolean wish = verified && StandDownWords.wish(body);
+        boolean wish = verified && StandDownWords.wish(body) && !tellsOfADeath.test(body);
         boolean urgent = !wish && Urgency.callsForHelp(body);
         int cap = limits.relaysPerSender(verified);
         long count = counted(incident, from, now);

@@ -232,4 +232,60 @@ class FamilyConversationTest {
                 .isEqualTo("urgentRelay");
         assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString().doesNotContain("取消");
     }
+
+    // ---------------------------------------------------------------- a death told in the conversation
+
+    @ParameterizedTest
+    @ValueSource(strings = {"老伴已经去世了，不用来了", "老伴走了，不用来了", "没事了，老伴已經過世了"})
+    void aDeathTold_whileHelpIsComing_isPassedOn_notTakenForAWishToStandDown(String body) {
+        // given
+        Incident incident = familyTexts();
+
+        // when
+        Handled handled = sms(FATHER, body);
+
+        // then: the people coming and the officers read it; nobody asks a grieving family to type a code to cancel
+        assertThat(handled).isEqualTo(Handled.RELAYED);
+        assertThat(world.incident(incident.id()).status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(world.incident(incident.id()).timeline()).last().extracting(TimelineEntry::kind)
+                .isNotEqualTo("standDownAsked");
+        assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString()
+                .doesNotContain("取消" + incident.code());
+        assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString().contains(incident.code(), "老伴");
+    }
+
+    @Test
+    void afterTheFamilyCancelled_aDeathTold_isRecordedAsABereavement_notNotedOnTheCancelledIncident() {
+        // given
+        Incident incident = familyTexts();
+        sms(FATHER, "取消" + incident.code());
+        world.later(60);
+
+        // when
+        Handled handled = sms(FATHER, "没事了，老伴今晚去世了");
+
+        // then
+        assertThat(handled).isEqualTo(Handled.BEREAVEMENT);
+        assertThat(allIncidents()).hasSize(2).extracting(Incident::type).contains(IncidentType.BEREAVEMENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我爸昨晚去世了", "我爸走了"})
+    void aVolunteerHoldingAnAlert_whoTellsOfADeathInTheirOwnFamily_isHeardAsFamily_notAskedAboutTheAlert(String body) {
+        // given: 李娜 is also a member of the union, and holds an alert for 王小明's family
+        world.add(Fixtures.member("m-2").name("李娜").phone(liNa.phone()).home("唐山", "路南区").build());
+        Incident incident = familyTexts();
+
+        // when
+        Handled handled = sms(liNa.phone(), body);
+
+        // then
+        assertThat(handled).isEqualTo(Handled.BEREAVEMENT);
+        assertThat(world.messenger.bodiesTo(liNa.phone())).noneSatisfy(b -> assertThat(b).contains("没看懂"));
+        assertThat(world.incident(incident.id()).alertFor("v-1").orElseThrow().status().outstanding()).isTrue();
+        assertThat(world.memory.incidents().active()).anySatisfy(i -> {
+            assertThat(i.type()).isEqualTo(IncidentType.BEREAVEMENT);
+            assertThat(i.memberId()).isEqualTo("m-2");
+        });
+    }
 }
