@@ -140,7 +140,7 @@ final class ReplyWords {
                     + "結结東东應应該该領领導导師师幫帮況况誰谁為为爲为辦办話话電电碼码號号幾几棟栋層层區区臨临準准"
                     + "備备說说確确認认動动適适醫医擾扰煩烦聽听見见從从難难險险報报傷伤暈晕禍祸護护兩两隨随夠够給给"
                     + "與与關关係系頭头錯错壞坏別别總总轉转務务著着畢毕記记寫写買买賣卖錢钱塊块喲哟囉啰邊边處处務务"
-                    + "歡欢樂乐愛爱廠厂閑闲閒闲陣阵趟趟頓顿鬧闹氣气決决雖虽啟启臺台計计絕绝棄弃緊紧";
+                    + "歡欢樂乐愛爱廠厂閑闲閒闲陣阵趟趟頓顿鬧闹氣气決决雖虽啟启臺台計计絕绝棄弃緊紧誤误虛虚驚惊";
 
     /** What {@link ReplyGrammar#fold} reads traditional characters as. */
     static final Map<Character, Character> SIMPLIFIED = new HashMap<>();

@@ -60,15 +60,30 @@ final class ReporterFollowUps {
         this.tellsOfADeath = tellsOfADeath;
     }
 
+    /** What a later text from the member or the family says, read before anything is done with it. */
+    enum Meaning { CONFIRMS_CANCEL, WISHES_TO_STAND_DOWN, CALLS_FOR_HELP, NEWS }
+
+    /**
+     * The code's confirmation cancels; stand-down words with no help words beside them and no death told are a wish
+     * to stand down; help words make it urgent; anything else is news to pass on.
+     */
+    static Meaning meaning(String body, String code, Predicate<String> tellsOfADeath) {
+        if (StandDownWords.confirms(body, code)) return Meaning.CONFIRMS_CANCEL;
+        if (StandDownWords.wish(body) && !tellsOfADeath.test(body)) return Meaning.WISHES_TO_STAND_DOWN;
+        return Urgency.callsForHelp(body) ? Meaning.CALLS_FOR_HELP : Meaning.NEWS;
+    }
+
     /** {@code member}: the member the sender is, or is family of; null for the unknown number that opened it. */
     Outcome followUp(Incident incident, Member member, String from, String body, Language lang, Instant now) {
         boolean verified = member != null;
-        if (verified && StandDownWords.confirms(body, incident.code())) {
+        Meaning meaning = verified ? meaning(body, incident.code(), tellsOfADeath)
+                : Urgency.callsForHelp(body) ? Meaning.CALLS_FOR_HELP : Meaning.NEWS;
+        if (meaning == Meaning.CONFIRMS_CANCEL) {
             cancel(incident, member, from, lang, now);
             return Outcome.CANCELLED;
         }
-        boolean wish = verified && StandDownWords.wish(body) && !tellsOfADeath.test(body);
-        boolean urgent = !wish && Urgency.callsForHelp(body);
+        boolean wish = meaning == Meaning.WISHES_TO_STAND_DOWN;
+        boolean urgent = meaning == Meaning.CALLS_FOR_HELP;
         int cap = limits.relaysPerSender(verified);
         long count = counted(incident, from, now);
         if (count > cap) {

@@ -1,8 +1,6 @@
 package huzhu.core.incident;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Whether an SMS might be a call for help. A member's or family's reply to a notice goes to the notice's thread
@@ -33,7 +31,7 @@ public final class Urgency {
      */
     private static final List<String> HELP_NOW = List.of(
             "救", "急", "快来", "快点", "快快", "赶紧", "赶快", "马上来", "帮帮", "不行了", "不好了", "人呢", "还没来",
-            "怎么还没", "等不及", "等不了", "又晕", "晕倒", "晕过去", "昏迷", "昏倒", "不醒", "没气", "没呼吸", "喘不上",
+            "怎么还没", "等不及", "等不了", "又晕", "晕倒", "晕过去", "昏迷", "昏倒", "昏过去", "又昏", "不醒", "没气", "没呼吸", "喘不上",
             "抽搐", "又摔", "摔倒", "流血", "出血", "着火", "起火", "严重", "加重", "更疼", "更痛", "又疼", "又痛",
             "又不舒服", "危险",
             "HELP", "SOS", "URGENT", "HURRY", "WORSE", "NOT BREATHING", "UNCONSCIOUS", "COLLAPSED", "FIRE", "BLEEDING",
@@ -55,7 +53,8 @@ public final class Urgency {
     private static boolean startsWithHelpOrHasOneOf(String body, List<String> words) {
         if (body == null) return false;
         if (ReplyGrammar.isHelpRequest(body)) return true;
-        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        // read as replies are: full-width forms and traditional characters as their simplified forms (快來 is 快来)
+        String s = ReplyGrammar.fold(body);
         return words.stream().anyMatch(s::contains);
     }
 }
