@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import huzhu.core.care.BereavementWords;
 import huzhu.core.incident.ReporterFollowUps.Meaning;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,17 +26,8 @@ class FamilyCorpusTest {
     }
 
     static List<Form> corpus() throws IOException {
-        List<Form> forms = new ArrayList<>();
-        try (InputStream in = FamilyCorpusTest.class.getResourceAsStream("family-corpus.txt")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank() || line.startsWith("#")) continue;
-                int bar = line.indexOf(" | ");
-                forms.add(new Form(line.substring(bar + 3), Meaning.valueOf(line.substring(0, bar).trim()), i + 1));
-            }
-        }
-        return forms;
+        return CorpusLine.read("family-corpus.txt").stream()
+                .map(l -> new Form(l.body(), Meaning.valueOf(l.head()), l.line())).toList();
     }
 
     static Stream<Form> forms() throws IOException {

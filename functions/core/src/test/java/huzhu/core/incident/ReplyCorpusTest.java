@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.incident.ReplyGrammar.Reading;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,23 +30,16 @@ class ReplyCorpusTest {
 
     static List<Form> corpus() throws IOException {
         List<Form> forms = new ArrayList<>();
-        try (InputStream in = ReplyCorpusTest.class.getResourceAsStream("reply-corpus.txt")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank() || line.startsWith("#")) continue;
-                int bar = line.indexOf(" | ");
-                String body = line.substring(bar + 3);
-                Action expected = null;
-                String code = null;
-                Integer eta = null;
-                for (String part : line.substring(0, bar).trim().split("\\s+")) {
-                    if (part.startsWith("eta=")) eta = Integer.valueOf(part.substring(4));
-                    else if (part.startsWith("code=")) code = part.substring(5);
-                    else if (!part.equals("UNCLEAR")) expected = Action.valueOf(part);
-                }
-                forms.add(new Form(body, expected, code, eta, i + 1));
+        for (CorpusLine l : CorpusLine.read("reply-corpus.txt")) {
+            Action expected = null;
+            String code = null;
+            Integer eta = null;
+            for (String part : l.head().split("\\s+")) {
+                if (part.startsWith("eta=")) eta = Integer.valueOf(part.substring(4));
+                else if (part.startsWith("code=")) code = part.substring(5);
+                else if (!part.equals("UNCLEAR")) expected = Action.valueOf(part);
             }
+            forms.add(new Form(l.body(), expected, code, eta, l.line()));
         }
         return forms;
     }
