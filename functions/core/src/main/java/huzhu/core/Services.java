@@ -16,6 +16,7 @@ import huzhu.core.care.NoticeReplyInbox;
 import huzhu.core.care.NoticeSender;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.Dispatcher;
@@ -30,8 +31,10 @@ import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.RateLimiter;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.report.ReportService;
+import huzhu.core.sms.DailySmsCeiling;
 import huzhu.core.sms.Messenger;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /** Every application service, wired once over one set of ports: in Lambda, in the local stack, in tests. */
 public record Services(
@@ -83,8 +86,10 @@ public record Services(
     }
 
     /** {@code group}: the union's group chats (work group, leaders' group), told the plain facts. */
-    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+    public static Services create(Store store, Messenger unlimited, LeaderAnnouncements announcements,
             GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
+        Messenger messenger = new DailySmsCeiling(unlimited, store.idempotency(), unionPhone(store.directory()), clock,
+                config.limits().smsPerDay());
         Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), messenger,
                 announcements, group, timer, clock, ids, config);
         AuditService audit = new AuditService(store.audit(), clock, ids);
@@ -137,5 +142,13 @@ public record Services(
                 contactRequests,
                 new MemberPageService(trigger, store.notices(), applications, guide, contactRequests,
                         store.idempotency(), limiter, clock, ids));
+    }
+
+    /** Whether a number belongs to one of the union's people: what the daily SMS ceiling never holds back from. */
+    private static Predicate<String> unionPhone(DirectoryStore directory) {
+        return phone -> directory.volunteers().byPhone(phone).isPresent()
+                || directory.leaders().byPhone(phone).isPresent()
+                || directory.members().byPhone(phone).isPresent()
+                || !directory.membersWithFamilyPhone(phone).isEmpty();
     }
 }

@@ -103,7 +103,7 @@ final class IncidentItems {
                 r.bool("exhausted"),
                 r.list("alerts", IncidentItems::alert),
                 r.list("responders", p -> new Responder(p.s("recipientId"), p.s("name"), p.s("phone"),
-                        p.time("acceptedAt"), p.time("arrivedAt"))),
+                        p.time("acceptedAt"), p.time("arrivedAt"), p.time("expectedAt"))),
                 r.list("timeline", e -> new TimelineEntry(e.time("at"), e.s("kind"), e.s("text"), e.s("actor"),
                         e.time("deadline"), e.texts("texts"))),
                 r.l("version"));
@@ -147,6 +147,7 @@ final class IncidentItems {
                 .s("name", p.name())
                 .s("phone", p.phone())
                 .time("acceptedAt", p.acceptedAt())
-                .time("arrivedAt", p.arrivedAt());
+                .time("arrivedAt", p.arrivedAt())
+                .time("expectedAt", p.expectedAt());
     }
 }

@@ -146,6 +146,11 @@ public final class BereavementService implements BereavementReports {
     }
 
     @Override
+    public boolean tellsOfADeath(String body) {
+        return BereavementWords.reportsADeath(body);
+    }
+
+    @Override
     public boolean take(String from, String body, Member member, String incidentId, Instant now) {
         if (Text.blank(body)) return false;
         Optional<Incident> recorded = incidents.active().stream()

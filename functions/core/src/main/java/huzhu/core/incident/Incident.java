@@ -308,9 +308,14 @@ public record Incident(
          * @return the alerts stood down, whose recipients should be told
          */
         public List<Alert> accept(Alert mine, Instant at) {
+            return accept(mine, at, null);
+        }
+
+        /** As {@link #accept(Alert, Instant)}, with when they said they would be there (null: they did not say). */
+        public List<Alert> accept(Alert mine, Instant at, Instant expectedAt) {
             acknowledge(at);
             replaceAlert(mine.withStatus(AlertStatus.ACCEPTED));
-            replaceResponder(new Responder(mine.recipientId(), mine.name(), mine.to(), at, null));
+            replaceResponder(new Responder(mine.recipientId(), mine.name(), mine.to(), at, null, expectedAt));
             List<Alert> stoodDown = new ArrayList<>();
             for (Alert other : List.copyOf(alerts)) {
                 if (other.recipientId().equals(mine.recipientId())) continue;

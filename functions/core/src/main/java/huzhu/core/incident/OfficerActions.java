@@ -101,7 +101,7 @@ final class OfficerActions {
         Alert mine = assigned.alertFor(volunteer.id()).orElseThrow();
         JsonLog.info("incident.assigned", "incidentId", incidentId, "action", "assign", "recipientId", volunteer.id());
         out.send(mine.to(), assigned.id(), texts.acceptedResponder(mine, assigned, family.memberOf(assigned)));
-        family.tell(assigned, (lang, stranger) -> texts.helpComing(lang, assigned, mine, stranger));
+        family.tell(assigned, (lang, stranger) -> texts.helpComing(lang, assigned, mine, stranger, null, now));
         List<OutboundSms> standDown = new ArrayList<>();
         for (Alert a : told) {
             if (a.sentAt() != null) standDown.add(new OutboundSms(a.to(), texts.reassigned(a, assigned, mine), assigned.id()));
@@ -132,6 +132,12 @@ final class OfficerActions {
     }
 
     Incident addNote(String incidentId, String text, String actor) {
+        Instant now = clock.instant();
+        return changes.change(incidentId, current -> write(current.edit().note(now, "note", text, actor)));
+    }
+
+    /** A line of the system's, in every language (the console shows the reader's). */
+    Incident addNote(String incidentId, TimelineText text, String actor) {
         Instant now = clock.instant();
         return changes.change(incidentId, current -> write(current.edit().note(now, "note", text, actor)));
     }

@@ -29,7 +29,13 @@ final class Outbound {
     }
 
     void sendAll(List<OutboundSms> messages) {
-        messenger.sendAll(messages);
+        if (messages.isEmpty()) return;
+        List<SendResult> results = messenger.sendAll(messages);
+        for (int i = 0; i < results.size(); i++) {
+            SendResult r = results.get(i);
+            if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", messages.get(i).incidentId(), "to",
+                    messages.get(i).to(), "reason", r.failureReason());
+        }
     }
 
     /**

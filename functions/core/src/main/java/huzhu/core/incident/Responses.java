@@ -10,7 +10,9 @@ import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,24 +44,35 @@ final class Responses {
     }
 
     Response respond(String incidentId, String recipientId, Action action) {
+        return respond(incidentId, recipientId, action, null);
+    }
+
+    /** {@code eta}: how soon they said they would be there, with an accept (null: they did not say). */
+    Response respond(String incidentId, String recipientId, Action action, Duration eta) {
         return switch (action) {
-            case ACCEPT -> accept(incidentId, recipientId);
+            case ACCEPT -> accept(incidentId, recipientId, eta);
             case DECLINE -> decline(incidentId, recipientId);
             case ARRIVED -> arrive(incidentId, recipientId);
             case DONE -> done(incidentId, recipientId);
         };
     }
 
-    private Response accept(String incidentId, String recipientId) {
+    private Response accept(String incidentId, String recipientId, Duration eta) {
         Instant now = clock.instant();
+        Instant expectedAt = eta == null ? null : now.plus(eta);
         List<Alert> stoodDown = new ArrayList<>();
         Response response = changes.change(incidentId, current -> {
             stoodDown.clear();
             Alert mine = current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
             if (!current.active()) return none(new Response(current, Outcome.CLOSED, null));
-            if (current.responder(recipientId).isPresent()) {
-                return none(new Response(current, Outcome.ALREADY_YOURS, null));
+            Responder already = current.responder(recipientId).orElse(null);
+            if (already != null && expectedAt != null && already.arrivedAt() == null) {
+                Incident.Builder b = current.edit();
+                b.replaceResponder(already.expected(expectedAt));
+                noteExpected(b, mine.name(), expectedAt, eta, now);
+                return write(b, updated -> new Response(updated, Outcome.EXPECTED_AT, null));
             }
+            if (already != null) return none(new Response(current, Outcome.ALREADY_YOURS, null));
             if (!current.responders().isEmpty()) {
                 String first = current.responders().get(0).name();
                 if (mine.status().outstanding()) {
@@ -74,16 +87,24 @@ final class Responses {
                 return none(new Response(current, Outcome.ALREADY_TAKEN, current.officerInCharge().orElse("")));
             }
             Incident.Builder b = current.edit();
-            stoodDown.addAll(b.accept(mine, now));
+            stoodDown.addAll(b.accept(mine, now, expectedAt));
             b.note(now, "accepted", texts.timeline("timeline.accepted", Map.of("name", mine.name())), mine.name());
+            if (expectedAt != null) noteExpected(b, mine.name(), expectedAt, eta, now);
             return write(b, updated -> new Response(updated, Outcome.ACCEPTED, null));
         });
+        if (response.outcome() == Outcome.EXPECTED_AT) {
+            Incident inc = response.incident();
+            Alert mine = inc.alertFor(recipientId).orElseThrow();
+            Responder me = inc.responder(recipientId).orElseThrow();
+            family.tell(inc, (lang, stranger) -> texts.expectedAt(lang, inc, me, stranger, now));
+            out.send(mine.to(), inc.id(), texts.expectedAtNoted(mine, inc, me.expectedAt()));
+        }
         if (response.outcome() == Outcome.ACCEPTED) {
             Incident inc = response.incident();
             Alert mine = inc.alertFor(recipientId).orElseThrow();
             JsonLog.info("incident.accepted", "incidentId", inc.id(), "escalationLevel", inc.level(), "action", "accept",
                     "recipientId", recipientId);
-            tellFamilyWhoIsComing(inc, mine);
+            family.tell(inc, (lang, stranger) -> texts.helpComing(lang, inc, mine, stranger, expectedAt, now));
             out.send(mine.to(), inc.id(), texts.acceptedResponder(mine, inc, family.memberOf(inc)));
             List<OutboundSms> standDown = new ArrayList<>();
             for (Alert other : stoodDown) {
@@ -98,8 +119,19 @@ final class Responses {
         return response;
     }
 
-    private void tellFamilyWhoIsComing(Incident inc, Alert responder) {
-        family.tell(inc, (lang, stranger) -> texts.helpComing(lang, inc, responder, stranger));
+    /** A reply that was not understood: kept on the timeline, where the officers read it. */
+    Incident noteReply(String incidentId, String recipientId, String text) {
+        Instant now = clock.instant();
+        return changes.change(incidentId, current -> {
+            Alert mine = current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
+            return write(current.edit().note(now, "reply", texts.timeline("timeline.reply",
+                    Map.of("name", mine.name(), "text", text)), mine.name()));
+        });
+    }
+
+    private void noteExpected(Incident.Builder b, String name, Instant expectedAt, Duration eta, Instant now) {
+        b.note(now, "eta", texts.timeline("timeline.eta", Map.of("name", name,
+                "time", IncidentTexts.arrivalTime(expectedAt), "minutes", eta.toMinutes())), name);
     }
 
     private Response decline(String incidentId, String recipientId) {

@@ -1,8 +1,6 @@
 package huzhu.core.incident;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Whether an SMS might be a call for help, and whether it clearly is one. A member's or family's reply to a notice
@@ -35,7 +33,25 @@ public final class Urgency {
             "PAIN", "SICK", "UNWELL", "FEVER", "HOSPITAL", "DIED",
             "醫院", "過世");
 
+    /**
+     * Words in a later message that say things got worse or help is needed now ("又晕倒了", "快来", "人呢"). Narrower
+     * than {@link #CLEAR}: "我已经叫了120" or "在二楼" passed on while help is on its way is news, not a new alarm.
+     */
+    private static final List<String> HELP_NOW = List.of(
+            "救", "急", "快来", "快点", "快快", "赶紧", "赶快", "马上来", "帮帮", "不行了", "不好了", "人呢", "还没来",
+            "怎么还没", "等不及", "等不了", "又晕", "晕倒", "晕过去", "昏迷", "昏倒", "昏过去", "又昏", "不醒", "没气", "没呼吸", "喘不上",
+            "抽搐", "又摔", "摔倒", "流血", "出血", "着火", "起火", "严重", "加重", "更疼", "更痛", "又疼", "又痛",
+            "又不舒服", "危险",
+            "HELP", "SOS", "URGENT", "HURRY", "WORSE", "NOT BREATHING", "UNCONSCIOUS", "COLLAPSED", "FIRE", "BLEEDING",
+            // traditional forms of the above
+            "趕緊", "趕快", "幫幫", "還沒來", "暈", "昏倒", "沒氣", "沒呼吸", "著火", "嚴重", "危險", "又疼", "又痛");
+
     private Urgency() {
+    }
+
+    /** A later message that calls for help now, see {@link #HELP_NOW}. */
+    public static boolean callsForHelp(String body) {
+        return startsWithHelpOrHasOneOf(body, HELP_NOW);
     }
 
     public static boolean mightBeEmergency(String body) {
@@ -48,10 +64,15 @@ public final class Urgency {
         return ReplyGrammar.isHelpRequest(body) || has(body, CLEAR);
     }
 
+    private static boolean startsWithHelpOrHasOneOf(String body, List<String> words) {
+        if (body == null) return false;
+        return ReplyGrammar.isHelpRequest(body) || has(body, words);
+    }
+
     private static boolean has(String body, List<String> words) {
         if (body == null) return false;
-        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
-        for (String w : words) if (s.contains(w)) return true;
-        return false;
+        // read as replies are: full-width forms and traditional characters as their simplified forms (快來 is 快来)
+        String s = ReplyGrammar.fold(body);
+        return words.stream().anyMatch(s::contains);
     }
 }

@@ -36,4 +36,17 @@ class UrgencyTest {
     void newsOfHardship_orAnOrdinaryReply_isNotClearlyOne(String body) {
         assertThat(Urgency.clearlyEmergency(body)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"又晕倒了", "快来", "快来人啊", "人呢？", "怎么还没来", "他不行了", "流血了", "喘不上气", "又暈倒了",
+            "趕緊來", "救命", "急！", "HELP", "sos", "he is worse", "not breathing"})
+    void aLaterMessageThatCallsForHelpNow_callsForHelp(String body) {
+        assertThat(Urgency.callsForHelp(body)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我已经叫了120", "在二楼 门没锁", "门口有车", "他在医院", "老伴胸口疼", "谢谢", "不用了", "好的"})
+    void aLaterMessageWithNewsOnly_doesNotCallForHelp(String body) {
+        assertThat(Urgency.callsForHelp(body)).isFalse();
+    }
 }
