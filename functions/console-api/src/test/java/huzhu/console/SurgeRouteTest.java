@@ -63,8 +63,8 @@ class SurgeRouteTest {
         APIGatewayV2HTTPResponse r = call("[viewer]");
 
         // then
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
-        JsonNode items = Json.mapper().readTree(r.getBody()).get("items");
+        assertThat(r.getStatusCode()).as(Bodies.text(r)).isEqualTo(200);
+        JsonNode items = Json.mapper().readTree(Bodies.text(r)).get("items");
         assertThat(items).hasSize(1);
         JsonNode lubei = items.get(0);
         assertThat(lubei.get("area").get("district").asText()).isEqualTo("路北区");
@@ -87,7 +87,7 @@ class SurgeRouteTest {
         APIGatewayV2HTTPResponse r = call("[officer]");
 
         assertThat(r.getStatusCode()).isEqualTo(200);
-        assertThat(Json.mapper().readTree(r.getBody()).get("items")).isEmpty();
+        assertThat(Json.mapper().readTree(Bodies.text(r)).get("items")).isEmpty();
     }
 
     @ParameterizedTest

@@ -1,10 +1,12 @@
 package huzhu.core;
 
+import huzhu.core.directory.PersonalLinkTokens;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.PolicyLevel;
 import huzhu.core.incident.SurgeSettings;
 import huzhu.core.kernel.Language;
+import huzhu.core.sms.SmsLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ public final class ServiceConfig {
     private final Language defaultLanguage;
     private final EscalationPolicy defaultPolicy;
     private final AckTokens ackTokens;
+    private final PersonalLinkTokens personalLinkTokens;
+    private final SmsLimits limits;
     private final SurgeSettings surge;
 
     /**
@@ -44,17 +48,26 @@ public final class ServiceConfig {
 
     public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
             EscalationPolicy defaultPolicy, AckTokens ackTokens) {
-        this(publicBaseUrl, smsSignature, defaultLanguage, defaultPolicy, ackTokens, SurgeSettings.DEFAULTS);
+        this(publicBaseUrl, smsSignature, defaultLanguage, defaultPolicy, ackTokens, SmsLimits.DEFAULTS,
+                SurgeSettings.DEFAULTS);
     }
 
-    public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
-            EscalationPolicy defaultPolicy, AckTokens ackTokens, SurgeSettings surge) {
+    private ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
+            EscalationPolicy defaultPolicy, AckTokens ackTokens, SmsLimits limits, SurgeSettings surge) {
         this.publicBaseUrl = new AtomicReference<>(trim(publicBaseUrl));
         this.smsSignature = smsSignature;
         this.defaultLanguage = defaultLanguage;
         this.defaultPolicy = defaultPolicy;
         this.ackTokens = ackTokens;
+        this.personalLinkTokens = new PersonalLinkTokens(ackTokens.derivedKey("personal-link"));
+        this.limits = limits;
         this.surge = surge;
+    }
+
+    /** The same settings with other limits on SMS ({@link SmsLimits}). */
+    public ServiceConfig withLimits(SmsLimits other) {
+        return new ServiceConfig(publicBaseUrl(), smsSignature, defaultLanguage, defaultPolicy, ackTokens, other,
+                surge);
     }
 
     /** {@link #from(Map, AckTokens)} with an ack key of its own (tests of the settings). */
@@ -69,7 +82,8 @@ public final class ServiceConfig {
             throw new IllegalStateException("HUZHU_LANGUAGE must be zh-CN or en, not '" + lang + "'");
         }
         return new ServiceConfig(env.get("HUZHU_PUBLIC_BASE_URL"), env.get("HUZHU_SMS_SIGNATURE"), language,
-                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")), ackTokens, SurgeSettings.from(env));
+                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")), ackTokens, SmsLimits.from(env),
+                SurgeSettings.from(env));
     }
 
     /** The default policy's shape (CONTRACT §4) with the given timeouts, level by level. */
@@ -117,7 +131,8 @@ public final class ServiceConfig {
 
     /** The same settings with other surge settings (tests, benchmarks). */
     public ServiceConfig withSurge(SurgeSettings settings) {
-        return new ServiceConfig(publicBaseUrl(), smsSignature, defaultLanguage, defaultPolicy, ackTokens, settings);
+        return new ServiceConfig(publicBaseUrl(), smsSignature, defaultLanguage, defaultPolicy, ackTokens, limits,
+                settings);
     }
 
     /** Where officers coordinate a surge: the console's surge screen. */
@@ -138,8 +153,18 @@ public final class ServiceConfig {
         if (url != null && !url.isBlank()) publicBaseUrl.compareAndSet("", trim(url));
     }
 
+    /** How much texts to the union's number can make it send, and all it sends in a day. */
+    public SmsLimits limits() {
+        return limits;
+    }
+
     public AckTokens ackTokens() {
         return ackTokens;
+    }
+
+    /** Makes members' personal link tokens, under a key derived from the ack key (one secret to keep). */
+    public PersonalLinkTokens personalLinkTokens() {
+        return personalLinkTokens;
     }
 
     public String ackLink(String token) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import huzhu.core.kernel.Language;
 import huzhu.core.sms.OutboundSms;
-import huzhu.core.sms.SmsComposer;
+import huzhu.core.testing.TestSms;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -40,8 +40,7 @@ class DataDirTest {
 
         // when
         try (LocalStack stack = start(dir)) {
-            stack.outbox().send(new OutboundSms("+8613800138000",
-                    new SmsComposer(null).render(Language.ZH_CN, "receipt", Map.of("code", "A7K")), "inc-1"));
+            stack.outbox().send(new OutboundSms("+8613800138000", TestSms.saying("事件 A7K，回复1接单"), "inc-1"));
         }
 
         // then

@@ -331,6 +331,6 @@ final class Surges {
     }
 
     private String label(Area area) {
-        return texts.timeline("audit.surge.label", Map.of("city", area.city(), "district", area.district()));
+        return texts.timeline("audit.surge.label", Map.of("city", area.city(), "district", area.district())).text();
     }
 }
