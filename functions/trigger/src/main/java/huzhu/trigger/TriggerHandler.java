@@ -1,7 +1,7 @@
 package huzhu.trigger;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
@@ -22,8 +22,12 @@ import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
+import huzhu.http.HttpApiEvents;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +37,9 @@ import java.util.Map;
  * union's notices, its guide to applying for assistance, the member's applications and the family contacts. The
  * page reads and writes those through routes of their own under the same token ({@code /notices}, {@code /guide},
  * {@code /applications}, {@code /contacts}), so the help button's request does nothing more than before.
+ * Lambda hands it the event as a stream ({@link HttpApiEvents}), so the runtime builds no serializers for it.
  */
-public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TriggerHandler implements RequestStreamHandler {
     private static final Html PAGE = Html.template(TriggerHandler.class, "/huzhu/trigger/page.html");
     private static final String PATH = "/v1/triggers/{triggerToken}";
     private static final String TOKEN = "triggerToken";
@@ -79,6 +84,10 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        HttpApiEvents.write(handleRequest(HttpApiEvents.read(event), context), answer);
+    }
+
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
             return Http.serve(event, edge, router, config::learnPublicBaseUrl);

@@ -109,9 +109,9 @@ public final class LocalStack implements AutoCloseable {
         }).orElse(null);
         EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(), pull,
                 services.group());
-        LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
-                new ConsoleApiHandler(services, config.consoleSettings()),
-                new SmsInboundHandler(services.inboundSms(), services.group()), escalation,
+        LocalFunctions functions = new LocalFunctions(new TriggerHandler(services)::handleRequest,
+                new AckHandler(services), new ConsoleApiHandler(services, config.consoleSettings()),
+                new SmsInboundHandler(services.inboundSms(), services.group())::handleRequest, escalation,
                 new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig,
                         Edge.NONE, services.group()));
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));

@@ -1,4 +1,4 @@
-package huzhu.sms.china;
+package huzhu.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package huzhu.sms.china;
+package huzhu.core.kernel;
 
-import huzhu.core.kernel.JsonString;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the vendors' APIs and pushes need, read and written without a library: objects become
+ * The little JSON the adapters need (the vendors' APIs and pushes, the hot functions' Lambda events), read and
+ * written without a library: objects become
  * {@code LinkedHashMap<String, Object>}, arrays {@code ArrayList<Object>}, numbers {@link BigDecimal}, and
- * strings, booleans and null themselves. Keeping Jackson out keeps this module out of the jars of the
- * functions that do not already carry it (escalation).
+ * strings, booleans and null themselves. Keeping Jackson out keeps it out of the jars of the
+ * functions that do not already carry it, and off the hot functions' cold start (their events are read with it).
  */
 public final class JsonText {
     /** Pushes and API answers are small; anything nested deeper than this is not one of them. */
