@@ -97,10 +97,10 @@ public final class TriggerHandler implements RequestStreamHandler {
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
-        TriggerInput input = request.bodyOrEmpty(TriggerInput.class);
+        TriggerInput input = TriggerBody.read(request);
         Triggered t = triggers.trigger(request.pathParameter("triggerToken"), input,
                 request.header("idempotency-key").orElse(null), request.sourceIp());
-        return ApiResponse.json(201, t);
+        return TriggerBody.answer(201, t);
     }
 
     private static String token(ApiRequest request) {

@@ -47,6 +47,24 @@ class JsonTextTest {
     }
 
     @Test
+    void parse_refusesNumbersAndEscapesJsonDoesNotAllow() {
+        for (String text : List.of("01", "-01", "1.", ".5", "+1", "1e", "1e+", "-", "1.5.2", "0x10", "1-2",
+                "\"\\u+1a2\"", "\"\\u 12a\"")) {
+            assertThatThrownBy(() -> JsonText.parse(text)).as(text).isInstanceOf(JsonText.Malformed.class);
+        }
+        assertThat(JsonText.parse("[0,-0.5,1e5,1E-2,-12.50e+3]")).isEqualTo(List.of(new BigDecimal("0"),
+                new BigDecimal("-0.5"), new BigDecimal("1e5"), new BigDecimal("1E-2"), new BigDecimal("-12.50e+3")));
+    }
+
+    @Test
+    void parseUniqueKeys_refusesAnObjectNamingAKeyTwice_whereParseKeepsTheLast() {
+        String text = "{\"a\":{\"b\":1,\"b\":2}}";
+        assertThat(JsonText.parse(text)).isEqualTo(Map.of("a", Map.of("b", new BigDecimal("2"))));
+        assertThatThrownBy(() -> JsonText.parseUniqueKeys(text)).isInstanceOf(JsonText.Malformed.class);
+        assertThat(JsonText.parseUniqueKeys("{\"a\":{\"b\":1},\"b\":2}")).isNotNull();
+    }
+
+    @Test
     void write_escapesQuotesAndControls_andKeepsChineseAndEmojiAsThemselves() {
         // given
         Map<String, Object> value = new LinkedHashMap<>();
