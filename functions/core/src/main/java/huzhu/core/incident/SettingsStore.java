@@ -7,4 +7,9 @@ public interface SettingsStore {
     Optional<EscalationPolicy> escalationPolicy();
 
     void saveEscalationPolicy(EscalationPolicy policy);
+
+    /** The officers' duty roster, empty until an admin saves one. */
+    Optional<DutyRoster> dutyRoster();
+
+    void saveDutyRoster(DutyRoster roster);
 }

@@ -3,6 +3,7 @@ package huzhu.local.store;
 import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.first;
 
+import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.SettingsStore;
 import java.util.Optional;
@@ -14,7 +15,6 @@ final class SqlSettings implements SettingsStore {
         this.sql = sql;
     }
 
-
     @Override
     public Optional<EscalationPolicy> escalationPolicy() {
         return sql.tx(c -> first(sql.docs(c, EscalationPolicy.class,
@@ -25,5 +25,16 @@ final class SqlSettings implements SettingsStore {
     public void saveEscalationPolicy(EscalationPolicy policy) {
         sql.tx(c -> execute(c, "INSERT OR REPLACE INTO settings (name, doc) VALUES ('escalationPolicy', ?)",
                 sql.json.write(policy)));
+    }
+
+    @Override
+    public Optional<DutyRoster> dutyRoster() {
+        return sql.tx(c -> first(sql.docs(c, DutyRoster.class, "SELECT doc FROM settings WHERE name = 'dutyRoster'")));
+    }
+
+    @Override
+    public void saveDutyRoster(DutyRoster roster) {
+        sql.tx(c -> execute(c, "INSERT OR REPLACE INTO settings (name, doc) VALUES ('dutyRoster', ?)",
+                sql.json.write(roster)));
     }
 }
