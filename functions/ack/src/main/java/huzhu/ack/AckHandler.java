@@ -1,7 +1,7 @@
 package huzhu.ack;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
@@ -22,8 +22,12 @@ import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
+import huzhu.http.HttpApiEvents;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -31,9 +35,10 @@ import java.util.Map;
 
 /**
  * The link in an alert SMS: {@code GET} shows one alerted person what happened and where, with buttons;
- * {@code POST {"action"}} records accept / decline / arrived / done.
+ * {@code POST {"action"}} records accept / decline / arrived / done. Lambda hands it the event as a stream
+ * ({@link HttpApiEvents}), so the runtime builds no serializers for it.
  */
-public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AckHandler implements RequestStreamHandler {
     private static final Html PAGE = Html.template(AckHandler.class, "/huzhu/ack/page.html");
     private static final Html EXPIRED = Html.template(AckHandler.class, "/huzhu/ack/expired.html");
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
@@ -76,6 +81,10 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        HttpApiEvents.write(handleRequest(HttpApiEvents.read(event), context), answer);
+    }
+
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
             return Http.serve(event, edge, router, config::learnPublicBaseUrl);

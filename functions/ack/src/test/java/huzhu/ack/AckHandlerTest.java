@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.ServiceConfig;
@@ -26,6 +27,9 @@ import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
 import huzhu.testing.PageSecurity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -102,6 +106,27 @@ class AckHandlerTest {
                         "data-action=\"done\"")
                 .contains("我去（接单）", "无法前往");
         assertThat(sms.attempts()).as("looking is not answering").isEmpty();
+    }
+
+    @Test
+    void get_asTheBytesLambdaHandsAStreamHandler_answersThePageTheTypedHandlerAnswers() throws Exception {
+        // given
+        byte[] event;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("events/ack-get-page.json")) {
+            event = in.readAllBytes();
+        }
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+
+        // when
+        handler.handleRequest(new ByteArrayInputStream(event), answer, null);
+
+        // then
+        APIGatewayV2HTTPResponse streamed = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class,
+                getClass().getClassLoader()).fromJson(answer.toString(StandardCharsets.UTF_8));
+        APIGatewayV2HTTPResponse typed = handler.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent("events/ack-get-page.json"), null);
+        assertThat(streamed.getStatusCode()).isEqualTo(200);
+        assertThat(streamed).usingRecursiveComparison().isEqualTo(typed);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package huzhu.escalation;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
@@ -9,8 +9,13 @@ import huzhu.core.care.CampaignService;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.DutyRosterService;
+import huzhu.core.kernel.JsonText;
 import huzhu.core.log.JsonLog;
 import huzhu.sms.china.ProviderInbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -26,7 +31,7 @@ import java.util.Map;
  * pull API), the same minute pulls the replies and delivery reports that arrived since the last one. Last, the duty
  * roster's handover SMS of the day.
  */
-public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class EscalationHandler implements RequestStreamHandler {
     private final Dispatcher dispatcher;
     private final CampaignService campaigns;
     private final DutyRosterService roster;
@@ -73,7 +78,12 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
         this.group = group;
     }
 
+    /** Lambda hands the event as a stream: the runtime builds no serializers; the sweep needs nothing from it. */
     @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        answer.write(JsonText.write(handleRequest((ScheduledEvent) null, context)).getBytes(StandardCharsets.UTF_8));
+    }
+
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         try {
             return sweep();

@@ -1,7 +1,7 @@
 package huzhu.escalation;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import huzhu.aws.Priming;
@@ -9,8 +9,14 @@ import huzhu.aws.Production;
 import huzhu.aws.sqs.TimerMessage;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
+import huzhu.core.kernel.JsonText;
 import huzhu.core.log.JsonLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +26,10 @@ import java.util.Map;
  * duplicate, late or out-of-order message changes nothing; one that arrives early (a wait longer than SQS
  * can hold) is sent again for the rest. A message that failed is reported alone (partial batch response),
  * so SQS delivers only it again, and after a few tries parks it in the dead-letter queue; the one-minute
- * sweep has escalated the incident long before.
+ * sweep has escalated the incident long before. Lambda hands it the event as a stream, read with {@link JsonText}:
+ * the runtime builds no serializers for it.
  */
-public final class EscalationTimerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class EscalationTimerHandler implements RequestStreamHandler {
     private final Dispatcher dispatcher;
     private final GroupAnnouncements group;
 
@@ -46,6 +53,16 @@ public final class EscalationTimerHandler implements RequestHandler<SQSEvent, SQ
     }
 
     @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        SQSBatchResponse response = handleRequest(sqsEvent(new String(event.readAllBytes(), StandardCharsets.UTF_8)),
+                context);
+        List<Map<String, Object>> failures = new ArrayList<>();
+        for (SQSBatchResponse.BatchItemFailure f : response.getBatchItemFailures()) {
+            failures.add(Map.of("itemIdentifier", f.getItemIdentifier()));
+        }
+        answer.write(JsonText.write(Map.of("batchItemFailures", failures)).getBytes(StandardCharsets.UTF_8));
+    }
+
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
@@ -83,5 +100,36 @@ public final class EscalationTimerHandler implements RequestHandler<SQSEvent, SQ
                     "messageId", message.getMessageId(), "receiveCount", receiveCount);
             return false;
         }
+    }
+
+    /** SQS's event as the runtime's serializer reads it, the fields this handler uses (id, body, attributes). */
+    static SQSEvent sqsEvent(String text) {
+        Map<String, Object> json = JsonText.object(JsonText.parse(text));
+        if (json == null) throw new IllegalArgumentException("an SQS event is a JSON object");
+        List<Object> records = JsonText.array(json.get("Records"));
+        SQSEvent event = new SQSEvent();
+        if (records == null) return event;
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>(records.size());
+        for (Object r : records) {
+            Map<String, Object> record = JsonText.object(r);
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            if (record != null) {
+                message.setMessageId(JsonText.text(record, "messageId"));
+                message.setBody(JsonText.text(record, "body"));
+                message.setEventSource(JsonText.text(record, "eventSource"));
+                message.setEventSourceArn(JsonText.text(record, "eventSourceARN"));
+                Map<String, Object> attributes = JsonText.object(record.get("attributes"));
+                if (attributes != null) {
+                    Map<String, String> read = new LinkedHashMap<>();
+                    for (Map.Entry<String, Object> a : attributes.entrySet()) {
+                        read.put(a.getKey(), JsonText.text(attributes, a.getKey()));
+                    }
+                    message.setAttributes(read);
+                }
+            }
+            messages.add(message);
+        }
+        event.setRecords(messages);
+        return event;
     }
 }

@@ -7,12 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
-import huzhu.core.incident.Channel;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.group.GroupAnnouncements;
+import huzhu.core.incident.Channel;
 import huzhu.core.incident.Dispatcher;
-import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
@@ -21,6 +21,10 @@ import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,30 @@ class EscalationHandlerTest {
         assertThat(result).containsEntry("escalated", 1);
         assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
         assertThat(sms.bodiesTo(Fixtures.phone(21))).singleElement().asString().contains(opened.code());
+    }
+
+    @Test
+    void scheduledCheck_asTheBytesLambdaHandsAStreamHandler_escalates_andAnswersHowManyInJson() throws Exception {
+        // given an incident nobody answered, past its level-0 timeout
+        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区")
+                .build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
+                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        clock.advance(Duration.ofSeconds(181));
+        byte[] event;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("events/scheduled-check.json")) {
+            event = in.readAllBytes();
+        }
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+
+        // when
+        handler.handleRequest(new ByteArrayInputStream(event), answer, null);
+
+        // then
+        assertThat(answer.toString(StandardCharsets.UTF_8)).isEqualTo("{\"escalated\":1}");
+        assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
@@ -22,6 +23,10 @@ import huzhu.core.testing.Intercepted;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,6 +121,53 @@ class EscalationTimerHandlerTest {
         // then
         assertThat(failed(response)).containsExactly("0f7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c02");
         assertThat(memory.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchAsTheBytesLambdaHandsAStreamHandler_isAnsweredWithThePartialBatchResponseJson() throws Exception {
+        // given
+        open();
+        clock.set(DEADLINE);
+        byte[] event;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("events/sqs-timer-good-and-bad.json")) {
+            event = in.readAllBytes();
+        }
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+
+        // when
+        handler.handleRequest(new ByteArrayInputStream(event), answer, null);
+
+        // then
+        SQSBatchResponse readBack = LambdaEventSerializers.serializerFor(SQSBatchResponse.class,
+                getClass().getClassLoader()).fromJson(answer.toString(StandardCharsets.UTF_8));
+        assertThat(failed(readBack)).containsExactly("0f7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c02");
+        assertThat(memory.incidents().get(opened.id()).orElseThrow().level()).isEqualTo(1);
+    }
+
+    @Test
+    void sqsEvent_readsEachMessagesIdBodyAndAttributes_asTheRuntimesSerializerDoes() throws Exception {
+        for (String fixture : List.of("events/sqs-timer-due.json", "events/sqs-timer-good-and-bad.json")) {
+            // given
+            SQSEvent runtime = EventLoader.loadSQSEvent(fixture);
+            String text;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(fixture)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+
+            // when
+            SQSEvent ours = EscalationTimerHandler.sqsEvent(text);
+
+            // then
+            assertThat(ours.getRecords()).hasSameSizeAs(runtime.getRecords());
+            for (int i = 0; i < ours.getRecords().size(); i++) {
+                SQSEvent.SQSMessage a = ours.getRecords().get(i);
+                SQSEvent.SQSMessage b = runtime.getRecords().get(i);
+                assertThat(a.getMessageId()).as(fixture).isEqualTo(b.getMessageId());
+                assertThat(a.getBody()).as(fixture).isEqualTo(b.getBody());
+                assertThat(a.getAttributes()).as(fixture).isEqualTo(b.getAttributes());
+                assertThat(a.getEventSourceArn()).as(fixture).isEqualTo(b.getEventSourceArn());
+            }
+        }
     }
 
     @Test

@@ -44,16 +44,19 @@ import java.util.TreeMap;
 public final class ApiRequest {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final ObjectReader BODY_READER = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                    DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
-        @Override
-        protected ObjectReader computeValue(Class<?> type) {
-            return BODY_READER.forType(type);
-        }
-    };
+    /** Built on the first body read, not with the class: a route that reads none loads no Jackson. */
+    private static final class Readers {
+        static final ObjectReader BODY_READER = Json.mapper().reader()
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+            @Override
+            protected ObjectReader computeValue(Class<?> type) {
+                return BODY_READER.forType(type);
+            }
+        };
+    }
 
     private final APIGatewayV2HTTPEvent event;
     private final String method;
@@ -271,7 +274,7 @@ public final class ApiRequest {
     }
 
     private static <T> T read(String json, Class<T> type) {
-        ObjectReader reader = READERS.get(type);
+        ObjectReader reader = Readers.READERS.get(type);
         try (JsonParser parser = reader.createParser(json)) {
             T value = reader.readValue(parser);
             // A second document after the first ("{…} {…}") is not JSON, whatever the first one was.

@@ -19,6 +19,10 @@ import huzhu.core.testing.Intercepted;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,64 @@ class SmsInboundHandlerTest {
         // when / then
         assertThatThrownBy(() -> failing.handleRequest(EventLoader.loadSNSEvent("events/sns-family-sms.json"), null))
                 .isInstanceOf(DependencyFailure.class);
+    }
+
+    @Test
+    void fathersSms_asTheBytesLambdaHandsAStreamHandler_opensTheIncident_andAnswersNothing() throws Exception {
+        // given
+        byte[] event = resource("events/sns-family-sms.json");
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+
+        // when
+        handler.handleRequest(new ByteArrayInputStream(event), answer, null);
+
+        // then
+        assertThat(only(incidents()).message()).isEqualTo("救命 老伴胸口疼");
+        assertThat(answer.size()).isZero();
+    }
+
+    @Test
+    void snsEvent_readsEveryRecordsIdAndMessage_asTheRuntimesSerializerDoes() throws Exception {
+        for (String fixture : List.of("events/sns-family-sms.json", "events/sns-unreadable.json")) {
+            // given
+            SNSEvent runtime = EventLoader.loadSNSEvent(fixture);
+
+            // when
+            SNSEvent ours = SmsInboundHandler.snsEvent(new String(resource(fixture), StandardCharsets.UTF_8));
+
+            // then
+            assertThat(ours.getRecords()).hasSameSizeAs(runtime.getRecords());
+            for (int i = 0; i < ours.getRecords().size(); i++) {
+                SNSEvent.SNS a = ours.getRecords().get(i).getSNS();
+                SNSEvent.SNS b = runtime.getRecords().get(i).getSNS();
+                assertThat(a.getMessageId()).as(fixture).isEqualTo(b.getMessageId());
+                assertThat(a.getMessage()).as(fixture).isEqualTo(b.getMessage());
+                assertThat(a.getTopicArn()).as(fixture).isEqualTo(b.getTopicArn());
+            }
+        }
+    }
+
+    @Test
+    void smsJsonThatIsNoObject_orHoldsAnObjectForAField_isDropped() {
+        for (String message : List.of("null", "[]", "\"text\"", "{\"originationNumber\":{\"x\":1}}",
+                "{\"originationNumber\":\"" + FATHER + "\"} trailing")) {
+            // given
+            SNSEvent event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS()
+                    .withMessageId("sns-1").withMessage(message))));
+
+            // when
+            handler.handleRequest(event, null);
+
+            // then
+            assertThat(incidents()).as(message).isEmpty();
+            assertThat(sms.attempts()).as(message).isEmpty();
+        }
+    }
+
+    private static byte[] resource(String name) throws Exception {
+        try (InputStream in = SmsInboundHandlerTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
     }
 
     private List<Incident> incidents() {

@@ -1,7 +1,7 @@
 package huzhu.trigger;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
@@ -25,8 +25,12 @@ import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
+import huzhu.http.HttpApiEvents;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +41,9 @@ import java.util.Map;
  * union's notices, its guide to applying for assistance, the member's applications and the family contacts. The
  * page reads and writes those through routes of their own under the same token ({@code /notices}, {@code /guide},
  * {@code /applications}, {@code /contacts}), so the help button's request does nothing more than before.
+ * Lambda hands it the event as a stream ({@link HttpApiEvents}), so the runtime builds no serializers for it.
  */
-public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TriggerHandler implements RequestStreamHandler {
     private static final Html PAGE = Html.template(TriggerHandler.class, "/huzhu/trigger/page.html");
     /** What a dead link (rotated, its member gone, mistyped) shows instead of a bare error: 120, the union's number. */
     private static final Html DEAD = Html.template(TriggerHandler.class, "/huzhu/trigger/dead.html");
@@ -86,6 +91,10 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        HttpApiEvents.write(handleRequest(HttpApiEvents.read(event), context), answer);
+    }
+
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
             return Http.serve(event, edge, router, config::learnPublicBaseUrl);
@@ -95,10 +104,10 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
-        TriggerInput input = request.bodyOrEmpty(TriggerInput.class);
+        TriggerInput input = TriggerBody.read(request);
         Triggered t = triggers.trigger(request.pathParameter("triggerToken"), input,
                 request.header("idempotency-key").orElse(null), request.sourceIp());
-        return ApiResponse.json(201, t);
+        return TriggerBody.answer(201, t);
     }
 
     private static String token(ApiRequest request) {

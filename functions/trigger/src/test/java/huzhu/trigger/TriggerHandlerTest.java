@@ -28,6 +28,10 @@ import huzhu.http.Edge;
 import huzhu.http.Json;
 import java.time.Duration;
 import huzhu.testing.PageSecurity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,28 @@ class TriggerHandlerTest {
         assertThat(incident.location().address()).isEqualTo("成都市武侯区人民南路四段1号");
         assertThat(sms.sentTo(Fixtures.phone(11))).hasSize(1);
         assertThat(sms.sentTo(Fixtures.phone(12))).hasSize(1);
+    }
+
+    @Test
+    void post_asTheBytesLambdaHandsAStreamHandler_isAnsweredWithTheJsonApiGatewayReads() throws Exception {
+        // given
+        byte[] event;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("events/trigger-post.json")) {
+            event = in.readAllBytes();
+        }
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+
+        // when
+        handler.handleRequest(new ByteArrayInputStream(event), answer, null);
+
+        // then
+        JsonNode response = Json.mapper().readTree(answer.toString(StandardCharsets.UTF_8));
+        assertThat(response.get("statusCode").asInt()).isEqualTo(201);
+        JsonNode body = Json.mapper().readTree(response.get("body").asText());
+        Incident incident = store.incidents().get(body.get("incidentId").asText()).orElseThrow();
+        assertThat(body.get("code").asText()).isEqualTo(incident.code());
+        assertThat(response.get("headers").get("Content-Type").asText()).startsWith("application/json");
+        assertThat(sms.sentTo(Fixtures.phone(11))).hasSize(1);
     }
 
     @Test

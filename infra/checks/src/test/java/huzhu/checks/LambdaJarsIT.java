@@ -55,12 +55,18 @@ class LambdaJarsIT {
                 Class<?> handler = Class.forName(f.handlerClass(), false, lambda);
                 Class<?> requestHandler = Class.forName("com.amazonaws.services.lambda.runtime.RequestHandler",
                         false, lambda);
+                Class<?> streamHandler = Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler",
+                        false, lambda);
 
-                // then: what the Lambda runtime needs to construct and call it
-                assertThat(requestHandler.isAssignableFrom(handler)).as("%s is a RequestHandler", handler).isTrue();
+                // then: what the Lambda runtime needs to construct and call it (it tries a stream handler first)
+                boolean streams = streamHandler.isAssignableFrom(handler);
+                assertThat(streams || requestHandler.isAssignableFrom(handler))
+                        .as("%s is a RequestStreamHandler or a RequestHandler", handler).isTrue();
                 assertThat(Modifier.isPublic(handler.getConstructor().getModifiers())).isTrue();
+                int parameters = streams ? 3 : 2;
                 Method[] handle = Arrays.stream(handler.getMethods())
-                        .filter(m -> m.getName().equals("handleRequest") && !m.isBridge()).toArray(Method[]::new);
+                        .filter(m -> m.getName().equals("handleRequest") && !m.isBridge()
+                                && m.getParameterCount() == parameters).toArray(Method[]::new);
                 assertThat(handle).as("handleRequest of %s", handler).hasSize(1);
                 for (Class<?> p : handle[0].getParameterTypes()) {
                     assertThat(p.getClassLoader()).as("loader of %s", p)

@@ -109,14 +109,15 @@ public final class LocalStack implements AutoCloseable {
         }).orElse(null);
         EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(),
                 services.roster(), pull, services.group());
-        LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
-                new ConsoleApiHandler(services, config.consoleSettings()),
-                new SmsInboundHandler(services.inboundSms(), services.group()), escalation,
+        SmsInboundHandler inbound = new SmsInboundHandler(services.inboundSms(), services.group());
+        EscalationTimerHandler timerHandler = new EscalationTimerHandler(services.dispatcher(), services.group());
+        LocalFunctions functions = new LocalFunctions(new TriggerHandler(services)::handleRequest,
+                new AckHandler(services)::handleRequest, new ConsoleApiHandler(services, config.consoleSettings()),
+                inbound::handleRequest, escalation::handleRequest,
                 new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig,
                         Edge.NONE, services.group()));
-        check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
-        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher(), services.group()),
-                config.aws(), clock, ids));
+        check.set(new EscalationCheck(escalation::handleRequest, config.aws(), clock, ids));
+        timerEvents.set(new TimerEvents(timerHandler::handleRequest, config.aws(), clock, ids));
         LocalServer server = new LocalServer(config, functions, outbox, groups, clock, ids);
         server.start();
         serviceConfig.learnPublicBaseUrl(server.baseUrl());

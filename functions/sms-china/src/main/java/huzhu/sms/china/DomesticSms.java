@@ -1,5 +1,6 @@
 package huzhu.sms.china;
 
+import huzhu.core.kernel.JsonText;
 import huzhu.core.sms.SmsProvider;
 import huzhu.sms.china.aliyun.AliyunConfig;
 import huzhu.sms.china.aliyun.AliyunSms;

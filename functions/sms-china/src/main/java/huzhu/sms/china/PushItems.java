@@ -1,5 +1,6 @@
 package huzhu.sms.china;
 
+import huzhu.core.kernel.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package huzhu.sms.china;
 
+import huzhu.core.kernel.JsonText;
 import huzhu.core.kernel.Language;
 import huzhu.core.sms.SmsCatalogue;
 import huzhu.core.sms.SmsProvider;

@@ -1,5 +1,6 @@
 package huzhu.bench.lambda;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
  * What the Lambda Java runtime does with a function, in a fresh JVM whose class path is the function's shaded
  * jar (plus this class and the runtime's event serializers): load the handler class by name, construct it
  * with its no-argument constructor (Lambda's init), optionally run the SnapStart priming hooks, then hand it
- * the fixture event — deserialized and the answer serialized by the runtime's own serializers — N times.
+ * the fixture event — deserialized and the answer serialized by the runtime's own serializers, or, for a
+ * {@code RequestStreamHandler}, as bytes both ways — N times.
  * It prints {@code @@coldstart <mark> <epoch ms>} lines on stderr; {@code huzhu.bench.ColdStart} reads them
  * against the moment it started the process.
  * <p>
@@ -37,13 +39,15 @@ public final class LambdaRunner {
 
         // the runtime's own part of init: the handler's input and output serializers (its shaded Jackson)
         Class<?> handlerClass = Class.forName(handlerName, false, loader);
+        // as the runtime: a stream handler is handed the event's bytes, and no serializers are built for it
+        boolean streams = RequestStreamHandler.class.isAssignableFrom(handlerClass);
         Method handle = null;
         for (Method m : handlerClass.getMethods()) {
             if (m.getName().equals("handleRequest") && !m.isBridge() && m.getParameterCount() == 2) handle = m;
         }
-        if (handle == null) throw new IllegalStateException(handlerName + " has no handleRequest(event, context)");
-        PojoSerializer<Object> in = serializerFor(handle.getParameterTypes()[0], loader);
-        PojoSerializer<Object> out = handle.getReturnType() == Void.class || handle.getReturnType() == void.class
+        if (handle == null && !streams) throw new IllegalStateException(handlerName + " has no handleRequest(event, context)");
+        PojoSerializer<Object> in = streams ? null : serializerFor(handle.getParameterTypes()[0], loader);
+        PojoSerializer<Object> out = streams || handle.getReturnType() == Void.class || handle.getReturnType() == void.class
                 ? null : serializerFor(handle.getReturnType(), loader);
         mark("runtime");
 
@@ -58,15 +62,19 @@ public final class LambdaRunner {
         }
 
         for (int i = 1; i <= invocations; i++) {
-            Object input = in.fromJson(new ByteArrayInputStream(event));
-            Object output;
-            try {
-                output = handle.invoke(handler, input, null);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            if (output != null && out != null) out.toJson(output, answer);
+            if (streams) {
+                ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(event), answer, null);
+            } else {
+                Object input = in.fromJson(new ByteArrayInputStream(event));
+                Object output;
+                try {
+                    output = handle.invoke(handler, input, null);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (output != null && out != null) out.toJson(output, answer);
+            }
             mark("invoke" + i);
             if (i == 1) {
                 String text = answer.toString(StandardCharsets.UTF_8);

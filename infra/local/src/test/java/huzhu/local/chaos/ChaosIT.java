@@ -219,7 +219,8 @@ class ChaosIT {
         console = new ConsoleApiHandler(services);
         inbound = new SmsInboundHandler(services.inboundSms());
         sweep = new EscalationHandler(services.dispatcher());
-        timerEvents = new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids);
+        timerEvents = new TimerEvents(new EscalationTimerHandler(services.dispatcher())::handleRequest, config.aws(), clock,
+                ids);
         sns = new SnsEvents(config.aws(), ids);
     }
 

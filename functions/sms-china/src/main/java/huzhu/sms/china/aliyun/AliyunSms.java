@@ -5,7 +5,7 @@ import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.FanOut;
 import huzhu.sms.china.Hashing;
 import huzhu.sms.china.HttpPost;
-import huzhu.sms.china.JsonText;
+import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.Phones;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.SendFailure;

@@ -1,7 +1,7 @@
 package huzhu.sms.china.tencent;
 
 import huzhu.sms.china.HttpPost;
-import huzhu.sms.china.JsonText;
+import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.SendFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package huzhu.sms.china.tencent;
 
 import huzhu.sms.china.DeliveryReport;
 import huzhu.sms.china.HttpPost;
-import huzhu.sms.china.JsonText;
+import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.Phones;
 import huzhu.sms.china.Uplink;
 import huzhu.sms.china.UrlConnectionPost;

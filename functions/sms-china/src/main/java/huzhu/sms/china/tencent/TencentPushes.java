@@ -3,7 +3,7 @@ package huzhu.sms.china.tencent;
 import huzhu.sms.china.ChinaTime;
 import huzhu.sms.china.DeliveryReport;
 import huzhu.sms.china.Hashing;
-import huzhu.sms.china.JsonText;
+import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.Phones;
 import huzhu.sms.china.PushItems;
 import huzhu.sms.china.Uplink;

@@ -5,7 +5,7 @@ import huzhu.sms.china.Attempts;
 import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.FanOut;
 import huzhu.sms.china.HttpPost;
-import huzhu.sms.china.JsonText;
+import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.SendFailure;
 import huzhu.sms.china.SendLog;

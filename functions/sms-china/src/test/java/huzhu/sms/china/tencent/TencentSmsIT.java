@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import huzhu.core.kernel.Backoff;
-import huzhu.sms.china.JsonText;
+import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;

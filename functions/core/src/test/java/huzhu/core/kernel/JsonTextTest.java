@@ -1,4 +1,4 @@
-package huzhu.sms.china;
+package huzhu.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +44,24 @@ class JsonTextTest {
                 "\"\\x\"", "[".repeat(100) + "]".repeat(100))) {
             assertThatThrownBy(() -> JsonText.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void parse_refusesNumbersAndEscapesJsonDoesNotAllow() {
+        for (String text : List.of("01", "-01", "1.", ".5", "+1", "1e", "1e+", "-", "1.5.2", "0x10", "1-2",
+                "\"\\u+1a2\"", "\"\\u 12a\"")) {
+            assertThatThrownBy(() -> JsonText.parse(text)).as(text).isInstanceOf(JsonText.Malformed.class);
+        }
+        assertThat(JsonText.parse("[0,-0.5,1e5,1E-2,-12.50e+3]")).isEqualTo(List.of(new BigDecimal("0"),
+                new BigDecimal("-0.5"), new BigDecimal("1e5"), new BigDecimal("1E-2"), new BigDecimal("-12.50e+3")));
+    }
+
+    @Test
+    void parseUniqueKeys_refusesAnObjectNamingAKeyTwice_whereParseKeepsTheLast() {
+        String text = "{\"a\":{\"b\":1,\"b\":2}}";
+        assertThat(JsonText.parse(text)).isEqualTo(Map.of("a", Map.of("b", new BigDecimal("2"))));
+        assertThatThrownBy(() -> JsonText.parseUniqueKeys(text)).isInstanceOf(JsonText.Malformed.class);
+        assertThat(JsonText.parseUniqueKeys("{\"a\":{\"b\":1},\"b\":2}")).isNotNull();
     }
 
     @Test

@@ -1,6 +1,5 @@
-package huzhu.sms.china;
+package huzhu.core.kernel;
 
-import huzhu.core.kernel.JsonString;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the vendors' APIs and pushes need, read and written without a library: objects become
+ * The little JSON the adapters need (the vendors' APIs and pushes, the hot functions' Lambda events), read and
+ * written without a library: objects become
  * {@code LinkedHashMap<String, Object>}, arrays {@code ArrayList<Object>}, numbers {@link BigDecimal}, and
- * strings, booleans and null themselves. Keeping Jackson out keeps this module out of the jars of the
- * functions that do not already carry it (escalation).
+ * strings, booleans and null themselves. Keeping Jackson out keeps it out of the jars of the
+ * functions that do not already carry it, and off the hot functions' cold start (their events are read with it).
  */
 public final class JsonText {
     /** Pushes and API answers are small; anything nested deeper than this is not one of them. */
@@ -28,8 +28,17 @@ public final class JsonText {
     }
 
     public static Object parse(String text) {
+        return parse(text, false);
+    }
+
+    /** As {@link #parse(String)}, and an object naming one key twice is malformed too. */
+    public static Object parseUniqueKeys(String text) {
+        return parse(text, true);
+    }
+
+    private static Object parse(String text, boolean uniqueKeys) {
         if (text == null) throw new Malformed("no JSON", 0);
-        Reader r = new Reader(text);
+        Reader r = new Reader(text, uniqueKeys);
         r.skipSpace();
         Object value = r.value(0);
         r.skipSpace();
@@ -100,10 +109,12 @@ public final class JsonText {
 
     private static final class Reader {
         final String s;
+        final boolean uniqueKeys;
         int pos;
 
-        Reader(String s) {
+        Reader(String s, boolean uniqueKeys) {
             this.s = s;
+            this.uniqueKeys = uniqueKeys;
         }
 
         Object value(int depth) {
@@ -139,6 +150,7 @@ public final class JsonText {
                 skipSpace();
                 expect(':');
                 skipSpace();
+                if (uniqueKeys && out.containsKey(key)) throw new Malformed("duplicate key", pos);
                 out.put(key, value(depth + 1));
                 skipSpace();
                 char c = next();
@@ -186,11 +198,13 @@ public final class JsonText {
                     case 't' -> out.append('\t');
                     case 'u' -> {
                         if (pos + 4 > s.length()) throw new Malformed("short \\u escape", pos);
-                        try {
-                            out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw new Malformed("bad \\u escape", pos);
+                        int code = 0;
+                        for (int i = 0; i < 4; i++) {
+                            int digit = Character.digit(s.charAt(pos + i), 16);
+                            if (digit < 0) throw new Malformed("bad \\u escape", pos);
+                            code = code * 16 + digit;
                         }
+                        out.append((char) code);
                         pos += 4;
                     }
                     default -> throw new Malformed("bad escape '\\" + e + "'", pos - 1);
@@ -198,15 +212,36 @@ public final class JsonText {
             }
         }
 
+        /** RFC 8259's number: {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}. */
         BigDecimal number() {
             int start = pos;
             if (peek() == '-') pos++;
-            while (pos < s.length() && "0123456789.eE+-".indexOf(s.charAt(pos)) >= 0) pos++;
+            if (pos < s.length() && s.charAt(pos) == '0') {
+                pos++;
+            } else if (digits() == 0) {
+                throw new Malformed("bad number", start);
+            }
+            if (pos < s.length() && s.charAt(pos) == '.') {
+                pos++;
+                if (digits() == 0) throw new Malformed("bad number", start);
+            }
+            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+                pos++;
+                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) pos++;
+                if (digits() == 0) throw new Malformed("bad number", start);
+            }
+            if (pos < s.length() && "0123456789.eE+-".indexOf(s.charAt(pos)) >= 0) throw new Malformed("bad number", start);
             try {
                 return new BigDecimal(s.substring(start, pos));
             } catch (NumberFormatException e) {
                 throw new Malformed("bad number", start);
             }
+        }
+
+        private int digits() {
+            int start = pos;
+            while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') pos++;
+            return pos - start;
         }
 
         Object literal(String word, Object value) {
