@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.testing.TestSms;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class DataDirTest {
 
         // when
         try (LocalStack stack = start(dir)) {
-            stack.outbox().send(new OutboundSms("+8613800138000", "【互助】事件 A7K：http://127.0.0.1/v1/acks/x", "inc-1"));
+            stack.outbox().send(new OutboundSms("+8613800138000", TestSms.saying("需要帮忙"), "inc-1"));
         }
 
         // then
