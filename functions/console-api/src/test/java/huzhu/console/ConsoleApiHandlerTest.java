@@ -138,14 +138,14 @@ class ConsoleApiHandlerTest {
             new RouteCase("GET", "/v1/members", "/v1/members", null, Access.READ, 200),
             new RouteCase("GET", "/v1/members/{id}", "/v1/members/m-1", null, Access.READ, 200),
             new RouteCase("PUT", "/v1/members/{id}", "/v1/members/m-1", SAME_MEMBER, Access.ADMIN, 200),
-            new RouteCase("DELETE", "/v1/members/{id}", "/v1/members/m-1", null, Access.ADMIN, 204),
+            new RouteCase("DELETE", "/v1/members/{id}", "/v1/members/m-9", null, Access.ADMIN, 204),
             new RouteCase("POST", "/v1/members/{id}/trigger-link", "/v1/members/m-1/trigger-link", null,
                     Access.ADMIN, 200),
             new RouteCase("POST", "/v1/volunteers", "/v1/volunteers", NEW_VOLUNTEER, Access.ADMIN, 201),
             new RouteCase("GET", "/v1/volunteers", "/v1/volunteers", null, Access.READ, 200),
             new RouteCase("GET", "/v1/volunteers/{id}", "/v1/volunteers/v-1", null, Access.READ, 200),
             new RouteCase("PUT", "/v1/volunteers/{id}", "/v1/volunteers/v-1", SAME_VOLUNTEER, Access.ADMIN, 200),
-            new RouteCase("DELETE", "/v1/volunteers/{id}", "/v1/volunteers/v-1", null, Access.ADMIN, 204),
+            new RouteCase("DELETE", "/v1/volunteers/{id}", "/v1/volunteers/v-9", null, Access.ADMIN, 204),
             new RouteCase("POST", "/v1/leaders", "/v1/leaders", NEW_LEADER, Access.ADMIN, 201),
             new RouteCase("GET", "/v1/leaders", "/v1/leaders", null, Access.READ, 200),
             new RouteCase("GET", "/v1/leaders/{id}", "/v1/leaders/l-1", null, Access.READ, 200),
@@ -183,7 +183,11 @@ class ConsoleApiHandlerTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyRouteAsEveryCaller")
     void everyRoute_answersEachCallerByRole_andRefusalsChangeNothing(RouteCase route, As as) throws Exception {
-        // given
+        // given a member and a volunteer no active incident needs, for the delete routes
+        store.directory().members().insert(Fixtures.member("m-9").name("李秀英").phone(Fixtures.phone(9))
+                .home("成都市", "武侯区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-9").name("陈飞").phone(Fixtures.phone(19))
+                .area("成都市", "武侯区").build());
         Snapshot before = snapshot();
 
         // when
@@ -724,6 +728,9 @@ class ConsoleApiHandlerTest {
 
     @Test
     void deletingAMember_alsoRetiresTheirLink() throws Exception {
+        // given their incident is over
+        services.dispatcher().resolve(INCIDENT, "已送医", null, "周干事");
+
         // when
         Reply reply = call(As.ADMIN, "DELETE", "/v1/members/m-1", null);
 
@@ -731,6 +738,33 @@ class ConsoleApiHandlerTest {
         assertThat(reply.status()).isEqualTo(204);
         assertThatThrownBy(() -> services.trigger().memberFor(SEED_LINK)).isInstanceOf(NotFound.class);
         assertThat(call(As.ADMIN, "GET", "/v1/members/m-1", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingSomeoneAnActiveIncidentNeeds_is409InChineseFirst_andKeepsThemAndTheirLink() throws Exception {
+        // given
+        Snapshot before = snapshot();
+        String code = store.incidents().get(INCIDENT).orElseThrow().code();
+
+        // when the member it is about, the neighbour it alerted, and the father's number are taken away
+        Reply member = call(As.ADMIN, "DELETE", "/v1/members/m-1", null);
+        Reply volunteer = call(As.ADMIN, "DELETE", "/v1/volunteers/v-1", null);
+        Reply contact = call(As.ADMIN, "PUT", "/v1/members/m-1", SAME_MEMBER);
+
+        // then
+        for (Reply reply : List.of(member, volunteer, contact)) {
+            assertThat(reply.status()).isEqualTo(409);
+            JsonNode error = errorOf(reply);
+            assertThat(error.get("code").asText()).isEqualTo("involved_in_incident");
+            String message = error.get("message").asText();
+            assertThat(message).contains(code).contains(" / ");
+            assertThat(message.substring(0, message.indexOf(" / "))).contains("进行中");
+        }
+        assertThat(errorOf(member).get("message").asText()).startsWith("王建国");
+        assertThat(errorOf(volunteer).get("message").asText()).startsWith("刘强");
+        assertThat(errorOf(contact).get("message").asText()).startsWith("王德福");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(services.trigger().memberFor(SEED_LINK).id()).isEqualTo("m-1");
     }
 
     // ================================================================== reports

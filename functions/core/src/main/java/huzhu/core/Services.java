@@ -12,6 +12,7 @@ import huzhu.core.care.NoticeSender;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.incident.AckService;
+import huzhu.core.incident.ActiveInvolvement;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.InboundSmsService;
@@ -87,7 +88,7 @@ public record Services(
                 new IncidentService(store.directory(), store.idempotency(), store.incidents(), dispatcher, clock, ids,
                         audit),
                 new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(), clock, ids, config,
-                        audit, onboarding),
+                        audit, onboarding, new ActiveInvolvement(store.incidents())),
                 new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit),
                 new PolicyService(store.settings(), audit, config.defaultPolicy()),
                 new ReportService(store.incidents(), store.directory(), store.introductions(), clock),

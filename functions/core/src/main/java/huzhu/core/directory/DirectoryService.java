@@ -37,14 +37,18 @@ public final class DirectoryService {
     private final ServiceConfig config;
     private final AuditService audit;
     private final MemberSaved memberSaved;
+    private final Involvement involvement;
 
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
-        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE);
+        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE, Involvement.NONE);
     }
 
-    /** {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS). */
+    /**
+     * {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS);
+     * {@code involvement} says who the active incidents need, who may therefore not be deleted.
+     */
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit,
-            MemberSaved memberSaved) {
+            MemberSaved memberSaved, Involvement involvement) {
         this.directory = directory;
         this.triggerTokens = triggerTokens;
         this.optOuts = optOuts;
@@ -53,6 +57,7 @@ public final class DirectoryService {
         this.config = config;
         this.audit = audit;
         this.memberSaved = memberSaved;
+        this.involvement = involvement;
     }
 
     /**
@@ -121,6 +126,7 @@ public final class DirectoryService {
     public Member updateMember(String id, MemberInput in, Actor actor) {
         Member old = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
         Member m = member(id, in, old.createdAt(), clock.instant());
+        refuseRemovingContactsInAnEmergency(old, m);
         update(directory.members(), m, "member");
         audit.record(actor, "update", "member", id, m.name(), DirectoryChanges.of(old, m));
         memberSaved.saved(old, m, actor, false);
@@ -155,6 +161,7 @@ public final class DirectoryService {
 
     public void deleteMember(String id, Actor actor) {
         Member m = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
+        refuseIfNeeded(m.name(), involvement.activeIncidentsOfMember(id), "error.involved.member");
         if (!directory.members().delete(id)) throw new NotFound("member");
         triggerTokens.unbind(id);
         audit.record(actor, "delete", "member", id, m.name());
@@ -266,6 +273,7 @@ public final class DirectoryService {
 
     public void deleteVolunteer(String id, Actor actor) {
         Volunteer v = directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        refuseIfNeeded(v.name(), involvement.activeIncidentsNeeding(id), "error.involved.responder");
         if (!directory.volunteers().delete(id)) throw new NotFound("volunteer");
         audit.record(actor, "delete", "volunteer", id, v.name());
     }
@@ -346,6 +354,7 @@ public final class DirectoryService {
 
     public void deleteLeader(String id, Actor actor) {
         Leader l = directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+        refuseIfNeeded(l.name(), involvement.activeIncidentsNeeding(id), "error.involved.responder");
         if (!directory.leaders().delete(id)) throw new NotFound("leader");
         audit.record(actor, "delete", "leader", id, l.name());
     }
@@ -366,6 +375,24 @@ public final class DirectoryService {
     }
 
     // ---------------------------------------------------------------- shared
+
+    /**
+     * A family contact whose phone an edit drops (removed, or given another number) is one the responders and the
+     * member's incident may be talking to: refused while the member has an active incident. Adding one is fine.
+     */
+    private void refuseRemovingContactsInAnEmergency(Member old, Member edited) {
+        List<FamilyContact> removed = old.familyContacts().stream()
+                .filter(c -> !edited.hasFamilyPhone(c.phone())).toList();
+        if (removed.isEmpty()) return;
+        refuseIfNeeded(removed.get(0).name(), involvement.activeIncidentsOfMember(old.id()), "error.involved.contact");
+    }
+
+    /** 409 naming the person and the incidents that need them, in Chinese then English. */
+    private static void refuseIfNeeded(String name, List<String> incidentCodes, String messageKey) {
+        if (incidentCodes.isEmpty()) return;
+        throw new Conflict("involved_in_incident", messageKey, Map.of("name", name,
+                "codes", String.join(", ", incidentCodes)));
+    }
 
     static final int MAX_IMPORT_ROWS = 1000;
 

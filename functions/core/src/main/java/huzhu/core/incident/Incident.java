@@ -83,6 +83,16 @@ public record Incident(
         return responders.stream().filter(r -> r.recipientId().equals(recipientId)).findFirst();
     }
 
+    /**
+     * Whether this person is one it counts on: they took it, or were alerted and may still answer (an alert
+     * waiting for them, or still to be sent).
+     */
+    public boolean needs(String recipientId) {
+        if (responder(recipientId).isPresent()) return true;
+        return alertFor(recipientId).map(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED
+                || a.pending()).orElse(false);
+    }
+
     /** Officers can act on it only while it is active: 409 otherwise. */
     public void requireActive() {
         if (!active()) throw new Conflict("incident_closed", "error.incidentClosed");
