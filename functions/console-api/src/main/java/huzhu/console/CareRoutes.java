@@ -173,7 +173,7 @@ final class CareRoutes {
     }
 
     private static Actor actor(Caller c) {
-        return new Actor(c.id(), c.name());
+        return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
     }
 
     private static ApiResponse ok(Object body) {

@@ -226,7 +226,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private static Actor actor(Caller c) {
-        return new Actor(c.id(), c.name());
+        return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
     }
 
     /** The roster: the body itself when sent as text (text/csv), else the {@code csv} field of a JSON body. */

@@ -50,6 +50,8 @@ class CareRoutesTest {
     private static final String FATHER = Fixtures.phone(2);
     private static final String MOTHER = Fixtures.phone(3);
     private static final Actor ZHOU = new Actor("sub-9", "周干事");
+    private static final Actor LI = new Actor("sub-8", "李委员");
+    private static final Actor CHEN = new Actor("sub-7", "陈主席");
 
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingMessenger sms = new RecordingMessenger();
@@ -79,11 +81,11 @@ class CareRoutesTest {
         ApplicationInput medical = new ApplicationInput("m-1", "medical", "住院费用", new BigDecimal("5000"), List.of());
         ids.put("{submitted}", apps.create(medical, ZHOU).id());
         String reviewed = apps.create(medical, ZHOU).id();
-        apps.review(reviewed, null, ZHOU);
+        apps.review(reviewed, null, LI);
         ids.put("{reviewed}", reviewed);
         String approved = apps.create(medical, ZHOU).id();
-        apps.review(approved, null, ZHOU);
-        apps.approve(approved, new StepInput(null, new BigDecimal("3000")), ZHOU);
+        apps.review(approved, null, LI);
+        apps.approve(approved, new StepInput(null, new BigDecimal("3000")), CHEN);
         ids.put("{approved}", approved);
         sms.clear();
         clock.advance(Duration.ofMinutes(1));
@@ -377,6 +379,29 @@ class CareRoutesTest {
         assertThat(error.get("message").asText()).contains("只有已批准、尚未发放的申请可以发放", " / ",
                 "Only an approved application");
         assertThat(call(As.VIEWER, "GET", "/v1/applications/" + id, null).json()).isEqualTo(before);
+    }
+
+    @Test
+    void anOfficerWhoSubmittedAndReviewed_cannotApproveAlone_is403InChineseFirst_butAnAdminCan() throws Exception {
+        // given an officer who recorded and reviewed an application
+        String id = call(As.OFFICER, "POST", "/v1/applications", APPLICATION).json().get("id").asText();
+        call(As.OFFICER, "POST", "/v1/applications/" + id + "/review", null);
+        Snapshot before = snapshot();
+
+        // when the same officer approves it
+        Reply alone = call(As.OFFICER, "POST", "/v1/applications/" + id + "/approve", "{\"amount\":2000}");
+
+        // then
+        assertThat(alone.status()).isEqualTo(403);
+        assertThat(error(alone).get("code").asText()).isEqualTo("four_eyes");
+        assertThat(error(alone).get("message").asText()).startsWith("帮扶款须经两人之手").contains(" / Money needs a second");
+        assertThat(snapshot()).isEqualTo(before);
+
+        // and an admin signed in as the same person may, which the audit log records
+        Reply admin = call(As.ADMIN, "POST", "/v1/applications/" + id + "/approve", "{\"amount\":2000}");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(store.audit().list(null, null, PageRequest.first(1)).items()).singleElement()
+                .satisfies(e -> assertThat(e.action()).isEqualTo("four-eyes-waived"));
     }
 
     @Test

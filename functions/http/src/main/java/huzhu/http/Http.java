@@ -98,7 +98,7 @@ public final class Http {
             return new Refusal(409, c.code(), c.messageKey(), c.args(), Map.of(), Map.of());
         }
         if (e instanceof Forbidden f) {
-            return new Refusal(403, "forbidden", f.messageKey(), f.args(), Map.of(), Map.of());
+            return new Refusal(403, f.code(), f.messageKey(), f.args(), Map.of(), Map.of());
         }
         if (e instanceof RateLimited r) {
             RequestRejected limited = RequestRejected.rateLimited(r.retryAfter());

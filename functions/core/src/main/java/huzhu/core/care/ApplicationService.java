@@ -4,6 +4,7 @@ import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.Conflict;
+import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
@@ -32,7 +33,9 @@ import java.util.function.UnaryOperator;
  * Assistance applications (帮扶申请) as the union's operation guide runs them: an officer records one for a member,
  * then it is reviewed, approved or rejected, and an approved one is paid — each step with who and when. A step
  * out of order is refused (409, saying where the application stands and what the steps are); two officers
- * deciding at the same moment cannot both win, the second is told the application moved on.
+ * deciding at the same moment cannot both win, the second is told the application moved on. Money needs a second
+ * pair of eyes: whoever submitted or reviewed an application cannot approve it, whoever submitted it cannot pay it
+ * (403); an admin may, and the audit log then records that the rule was waived.
  */
 public final class ApplicationService {
     static final int MAX_REASON = 2000;
@@ -139,8 +142,10 @@ public final class ApplicationService {
         String note = typed(v, "note", in.note(), MAX_NOTE, to == ApplicationStatus.REJECTED);
         if (in.amount() != null) amount(v, "amount", in.amount());
         v.throwIfAny();
+        boolean[] waived = {false};
         AssistanceApplication moved = change(id, current -> {
             if (!current.status().mayBecome(to)) throw refused(current.status(), to);
+            waived[0] = secondPairOfEyes(current, to, actor);
             BigDecimal amount = null;
             BigDecimal approved = current.amountApproved();
             if (to == ApplicationStatus.APPROVED) {
@@ -169,7 +174,25 @@ public final class ApplicationService {
             case PAID -> "pay";
             case SUBMITTED -> "create";
         }, "application", id, moved.memberName());
+        if (waived[0]) audit.record(actor, "four-eyes-waived", "application", id, moved.memberName(), List.of(to.wire()));
         return moved;
+    }
+
+    /**
+     * Refuses (403) approving by whoever submitted or reviewed the application and paying by whoever submitted it,
+     * unless the actor is an admin: then it answers whether the rule was waived, for the audit log.
+     */
+    private static boolean secondPairOfEyes(AssistanceApplication current, ApplicationStatus to, Actor actor) {
+        List<ApplicationStatus> earlier = switch (to) {
+            case APPROVED -> List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.REVIEWED);
+            case PAID -> List.of(ApplicationStatus.SUBMITTED);
+            default -> List.of();
+        };
+        boolean tookPart = earlier.stream().anyMatch(s -> current.step(s)
+                .map(step -> step.actorId() != null && step.actorId().equals(actor.id())).orElse(false));
+        if (!tookPart) return false;
+        if (actor.admin()) return true;
+        throw new Forbidden("four_eyes", "error.application.fourEyes." + to.wire(), Map.of());
     }
 
     /** 409 saying which applications may take this step, and the steps in order, in both languages. */
