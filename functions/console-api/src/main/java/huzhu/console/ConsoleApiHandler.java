@@ -7,17 +7,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.Services;
+import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpService.FollowUpInput;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryService.LeaderInput;
 import huzhu.core.directory.DirectoryService.MemberInput;
 import huzhu.core.directory.DirectoryService.VolunteerInput;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Page;
+import huzhu.core.report.ReportService;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
@@ -26,8 +31,11 @@ import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Role;
 import huzhu.http.Router;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every route of the union console (CONTRACT §2.2) and the console page itself. API Gateway's JWT
@@ -85,6 +93,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         DirectoryService dir = services.directory();
         IncidentService incidents = services.incidents();
         ConsoleAssets assets = new ConsoleAssets(settings);
+        PersonalReads reads = new PersonalReads(services.audit());
         this.config = services.config();
         Router.Builder r = Router.builder();
 
@@ -97,9 +106,12 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
 
         r.post("/v1/members", req -> created(dir.createMember(body(req, ADMIN, MemberInput.class), actor(req))));
-        r.get("/v1/members", req -> ok(read(req, () -> dir.members(req.query("query").orElse(null), req.page()))));
-        r.get("/v1/members/{id}", req -> ok(CareRoutes.member(services, dir.member(req.pathParameter("id"),
-                actor(req.requireAny(READ))))));
+        r.get("/v1/members", req -> ok(reads.page(req, "member", read(req, () -> dir.members(
+                req.query("query").orElse(null), req.page())), Member::id)));
+        r.get("/v1/members/{id}", req -> {
+            Member m = read(req, () -> dir.member(req.pathParameter("id")));
+            return ok(reads.one(req, "member", m.id(), m.name(), CareRoutes.member(services, m)));
+        });
         r.put("/v1/members/{id}", req -> ok(dir.updateMember(req.pathParameter("id"),
                 body(req, ADMIN, MemberInput.class), actor(req))));
         r.delete("/v1/members/{id}", req -> {
@@ -117,9 +129,12 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         r.post("/v1/volunteers", req -> created(dir.createVolunteer(body(req, ADMIN, VolunteerInput.class),
                 actor(req))));
-        r.get("/v1/volunteers", req -> ok(read(req, () -> dir.volunteers(req.query("query").orElse(null),
-                flag(req, "onDuty").orElse(null), req.page()))));
-        r.get("/v1/volunteers/{id}", req -> ok(read(req, () -> dir.volunteer(req.pathParameter("id")))));
+        r.get("/v1/volunteers", req -> ok(reads.page(req, "volunteer", read(req, () -> dir.volunteers(
+                req.query("query").orElse(null), flag(req, "onDuty").orElse(null), req.page())), Volunteer::id)));
+        r.get("/v1/volunteers/{id}", req -> {
+            Volunteer v = read(req, () -> dir.volunteer(req.pathParameter("id")));
+            return ok(reads.one(req, "volunteer", v.id(), v.name(), v));
+        });
         r.put("/v1/volunteers/{id}", req -> ok(dir.updateVolunteer(req.pathParameter("id"),
                 body(req, ADMIN, VolunteerInput.class), actor(req))));
         r.delete("/v1/volunteers/{id}", req -> {
@@ -132,8 +147,12 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
 
         r.post("/v1/leaders", req -> created(dir.createLeader(body(req, ADMIN, LeaderInput.class), actor(req))));
-        r.get("/v1/leaders", req -> ok(read(req, () -> dir.leaders(req.query("query").orElse(null), req.page()))));
-        r.get("/v1/leaders/{id}", req -> ok(read(req, () -> dir.leader(req.pathParameter("id")))));
+        r.get("/v1/leaders", req -> ok(reads.page(req, "leader", read(req, () -> dir.leaders(
+                req.query("query").orElse(null), req.page())), Leader::id)));
+        r.get("/v1/leaders/{id}", req -> {
+            Leader l = read(req, () -> dir.leader(req.pathParameter("id")));
+            return ok(reads.one(req, "leader", l.id(), l.name(), l));
+        });
         r.put("/v1/leaders/{id}", req -> ok(dir.updateLeader(req.pathParameter("id"),
                 body(req, ADMIN, LeaderInput.class), actor(req))));
         r.delete("/v1/leaders/{id}", req -> {
@@ -151,9 +170,13 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> c.id() + ":" + k).orElse(null);
             return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c), key)));
         });
-        r.get("/v1/incidents", req -> ok(read(req, () -> incidents.list(req.query("status").orElse(null),
-                req.from(), req.to(), req.page()).map(IncidentView::of))));
-        r.get("/v1/incidents/{id}", req -> ok(read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))))));
+        r.get("/v1/incidents", req -> ok(reads.page(req, "incident", read(req, () -> incidents.list(
+                req.query("status").orElse(null), req.from(), req.to(), req.page()).map(IncidentView::of)),
+                IncidentView::id)));
+        r.get("/v1/incidents/{id}", req -> {
+            IncidentView i = read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))));
+            return ok(reads.one(req, "incident", i.id(), i.code(), i));
+        });
         r.post("/v1/incidents/{id}/acknowledge", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             return ok(IncidentView.of(incidents.acknowledge(req.pathParameter("id"), a)));
@@ -179,15 +202,20 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
         r.post("/v1/incidents/{id}/followups", req -> created(services.followUps().create(req.pathParameter("id"),
                 body(req, OPERATE, FollowUpInput.class), actor(req))));
-        r.get("/v1/incidents/{id}/followups", req -> ok(read(req, () -> new Page<>(
-                services.followUps().forIncident(req.pathParameter("id")), null))));
-        r.get("/v1/followups", req -> ok(read(req, () -> services.followUps().list(
-                req.query("status").orElse(null), req.page()))));
+        r.get("/v1/incidents/{id}/followups", req -> ok(new Page<>(reads.list(req, "followup",
+                req.pathParameter("id"), read(req, () -> services.followUps().forIncident(req.pathParameter("id"))),
+                FollowUp::id), null)));
+        r.get("/v1/followups", req -> ok(reads.page(req, "followup", read(req, () -> services.followUps().list(
+                req.query("status").orElse(null), req.page())), FollowUp::id)));
         r.put("/v1/followups/{id}", req -> ok(services.followUps().update(req.pathParameter("id"),
                 body(req, OPERATE, FollowUpInput.class), actor(req))));
 
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
-        r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));
+        r.get("/v1/reports/coverage", req -> {
+            ReportService.Coverage c = read(req, () -> services.reports().coverage());
+            reads.list(req, "coverage", null, peopleIn(c), id -> id);
+            return ok(c);
+        });
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
@@ -227,6 +255,17 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static Actor actor(Caller c) {
         return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
+    }
+
+    /** Everyone the coverage report names, once each. */
+    private static List<String> peopleIn(ReportService.Coverage c) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (List<ReportService.MemberGap> gaps : List.of(c.membersWithoutFamilyContact(), c.membersWithoutVolunteer(),
+                c.membersWithoutVolunteerInCity(), c.familyReach().familiesNotReached())) {
+            gaps.forEach(g -> ids.add(g.id()));
+        }
+        c.volunteersOptedOut().forEach(g -> ids.add(g.id()));
+        return List.copyOf(ids);
     }
 
     /** The roster: the body itself when sent as text (text/csv), else the {@code csv} field of a JSON body. */

@@ -155,6 +155,18 @@ class CareRoutesTest {
             new RouteCase("GET", "/v1/reports/applications", null, Access.READ, 200),
             new RouteCase("GET", "/v1/reports/coverage", null, Access.READ, 200));
 
+    /**
+     * Every route that reads personal data, and the audit entry one read leaves: action, kind of record, how many
+     * ({@code *}: not checked). Every other read leaves none.
+     */
+    static final Map<String, String> PERSONAL_READS = Map.of(
+            "GET /v1/members/m-1", "view member 1",
+            "GET /v1/notices/{sent}/deliveries", "list delivery 2",
+            "GET /v1/notices/{sent}/replies", "list notice-reply 1",
+            "GET /v1/applications", "list application 3",
+            "GET /v1/applications/{submitted}", "view application 1",
+            "GET /v1/reports/coverage", "list coverage *");
+
     static Stream<Arguments> everyRouteAsEveryCaller() {
         return ROUTES.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
     }
@@ -171,6 +183,7 @@ class CareRoutesTest {
         // then
         if (route.access().allows(as) && (as != As.NO_CLAIMS || route.access() == Access.PUBLIC)) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
+            if (route.method().equals("GET")) assertReadAudited(route, before.audit());
             return;
         }
         if (as == As.NO_CLAIMS) {
@@ -181,6 +194,22 @@ class CareRoutesTest {
             assertThat(error(reply).get("code").asText()).isEqualTo("forbidden");
         }
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /** Who read what and how many, for a personal read; nothing for any other read. */
+    private void assertReadAudited(RouteCase route, int auditedBefore) {
+        List<huzhu.core.audit.AuditEntry> entries = store.audit().list(null, null, PageRequest.first(200)).items();
+        String expected = PERSONAL_READS.get(route.toString());
+        if (expected == null) {
+            assertThat(entries).as("%s reads no personal data", route).hasSize(auditedBefore);
+            return;
+        }
+        String[] e = expected.split(" ");
+        assertThat(entries).as("%s is audited", route).hasSize(auditedBefore + 1);
+        assertThat(entries.get(0).actorName()).isEqualTo("wang.fang@union.example");
+        assertThat(entries.get(0).action()).isEqualTo(e[0]);
+        assertThat(entries.get(0).targetKind()).isEqualTo(e[1]);
+        if (!e[2].equals("*")) assertThat(entries.get(0).count()).isEqualTo(Integer.parseInt(e[2]));
     }
 
     static Stream<RouteCase> routesWithABody() {

@@ -343,7 +343,7 @@ export default {
   'coverage.noneOptedOut': 'No volunteer opted out',
 
   'audit.title': 'Audit log',
-  'audit.help': 'Who changed the directory, opened a member\'s record or acted on an incident, and when. The log can be read, never changed.',
+  'audit.help': 'Who changed the directory, opened or listed personal data (what, and how many records) or acted on an incident, and when. The same person seeing the same records again within ten minutes is recorded once. The log can be read, never changed.',
   'audit.system': 'system',
   'did.create': 'added',
   'did.update': 'changed',
@@ -396,5 +396,13 @@ export default {
   'sms.watch': 'Only those sent to this number',
   'sms.watchHint': 'empty: all',
   'sms.show': 'Show',
-  'sms.none': 'No SMS yet'
+  'sms.none': 'No SMS yet',
+  // reads of personal data in the audit log
+  'did.list': 'listed',
+  'did.search': 'searched',
+  'did.four-eyes-waived': 'acted alone as admin (no second person)',
+  'target.delivery': 'notice recipients',
+  'target.notice-reply': 'notice replies',
+  'target.coverage': 'coverage report',
+  'audit.records': '{n} records'
 };

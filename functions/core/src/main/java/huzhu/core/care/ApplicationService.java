@@ -207,13 +207,6 @@ public final class ApplicationService {
         return applications.get(id).orElseThrow(() -> new NotFound("application"));
     }
 
-    /** An application as one officer opened it (a family's finances and health): recorded as a view, like a member's record. */
-    public AssistanceApplication get(String id, Actor actor) {
-        AssistanceApplication a = get(id);
-        audit.record(actor, "view", "application", id, a.memberName());
-        return a;
-    }
-
     /** {@code memberId} narrows to one member (every status, newest first, one page). */
     public Page<AssistanceApplication> list(String status, String memberId, PageRequest page) {
         StatusFilter<ApplicationStatus> wanted = StatusFilter.parse(ApplicationStatus.class, status);

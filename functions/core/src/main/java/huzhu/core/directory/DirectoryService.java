@@ -137,13 +137,6 @@ public final class DirectoryService {
         return directory.members().get(id).orElseThrow(() -> new NotFound("member"));
     }
 
-    /** A member's whole record (home address, family phones) as one officer opened it: recorded as a view. */
-    public Member member(String id, Actor actor) {
-        Member m = member(id);
-        audit.record(actor, "view", "member", id, m.name());
-        return m;
-    }
-
     public Page<Member> members(PageRequest page) {
         return directory.members().page(page);
     }

@@ -947,6 +947,19 @@ public abstract class StoreContract {
     }
 
     @Test
+    void anAuditedRead_comesBackWithHowManyRecordsItReturned() {
+        // given
+        AuditEntry entry = new AuditEntry("read-1", T0.plusMillis(250), "sub-1", "viewer@union.example", "search",
+                "member", null, "query=138****8000", List.of(), 37);
+
+        // when
+        store.audit().append(entry);
+
+        // then
+        assertThat(store.audit().list(null, null, PageRequest.first(10)).items()).containsExactly(entry);
+    }
+
+    @Test
     void anAuditEntryWithoutTargetOrFields_comesBackAsAppended() {
         // given
         AuditEntry entry = new AuditEntry("a-1", T0, "sub-1", "admin", "update", "policy", null, null, List.of());
