@@ -100,9 +100,15 @@ final class CareRoutes {
                 actor(req)))));
         r.get("/v1/notices", req -> ok(read(req, () -> notices.list(req.page()).map(NoticeJson::of))));
         r.post("/v1/notices/preview", req -> ok(notices.preview(body(req, OPERATE, NoticeInput.class))));
-        r.get("/v1/notices/{id}", req -> ok(read(req, () -> NoticeJson.of(notices.get(req.pathParameter("id"))))));
-        r.put("/v1/notices/{id}", req -> ok(NoticeJson.of(notices.update(req.pathParameter("id"),
-                body(req, OPERATE, NoticeInput.class), actor(req)))));
+        r.get("/v1/notices/{id}", req -> {
+            NoticeJson n = read(req, () -> NoticeJson.of(notices.get(req.pathParameter("id"))));
+            return ok(n).withVersion(n.notice().version());
+        });
+        r.put("/v1/notices/{id}", req -> {
+            NoticeJson n = NoticeJson.of(notices.update(req.pathParameter("id"), body(req, OPERATE, NoticeInput.class),
+                    actor(req), req.basedOn()));
+            return ok(n).withVersion(n.notice().version());
+        });
         r.post("/v1/notices/{id}/send", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             String id = req.pathParameter("id");
@@ -129,10 +135,13 @@ final class CareRoutes {
                 AssistanceApplication::id)));
         r.get("/v1/applications/{id}", req -> {
             AssistanceApplication a = read(req, () -> applications.get(req.pathParameter("id")));
-            return ok(reads.one(req, "application", a.id(), a.memberName(), a));
+            return ok(reads.one(req, "application", a.id(), a.memberName(), a)).withVersion(a.version());
         });
-        r.put("/v1/applications/{id}", req -> ok(applications.update(req.pathParameter("id"),
-                body(req, OPERATE, ApplicationInput.class), actor(req))));
+        r.put("/v1/applications/{id}", req -> {
+            AssistanceApplication a = applications.update(req.pathParameter("id"),
+                    body(req, OPERATE, ApplicationInput.class), actor(req), req.basedOn());
+            return ok(a).withVersion(a.version());
+        });
         r.post("/v1/applications/{id}/review", req -> step(req, (id, in, a) -> applications.review(id, in, a)));
         r.post("/v1/applications/{id}/approve", req -> step(req, (id, in, a) -> applications.approve(id, in, a)));
         r.post("/v1/applications/{id}/reject", req -> step(req, (id, in, a) -> applications.reject(id, in, a)));

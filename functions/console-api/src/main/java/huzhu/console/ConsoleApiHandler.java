@@ -22,6 +22,7 @@ import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Page;
+import huzhu.core.kernel.Versioned;
 import huzhu.core.report.ReportService;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
@@ -110,12 +111,15 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 req.query("query").orElse(null), req.page())), Member::id)));
         r.get("/v1/members/{id}", req -> {
             Member m = read(req, () -> dir.member(req.pathParameter("id")));
-            return ok(reads.one(req, "member", m.id(), m.name(), CareRoutes.member(services, m)));
+            return ok(reads.one(req, "member", m.id(), m.name(), CareRoutes.member(services, m))).withVersion(m.version());
         });
-        r.put("/v1/members/{id}", req -> ok(dir.updateMember(req.pathParameter("id"),
-                body(req, ADMIN, MemberInput.class), actor(req))));
+        r.put("/v1/members/{id}", req -> {
+            Member m = dir.updateMember(req.pathParameter("id"), body(req, ADMIN, MemberInput.class), actor(req),
+                    req.basedOn());
+            return ok(m).withVersion(m.version());
+        });
         r.delete("/v1/members/{id}", req -> {
-            dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)), req.basedOn());
             return ApiResponse.empty(204);
         });
         r.post("/v1/members/{id}/trigger-link", req -> {
@@ -133,12 +137,15 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 req.query("query").orElse(null), flag(req, "onDuty").orElse(null), req.page())), Volunteer::id)));
         r.get("/v1/volunteers/{id}", req -> {
             Volunteer v = read(req, () -> dir.volunteer(req.pathParameter("id")));
-            return ok(reads.one(req, "volunteer", v.id(), v.name(), v));
+            return ok(reads.one(req, "volunteer", v.id(), v.name(), v)).withVersion(v.version());
         });
-        r.put("/v1/volunteers/{id}", req -> ok(dir.updateVolunteer(req.pathParameter("id"),
-                body(req, ADMIN, VolunteerInput.class), actor(req))));
+        r.put("/v1/volunteers/{id}", req -> {
+            Volunteer v = dir.updateVolunteer(req.pathParameter("id"), body(req, ADMIN, VolunteerInput.class),
+                    actor(req), req.basedOn());
+            return ok(v).withVersion(v.version());
+        });
         r.delete("/v1/volunteers/{id}", req -> {
-            dir.deleteVolunteer(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            dir.deleteVolunteer(req.pathParameter("id"), actor(req.requireAny(ADMIN)), req.basedOn());
             return ApiResponse.empty(204);
         });
         r.post("/v1/volunteers/import", req -> {
@@ -151,18 +158,28 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 req.query("query").orElse(null), req.page())), Leader::id)));
         r.get("/v1/leaders/{id}", req -> {
             Leader l = read(req, () -> dir.leader(req.pathParameter("id")));
-            return ok(reads.one(req, "leader", l.id(), l.name(), l));
+            return ok(reads.one(req, "leader", l.id(), l.name(), l)).withVersion(l.version());
         });
-        r.put("/v1/leaders/{id}", req -> ok(dir.updateLeader(req.pathParameter("id"),
-                body(req, ADMIN, LeaderInput.class), actor(req))));
+        r.put("/v1/leaders/{id}", req -> {
+            Leader l = dir.updateLeader(req.pathParameter("id"), body(req, ADMIN, LeaderInput.class), actor(req),
+                    req.basedOn());
+            return ok(l).withVersion(l.version());
+        });
         r.delete("/v1/leaders/{id}", req -> {
-            dir.deleteLeader(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            dir.deleteLeader(req.pathParameter("id"), actor(req.requireAny(ADMIN)), req.basedOn());
             return ApiResponse.empty(204);
         });
 
-        r.get("/v1/escalation-policy", req -> ok(read(req, () -> services.policy().current())));
-        r.put("/v1/escalation-policy", req -> ok(services.policy().replace(
-                body(req, ADMIN, EscalationPolicy.class), actor(req))));
+        // the contract's shape ({"levels"}) in the body; its version in the ETag alone
+        r.get("/v1/escalation-policy", req -> {
+            Versioned<EscalationPolicy> p = read(req, () -> services.policy().saved());
+            return ok(p.value()).withVersion(p.version());
+        });
+        r.put("/v1/escalation-policy", req -> {
+            Versioned<EscalationPolicy> p = services.policy().replace(body(req, ADMIN, EscalationPolicy.class),
+                    actor(req), req.basedOn());
+            return ok(p.value()).withVersion(p.version());
+        });
 
         r.post("/v1/incidents", req -> {
             Caller c = req.requireAny(OPERATE);
@@ -207,8 +224,15 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 FollowUp::id), null)));
         r.get("/v1/followups", req -> ok(reads.page(req, "followup", read(req, () -> services.followUps().list(
                 req.query("status").orElse(null), req.page())), FollowUp::id)));
-        r.put("/v1/followups/{id}", req -> ok(services.followUps().update(req.pathParameter("id"),
-                body(req, OPERATE, FollowUpInput.class), actor(req))));
+        r.get("/v1/followups/{id}", req -> {
+            FollowUp f = read(req, () -> services.followUps().get(req.pathParameter("id")));
+            return ok(reads.one(req, "followup", f.id(), null, f)).withVersion(f.version());
+        });
+        r.put("/v1/followups/{id}", req -> {
+            FollowUp f = services.followUps().update(req.pathParameter("id"), body(req, OPERATE, FollowUpInput.class),
+                    actor(req), req.basedOn());
+            return ok(f).withVersion(f.version());
+        });
 
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> {

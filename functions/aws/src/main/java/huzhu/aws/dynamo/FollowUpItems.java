@@ -40,7 +40,8 @@ final class FollowUpItems {
                 .n("amount", f.amount())
                 .wire("status", f.status())
                 .time("createdAt", f.createdAt())
-                .time("updatedAt", f.updatedAt());
+                .time("updatedAt", f.updatedAt())
+                .n("version", f.version());
         if (f.status() != null) w.s(GSI2_PK, Keys.followUpsWithStatus(f.status().wire())).s(GSI2_SK, byDueDate);
         if (f.incidentId() != null && !f.incidentId().isEmpty()) {
             w.s(GSI3_PK, Keys.followUpsOfIncident(f.incidentId())).s(GSI3_SK, byDueDate);
@@ -52,6 +53,6 @@ final class FollowUpItems {
         Items.Reader r = Items.reader(item);
         return new FollowUp(r.s("id"), r.s("incidentId"), r.s("memberId"), r.wire(FollowUpKind.class, "kind"),
                 r.date("dueDate"), r.date("doneDate"), r.strings("visitors"), r.s("notes"), r.decimal("amount"),
-                r.wire(FollowUpStatus.class, "status"), r.time("createdAt"), r.time("updatedAt"));
+                r.wire(FollowUpStatus.class, "status"), r.time("createdAt"), r.time("updatedAt"), r.l("version"));
     }
 }

@@ -44,9 +44,13 @@ function freshToken() {
   return refreshing;
 }
 
-export function api(method, path, body, contentType) {
+/**
+ * A record read with an ETag (an editable one) carries it as {@code etag}, not enumerable: sending the record back
+ * does not send it. {@code extra}: more request headers (If-Match).
+ */
+export function api(method, path, body, contentType, extra) {
   return freshToken().then(function (token) {
-    var headers = { 'Authorization': 'Bearer ' + token, 'Accept': 'application/json' };
+    var headers = Object.assign({ 'Authorization': 'Bearer ' + token, 'Accept': 'application/json' }, extra || {});
     var payload;
     if (body != null) {
       headers['Content-Type'] = contentType || 'application/json';
@@ -64,9 +68,28 @@ export function api(method, path, body, contentType) {
         throw new ApiError(401, json);
       }
       if (!r.ok) throw new ApiError(r.status, json);
+      var etag = r.headers.get('ETag');
+      if (etag && json && typeof json === 'object') Object.defineProperty(json, 'etag', { value: etag });
       return json;
     });
   });
+}
+
+/**
+ * Saves an edit of {@code record} as the officer read it (If-Match: its ETag, else its version), so that it never
+ * overwrites what somebody else saved meanwhile: the API refuses that with 412 (see {@link reread}).
+ */
+export function edit(method, path, body, record) {
+  var tag = record && (record.etag || (record.version != null ? '"' + record.version + '"' : null));
+  return api(method, path, body, null, tag ? { 'If-Match': tag } : null);
+}
+
+/**
+ * After an edit was refused because somebody else changed the record meanwhile (412, "已被他人修改"): the record as it
+ * is now, to show again with that message. Any other failure is passed on.
+ */
+export function reread(e, path) {
+  return e && e.status === 412 ? api('GET', path) : Promise.reject(e);
 }
 
 /** A route of the local stack (the SMS simulator's): no token. */

@@ -5,7 +5,7 @@
 import { t, word, when, locale } from '../lib/i18n.js';
 import { $, add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
-import { api, qs } from '../lib/api.js';
+import { api, edit, qs, reread } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { memberOptions } from '../lib/members.js';
 import { barChart, stat } from '../lib/chart.js';
@@ -95,11 +95,19 @@ function applicationForm(memberIdOrApplication) {
     var body = { memberId: member.value, kind: kind.value, reason: reason.value,
       amountRequested: amount.value === '' ? null : Number(amount.value),
       documents: docs.value.split('\n').map(function (d) { return d.trim(); }).filter(Boolean) };
-    var req = a ? api('PUT', '/v1/applications/' + encodeURIComponent(a.id), body) : api('POST', '/v1/applications', body);
+    var path = a ? '/v1/applications/' + encodeURIComponent(a.id) : null;
+    var req = a ? edit('PUT', path, body, a) : api('POST', '/v1/applications', body);
     req.then(function (saved) {
       say(t('apps.saved', { name: saved.memberName }));
       location.hash = '#/application/' + encodeURIComponent(saved.id);
-    }).catch(function (e) { showErrors(form, e); });
+    }).catch(function (e) {
+      // somebody else saved it meanwhile: the form again, as it is now, saying so
+      reread(e, path).then(function (current) {
+        var again = applicationForm(current);
+        form.replaceWith(again);
+        showErrors(again, e);
+      }).catch(function (other) { showErrors(form, other); });
+    });
   });
   return form;
 }

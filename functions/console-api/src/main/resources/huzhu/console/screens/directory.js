@@ -5,7 +5,7 @@
 import { t, word, when } from '../lib/i18n.js';
 import { add, clear, field, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
-import { api, qs } from '../lib/api.js';
+import { api, edit, qs, reread } from '../lib/api.js';
 import { isAdmin } from '../lib/user.js';
 import { forgetMember, loadMembers, rememberMember } from '../lib/members.js';
 import { area, leaderForm, memberForm, volunteerForm, volunteerInput } from './directory-forms.js';
@@ -49,11 +49,11 @@ function directoryView(view, kind) {
       isMembers ? h('button', { type: 'button', onclick: function () { issueCard(e); }, 'aria-label': t('card.issue') + ' ' + e.name }, t('card.issue')) : null,
       h('button', { type: 'button', class: 'danger', 'aria-label': t('common.delete') + ' ' + e.name, onclick: function () {
         if (!confirm(t('dir.deleteConfirm', { name: e.name }))) return;
-        api('DELETE', '/v1/' + kind + '/' + encodeURIComponent(e.id)).then(function () {
+        edit('DELETE', '/v1/' + kind + '/' + encodeURIComponent(e.id), null, e).then(function () {
           say(t('dir.deleted', { name: e.name }));
           if (isMembers) forgetMember(e.id);
           load(true);
-        }).catch(failed);
+        }).catch(function (err) { failed(err); if (err.status === 412) load(true); });
       } }, t('common.delete'))));
   }
 
@@ -96,17 +96,23 @@ function directoryView(view, kind) {
     var body = volunteerInput(v);
     body.onDuty = box.checked;
     box.disabled = true;
-    api('PUT', '/v1/volunteers/' + encodeURIComponent(v.id), body).then(function (saved) {
+    edit('PUT', '/v1/volunteers/' + encodeURIComponent(v.id), body, v).then(function (saved) {
       Object.assign(v, saved);
       say(t(saved.onDuty ? 'dir.nowOnDuty' : 'dir.nowOffDuty', { name: v.name }));
       draw();
-    }).catch(function (e) { box.checked = !box.checked; box.disabled = false; failed(e); });
+    }).catch(function (e) {
+      box.checked = !box.checked;
+      box.disabled = false;
+      failed(e);
+      if (e.status === 412) load(true);
+    });
   }
 
   function openForm(entry) {
-    if (isMembers && entry) {
-      // the whole record through GET /v1/members/{id}: opening it is what the audit log records as a view
-      api('GET', '/v1/members/' + encodeURIComponent(entry.id)).then(function (m) { showForm(m); }).catch(failed);
+    if (entry) {
+      // the whole record through GET, with the version an edit is based on; for a member, opening it is what the
+      // audit log records as a view
+      api('GET', '/v1/' + kind + '/' + encodeURIComponent(entry.id)).then(function (r) { showForm(r); }).catch(failed);
     } else {
       showForm(entry);
     }
@@ -122,18 +128,26 @@ function directoryView(view, kind) {
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var body = form.collect();
-      var req = entry ? api('PUT', '/v1/' + kind + '/' + encodeURIComponent(entry.id), body) : api('POST', '/v1/' + kind, body);
+      var path = entry ? '/v1/' + kind + '/' + encodeURIComponent(entry.id) : null;
+      var req = entry ? edit('PUT', path, body, entry) : api('POST', '/v1/' + kind, body);
       req.then(function (saved) {
         say(t(entry ? 'dir.saved' : 'dir.created', { name: saved.name }));
         if (isMembers) rememberMember(saved);
         clear(panel);
         load(true);
-      }).catch(function (e) { showErrors(form, e); });
+      }).catch(function (e) {
+        // somebody else saved it meanwhile: the form again, as it is now, saying so
+        reread(e, path).then(function (current) {
+          showErrors(showForm(current), e);
+          load(true);
+        }).catch(function (other) { showErrors(form, other); });
+      });
     });
     clear(panel).appendChild(form);
     if (isMembers && entry) add(panel, memberCarePanel(entry));
     var first = form.querySelector('input, select, textarea');
     if (first) first.focus();
+    return form;
   }
 
   function openImport() {

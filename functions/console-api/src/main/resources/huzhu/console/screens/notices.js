@@ -6,7 +6,7 @@
 import { t, word, when, isoDate } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
-import { api, qs } from '../lib/api.js';
+import { api, edit, qs, reread } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { every } from '../lib/timers.js';
 import { memberName } from '../lib/members.js';
@@ -128,11 +128,19 @@ function noticeForm(n) {
   }
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
-    var req = n ? api('PUT', '/v1/notices/' + encodeURIComponent(n.id), body()) : api('POST', '/v1/notices', body());
+    var path = n ? '/v1/notices/' + encodeURIComponent(n.id) : null;
+    var req = n ? edit('PUT', path, body(), n) : api('POST', '/v1/notices', body());
     req.then(function (saved) {
       say(t(saved.status === 'scheduled' ? 'notices.scheduled' : 'notices.saved', { title: saved.title }));
       location.hash = '#/notice/' + encodeURIComponent(saved.id);
-    }).catch(function (e) { showErrors(form, e); });
+    }).catch(function (e) {
+      // somebody else saved it meanwhile: the form again, as it is now, saying so
+      reread(e, path).then(function (current) {
+        var again = noticeForm(current);
+        form.replaceWith(again);
+        showErrors(again, e);
+      }).catch(function (other) { showErrors(form, other); });
+    });
   });
   return form;
 }

@@ -2,7 +2,7 @@
 import { t } from '../lib/i18n.js';
 import { add, clear, field, h, input, numberOrNull, select } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
-import { api } from '../lib/api.js';
+import { api, edit, reread } from '../lib/api.js';
 import { isAdmin } from '../lib/user.js';
 
 export function policyView(view) {
@@ -67,7 +67,19 @@ function policyForm(policy) {
       if (i === levels.length - 1 && l.repeat != null) out.repeat = l.repeat;
       return out;
     }) };
-    api('PUT', '/v1/escalation-policy', body).then(function () { showErrors(form, null); say(t('policy.saved')); }).catch(function (e) { showErrors(form, e); });
+    edit('PUT', '/v1/escalation-policy', body, policy).then(function (saved) {
+      // the next save is based on this one
+      var next = policyForm(saved);
+      form.replaceWith(next);
+      say(t('policy.saved'));
+    }).catch(function (e) {
+      // somebody else saved it meanwhile: the policy as it is now, saying so
+      reread(e, '/v1/escalation-policy').then(function (current) {
+        var again = policyForm(current);
+        form.replaceWith(again);
+        showErrors(again, e);
+      }).catch(function (other) { showErrors(form, other); });
+    });
   });
   return form;
 }

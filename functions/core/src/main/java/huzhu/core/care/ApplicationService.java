@@ -8,6 +8,7 @@ import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Months;
 import huzhu.core.kernel.Page;
@@ -98,11 +99,17 @@ public final class ApplicationService {
 
     /** While it is only submitted, an application can be corrected; once reviewed it is what was decided on. */
     public AssistanceApplication update(String id, ApplicationInput input, Actor actor) {
+        return update(id, input, actor, BasedOn.ANY);
+    }
+
+    /** As {@link #update(String, ApplicationInput, Actor)}, if the stored one is still a version {@code basedOn} names. */
+    public AssistanceApplication update(String id, ApplicationInput input, Actor actor, BasedOn basedOn) {
         ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;
         Validation v = new Validation();
         Checked c = check(v, in);
         v.throwIfAny();
         AssistanceApplication updated = change(id, current -> {
+            basedOn.require(current.version());
             if (current.status() != ApplicationStatus.SUBMITTED) {
                 throw new Conflict("application_locked", "error.application.locked");
             }

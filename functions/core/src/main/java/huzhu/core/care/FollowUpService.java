@@ -2,17 +2,22 @@ package huzhu.core.care;
 
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStore;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Changes;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.VersionedChange;
+import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.kernel.Wire;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +29,8 @@ import java.util.List;
 
 /** Care after the emergency: visits (慰问), assistance (帮扶), bereavement help. */
 public final class FollowUpService {
+    private static final int ATTEMPTS = 5;
+
     private final FollowUpStore followUps;
     private final IncidentStore incidents;
     private final Clock clock;
@@ -49,7 +56,7 @@ public final class FollowUpService {
     public FollowUp create(String incidentId, FollowUpInput input, Actor actor) {
         Incident incident = incidents.get(incidentId).orElseThrow(() -> new NotFound("incident"));
         Instant now = clock.instant();
-        FollowUp f = build(ids.newId(), incident.id(), incident.memberId(), input, now, now);
+        FollowUp f = build(ids.newId(), incident.id(), incident.memberId(), input, now, now, 1);
         followUps.insert(f);
         audit.record(actor, "create", "followup", f.id(), incident.code());
         return f;
@@ -57,16 +64,37 @@ public final class FollowUpService {
 
     /** Replaces a follow-up's details, e.g. a planned visit that has now been made. */
     public FollowUp update(String id, FollowUpInput input, Actor actor) {
-        FollowUp old = followUps.get(id).orElseThrow(() -> new NotFound("followup"));
-        FollowUp f = build(id, old.incidentId(), old.memberId(), input, old.createdAt(), clock.instant());
-        followUps.replace(f);
+        return update(id, input, actor, BasedOn.ANY);
+    }
+
+    /** As {@link #update(String, FollowUpInput, Actor)}, if the stored one is still a version {@code basedOn} names. */
+    public FollowUp update(String id, FollowUpInput input, Actor actor, BasedOn basedOn) {
+        List<FollowUp> before = new ArrayList<>(1);
+        FollowUp f;
+        try {
+            f = VersionedChange.run(ATTEMPTS, () -> get(id), current -> {
+                basedOn.require(current.version());
+                before.clear();
+                before.add(current);
+                return Decision.write(build(id, current.incidentId(), current.memberId(), input, current.createdAt(),
+                        clock.instant(), current.version() + 1));
+            }, followUps::replace);
+        } catch (StaleWrite e) {
+            throw new Conflict("busy", "error.busy");
+        }
+        FollowUp old = before.get(0);
         String code = incidents.get(old.incidentId()).map(Incident::code).orElse(null);
         audit.record(actor, "update", "followup", id, code, changes(old, f));
         return f;
     }
 
+    /** One follow-up, as an officer opened it. */
+    public FollowUp get(String id) {
+        return followUps.get(id).orElseThrow(() -> new NotFound("followup"));
+    }
+
     private FollowUp build(String id, String incidentId, String memberId, FollowUpInput input, Instant created,
-            Instant now) {
+            Instant now, long version) {
         FollowUpInput in = input == null ? new FollowUpInput(null, null, null, null, null, null, null) : input;
         Validation v = new Validation();
         FollowUpKind kind = null;
@@ -93,7 +121,7 @@ public final class FollowUpService {
         if (in.amount() != null) v.range("amount", in.amount(), 0, 10_000_000);
         v.throwIfAny();
         return new FollowUp(id, incidentId, memberId, kind, due, done, visitors, notes, in.amount(), status, created,
-                now);
+                now, version);
     }
 
     public List<FollowUp> forIncident(String incidentId) {
