@@ -354,7 +354,7 @@ public record Incident(
         public Incident build() {
             return new Incident(id, code, status, level, memberId, type, message, location, reporter, language,
                     createdAt, acknowledgedAt, resolvedAt, closedAt, outcome, nextEscalationAt, policy, escalations,
-                    repeats, exhausted, alerts, responders, timeline, version);
+                    repeats, exhausted, alerts, responders, TimelineBound.bounded(timeline, language), version);
         }
     }
 }
