@@ -16,6 +16,7 @@ import huzhu.core.incident.Incident;
 import huzhu.core.incident.Reporter;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
@@ -43,6 +44,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private final Router router;
+    private final GroupAnnouncements group;
     private final ServiceConfig config;
     private final Edge edge;
 
@@ -64,6 +66,7 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public AckHandler(Services services, Edge edge) {
         AckService acks = services.ack();
         this.config = services.config();
+        this.group = services.group();
         this.edge = edge;
         this.router = Router.builder()
                 .get(PATH, request -> page(acks, request))
@@ -74,7 +77,11 @@ public final class AckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        try {
+            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private ApiResponse page(AckService acks, ApiRequest request) {

@@ -3,6 +3,7 @@ package huzhu.aws;
 import huzhu.aws.dynamo.DynamoStore;
 import huzhu.aws.secrets.NamedSecret;
 import huzhu.aws.secrets.SecretsManagerAckKey;
+import huzhu.aws.secrets.SmsProviderSecret;
 import huzhu.aws.sns.LeaderTopicPublisher;
 import huzhu.aws.sns.NoticeTopicPublisher;
 import huzhu.aws.sns.SmsConfig;
@@ -13,19 +14,28 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.CareConfig;
 import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.RandomIds;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.MainlandRouting;
+import huzhu.core.sms.Messenger;
 import huzhu.core.sms.SmsComposer;
+import huzhu.robots.RobotAnnouncements;
+import huzhu.sms.china.DomesticMessenger;
+import huzhu.sms.china.DomesticSms;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,6 +46,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * shared by whatever handler the function hosts.
  */
 public final class Production {
+    /** The ARN of the secret holding the group robots' settings (huzhu.robots.RobotSettings); unset: no groups. */
+    public static final String GROUP_ROBOTS_SECRET = "HUZHU_GROUP_ROBOTS_SECRET_ARN";
+
     private Production() {
     }
 
@@ -43,12 +56,21 @@ public final class Production {
         static final AwsClients AWS = AwsClients.fromEnvironment();
     }
 
+    /** What a function's init builds: the services, and the domestic SMS account when the stack uses one. */
+    private record Built(Services services, DomesticSms domestic) {
+    }
+
     private static final class Holder {
-        static final Services SERVICES = build();
+        static final Built BUILT = build();
     }
 
     public static Services services() {
-        return Holder.SERVICES;
+        return Holder.BUILT.services();
+    }
+
+    /** The domestic SMS provider's account (its push tokens, its pull API), when HUZHU_SMS_PROVIDER names one. */
+    public static Optional<DomesticSms> domesticSms() {
+        return Optional.ofNullable(Holder.BUILT.domestic());
     }
 
     /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */
@@ -56,7 +78,7 @@ public final class Production {
         return NamedSecret.fromEnvironment(Clients.AWS, variable).value();
     }
 
-    private static Services build() {
+    private static Built build() {
         AwsClients clients = Clients.AWS;
         Clock clock = Clock.systemUTC();
         ServiceConfig config = ServiceConfig.from(System.getenv(),
@@ -67,13 +89,50 @@ public final class Production {
         LeaderTopicPublisher leaders = new LeaderTopicPublisher(sns, System.getenv(LeaderTopicPublisher.TOPIC_ARN));
         NoticeTopicPublisher notices = new NoticeTopicPublisher(sns, System.getenv(NoticeTopicPublisher.TOPIC_ARN));
         DynamoStore store = DynamoStore.fromEnvironment(clients);
-        Services services = Services.create(store, new SnsMessenger(sns, sms),
-                leaders.configured() ? leaders : LeaderAnnouncements.NONE,
+        DomesticSms domestic = domesticOrNone(clients);
+        Messenger messenger = new SnsMessenger(sns, sms);
+        if (domestic != null) {
+            // +86 through the union's domestic provider, every other number through SNS
+            messenger = new MainlandRouting(new DomesticMessenger(domestic.provider(), domestic.signName(),
+                    domestic.sender(), domestic.templates(), DomesticMessenger.Listener.NONE), messenger);
+            List<String> missing = domestic.templates().missing(domestic.provider());
+            if (!missing.isEmpty()) {
+                JsonLog.warn("sms.templatesMissing", "provider", domestic.provider().wire(), "templates", missing);
+            }
+        }
+        Services services = Services.create(store, messenger,
+                leaders.configured() ? leaders : LeaderAnnouncements.NONE, groups(clients, clock, config),
                 SqsEscalationTimer.fromEnvironment(clients, clock, System.getenv()), clock, new RandomIds(clock),
                 config, new Services.Care(CareConfig.from(System.getenv()),
                         notices.configured() ? notices : NoticeBroadcast.NONE, Sleeper.REAL));
         Priming.register("sdk", () -> prime(clients, store, config));
-        return services;
+        return new Built(services, domestic);
+    }
+
+    /**
+     * The domestic provider's account; none (SNS for every number) when the stack uses SNS, or when the secret
+     * is not filled in yet or wrong: that is logged as an error (alarmed on), and the stack keeps answering —
+     * refusing to start would silence SNS and every other path too. Secrets Manager unreachable fails init.
+     */
+    private static DomesticSms domesticOrNone(AwsClients clients) {
+        try {
+            return SmsProviderSecret.fromEnvironment(clients, System.getenv());
+        } catch (IllegalArgumentException e) {
+            JsonLog.error("sms.providerUnusable", null, "provider", System.getenv(SmsProviderSecret.PROVIDER),
+                    "reason", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The union's group chats, when a robots' secret is configured. A secret that cannot be read or understood
+     * leaves the function without groups (an alarmed log line), never without SMS.
+     */
+    private static GroupAnnouncements groups(AwsClients clients, Clock clock, ServiceConfig config) {
+        String secret = System.getenv(GROUP_ROBOTS_SECRET);
+        if (secret == null || secret.isBlank()) return GroupAnnouncements.NONE;
+        return RobotAnnouncements.fromSettings(() -> NamedSecret.fromEnvironment(clients, GROUP_ROBOTS_SECRET).value(),
+                clock, config.defaultLanguage().wire());
     }
 
     private static final String PRIMING_BODY = "priming";

@@ -169,35 +169,35 @@ final class CareRoutes {
                 .withHeader("X-Robots-Tag", "noindex");
     }
 
-    // ---- the same small helpers as ConsoleApiHandler's
+    // ---- the same small helpers as ConsoleApiHandler's (UnionRoutes uses these)
 
-    private interface Read<T> {
+    interface Read<T> {
         T get();
     }
 
-    private static <T> T read(ApiRequest req, Read<T> read) {
+    static <T> T read(ApiRequest req, Read<T> read) {
         req.requireAny(READ);
         return read.get();
     }
 
-    private static <T> T body(ApiRequest req, Role[] roles, Class<T> type) {
+    static <T> T body(ApiRequest req, Role[] roles, Class<T> type) {
         req.requireAny(roles);
         return req.bodyAs(type);
     }
 
-    private static Actor actor(ApiRequest req) {
+    static Actor actor(ApiRequest req) {
         return actor(req.caller());
     }
 
-    private static Actor actor(Caller c) {
+    static Actor actor(Caller c) {
         return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
     }
 
-    private static ApiResponse ok(Object body) {
+    static ApiResponse ok(Object body) {
         return ApiResponse.json(200, body);
     }
 
-    private static ApiResponse created(Object body) {
+    static ApiResponse created(Object body) {
         return ApiResponse.json(201, body);
     }
 }

@@ -17,6 +17,7 @@ import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
@@ -69,6 +70,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private final Router router;
+    private final GroupAnnouncements group;
     private final huzhu.core.ServiceConfig config;
     private final Edge edge;
 
@@ -96,6 +98,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         ConsoleAssets assets = new ConsoleAssets(settings);
         PersonalReads reads = new PersonalReads(services.audit());
         this.config = services.config();
+        this.group = services.group();
         Router.Builder r = Router.builder();
 
         r.get("/console", assets::page);
@@ -243,6 +246,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
+        // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
+        UnionRoutes.register(r, services, reads);
         // the SMS template registration sheet (admins), generated from the catalogue
         SmsRoutes.register(r, services.config());
 
@@ -256,7 +261,11 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        try {
+            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private interface Read<T> {

@@ -37,7 +37,9 @@ final class ConsoleAssets {
             "screens/signin.js", "screens/board.js", "screens/incidents.js", "screens/incident.js",
             "screens/followups.js", "screens/directory.js", "screens/directory-forms.js", "screens/import.js",
             "screens/member-card.js", "screens/member-care.js", "screens/policy.js", "screens/notices.js",
-            "screens/applications.js", "screens/reports.js", "screens/audit.js", "screens/sms.js");
+            "screens/applications.js", "screens/reports.js", "screens/audit.js", "screens/sms.js",
+            "texts/union.zh-CN.js", "texts/union.en.js", "screens/bereavement.js", "screens/rounds.js",
+            "screens/contact-requests.js", "screens/guide.js", "screens/work-group.js");
     private static final Map<String, Asset> FILES = new LinkedHashMap<>();
 
     static {

@@ -19,6 +19,10 @@ import { applicationsView, applicationView } from './screens/applications.js';
 import { reportsView } from './screens/reports.js';
 import { auditView } from './screens/audit.js';
 import { smsView } from './screens/sms.js';
+import { bereavementView } from './screens/bereavement.js';
+import { roundsView, roundView } from './screens/rounds.js';
+import { contactRequestsView } from './screens/contact-requests.js';
+import { guideView } from './screens/guide.js';
 
 /** The menu, in order; {@code children}: screens reached from this one, shown with it highlighted. */
 var ROUTES = [
@@ -31,6 +35,10 @@ var ROUTES = [
   { id: 'followups', label: 'nav.followups' },
   { id: 'notices', label: 'nav.notices', children: ['notice'] },
   { id: 'applications', label: 'nav.applications', children: ['application'] },
+  { id: 'bereavement', label: 'nav.bereavement' },
+  { id: 'rounds', label: 'nav.rounds', children: ['round'] },
+  { id: 'contactRequests', label: 'nav.contactRequests' },
+  { id: 'guide', label: 'nav.guide' },
   { id: 'reports', label: 'nav.reports' },
   { id: 'audit', label: 'nav.audit', admin: true },
   { id: 'sms', label: 'nav.sms', local: true }
@@ -40,7 +48,9 @@ var VIEWS = {
   board: boardView, incidents: incidentsView, incident: incidentView, members: membersView,
   volunteers: volunteersView, leaders: leadersView, policy: policyView, followups: followUpsView,
   notices: noticesView, notice: noticeView, applications: applicationsView, application: applicationView,
-  reports: reportsView, audit: auditView, sms: smsView
+  reports: reportsView, audit: auditView, sms: smsView,
+  bereavement: bereavementView, rounds: roundsView, round: roundView, contactRequests: contactRequestsView,
+  guide: guideView
 };
 
 function drawNav(active) {

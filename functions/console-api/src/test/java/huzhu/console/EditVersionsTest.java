@@ -108,6 +108,9 @@ class EditVersionsTest {
                 new Editable("notice draft", "/v1/notices/{notice}",
                         "{\"title\":\"端午慰问\",\"text\":\"周六发放。\",\"audience\":{\"kind\":\"all-members\"}}",
                         "{\"title\":\"端午慰问品\",\"text\":\"周日发放。\",\"audience\":{\"kind\":\"all-members\"}}"),
+                new Editable("assistance guide", "/v1/assistance-guide",
+                        "{\"kinds\":[{\"kind\":\"bereavement\",\"title\":\"丧葬慰问\"}],\"steps\":[\"交材料\"]}",
+                        "{\"kinds\":[{\"kind\":\"medical\",\"title\":\"医疗救助\"}],\"steps\":[\"填表\"]}"),
                 new Editable("application", "/v1/applications/{application}",
                         "{\"kind\":\"medical\",\"reason\":\"住院费用\",\"amountRequested\":4000}",
                         "{\"kind\":\"medical\",\"reason\":\"手术费用\",\"amountRequested\":6000}"));

@@ -2,6 +2,11 @@ package huzhu.core;
 
 import huzhu.core.audit.AuditService;
 import huzhu.core.care.ApplicationService;
+import huzhu.core.care.BereavementService;
+import huzhu.core.care.CareRoundService;
+import huzhu.core.care.ContactRequestService;
+import huzhu.core.care.GuideService;
+import huzhu.core.care.MemberPageService;
 import huzhu.core.care.CampaignService;
 import huzhu.core.care.CareConfig;
 import huzhu.core.care.FollowUpService;
@@ -11,6 +16,7 @@ import huzhu.core.care.NoticeReplyInbox;
 import huzhu.core.care.NoticeSender;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.ActiveInvolvement;
 import huzhu.core.incident.Dispatcher;
@@ -43,7 +49,13 @@ public record Services(
         OnboardingService onboarding,
         NoticeDrafts notices,
         ApplicationService applications,
-        CampaignService campaigns) {
+        CampaignService campaigns,
+        GroupAnnouncements group,
+        CareRoundService careRounds,
+        BereavementService bereavements,
+        GuideService guide,
+        ContactRequestService contactRequests,
+        MemberPageService memberPage) {
 
     /**
      * What the work around the emergencies needs beyond the other services' ports: its settings, the
@@ -66,8 +78,14 @@ public record Services(
 
     public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
             EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
+        return create(store, messenger, announcements, GroupAnnouncements.NONE, timer, clock, ids, config, care);
+    }
+
+    /** {@code group}: the union's group chats (work group, leaders' group), told the plain facts. */
+    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+            GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
         Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), messenger,
-                announcements, timer, clock, ids, config);
+                announcements, group, timer, clock, ids, config);
         AuditService audit = new AuditService(store.audit(), clock, ids);
         RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
         OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
@@ -75,28 +93,46 @@ public record Services(
         NoticeDrafts notices = new NoticeDrafts(store.notices(), store.directory(), store.optOuts(), clock, ids, config,
                 audit);
         NoticeSender noticeSender = new NoticeSender(store.notices(), store.directory(), store.optOuts(), messenger,
-                care.broadcast(), clock, config);
+                care.broadcast(), group, clock, config);
         NoticeReplyInbox noticeReplies = new NoticeReplyInbox(store.notices(), store.idempotency(), messenger, ids,
                 config, care.config());
+        TriggerService trigger = new TriggerService(store.triggerTokens(), store.directory(), store.incidents(),
+                store.idempotency(), dispatcher, clock, ids, limiter);
+        DirectoryService directory = new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(),
+                clock, ids, config, audit, onboarding, new ActiveInvolvement(store.incidents()));
+        FollowUpService followUps = new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit);
+        ApplicationService applications = new ApplicationService(store.applications(), store.directory(), clock, ids,
+                audit, messenger, config);
+        GuideService guide = new GuideService(store.guides(), audit, clock);
+        ContactRequestService contactRequests = new ContactRequestService(store.contactRequests(), store.directory(),
+                directory, messenger, config, clock, ids, audit);
+        BereavementService bereavements = new BereavementService(dispatcher, store.incidents(), store.directory(),
+                followUps, store.followUps(), applications, guide, messenger, config, clock);
         return new Services(
                 dispatcher,
-                new TriggerService(store.triggerTokens(), store.directory(), store.incidents(), store.idempotency(),
-                        dispatcher, clock, ids, limiter),
+                trigger,
                 new AckService(store.incidents(), store.directory(), dispatcher, config.ackTokens(), limiter),
                 new InboundSmsService(store.idempotency(), store.directory(), store.incidents(), store.optOuts(),
-                        dispatcher, messenger, clock, config, limiter, noticeReplies),
+                        dispatcher, messenger, clock, config, limiter, noticeReplies, bereavements),
                 new IncidentService(store.directory(), store.idempotency(), store.incidents(), dispatcher, clock, ids,
                         audit),
-                new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(), clock, ids, config,
-                        audit, onboarding, new ActiveInvolvement(store.incidents())),
-                new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit),
+                directory,
+                followUps,
                 new PolicyService(store.settings(), audit, config.defaultPolicy()),
                 new ReportService(store.incidents(), store.directory(), store.introductions(), clock),
                 audit,
                 config,
                 onboarding,
                 notices,
-                new ApplicationService(store.applications(), store.directory(), clock, ids, audit),
-                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()));
+                applications,
+                new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()),
+                group,
+                new CareRoundService(store.careRounds(), store.followUps(), followUps, store.directory(), clock, ids,
+                        audit),
+                bereavements,
+                guide,
+                contactRequests,
+                new MemberPageService(trigger, store.notices(), applications, guide, contactRequests,
+                        store.idempotency(), limiter, clock, ids));
     }
 }

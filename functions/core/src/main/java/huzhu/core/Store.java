@@ -2,7 +2,10 @@ package huzhu.core;
 
 import huzhu.core.audit.AuditStore;
 import huzhu.core.care.ApplicationStore;
+import huzhu.core.care.CareRoundStore;
+import huzhu.core.care.ContactRequestStore;
 import huzhu.core.care.FollowUpStore;
+import huzhu.core.care.GuideStore;
 import huzhu.core.care.IntroductionStore;
 import huzhu.core.care.LeaseStore;
 import huzhu.core.care.NoticeStore;
@@ -70,10 +73,22 @@ public interface Store {
         return ports().optOuts();
     }
 
+    default CareRoundStore careRounds() {
+        return ports().careRounds();
+    }
+
+    default ContactRequestStore contactRequests() {
+        return ports().contactRequests();
+    }
+
+    default GuideStore guides() {
+        return ports().guides();
+    }
+
     /** One engine's ports, one per aggregate (every type differs, so none can take another's place). */
     record Ports(DirectoryStore directory, TriggerTokenStore triggerTokens, IncidentStore incidents,
             SettingsStore settings, IdempotencyStore idempotency, AuditStore audit, FollowUpStore followUps,
             IntroductionStore introductions, NoticeStore notices, ApplicationStore applications, LeaseStore leases,
-            OptOutStore optOuts) {
+            OptOutStore optOuts, CareRoundStore careRounds, ContactRequestStore contactRequests, GuideStore guides) {
     }
 }

@@ -6,8 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.care.CampaignService;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.log.JsonLog;
+import huzhu.sms.china.ProviderInbox;
 import java.util.Map;
 
 /**
@@ -19,14 +21,22 @@ import java.util.Map;
  * After escalating, the same minute's trigger runs the bulk SMS sender: scheduled notices whose time
  * has come, notices left half sent, queued family introductions — for a bounded time, so the next sweep is never
  * held up. Escalation always runs first, and a failure of the bulk sender never stops it (it fails the invocation
- * afterwards, so it is retried and alarmed on).
+ * afterwards, so it is retried and alarmed on). Where the union's domestic SMS account has no callbacks (Tencent's
+ * pull API), the same minute pulls the replies and delivery reports that arrived since the last one.
  */
 public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final Dispatcher dispatcher;
     private final CampaignService campaigns;
+    private final Runnable providerPull;
+    private final GroupAnnouncements group;
 
     public EscalationHandler() {
-        this(Production.services().dispatcher(), Production.services().campaigns());
+        this(Production.services().dispatcher(), Production.services().campaigns(), Production.domesticSms()
+                .flatMap(account -> account.puller().map(pull -> {
+                    ProviderInbox inbox = new ProviderInbox(account.provider(), Production.services().inboundSms(),
+                            Production.services().dispatcher());
+                    return (Runnable) () -> inbox.pull(pull);
+                })).orElse(null), Production.services().group());
         // SnapStart: before the snapshot, a timer for an incident nobody has (a GetItem that misses, nothing moves)
         Priming.register("escalation", () -> dispatcher.onTimer("priming-0000000000000000", 0, java.time.Instant.EPOCH));
     }
@@ -37,12 +47,33 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
     }
 
     public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns) {
+        this(dispatcher, campaigns, null, GroupAnnouncements.NONE);
+    }
+
+    /**
+     * @param providerPull pulls the domestic provider's replies and reports; null where they are pushed
+     * @param group its posts are given a moment to finish before the handler returns (Lambda freezes after)
+     */
+    public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns, Runnable providerPull,
+            GroupAnnouncements group) {
         this.dispatcher = dispatcher;
         this.campaigns = campaigns;
+        this.providerPull = providerPull;
+        this.group = group;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        try {
+            return sweep();
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
+    }
+
+    private Map<String, Object> sweep() {
+        // replies first: a "1" that arrived this minute should take the incident before it escalates
+        RuntimeException pulled = pullFromProvider();
         int escalated;
         try {
             escalated = dispatcher.escalateDue();
@@ -56,7 +87,19 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
         RuntimeException bulk = runCampaigns();
         // the invocation fails (retried, alarmed on); the retry escalates nothing twice and the sender resumes
         if (bulk != null) throw bulk;
+        if (pulled != null) throw pulled;
         return Map.of("escalated", escalated);
+    }
+
+    private RuntimeException pullFromProvider() {
+        if (providerPull == null) return null;
+        try {
+            providerPull.run();
+            return null;
+        } catch (RuntimeException e) {
+            JsonLog.error("sms.pullFailed", e);
+            return e;
+        }
     }
 
     private RuntimeException runCampaigns() {

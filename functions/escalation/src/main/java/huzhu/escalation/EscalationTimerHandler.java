@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.aws.sqs.TimerMessage;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.log.JsonLog;
 import java.util.ArrayList;
@@ -23,9 +24,10 @@ import java.util.Map;
  */
 public final class EscalationTimerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final Dispatcher dispatcher;
+    private final GroupAnnouncements group;
 
     public EscalationTimerHandler() {
-        this(Production.services().dispatcher());
+        this(Production.services().dispatcher(), Production.services().group());
         // SnapStart: before the snapshot, a timer message for an incident nobody has (parse, a GetItem that misses)
         SQSEvent.SQSMessage priming = new SQSEvent.SQSMessage();
         priming.setMessageId("priming");
@@ -34,18 +36,28 @@ public final class EscalationTimerHandler implements RequestHandler<SQSEvent, SQ
     }
 
     public EscalationTimerHandler(Dispatcher dispatcher) {
+        this(dispatcher, GroupAnnouncements.NONE);
+    }
+
+    /** {@code group}: its posts are given a moment to finish before the handler returns (Lambda freezes after). */
+    public EscalationTimerHandler(Dispatcher dispatcher, GroupAnnouncements group) {
         this.dispatcher = dispatcher;
+        this.group = group;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : records) {
-            if (!handle(message)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
+        try {
+            for (SQSEvent.SQSMessage message : records) {
+                if (!handle(message)) {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                }
             }
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }

@@ -1,13 +1,17 @@
 package huzhu.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.incident.Channel;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentType;
@@ -65,5 +69,40 @@ class EscalationHandlerTest {
         // then
         assertThat(result).containsEntry("escalated", 0);
         assertThat(store.incidents().get(opened.id()).orElseThrow().version()).isEqualTo(opened.version());
+    }
+
+    @Test
+    void theProvidersPull_runsBeforeEscalation_andAFailedPullStillEscalates_butFailsTheInvocation() {
+        // given an overdue incident, and a pull that answers "1" for the volunteer... and one that fails
+        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
+                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        clock.advance(Duration.ofSeconds(181));
+        Runnable acceptedMeanwhile = () -> services.inboundSms().handle(new InboundSmsService.InboundSms(
+                Fixtures.phone(11), null, "1", "tencent:pulled-1", null));
+        Runnable failing = () -> {
+            throw new DependencyFailure("Tencent pull failed", null);
+        };
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled-check.json");
+
+        // when: the reply pulled this minute takes the incident before its deadline moves it
+        Map<String, Object> first = new EscalationHandler(services.dispatcher(), null, acceptedMeanwhile,
+                GroupAnnouncements.NONE)
+                .handleRequest(event, null);
+
+        // then
+        assertThat(first).containsEntry("escalated", 0);
+        assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isZero();
+
+        // and when the pull fails, another overdue incident still escalates, and the invocation fails after
+        Incident second = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
+                "又摔了", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        clock.advance(Duration.ofSeconds(181));
+        assertThatThrownBy(() -> new EscalationHandler(services.dispatcher(), null, failing, GroupAnnouncements.NONE)
+                .handleRequest(event, null))
+                .isInstanceOf(DependencyFailure.class);
+        assertThat(store.incidents().get(second.id()).orElseThrow().level()).isEqualTo(1);
     }
 }

@@ -20,6 +20,8 @@ public final class GroupNews {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,12}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)\\}");
     private static final int MAX_DISTRICT = 20;
+    /** Characters of a notice's text in the group: WeCom takes 2048 bytes of text, three bytes a Chinese character. */
+    static final int MAX_NOTICE = 500;
     private static final Set<String> TYPES = Set.of("medical", "accident", "fire", "bereavement", "other");
 
     private final ResourceBundle zh;
@@ -68,6 +70,30 @@ public final class GroupNews {
         String typeKey = "type." + (TYPES.contains(t) ? t : "other");
         return line(code, "leaderSummary", Map.of("district", district(district), "typeKey", typeKey,
                 "leaderLevel", leaderLevel, "minutes", Math.max(1, roundedMinutes(open))));
+    }
+
+    /** For a leaders' group: a death in a member's family was recorded; no name, only the code and the district. */
+    public GroupMessage bereavement(String code, String district) {
+        return line(code, "bereavement", Map.of("district", district(district)));
+    }
+
+    /**
+     * A notice as the work group reads it: its title, its text (the beginning of it, when long) and the link to its
+     * page. Written by an officer for every member, it may carry the union office's number, so it is not put through
+     * {@link PersonalDataGuard}; what the guard protects is the people in an incident.
+     */
+    public GroupMessage notice(String title, String text, String pageUrl) {
+        if (title == null || title.isBlank() || text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a notice needs its title and text");
+        }
+        String body = text.strip();
+        if (body.length() > MAX_NOTICE) body = body.substring(0, MAX_NOTICE) + "…";
+        // one language: the notice is written in the deployment's
+        ResourceBundle words = en != null ? en : zh;
+        String heading = render(words, "notice.title", "", Map.of("title", title.strip()));
+        String link = pageUrl == null || pageUrl.isBlank() ? ""
+                : "\n" + render(words, "notice.page", "", Map.of("link", pageUrl.strip()));
+        return new GroupMessage(heading, body + link);
     }
 
     private GroupMessage line(String code, String key, Map<String, Object> args) {

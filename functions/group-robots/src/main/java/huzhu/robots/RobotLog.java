@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * {@code message}, then fields). It names the robot, never its key, token, secret or webhook address, and
  * never the message's text. A post that did not reach its group is an ERROR line that is also one value of
  * the CloudWatch metric {@value #FAILED_METRIC} (namespace {@value #NAMESPACE}, dimension {@code robot}, embedded
- * metric format): the robots' own alarm, apart from the SMS alarms.
+ * metric format), and is counted by the metric filters of template.yaml (channel {@code group}, level ERROR) behind
+ * the robots' own alarm, apart from the SMS alarms.
  */
 final class RobotLog {
     static final String NAMESPACE = "huzhu";
@@ -69,6 +70,8 @@ final class RobotLog {
             json.writeStringField("level", level);
             json.writeStringField("message", message);
             json.writeStringField("action", message);
+            // what the stack's GroupPostFailures metric filters select (with level ERROR), whatever the robot
+            json.writeStringField("channel", "group");
             json.writeStringField("robot", robot.name());
             json.writeStringField("vendor", robot.vendor());
             json.writeStringField("kind", kind.wire());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.log.JsonLog;
@@ -22,9 +23,10 @@ public final class SmsInboundHandler implements RequestHandler<SNSEvent, Void> {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final InboundSmsService sms;
+    private final GroupAnnouncements group;
 
     public SmsInboundHandler() {
-        this(Production.services().inboundSms());
+        this(Production.services().inboundSms(), Production.services().group());
         // SnapStart: before the snapshot, read an SMS record as End User Messaging sends it (JSON only: handling
         // one would send SMS); the SDK clients are primed by Production
         Priming.register("sms-inbound", () -> read(new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS()
@@ -33,15 +35,25 @@ public final class SmsInboundHandler implements RequestHandler<SNSEvent, Void> {
     }
 
     public SmsInboundHandler(InboundSmsService sms) {
+        this(sms, GroupAnnouncements.NONE);
+    }
+
+    /** {@code group}: its posts are given a moment to finish before the handler returns (Lambda freezes after). */
+    public SmsInboundHandler(InboundSmsService sms, GroupAnnouncements group) {
         this.sms = sms;
+        this.group = group;
     }
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
         if (event == null || event.getRecords() == null) return null;
-        for (SNSEvent.SNSRecord record : event.getRecords()) {
-            InboundSms message = read(record);
-            if (message != null) sms.handle(message);
+        try {
+            for (SNSEvent.SNSRecord record : event.getRecords()) {
+                InboundSms message = read(record);
+                if (message != null) sms.handle(message);
+            }
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
         }
         return null;
     }

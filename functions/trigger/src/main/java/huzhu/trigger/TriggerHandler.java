@@ -8,10 +8,15 @@ import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
+import huzhu.core.care.ContactRequestService.ContactRequestInput;
+import huzhu.core.care.MemberPageService;
+import huzhu.core.care.MemberPageService.ApplyInput;
 import huzhu.core.directory.Member;
 import huzhu.core.incident.TriggerService;
 import huzhu.core.incident.TriggerService.TriggerInput;
 import huzhu.core.incident.TriggerService.Triggered;
+import huzhu.core.kernel.Page;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
@@ -19,17 +24,23 @@ import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The personal emergency link. {@code POST} raises the alarm (the contract's route); {@code GET} is the
- * page the family opens from the link: one big button that posts, safe to tap twice.
+ * The personal emergency link. {@code POST} raises the alarm (the contract's route, kept as lean as it was);
+ * {@code GET} is the member's own page the family opens from the link: the one big help button first, then the
+ * union's notices, its guide to applying for assistance, the member's applications and the family contacts. The
+ * page reads and writes those through routes of their own under the same token ({@code /notices}, {@code /guide},
+ * {@code /applications}, {@code /contacts}), so the help button's request does nothing more than before.
  */
 public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Html PAGE = Html.template(TriggerHandler.class, "/huzhu/trigger/page.html");
     private static final String PATH = "/v1/triggers/{triggerToken}";
+    private static final String TOKEN = "triggerToken";
 
     private final Router router;
+    private final GroupAnnouncements group;
     private final ServiceConfig config;
     private final Edge edge;
 
@@ -48,16 +59,32 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     public TriggerHandler(Services services, Edge edge) {
         TriggerService triggers = services.trigger();
         this.config = services.config();
+        this.group = services.group();
+        MemberPageService page = services.memberPage();
         this.edge = edge;
         this.router = Router.builder()
                 .post(PATH, request -> trigger(triggers, request))
                 .get(PATH, request -> page(triggers, request))
+                .get(PATH + "/notices", request -> list(page.notices(token(request), request.sourceIp())))
+                .get(PATH + "/guide", request -> ApiResponse.json(200, page.guide(token(request), request.sourceIp())))
+                .get(PATH + "/applications", request -> list(page.applications(token(request), request.sourceIp())))
+                .post(PATH + "/applications", request -> ApiResponse.json(201, page.apply(token(request),
+                        request.bodyOrEmpty(ApplyInput.class), request.header("idempotency-key").orElse(null),
+                        request.sourceIp())))
+                .get(PATH + "/contacts", request -> ApiResponse.json(200, page.contacts(token(request),
+                        request.sourceIp())))
+                .post(PATH + "/contacts", request -> ApiResponse.json(201, page.askContactChange(token(request),
+                        request.bodyOrEmpty(ContactRequestInput.class), request.sourceIp())))
                 .build();
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        try {
+            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+        } finally {
+            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
+        }
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
@@ -65,6 +92,14 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
         Triggered t = triggers.trigger(request.pathParameter("triggerToken"), input,
                 request.header("idempotency-key").orElse(null), request.sourceIp());
         return ApiResponse.json(201, t);
+    }
+
+    private static String token(ApiRequest request) {
+        return request.pathParameter(TOKEN);
+    }
+
+    private static ApiResponse list(List<?> items) {
+        return ApiResponse.json(200, new Page<>(items, null));
     }
 
     private static ApiResponse page(TriggerService triggers, ApiRequest request) {

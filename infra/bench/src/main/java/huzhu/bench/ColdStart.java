@@ -57,8 +57,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * -XX:TieredStopAtLevel=1 -Xshare:auto}); each run gets its own table, seeded before the process starts. One
  * unmeasured run per function first warms the OS file cache.
  * <p>
+ * With {@code --provider aliyun|tencent} the functions run as a stack on that domestic SMS provider: at init they
+ * read its account from the stand-in's Secrets Manager, and +86 alerts go out as its {@code SendSms}.
+ * <p>
  * {@code java -cp … huzhu.bench.ColdStart [--runs 10] [--modes plain,primed] [--functions trigger,ack,…]
- * [--delay 20] [--classes true]}; run from {@code infra/bench} after {@code mvn -B package} (the jars).
+ * [--delay 20] [--classes true] [--provider sns|aliyun|tencent]}; run from {@code infra/bench} after
+ * {@code mvn -B package} (the jars).
  */
 public final class ColdStart {
     /** One function of template.yaml: its jar, its handler, the event it gets, and what the table must hold. */
@@ -70,6 +74,8 @@ public final class ColdStart {
     }
 
     private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+    /** The stack's SMS provider for +86 numbers (set once from the arguments). */
+    private static huzhu.core.sms.SmsProvider provider = huzhu.core.sms.SmsProvider.SNS;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
@@ -79,10 +85,12 @@ public final class ColdStart {
                 "trigger,ack,console-api,sms-inbound,escalation,escalation-timer").split(","));
         long delay = Long.parseLong(a.getOrDefault("delay", "20"));
         boolean classes = Boolean.parseBoolean(a.getOrDefault("classes", "true"));
+        provider = huzhu.core.sms.SmsProvider.of(a.getOrDefault("provider", "sns"));
+        if (provider == null) throw new IllegalArgumentException("--provider is sns, aliyun or tencent");
         PrintStream out = System.out;
         out.println(Args.machine());
-        out.printf("runs=%d modes=%s stand-in delay=%d ms child JVM: %s%n", runs, modes, delay,
-                String.join(" ", jvmFlags()));
+        out.printf("runs=%d modes=%s stand-in delay=%d ms provider=%s child JVM: %s%n", runs, modes, delay,
+                provider.wire(), String.join(" ", jvmFlags()));
 
         Map<String, Function> functions = functions();
         String serializationJar = classpathEntry("aws-lambda-java-serialization");
@@ -105,13 +113,19 @@ public final class ColdStart {
                 for (String mode : modes) {
                     boolean prime = mode.trim().equals("primed");
                     List<Run> done = new ArrayList<>();
+                    aws.clear();
                     for (int r = 0; r < runs; r++) {
                         done.add(child(f, classpath, dynamo, dynalite, aws, work, "cs-" + tables.incrementAndGet(),
                                 prime, 3, null));
                     }
                     String row = row(f, jar, mode.trim(), done);
                     out.println(row);
-                    out.println("    first answer: " + done.get(0).answer());
+                    // which adapter the SMS went through: the provider's SendSms, or SNS Publish to a phone
+                    long sendSms = aws.publishes().stream().filter(x -> "SendSms".equals(x.message())).count();
+                    long published = aws.publishes().stream().filter(x -> x.phoneNumber() != null
+                            && x.topicArn() == null && !"SendSms".equals(x.message())).count();
+                    out.println("    first answer: " + done.get(0).answer() + " · SMS over " + runs + " runs: "
+                            + sendSms + " SendSms, " + published + " SNS Publish");
                     rows.add(row);
                 }
                 if (classes) {
@@ -219,6 +233,12 @@ public final class ColdStart {
         env.put("HUZHU_LEADER_TOPIC_ARN", "arn:aws:sns:" + BenchAws.REGION + ":123456789012:huzhu-leaders");
         env.put("HUZHU_PUBLIC_BASE_URL", "https://bench.example");
         env.put("HUZHU_SMS_SIGNATURE", "【互助】");
+        if (provider.templatesOnly()) {
+            env.put("HUZHU_SMS_PROVIDER", provider.wire());
+            env.put("HUZHU_SMS_SIGN_NAME", "互助");
+            env.put("HUZHU_SMS_PROVIDER_SECRET", StandInAws.PROVIDER_SECRET);
+            env.put("HUZHU_" + provider.wire().toUpperCase(Locale.ROOT) + "_SMS_ENDPOINT", aws.endpoint() + "/");
+        }
         return env;
     }
 

@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for SNS and SQS on 127.0.0.1: SNS {@code Publish} (AWS query protocol, XML answer) and SQS
- * {@code SendMessage} (AWS JSON protocol, with the MD5 of the body the SDK checks). Each answer is held back
+ * {@code SendMessage} (AWS JSON protocol, with the MD5 of the body the SDK checks); also the domestic SMS
+ * providers' {@code SendSms} (Alibaba Cloud: header {@code x-acs-action}, parameters in the query; Tencent Cloud:
+ * header {@code X-TC-Action}, JSON body), answered in the shape of their API references and recorded like a
+ * Publish to the phone, and Secrets Manager's {@code GetSecretValue} of the ack key and of the provider account. Each answer is held back
  * by a fixed delay, as a real service's round trip would be, without holding a thread (a scheduler completes
  * the exchange). Every Publish is recorded with when it arrived and when it was answered (nanoTime), so a
  * benchmark can say when the last alert went out.
@@ -35,6 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StandInAws implements AutoCloseable {
     /** The ack link key its Secrets Manager hands out (a bench constant, signs nothing real). */
     static final String ACK_KEY = "bench-ack-key-0123456789abcdef0123456789";
+    /** The secret id of the domestic SMS account it hands out (credentials that sign nothing real). */
+    static final String PROVIDER_SECRET = "huzhu-sms-provider";
+    private static final String PROVIDER_ACCOUNT = "{\"accessKeyId\":\"LTAIbench\",\"accessKeySecret\":\"bench\","
+            + "\"secretId\":\"AKIDbench\",\"secretKey\":\"bench\",\"sdkAppId\":\"1400000000\","
+            + "\"pushTokens\":[\"bench-push-token-0123456789abcdefghij\"],\"templates\":" + templateIds() + "}";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,10 +118,42 @@ public final class StandInAws implements AutoCloseable {
         byte[] answer;
         String contentType;
         Map<String, String> form = null;
+        String aliyun = exchange.getRequestHeaders().getFirst("x-acs-action");
+        String tencent = exchange.getRequestHeaders().getFirst("X-TC-Action");
+        if ("SendSms".equals(aliyun) || "SendSms".equals(tencent)) {
+            String to = "SendSms".equals(aliyun)
+                    ? "+86" + form(exchange.getRequestURI().getRawQuery()).get("PhoneNumbers")
+                    : JSON.readTree(body).path("PhoneNumberSet").path(0).asText();
+            byte[] sent = "SendSms".equals(aliyun)
+                    ? ("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"" + Math.abs(UUID.randomUUID().getMostSignificantBits())
+                            + "\",\"RequestId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8)
+                    : ("{\"Response\":{\"SendStatusSet\":[{\"SerialNo\":\"5000:" + UUID.randomUUID() + "\",\"PhoneNumber\":\""
+                            + to + "\",\"Fee\":1,\"SessionContext\":\"\",\"Code\":\"Ok\",\"Message\":\"send success\","
+                            + "\"IsoCode\":\"CN\"}],\"RequestId\":\"" + UUID.randomUUID() + "\"}}").getBytes(StandardCharsets.UTF_8);
+            answers.schedule(() -> {
+                try {
+                    record(new Publish(to, null, "SendSms", received, System.nanoTime()));
+                    exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+                    exchange.sendResponseHeaders(200, sent.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(sent);
+                    }
+                } catch (IOException e) {
+                    exchange.close();
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
         if (target != null && target.startsWith("AmazonSQS.")) {
             answer = sqsAnswer(target, body);
             contentType = "application/x-amz-json-1.0";
             sqsSends.incrementAndGet();
+        } else if ("secretsmanager.GetSecretValue".equals(target) && JSON.readTree(body).path("SecretId").asText()
+                .equals(PROVIDER_SECRET)) {
+            answer = JSON.writeValueAsBytes(Map.of("ARN", "arn:aws:secretsmanager:" + BenchAws.REGION
+                    + ":123456789012:secret:" + PROVIDER_SECRET, "Name", PROVIDER_SECRET, "SecretString", PROVIDER_ACCOUNT,
+                    "VersionId", "v1"));
+            contentType = "application/x-amz-json-1.1";
         } else if ("secretsmanager.GetSecretValue".equals(target)) {
             // the ack link key and the edge secret, each read once at init (one constant: nothing here must stay secret)
             answer = ("{\"ARN\":\"arn:aws:secretsmanager:" + BenchAws.REGION + ":123456789012:secret:huzhu-ack-key\","
@@ -188,6 +228,18 @@ public final class StandInAws implements AutoCloseable {
             out.put(k, v);
         }
         return out;
+    }
+
+    /** Every template a domestic provider sends, under its own name (the stand-in takes any id). */
+    private static String templateIds() {
+        StringBuilder sb = new StringBuilder("{");
+        for (huzhu.core.sms.SmsTemplate t : huzhu.core.sms.SmsCatalogue.all()) {
+            if (t.hasLink()) continue;
+            if (sb.length() > 1) sb.append(',');
+            sb.append('"').append(t.name()).append("\":{\"zh-CN\":\"").append(t.name()).append(".zh-CN\",\"en\":\"")
+                    .append(t.name()).append(".en\"}");
+        }
+        return sb.append('}').toString();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -13,9 +13,19 @@ import huzhu.core.Services;
 import huzhu.core.incident.Incident;
 import huzhu.core.kernel.RandomIds;
 import huzhu.core.kernel.Language;
+import huzhu.core.sms.MainlandRouting;
+import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.SmsProvider;
+import huzhu.sms.china.DomesticMessenger;
+import huzhu.sms.china.TemplateIds;
+import huzhu.sms.china.TemplateSender;
+import huzhu.sms.china.aliyun.AliyunConfig;
+import huzhu.sms.china.aliyun.AliyunSms;
+import huzhu.sms.china.tencent.TencentConfig;
+import huzhu.sms.china.tencent.TencentSms;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.testing.Dynalite;
 import java.io.PrintStream;
@@ -42,7 +52,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * volunteers. One run per size is printed as a timeline (every DynamoDB call and Publish, in ms from the
  * start), to show where the time goes.
  * <p>
- * {@code java -cp … huzhu.bench.TriggerToAlerts [--runs 30] [--warmup 10] [--delay 50] [--sizes 1,5,20]}
+ * With {@code --provider aliyun|tencent} the alerts (to +86 phones) go through that provider's adapter instead
+ * ({@code DomesticMessenger} over the self-signed {@code AliyunSms} / {@code TencentSms}), its stand-in answering
+ * {@code SendSms} after the same delay.
+ * <p>
+ * {@code java -cp … huzhu.bench.TriggerToAlerts [--runs 30] [--warmup 10] [--delay 50] [--sizes 1,5,20]
+ * [--provider sns|aliyun|tencent]}
  */
 public final class TriggerToAlerts {
     /** The floor's one SMS: a short catalogue text. */
@@ -55,9 +70,11 @@ public final class TriggerToAlerts {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
         long delay = Long.parseLong(a.getOrDefault("delay", "50"));
         List<Integer> sizes = Args.ints(a.getOrDefault("sizes", "1,5,20"));
+        SmsProvider provider = SmsProvider.of(a.getOrDefault("provider", "sns"));
+        if (provider == null) throw new IllegalArgumentException("--provider is sns, aliyun or tencent");
         PrintStream out = System.out;
         out.println(Args.machine());
-        out.printf("runs=%d warmup=%d stand-in delay=%d ms%n", runs, warmup, delay);
+        out.printf("runs=%d warmup=%d stand-in delay=%d ms provider=%s%n", runs, warmup, delay, provider.wire());
 
         List<String> rows = new ArrayList<>();
         try (Dynalite dynalite = Dynalite.start(); StandInAws sns = StandInAws.start(delay)) {
@@ -70,7 +87,7 @@ public final class TriggerToAlerts {
             System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream(), true));
             try {
                 for (int size : sizes) {
-                    rows.add(measure(size, runs, warmup, dynamo, snsClient, sqs, sns, ops, out));
+                    rows.add(measure(size, runs, warmup, dynamo, snsClient, sqs, sns, ops, out, provider));
                 }
             } finally {
                 System.setOut(out);
@@ -85,12 +102,12 @@ public final class TriggerToAlerts {
     }
 
     private static String measure(int size, int runs, int warmup, DynamoDbClient dynamo, SnsClient snsClient,
-            SqsClient sqs, StandInAws sns, OpLog ops, PrintStream out) {
+            SqsClient sqs, StandInAws sns, OpLog ops, PrintStream out, SmsProvider provider) {
         String table = "bench-latency-" + size;
         DynamoStore store = BenchAws.store(dynamo, table);
         BenchUnion.seed(store, size);
         Clock clock = Clock.systemUTC();
-        SnsMessenger messenger = new SnsMessenger(snsClient, SmsConfig.DEFAULTS);
+        Messenger messenger = messenger(provider, new SnsMessenger(snsClient, SmsConfig.DEFAULTS), sns);
         Services services = Services.create(store, messenger,
                 new LeaderTopicPublisher(snsClient, "arn:aws:sns:ap-east-1:123456789012:huzhu-leaders"),
                 new SqsEscalationTimer(sqs, sns.queueUrl(), clock), clock, new RandomIds(clock),
@@ -149,6 +166,17 @@ public final class TriggerToAlerts {
                 dynamoCalls, publishesBefore);
         out.println(row);
         return row;
+    }
+
+    /** SNS, or the domestic provider's adapter for +86 numbers (as Production wires it), on the stand-in. */
+    static Messenger messenger(SmsProvider provider, Messenger sns, StandInAws standIn) {
+        if (!provider.templatesOnly()) return sns;
+        java.net.URI endpoint = java.net.URI.create(standIn.endpoint() + "/");
+        TemplateSender sender = provider == SmsProvider.ALIYUN
+                ? new AliyunSms(new AliyunConfig("LTAIbench", "bench", "互助", endpoint))
+                : new TencentSms(new TencentConfig("AKIDbench", "bench", "1400000000", "互助", null, endpoint));
+        return new MainlandRouting(new DomesticMessenger(provider, "互助", sender, TemplateIds.namesAsIds(provider),
+                DomesticMessenger.Listener.NONE), sns);
     }
 
     static SNSEvent smsEvent(String inboundMessageId) {

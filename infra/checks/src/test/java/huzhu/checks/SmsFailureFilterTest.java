@@ -2,19 +2,13 @@ package huzhu.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import huzhu.aws.sns.Backoff;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsMessenger;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.testing.TestSms;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -22,12 +16,9 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /**
  * The metric filters behind SmsFailuresAlarm match the very line SnsMessenger writes when a send fails,
- * and not the one it writes when a send succeeds. CloudWatch Logs' JSON filter syntax is evaluated here for
- * the one form the template uses: {@code { ($.a = "x") && ($.b = "y") }}.
+ * and not the one it writes when a send succeeds ({@link LogFilters} reads the filters).
  */
 class SmsFailureFilterTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TERM = Pattern.compile("\\(\\s*\\$\\.([A-Za-z0-9_]+)\\s*=\\s*\"([^\"]*)\"\\s*\\)");
 
     @Test
     void smsFailureFilter_matchesAFailedSendLine_andNotASentOne() throws Exception {
@@ -48,42 +39,12 @@ class SmsFailureFilterTest {
         }
     }
 
-    /** The FilterPattern of every metric filter feeding the metric SmsFailuresAlarm watches. */
     private static List<String> smsFailureFilters() {
-        Template template = Template.ofThisRepository();
-        Object metric = template.properties("SmsFailuresAlarm").get("MetricName");
-        List<String> out = new ArrayList<>();
-        template.resources().forEach((id, r) -> {
-            if (!"AWS::Logs::MetricFilter".equals(Template.map(r).get("Type"))) return;
-            Map<String, Object> p = template.properties(id);
-            Object name = Template.map(Template.list(p.get("MetricTransformations")).get(0)).get("MetricName");
-            if (name.equals(metric)) out.add((String) p.get("FilterPattern"));
-        });
-        assertThat(out).isNotEmpty();
-        return out;
+        return LogFilters.feeding("SmsFailuresAlarm");
     }
 
-    /** {@code { (term) && (term) … }}: every {@code $.field = "value"} holds. Fails on any other syntax. */
     private static boolean matches(String filter, String line) throws Exception {
-        String body = filter.strip();
-        assertThat(body).startsWith("{").endsWith("}");
-        body = body.substring(1, body.length() - 1).strip();
-        Map<String, String> terms = new LinkedHashMap<>();
-        Matcher m = TERM.matcher(body);
-        StringBuilder rebuilt = new StringBuilder();
-        while (m.find()) {
-            terms.put(m.group(1), m.group(2));
-            if (!rebuilt.isEmpty()) rebuilt.append(" && ");
-            rebuilt.append(m.group());
-        }
-        assertThat(rebuilt.toString().replaceAll("\\s+", "")).as("supported filter syntax")
-                .isEqualTo(body.replaceAll("\\s+", ""));
-        JsonNode json = JSON.readTree(line);
-        for (var t : terms.entrySet()) {
-            JsonNode v = json.get(t.getKey());
-            if (v == null || !v.isTextual() || !v.asText().equals(t.getValue())) return false;
-        }
-        return true;
+        return LogFilters.matches(filter, line);
     }
 
     /** An SNS that accepts every publish. */

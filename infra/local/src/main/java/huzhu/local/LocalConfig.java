@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public record LocalConfig(int port, String adminToken, boolean adminTokenGenerated, String officerToken,
         String viewerToken, Duration sweepInterval, boolean demo, URI dynamodbEndpoint, Path dataDir,
-        String region, URI cognitoDomain, String consoleClientId) {
+        String region, URI cognitoDomain, String consoleClientId, LocalSms sms) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_SWEEP_SECONDS = 60;
@@ -52,6 +52,7 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(consoleClientId, "consoleClientId");
+        Objects.requireNonNull(sms, "sms");
     }
 
     public static LocalConfig fromEnvironment() {
@@ -96,9 +97,11 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
             problems.add(LocalText.bilingual("config.region", Map.of("name", "AWS_REGION", "value", region)));
         }
 
+        LocalSms sms = LocalSms.from(env, problems);
+
         if (!problems.isEmpty()) throw new InvalidConfig(problems);
         return new LocalConfig(port, admin, generated, officer, viewer, Duration.ofSeconds(sweep), demo, endpoint,
-                dataDir, region, cognitoDomain, clientId);
+                dataDir, region, cognitoDomain, clientId, sms);
     }
 
     public boolean embeddedStore() {
@@ -120,7 +123,7 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
     public String toString() {
         return "LocalConfig[port=" + port + ", sweepInterval=" + sweepInterval + ", demo=" + demo
                 + ", dynamodbEndpoint=" + dynamodbEndpoint + ", dataDir=" + dataDir + ", region=" + region
-                + ", cognitoDomain=" + cognitoDomain + ", consoleClientId=" + consoleClientId + "]";
+                + ", cognitoDomain=" + cognitoDomain + ", consoleClientId=" + consoleClientId + ", sms=" + sms + "]";
     }
 
     /** Unset and blank are the same: a shell's {@code HUZHU_PORT=} means "use the default". */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The five functions of template.yaml, as the Lambda runtime sees them. The local stack passes the real
+ * The functions of template.yaml, as the Lambda runtime sees them. The local stack passes the real
  * handlers; tests pass lambdas.
  */
 public record LocalFunctions(
@@ -17,7 +17,8 @@ public record LocalFunctions(
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ack,
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> consoleApi,
         RequestHandler<SNSEvent, Void> smsInbound,
-        RequestHandler<ScheduledEvent, Map<String, Object>> escalation) {
+        RequestHandler<ScheduledEvent, Map<String, Object>> escalation,
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> providerPush) {
 
     public LocalFunctions {
         Objects.requireNonNull(trigger, "trigger");
@@ -25,6 +26,7 @@ public record LocalFunctions(
         Objects.requireNonNull(consoleApi, "consoleApi");
         Objects.requireNonNull(smsInbound, "smsInbound");
         Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(providerPush, "providerPush");
     }
 
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> http(LocalRoutes.Target target) {
@@ -32,6 +34,7 @@ public record LocalFunctions(
             case TRIGGER -> trigger;
             case ACK -> ack;
             case CONSOLE_API -> consoleApi;
+            case PROVIDER_PUSH -> providerPush;
             default -> throw new IllegalArgumentException(target + " is not an HTTP function");
         };
     }

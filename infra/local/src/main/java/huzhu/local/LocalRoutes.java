@@ -20,8 +20,10 @@ public final class LocalRoutes {
         TRIGGER("trigger"),
         ACK("ack"),
         CONSOLE_API("console-api"),
+        PROVIDER_PUSH("sms-inbound"),
         LOCAL_SMS_INBOUND(null),
         LOCAL_SMS_OUTBOX(null),
+        LOCAL_GROUP_POSTS(null),
         LOCAL_ESCALATION_RUN(null),
         LOCAL_HEALTH(null);
 
@@ -122,10 +124,19 @@ public final class LocalRoutes {
         // public routes (CONTRACT §2.1)
         r.add(new Route("POST", "/v1/triggers/{triggerToken}", Target.TRIGGER, Auth.PUBLIC));
         r.add(new Route("GET", "/v1/triggers/{triggerToken}", Target.TRIGGER, Auth.PUBLIC));
+        // the member's own page's data, under the same token
+        for (String part : List.of("notices", "guide", "applications", "contacts")) {
+            r.add(new Route("GET", "/v1/triggers/{triggerToken}/" + part, Target.TRIGGER, Auth.PUBLIC));
+        }
+        r.add(new Route("POST", "/v1/triggers/{triggerToken}/applications", Target.TRIGGER, Auth.PUBLIC));
+        r.add(new Route("POST", "/v1/triggers/{triggerToken}/contacts", Target.TRIGGER, Auth.PUBLIC));
         r.add(new Route("GET", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("POST", "/v1/acks/{ackToken}", Target.ACK, Auth.PUBLIC));
         r.add(new Route("GET", "/console", Target.CONSOLE_API, Auth.PUBLIC));
         r.add(new Route("GET", "/console/{proxy+}", Target.CONSOLE_API, Auth.PUBLIC));
+        // the domestic SMS provider's pushes (the push token is the last segment)
+        r.add(new Route("POST", "/v1/sms/{provider}/replies/{pushToken}", Target.PROVIDER_PUSH, Auth.PUBLIC));
+        r.add(new Route("POST", "/v1/sms/{provider}/reports/{pushToken}", Target.PROVIDER_PUSH, Auth.PUBLIC));
         // the page a long notice's SMS links to
         r.add(new Route("GET", "/v1/notices/{id}/page", Target.CONSOLE_API, Auth.PUBLIC));
         // console routes (CONTRACT §2.2), all behind the JWT authorizer
@@ -166,11 +177,22 @@ public final class LocalRoutes {
             console(r, "/v1/applications/{id}/" + step, "POST");
         }
         console(r, "/v1/reports/applications", "GET");
+        // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
+        console(r, "/v1/bereavements", "POST");
+        console(r, "/v1/care-rounds", "GET", "POST");
+        console(r, "/v1/care-rounds/{id}", "GET");
+        console(r, "/v1/care-rounds/{id}/fill", "POST");
+        console(r, "/v1/contact-requests", "GET");
+        console(r, "/v1/contact-requests/{id}", "GET");
+        console(r, "/v1/contact-requests/{id}/approve", "POST");
+        console(r, "/v1/contact-requests/{id}/reject", "POST");
+        console(r, "/v1/assistance-guide", "GET", "PUT");
         // the SMS template registration sheet (admins)
         console(r, "/v1/sms/templates", "GET");
         // local-only routes (CONTRACT §6), never deployed
         r.add(new Route("POST", "/local/sms/inbound", Target.LOCAL_SMS_INBOUND, Auth.LOCAL));
         r.add(new Route("GET", "/local/sms/outbox", Target.LOCAL_SMS_OUTBOX, Auth.LOCAL));
+        r.add(new Route("GET", "/local/group/posts", Target.LOCAL_GROUP_POSTS, Auth.LOCAL));
         r.add(new Route("POST", "/local/escalation/run", Target.LOCAL_ESCALATION_RUN, Auth.LOCAL));
         r.add(new Route("GET", "/local/health", Target.LOCAL_HEALTH, Auth.LOCAL));
         return r;

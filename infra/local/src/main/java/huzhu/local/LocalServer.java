@@ -47,6 +47,7 @@ public final class LocalServer implements AutoCloseable {
     private final LocalRoutes routes;
     private final LocalFunctions functions;
     private final OutboxMessenger outbox;
+    private final LocalGroups groups;
     private final Clock clock;
     private final Ids ids;
     private final LocalAws aws;
@@ -63,7 +64,14 @@ public final class LocalServer implements AutoCloseable {
     private volatile boolean ready;
 
     public LocalServer(LocalConfig config, LocalFunctions functions, OutboxMessenger outbox, Clock clock, Ids ids) {
+        this(config, functions, outbox, new LocalGroups(clock, null), clock, ids);
+    }
+
+    /** {@code groups}: the union's group chats, whose posts {@code GET /local/group/posts} lists. */
+    public LocalServer(LocalConfig config, LocalFunctions functions, OutboxMessenger outbox, LocalGroups groups,
+            Clock clock, Ids ids) {
         this.config = config;
+        this.groups = groups;
         this.routes = LocalRoutes.DEFAULT;
         this.functions = functions;
         this.outbox = outbox;
@@ -191,9 +199,11 @@ public final class LocalServer implements AutoCloseable {
         }
 
         return switch (route.target()) {
-            case TRIGGER, ACK, CONSOLE_API -> function(exchange, match, body, jwt);
+            case TRIGGER, ACK, CONSOLE_API, PROVIDER_PUSH -> function(exchange, match, body, jwt);
             case LOCAL_SMS_INBOUND -> smsInbound(exchange, body);
             case LOCAL_SMS_OUTBOX -> outbox(exchange);
+            case LOCAL_GROUP_POSTS -> json(exchange, 200, Map.of("items",
+                    groups.posts(queryParameter(exchange.getRequestURI().getRawQuery(), "robot"))));
             case LOCAL_ESCALATION_RUN -> escalationRun(exchange);
             case LOCAL_HEALTH -> ready
                     ? json(exchange, 200, Map.of("status", "ok"))

@@ -14,14 +14,29 @@ import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Ids;
 import huzhu.core.log.JsonLog;
+import huzhu.aws.AwsClients;
+import huzhu.aws.sns.SnsClients;
+import huzhu.aws.sns.SnsMessenger;
+import huzhu.core.sms.MainlandRouting;
 import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
+import huzhu.core.sms.SmsProvider;
+import huzhu.sms.china.DomesticMessenger;
+import huzhu.sms.china.DomesticSms;
+import huzhu.sms.china.ProviderInbox;
 import huzhu.escalation.EscalationHandler;
+import huzhu.http.Edge;
 import huzhu.escalation.EscalationTimerHandler;
+import huzhu.sms.ProviderPushHandler;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -38,9 +53,10 @@ public final class LocalStack implements AutoCloseable {
     private final LocalServer server;
     private final Sweep sweep;
     private final Services services;
+    private final LocalGroups groups;
 
     private LocalStack(LocalConfig config, Store store, OutboxMessenger outbox, InProcessTimer timer,
-            LocalServer server, Sweep sweep, Services services) {
+            LocalServer server, Sweep sweep, Services services, LocalGroups groups) {
         this.config = config;
         this.store = store;
         this.outbox = outbox;
@@ -48,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
         this.server = server;
         this.sweep = sweep;
         this.services = services;
+        this.groups = groups;
     }
 
     /**
@@ -78,25 +95,73 @@ public final class LocalStack implements AutoCloseable {
                 timerEvents.get().deliver(incidentId, level, deadline));
         ServiceConfig serviceConfig = ServiceConfig.from(System.getenv(),
                 new AckTokens(new LocalAckKey(config.dataDir()).ackKey()));
-        Services services = Services.create(decorators.store().apply(store), decorators.messenger().apply(outbox),
-                LeaderAnnouncements.NONE, decorators.timer().apply(timer), clock, ids, serviceConfig,
+        LocalSms sms = config.sms();
+        LocalGroups groups = new LocalGroups(clock, serviceConfig.defaultLanguage().wire());
+        Services services = Services.create(decorators.store().apply(store),
+                decorators.messenger().apply(messenger(config, sms, outbox)),
+                LeaderAnnouncements.NONE, groups.announcements(), decorators.timer().apply(timer), clock, ids,
+                serviceConfig,
                 new Services.Care(CareConfig.from(System.getenv()), new LocalNoticeTopic(), Sleeper.REAL));
-        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns());
+        DomesticSms account = sms.account();
+        Runnable pull = account == null ? null : account.puller().map(p -> {
+            ProviderInbox inbox = new ProviderInbox(account.provider(), services.inboundSms(), services.dispatcher());
+            return (Runnable) () -> inbox.pull(p);
+        }).orElse(null);
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(), pull,
+                services.group());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
-                new SmsInboundHandler(services.inboundSms()), escalation);
+                new SmsInboundHandler(services.inboundSms(), services.group()), escalation,
+                new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig,
+                        Edge.NONE, services.group()));
         check.set(new EscalationCheck(escalation, config.aws(), clock, ids));
-        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher()), config.aws(), clock, ids));
-        LocalServer server = new LocalServer(config, functions, outbox, clock, ids);
+        timerEvents.set(new TimerEvents(new EscalationTimerHandler(services.dispatcher(), services.group()),
+                config.aws(), clock, ids));
+        LocalServer server = new LocalServer(config, functions, outbox, groups, clock, ids);
         server.start();
         serviceConfig.learnPublicBaseUrl(server.baseUrl());
         if (config.demo()) DemoUnion.loadInto(store, services);
         Sweep sweep = new Sweep(check.get(), config.sweepInterval());
         sweep.start();
-        LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services);
+        LocalStack stack = new LocalStack(config, store, outbox, timer, server, sweep, services, groups);
         stack.recoverPendingDeadlines();
         server.ready();
         return stack;
+    }
+
+    /**
+     * The outbox, or a provider's adapter as the functions use it in AWS (SNS for every number, or the domestic
+     * provider for +86 and the outbox for the rest); what an adapter sends is recorded in the outbox too.
+     */
+    private static Messenger messenger(LocalConfig config, LocalSms sms, OutboxMessenger outbox) {
+        if (sms.outbox()) return outbox;
+        if (sms.provider() == SmsProvider.SNS) {
+            AwsClients clients = new AwsClients(Region.of(config.region()), LocalStores.credentials(),
+                    UrlConnectionHttpClient.builder().build());
+            Messenger sns = new SnsMessenger(SnsClients.build(clients, sms.sns().endpoint()), sms.sns());
+            return new Messenger() {
+                @Override
+                public SendResult send(OutboundSms m) {
+                    SendResult r = sns.send(m);
+                    outbox.record(m, null, null, r, "sns");
+                    return r;
+                }
+
+                @Override
+                public List<SendResult> sendAll(List<OutboundSms> messages) {
+                    List<SendResult> results = sns.sendAll(messages);
+                    for (int i = 0; i < messages.size(); i++) outbox.record(messages.get(i), null, null, results.get(i), "sns");
+                    return results;
+                }
+            };
+        }
+        DomesticSms account = sms.account();
+        String provider = account.provider().wire();
+        JsonLog.info("sms.provider", "provider", provider, "endpoint", String.valueOf(
+                account.aliyun() != null ? account.aliyun().endpoint() : account.tencent().endpoint()));
+        return new MainlandRouting(new DomesticMessenger(account.provider(), account.signName(), account.sender(),
+                account.templates(), (asked, form, templateId, result) -> outbox.record(asked, form, templateId, result,
+                        provider)), outbox);
     }
 
     /** Deadlines that were pending when the stack stopped get their timers back. */
@@ -134,6 +199,11 @@ public final class LocalStack implements AutoCloseable {
 
     public OutboxMessenger outbox() {
         return outbox;
+    }
+
+    /** The union's group chats, as the stack's robots posted to them. */
+    public LocalGroups groups() {
+        return groups;
     }
 
     @Override

@@ -46,7 +46,7 @@ final class LocalStores {
     }
 
     /** Real credentials when the environment has them (AWS itself); any will do for dynalite and LocalStack. */
-    private static AwsCredentialsProvider credentials() {
+    static AwsCredentialsProvider credentials() {
         if (System.getenv("AWS_ACCESS_KEY_ID") != null) return EnvironmentVariableCredentialsProvider.create();
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }

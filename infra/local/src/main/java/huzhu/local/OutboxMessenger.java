@@ -6,6 +6,7 @@ import huzhu.core.kernel.Ids;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import huzhu.http.Json;
 import java.io.IOException;
@@ -57,14 +58,30 @@ public final class OutboxMessenger implements Messenger, AutoCloseable {
         if (!Phones.isE164(sms.to())) return SendResult.failed("not an E.164 phone number", true);
         if (sms.body() == null || sms.body().isEmpty()) return SendResult.failed("empty message", true);
         OutboxEntry entry = new OutboxEntry(ids.newId(), sms.to(), sms.body(), clock.instant(), sms.incidentId(),
-                sms.sms().templateName(), sms.sms().variables());
+                sms.sms().templateName(), sms.sms().variables(), null, null);
+        append(entry);
+        return SendResult.sent(entry.messageId());
+    }
+
+    /**
+     * Records what a provider's adapter sent (the local stack on a provider's stand-in), so the outbox and the SMS
+     * simulator show it: the form the provider got, its template id, the provider's message id.
+     */
+    public synchronized void record(OutboundSms asked, RenderedSms form, String templateId, SendResult result,
+            String provider) {
+        if (!result.ok()) return;
+        RenderedSms sent = form == null ? asked.sms() : form;
+        append(new OutboxEntry(result.messageId(), asked.to(), sent.text(), clock.instant(), asked.incidentId(),
+                sent.templateName(), sent.variables(), provider, templateId));
+    }
+
+    private void append(OutboxEntry entry) {
         try {
             write((Json.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new DependencyFailure("cannot write the SMS outbox " + file, e);
         }
         entries.add(entry);
-        return SendResult.sent(entry.messageId());
     }
 
     /** Every SMS sent, oldest first. */

@@ -3,6 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import huzhu.core.kernel.Language;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.testing.TestSms;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class DataDirTest {
 
         // when
         try (LocalStack stack = start(dir)) {
-            stack.outbox().send(new OutboundSms("+8613800138000", TestSms.saying("需要帮忙"), "inc-1"));
+            stack.outbox().send(new OutboundSms("+8613800138000", TestSms.saying("事件 A7K"), "inc-1"));
         }
 
         // then

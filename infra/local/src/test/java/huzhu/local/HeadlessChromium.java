@@ -43,7 +43,13 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start(Path profile, int width, int height) {
+        return start(profile, width, height, null);
+    }
+
+    /** {@code userAgent}: the browser says it is this one (WeChat's built-in browser, say); null for Chromium's own. */
+    static ChromeDriver start(Path profile, int width, int height, String userAgent) {
         ChromeOptions options = new ChromeOptions();
+        if (userAgent != null) options.addArguments("--user-agent=" + userAgent);
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -70,6 +70,15 @@ final class LocalApi {
         return bodies;
     }
 
+    /** The text of every post the local stack's robot {@code robot} made to its group, oldest first. */
+    List<String> groupPosts(String robot) {
+        Reply r = get("/local/group/posts?robot=" + URLEncoder.encode(robot, StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(200);
+        List<String> texts = new ArrayList<>();
+        r.json().get("items").forEach(i -> texts.add(i.get("text").asText()));
+        return texts;
+    }
+
     private Reply send(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import huzhu.console.ConsoleSettings;
+import huzhu.core.sms.SmsProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,6 +129,39 @@ class LocalConfigTest {
                 .contains(" / HUZHU_COGNITO_DOMAIN must be an https:// origin");
         assertThat(failure.problems().get(1)).startsWith("HUZHU_USER_POOL_CLIENT_ID 只能")
                 .contains(" / HUZHU_USER_POOL_CLIENT_ID must contain only");
+    }
+
+    @Test
+    void theSmsProvider_isTheOutboxByDefault_andAProviderWithItsAccountOtherwise() {
+        // when
+        LocalConfig outbox = LocalConfig.from(Map.of(), workingDir);
+        LocalConfig aliyun = LocalConfig.from(Map.of("HUZHU_SMS_PROVIDER", "aliyun",
+                "HUZHU_ALIYUN_ACCESS_KEY_ID", "LTAIlocal", "HUZHU_ALIYUN_ACCESS_KEY_SECRET", "local-secret",
+                "HUZHU_ALIYUN_SIGN_NAME", "互助", "HUZHU_ALIYUN_SMS_ENDPOINT", "http://127.0.0.1:8089"), workingDir);
+        LocalConfig sns = LocalConfig.from(Map.of("HUZHU_SMS_PROVIDER", "sns", "HUZHU_SNS_ENDPOINT",
+                "http://127.0.0.1:4566"), workingDir);
+
+        // then
+        assertThat(outbox.sms().outbox()).isTrue();
+        assertThat(aliyun.sms().provider()).isEqualTo(SmsProvider.ALIYUN);
+        assertThat(aliyun.sms().account().aliyun().endpoint()).hasToString("http://127.0.0.1:8089/");
+        assertThat(aliyun.toString()).contains("aliyun").doesNotContain("local-secret");
+        assertThat(sns.sms().sns().endpoint()).hasToString("http://127.0.0.1:4566");
+    }
+
+    @Test
+    void anUnknownSmsProvider_orAnIncompleteAccount_failAtStart_inChineseThenEnglish() {
+        // when
+        LocalConfig.InvalidConfig unknown = catchThrowableOfType(LocalConfig.InvalidConfig.class,
+                () -> LocalConfig.from(Map.of("HUZHU_SMS_PROVIDER", "twilio"), workingDir));
+        LocalConfig.InvalidConfig incomplete = catchThrowableOfType(LocalConfig.InvalidConfig.class,
+                () -> LocalConfig.from(Map.of("HUZHU_SMS_PROVIDER", "tencent", "HUZHU_TENCENT_SECRET_ID", "AKID"),
+                        workingDir));
+
+        // then
+        assertThat(unknown.problems()).singleElement().asString().startsWith("HUZHU_SMS_PROVIDER 只能是")
+                .contains(" / HUZHU_SMS_PROVIDER must be sns, aliyun or tencent");
+        assertThat(incomplete.problems()).singleElement().asString().contains("tencent", "secretKey");
     }
 
     @Test

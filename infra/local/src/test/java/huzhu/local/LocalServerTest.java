@@ -466,7 +466,7 @@ class LocalServerTest {
         JsonNode items = TestStack.json(national).get("items");
         assertThat(items).hasSize(2);
         assertThat(fieldNames(items.get(0))).containsExactly("messageId", "to", "body", "sentAt", "incidentId", "template",
-                "variables");
+                "variables", "provider", "templateId");
         assertThat(items.get(0).get("to").asText()).isEqualTo("+8613800138000");
         assertThat(items.get(0).get("body").asText()).isEqualTo("【互助】T1报告人补充：事件 A7K：请回复1接单");
         assertThat(items.get(0).get("template").asText()).isEqualTo("relay");

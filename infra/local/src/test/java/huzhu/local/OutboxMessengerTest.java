@@ -41,9 +41,9 @@ class OutboxMessengerTest {
             assertThat(reopened.sent()).isEqualTo(before);
             assertThat(reopened.sent()).containsExactly(
                     new OutboxEntry("id-1", "+8613800138000", "【互助】T1报告人补充：事件 A7K，回复1接单", NOW, "inc-1", "relay",
-                            Map.of("code", "T1", "text", "事件 A7K，回复1接单")),
+                            Map.of("code", "T1", "text", "事件 A7K，回复1接单"), null, null),
                     new OutboxEntry("id-2", "+8613900139000", "【互助】T1报告人补充：事件已撤销", NOW, null, "relay",
-                            Map.of("code", "T1", "text", "事件已撤销")));
+                            Map.of("code", "T1", "text", "事件已撤销"), null, null));
         }
     }
 

@@ -118,6 +118,15 @@ class StoryIT {
         assertThat(last(api.outboxTo(FATHER))).contains("刘强").contains(NEIGHBOUR_A);
         assertThat(last(api.outboxTo(MEMBER))).contains("刘强").contains(NEIGHBOUR_A);
         assertThat(last(api.outboxTo(NEIGHBOUR_B))).contains(code).contains("无需前往");
+        // the union's work group saw the request opened, escalated and taken: a code and a district, nobody in it
+        assertThat(api.groupPosts(LocalGroups.WORK_GROUP)).containsExactly(
+                "【互助】求助 " + code + "（江汉区）已发起",
+                "【互助】求助 " + code + "（江汉区）已升级至第 1 级",
+                "【互助】求助 " + code + "（江汉区）已由队员接单，用时 3 分钟");
+        assertThat(api.groupPosts(LocalGroups.WORK_GROUP)).noneSatisfy(line -> assertThat(line)
+                .containsAnyOf("王建国", "王德福", "刘强", "新华路", "88 号", "13911110"));
+        assertThat(api.groupPosts(LocalGroups.LEADERS_GROUP)).singleElement().asString()
+                .contains("请第 1 级领导关注", code, "江汉区").doesNotContain("王建国");
         clock.advance(Duration.ofHours(1));
         assertThat(api.post("/local/escalation/run", null).json().get("escalated").asInt()).isZero();
         assertThat(api.outboxTo(CHAIR)).isEmpty();

@@ -33,6 +33,7 @@ final class TestStack implements AutoCloseable {
     final Recording<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> trigger = new Recording<>(e -> ok("trigger"));
     final Recording<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ack = new Recording<>(e -> ok("ack"));
     final Recording<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> console = new Recording<>(e -> ok("console"));
+    final Recording<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> providerPush = new Recording<>(e -> ok("push"));
     final Recording<SNSEvent, Void> sms = new Recording<>(e -> null);
     final Recording<ScheduledEvent, Map<String, Object>> escalation =
             new Recording<>(e -> Map.of("escalated", 0));
@@ -58,7 +59,8 @@ final class TestStack implements AutoCloseable {
         env.putAll(extraEnv);
         LocalConfig config = LocalConfig.from(env, dataDir);
         outbox = new OutboxMessenger(config.dataDir(), clock, ids);
-        server = new LocalServer(config, new LocalFunctions(trigger, ack, console, sms, escalation), outbox, clock,
+        server = new LocalServer(config, new LocalFunctions(trigger, ack, console, sms, escalation,
+                providerPush), outbox, clock,
                 ids);
         server.start();
         if (ready) server.ready();

@@ -149,6 +149,10 @@ final class Applications implements ApplicationStore {
                 .time("submittedAt", a.submittedAt())
                 .time("updatedAt", a.updatedAt())
                 .n("version", a.version())
+                .map("applicant", a.applicant() == null ? null : Items.writer()
+                        .s("name", a.applicant().name())
+                        .s("phone", a.applicant().phone())
+                        .s("via", a.applicant().via()))
                 .build();
     }
 
@@ -159,6 +163,7 @@ final class Applications implements ApplicationStore {
                 r.decimal("amountApproved"), r.strings("documents"), r.wire(ApplicationStatus.class, "status"),
                 r.list("steps", s -> new ApplicationStep(s.wire(ApplicationStatus.class, "status"), s.time("at"),
                         s.s("actorId"), s.s("actorName"), s.s("note"), s.decimal("amount"))),
-                r.time("submittedAt"), r.time("updatedAt"), r.l("version"));
+                r.time("submittedAt"), r.time("updatedAt"), r.l("version"), r.map("applicant",
+                        p -> new AssistanceApplication.Applicant(p.s("name"), p.s("phone"), p.s("via"))));
     }
 }

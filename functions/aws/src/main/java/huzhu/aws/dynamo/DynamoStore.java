@@ -41,7 +41,7 @@ public final class DynamoStore implements Store {
         this.ports = new Ports(new Directory(table, clock), new TriggerTokens(table), new Incidents(table),
                 new Settings(table), new Idempotency(table), new AuditLog(table), new FollowUps(table),
                 new Introductions(table), new Notices(table), new Applications(table), new Leases(table),
-                new OptOuts(table));
+                new OptOuts(table), new CareRounds(table), new ContactRequests(table), new Guides(table));
     }
 
     /** {@code HUZHU_TABLE} names the table; {@code HUZHU_DYNAMODB_ENDPOINT}, when set, points elsewhere than AWS. */

@@ -16,7 +16,10 @@ import huzhu.core.care.FollowUpStatus;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A follow-up is one item, listed by due date in three indexes: all, by status, by incident. */
+/**
+ * A follow-up is one item, listed by due date in three indexes: all, by status, and (gsi3) by the incident or the
+ * care round it belongs to (it has one or the other).
+ */
 final class FollowUpItems {
     private FollowUpItems() {
     }
@@ -41,10 +44,16 @@ final class FollowUpItems {
                 .wire("status", f.status())
                 .time("createdAt", f.createdAt())
                 .time("updatedAt", f.updatedAt())
+                .s("task", f.task())
+                .s("owner", f.owner())
+                .s("roundId", f.roundId())
+                .s("applicationId", f.applicationId())
                 .n("version", f.version());
         if (f.status() != null) w.s(GSI2_PK, Keys.followUpsWithStatus(f.status().wire())).s(GSI2_SK, byDueDate);
         if (f.incidentId() != null && !f.incidentId().isEmpty()) {
             w.s(GSI3_PK, Keys.followUpsOfIncident(f.incidentId())).s(GSI3_SK, byDueDate);
+        } else if (f.roundId() != null && !f.roundId().isEmpty()) {
+            w.s(GSI3_PK, Keys.followUpsOfRound(f.roundId())).s(GSI3_SK, byDueDate);
         }
         return w.build();
     }
@@ -53,6 +62,7 @@ final class FollowUpItems {
         Items.Reader r = Items.reader(item);
         return new FollowUp(r.s("id"), r.s("incidentId"), r.s("memberId"), r.wire(FollowUpKind.class, "kind"),
                 r.date("dueDate"), r.date("doneDate"), r.strings("visitors"), r.s("notes"), r.decimal("amount"),
-                r.wire(FollowUpStatus.class, "status"), r.time("createdAt"), r.time("updatedAt"), r.l("version"));
+                r.wire(FollowUpStatus.class, "status"), r.time("createdAt"), r.time("updatedAt"), r.s("task"),
+                r.s("owner"), r.s("roundId"), r.s("applicationId"), r.l("version"));
     }
 }

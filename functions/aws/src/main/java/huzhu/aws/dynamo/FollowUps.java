@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Follow-ups: one item each, listed by "dueDate#id" (undated last) through gsi1 (all), gsi2 (by status) and
- * gsi3 (by incident).
+ * gsi3 (by incident, or by care round).
  */
 final class FollowUps implements FollowUpStore {
     private static final String LISTING = "followups";
@@ -63,6 +63,13 @@ final class FollowUps implements FollowUpStore {
     @Override
     public List<FollowUp> forIncident(String incidentId) {
         return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.followUpsOfIncident(incidentId))), true,
+                        Integer.MAX_VALUE)
+                .stream().map(FollowUpItems::read).toList();
+    }
+
+    @Override
+    public List<FollowUp> forRound(String roundId) {
+        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.followUpsOfRound(roundId))), true,
                         Integer.MAX_VALUE)
                 .stream().map(FollowUpItems::read).toList();
     }

@@ -134,6 +134,10 @@ final class Keys {
         return "FOLLOWUP#INCIDENT#" + incidentId;
     }
 
+    static String followUpsOfRound(String roundId) {
+        return "FOLLOWUP#ROUND#" + roundId;
+    }
+
     static String byDueDate(LocalDate due, String id) {
         return sortable(due) + SEP + id;
     }
@@ -205,6 +209,28 @@ final class Keys {
         return "APPLICATION#MEMBER#" + memberId;
     }
 
+    static String round(String id) {
+        return "ROUND#" + id;
+    }
+
+    static final String ROUND = "ROUND";
+    static final String ALL_ROUNDS = "ROUND";
+
+    static String contactRequest(String id) {
+        return "CONTACT_REQUEST#" + id;
+    }
+
+    static final String CONTACT_REQUEST = "CONTACT_REQUEST";
+    static final String ALL_CONTACT_REQUESTS = "CONTACT_REQUEST";
+
+    static String contactRequestsWithStatus(String status) {
+        return "CONTACT_REQUEST#STATUS#" + status;
+    }
+
+    static String contactRequestsOfMember(String memberId) {
+        return "CONTACT_REQUEST#MEMBER#" + memberId;
+    }
+
     static String lease(String name) {
         return "LEASE#" + name;
     }
@@ -215,6 +241,7 @@ final class Keys {
 
     static final String SETTINGS = "SETTINGS";
     static final String ESCALATION_POLICY = "ESCALATION_POLICY";
+    static final String ASSISTANCE_GUIDE = "ASSISTANCE_GUIDE";
 
     static String idempotency(String key) {
         return "IDEMPOTENCY#" + key;

@@ -2,6 +2,7 @@ package huzhu.aws.sns;
 
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
 import huzhu.core.sms.SendResult;

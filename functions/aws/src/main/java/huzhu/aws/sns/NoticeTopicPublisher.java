@@ -2,6 +2,7 @@ package huzhu.aws.sns;
 
 import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeBroadcast;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;

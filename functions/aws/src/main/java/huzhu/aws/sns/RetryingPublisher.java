@@ -1,5 +1,6 @@
 package huzhu.aws.sns;
 
+import huzhu.core.kernel.Backoff;
 import huzhu.core.sms.SendResult;
 import java.time.Duration;
 import java.util.Objects;

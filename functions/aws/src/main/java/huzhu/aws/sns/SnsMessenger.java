@@ -1,6 +1,7 @@
 package huzhu.aws.sns;
 
 import huzhu.aws.AwsClients;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
@@ -118,6 +119,7 @@ public final class SnsMessenger implements Messenger {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("action", "sms.send");
         line.put("incidentId", incidentId);
+        line.put("template", sms == null ? null : sms.sms().templateName());
         line.put("to", PhoneMask.mask(to));
         line.put("outcome", result.ok() ? "sent" : "failed");
         line.put("messageId", result.messageId());

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import huzhu.aws.sns.SnsWire.Attribute;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.sms.SendResult;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -23,6 +23,7 @@ import huzhu.core.care.NoticeStatus;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import huzhu.aws.sns.SnsWire.Attribute;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
 import huzhu.core.testing.TestSms;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.aws.AwsClients;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
 import huzhu.core.testing.TestSms;

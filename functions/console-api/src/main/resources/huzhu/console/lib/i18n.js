@@ -6,8 +6,10 @@ import zhCN from '../texts/zh-CN.js';
 import en from '../texts/en.js';
 import careZhCN from '../texts/care.zh-CN.js';
 import careEn from '../texts/care.en.js';
+import unionZhCN from '../texts/union.zh-CN.js';
+import unionEn from '../texts/union.en.js';
 
-var DICTS = { 'zh-CN': Object.assign({}, zhCN, careZhCN), en: Object.assign({}, en, careEn) };
+var DICTS = { 'zh-CN': Object.assign({}, zhCN, careZhCN, unionZhCN), en: Object.assign({}, en, careEn, unionEn) };
 var LANGS = ['zh-CN', 'en'];
 var lang = LANGS.indexOf(localStorage.getItem('huzhu.lang')) >= 0 ? localStorage.getItem('huzhu.lang') : 'zh-CN';
 

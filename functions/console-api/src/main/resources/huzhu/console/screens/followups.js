@@ -12,10 +12,13 @@ export function followUpTable(items, withIncident, reload) {
   if (withIncident) headers.push(t('col.incident'));
   if (canOperate()) headers.push(t('col.actions'));
   return table(null, headers, items.map(function (f) {
-    return h('tr', null, h('td', null, f.dueDate || '—'), h('td', null, word('followup', f.kind)), h('td', null, memberName(f.memberId)),
+    return h('tr', { 'data-followup': f.id }, h('td', null, f.dueDate || '—'),
+      h('td', null, word('followup', f.kind), f.task ? h('div', { class: 'muted small' }, f.task + (f.owner ? ' · ' + f.owner : '')) : null),
+      h('td', null, memberName(f.memberId)),
       h('td', null, (f.visitors || []).join('、')), h('td', null, f.amount != null ? '¥' + f.amount : ''),
       h('td', null, word('fstatus', f.status)), h('td', null, f.doneDate || ''), h('td', null, f.notes || ''),
-      withIncident ? h('td', null, h('a', { href: '#/incident/' + encodeURIComponent(f.incidentId) }, t('followups.open'))) : null,
+      withIncident ? h('td', null, h('a', { href: f.incidentId ? '#/incident/' + encodeURIComponent(f.incidentId)
+        : '#/round/' + encodeURIComponent(f.roundId) }, t('followups.open'))) : null,
       canOperate() ? h('td', null, f.status === 'planned' ? h('button', {
         type: 'button', class: 'mark-done', 'aria-label': t('followups.markDone') + ' ' + memberName(f.memberId) + ' ' + (f.dueDate || ''),
         onclick: function () { markDone(f, reload); }
@@ -27,7 +30,7 @@ export function followUpTable(items, withIncident, reload) {
 function markDone(f, reload) {
   var body = {
     kind: f.kind, dueDate: f.dueDate, doneDate: isoDate(new Date()), status: 'done',
-    visitors: f.visitors, notes: f.notes, amount: f.amount
+    visitors: f.visitors, notes: f.notes, amount: f.amount, task: f.task, owner: f.owner
   };
   edit('PUT', '/v1/followups/' + encodeURIComponent(f.id), body, f).then(function () {
     say(t('followups.markedDone'));

@@ -49,7 +49,8 @@ export function incidentView(view, id) {
         return h('tr', null, h('td', null, r.name), h('td', null, h('a', { href: 'tel:' + r.phone }, r.phone)),
           h('td', null, when(r.acceptedAt)), h('td', null, r.arrivedAt ? when(r.arrivedAt) : '—'));
       }), t('incident.noResponders')));
-    clear(alerts).appendChild(table(null, [t('col.name'), t('col.kind'), t('col.phone'), t('col.level'), t('col.sentAt'), t('col.delivery')],
+    clear(alerts).appendChild(h('p', { class: 'muted small', id: 'deliverySummary' }, deliverySummary(i.alerts)));
+    alerts.appendChild(table(null, [t('col.name'), t('col.kind'), t('col.phone'), t('col.level'), t('col.sentAt'), t('col.delivery')],
       i.alerts.map(function (a) {
         return h('tr', null, h('td', null, a.name), h('td', null, word('recipient', a.recipientKind)), h('td', null, a.to),
           h('td', null, String(a.level)), h('td', null, a.sentAt ? when(a.sentAt) : t('incident.notSent')),
@@ -125,4 +126,14 @@ function actionForms(i, reload) {
     h('details', { id: 'resolveDetails' }, h('summary', null, t('action.resolve')), resolve),
     h('details', null, h('summary', null, t('action.cancel')), cancel));
   return box;
+}
+
+/** Sent vs delivered: what went out, what the carriers reported on the phones (an answer means it arrived), what failed. */
+function deliverySummary(alerts) {
+  var reached = { delivered: 1, accepted: 1, declined: 1 };
+  return t('incident.deliverySummary', {
+    sent: alerts.filter(function (a) { return a.sentAt; }).length,
+    delivered: alerts.filter(function (a) { return reached[a.status]; }).length,
+    failed: alerts.filter(function (a) { return a.status === 'failed'; }).length
+  });
 }

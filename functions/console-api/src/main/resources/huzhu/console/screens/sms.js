@@ -8,6 +8,7 @@ import { say, showErrors } from '../lib/messages.js';
 import { api, local, qs } from '../lib/api.js';
 import { every } from '../lib/timers.js';
 import { knownMembers } from '../lib/members.js';
+import { workGroupPanel } from './work-group.js';
 
 export function smsView(view) {
   var from = input({ type: 'tel', id: 'smsFrom', list: 'knownPhones', value: sessionStorage.getItem('huzhu.sms.from') || '' });
@@ -25,7 +26,7 @@ export function smsView(view) {
     h('div', { class: 'grow' }, field(t('sms.watch'), watch, { hint: t('sms.watchHint') })), h('button', { type: 'submit' }, t('sms.show')));
   add(view, h('h1', null, t('sms.title')), h('p', { class: 'muted small' }, t('sms.help')), phones,
     h('div', { class: 'two-col' }, form, h('section', { class: 'card', 'aria-labelledby': 'outboxTitle' },
-      h('h2', { id: 'outboxTitle' }, t('sms.outbox')), watchForm, outbox)));
+      h('h2', { id: 'outboxTitle' }, t('sms.outbox')), watchForm, outbox)), workGroupPanel());
   knownPhones(phones);
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
@@ -45,7 +46,9 @@ export function smsView(view) {
       clear(outbox);
       if (!items.length) outbox.appendChild(h('p', { class: 'empty' }, t('sms.none')));
       items.forEach(function (m) {
-        outbox.appendChild(h('div', { class: 'bubble' }, h('div', { class: 'meta' }, when(m.sentAt) + ' → ' + m.to), m.body));
+        outbox.appendChild(h('div', { class: 'bubble' }, h('div', { class: 'meta' }, when(m.sentAt) + ' → ' + m.to), m.body,
+          m.template ? h('div', { class: 'meta template' }, t('sms.template', { name: m.template + (m.templateId ? ' (' + m.templateId + ')' : '') }),
+            ' · ', Object.keys(m.variables || {}).map(function (k) { return k + '=' + m.variables[k]; }).join(', ')) : null));
       });
     }).catch(function (e) { showErrors(watchForm, e); });
   }

@@ -93,6 +93,7 @@ export default {
   'recipient.volunteer': 'volunteer',
   'recipient.leader': 'leader',
   'alert.sent': 'sent',
+  'alert.delivered': 'delivered',
   'alert.failed': 'failed',
   'alert.accepted': 'accepted',
   'alert.declined': 'declined',
@@ -185,6 +186,7 @@ export default {
   'incident.noResponders': 'Nobody has accepted yet',
   'incident.alerts': 'Who was alerted, and delivery',
   'incident.notSent': 'not sent',
+  'incident.deliverySummary': '{sent} sent · {delivered} delivered (answers included) · {failed} failed',
   'incident.timeline': 'Timeline (newest first)',
   'incident.followups': 'Care after the emergency',
   'incident.actions': 'Actions',
@@ -404,5 +406,9 @@ export default {
   'target.delivery': 'notice recipients',
   'target.notice-reply': 'notice replies',
   'target.coverage': 'coverage report',
-  'audit.records': '{n} records'
+  'target.contactRequest': 'request to change family contacts',
+  'target.round': 'care round',
+  'target.guide': 'assistance guide',
+  'audit.records': '{n} records',
+  'sms.template': 'template {name}'
 };

@@ -93,6 +93,7 @@ export default {
   'recipient.volunteer': '队员',
   'recipient.leader': '领导',
   'alert.sent': '已发送',
+  'alert.delivered': '已送达',
   'alert.failed': '发送失败',
   'alert.accepted': '已接单',
   'alert.declined': '无法前往',
@@ -185,6 +186,7 @@ export default {
   'incident.noResponders': '还没有人接单',
   'incident.alerts': '已通知的人和送达状态',
   'incident.notSent': '未发送',
+  'incident.deliverySummary': '已发送 {sent} 条 · 已送达 {delivered} 条（含已回复） · 失败 {failed} 条',
   'incident.timeline': '时间线（最新在前）',
   'incident.followups': '事后慰问与帮扶',
   'incident.actions': '处理',
@@ -404,5 +406,9 @@ export default {
   'target.delivery': '通知送达名单',
   'target.notice-reply': '通知回复',
   'target.coverage': '覆盖情况报表',
-  'audit.records': '{n} 条'
+  'target.contactRequest': '家属变更申请',
+  'target.round': '走访慰问',
+  'target.guide': '帮扶操作指南',
+  'audit.records': '{n} 条',
+  'sms.template': '模板 {name}'
 };

@@ -1,5 +1,6 @@
 package huzhu.core.care;
 
+import huzhu.core.ServiceConfig;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
@@ -10,6 +11,8 @@ import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Months;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
@@ -20,23 +23,32 @@ import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.kernel.Wire;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
+import huzhu.core.sms.SendResult;
+import huzhu.core.sms.SmsComposer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Assistance applications (帮扶申请) as the union's operation guide runs them: an officer records one for a member,
- * then it is reviewed, approved or rejected, and an approved one is paid — each step with who and when. A step
- * out of order is refused (409, saying where the application stands and what the steps are); two officers
- * deciding at the same moment cannot both win, the second is told the application moved on. Money needs a second
- * pair of eyes: whoever submitted or reviewed an application cannot approve it, whoever submitted it cannot pay it
- * (403); an admin may, and the audit log then records that the rule was waived.
+ * Assistance applications (帮扶申请) as the union's operation guide runs them: an officer records one for a member
+ * (or the member or their family asks on the member's own page), then it is reviewed, approved or rejected, and an
+ * approved one is paid — each step with who and when, and the applicant told of each by SMS (the member, and the
+ * family contact who asked). A step out of order is refused (409, saying where the application stands and what the
+ * steps are); two officers deciding at the same moment cannot both win, the second is told the application moved on.
+ * Money needs a second pair of eyes: whoever submitted or reviewed an application cannot approve it, whoever
+ * submitted it cannot pay it (403); an admin may, and the audit log then records that the rule was waived.
  */
 public final class ApplicationService {
     static final int MAX_REASON = 2000;
@@ -51,13 +63,18 @@ public final class ApplicationService {
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
+    private final Messenger messenger;
+    private final SmsComposer sms;
 
-    public ApplicationService(ApplicationStore applications, DirectoryStore directory, Clock clock, Ids ids, AuditService audit) {
+    public ApplicationService(ApplicationStore applications, DirectoryStore directory, Clock clock, Ids ids,
+            AuditService audit, Messenger messenger, ServiceConfig config) {
         this.applications = applications;
         this.directory = directory;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
+        this.messenger = messenger;
+        this.sms = new SmsComposer(config.smsSignature());
     }
 
     /** {@code documents}: what was handed in, as text or links (a scan in the union's drive, "病历复印件 3 页"). */
@@ -81,20 +98,49 @@ public final class ApplicationService {
     // ---------------------------------------------------------------- writing
 
     public AssistanceApplication create(ApplicationInput input, Actor actor) {
+        return create(null, input, actor, null);
+    }
+
+    /**
+     * A new application, submitted; {@code id} null for a new one (else, a retried request's: the one stored is
+     * returned); {@code applicant} null when an officer keys it in. The member (and the applicant, at a phone on
+     * file) is told it was received.
+     */
+    public AssistanceApplication create(String id, ApplicationInput input, Actor actor,
+            AssistanceApplication.Applicant applicant) {
         ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;
         Validation v = new Validation();
         String memberId = v.text("memberId", in.memberId(), 100, true);
         Checked c = check(v, in);
         v.throwIfAny();
         Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
+        if (id != null) {
+            Optional<AssistanceApplication> existing = applications.get(id);
+            if (existing.isPresent()) return existing.get();
+        }
         Instant now = clock.instant();
-        AssistanceApplication a = new AssistanceApplication(ids.newId(), member.id(), member.name(), member.unit(),
-                c.kind, c.reason, c.amount, null, c.documents, ApplicationStatus.SUBMITTED,
+        AssistanceApplication a = new AssistanceApplication(id != null ? id : ids.newId(), member.id(), member.name(),
+                member.unit(), c.kind, c.reason, c.amount, null, c.documents, ApplicationStatus.SUBMITTED,
                 List.of(new ApplicationStep(ApplicationStatus.SUBMITTED, now, actor.id(), actor.name(), null, c.amount)),
-                now, now, 1);
-        applications.insert(a);
+                now, now, 1, applicant);
+        try {
+            applications.insert(a);
+        } catch (IllegalStateException exists) {
+            if (id == null) throw exists;
+            return applications.get(id).orElseThrow(() -> exists);
+        }
         audit.record(actor, "create", "application", a.id(), a.memberName());
+        tellApplicant(a, member, a.steps().get(0));
         return a;
+    }
+
+    /** The 422 {@link #create} would answer for this input, before anything is written or counted (or nothing). */
+    void validate(ApplicationInput input) {
+        ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;
+        Validation v = new Validation();
+        v.text("memberId", in.memberId(), 100, true);
+        check(v, in);
+        v.throwIfAny();
     }
 
     /** While it is only submitted, an application can be corrected; once reviewed it is what was decided on. */
@@ -118,7 +164,7 @@ public final class ApplicationService {
             }
             return new AssistanceApplication(current.id(), current.memberId(), current.memberName(), current.unit(),
                     c.kind, c.reason, c.amount, null, c.documents, current.status(), current.steps(),
-                    current.submittedAt(), clock.instant(), current.version() + 1);
+                    current.submittedAt(), clock.instant(), current.version() + 1, current.applicant());
         });
         audit.record(actor, "update", "application", id, updated.memberName());
         return updated;
@@ -170,9 +216,7 @@ public final class ApplicationService {
             Instant now = clock.instant();
             List<ApplicationStep> steps = new ArrayList<>(current.steps());
             steps.add(new ApplicationStep(to, now, actor.id(), actor.name(), note, amount));
-            return new AssistanceApplication(current.id(), current.memberId(), current.memberName(), current.unit(),
-                    current.kind(), current.reason(), current.amountRequested(), approved, current.documents(), to,
-                    steps, current.submittedAt(), now, current.version() + 1);
+            return current.next(to, approved, steps, now);
         });
         audit.record(actor, switch (to) {
             case REVIEWED -> "review";
@@ -182,6 +226,8 @@ public final class ApplicationService {
             case SUBMITTED -> "create";
         }, "application", id, moved.memberName());
         if (waived[0]) audit.record(actor, "four-eyes-waived", "application", id, moved.memberName(), List.of(to.wire()));
+        tellApplicant(moved, directory.members().get(moved.memberId()).orElse(null), moved.steps().get(
+                moved.steps().size() - 1));
         return moved;
     }
 
@@ -200,6 +246,36 @@ public final class ApplicationService {
         if (!tookPart) return false;
         if (actor.admin()) return true;
         throw new Forbidden("four_eyes", "error.application.fourEyes." + to.wire(), Map.of());
+    }
+
+    /**
+     * Each step, by SMS, to the member and to the applicant who asked from a phone on file: what was decided, by
+     * whom, and the amount. A failed SMS is logged; the step stands.
+     */
+    private void tellApplicant(AssistanceApplication a, Member member, ApplicationStep step) {
+        // a condolence payment opened with a death's checklist: the family just had the union's condolences by SMS
+        if (step.status() == ApplicationStatus.SUBMITTED && a.applicant() != null
+                && "bereavement".equals(a.applicant().via())) {
+            return;
+        }
+        Map<String, Language> to = new LinkedHashMap<>();
+        if (member != null) to.put(member.phone(), member.language());
+        if (a.applicant() != null && a.applicant().phone() != null) {
+            to.putIfAbsent(a.applicant().phone(), member != null ? member.language() : Language.DEFAULT);
+        }
+        for (Map.Entry<String, Language> e : to.entrySet()) {
+            Language lang = e.getValue();
+            RenderedSms text = sms.render(lang, "application." + step.status().wire(), Map.of(
+                    "kind", Messages.text(lang, "application.kind." + a.kind().wire()),
+                    "by", step.actorName() == null ? "" : step.actorName(),
+                    "amount", step.amount() == null ? "" : step.amount().toPlainString(),
+                    "note", step.note() == null ? "" : step.note()));
+            SendResult r = messenger.send(new OutboundSms(e.getKey(), text, null));
+            if (!r.ok()) {
+                JsonLog.warn("application.smsFailed", "applicationId", a.id(), "to", e.getKey(), "reason",
+                        r.failureReason());
+            }
+        }
     }
 
     /** 409 saying which applications may take this step, and the steps in order, in both languages. */

@@ -27,7 +27,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Care after the emergency: visits (慰问), assistance (帮扶), bereavement help. */
+/**
+ * Care after the emergency, after a death in the family, and on care rounds: visits (慰问), assistance (帮扶), help
+ * with arrangements, safety checks — each with what to do, who sees to it and by when.
+ */
 public final class FollowUpService {
     private static final int ATTEMPTS = 5;
 
@@ -45,9 +48,17 @@ public final class FollowUpService {
         this.audit = audit;
     }
 
+    /** {@code task} and {@code owner}: left out of an update, they stay as they were. */
     public record FollowUpInput(String kind, String dueDate, String doneDate, List<String> visitors, String notes,
-            BigDecimal amount, String status) {
+            BigDecimal amount, String status, String task, String owner) {
+
+        public FollowUpInput(String kind, String dueDate, String doneDate, List<String> visitors, String notes,
+                BigDecimal amount, String status) {
+            this(kind, dueDate, doneDate, visitors, notes, amount, status, null, null);
+        }
     }
+
+    static final int MAX_TASK = 60;
 
     public FollowUp create(String incidentId, FollowUpInput input) {
         return create(incidentId, input, Actor.SYSTEM);
@@ -56,7 +67,7 @@ public final class FollowUpService {
     public FollowUp create(String incidentId, FollowUpInput input, Actor actor) {
         Incident incident = incidents.get(incidentId).orElseThrow(() -> new NotFound("incident"));
         Instant now = clock.instant();
-        FollowUp f = build(ids.newId(), incident.id(), incident.memberId(), input, now, now, 1);
+        FollowUp f = build(ids.newId(), incident.id(), incident.memberId(), input, now, now, null);
         followUps.insert(f);
         audit.record(actor, "create", "followup", f.id(), incident.code());
         return f;
@@ -77,13 +88,13 @@ public final class FollowUpService {
                 before.clear();
                 before.add(current);
                 return Decision.write(build(id, current.incidentId(), current.memberId(), input, current.createdAt(),
-                        clock.instant(), current.version() + 1));
+                        clock.instant(), current));
             }, followUps::replace);
         } catch (StaleWrite e) {
             throw new Conflict("busy", "error.busy");
         }
         FollowUp old = before.get(0);
-        String code = incidents.get(old.incidentId()).map(Incident::code).orElse(null);
+        String code = old.incidentId() == null ? null : incidents.get(old.incidentId()).map(Incident::code).orElse(null);
         audit.record(actor, "update", "followup", id, code, changes(old, f));
         return f;
     }
@@ -93,8 +104,27 @@ public final class FollowUpService {
         return followUps.get(id).orElseThrow(() -> new NotFound("followup"));
     }
 
+    /**
+     * Stores a follow-up planned by the union's own checklists (a death in the family, a care round) under an id of
+     * their choosing, unless one with that id is there already (a retried request): true if this call stored it.
+     */
+    boolean plan(FollowUp followUp) {
+        if (followUps.get(followUp.id()).isPresent()) return false;
+        try {
+            followUps.insert(followUp);
+            return true;
+        } catch (IllegalStateException exists) {
+            return false;
+        }
+    }
+
+    /** A new follow-up's text fields, checked as an officer's would be. */
+    static String task(Validation v, String field, String value) {
+        return v.text(field, value, MAX_TASK, false);
+    }
+
     private FollowUp build(String id, String incidentId, String memberId, FollowUpInput input, Instant created,
-            Instant now, long version) {
+            Instant now, FollowUp old) {
         FollowUpInput in = input == null ? new FollowUpInput(null, null, null, null, null, null, null) : input;
         Validation v = new Validation();
         FollowUpKind kind = null;
@@ -119,9 +149,16 @@ public final class FollowUpService {
         }
         String notes = v.text("notes", in.notes(), 2000, false);
         if (in.amount() != null) v.range("amount", in.amount(), 0, 10_000_000);
+        String task = task(v, "task", in.task());
+        String owner = v.text("owner", in.owner(), DirectoryService.MAX_NAME, false);
         v.throwIfAny();
+        if (old != null) {
+            if (in.task() == null) task = old.task();
+            if (in.owner() == null) owner = old.owner();
+        }
         return new FollowUp(id, incidentId, memberId, kind, due, done, visitors, notes, in.amount(), status, created,
-                now, version);
+                now, task, owner, old == null ? null : old.roundId(), old == null ? null : old.applicationId(),
+                old == null ? 1 : old.version() + 1);
     }
 
     public List<FollowUp> forIncident(String incidentId) {
@@ -153,6 +190,8 @@ public final class FollowUpService {
                 .check("amount", a.amount() == null ? null : a.amount().stripTrailingZeros(),
                         b.amount() == null ? null : b.amount().stripTrailingZeros())
                 .check("status", a.status(), b.status())
+                .check("task", a.task(), b.task())
+                .check("owner", a.owner(), b.owner())
                 .fields();
     }
 }

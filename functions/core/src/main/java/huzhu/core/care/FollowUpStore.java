@@ -22,6 +22,9 @@ public interface FollowUpStore {
     /** The incident's follow-ups, by due date (those without one last), then id. */
     List<FollowUp> forIncident(String incidentId);
 
+    /** The care round's follow-ups, by due date (those without one last), then id. */
+    List<FollowUp> forRound(String roundId);
+
     /** Ordered by due date (those without one last), then id. */
     Page<FollowUp> list(StatusFilter<FollowUpStatus> status, PageRequest page);
 }

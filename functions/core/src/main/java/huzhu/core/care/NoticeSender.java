@@ -2,6 +2,8 @@ package huzhu.core.care;
 
 import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
+import huzhu.core.group.GroupAnnouncements;
+import huzhu.core.group.GroupFact;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.VersionedChange;
@@ -35,15 +37,18 @@ public final class NoticeSender {
     private final NoticeStore notices;
     private final Messenger messenger;
     private final NoticeBroadcast broadcast;
+    private final GroupAnnouncements group;
     private final Clock clock;
     private final NoticeSms sms;
     private final NoticeAudiences audiences;
 
+    /** {@code group}: the union's group chats, which get every notice as it goes out (once, like the topic). */
     public NoticeSender(NoticeStore notices, DirectoryStore directory, OptOutStore optOuts, Messenger messenger,
-            NoticeBroadcast broadcast, Clock clock, ServiceConfig config) {
+            NoticeBroadcast broadcast, GroupAnnouncements group, Clock clock, ServiceConfig config) {
         this.notices = notices;
         this.messenger = messenger;
         this.broadcast = broadcast;
+        this.group = group;
         this.clock = clock;
         this.sms = new NoticeSms(config);
         this.audiences = new NoticeAudiences(directory, optOuts);
@@ -180,12 +185,23 @@ public final class NoticeSender {
                 : current.edit().audienceResolved(count).build()).orElseGet(() -> notice(n.id()));
     }
 
-    /** At most once: the attempt is recorded before publishing, so a crash afterwards does not publish twice. */
+    /**
+     * At most once: the attempt is recorded before publishing, so a crash afterwards does not publish twice. The
+     * union's group chats get the notice at the same moment, on the same terms.
+     */
     private Notice publishToTopic(Notice n) {
         Instant now = clock.instant();
         Optional<Notice> claimed = tryChange(n.id(), current -> current.topicAt() != null ? null
                 : current.edit().topicAttempted(now).build());
         if (claimed.isEmpty()) return notice(n.id());
+        if (toGroups(claimed.get().audience())) {
+            try {
+                group.announce(new GroupFact.NoticeSent(n.id(), claimed.get().title(), claimed.get().text(),
+                        sms.pageUrl(n.id())));
+            } catch (RuntimeException e) {
+                JsonLog.error("group.announceFailed", e, "noticeId", n.id());
+            }
+        }
         SendResult r;
         try {
             r = broadcast.publish(claimed.get(), sms.pageUrl(n.id()));
@@ -199,6 +215,11 @@ public final class NoticeSender {
         String messageId = r.messageId();
         return tryChange(n.id(), current -> current.edit().topicMessageId(messageId).build())
                 .orElseGet(() -> notice(n.id()));
+    }
+
+    /** A notice for every member or every family is the group's too; one for a unit, the volunteers or the leaders is not. */
+    private static boolean toGroups(NoticeAudience audience) {
+        return audience.kind() == AudienceKind.ALL_MEMBERS || audience.kind() == AudienceKind.FAMILY_CONTACTS;
     }
 
     private void complete(String noticeId) {

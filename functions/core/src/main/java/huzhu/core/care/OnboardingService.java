@@ -279,13 +279,17 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         @Override
         public void record(SendResult result, Instant at) {
             SendResult last = result;
+            boolean withLink = linkIncluded && result.keptLinks(texts.get(0));
             if (result.ok() && texts.size() > 1) {
                 // the link's own SMS, right after the introduction it belongs to
                 last = messenger.send(new OutboundSms(contact.phone(), texts.get(1), null));
-                if (!last.ok()) last = SendResult.failed("link SMS: " + last.failureReason(), last.permanent());
+                withLink = last.keptLinks(texts.get(1));
+                // a provider that takes no links sends the introduction alone: it says how to ask for help
+                if (last.skipped()) last = result;
+                else if (!last.ok()) last = SendResult.failed("link SMS: " + last.failureReason(), last.permanent());
             }
             FamilyIntroduction done = last.ok()
-                    ? next(current, IntroductionStatus.SENT, linkIncluded, result.messageId(), null,
+                    ? next(current, IntroductionStatus.SENT, withLink, result.messageId(), null,
                             current.claimedAt(), at)
                     : next(current, IntroductionStatus.FAILED, linkIncluded, null, last.failureReason(),
                             current.claimedAt(), at);

@@ -68,6 +68,22 @@ public record Alert(
                 failureReason, attempts + 1, lease, false);
     }
 
+    /** The carrier reported the alert on the phone; it still waits for an answer. */
+    public Alert reportedDelivered() {
+        return new Alert(recipientId, recipientKind, name, to, language, level, sentAt, AlertStatus.DELIVERED, messageId,
+                null, attempts, null, false);
+    }
+
+    /**
+     * The carrier reported it undeliverable (number empty, phone off too long, blocked): failed for good, since a
+     * retry would not reach that phone either. The message id stays, so a repeated report finds it and changes
+     * nothing.
+     */
+    public Alert reportedUndeliverable(String reason) {
+        return new Alert(recipientId, recipientKind, name, to, language, level, sentAt, AlertStatus.FAILED, messageId,
+                reason, attempts, null, true);
+    }
+
     /** No longer retried (the incident was taken or closed); what happened so far stays recorded. */
     public Alert settled() {
         return retryAt == null ? this : new Alert(recipientId, recipientKind, name, to, language, level, sentAt,

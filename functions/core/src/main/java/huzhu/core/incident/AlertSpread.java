@@ -37,7 +37,7 @@ public final class AlertSpread {
         for (Incident i : active) {
             if (i.id().equals(exceptIncident) || !i.active()) continue;
             for (Alert a : i.alerts()) {
-                if (a.recipientKind() != RecipientKind.VOLUNTEER || a.status() != AlertStatus.SENT) continue;
+                if (a.recipientKind() != RecipientKind.VOLUNTEER || !a.status().outstanding()) continue;
                 if (a.sentAt() == null || !a.sentAt().isBefore(since)) counts.merge(a.recipientId(), 1, Integer::sum);
             }
         }

@@ -4,6 +4,8 @@ import huzhu.core.kernel.Wire;
 
 public enum AlertStatus implements Wire {
     SENT("sent"),
+    /** The carrier reported it on the phone (a provider's delivery report); still waiting for an answer. */
+    DELIVERED("delivered"),
     FAILED("failed"),
     ACCEPTED("accepted"),
     DECLINED("declined"),
@@ -20,8 +22,8 @@ public enum AlertStatus implements Wire {
         return wire;
     }
 
-    /** The person was reached and has not answered yet. */
+    /** The alert went out (and may have been reported delivered) and the person has not answered yet. */
     public boolean outstanding() {
-        return this == SENT;
+        return this == SENT || this == DELIVERED;
     }
 }

@@ -4,12 +4,14 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AlertDelivery.Planned;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.StaleWrite;
 import huzhu.core.log.JsonLog;
+import huzhu.core.sms.CarrierReport;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import java.time.Clock;
@@ -46,9 +48,19 @@ public final class Dispatcher {
     private final Escalation escalation;
     private final Responses responses;
     private final OfficerActions officers;
+    private final DeliveryReports reports;
+    private final Bereavements bereavements;
 
     public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
             LeaderAnnouncements announcements, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config) {
+        this(incidents, directory, settings, messenger, announcements, GroupAnnouncements.NONE, timer, clock, ids,
+                config);
+    }
+
+    /** {@code group}: the union's group chats, told the plain facts of each incident (opened, accepted…). */
+    public Dispatcher(IncidentStore incidents, DirectoryStore directory, SettingsStore settings, Messenger messenger,
+            LeaderAnnouncements announcements, GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids,
+            ServiceConfig config) {
         this.incidents = incidents;
         this.directory = directory;
         this.settings = settings;
@@ -57,13 +69,16 @@ public final class Dispatcher {
         this.config = config;
         this.texts = new IncidentTexts(config);
         this.out = new Outbound(messenger);
-        this.news = new LeaderNews(announcements, directory, out, texts);
+        this.news = new LeaderNews(announcements, group, directory, out, texts);
         this.changes = new IncidentChanges(incidents, news::exhausted);
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
-        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts);
+        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts, news);
         this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
         this.officers = new OfficerActions(changes, out, news, clock, texts);
+        this.reports = new DeliveryReports(changes, incidents, escalation, clock, texts);
+        this.bereavements = new Bereavements(incidents, directory, settings, out, news, texts, clock, ids,
+                config.defaultPolicy());
     }
 
     /** What is known when someone raises the alarm. {@code id} may be preassigned (idempotent retries). */
@@ -138,6 +153,7 @@ public final class Dispatcher {
         JsonLog.info("incident.opened", "incidentId", created.id(), "code", created.code(), "escalationLevel",
                 created.level(), "channel", request.reporter().channel().wire(), "verified",
                 request.reporter().verified());
+        news.opened(created, member);
 
         if (member != null && request.reporter().phone() != null
                 && !request.reporter().phone().equals(member.phone())) {
@@ -168,6 +184,14 @@ public final class Dispatcher {
 
     private static String reporterActor(Reporter r) {
         return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
+    }
+
+    /**
+     * A death in the member's family: recorded as an incident taken in hand at once, no volunteer alerted, the leaders
+     * of every level told by SMS (see {@code Bereavements}). {@code who} is the deceased as leaders read it.
+     */
+    public Incident recordBereavement(NewIncident request, String who, String actor) {
+        return bereavements.record(request, who, actor);
     }
 
     // ---------------------------------------------------------------- escalation
@@ -237,13 +261,23 @@ public final class Dispatcher {
     }
 
     /** A reporter's later message: on the timeline, and passed on to whoever is handling it. */
+    /**
+     * The carriers' delivery reports: alerts become {@code delivered}, or {@code failed} when undeliverable (and a
+     * level nobody can be reached at moves on at once). Reports of other SMS and repeats change nothing.
+     * @return how many reports changed an alert
+     */
+    public int deliveryReports(List<CarrierReport> carrierReports) {
+        return (int) reports.record(carrierReports).stream()
+                .filter(o -> o == DeliveryReports.Outcome.DELIVERED || o == DeliveryReports.Outcome.UNDELIVERABLE).count();
+    }
+
     public Incident relay(String incidentId, String text, String fromPhone) {
         Instant now = clock.instant();
         Incident updated = changes.change(incidentId, current -> IncidentChanges.write(current.edit()
                 .note(now, "relay", texts.timeline("timeline.relay", Map.of("text", text)), fromPhone)));
         List<String> to = !updated.responders().isEmpty()
                 ? updated.responders().stream().map(Responder::phone).toList()
-                : updated.alerts().stream().filter(a -> a.status() == AlertStatus.SENT && a.sentAt() != null)
+                : updated.alerts().stream().filter(a -> a.status().outstanding() && a.sentAt() != null)
                         .map(Alert::to).toList();
         for (String phone : to) {
             Language lang = updated.alerts().stream().filter(a -> a.to().equals(phone)).map(Alert::language)

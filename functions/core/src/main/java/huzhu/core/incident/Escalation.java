@@ -29,9 +29,10 @@ final class Escalation {
     private final EscalationTimer timer;
     private final Clock clock;
     private final IncidentTexts texts;
+    private final LeaderNews news;
 
     Escalation(IncidentChanges changes, IncidentStore incidents, DirectoryStore directory, LevelPlanner planner,
-            AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts) {
+            AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts, LeaderNews news) {
         this.changes = changes;
         this.incidents = incidents;
         this.directory = directory;
@@ -40,6 +41,7 @@ final class Escalation {
         this.timer = timer;
         this.clock = clock;
         this.texts = texts;
+        this.news = news;
     }
 
     /** Sends what a write planned; a level nobody could be reached at moves on at once. */
@@ -135,12 +137,14 @@ final class Escalation {
      */
     boolean escalate(String incidentId, Integer expectedLevel, Instant expectedDeadline, String source) {
         Instant now = clock.instant();
+        int[] moved = {-1};
         Planned planned = changes.change(incidentId, current -> {
             if (!current.dueAt(now)
                     || (expectedLevel != null && !current.hasDeadline(expectedLevel, expectedDeadline))) {
                 return none(new Planned(current, null));
             }
             Incident.Builder b = current.edit();
+            moved[0] = current.level();
             Instant deadline = current.nextEscalationAt();
             List<Alert> intents = planner.stepUp(b, now, deadline, people());
             return write(b, updated -> {
@@ -149,6 +153,7 @@ final class Escalation {
             });
         });
         if (planned.intents() == null) return false;
+        steppedUp(planned.incident(), moved);
         deliver(planned);
         return true;
     }
@@ -169,31 +174,43 @@ final class Escalation {
     /** An officer moves the incident to the next level now. */
     Incident escalateNow(String incidentId, String actor) {
         Instant now = clock.instant();
+        int[] moved = {-1};
         Planned planned = changes.change(incidentId, current -> {
             current.requireActive();
             if (current.exhausted()) throw new Conflict("policy_exhausted", "error.policyExhausted");
             Incident.Builder b = current.edit();
+            moved[0] = current.level();
             List<Alert> intents = planner.stepUp(b, now, null, people());
             b.note(now, "escalated", texts.timeline("timeline.escalatedByOfficer", Map.of("level", b.level())),
                     actor);
             return write(b, updated -> new Planned(updated, intents));
         });
+        steppedUp(planned.incident(), moved);
         return deliver(planned);
     }
 
     /** Escalates immediately (all failed or all declined), guarded by the version we decided on. */
     Incident moveOnNow(String incidentId, long seenVersion, String reasonKey) {
         Instant now = clock.instant();
+        int[] moved = {-1};
         Planned planned = changes.change(incidentId, current -> {
             if (current.version() != seenVersion || current.status() != IncidentStatus.OPEN || current.exhausted()) {
+                moved[0] = -1;
                 return none(new Planned(current, List.of()));
             }
             Incident.Builder b = current.edit();
+            moved[0] = current.level();
             b.note(now, "move-on", texts.timeline(reasonKey, Map.of("level", current.level())), "system");
             List<Alert> intents = planner.stepUp(b, now, null, people());
             return write(b, updated -> new Planned(updated, intents));
         });
+        steppedUp(planned.incident(), moved);
         return deliver(planned);
+    }
+
+    /** The groups hear of a step to another level (a repeat of the last level is no news). */
+    private void steppedUp(Incident incident, int[] from) {
+        if (from[0] >= 0 && incident.level() != from[0]) news.escalated(incident);
     }
 
     private LevelPlanner.People people() {

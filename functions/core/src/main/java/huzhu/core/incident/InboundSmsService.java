@@ -51,6 +51,7 @@ public final class InboundSmsService {
     private final RateLimiter limiter;
     private final Language defaultLanguage;
     private final NoticeReplies noticeReplies;
+    private final BereavementReports bereavements;
 
     public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter) {
@@ -60,6 +61,13 @@ public final class InboundSmsService {
     /** {@code noticeReplies}: where replies to a recent notice go, see {@link NoticeReplies}. */
     public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
             ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies) {
+        this(idempotency, directory, incidents, optOuts, dispatcher, messenger, clock, config, limiter, noticeReplies,
+                BereavementReports.NONE);
+    }
+
+    /** {@code bereavements}: where news of a death in the family goes, see {@link BereavementReports}. */
+    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
+            ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies, BereavementReports bereavements) {
         this.idempotency = idempotency;
         this.directory = directory;
         this.incidents = incidents;
@@ -71,6 +79,7 @@ public final class InboundSmsService {
         this.limiter = limiter;
         this.defaultLanguage = config.defaultLanguage();
         this.noticeReplies = noticeReplies;
+        this.bereavements = bereavements;
     }
 
     /** The two-way SMS JSON that AWS End User Messaging publishes to SNS. */
@@ -81,7 +90,9 @@ public final class InboundSmsService {
     /** What was done with one SMS, for logs and tests. */
     public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED, LIMITED,
         /** a reply to a recent notice, in its thread */
-        NOTICE_REPLY }
+        NOTICE_REPLY,
+        /** news of a death in the member's family, for the union's leaders (no alert) */
+        BEREAVEMENT }
 
     public Handled handle(InboundSms in) {
         Instant now = clock.instant();
@@ -118,7 +129,9 @@ public final class InboundSmsService {
         List<Incident> activeNow = asMember.isEmpty() && family.isEmpty() ? List.of() : incidents.active();
         Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
         if (member != null) {
+            // a death already recorded is no emergency in progress: the family's words about it go to the hook below
             Optional<Incident> active = activeNow.stream().filter(i -> member.id().equals(i.memberId()))
+                    .filter(i -> i.type() != IncidentType.BEREAVEMENT)
                     .max(Comparator.comparing(Incident::createdAt));
             if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
@@ -134,6 +147,9 @@ public final class InboundSmsService {
                 reply(from, active.get().id(), member.language(), "relayed", Map.of("code", active.get().code()));
                 return Handled.RELAYED;
             }
+            // no emergency in progress: news of a death in the family goes to the union's leaders, not the volunteers
+            // (BereavementReports decides; anything that might be an emergency it leaves to be opened below)
+            if (bereavements.take(from, body, member, incidentIdFor(in), now)) return Handled.BEREAVEMENT;
             // no active incident: a reply to a notice sent to this phone lately goes to that notice's thread,
             // unless it might be an emergency (NoticeReplies decides; when in doubt it declines, and we open)
             if (noticeReplies.take(from, body, member, now)) return Handled.NOTICE_REPLY;
@@ -228,7 +244,7 @@ public final class InboundSmsService {
                 : t.alert().sentAt());
         Optional<Target> waiting = mine.stream()
                 .filter(t -> forResponders ? t.alert().status() == AlertStatus.ACCEPTED
-                        : t.alert().status() == AlertStatus.SENT)
+                        : t.alert().status().outstanding())
                 .max(newest);
         return waiting.isPresent() ? waiting : mine.stream().max(newest);
     }

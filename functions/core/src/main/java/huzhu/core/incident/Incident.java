@@ -112,7 +112,7 @@ public record Incident(
     /** Open, not exhausted, and no alert of the current level is still waiting for an answer or accepted. */
     public boolean everyoneDeclinedAtLevel() {
         return status == IncidentStatus.OPEN && !exhausted && alerts.stream().filter(a -> a.level() == level)
-                .noneMatch(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED);
+                .noneMatch(a -> a.status().outstanding() || a.status() == AlertStatus.ACCEPTED);
     }
 
     /** Open, not exhausted, and every alert of the current level failed: nobody at this level can be reached. */
@@ -303,7 +303,7 @@ public record Incident(
             List<Alert> stoodDown = new ArrayList<>();
             for (Alert other : List.copyOf(alerts)) {
                 if (other.recipientId().equals(mine.recipientId())) continue;
-                if (other.status() == AlertStatus.SENT) {
+                if (other.status().outstanding()) {
                     replaceAlert(other.withStatus(AlertStatus.STOOD_DOWN));
                     stoodDown.add(other);
                 } else if (other.pending()) {
@@ -320,7 +320,7 @@ public record Incident(
         public List<Alert> standDownUnanswered() {
             List<Alert> told = new ArrayList<>();
             for (Alert a : List.copyOf(alerts)) {
-                if (a.status() == AlertStatus.SENT) {
+                if (a.status().outstanding()) {
                     replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
                     if (a.sentAt() != null) told.add(a);
                 }

@@ -117,6 +117,12 @@ final class IncidentTexts {
         return sms.render(lang, "relay", Map.of("code", incident.code(), "text", text));
     }
 
+    /** A death in a member's family: what the union's leaders of every level are told at once. */
+    RenderedSms bereavementLeader(Language lang, Incident incident, Member member, String who) {
+        return sms.render(lang, "bereavement.leader", Map.of("code", incident.code(), "member", member.name(),
+                "unit", orEmpty(member.unit()), "who", who, "message", orEmpty(incident.message())));
+    }
+
     /** Nobody at any level accepted: the officers must act by hand. */
     RenderedSms exhausted(Language lang, Incident incident) {
         return sms.render(lang, "exhausted.officer", Map.of("code", incident.code()));

@@ -1,34 +1,49 @@
 package huzhu.core.incident;
 
+import huzhu.core.directory.Area;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
+import huzhu.core.group.GroupAnnouncements;
+import huzhu.core.group.GroupFact;
+import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What the union's leaders hear beside their alert SMS: the summary on their level's topic (e-mail, chat) when
- * their level is alerted, the news of the incidents they were alerted to (accepted, resolved, cancelled), and the
- * officers' SMS when the policy ran out. A topic that fails is logged and stops nothing.
+ * What the union hears of its incidents beside the SMS: the leaders' level summary on their level's topic (e-mail,
+ * chat) when their level is alerted, the news of the incidents they were alerted to (accepted, resolved, cancelled),
+ * the officers' SMS when the policy ran out, and the plain facts for the union's group chats (opened, accepted after
+ * so long, escalated, resolved, cancelled; the leaders' summary). A topic or a group that fails is logged and stops
+ * nothing; a death in the family ({@link IncidentType#BEREAVEMENT}) is no help request, and its news is its own.
  */
 final class LeaderNews {
     private final LeaderAnnouncements announcements;
+    private final GroupAnnouncements group;
     private final DirectoryStore directory;
     private final Outbound out;
     private final IncidentTexts texts;
 
-    LeaderNews(LeaderAnnouncements announcements, DirectoryStore directory, Outbound out, IncidentTexts texts) {
+    LeaderNews(LeaderAnnouncements announcements, GroupAnnouncements group, DirectoryStore directory, Outbound out,
+            IncidentTexts texts) {
         this.announcements = announcements;
+        this.group = group;
         this.directory = directory;
         this.out = out;
         this.texts = texts;
     }
 
-    /** When a leaders' level is alerted, its topic gets the summary too. */
+    /** When a leaders' level is alerted, its topic gets the summary too, and so does a leaders' group. */
     void levelAlerted(Incident incident, Member member) {
         PolicyLevel step = incident.policy().level(incident.level());
         if (step.audience() != Notify.LEADERS || step.leaderLevel() == null) return;
         announce(step.leaderLevel(), incident, texts.levelAlertedTopic(incident, member));
+        tellGroup(incident, new GroupFact.LeadersAlerted(incident.id(), incident.code(), district(incident, member),
+                incident.type().wire(), step.leaderLevel(),
+                Duration.between(incident.createdAt(), incident.alerts().stream()
+                        .filter(a -> a.level() == incident.level() && a.sentAt() != null)
+                        .map(Alert::sentAt).max(Comparable::compareTo).orElse(incident.createdAt()))));
     }
 
     /** The accept/resolve/cancel news for every leaders' level this incident reached. */
@@ -44,6 +59,61 @@ final class LeaderNews {
         for (Leader officer : directory.leadersAtLevel(1)) {
             out.send(officer.phone(), incident.id(), texts.exhausted(officer.language(), incident));
         }
+    }
+
+    // ---------------------------------------------------------------- the union's groups
+
+    void opened(Incident incident, Member member) {
+        tellGroup(incident, new GroupFact.IncidentOpened(incident.id(), incident.code(), district(incident, member)));
+    }
+
+    /** The first accept, after the SMS it caused went out. */
+    void accepted(Incident incident, Member member) {
+        Duration took = Duration.between(incident.createdAt(), incident.responders().isEmpty()
+                ? incident.createdAt() : incident.responders().get(0).acceptedAt());
+        tellGroup(incident, new GroupFact.IncidentAccepted(incident.id(), incident.code(), district(incident, member),
+                took));
+    }
+
+    void escalated(Incident incident) {
+        tellGroup(incident, new GroupFact.IncidentEscalated(incident.id(), incident.code(), district(incident, null),
+                incident.level()));
+    }
+
+    void resolved(Incident incident) {
+        tellGroup(incident, new GroupFact.IncidentResolved(incident.id(), incident.code(), district(incident, null)));
+    }
+
+    void cancelled(Incident incident) {
+        tellGroup(incident, new GroupFact.IncidentCancelled(incident.id(), incident.code(), district(incident, null)));
+    }
+
+    /** A death in the family: the leaders' group hears of it (never the work group's incident lines). */
+    void bereavement(Incident incident, Member member) {
+        try {
+            group.announce(new GroupFact.BereavementRecorded(incident.id(), incident.code(), district(incident, member)));
+        } catch (RuntimeException e) {
+            JsonLog.error("group.announceFailed", e, "incidentId", incident.id());
+        }
+    }
+
+    private void tellGroup(Incident incident, GroupFact fact) {
+        if (incident.type() == IncidentType.BEREAVEMENT) return;
+        try {
+            group.announce(fact);
+        } catch (RuntimeException e) {
+            JsonLog.error("group.announceFailed", e, "incidentId", incident.id());
+        }
+    }
+
+    /** The member's home district (else city), as the group may read it; "" when there is no member. */
+    private String district(Incident incident, Member known) {
+        if (incident.memberId() == null) return "";
+        Member member = known != null && known.id().equals(incident.memberId()) ? known
+                : directory.members().get(incident.memberId()).orElse(null);
+        Area area = member == null ? null : member.homeArea();
+        if (area == null) return "";
+        return !Text.blank(area.district()) ? area.district().strip() : Text.blank(area.city()) ? "" : area.city().strip();
     }
 
     private void announce(int leaderLevel, Incident incident, String text) {

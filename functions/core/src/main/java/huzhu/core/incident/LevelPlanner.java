@@ -57,7 +57,7 @@ final class LevelPlanner {
             if (existing == null) {
                 b.replaceAlert(recipient);
                 intents.add(recipient);
-            } else if (existing.status() == AlertStatus.SENT || existing.status() == AlertStatus.FAILED) {
+            } else if (existing.status().outstanding() || existing.status() == AlertStatus.FAILED) {
                 Alert again = existing.again(level, now.plus(SEND_LEASE));
                 b.replaceAlert(again);
                 intents.add(again);

@@ -63,6 +63,7 @@ final class OfficerActions {
         news.toLevelsReached(resolved, texts.timeline("topic.resolved", Map.of("code", resolved.code(),
                 "outcome", IncidentTexts.orEmpty(outcome))));
         for (Alert a : standDown) out.send(a.to(), resolved.id(), texts.closed(a, resolved));
+        news.resolved(resolved);
         return resolved;
     }
 
@@ -84,6 +85,7 @@ final class OfficerActions {
         news.toLevelsReached(cancelled, texts.timeline("topic.cancelled", Map.of("code", cancelled.code(),
                 "reason", IncidentTexts.orEmpty(reason))));
         for (Alert a : told) out.send(a.to(), cancelled.id(), texts.cancelled(a, cancelled, reason));
+        news.cancelled(cancelled);
         return cancelled;
     }
 }

@@ -68,7 +68,7 @@ final class Responses {
             }
             if (!current.responders().isEmpty()) {
                 String first = current.responders().get(0).name();
-                if (mine.status() == AlertStatus.SENT) {
+                if (mine.status().outstanding()) {
                     Incident.Builder b = current.edit();
                     b.replaceAlert(mine.withStatus(AlertStatus.STOOD_DOWN));
                     return write(b, updated -> new Response(updated, Outcome.ALREADY_TAKEN, first));
@@ -95,6 +95,7 @@ final class Responses {
             out.sendAll(standDown);
             news.toLevelsReached(inc, texts.timeline("topic.accepted", Map.of("code", inc.code(),
                     "name", mine.name(), "phone", mine.to())));
+            news.accepted(inc, null);
         }
         return response;
     }
@@ -167,6 +168,7 @@ final class Responses {
         });
         if (response.outcome() == Outcome.DONE) {
             JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "done");
+            news.resolved(response.incident());
         }
         return response;
     }

@@ -8,6 +8,7 @@ import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.TimelineEntry;
 import huzhu.core.kernel.Months;
@@ -102,6 +103,12 @@ public final class ReportService {
         for (Incident i : incidents) {
             String type = i.type().wire();
             String month = Months.of(i.createdAt());
+            // a death in a member's family is recorded as an incident but is no emergency: it is counted by type,
+            // and left out of the response measures (taken in hand at once, it would flatter the time to acknowledge)
+            if (i.type() == IncidentType.BEREAVEMENT) {
+                byType.merge(type, 1, Integer::sum);
+                continue;
+            }
             all.add(i);
             types.computeIfAbsent(type, k -> new Tally()).add(i);
             months.computeIfAbsent(month, k -> new Tally()).add(i);

@@ -1,6 +1,7 @@
 package huzhu.core.sms;
 
 import static huzhu.core.sms.VariableType.ADDRESS;
+import static huzhu.core.sms.VariableType.AMOUNT;
 import static huzhu.core.sms.VariableType.CODE;
 import static huzhu.core.sms.VariableType.FREE_TEXT;
 import static huzhu.core.sms.VariableType.LINK;
@@ -123,7 +124,39 @@ public final class SmsCatalogue {
             template("notice.link", "工会通知（摘要与全文链接）", "A union notice (its start and a link to all of it)",
                     vars(FREE_TEXT.as("title", 20), FREE_TEXT.as("text", 120), LINK.as("link", PAGE_LINK_MAX)),
                     List.of("text", "title"), "notice"),
-            template("notice.replied", "回复通知的留言回执", "Receipt for a reply to a notice", vars(), List.of(), null));
+            template("notice.replied", "回复通知的留言回执", "Receipt for a reply to a notice", vars(), List.of(), null),
+
+            // ---------------------------------------------------------------- assistance applications, at each step
+            template("application.submitted", "帮扶申请已收到：告诉会员和申请的家属", "An assistance application was received: to the member and the family who applied",
+                    vars(WORD.as("kind", 8)), List.of(), null),
+            template("application.reviewed", "帮扶申请已审核，等待批准", "An assistance application was reviewed and awaits the decision",
+                    vars(WORD.as("kind", 8), NAME.as("by", 20)), List.of("by"), null),
+            template("application.approved", "帮扶申请已批准：金额与经办人", "An assistance application was approved: the amount and who decided",
+                    vars(WORD.as("kind", 8), AMOUNT.as("amount", 11), NAME.as("by", 20)), List.of("by"), null),
+            template("application.rejected", "帮扶申请未获批准：原因与经办人", "An assistance application was not approved: why, and who decided",
+                    vars(WORD.as("kind", 8), FREE_TEXT.as("note", 35), NAME.as("by", 20)), List.of("note", "by"), null),
+            template("application.paid", "帮扶补助已发放", "An assistance was paid",
+                    vars(WORD.as("kind", 8), AMOUNT.as("amount", 11), NAME.as("by", 20)), List.of("by"), null),
+
+            // ---------------------------------------------------------------- family contacts changed on the page
+            template("contactRequest.received", "告诉会员：有人通过个人页面申请更改家属联系人",
+                    "Tells the member that someone asked on their page to change the family contacts",
+                    vars(FREE_TEXT.as("change", 30)), List.of("change"), null),
+            template("contactRequest.approved", "告诉会员：家属联系人更改已办理", "Tells the member the change of family contacts was made",
+                    vars(FREE_TEXT.as("change", 30), NAME.as("by", 20)), List.of("change", "by"), null),
+            template("contactRequest.rejected", "告诉会员：家属联系人更改未办理及原因", "Tells the member the change was not made, and why",
+                    vars(FREE_TEXT.as("change", 30), FREE_TEXT.as("note", 35), NAME.as("by", 20)),
+                    List.of("note", "change", "by"), null),
+
+            // ---------------------------------------------------------------- a death in a member's family
+            template("bereavement.leader", "会员家中有人去世：同时告诉两级工会领导（无需回复）",
+                    "A death in a member's family: tells the union's leaders of both levels at once (no reply needed)",
+                    vars(INCIDENT_CODE, NAME.as("member", 20), NAME.as("unit", 20), NAME.as("who", 20),
+                            FREE_TEXT.as("message", 35)), List.of("message", "unit", "who"), null),
+            template("bereavement.received", "家属报丧后的回执：慰问与编号", "Receipt to the family who reported a death: condolences and the code",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("bereavement.noted", "家属就白事补充的话已转告工会", "The family's further words about the death were passed on",
+                    vars(INCIDENT_CODE), List.of(), null));
 
     private static final Map<String, SmsTemplate> BY_NAME = index();
 

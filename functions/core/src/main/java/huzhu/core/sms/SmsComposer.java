@@ -64,7 +64,12 @@ public final class SmsComposer {
      * variables; empty when the provider has no form of it (its content reaches the reader another way).
      */
     public Optional<RenderedSms> adapt(RenderedSms sms) {
-        return SmsCatalogue.forProvider(sms.template(), provider).map(t -> render(t, sms.language(), sms.inputs()));
+        return adapt(sms, sms.language());
+    }
+
+    /** {@link #adapt(RenderedSms)} in another language (a provider with only the Chinese templates registered). */
+    public Optional<RenderedSms> adapt(RenderedSms sms, Language language) {
+        return SmsCatalogue.forProvider(sms.template(), provider).map(t -> render(t, language, sms.inputs()));
     }
 
     public String signature(Language language) {

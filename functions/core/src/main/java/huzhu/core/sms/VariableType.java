@@ -12,6 +12,8 @@ public enum VariableType {
     ADDRESS("地址", "address", "其他", null, true, "路北区文化路12号", "12 Wenhua Rd, Lubei"),
     PHONE("电话号码", "phone number", "电话号码", "phone_number2", false, "13800138000", "13800138000"),
     MINUTES("分钟数", "minutes", "其他号码", "other_number2", false, "15", "15"),
+    /** A sum of money in yuan, as the union decided it (an approved or paid assistance): never cut. */
+    AMOUNT("金额", "amount", "金额", null, false, "3000", "3000"),
     TIME("时间", "time", "时间", "time", false, "14:30", "14:30"),
     /** A word of our own bundle (the kind of emergency), never what someone typed. */
     WORD("固定词语", "fixed word", "其他", null, true, "突发疾病", "medical emergency"),

@@ -82,6 +82,21 @@ class ReportServiceTest {
     }
 
     @Test
+    void aDeathInTheFamily_isCountedByType_butLeftOutOfTheEmergencyMeasures() {
+        // given an emergency acknowledged after 300 s, and a bereavement taken in hand at once
+        incident(T0, 300, IncidentStatus.ACKNOWLEDGED, IncidentType.MEDICAL, 0);
+        incident(T0, 0, IncidentStatus.ACKNOWLEDGED, IncidentType.BEREAVEMENT, 0);
+
+        // when
+        Summary summary = reports.summary(FROM, TO);
+
+        // then
+        assertThat(summary.incidents()).isEqualTo(1);
+        assertThat(summary.mttaSeconds()).isEqualTo(new Percentiles(300L, 300L));
+        assertThat(summary.byType()).containsOnly(entry("medical", 1), entry("bereavement", 1));
+    }
+
+    @Test
     void mtta_isTheNearestRankPercentile_ofTheSecondsToAcknowledge() {
         // given: ten incidents acknowledged after 10, 20 … 100 s, listed out of order
         acknowledgedAfter(70, 10, 100, 40, 20, 90, 30, 60, 50, 80);

@@ -215,7 +215,7 @@ class SmsCatalogueTest {
             v.put(var.name(), switch (var.type()) {
                 case CODE -> "K27X9Z".substring(0, Math.min(6, var.maxLength()));
                 case PHONE -> "+8613800138000";
-                case MINUTES -> "9".repeat(var.maxLength());
+                case MINUTES, AMOUNT -> "9".repeat(var.maxLength());
                 case TIME -> "23:59";
                 case LINK -> "https://huzhu.example/v1/acks/" + "A".repeat(var.maxLength() - 30);
                 default -> (emoji ? "😀" : lang == Language.EN ? "W" : "欧").repeat(var.maxLength() + 5);

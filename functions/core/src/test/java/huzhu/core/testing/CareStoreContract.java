@@ -9,6 +9,12 @@ import huzhu.core.care.ApplicationKind;
 import huzhu.core.care.ApplicationStatus;
 import huzhu.core.care.ApplicationStep;
 import huzhu.core.care.AssistanceApplication;
+import huzhu.core.care.AssistanceGuide;
+import huzhu.core.care.CareRound;
+import huzhu.core.care.ContactRequest;
+import huzhu.core.care.FollowUp;
+import huzhu.core.care.FollowUpKind;
+import huzhu.core.care.FollowUpStatus;
 import huzhu.core.care.AudienceKind;
 import huzhu.core.care.DeliveryStatus;
 import huzhu.core.care.FamilyIntroduction;
@@ -27,6 +33,7 @@ import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -421,6 +428,135 @@ public abstract class CareStoreContract {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    // ---------------------------------------------------------------- the union's own page, deaths, care rounds
+
+    @Test
+    void anApplicationFromTheMembersPage_keepsItsApplicant() {
+        // given
+        AssistanceApplication a = application("a-1", "m-1", T0, ApplicationStatus.SUBMITTED);
+        AssistanceApplication fromThePage = new AssistanceApplication(a.id(), a.memberId(), a.memberName(), a.unit(),
+                a.kind(), a.reason(), a.amountRequested(), null, List.of("诊断证明书"), a.status(), a.steps(),
+                a.submittedAt(), a.updatedAt(), 1, new AssistanceApplication.Applicant("王德福", "+8613911110002", "link"));
+
+        // when
+        store().applications().insert(fromThePage);
+
+        // then
+        assertThat(store().applications().get("a-1")).contains(fromThePage);
+    }
+
+    @Test
+    void aFollowUpOfARound_orOfADeathsChecklist_comesBackWithItsTaskOwnerAndLinks_andListsUnderItsRound() {
+        // given
+        FollowUp ofRound = new FollowUp("r-1-m-1", null, "m-1", FollowUpKind.SAFETY_CHECK, LocalDate.of(2026, 7, 15),
+                null, List.of(), "查看燃气和电线", null, FollowUpStatus.PLANNED, T0, T0, "夏季安全检查", "周干事", "r-1", null);
+        FollowUp other = new FollowUp("r-1-m-2", null, "m-2", FollowUpKind.SAFETY_CHECK, LocalDate.of(2026, 7, 10),
+                LocalDate.of(2026, 7, 9), List.of("周干事"), null, null, FollowUpStatus.DONE, T0, T0, "夏季安全检查", "周干事",
+                "r-1", null);
+        FollowUp ofDeath = new FollowUp("i-1-payment", "i-1", "m-3", FollowUpKind.ASSISTANCE, LocalDate.of(2026, 3, 5),
+                null, List.of(), null, null, FollowUpStatus.PLANNED, T0, T0, "丧葬慰问金申请与发放", "陈主席", null,
+                "i-1-condolence");
+
+        // when
+        store().followUps().insert(ofRound);
+        store().followUps().insert(other);
+        store().followUps().insert(ofDeath);
+
+        // then
+        assertThat(store().followUps().get("i-1-payment")).contains(ofDeath);
+        assertThat(store().followUps().forRound("r-1")).containsExactly(other, ofRound);
+        assertThat(store().followUps().forRound("r-2")).isEmpty();
+        assertThat(store().followUps().forIncident("i-1")).containsExactly(ofDeath);
+    }
+
+    @Test
+    void careRounds_comeBackWithEveryField_newestFirst_pageByPage() {
+        // given
+        for (int i = 0; i < 5; i++) store().careRounds().insert(round("r-" + i, T0.plusSeconds(i)));
+
+        // when
+        Page<CareRound> first = store().careRounds().list(PageRequest.first(3));
+        Page<CareRound> second = store().careRounds().list(new PageRequest(first.nextCursor(), 3));
+
+        // then
+        assertThat(store().careRounds().get("r-2")).contains(round("r-2", T0.plusSeconds(2)));
+        assertThat(first.items()).extracting(CareRound::id).containsExactly("r-4", "r-3", "r-2");
+        assertThat(second.items()).extracting(CareRound::id).containsExactly("r-1", "r-0");
+        assertThat(second.nextCursor()).isNull();
+        assertThatThrownBy(() -> store().careRounds().insert(round("r-1", T0))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void contactRequests_comeBackWithEveryField_changeVersionByVersion_andListByStatusAndMember() {
+        // given
+        ContactRequest a = contactRequest("c-1", "m-1", T0);
+        ContactRequest b = contactRequest("c-2", "m-2", T0.plusSeconds(1));
+        ContactRequest c = contactRequest("c-3", "m-1", T0.plusSeconds(2));
+        store().contactRequests().insert(a);
+        store().contactRequests().insert(b);
+        store().contactRequests().insert(c);
+        ContactRequest approved = new ContactRequest(a.id(), a.memberId(), a.memberName(), a.action(), a.targetPhone(),
+                a.name(), a.relation(), a.phone(), a.note(), a.requesterName(), ContactRequest.Status.APPROVED,
+                a.createdAt(), "sub-1", "周干事", T0.plusSeconds(60), "已核实", 2);
+
+        // when
+        store().contactRequests().update(approved);
+
+        // then
+        assertThat(store().contactRequests().get("c-1")).contains(approved);
+        assertThatThrownBy(() -> store().contactRequests().update(approved)).isInstanceOf(StaleWrite.class);
+        assertThatThrownBy(() -> store().contactRequests().insert(b)).isInstanceOf(IllegalStateException.class);
+        assertThat(store().contactRequests().list(StatusFilter.parse(ContactRequest.Status.class, "pending"),
+                PageRequest.first(50)).items()).extracting(ContactRequest::id).containsExactly("c-3", "c-2");
+        assertThat(store().contactRequests().list(StatusFilter.parse(ContactRequest.Status.class, null),
+                PageRequest.first(2)).items()).extracting(ContactRequest::id).containsExactly("c-3", "c-2");
+        assertThat(store().contactRequests().ofMember("m-1")).extracting(ContactRequest::id)
+                .containsExactly("c-3", "c-1");
+    }
+
+    @Test
+    void theGuide_isEmptyUntilSaved_thenComesBackAsSaved() {
+        // given
+        AssistanceGuide guide = new AssistanceGuide(List.of(new AssistanceGuide.Kind("bereavement", "丧葬慰问",
+                "会员直系亲属去世", List.of("死亡证明复印件", "户口本复印件"), new BigDecimal("800")),
+                new AssistanceGuide.Kind("medical", "医疗救助", null, List.of(), null)),
+                List.of("准备材料", "提交申请"), "有疑问请在工作群里问", T0, "周干事", 1);
+
+        // when
+        assertThat(store().guides().guide()).isEmpty();
+        store().guides().saveGuide(guide);
+
+        // then
+        assertThat(store().guides().guide()).contains(guide);
+    }
+
+    @Test
+    void aGuideSavedOnAVersionNoLongerStored_isAStaleWrite_andTheSavedOneStays() {
+        // given two officers read the default (version 0); the first saved version 1
+        AssistanceGuide first = new AssistanceGuide(List.of(), List.of("交材料"), null, T0, "周干事", 1);
+        store().guides().saveGuide(first);
+
+        // when / then
+        assertThatThrownBy(() -> store().guides().saveGuide(
+                new AssistanceGuide(List.of(), List.of("填表"), null, T0, "陈主席", 1))).isInstanceOf(StaleWrite.class);
+        assertThat(store().guides().guide()).contains(first);
+        AssistanceGuide next = new AssistanceGuide(List.of(), List.of("填表"), null, T0, "陈主席", 2);
+        store().guides().saveGuide(next);
+        assertThat(store().guides().guide()).contains(next);
+    }
+
+    static CareRound round(String id, Instant createdAt) {
+        return new CareRound(id, "夏季安全检查", FollowUpKind.SAFETY_CHECK,
+                new CareRound.Audience(CareRound.AudienceKind.UNIT, "机修车间", List.of()), LocalDate.of(2026, 7, 15),
+                "周干事", "查看燃气和电线", List.of("m-1", "m-2"), createdAt, "sub-1", "周干事");
+    }
+
+    static ContactRequest contactRequest(String id, String memberId, Instant at) {
+        return new ContactRequest(id, memberId, "会员 " + memberId, ContactRequest.Action.CHANGE, "+8613911110002",
+                "王德福", "父亲", "+8613911110009", "换了新手机", "王小红", ContactRequest.Status.PENDING, at, null, null,
+                null, null, 1);
+    }
 
     private void save(FamilyIntroduction i) {
         store().introductions().save(i);

@@ -39,6 +39,8 @@ public final class CareWorld {
         broadcast.add(notice);
         return SendResult.sent("topic-" + broadcast.size());
     };
+    /** What the union's group chats were told. */
+    public final RecordingGroup group = new RecordingGroup(messenger);
     public final CareConfig care;
     public final Services services;
 
@@ -52,8 +54,8 @@ public final class CareWorld {
 
     public CareWorld(CareConfig care, ServiceConfig config) {
         this.care = care;
-        this.services = Services.create(store, messenger, LeaderAnnouncements.NONE, EscalationTimer.NONE, clock, ids,
-                config, new Services.Care(care, topic, sleeper));
+        this.services = Services.create(store, messenger, LeaderAnnouncements.NONE, group, EscalationTimer.NONE, clock,
+                ids, config, new Services.Care(care, topic, sleeper));
     }
 
     public Member add(Member m) {

@@ -608,7 +608,7 @@ public final class Fixtures {
 
         public FollowUp build() {
             return new FollowUp(id, incidentId, memberId, kind, dueDate, doneDate, visitors, notes, amount, status,
-                    createdAt, createdAt, version);
+                    createdAt, createdAt, null, null, null, null, version);
         }
     }
 }

@@ -33,7 +33,7 @@ public final class InMemoryStore implements Store {
     private final MemoryFollowUps followUps = new MemoryFollowUps(lock);
     private final Ports ports = new Ports(directory, triggerTokens, incidents, settings, idempotency, audit, followUps,
             new MemoryIntroductions(lock), new MemoryNotices(lock), new MemoryApplications(lock), new MemoryLeases(lock),
-            new MemoryOptOuts(lock));
+            new MemoryOptOuts(lock), new MemoryCareRounds(lock), new MemoryContactRequests(lock), new MemoryGuides(lock));
 
     @Override
     public Ports ports() {

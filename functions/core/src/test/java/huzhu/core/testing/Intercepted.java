@@ -3,6 +3,9 @@ package huzhu.core.testing;
 import huzhu.core.Store;
 import huzhu.core.audit.AuditStore;
 import huzhu.core.care.ApplicationStore;
+import huzhu.core.care.CareRoundStore;
+import huzhu.core.care.ContactRequestStore;
+import huzhu.core.care.GuideStore;
 import huzhu.core.care.FollowUpStore;
 import huzhu.core.care.IntroductionStore;
 import huzhu.core.care.LeaseStore;
@@ -45,7 +48,8 @@ public final class Intercepted {
                 port(p.audit(), AuditStore.class, hook), port(p.followUps(), FollowUpStore.class, hook),
                 port(p.introductions(), IntroductionStore.class, hook), port(p.notices(), NoticeStore.class, hook),
                 port(p.applications(), ApplicationStore.class, hook), port(p.leases(), LeaseStore.class, hook),
-                port(p.optOuts(), OptOutStore.class, hook));
+                port(p.optOuts(), OptOutStore.class, hook), port(p.careRounds(), CareRoundStore.class, hook),
+                port(p.contactRequests(), ContactRequestStore.class, hook), port(p.guides(), GuideStore.class, hook));
         return () -> hooked;
     }
 

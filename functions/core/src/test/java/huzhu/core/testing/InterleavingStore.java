@@ -59,6 +59,7 @@ public final class InterleavingStore implements Store {
     public Ports ports() {
         Ports p = delegate.ports();
         return new Ports(p.directory(), p.triggerTokens(), incidents, p.settings(), idempotency, p.audit(),
-                p.followUps(), p.introductions(), p.notices(), p.applications(), p.leases(), p.optOuts());
+                p.followUps(), p.introductions(), p.notices(), p.applications(), p.leases(), p.optOuts(), p.careRounds(),
+                p.contactRequests(), p.guides());
     }
 }

@@ -61,6 +61,16 @@ final class MemoryFollowUps implements FollowUpStore {
     }
 
     @Override
+    public List<FollowUp> forRound(String roundId) {
+        synchronized (lock) {
+            return byId.values().stream()
+                    .filter(f -> roundId.equals(f.roundId()))
+                    .sorted(Comparator.comparing(MemoryFollowUps::key))
+                    .toList();
+        }
+    }
+
+    @Override
     public Page<FollowUp> list(StatusFilter<FollowUpStatus> status, PageRequest request) {
         synchronized (lock) {
             List<FollowUp> matching = byId.values().stream().filter(f -> status.test(f.status())).toList();

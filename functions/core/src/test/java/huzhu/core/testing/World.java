@@ -39,8 +39,11 @@ public final class World {
     public final InterleavingStore store = new InterleavingStore(memory);
     /** What the leaders' topic was told: "leaderLevel: text". */
     public final List<String> announced = new ArrayList<>();
+    /** What the union's group chats were told. */
+    public final RecordingGroup group = new RecordingGroup(messenger);
     public final Services services = Services.create(store, messenger,
-            (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), timer, clock, ids, CONFIG);
+            (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), group, timer, clock, ids, CONFIG,
+            Services.Care.QUIET);
 
     public Dispatcher dispatcher() {
         return services.dispatcher();

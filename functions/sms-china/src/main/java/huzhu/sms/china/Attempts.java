@@ -1,5 +1,6 @@
 package huzhu.sms.china;
 
+import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Sleeper;
 import java.time.Duration;
 import java.util.Objects;

@@ -131,7 +131,28 @@ final class Schema {
             List.of("""
                     CREATE TABLE opt_outs (
                       phone TEXT PRIMARY KEY,
-                      at    INTEGER NOT NULL)"""));
+                      at    INTEGER NOT NULL)"""),
+            // 5: care rounds (their follow-ups by round), requests to change family contacts
+            List.of(
+                    "ALTER TABLE followups ADD COLUMN round_id TEXT",
+                    "CREATE INDEX followups_round ON followups (round_id) WHERE round_id IS NOT NULL",
+                    """
+                    CREATE TABLE rounds (
+                      id         TEXT PRIMARY KEY,
+                      created_at INTEGER NOT NULL,
+                      doc        TEXT NOT NULL)""",
+                    "CREATE INDEX rounds_newest ON rounds (created_at DESC, id DESC)",
+                    """
+                    CREATE TABLE contact_requests (
+                      id         TEXT PRIMARY KEY,
+                      member_id  TEXT NOT NULL,
+                      status     TEXT NOT NULL,
+                      created_at INTEGER NOT NULL,
+                      version    INTEGER NOT NULL,
+                      doc        TEXT NOT NULL)""",
+                    "CREATE INDEX contact_requests_newest ON contact_requests (created_at DESC, id DESC)",
+                    "CREATE INDEX contact_requests_status ON contact_requests (status, created_at DESC, id DESC)",
+                    "CREATE INDEX contact_requests_member ON contact_requests (member_id, created_at DESC, id DESC)"));
 
     static final int LATEST = MIGRATIONS.size();
 

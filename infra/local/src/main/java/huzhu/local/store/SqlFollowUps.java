@@ -32,8 +32,9 @@ final class SqlFollowUps implements FollowUpStore {
     public void insert(FollowUp followUp) {
         sql.tx(c -> {
             int inserted = execute(c, """
-                    INSERT OR IGNORE INTO followups (id, incident_id, status, due_day, doc) VALUES (?, ?, ?, ?, ?)""",
-                    followUp.id(), followUp.incidentId(), followUp.status().wire(), dueDay(followUp),
+                    INSERT OR IGNORE INTO followups (id, incident_id, round_id, status, due_day, doc)
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    followUp.id(), followUp.incidentId(), followUp.roundId(), followUp.status().wire(), dueDay(followUp),
                     sql.json.write(followUp));
             if (inserted == 0) throw new IllegalStateException("followup " + followUp.id() + " already exists");
             return null;
@@ -44,10 +45,10 @@ final class SqlFollowUps implements FollowUpStore {
     public void replace(FollowUp followUp) {
         sql.tx(c -> {
             int changed = execute(c, """
-                    UPDATE followups SET incident_id = ?, status = ?, due_day = ?, doc = ?
+                    UPDATE followups SET incident_id = ?, round_id = ?, status = ?, due_day = ?, doc = ?
                     WHERE id = ? AND COALESCE(json_extract(doc, '$.version'), 0) = ?""",
-                    followUp.incidentId(), followUp.status().wire(), dueDay(followUp), sql.json.write(followUp),
-                    followUp.id(), followUp.version() - 1);
+                    followUp.incidentId(), followUp.roundId(), followUp.status().wire(), dueDay(followUp),
+                    sql.json.write(followUp), followUp.id(), followUp.version() - 1);
             if (changed > 0) return null;
             if (exists(c, "SELECT 1 FROM followups WHERE id = ?", followUp.id())) {
                 throw new StaleWrite("followup", followUp.id());
@@ -65,6 +66,12 @@ final class SqlFollowUps implements FollowUpStore {
     public List<FollowUp> forIncident(String incidentId) {
         return sql.tx(c -> sql.docs(c, FollowUp.class,
                 "SELECT doc FROM followups WHERE incident_id = ? ORDER BY due_day, id", incidentId));
+    }
+
+    @Override
+    public List<FollowUp> forRound(String roundId) {
+        return sql.tx(c -> sql.docs(c, FollowUp.class,
+                "SELECT doc FROM followups WHERE round_id = ? ORDER BY due_day, id", roundId));
     }
 
     @Override

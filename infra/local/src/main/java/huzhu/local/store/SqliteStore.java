@@ -26,7 +26,7 @@ public final class SqliteStore implements Store, AutoCloseable {
         this.ports = new Ports(new SqlDirectory(sql), new SqlTriggerTokens(sql), new SqlIncidents(sql),
                 new SqlSettings(sql), new SqlIdempotency(sql), new SqlAuditLog(sql), new SqlFollowUps(sql),
                 new SqlIntroductions(sql), new SqlNotices(sql), new SqlApplications(sql), new SqlLeases(sql),
-                new SqlOptOuts(sql));
+                new SqlOptOuts(sql), new SqlCareRounds(sql), new SqlContactRequests(sql), new SqlGuides(sql));
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}, bringing its schema up to date. */

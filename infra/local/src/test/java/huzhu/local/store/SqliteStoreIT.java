@@ -116,6 +116,7 @@ class SqliteStoreIT extends StoreContract {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
                 Statement s = c.createStatement()) {
             s.execute("DROP TABLE audit");
+            undoTheFifthSchema(s);
             dropTheThirdSchema(s);
             s.execute("UPDATE schema_version SET version = 1");
         }
@@ -142,6 +143,7 @@ class SqliteStoreIT extends StoreContract {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
                 Statement s = c.createStatement()) {
+            undoTheFifthSchema(s);
             dropTheThirdSchema(s);
             s.execute("UPDATE schema_version SET version = 2");
         }
@@ -170,6 +172,7 @@ class SqliteStoreIT extends StoreContract {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
                 Statement s = c.createStatement()) {
+            undoTheFifthSchema(s);
             s.execute("DROP TABLE opt_outs");
             s.execute("UPDATE schema_version SET version = 3");
         }
@@ -182,6 +185,38 @@ class SqliteStoreIT extends StoreContract {
             assertThat(store.directory().members().get("m-1")).contains(member);
             assertThat(store.optOuts().optedOutAt("+8613800000001")).contains(T0);
         }
+    }
+
+    @Test
+    void aDirectoryOfTheFourthSchema_gainsCareRoundsAndContactRequests_andKeepsItsFollowUps() throws SQLException {
+        // given a data directory written before care rounds existed, with a follow-up of an incident
+        Path dir = dataDir.resolve("fourth-schema");
+        FollowUp visit = Fixtures.followUp("f-1").incident("i-1", "m-1").build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.followUps().insert(visit);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            undoTheFifthSchema(s);
+            s.execute("UPDATE schema_version SET version = 4");
+        }
+
+        // when
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            // then
+            assertThat(store.followUps().forIncident("i-1")).containsExactly(visit);
+            assertThat(store.followUps().forRound("r-1")).isEmpty();
+            assertThat(store.careRounds().list(PageRequest.first(10)).items()).isEmpty();
+            assertThat(store.contactRequests().ofMember("m-1")).isEmpty();
+        }
+    }
+
+    /** Back to before migration 5 (care rounds, contact requests). */
+    private static void undoTheFifthSchema(Statement s) throws SQLException {
+        s.execute("DROP TABLE rounds");
+        s.execute("DROP TABLE contact_requests");
+        s.execute("DROP INDEX followups_round");
+        s.execute("ALTER TABLE followups DROP COLUMN round_id");
     }
 
     /** Back to before migration 3 (the care tables) — and so before 4 (opt-outs) too. */

@@ -1,7 +1,7 @@
 package huzhu.sms.china.aliyun;
 
 import huzhu.sms.china.Attempts;
-import huzhu.sms.china.Backoff;
+import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.FanOut;
 import huzhu.sms.china.Hashing;
 import huzhu.sms.china.HttpPost;

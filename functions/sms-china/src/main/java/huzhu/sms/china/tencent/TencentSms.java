@@ -2,7 +2,7 @@ package huzhu.sms.china.tencent;
 
 import huzhu.core.kernel.Sleeper;
 import huzhu.sms.china.Attempts;
-import huzhu.sms.china.Backoff;
+import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.FanOut;
 import huzhu.sms.china.HttpPost;
 import huzhu.sms.china.JsonText;

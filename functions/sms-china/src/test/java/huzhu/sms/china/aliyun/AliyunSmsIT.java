@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import huzhu.sms.china.Backoff;
+import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;

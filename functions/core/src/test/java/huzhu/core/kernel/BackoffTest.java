@@ -1,4 +1,4 @@
-package huzhu.aws.sns;
+package huzhu.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,13 @@
-package huzhu.aws.sns;
+package huzhu.core.kernel;
 
 import java.time.Duration;
 
 /**
- * Bounded exponential backoff with jitter for throttled publishes: attempt {@code n} (1-based) that failed
+ * Bounded exponential backoff with jitter for throttled sends: attempt {@code n} (1-based) that failed
  * waits between half and all of {@code min(cap, base * 2^(n-1))} before attempt {@code n+1}, and there are
  * at most {@code maxAttempts} attempts in all. Half the wait is fixed so a retry never comes back at once;
- * the other half is random so many senders throttled together do not retry together.
+ * the other half is random so many senders throttled together do not retry together. Every adapter that
+ * retries a throttled send (SNS, Alibaba Cloud, Tencent Cloud) uses this one rule.
  */
 public record Backoff(int maxAttempts, Duration base, Duration cap) {
 

@@ -1,0 +1,92 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.GSI1;
+import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
+import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+
+import huzhu.core.care.CareRound;
+import huzhu.core.care.CareRoundStore;
+import huzhu.core.care.FollowUpKind;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Care rounds: one item each, listed newest first by "createdAt#id" in gsi1. The round keeps the ids of the members
+ * it was planned for (a union's 136, or a few thousand at most: well within an item's 400 KB).
+ */
+final class CareRounds implements CareRoundStore {
+    private static final String LISTING = "rounds";
+
+    private final Table table;
+
+    CareRounds(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public void insert(CareRound round) {
+        if (!table.put(write(round), "attribute_not_exists(#pk)", Map.of())) {
+            throw new IllegalStateException("round " + round.id() + " already exists");
+        }
+    }
+
+    @Override
+    public Optional<CareRound> get(String id) {
+        return table.get(Keys.round(id), Keys.ROUND).map(CareRounds::read);
+    }
+
+    @Override
+    public Page<CareRound> list(PageRequest request) {
+        int limit = request.limit();
+        String condition = "#gsi1pk = :pk";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.ALL_ROUNDS)));
+        if (request.cursor() != null) {
+            condition += " AND #gsi1sk < :before";
+            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
+                    Paging.timeAndId(Keys::isSortableInstant))));
+        }
+        List<Map<String, AttributeValue>> items = table.query(GSI1, condition, values, false, limit + 1);
+        return Paging.page(items, limit, LISTING, item -> item.get(GSI1_SK).s(), CareRounds::read);
+    }
+
+    private static Map<String, AttributeValue> write(CareRound r) {
+        return Items.writer()
+                .s(PK, Keys.round(r.id()))
+                .s(SK, Keys.ROUND)
+                .s(ITEM_TYPE, Keys.ROUND)
+                .s(GSI1_PK, Keys.ALL_ROUNDS)
+                .s(GSI1_SK, Keys.newestFirst(r.createdAt(), r.id()))
+                .s("id", r.id())
+                .s("title", r.title())
+                .wire("kind", r.kind())
+                .map("audience", Items.writer()
+                        .wire("kind", r.audience().kind())
+                        .s("unit", r.audience().unit())
+                        .strings("memberIds", r.audience().memberIds()))
+                .date("dueDate", r.dueDate())
+                .s("owner", r.owner())
+                .s("notes", r.notes())
+                .strings("memberIds", r.memberIds())
+                .time("createdAt", r.createdAt())
+                .s("createdById", r.createdById())
+                .s("createdBy", r.createdBy())
+                .build();
+    }
+
+    private static CareRound read(Map<String, AttributeValue> item) {
+        Items.Reader r = Items.reader(item);
+        return new CareRound(r.s("id"), r.s("title"), r.wire(FollowUpKind.class, "kind"),
+                r.map("audience", a -> new CareRound.Audience(a.wire(CareRound.AudienceKind.class, "kind"),
+                        a.s("unit"), a.strings("memberIds"))),
+                r.date("dueDate"), r.s("owner"), r.s("notes"), r.strings("memberIds"), r.time("createdAt"),
+                r.s("createdById"), r.s("createdBy"));
+    }
+}

@@ -1,0 +1,127 @@
+package huzhu.aws.dynamo;
+
+import static huzhu.aws.dynamo.TableSchema.GSI1;
+import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI2;
+import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI3;
+import static huzhu.aws.dynamo.TableSchema.GSI3_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI3_SK;
+import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
+import static huzhu.aws.dynamo.TableSchema.PK;
+import static huzhu.aws.dynamo.TableSchema.SK;
+
+import huzhu.core.care.ContactRequest;
+import huzhu.core.care.ContactRequestStore;
+import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.StatusFilter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Requests to change family contacts: one item each, written with a condition on {@code version}, listed newest
+ * first by "createdAt#id" in gsi1 (all), gsi2 (by status) and gsi3 (by member).
+ */
+final class ContactRequests implements ContactRequestStore {
+    private static final String LISTING = "contact-requests";
+
+    private final Table table;
+
+    ContactRequests(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public void insert(ContactRequest request) {
+        if (!table.put(write(request), "attribute_not_exists(#pk)", Map.of())) {
+            throw new IllegalStateException("contact request " + request.id() + " already exists");
+        }
+    }
+
+    @Override
+    public void update(ContactRequest updated) {
+        if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
+            throw new StaleWrite("contactRequest", updated.id());
+        }
+    }
+
+    @Override
+    public Optional<ContactRequest> get(String id) {
+        return table.get(Keys.contactRequest(id), Keys.CONTACT_REQUEST).map(ContactRequests::read);
+    }
+
+    @Override
+    public Page<ContactRequest> list(StatusFilter<ContactRequest.Status> status, PageRequest request) {
+        int limit = request.limit();
+        boolean every = status.everything();
+        String index = every ? GSI1 : GSI2;
+        String pkName = every ? GSI1_PK : GSI2_PK;
+        String skName = every ? GSI1_SK : GSI2_SK;
+        ContactRequest.Status single = status.single();
+        if (!every && single == null) throw new IllegalArgumentException("one status or all, not " + status);
+        String partition = every ? Keys.ALL_CONTACT_REQUESTS : Keys.contactRequestsWithStatus(single.wire());
+        String condition = "#" + pkName + " = :pk";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(partition)));
+        if (request.cursor() != null) {
+            condition += " AND #" + skName + " < :before";
+            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
+                    Paging.timeAndId(Keys::isSortableInstant))));
+        }
+        List<Map<String, AttributeValue>> items = table.query(index, condition, values, false, limit + 1);
+        return Paging.page(items, limit, LISTING, item -> item.get(skName).s(), ContactRequests::read);
+    }
+
+    @Override
+    public List<ContactRequest> ofMember(String memberId) {
+        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.contactRequestsOfMember(memberId))),
+                false, Integer.MAX_VALUE).stream().map(ContactRequests::read).toList();
+    }
+
+    private static Map<String, AttributeValue> write(ContactRequest r) {
+        String newest = Keys.newestFirst(r.createdAt(), r.id());
+        return Items.writer()
+                .s(PK, Keys.contactRequest(r.id()))
+                .s(SK, Keys.CONTACT_REQUEST)
+                .s(ITEM_TYPE, Keys.CONTACT_REQUEST)
+                .s(GSI1_PK, Keys.ALL_CONTACT_REQUESTS)
+                .s(GSI1_SK, newest)
+                .s(GSI2_PK, Keys.contactRequestsWithStatus(r.status().wire()))
+                .s(GSI2_SK, newest)
+                .s(GSI3_PK, Keys.contactRequestsOfMember(r.memberId()))
+                .s(GSI3_SK, newest)
+                .s("id", r.id())
+                .s("memberId", r.memberId())
+                .s("memberName", r.memberName())
+                .wire("action", r.action())
+                .s("targetPhone", r.targetPhone())
+                .s("name", r.name())
+                .s("relation", r.relation())
+                .s("phone", r.phone())
+                .s("note", r.note())
+                .s("requesterName", r.requesterName())
+                .wire("status", r.status())
+                .time("createdAt", r.createdAt())
+                .s("decidedById", r.decidedById())
+                .s("decidedBy", r.decidedBy())
+                .time("decidedAt", r.decidedAt())
+                .s("decisionNote", r.decisionNote())
+                .n("version", r.version())
+                .build();
+    }
+
+    private static ContactRequest read(Map<String, AttributeValue> item) {
+        Items.Reader r = Items.reader(item);
+        return new ContactRequest(r.s("id"), r.s("memberId"), r.s("memberName"),
+                r.wire(ContactRequest.Action.class, "action"), r.s("targetPhone"), r.s("name"), r.s("relation"),
+                r.s("phone"), r.s("note"), r.s("requesterName"), r.wire(ContactRequest.Status.class, "status"),
+                r.time("createdAt"), r.s("decidedById"), r.s("decidedBy"), r.time("decidedAt"), r.s("decisionNote"),
+                r.l("version"));
+    }
+}

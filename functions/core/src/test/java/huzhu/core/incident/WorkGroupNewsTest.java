@@ -1,0 +1,141 @@
+package huzhu.core.incident;
+
+import static huzhu.core.testing.Fixtures.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
+import huzhu.core.group.GroupFact;
+import huzhu.core.incident.ReplyGrammar.Action;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.RecordingGroup;
+import huzhu.core.testing.World;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The plain facts the union's group chats are told of an incident, and when: never before its SMS. */
+class WorkGroupNewsTest {
+    private World world;
+    private Member member;
+    private Volunteer neighbour;
+
+    @BeforeEach
+    void aMemberInLubei_aNeighbour_andTwoLevelsOfLeaders() {
+        world = new World();
+        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
+                .family("王建国", "父亲", phone(2)).build());
+        neighbour = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
+        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        world.add(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+    }
+
+    @Test
+    void anOpenedIncident_isToldAsItsCodeAndDistrict_only() {
+        // when
+        Incident incident = world.openFor(member, phone(2), "王建国");
+
+        // then
+        assertThat(world.group.facts()).containsExactly(
+                new GroupFact.IncidentOpened(incident.id(), incident.code(), "路北区"));
+    }
+
+    @Test
+    void anAccept_isToldWithTheMinutesItTook_afterTheSmsItCaused() {
+        // given
+        Incident incident = world.openFor(member, phone(2), "王建国");
+        world.later(240);
+        int smsBefore = world.messenger.attempts().size();
+
+        // when
+        world.dispatcher().respond(incident.id(), neighbour.id(), Action.ACCEPT);
+
+        // then
+        RecordingGroup.Heard accepted = world.group.heard().get(1);
+        assertThat(accepted.fact()).isEqualTo(new GroupFact.IncidentAccepted(incident.id(), incident.code(), "路北区",
+                Duration.ofSeconds(240)));
+        // the responder's details and the family's "who is coming" went out first
+        assertThat(accepted.smsSentBefore()).isGreaterThanOrEqualTo(smsBefore + 2);
+    }
+
+    @Test
+    void nobodyAccepting_tellsOfTheEscalation_andGivesTheLeadersGroupItsSummary() {
+        // given
+        Incident incident = world.openFor(member, phone(2), "王建国");
+        world.later(180);
+
+        // when
+        world.dispatcher().escalateDue();
+
+        // then
+        assertThat(world.group.facts(GroupFact.IncidentEscalated.class)).containsExactly(
+                new GroupFact.IncidentEscalated(incident.id(), incident.code(), "路北区", 1));
+        assertThat(world.group.facts(GroupFact.LeadersAlerted.class)).containsExactly(
+                new GroupFact.LeadersAlerted(incident.id(), incident.code(), "路北区", "medical", 1,
+                        Duration.ofSeconds(180)));
+    }
+
+    @Test
+    void anOfficerResolvingOrCancelling_isTold_afterTheStandDownSms() {
+        // given
+        Incident first = world.openFor(member, phone(2), "王建国");
+        world.dispatcher().resolve(first.id(), "家属已送医", null, "刘干事");
+        Member other = world.add(Fixtures.member("m-2").name("赵六").phone(phone(3)).home("唐山", "开平区").build());
+        Incident second = world.openFor(other, phone(3), "赵六");
+
+        // when
+        world.dispatcher().cancel(second.id(), "误报", "刘干事");
+
+        // then
+        assertThat(world.group.facts(GroupFact.IncidentResolved.class)).containsExactly(
+                new GroupFact.IncidentResolved(first.id(), first.code(), "路北区"));
+        assertThat(world.group.facts(GroupFact.IncidentCancelled.class)).containsExactly(
+                new GroupFact.IncidentCancelled(second.id(), second.code(), "开平区"));
+        RecordingGroup.Heard cancelled = world.group.heard().get(world.group.heard().size() - 1);
+        assertThat(cancelled.smsSentBefore()).isEqualTo(world.messenger.attempts().size());
+    }
+
+    @Test
+    void aResponderReportingDone_isToldAsResolved() {
+        // given
+        Incident incident = world.openFor(member, phone(2), "王建国");
+        world.dispatcher().respond(incident.id(), neighbour.id(), Action.ACCEPT);
+
+        // when
+        world.dispatcher().respond(incident.id(), neighbour.id(), Action.DONE);
+
+        // then
+        assertThat(world.group.facts(GroupFact.IncidentResolved.class)).hasSize(1);
+    }
+
+    @Test
+    void aStrangersIncident_hasNoDistrict() {
+        // when
+        Incident incident = world.dispatcher().open(new Dispatcher.NewIncident(null, null, IncidentType.OTHER, "救命",
+                null, new Reporter(phone(99), null, Channel.SMS, false), null));
+
+        // then
+        assertThat(world.group.facts(GroupFact.IncidentOpened.class)).containsExactly(
+                new GroupFact.IncidentOpened(incident.id(), incident.code(), ""));
+    }
+
+    @Test
+    void aGroupThatThrows_stopsNoAlert() {
+        // given a group whose adapter breaks its promise never to throw
+        World broken = new World();
+        Member m = broken.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区").build());
+        Volunteer v = broken.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
+        var services = huzhu.core.Services.create(broken.store, broken.messenger, LeaderAnnouncements.NONE,
+                fact -> {
+                    throw new IllegalStateException("robot down");
+                }, EscalationTimer.NONE, broken.clock, broken.ids, World.CONFIG, huzhu.core.Services.Care.QUIET);
+
+        // when
+        Incident incident = services.dispatcher().open(new Dispatcher.NewIncident(null, m.id(), IncidentType.MEDICAL,
+                "摔倒", null, new Reporter(phone(1), null, Channel.HTTP, true), null));
+
+        // then
+        assertThat(broken.messenger.bodiesTo(v.phone())).singleElement().asString().contains(incident.code());
+    }
+}

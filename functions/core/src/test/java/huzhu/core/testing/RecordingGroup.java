@@ -1,0 +1,46 @@
+package huzhu.core.testing;
+
+import huzhu.core.group.GroupAnnouncements;
+import huzhu.core.group.GroupFact;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * The union's group chats as a test sees them: every fact announced, in order, with how many SMS had been sent
+ * when it was (a group must never come before the SMS it follows).
+ */
+public final class RecordingGroup implements GroupAnnouncements {
+    /** A fact, and the number of SMS sent before it was announced. */
+    public record Heard(GroupFact fact, int smsSentBefore) {
+    }
+
+    private final List<Heard> heard = new ArrayList<>();
+    private final IntSupplier smsSent;
+
+    public RecordingGroup(RecordingMessenger messenger) {
+        this.smsSent = () -> messenger.attempts().size();
+    }
+
+    @Override
+    public synchronized void announce(GroupFact fact) {
+        heard.add(new Heard(fact, smsSent.getAsInt()));
+    }
+
+    public synchronized List<Heard> heard() {
+        return List.copyOf(heard);
+    }
+
+    public synchronized List<GroupFact> facts() {
+        return heard.stream().map(Heard::fact).toList();
+    }
+
+    /** The facts of one kind, in order. */
+    public synchronized <T extends GroupFact> List<T> facts(Class<T> kind) {
+        return heard.stream().map(Heard::fact).filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    public synchronized void clear() {
+        heard.clear();
+    }
+}

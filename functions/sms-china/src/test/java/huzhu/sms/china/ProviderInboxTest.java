@@ -1,0 +1,100 @@
+package huzhu.sms.china;
+
+import static huzhu.core.testing.Fixtures.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import huzhu.core.ServiceConfig;
+import huzhu.core.Services;
+import huzhu.core.incident.AlertStatus;
+import huzhu.core.incident.Channel;
+import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.Reporter;
+import huzhu.core.kernel.Language;
+import huzhu.core.sms.SmsProvider;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingMessenger;
+import huzhu.core.testing.SequentialIds;
+import huzhu.sms.china.tencent.TencentConfig;
+import huzhu.sms.china.tencent.TencentPull;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pulled replies and reports reach the same services as pushed ones (Tencent accounts without callbacks). */
+class ProviderInboxTest {
+    private final InMemoryStore store = new InMemoryStore();
+    private final MutableClock clock = MutableClock.atT0();
+    private final Services services = Services.create(store, new RecordingMessenger(), EscalationTimer.NONE, clock,
+            new SequentialIds(3), new ServiceConfig("https://huzhu.example", null));
+    private final ProviderInbox inbox = new ProviderInbox(SmsProvider.TENCENT, services.inboundSms(),
+            services.dispatcher());
+    private final List<String> actions = new ArrayList<>();
+    private Incident incident;
+
+    @BeforeEach
+    void twoVolunteersWereAlerted() {
+        store.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("唐山市", "路北区")
+                .family("王德福", "父亲", phone(2)).build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).area("唐山市", "路北区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-2").phone(phone(12)).area("唐山市", "路北区").build());
+        incident = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL, "摔倒了", null,
+                new Reporter(phone(2), "王德福", Channel.SMS, true), Language.ZH_CN));
+    }
+
+    @Test
+    void aPulledReplyAndReport_actLikePushedOnes() {
+        // given: Tencent has one reply ("1" from v-1) and one report (v-2's alert delivered)
+        String serial = store.incidents().get(incident.id()).orElseThrow().alertFor("v-2").orElseThrow().messageId();
+        TencentPull pull = pull(Map.of(
+                "PullSmsReplyStatus", "{\"Response\":{\"PullSmsReplyStatusSet\":[{\"CountryCode\":\"86\",\"PhoneNumber\":"
+                        + "\"" + phone(11) + "\",\"ReplyContent\":\"1\",\"ReplyTime\":" + (clock.instant().getEpochSecond() - 5)
+                        + "}],\"RequestId\":\"r1\"}}",
+                "PullSmsSendStatus", "{\"Response\":{\"PullSmsSendStatusSet\":[{\"SerialNo\":\"" + serial + "\","
+                        + "\"PhoneNumber\":\"" + phone(12) + "\",\"CountryCode\":\"86\",\"ReportStatus\":\"SUCCESS\","
+                        + "\"UserReceiveTime\":" + clock.instant().getEpochSecond() + "}],\"RequestId\":\"r2\"}}"));
+
+        // when
+        ProviderInbox.Pulled pulled = inbox.pull(pull);
+
+        // then
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
+        assertThat(pulled).isEqualTo(new ProviderInbox.Pulled(1, 1));
+        assertThat(now.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(now.alertFor("v-1").orElseThrow().status()).isEqualTo(AlertStatus.ACCEPTED);
+        assertThat(actions).containsExactly("PullSmsReplyStatus", "PullSmsSendStatus");
+    }
+
+    @Test
+    void anEmptyPull_asksOncePerKind_andChangesNothing() {
+        // when
+        ProviderInbox.Pulled pulled = inbox.pull(pull(Map.of(
+                "PullSmsReplyStatus", "{\"Response\":{\"PullSmsReplyStatusSet\":[],\"RequestId\":\"r1\"}}",
+                "PullSmsSendStatus", "{\"Response\":{\"PullSmsSendStatusSet\":[],\"RequestId\":\"r2\"}}")));
+
+        // then
+        assertThat(pulled).isEqualTo(new ProviderInbox.Pulled(0, 0));
+        assertThat(store.incidents().get(incident.id())).contains(incident);
+        assertThat(actions).hasSize(2);
+    }
+
+    /** A Tencent stand-in in process: answers each action with the given body. */
+    private TencentPull pull(Map<String, String> answers) {
+        TencentConfig config = new TencentConfig("AKIDtest", "key", "1400000000", "互助", null, URI.create("http://tencent.test/"));
+        return new TencentPull(config, (uri, headers, body) -> {
+            String action = headers.get("X-TC-Action");
+            actions.add(action);
+            assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"Limit\":100");
+            return new HttpPost.Reply(200, answers.get(action));
+        }, clock);
+    }
+}

@@ -1,0 +1,82 @@
+package huzhu.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import huzhu.robots.GroupChat;
+import huzhu.robots.GroupKind;
+import huzhu.robots.GroupMessage;
+import huzhu.robots.GroupRobots;
+import huzhu.robots.PostResult;
+import huzhu.robots.Retry;
+import huzhu.robots.RobotAnnouncements;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metric filters behind GroupPostFailuresAlarm match the lines a robot writes when a post did not reach its
+ * group and when the robots' settings could not be read, and not the line of a post that got there.
+ */
+class GroupPostFailureFilterTest {
+
+    @Test
+    void groupFailureFilter_matchesAFailedPostAndRefusedSettings_andNotAPostThatGotThere() throws Exception {
+        // given two robots, one whose key the vendor no longer knows, writing their lines here
+        List<String> lines = new ArrayList<>();
+        GroupRobots robots = new GroupRobots(List.of(
+                new GroupRobots.Robot(robot("work-group", PostResult.posted()), Set.of(GroupKind.INCIDENT_NEWS)),
+                new GroupRobots.Robot(robot("leaders", PostResult.permanentFailure("93000 invalid webhook url")),
+                        Set.of(GroupKind.INCIDENT_NEWS))),
+                new Retry(1, Duration.ZERO, Duration.ZERO, d -> { }, () -> 0), Clock.systemUTC(), lines::add);
+
+        // when
+        robots.post(GroupKind.INCIDENT_NEWS, new GroupMessage("", "【互助】求助 N47（路北区）已发起"), "i-1");
+        lines.add(stdoutOf(() -> RobotAnnouncements.fromSettings("{\"robots\": 1}", Clock.systemUTC(), "zh-CN")));
+
+        // then
+        assertThat(lines).hasSize(3);
+        for (String filter : LogFilters.feeding("GroupPostFailuresAlarm")) {
+            assertThat(LogFilters.matches(filter, lines.get(0))).as("%s on %s", filter, lines.get(0)).isFalse();
+            assertThat(LogFilters.matches(filter, lines.get(1))).as("%s on %s", filter, lines.get(1)).isTrue();
+            assertThat(LogFilters.matches(filter, lines.get(2))).as("%s on %s", filter, lines.get(2)).isTrue();
+        }
+    }
+
+    private static GroupChat robot(String name, PostResult answer) {
+        return new GroupChat() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String vendor() {
+                return "wecom";
+            }
+
+            @Override
+            public PostResult post(GroupMessage message) {
+                return answer;
+            }
+        };
+    }
+
+    /** The one line {@code action} printed. */
+    private static String stdoutOf(Runnable action) {
+        PrintStream before = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(before);
+        }
+        return out.toString(StandardCharsets.UTF_8).strip();
+    }
+}
