@@ -423,7 +423,7 @@ public final class DirectoryService {
         List<FamilyContact> removed = old.familyContacts().stream()
                 .filter(c -> !edited.hasFamilyPhone(c.phone())).toList();
         if (removed.isEmpty()) return;
-        refuseIfNeeded(removed.get(0).name(), involvement.activeIncidentsOfMember(old.id()), "error.involved.contact");
+        refuseIfNeeded(removed.get(0).name(), involvement.activeEmergenciesOfMember(old.id()), "error.involved.contact");
     }
 
     /** 409 naming the person and the incidents that need them, in Chinese then English. */

@@ -15,6 +15,11 @@ public interface Involvement {
         }
 
         @Override
+        public List<String> activeEmergenciesOfMember(String memberId) {
+            return List.of();
+        }
+
+        @Override
         public List<String> activeIncidentsNeeding(String personId) {
             return List.of();
         }
@@ -22,6 +27,12 @@ public interface Involvement {
 
     /** The active incidents about this member (their family contacts talk to the responders through them). */
     List<String> activeIncidentsOfMember(String memberId);
+
+    /**
+     * The active emergencies about this member, whose reporters the responders may call: not a death in the family
+     * the union is helping with (after one, removing the deceased from the family contacts is expected).
+     */
+    List<String> activeEmergenciesOfMember(String memberId);
 
     /** The active incidents that alerted this volunteer or leader and still wait for their answer, or that they took. */
     List<String> activeIncidentsNeeding(String personId);

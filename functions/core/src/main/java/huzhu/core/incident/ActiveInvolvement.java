@@ -17,6 +17,13 @@ public final class ActiveInvolvement implements Involvement {
     }
 
     @Override
+    public List<String> activeEmergenciesOfMember(String memberId) {
+        return incidents.active().stream()
+                .filter(i -> memberId.equals(i.memberId()) && i.type() != IncidentType.BEREAVEMENT)
+                .map(Incident::code).toList();
+    }
+
+    @Override
     public List<String> activeIncidentsNeeding(String personId) {
         return incidents.active().stream().filter(i -> i.needs(personId)).map(Incident::code).toList();
     }

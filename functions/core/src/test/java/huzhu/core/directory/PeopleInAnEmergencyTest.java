@@ -4,11 +4,14 @@ import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.care.BereavementService.BereavementInput;
 import huzhu.core.directory.DirectoryService.AreaInput;
 import huzhu.core.directory.DirectoryService.FamilyContactInput;
 import huzhu.core.directory.DirectoryService.MemberInput;
+import huzhu.core.directory.FamilyContact;
 import huzhu.core.error.Conflict;
 import huzhu.core.incident.Incident;
+import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Messages;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
@@ -78,6 +81,23 @@ class PeopleInAnEmergencyTest {
                         new FamilyContactInput("李桂兰", "妈妈", phone(3)),
                         new FamilyContactInput("王小二", "弟弟", phone(5))), null));
         assertThat(world.memory.directory().members().get("m-1").orElseThrow().familyContacts()).hasSize(3);
+    }
+
+    @Test
+    void afterADeathInTheFamily_theDeceasedIsRemovedFromTheContacts_theUnionsHelpIsNoEmergency() {
+        // given the emergency is over, and the father's death is recorded for the union to help
+        world.dispatcher().cancel(incident.id(), "已送医", "周干事");
+        world.services.bereavements().record(new BereavementInput("m-1", "父亲", "王德福", null, null, null, null, null),
+                Actor.SYSTEM);
+
+        // when
+        directory.updateMember("m-1", new MemberInput("王建国", phone(1), null, new AreaInput("武汉市", "江汉区"), null,
+                null, List.of(new FamilyContactInput("李桂兰", "母亲", phone(3))), null));
+
+        // then
+        assertThat(world.memory.incidents().active()).isNotEmpty();
+        assertThat(world.memory.directory().members().get("m-1").orElseThrow().familyContacts())
+                .extracting(FamilyContact::name).containsExactly("李桂兰");
     }
 
     @Test
