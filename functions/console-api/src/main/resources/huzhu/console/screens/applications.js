@@ -4,8 +4,8 @@
  */
 import { t, word, when, locale } from '../lib/i18n.js';
 import { $, add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
-import { api, edit, qs, reread } from '../lib/api.js';
+import { say, failed, showErrors, showSaveFailure } from '../lib/messages.js';
+import { api, edit, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { memberOptions } from '../lib/members.js';
 import { barChart, stat } from '../lib/chart.js';
@@ -100,14 +100,7 @@ function applicationForm(memberIdOrApplication) {
     req.then(function (saved) {
       say(t('apps.saved', { name: saved.memberName }));
       location.hash = '#/application/' + encodeURIComponent(saved.id);
-    }).catch(function (e) {
-      // somebody else saved it meanwhile: the form again, as it is now, saying so
-      reread(e, path).then(function (current) {
-        var again = applicationForm(current);
-        form.replaceWith(again);
-        showErrors(again, e);
-      }).catch(function (other) { showErrors(form, other); });
-    });
+    }).catch(function (e) { showSaveFailure(form, e, path, applicationForm); });
   });
   return form;
 }

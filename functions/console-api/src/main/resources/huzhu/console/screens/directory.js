@@ -4,8 +4,8 @@
  */
 import { t, word, when } from '../lib/i18n.js';
 import { add, clear, field, h, input, select, table } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
-import { api, edit, qs, reread } from '../lib/api.js';
+import { say, failed, showErrors, showSaveFailure } from '../lib/messages.js';
+import { api, edit, qs } from '../lib/api.js';
 import { isAdmin } from '../lib/user.js';
 import { forgetMember, loadMembers, rememberMember } from '../lib/members.js';
 import { area, leaderForm, memberForm, volunteerForm, volunteerInput } from './directory-forms.js';
@@ -136,11 +136,8 @@ function directoryView(view, kind) {
         clear(panel);
         load(true);
       }).catch(function (e) {
-        // somebody else saved it meanwhile: the form again, as it is now, saying so
-        reread(e, path).then(function (current) {
-          showErrors(showForm(current), e);
-          load(true);
-        }).catch(function (other) { showErrors(form, other); });
+        // somebody else saved it meanwhile: the list and the form again, as they are now
+        showSaveFailure(form, e, path, function (current) { load(true); return showForm(current); });
       });
     });
     clear(panel).appendChild(form);

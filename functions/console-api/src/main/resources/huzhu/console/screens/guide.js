@@ -4,8 +4,8 @@
  */
 import { t, word, when } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
-import { api, edit, reread } from '../lib/api.js';
+import { say, failed, showSaveFailure } from '../lib/messages.js';
+import { api, edit } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 
 var KINDS = ['hardship', 'medical', 'bereavement', 'education', 'disaster', 'other'];
@@ -67,14 +67,7 @@ function guideForm(g) {
       // the next save is based on this one
       form.replaceWith(guideForm(saved));
       say(t('guide.saved'));
-    }).catch(function (e) {
-      // somebody else saved it meanwhile: the guide as it is now, saying so
-      reread(e, '/v1/assistance-guide').then(function (current) {
-        var again = guideForm(current);
-        form.replaceWith(again);
-        showErrors(again, e);
-      }).catch(function (other) { showErrors(form, other); });
-    });
+    }).catch(function (e) { showSaveFailure(form, e, '/v1/assistance-guide', guideForm); });
   });
   return form;
 }

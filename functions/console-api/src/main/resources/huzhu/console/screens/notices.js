@@ -5,8 +5,8 @@
  */
 import { t, word, when, isoDate } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
-import { api, edit, qs, reread } from '../lib/api.js';
+import { say, failed, showErrors, showSaveFailure } from '../lib/messages.js';
+import { api, edit, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { every } from '../lib/timers.js';
 import { memberName } from '../lib/members.js';
@@ -133,14 +133,7 @@ function noticeForm(n) {
     req.then(function (saved) {
       say(t(saved.status === 'scheduled' ? 'notices.scheduled' : 'notices.saved', { title: saved.title }));
       location.hash = '#/notice/' + encodeURIComponent(saved.id);
-    }).catch(function (e) {
-      // somebody else saved it meanwhile: the form again, as it is now, saying so
-      reread(e, path).then(function (current) {
-        var again = noticeForm(current);
-        form.replaceWith(again);
-        showErrors(again, e);
-      }).catch(function (other) { showErrors(form, other); });
-    });
+    }).catch(function (e) { showSaveFailure(form, e, path, noticeForm); });
   });
   return form;
 }

@@ -1,8 +1,8 @@
 /* The escalation policy: the levels an unanswered incident goes through, edited by admins, read by everyone. */
 import { t } from '../lib/i18n.js';
 import { add, clear, field, h, input, numberOrNull, select } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
-import { api, edit, reread } from '../lib/api.js';
+import { say, failed, showSaveFailure } from '../lib/messages.js';
+import { api, edit } from '../lib/api.js';
 import { isAdmin } from '../lib/user.js';
 
 export function policyView(view) {
@@ -72,14 +72,7 @@ function policyForm(policy) {
       var next = policyForm(saved);
       form.replaceWith(next);
       say(t('policy.saved'));
-    }).catch(function (e) {
-      // somebody else saved it meanwhile: the policy as it is now, saying so
-      reread(e, '/v1/escalation-policy').then(function (current) {
-        var again = policyForm(current);
-        form.replaceWith(again);
-        showErrors(again, e);
-      }).catch(function (other) { showErrors(form, other); });
-    });
+    }).catch(function (e) { showSaveFailure(form, e, '/v1/escalation-policy', policyForm); });
   });
   return form;
 }
