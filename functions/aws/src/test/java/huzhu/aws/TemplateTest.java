@@ -411,6 +411,37 @@ class TemplateTest {
     }
 
     @Test
+    void theDailySmsCeiling_raisesAnAlarm_fedFromEveryFunction_andTheLimitsAreParameters() {
+        // given
+        Map<String, Object> alarm = properties(resource("SmsCeilingAlarm"));
+        Map<String, Map<String, Object>> filters = resourcesOfType("AWS::Logs::MetricFilter");
+        Map<String, Object> globalEnv = variables(map(map(template.get("Globals")).get("Function")));
+
+        // then: each function's log group counts the SMS the ceiling held back into the metric the alarm watches
+        Set<Object> filtered = new java.util.HashSet<>();
+        for (Map<String, Object> f : filters.values()) {
+            Map<String, Object> t = map(list(properties(f).get("MetricTransformations")).get(0));
+            if (!t.get("MetricName").equals(alarm.get("MetricName"))) continue;
+            assertThat(t.get("MetricNamespace")).isEqualTo(alarm.get("Namespace"));
+            assertThat((String) properties(f).get("FilterPattern")).contains("$.action = \"sms.ceiling\"");
+            filtered.add(properties(f).get("LogGroupName"));
+        }
+        for (var f : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            assertThat(filtered).as("SMS ceiling filter on the log group of %s", f.getKey())
+                    .contains(map(properties(f.getValue()).get("LoggingConfig")).get("LogGroup"));
+        }
+        assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
+        // and: every limit is a parameter, passed to every function
+        Map<String, String> limits = Map.of("HUZHU_DAILY_SMS_LIMIT", "DailySmsLimit", "HUZHU_RELAY_CAP", "RelayCap",
+                "HUZHU_UNVERIFIED_RELAY_CAP", "UnverifiedRelayCap", "HUZHU_UNVERIFIED_PER_HOUR", "UnverifiedPerHour",
+                "HUZHU_OPT_OUT_REPLIES_PER_DAY", "OptOutRepliesPerDay");
+        for (var l : limits.entrySet()) {
+            assertThat(globalEnv.get(l.getKey())).as(l.getKey()).isEqualTo(Map.of("Ref", l.getValue()));
+            assertThat(map(template.get("Parameters"))).containsKey(l.getValue());
+        }
+    }
+
+    @Test
     void functions_holdOnlyThisTemplatesPolicies_andTouchOnlyTheTableAndItsIndexes() {
         // given
         Set<String> managedPolicies = resourcesOfType("AWS::IAM::ManagedPolicy").keySet();

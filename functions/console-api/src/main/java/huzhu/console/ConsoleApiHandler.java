@@ -9,6 +9,9 @@ import huzhu.aws.Production;
 import huzhu.core.Services;
 import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpService.FollowUpInput;
+import huzhu.core.care.IntroductionStatus;
+import huzhu.core.directory.Csv;
+import huzhu.core.directory.DirectoryListing;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryService.LeaderInput;
 import huzhu.core.directory.DirectoryService.MemberInput;
@@ -57,12 +60,26 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public record CancelInput(String reason) {
     }
 
+    /** The volunteer an officer hands the incident to. */
+    public record AssignInput(String volunteerId) {
+    }
+
+    /** An officer's SMS to the reporter, the member or a family contact. */
+    public record MessageInput(String to, String text) {
+    }
+
     /** A roster import sent as JSON instead of text/csv. */
     public record CsvInput(String csv) {
     }
 
-    /** A member's new personal link (CONTRACT §2.2), with the QR code the console prints on the emergency card. */
-    public record TriggerLinkCard(String token, String url, String qrSvg) {
+    /**
+     * A member's personal link (CONTRACT §2.2), with the QR code the console prints on the emergency card;
+     * {@code introduced}: family contacts the new link was just texted to (0 when reprinted).
+     */
+    public record TriggerLinkCard(String token, String url, String qrSvg, int introduced) {
+        static TriggerLinkCard of(DirectoryService.TriggerLink link, int introduced) {
+            return new TriggerLinkCard(link.token(), link.url(), QrSvg.of(link.url()), introduced);
+        }
     }
 
     /** Who the page is signed in as, so it shows only what that role may do. */
@@ -110,8 +127,14 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
 
         r.post("/v1/members", req -> created(dir.createMember(body(req, ADMIN, MemberInput.class), actor(req))));
-        r.get("/v1/members", req -> ok(reads.page(req, "member", read(req, () -> dir.members(
-                req.query("query").orElse(null), req.page())), Member::id)));
+        r.get("/v1/members", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            return ok(q.plain()
+                    ? reads.page(req, "member", read(req, () -> dir.members(req.query("query").orElse(null), req.page())),
+                            Member::id)
+                    : reads.listed(req, "member", read(req, () -> dir.members(q, req.page())), Member::id));
+        });
+        r.get("/v1/members/facets", req -> ok(read(req, dir::memberFacets)));
         r.get("/v1/members/{id}", req -> {
             Member m = read(req, () -> dir.member(req.pathParameter("id")));
             return ok(reads.one(req, "member", m.id(), m.name(), CareRoutes.member(services, m))).withVersion(m.version());
@@ -125,19 +148,32 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)), req.basedOn());
             return ApiResponse.empty(204);
         });
+        // the card reprints the link that works now; a new one is a separate act that re-sends the introduction
+        r.get("/v1/members/{id}/trigger-link", req -> {
+            var link = dir.currentTriggerLink(req.pathParameter("id"), actor(req.requireAny(OPERATE)));
+            return ok(TriggerLinkCard.of(link, 0));
+        });
         r.post("/v1/members/{id}/trigger-link", req -> {
-            var link = dir.issueTriggerLink(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
-            return ok(new TriggerLinkCard(link.token(), link.url(), QrSvg.of(link.url())));
+            var issued = services.onboarding().newLink(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            int told = (int) issued.introductions().stream().filter(i -> i.status() == IntroductionStatus.SENT).count();
+            return ok(TriggerLinkCard.of(issued.link(), told));
         });
         r.post("/v1/members/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));
-            return ok(ImportView.of(dir.importMembers(csv(req), skipInvalid(req), a)));
+            boolean dryRun = flag(req, "dryRun").orElse(false);
+            return ok(ImportView.of(dir.importMembers(roster(req), skipInvalid(req), dryRun, a), dryRun,
+                    req.language().orElse(null)));
         });
 
         r.post("/v1/volunteers", req -> created(dir.createVolunteer(body(req, ADMIN, VolunteerInput.class),
                 actor(req))));
-        r.get("/v1/volunteers", req -> ok(reads.page(req, "volunteer", read(req, () -> dir.volunteers(
-                req.query("query").orElse(null), flag(req, "onDuty").orElse(null), req.page())), Volunteer::id)));
+        r.get("/v1/volunteers", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            return ok(q.plain()
+                    ? reads.page(req, "volunteer", read(req, () -> dir.volunteers(req.query("query").orElse(null),
+                            flag(req, "onDuty").orElse(null), req.page())), Volunteer::id)
+                    : reads.listed(req, "volunteer", read(req, () -> dir.volunteers(q, req.page())), Volunteer::id));
+        });
         r.get("/v1/volunteers/{id}", req -> {
             Volunteer v = read(req, () -> dir.volunteer(req.pathParameter("id")));
             return ok(reads.one(req, "volunteer", v.id(), v.name(), v)).withVersion(v.version());
@@ -153,12 +189,19 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
         r.post("/v1/volunteers/import", req -> {
             Actor a = actor(req.requireAny(ADMIN));
-            return ok(ImportView.of(dir.importVolunteers(csv(req), skipInvalid(req), a)));
+            boolean dryRun = flag(req, "dryRun").orElse(false);
+            return ok(ImportView.of(dir.importVolunteers(roster(req), skipInvalid(req), dryRun, a), dryRun,
+                    req.language().orElse(null)));
         });
 
         r.post("/v1/leaders", req -> created(dir.createLeader(body(req, ADMIN, LeaderInput.class), actor(req))));
-        r.get("/v1/leaders", req -> ok(reads.page(req, "leader", read(req, () -> dir.leaders(
-                req.query("query").orElse(null), req.page())), Leader::id)));
+        r.get("/v1/leaders", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            return ok(q.plain()
+                    ? reads.page(req, "leader", read(req, () -> dir.leaders(req.query("query").orElse(null),
+                            req.page())), Leader::id)
+                    : reads.listed(req, "leader", read(req, () -> dir.leaders(q, req.page())), Leader::id));
+        });
         r.get("/v1/leaders/{id}", req -> {
             Leader l = read(req, () -> dir.leader(req.pathParameter("id")));
             return ok(reads.one(req, "leader", l.id(), l.name(), l)).withVersion(l.version());
@@ -184,15 +227,27 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             return ok(p.value()).withVersion(p.version());
         });
 
+        // the officers' duty roster: read by all, kept by admins; the leaders' levels alert who is on duty first
+        r.get("/v1/duty-roster", req -> ok(read(req, () -> services.roster().roster())));
+        r.put("/v1/duty-roster", req -> ok(services.roster().replace(body(req, ADMIN,
+                huzhu.core.incident.DutyRosterService.RosterInput.class), actor(req))));
+
         r.post("/v1/incidents", req -> {
             Caller c = req.requireAny(OPERATE);
             // CONTRACT §2.1: a POST that creates an incident honours Idempotency-Key (per caller)
             String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> c.id() + ":" + k).orElse(null);
             return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c), key)));
         });
-        r.get("/v1/incidents", req -> ok(reads.page(req, "incident", read(req, () -> incidents.list(
-                req.query("status").orElse(null), req.from(), req.to(), req.page()).map(IncidentView::of)),
-                IncidentView::id)));
+        r.get("/v1/incidents", req -> {
+            DirectoryListing.Query q = listQuery(req);
+            if (q.unit() == null && q.city() == null && q.district() == null && q.sort() == null && q.page() == null) {
+                return ok(reads.page(req, "incident", read(req, () -> incidents.list(req.query("status").orElse(null),
+                        req.from(), req.to(), req.page()).map(IncidentView::of)), IncidentView::id));
+            }
+            return ok(reads.listed(req, "incident", read(req, () -> incidents.table(req.query("status").orElse(null),
+                    req.from(), req.to(), q.unit(), q.city(), q.district(), q.sort(), q.descending(), q.page(),
+                    req.page()).map(IncidentView::of)), IncidentView::id));
+        });
         r.get("/v1/incidents/{id}", req -> {
             IncidentView i = read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))));
             return ok(reads.one(req, "incident", i.id(), i.code(), i));
@@ -205,6 +260,20 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
             Actor a = actor(req.requireAny(OPERATE));
             return ok(IncidentView.of(incidents.addNote(req.pathParameter("id"), req.bodyAs(NoteInput.class).text(),
                     a)));
+        });
+        r.post("/v1/incidents/{id}/assign", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(IncidentView.of(incidents.assign(req.pathParameter("id"),
+                    req.bodyOrEmpty(AssignInput.class).volunteerId(), a)));
+        });
+        r.post("/v1/incidents/{id}/repage", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            return ok(IncidentView.of(incidents.repage(req.pathParameter("id"), a)));
+        });
+        r.post("/v1/incidents/{id}/messages", req -> {
+            Actor a = actor(req.requireAny(OPERATE));
+            MessageInput in = req.bodyOrEmpty(MessageInput.class);
+            return ok(IncidentView.of(incidents.message(req.pathParameter("id"), in.to(), in.text(), a)));
         });
         r.post("/v1/incidents/{id}/escalate", req -> {
             Actor a = actor(req.requireAny(OPERATE));
@@ -246,6 +315,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
+        // spreadsheets: exports of the tables, templates to fill in
+        SpreadsheetRoutes.register(r, services);
         // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
         UnionRoutes.register(r, services, reads);
         // the SMS template registration sheet (admins), generated from the catalogue
@@ -262,7 +333,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
+            return ConsoleResponses.finish(event, Http.serve(event, edge, router, config::learnPublicBaseUrl));
         } finally {
             group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
         }
@@ -301,6 +372,13 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         return List.copyOf(ids);
     }
 
+    /** The roster's rows: the first sheet of an .xlsx, or a CSV (see {@link #csv}). */
+    private static List<List<String>> roster(ApiRequest req) {
+        String type = req.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (type.startsWith(Xlsx.CONTENT_TYPE)) return Xlsx.read(req.bodyBytes());
+        return Csv.parse(csv(req));
+    }
+
     /** The roster: the body itself when sent as text (text/csv), else the {@code csv} field of a JSON body. */
     private static String csv(ApiRequest req) {
         String type = req.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
@@ -308,6 +386,29 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         CsvInput in = req.bodyAs(CsvInput.class);
         if (in.csv() == null || in.csv().isBlank()) throw Invalid.of("csv", "invalid.required");
         return in.csv();
+    }
+
+    /**
+     * A directory table's query: {@code query}, {@code unit}, {@code city}, {@code district}, {@code onDuty},
+     * {@code sort} (a column), {@code order} ({@code asc}, {@code desc}) and {@code page} (from 1); every one optional.
+     */
+    private static DirectoryListing.Query listQuery(ApiRequest req) {
+        boolean descending = switch (req.query("order").orElse("asc").toLowerCase(Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw Invalid.of("order", "invalid.choice");
+        };
+        Integer page = null;
+        if (req.query("page").isPresent()) {
+            try {
+                page = Integer.valueOf(req.query("page").get().strip());
+            } catch (NumberFormatException e) {
+                throw Invalid.of("page", "invalid.number");
+            }
+        }
+        return new DirectoryListing.Query(req.query("query").orElse(null), req.query("unit").orElse(null),
+                req.query("city").orElse(null), req.query("district").orElse(null), flag(req, "onDuty").orElse(null),
+                req.query("sort").orElse(null), descending, page);
     }
 
     private static boolean skipInvalid(ApiRequest req) {

@@ -32,12 +32,15 @@ final class ConsoleAssets {
     /** Every module of the page, the entry first; ConsoleTextsTest checks this is every script in the folder. */
     static final List<String> MODULES = List.of("app.js", "router.js",
             "lib/config.js", "lib/i18n.js", "lib/dom.js", "lib/messages.js", "lib/pkce.js", "lib/auth.js", "lib/api.js",
-            "lib/user.js", "lib/timers.js", "lib/members.js", "lib/paging.js", "lib/chart.js",
-            "texts/zh-CN.js", "texts/en.js", "texts/care.zh-CN.js", "texts/care.en.js",
+            "lib/user.js", "lib/timers.js", "lib/members.js", "lib/paging.js", "lib/chart.js", "lib/live.js",
+            "lib/dialog.js", "lib/table.js", "lib/picker.js", "lib/alerts.js",
+            "texts/zh-CN.js", "texts/en.js", "texts/care.zh-CN.js", "texts/care.en.js", "texts/officers.zh-CN.js",
+            "texts/officers.en.js",
             "screens/signin.js", "screens/board.js", "screens/incidents.js", "screens/incident.js",
             "screens/followups.js", "screens/directory.js", "screens/directory-forms.js", "screens/import.js",
             "screens/member-card.js", "screens/member-care.js", "screens/policy.js", "screens/notices.js",
-            "screens/applications.js", "screens/reports.js", "screens/audit.js", "screens/sms.js",
+            "screens/applications.js", "screens/reports.js", "screens/audit.js", "screens/sms.js", "screens/export.js",
+            "screens/facets.js", "screens/roster.js",
             "texts/union.zh-CN.js", "texts/union.en.js", "screens/bereavement.js", "screens/rounds.js",
             "screens/contact-requests.js", "screens/guide.js", "screens/work-group.js");
     private static final Map<String, Asset> FILES = new LinkedHashMap<>();

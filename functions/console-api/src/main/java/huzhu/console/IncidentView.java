@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * An incident as the console sees it (CONTRACT §3). Leaves out what only the system may hold: each
- * alert's ack token (it lets its holder act as that person) and the policy snapshot.
+ * alert's ack token (it lets its holder act as that person) and the policy snapshot. {@code needsAttention}: the
+ * policy ran out and nobody has it (never once someone accepted or an officer took it); {@code officerInCharge}:
+ * the officer who took it at the console.
  */
 public record IncidentView(
         String id,
@@ -35,6 +37,7 @@ public record IncidentView(
         Instant nextEscalationAt,
         int escalations,
         boolean needsAttention,
+        String officerInCharge,
         List<AlertView> alerts,
         List<Responder> responders,
         List<TimelineEntry> timeline) {
@@ -46,7 +49,8 @@ public record IncidentView(
     public static IncidentView of(Incident i) {
         return new IncidentView(i.id(), i.code(), i.status(), i.level(), i.memberId(), i.type(), i.message(),
                 i.location(), i.reporter(), i.createdAt(), i.acknowledgedAt(), i.resolvedAt(), i.closedAt(),
-                i.outcome(), i.nextEscalationAt(), i.escalations(), i.active() && i.exhausted(),
+                i.outcome(), i.nextEscalationAt(), i.escalations(), i.status() == IncidentStatus.OPEN && i.exhausted(),
+                i.officerInCharge().orElse(null),
                 i.alerts().stream().map(IncidentView::alert).toList(), i.responders(), i.timeline());
     }
 

@@ -2,6 +2,7 @@ package huzhu.console;
 
 import huzhu.core.audit.AuditService;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.http.ApiRequest;
@@ -41,10 +42,22 @@ final class PersonalReads {
         return page;
     }
 
+    /** A page of a table (filtered, sorted, counted), as {@link #page}. */
+    <T> Listed<T> listed(ApiRequest req, String kind, Listed<T> page, Function<T, String> id) {
+        list(req, kind, null, page.items(), id);
+        return page;
+    }
+
     /** A list of records (of one incident or notice: {@code ownerId}) with what was asked, and how many. */
     <T> List<T> list(ApiRequest req, String kind, String ownerId, List<T> items, Function<T, String> id) {
         String action = req.query("query").filter(q -> !q.isBlank()).isPresent() ? "search" : "list";
         audit.recordRead(actor(req), action, kind, ownerId, asked(req), items.stream().map(id).toList());
+        return items;
+    }
+
+    /** Records taken away as a spreadsheet: an {@code export}, with the filters it was made with, and how many. */
+    <T> List<T> exported(ApiRequest req, String kind, List<T> items, Function<T, String> id) {
+        audit.recordRead(actor(req), "export", kind, null, asked(req), items.stream().map(id).toList());
         return items;
     }
 

@@ -61,8 +61,12 @@ final class UnionRoutes {
         var guide = services.guide();
 
         // ---- a death in a member's family
-        r.post("/v1/bereavements", req -> created(BereavementView.of(bereavements.record(
-                body(req, OPERATE, BereavementInput.class), actor(req)))));
+        r.post("/v1/bereavements", req -> {
+            BereavementInput in = body(req, OPERATE, BereavementInput.class);
+            Actor a = actor(req);
+            String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> a.id() + ":" + k).orElse(null);
+            return created(BereavementView.of(bereavements.record(in, a, key)));
+        });
 
         // ---- care rounds
         r.post("/v1/care-rounds", req -> created(RoundJson.of(rounds.create(body(req, OPERATE, RoundInput.class),
@@ -106,9 +110,13 @@ final class UnionRoutes {
         });
     }
 
-    /** The default guide in the officer's language (Accept-Language), until the union writes its own. */
+    /**
+     * The default guide, until the union writes its own, in the language of the officer's page (the console's
+     * {@code X-Huzhu-Language}), else of the browser: what the officer saves is what members read, so a console in
+     * Chinese must not start from English because the browser is set to it.
+     */
     private static Language language(ApiRequest req) {
-        return req.header("Accept-Language").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("en")
-                ? Language.EN : Language.ZH_CN;
+        return req.language().orElseGet(() -> req.header("Accept-Language").orElse("")
+                .toLowerCase(java.util.Locale.ROOT).startsWith("en") ? Language.EN : Language.ZH_CN);
     }
 }

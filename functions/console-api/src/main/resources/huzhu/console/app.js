@@ -7,12 +7,14 @@ import { config } from './lib/config.js';
 import { t, language, switchLanguage } from './lib/i18n.js';
 import { $, clear } from './lib/dom.js';
 import { say, failed } from './lib/messages.js';
-import { ApiError, api, onTheLocalStack } from './lib/api.js';
+import { ApiError, api, forgetAnswers, onTheLocalStack } from './lib/api.js';
 import { endSession, hostedSignOut, onSessionEnded, returnFromHostedPage, saveSession, session, setSignInProblem } from './lib/auth.js';
 import { setLocal, setSignedInAs, signedInAs } from './lib/user.js';
 import { stopTimers } from './lib/timers.js';
 import { loadMembers } from './lib/members.js';
-import { route } from './router.js';
+import { menuButton, route } from './router.js';
+import { onRetry as onRetryStart, redrawLive } from './lib/live.js';
+import { alertsButton, relabelAlerts, startWatching, stopWatching } from './lib/alerts.js';
 import { signInProgress, signInView } from './screens/signin.js';
 
 function applyStaticTexts() {
@@ -26,6 +28,12 @@ function applyStaticTexts() {
   var other = lang === 'zh-CN' ? 'en' : 'zh-CN';
   $('langBtn').textContent = t('app.switchTo');
   $('langBtn').setAttribute('lang', other);
+  if (!$('menuBtn')) $('nav').parentNode.insertBefore(menuButton(), $('nav'));
+  if (!$('alertsBtn')) $('langBtn').parentNode.insertBefore(alertsButton(), $('langBtn'));
+  else relabelAlerts();
+  $('menuBtn').hidden = !session();
+  $('alertsBtn').hidden = !session();
+  redrawLive();
 }
 
 function showSignIn() { signInView(start); }
@@ -41,13 +49,27 @@ function start() {
       setLocal(res[1]);
       return loadMembers();
     })
-    .then(route)
-    .catch(function (e) { if (!(e instanceof ApiError && e.status === 401)) failed(e); });
+    .then(function () {
+      applyStaticTexts();
+      startWatching();
+      route();
+    })
+    .catch(function (e) {
+      if (e instanceof ApiError && e.status === 401) return;
+      failed(e);
+      // the first look failed (offline?): the live banner's retry starts again
+      retryFromTheStart();
+    });
 }
+
+/** Until the first look succeeds, "retry" means starting again. */
+function retryFromTheStart() { onRetryStart(start); }
 
 function signOut() {
   var was = session();
   stopTimers();
+  stopWatching();
+  forgetAnswers();
   saveSession(null);
   setSignedInAs(null);
   setSignInProblem(null);
@@ -55,6 +77,8 @@ function signOut() {
     history.replaceState(null, '', location.pathname);
     clear($('view'));
     $('nav').hidden = true;
+    $('menuBtn').hidden = true;
+    $('alertsBtn').hidden = true;
     $('signOutBtn').hidden = true;
     $('who').textContent = '';
     say(t('signin.signingOut'));
@@ -87,6 +111,8 @@ function finishHostedSignIn() {
 // a session that ends under the page (a refused renewal, a 401, a failed return): the sign-in view says why
 onSessionEnded(function () {
   stopTimers();
+  stopWatching();
+  forgetAnswers();
   setSignedInAs(null);
   applyStaticTexts();
   showSignIn();

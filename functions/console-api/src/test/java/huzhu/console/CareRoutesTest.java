@@ -540,7 +540,7 @@ class CareRoutesTest {
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
         return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                r.getBody() == null ? "" : r.getBody());
+                Bodies.text(r));
     }
 
     private static Map<String, String> queryParameters(String query) {

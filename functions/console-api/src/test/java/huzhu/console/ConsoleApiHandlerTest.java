@@ -57,7 +57,9 @@ class ConsoleApiHandlerTest {
     private static final String MEMBER_PHONE = Fixtures.phone(1);
     private static final String FATHER = Fixtures.phone(2);
     private static final String LIU = Fixtures.phone(11);
-    private static final String SEED_LINK = "seed-link-token-0001";
+    private static final ServiceConfig CONFIG = new ServiceConfig("https://huzhu.example", null);
+    /** The link the member's family holds: the member's first, as the union's key makes it. */
+    private static final String SEED_LINK = CONFIG.personalLinkTokens().token("m-1", 1);
     private static final String INCIDENT = "inc-1";
 
     /** §4 of the contract, verbatim: the shape and the default. */
@@ -70,7 +72,7 @@ class ConsoleApiHandlerTest {
     private final RecordingMessenger sms = new RecordingMessenger();
     private final MutableClock clock = MutableClock.atT0();
     private final Services services = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(3),
-            new ServiceConfig("https://huzhu.example", null));
+            CONFIG);
     private final ConsoleApiHandler handler = new ConsoleApiHandler(services);
 
     @BeforeEach
@@ -141,6 +143,8 @@ class ConsoleApiHandlerTest {
             new RouteCase("GET", "/v1/members/{id}", "/v1/members/m-1", null, Access.READ, 200),
             new RouteCase("PUT", "/v1/members/{id}", "/v1/members/m-1", SAME_MEMBER, Access.ADMIN, 200),
             new RouteCase("DELETE", "/v1/members/{id}", "/v1/members/m-9", null, Access.ADMIN, 204),
+            new RouteCase("GET", "/v1/members/{id}/trigger-link", "/v1/members/m-1/trigger-link", null,
+                    Access.OPERATE, 200),
             new RouteCase("POST", "/v1/members/{id}/trigger-link", "/v1/members/m-1/trigger-link", null,
                     Access.ADMIN, 200),
             new RouteCase("POST", "/v1/volunteers", "/v1/volunteers", NEW_VOLUNTEER, Access.ADMIN, 201),
@@ -185,6 +189,7 @@ class ConsoleApiHandlerTest {
     static final Map<String, String> PERSONAL_READS = Map.ofEntries(
             Map.entry("GET /v1/members", "list member 2"),
             Map.entry("GET /v1/members/{id}", "view member 1"),
+            Map.entry("GET /v1/members/{id}/trigger-link", "view-link member 1"),
             Map.entry("GET /v1/volunteers", "list volunteer 2"),
             Map.entry("GET /v1/volunteers/{id}", "view volunteer 1"),
             Map.entry("GET /v1/leaders", "list leader 1"),
@@ -300,7 +305,7 @@ class ConsoleApiHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(201);
-        JsonNode member = Json.mapper().readTree(response.getBody());
+        JsonNode member = Json.mapper().readTree(Bodies.text(response));
         assertThat(member.get("phone").asText()).isEqualTo("+8613800138000");
         assertThat(member.get("familyContacts").get(0).get("phone").asText()).isEqualTo("+8613800138001");
         assertThat(member.get("homeArea").get("district").asText()).isEqualTo("江汉区");
@@ -443,7 +448,7 @@ class ConsoleApiHandlerTest {
                 Arguments.of("POST", "/v1/incidents/inc-404/acknowledge", null),
                 Arguments.of("POST", "/v1/incidents/inc-404/notes", "{\"text\":\"?\"}"),
                 Arguments.of("POST", "/v1/incidents/inc-404/escalate", null),
-                Arguments.of("POST", "/v1/incidents/inc-404/resolve", "{}"),
+                Arguments.of("POST", "/v1/incidents/inc-404/resolve", "{\"outcome\":\"?\"}"),
                 Arguments.of("POST", "/v1/incidents/inc-404/cancel", null),
                 Arguments.of("POST", "/v1/incidents/inc-404/followups", "{\"kind\":\"visit\"}"),
                 Arguments.of("GET", "/v1/incidents/inc-404/followups", null),
@@ -760,7 +765,7 @@ class ConsoleApiHandlerTest {
         // then
         String firstToken = first.get("token").asText();
         String secondToken = second.get("token").asText();
-        assertThat(fieldNames(first)).containsExactlyInAnyOrder("token", "url", "qrSvg");
+        assertThat(fieldNames(first)).containsExactlyInAnyOrder("token", "url", "qrSvg", "introduced");
         assertThat(first.get("url").asText()).isEqualTo("https://huzhu.example/v1/triggers/" + firstToken);
         assertThat(first.get("qrSvg").asText()).as("the card's QR code, of this link").isEqualTo(QrSvg.of(
                 first.get("url").asText()));
@@ -768,6 +773,35 @@ class ConsoleApiHandlerTest {
         assertThat(services.trigger().memberFor(secondToken).id()).isEqualTo("m-1");
         assertThatThrownBy(() -> services.trigger().memberFor(firstToken)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> services.trigger().memberFor(SEED_LINK)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void printingTheCard_reprintsTheLinkTheFamilyHas_andTheirLinkKeepsWorking() throws Exception {
+        // when the card is opened twice
+        Reply first = call(As.OFFICER, "GET", "/v1/members/m-1/trigger-link", null);
+        Reply second = call(As.ADMIN, "GET", "/v1/members/m-1/trigger-link", null);
+
+        // then it shows the very link the family has, and that link still raises the alarm
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("token").asText()).isEqualTo(SEED_LINK);
+        assertThat(second.json().get("url").asText()).isEqualTo("https://huzhu.example/v1/triggers/" + SEED_LINK);
+        assertThat(first.json().get("introduced").asInt()).isZero();
+        assertThat(services.trigger().memberFor(SEED_LINK).id()).isEqualTo("m-1");
+        assertThat(sms.attempts()).filteredOn(a -> a.to().equals(FATHER)).noneMatch(a -> a.body().contains("/v1/triggers/"));
+    }
+
+    @Test
+    void aNewLink_isTheAdminsSeparateAct_andTextsTheFamilyTheNewOne() throws Exception {
+        // when
+        JsonNode issued = call(As.ADMIN, "POST", "/v1/members/m-1/trigger-link", null).json();
+
+        // then the family's old link is dead, and their phone has the new one
+        assertThat(issued.get("introduced").asInt()).isEqualTo(1);
+        assertThatThrownBy(() -> services.trigger().memberFor(SEED_LINK)).isInstanceOf(NotFound.class);
+        assertThat(sms.attempts()).filteredOn(a -> a.to().equals(FATHER))
+                .anyMatch(a -> a.body().contains(issued.get("url").asText()));
+        assertThat(call(As.OFFICER, "GET", "/v1/members/m-1/trigger-link", null).json().get("token").asText())
+                .isEqualTo(issued.get("token").asText());
     }
 
     @Test
@@ -900,7 +934,7 @@ class ConsoleApiHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
-        assertThat(response.getBody()).containsIgnoringCase("<html");
+        assertThat(Bodies.text(response)).containsIgnoringCase("<html");
     }
 
     // ================================================================== helpers
@@ -974,7 +1008,7 @@ class ConsoleApiHandlerTest {
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
         return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                r.getBody() == null ? "" : r.getBody());
+                Bodies.text(r));
     }
 
     /** The template's parameters if {@code path} matches it, else null. */

@@ -186,8 +186,8 @@ class ConsoleNewRoutesTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         // then
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        JsonNode report = Json.mapper().readTree(response.getBody());
+        assertThat(response.getStatusCode()).as(Bodies.text(response)).isEqualTo(200);
+        JsonNode report = Json.mapper().readTree(Bodies.text(response));
         assertThat(report.get("rows").asInt()).isEqualTo(2);
         assertThat(report.get("imported").asInt()).isEqualTo(2);
         assertThat(report.get("problems")).isEmpty();
@@ -209,7 +209,7 @@ class ConsoleNewRoutesTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(422);
-        JsonNode error = Json.mapper().readTree(response.getBody()).get("error");
+        JsonNode error = Json.mapper().readTree(Bodies.text(response)).get("error");
         assertThat(error.get("code").asText()).isEqualTo("validation_failed");
         assertThat(names(error.get("fields"))).containsExactlyInAnyOrder(
                 "rows[3].phone", "rows[4].name", "rows[4].homeArea.city", "rows[4].familyContacts[0].phone");
@@ -430,7 +430,7 @@ class ConsoleNewRoutesTest {
         assertThat(header(response, "Content-Type")).startsWith("text/html");
         assertThat(header(response, "Content-Security-Policy")).contains("script-src 'self'")
                 .contains("connect-src 'self';").doesNotContain("unsafe-inline");
-        String html = response.getBody();
+        String html = Bodies.text(response);
         assertThat(html).contains("<html lang=\"zh-CN\">").contains("<script type=\"module\" src=\"/console/app.js\">")
                 .contains("<link rel=\"modulepreload\" href=\"/console/lib/pkce.js\">")
                 .contains("&quot;signIn&quot;:&quot;token&quot;").doesNotContain("<script>").doesNotContain("http://")
@@ -463,7 +463,7 @@ class ConsoleNewRoutesTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         // then
-        assertThat(response.getBody()).contains("&quot;signIn&quot;:&quot;cognito&quot;")
+        assertThat(Bodies.text(response)).contains("&quot;signIn&quot;:&quot;cognito&quot;")
                 .contains("&quot;userPoolId&quot;:&quot;cn-north-1_AbCdEf123&quot;")
                 .contains("&quot;clientId&quot;:&quot;client123&quot;")
                 .contains("https://cognito-idp.cn-north-1.amazonaws.com.cn/");
@@ -483,7 +483,7 @@ class ConsoleNewRoutesTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         // then
-        assertThat(response.getBody()).contains("src=\"/prod/console/app.js\"")
+        assertThat(Bodies.text(response)).contains("src=\"/prod/console/app.js\"")
                 .contains("href=\"/prod/console/screens/board.js\"").doesNotContain("\"/console/")
                 .contains("&quot;base&quot;:&quot;/prod&quot;");
     }
@@ -558,7 +558,7 @@ class ConsoleNewRoutesTest {
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
         return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                r.getBody() == null ? "" : r.getBody());
+                Bodies.text(r));
     }
 
     private static Map<String, String> queryParameters(String query) {

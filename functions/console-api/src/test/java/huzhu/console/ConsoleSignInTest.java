@@ -113,7 +113,7 @@ class ConsoleSignInTest {
     }
 
     private static JsonNode config(APIGatewayV2HTTPResponse page) throws Exception {
-        Matcher m = CONFIG.matcher(page.getBody());
+        Matcher m = CONFIG.matcher(Bodies.text(page));
         assertThat(m.find()).as("the page's config").isTrue();
         return Json.mapper().readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
     }

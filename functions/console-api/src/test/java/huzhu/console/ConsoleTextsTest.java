@@ -60,6 +60,7 @@ class ConsoleTextsTest {
         // given
         Set<String> zh = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
         zh.addAll(keys(file("texts/care.zh-CN.js")));
+        zh.addAll(keys(file("texts/officers.zh-CN.js")));
         zh.addAll(keys(file("texts/union.zh-CN.js")));
         Set<String> used = new LinkedHashSet<>();
         for (String module : scripts()) {

@@ -33,8 +33,8 @@ class SmsTemplatesRouteTest {
         APIGatewayV2HTTPResponse r = call("[admin]", Map.of());
 
         // then
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
-        JsonNode body = Json.mapper().readTree(r.getBody());
+        assertThat(r.getStatusCode()).as(Bodies.text(r)).isEqualTo(200);
+        JsonNode body = Json.mapper().readTree(Bodies.text(r));
         assertThat(body.get("provider").asText()).isEqualTo("aliyun");
         JsonNode first = body.get("items").get(0);
         assertThat(first.get("template").asText()).isEqualTo("alert.noLink");
@@ -52,7 +52,7 @@ class SmsTemplatesRouteTest {
         // then
         assertThat(r.getStatusCode()).isEqualTo(200);
         assertThat(r.getHeaders().get("Content-Type")).startsWith("text/csv");
-        assertThat(r.getBody()).startsWith("\uFEFFprovider,template,").contains("tencent,receipt,zh-CN", "{1}");
+        assertThat(Bodies.text(r)).startsWith("\uFEFFprovider,template,").contains("tencent,receipt,zh-CN", "{1}");
     }
 
     @ParameterizedTest
@@ -69,7 +69,7 @@ class SmsTemplatesRouteTest {
 
         // then
         assertThat(provider.getStatusCode()).isEqualTo(422);
-        assertThat(Json.mapper().readTree(provider.getBody()).get("error").get("fields").has("provider")).isTrue();
+        assertThat(Json.mapper().readTree(Bodies.text(provider)).get("error").get("fields").has("provider")).isTrue();
         assertThat(format.getStatusCode()).isEqualTo(422);
     }
 

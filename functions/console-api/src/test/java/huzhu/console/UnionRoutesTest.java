@@ -68,6 +68,22 @@ class UnionRoutesTest {
     }
 
     @Test
+    void theSameDeathPostedAgain_withItsIdempotencyKey_isRecordedOnce_andTheLeadersAreTextedOnce() throws Exception {
+        // given the console's request, sent again after a slow answer
+        String death = "{\"memberId\":\"m-1\",\"relation\":\"父亲\",\"deceasedName\":\"王德福\"}";
+
+        // when
+        JsonNode first = json(call(OFFICER, "POST", "/v1/bereavements", death, "form-1"), 201);
+        JsonNode again = json(call(OFFICER, "POST", "/v1/bereavements", death, "form-1"), 201);
+
+        // then
+        assertThat(again.get("incident").get("id")).isEqualTo(first.get("incident").get("id"));
+        assertThat(store.incidents().active()).hasSize(1);
+        assertThat(sms.sentTo(Fixtures.phone(21))).hasSize(1);
+        assertThat(sms.sentTo(Fixtures.phone(22))).hasSize(1);
+    }
+
+    @Test
     void aViewer_mayReadButNotRecordPlanOrDecide() throws Exception {
         assertThat(call(VIEWER, "POST", "/v1/bereavements", "{\"memberId\":\"m-1\"}").getStatusCode()).isEqualTo(403);
         assertThat(call(VIEWER, "POST", "/v1/care-rounds", "{}").getStatusCode()).isEqualTo(403);
@@ -185,13 +201,29 @@ class UnionRoutesTest {
                 .asText()).isEqualTo("bereavement");
     }
 
+    @Test
+    void theGuideToEdit_isInThePagesLanguage_notTheBrowsers() throws Exception {
+        // given a Chinese console in a browser set to English (headless Chromium's own default)
+        APIGatewayV2HTTPEvent e = event(OFFICER, "GET", "/v1/assistance-guide", null, null);
+        e.getHeaders().put("accept-language", "en-US,en;q=0.9");
+        e.getHeaders().put("x-huzhu-language", "zh-CN");
+
+        // when
+        JsonNode guide = json(handler.handleRequest(e, null), 200);
+
+        // then the default the officer edits, and members then read, is the Chinese one
+        assertThat(guide.get("kinds").get(0).get("title").asText()).isEqualTo("困难帮扶");
+    }
+
     private static JsonNode json(APIGatewayV2HTTPResponse r, int status) throws Exception {
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(status);
         return Json.mapper().readTree(r.getBody());
     }
 
     private APIGatewayV2HTTPResponse callIfMatch(String body, String etag) {
-        return call(OFFICER, "PUT", "/v1/assistance-guide", body, etag);
+        APIGatewayV2HTTPEvent e = event(OFFICER, "PUT", "/v1/assistance-guide", body, null);
+        e.getHeaders().put("if-match", etag);
+        return handler.handleRequest(e, null);
     }
 
     private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body) {
@@ -199,7 +231,15 @@ class UnionRoutesTest {
     }
 
     /** The JWT fixture, retargeted as API Gateway's routes would send this request for a caller of these groups. */
-    private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body, String ifMatch) {
+    private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body,
+            String idempotencyKey) {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event(groups, method, path, body, idempotencyKey), null);
+        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, path, r.getBody()).isLessThan(500);
+        return r;
+    }
+
+    private APIGatewayV2HTTPEvent event(String groups, String method, String path, String body,
+            String idempotencyKey) {
         APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
         e.setRouteKey("$default");
         e.getRequestContext().setRouteKey("$default");
@@ -213,13 +253,12 @@ class UnionRoutesTest {
         e.setRawQueryString(q < 0 ? "" : path.substring(q + 1));
         e.setQueryStringParameters(q < 0 ? null : java.util.Map.of(path.substring(q + 1).split("=")[0],
                 path.substring(q + 1).split("=")[1]));
-        if (ifMatch != null) e.getHeaders().put("if-match", ifMatch);
         e.setBody(body);
         e.getHeaders().remove("content-length");
         if (body != null) e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+        if (idempotencyKey != null) e.getHeaders().put("idempotency-key", idempotencyKey);
+        e.getHeaders().remove("accept-encoding"); // the fixture's browser takes gzip; these tests read plain JSON
         e.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", groups);
-        APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
-        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, path, r.getBody()).isLessThan(500);
-        return r;
+        return e;
     }
 }

@@ -1,9 +1,11 @@
 package huzhu.core;
 
+import huzhu.core.directory.PersonalLinkTokens;
 import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.PolicyLevel;
 import huzhu.core.kernel.Language;
+import huzhu.core.sms.SmsLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ public final class ServiceConfig {
     private final Language defaultLanguage;
     private final EscalationPolicy defaultPolicy;
     private final AckTokens ackTokens;
+    private final PersonalLinkTokens personalLinkTokens;
+    private final SmsLimits limits;
 
     /**
      * With an ack key of its own (tests, tools): links verify only through this config. A function must pass
@@ -42,11 +46,23 @@ public final class ServiceConfig {
 
     public ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
             EscalationPolicy defaultPolicy, AckTokens ackTokens) {
+        this(publicBaseUrl, smsSignature, defaultLanguage, defaultPolicy, ackTokens, SmsLimits.DEFAULTS);
+    }
+
+    private ServiceConfig(String publicBaseUrl, String smsSignature, Language defaultLanguage,
+            EscalationPolicy defaultPolicy, AckTokens ackTokens, SmsLimits limits) {
         this.publicBaseUrl = new AtomicReference<>(trim(publicBaseUrl));
         this.smsSignature = smsSignature;
         this.defaultLanguage = defaultLanguage;
         this.defaultPolicy = defaultPolicy;
         this.ackTokens = ackTokens;
+        this.personalLinkTokens = new PersonalLinkTokens(ackTokens.derivedKey("personal-link"));
+        this.limits = limits;
+    }
+
+    /** The same settings with other limits on SMS ({@link SmsLimits}). */
+    public ServiceConfig withLimits(SmsLimits other) {
+        return new ServiceConfig(publicBaseUrl(), smsSignature, defaultLanguage, defaultPolicy, ackTokens, other);
     }
 
     /** {@link #from(Map, AckTokens)} with an ack key of its own (tests of the settings). */
@@ -61,7 +77,7 @@ public final class ServiceConfig {
             throw new IllegalStateException("HUZHU_LANGUAGE must be zh-CN or en, not '" + lang + "'");
         }
         return new ServiceConfig(env.get("HUZHU_PUBLIC_BASE_URL"), env.get("HUZHU_SMS_SIGNATURE"), language,
-                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")), ackTokens);
+                defaultPolicy(env.get("HUZHU_DEFAULT_TIMEOUTS")), ackTokens, SmsLimits.from(env));
     }
 
     /** The default policy's shape (CONTRACT §4) with the given timeouts, level by level. */
@@ -115,8 +131,18 @@ public final class ServiceConfig {
         if (url != null && !url.isBlank()) publicBaseUrl.compareAndSet("", trim(url));
     }
 
+    /** How much texts to the union's number can make it send, and all it sends in a day. */
+    public SmsLimits limits() {
+        return limits;
+    }
+
     public AckTokens ackTokens() {
         return ackTokens;
+    }
+
+    /** Makes members' personal link tokens, under a key derived from the ack key (one secret to keep). */
+    public PersonalLinkTokens personalLinkTokens() {
+        return personalLinkTokens;
     }
 
     public String ackLink(String token) {

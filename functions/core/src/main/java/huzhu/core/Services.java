@@ -16,10 +16,12 @@ import huzhu.core.care.NoticeReplyInbox;
 import huzhu.core.care.NoticeSender;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.directory.DirectoryStore;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AckService;
 import huzhu.core.incident.ActiveInvolvement;
 import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.DutyRosterService;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.InboundSmsService;
 import huzhu.core.incident.IncidentService;
@@ -30,8 +32,10 @@ import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.RateLimiter;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.report.ReportService;
+import huzhu.core.sms.DailySmsCeiling;
 import huzhu.core.sms.Messenger;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /** Every application service, wired once over one set of ports: in Lambda, in the local stack, in tests. */
 public record Services(
@@ -50,6 +54,7 @@ public record Services(
         NoticeDrafts notices,
         ApplicationService applications,
         CampaignService campaigns,
+        DutyRosterService roster,
         GroupAnnouncements group,
         CareRoundService careRounds,
         BereavementService bereavements,
@@ -82,14 +87,16 @@ public record Services(
     }
 
     /** {@code group}: the union's group chats (work group, leaders' group), told the plain facts. */
-    public static Services create(Store store, Messenger messenger, LeaderAnnouncements announcements,
+    public static Services create(Store store, Messenger unlimited, LeaderAnnouncements announcements,
             GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
+        Messenger messenger = new DailySmsCeiling(unlimited, store.idempotency(), unionPhone(store.directory()), clock,
+                config.limits().smsPerDay());
         Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), messenger,
                 announcements, group, timer, clock, ids, config);
         AuditService audit = new AuditService(store.audit(), clock, ids);
         RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
         OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
-                store.triggerTokens(), messenger, clock, ids, config, care.config(), audit, care.sleeper());
+                store.triggerTokens(), messenger, clock, config, care.config(), audit, care.sleeper());
         NoticeDrafts notices = new NoticeDrafts(store.notices(), store.directory(), store.optOuts(), clock, ids, config,
                 audit);
         NoticeSender noticeSender = new NoticeSender(store.notices(), store.directory(), store.optOuts(), messenger,
@@ -97,7 +104,7 @@ public record Services(
         NoticeReplyInbox noticeReplies = new NoticeReplyInbox(store.notices(), store.idempotency(), messenger, ids,
                 config, care.config());
         TriggerService trigger = new TriggerService(store.triggerTokens(), store.directory(), store.incidents(),
-                store.idempotency(), dispatcher, clock, ids, limiter);
+                store.idempotency(), dispatcher, clock, ids, limiter, care.config().unionSmsNumber());
         DirectoryService directory = new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(),
                 clock, ids, config, audit, onboarding, new ActiveInvolvement(store.incidents()));
         FollowUpService followUps = new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit);
@@ -107,7 +114,7 @@ public record Services(
         ContactRequestService contactRequests = new ContactRequestService(store.contactRequests(), store.directory(),
                 directory, messenger, config, clock, ids, audit);
         BereavementService bereavements = new BereavementService(dispatcher, store.incidents(), store.directory(),
-                followUps, store.followUps(), applications, guide, messenger, config, clock);
+                followUps, store.followUps(), applications, guide, messenger, config, store.idempotency(), ids, clock);
         return new Services(
                 dispatcher,
                 trigger,
@@ -126,6 +133,8 @@ public record Services(
                 notices,
                 applications,
                 new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()),
+                new DutyRosterService(store.settings(), store.directory(), store.idempotency(), messenger, clock, ids,
+                        config, audit),
                 group,
                 new CareRoundService(store.careRounds(), store.followUps(), followUps, store.directory(), clock, ids,
                         audit),
@@ -134,5 +143,13 @@ public record Services(
                 contactRequests,
                 new MemberPageService(trigger, store.notices(), applications, guide, contactRequests,
                         store.idempotency(), limiter, clock, ids));
+    }
+
+    /** Whether a number belongs to one of the union's people: what the daily SMS ceiling never holds back from. */
+    private static Predicate<String> unionPhone(DirectoryStore directory) {
+        return phone -> directory.volunteers().byPhone(phone).isPresent()
+                || directory.leaders().byPhone(phone).isPresent()
+                || directory.members().byPhone(phone).isPresent()
+                || !directory.membersWithFamilyPhone(phone).isEmpty();
     }
 }

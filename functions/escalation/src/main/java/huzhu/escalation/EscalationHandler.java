@@ -8,6 +8,7 @@ import huzhu.aws.Production;
 import huzhu.core.care.CampaignService;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.Dispatcher;
+import huzhu.core.incident.DutyRosterService;
 import huzhu.core.log.JsonLog;
 import huzhu.sms.china.ProviderInbox;
 import java.util.Map;
@@ -22,16 +23,19 @@ import java.util.Map;
  * has come, notices left half sent, queued family introductions — for a bounded time, so the next sweep is never
  * held up. Escalation always runs first, and a failure of the bulk sender never stops it (it fails the invocation
  * afterwards, so it is retried and alarmed on). Where the union's domestic SMS account has no callbacks (Tencent's
- * pull API), the same minute pulls the replies and delivery reports that arrived since the last one.
+ * pull API), the same minute pulls the replies and delivery reports that arrived since the last one. Last, the duty
+ * roster's handover SMS of the day.
  */
 public final class EscalationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final Dispatcher dispatcher;
     private final CampaignService campaigns;
+    private final DutyRosterService roster;
     private final Runnable providerPull;
     private final GroupAnnouncements group;
 
     public EscalationHandler() {
-        this(Production.services().dispatcher(), Production.services().campaigns(), Production.domesticSms()
+        this(Production.services().dispatcher(), Production.services().campaigns(), Production.services().roster(),
+                Production.domesticSms()
                 .flatMap(account -> account.puller().map(pull -> {
                     ProviderInbox inbox = new ProviderInbox(account.provider(), Production.services().inboundSms(),
                             Production.services().dispatcher());
@@ -56,8 +60,15 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
      */
     public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns, Runnable providerPull,
             GroupAnnouncements group) {
+        this(dispatcher, campaigns, null, providerPull, group);
+    }
+
+    /** {@code roster}: the duty roster's handover SMS, sent by the same minute's trigger after everything else. */
+    public EscalationHandler(Dispatcher dispatcher, CampaignService campaigns, DutyRosterService roster,
+            Runnable providerPull, GroupAnnouncements group) {
         this.dispatcher = dispatcher;
         this.campaigns = campaigns;
+        this.roster = roster;
         this.providerPull = providerPull;
         this.group = group;
     }
@@ -85,10 +96,21 @@ public final class EscalationHandler implements RequestHandler<ScheduledEvent, M
         }
         if (escalated > 0) JsonLog.info("escalation.sweep", "escalated", escalated);
         RuntimeException bulk = runCampaigns();
+        handOver();
         // the invocation fails (retried, alarmed on); the retry escalates nothing twice and the sender resumes
         if (bulk != null) throw bulk;
         if (pulled != null) throw pulled;
         return Map.of("escalated", escalated);
+    }
+
+    /** The roster's handovers; a failure is logged and waits for the next minute (no emergency hangs on it). */
+    private void handOver() {
+        if (roster == null) return;
+        try {
+            roster.handOverDue();
+        } catch (RuntimeException e) {
+            JsonLog.error("duty.handover.failed", e);
+        }
     }
 
     private RuntimeException pullFromProvider() {

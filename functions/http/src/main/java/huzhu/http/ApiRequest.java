@@ -156,7 +156,27 @@ public final class ApiRequest {
         return Versions.basedOn(headers.get("if-match"));
     }
 
-    /** The body as UTF-8 text (base64 already decoded); empty when there is none. */
+    /**
+     * The one language the caller reads ({@value Http#LANGUAGE_HEADER}: the console says which it shows), or
+     * empty: texts for people then come in both (Chinese first).
+     */
+    public Optional<Language> language() {
+        return header(Http.LANGUAGE_HEADER).map(Language::of);
+    }
+
+    /** The body as sent, bytes (a spreadsheet); its size was checked when the request was read. */
+    public byte[] bodyBytes() {
+        String raw = event.getBody();
+        if (raw == null || raw.isEmpty()) return new byte[0];
+        if (!event.getIsBase64Encoded()) return raw.getBytes(StandardCharsets.UTF_8);
+        try {
+            return Base64.getDecoder().decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.malformedJson();
+        }
+    }
+
+    /** The body as UTF-8 text (base64 already decoded); empty when there is none or it is binary. */
     public String body() {
         return body;
     }
@@ -326,6 +346,7 @@ public final class ApiRequest {
             try {
                 byte[] bytes = Base64.getDecoder().decode(raw);
                 if (bytes.length > MAX_BODY_BYTES) throw RequestRejected.tooLarge();
+                if (binary(event)) return ""; // read as bytes by the route (bodyBytes)
                 // strictly: a lenient decoder would turn bad bytes into U+FFFD and store them as if typed
                 return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -335,6 +356,17 @@ public final class ApiRequest {
         }
         if (raw.length() > MAX_BODY_BYTES || utf8Length(raw) > MAX_BODY_BYTES) throw RequestRejected.tooLarge();
         return raw;
+    }
+
+    /** A body that is no text (an uploaded spreadsheet): its bytes are read with {@link #bodyBytes()}. */
+    private static boolean binary(APIGatewayV2HTTPEvent event) {
+        if (event.getHeaders() == null) return false;
+        for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+            if (!"content-type".equalsIgnoreCase(h.getKey()) || h.getValue() == null) continue;
+            String type = h.getValue().toLowerCase(java.util.Locale.ROOT);
+            return type.startsWith("application/vnd.openxmlformats") || type.startsWith("application/octet-stream");
+        }
+        return false;
     }
 
     private static String jsonArray(Collection<?> list) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * What a route answers. A plain value (status, headers, text body) so that an idempotent route can
  * store it and answer a repeat with exactly the same thing.
  */
-public record ApiResponse(int status, Map<String, String> headers, String body) {
+public record ApiResponse(int status, Map<String, String> headers, String body, boolean base64) {
     public static final String JSON = "application/json; charset=utf-8";
     public static final String HTML = "text/html; charset=utf-8";
     /**
@@ -26,6 +26,23 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
     public ApiResponse {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         body = body == null ? "" : body;
+    }
+
+    public ApiResponse(int status, Map<String, String> headers, String body) {
+        this(status, headers, body, false);
+    }
+
+    /** A file to save (a spreadsheet): its bytes, base64-encoded as API Gateway passes binary bodies. */
+    public static ApiResponse file(String contentType, String fileName, byte[] bytes) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", contentType);
+        h.put("Cache-Control", "no-store");
+        h.put("X-Content-Type-Options", "nosniff");
+        // RFC 6266 / 5987: an ASCII name for old clients, the UTF-8 one (Chinese) for the rest
+        h.put("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_")
+                + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        return new ApiResponse(200, h, java.util.Base64.getEncoder().encodeToString(bytes), true);
     }
 
     /** {@code value} as JSON through {@link Json#mapper()}; never cached by browsers or proxies. */
@@ -65,7 +82,7 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.keySet().removeIf(name::equalsIgnoreCase);
         h.put(name, value);
-        return new ApiResponse(status, h, body);
+        return new ApiResponse(status, h, body, base64);
     }
 
     /** A copy whose ETag names this version of the record it answers with ({@link Versions}). */
@@ -89,7 +106,7 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
                 .withStatusCode(status)
                 .withHeaders(h)
                 .withBody(body)
-                .withIsBase64Encoded(false)
+                .withIsBase64Encoded(base64)
                 .build();
     }
 }

@@ -9,6 +9,7 @@ import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.error.RateLimited;
+import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import java.util.function.Consumer;
  * 500 and never with a stack trace.
  */
 public final class Http {
+    /** A caller that shows one language (the console) names it here, and gets error texts in it alone. */
+    public static final String LANGUAGE_HEADER = "X-Huzhu-Language";
+
     private Http() {
     }
 
@@ -73,10 +77,13 @@ public final class Http {
             log.put("code", refusal.code);
             JsonLog.debug("request refused", log);
         }
-        String message = Messages.bilingual(refusal.messageKey, refusal.args);
+        Language reader = language(event);
+        String message = said(reader, refusal.messageKey, refusal.args);
+        Map<String, String> fields = new LinkedHashMap<>();
+        refusal.fields.forEach((field, key) -> fields.put(field, said(reader, key, Map.of())));
         ApiResponse response = wantsHtml(event)
                 ? ApiResponse.html(refusal.status, page(message))
-                : ApiResponse.json(refusal.status, ErrorBody.of(refusal.code, message, refusal.fields));
+                : ApiResponse.json(refusal.status, ErrorBody.of(refusal.code, message, fields));
         for (Map.Entry<String, String> h : refusal.headers.entrySet()) {
             response = response.withHeader(h.getKey(), h.getValue());
         }
@@ -109,11 +116,23 @@ public final class Http {
             return new Refusal(429, limited.code(), r.messageKey(), Map.of(), Map.of(), limited.headers());
         }
         if (e instanceof Invalid i) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            i.fields().forEach((field, key) -> fields.put(field, Messages.bilingual(key, Map.of())));
-            return new Refusal(422, "validation_failed", i.messageKey(), i.args(), fields, Map.of());
+            return new Refusal(422, "validation_failed", i.messageKey(), i.args(), i.fields(), Map.of());
         }
         return null;
+    }
+
+    /** The language named in {@link #LANGUAGE_HEADER}, or null: both. */
+    public static Language language(APIGatewayV2HTTPEvent event) {
+        if (event.getHeaders() == null) return null;
+        for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+            if (LANGUAGE_HEADER.equalsIgnoreCase(h.getKey())) return Language.of(h.getValue());
+        }
+        return null;
+    }
+
+    /** A text for people in the reader's language, or in both when the reader did not say. */
+    public static String said(Language reader, String key, Map<String, ?> args) {
+        return reader == null ? Messages.bilingual(key, args) : Messages.text(reader, key, args);
     }
 
     /** The route key, never the path: paths carry trigger and ack tokens. */

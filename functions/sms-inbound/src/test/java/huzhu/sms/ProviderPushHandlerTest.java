@@ -204,6 +204,45 @@ class ProviderPushHandlerTest {
     }
 
     @Test
+    void anAlibabaReply_inEverydayWords_acceptsTheAlert() {
+        // when
+        APIGatewayV2HTTPResponse r = handler(SmsProvider.ALIYUN).handleRequest(
+                replying("provider-aliyun-smsup.json", "\"content\": \"1\"", "\"content\": \"好的，马上到👌\""), null);
+
+        // then
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(current().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(current().responders()).extracting(x -> x.recipientId()).containsExactly("v-1");
+    }
+
+    @Test
+    void aTencentReply_ofEverydayRefusal_declinesTheAlert() {
+        // when
+        handler(SmsProvider.TENCENT).handleRequest(
+                replying("provider-tencent-reply.json", "\"text\": \"1\"", "\"text\": \"不好意思，去不了\""), null);
+
+        // then
+        assertThat(current().alertFor("v-1").orElseThrow().status()).isEqualTo(AlertStatus.DECLINED);
+        assertThat(current().status()).isEqualTo(IncidentStatus.OPEN);
+    }
+
+    @Test
+    void aTencentReply_thatIsNotUnderstood_isKeptOnTheTimeline_andAnsweredWithTheCodeAndTheTwoAnswers() {
+        // given
+        sms.clear();
+
+        // when
+        handler(SmsProvider.TENCENT).handleRequest(
+                replying("provider-tencent-reply.json", "\"text\": \"1\"", "\"text\": \"在哪？\""), null);
+
+        // then
+        assertThat(current().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(current().timeline()).last().satisfies(e -> assertThat(e.text()).contains("在哪"));
+        assertThat(sms.bodiesTo(phone(11))).singleElement().asString()
+                .contains("回复1接单" + incident.code(), "0无法前往");
+    }
+
+    @Test
     void anotherProvidersPath_orAStackOnSns_isNotFound() {
         // when
         APIGatewayV2HTTPResponse wrongProvider = handler(SmsProvider.TENCENT).handleRequest(
@@ -220,6 +259,14 @@ class ProviderPushHandlerTest {
 
     private Incident current() {
         return store.incidents().get(incident.id()).orElseThrow();
+    }
+
+    /** The provider's push of one fixture with the reply's text changed. */
+    private static APIGatewayV2HTTPEvent replying(String name, String text, String instead) {
+        APIGatewayV2HTTPEvent e = event(name);
+        assertThat(e.getBody()).contains(text);
+        e.setBody(e.getBody().replace(text, instead));
+        return e;
     }
 
     private static APIGatewayV2HTTPEvent event(String name) {

@@ -12,11 +12,14 @@ import huzhu.core.care.ContactRequestService.ContactRequestInput;
 import huzhu.core.care.MemberPageService;
 import huzhu.core.care.MemberPageService.ApplyInput;
 import huzhu.core.directory.Member;
+import huzhu.core.error.NotFound;
 import huzhu.core.incident.TriggerService;
 import huzhu.core.incident.TriggerService.TriggerInput;
 import huzhu.core.incident.TriggerService.Triggered;
-import huzhu.core.kernel.Page;
 import huzhu.core.group.GroupAnnouncements;
+import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.Page;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
@@ -24,6 +27,7 @@ import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +40,9 @@ import java.util.Map;
  */
 public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Html PAGE = Html.template(TriggerHandler.class, "/huzhu/trigger/page.html");
+    /** What a dead link (rotated, its member gone, mistyped) shows instead of a bare error: 120, the union's number. */
+    private static final Html DEAD = Html.template(TriggerHandler.class, "/huzhu/trigger/dead.html");
+    private static final Html DEAD_WITH_NUMBER = Html.template(TriggerHandler.class, "/huzhu/trigger/dead-number.html");
     private static final String PATH = "/v1/triggers/{triggerToken}";
     private static final String TOKEN = "triggerToken";
 
@@ -103,9 +110,27 @@ public final class TriggerHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private static ApiResponse page(TriggerService triggers, ApiRequest request) {
-        Member member = triggers.memberFor(request.pathParameter("triggerToken"), request.sourceIp());
+        Member member;
+        try {
+            member = triggers.memberFor(request.pathParameter("triggerToken"), request.sourceIp());
+        } catch (NotFound dead) {
+            return deadLink(triggers.unionNumber(), dead);
+        }
         return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()))
                 .withHeader("Cache-Control", "no-store")
                 .withHeader("Referrer-Policy", "no-referrer");
+    }
+
+    /** Chinese first (whose link it was is not known any more), English below. */
+    private static ApiResponse deadLink(String number, NotFound why) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("titleEn", Messages.text(Language.EN, "page.dead.title"));
+        values.put("adviceEn", Messages.text(Language.EN, why.messageKey(), why.args()));
+        Html page = DEAD;
+        if (number != null) {
+            values.put("number", number);
+            page = DEAD_WITH_NUMBER;
+        }
+        return page.response(404, Language.ZH_CN, values).withHeader("Cache-Control", "no-store");
     }
 }

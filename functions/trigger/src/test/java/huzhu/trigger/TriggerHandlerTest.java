@@ -8,13 +8,17 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
+import huzhu.core.care.CareConfig;
+import huzhu.core.care.NoticeBroadcast;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.incident.TriggerService;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -22,6 +26,7 @@ import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Edge;
 import huzhu.http.Json;
+import java.time.Duration;
 import huzhu.testing.PageSecurity;
 import java.util.HashMap;
 import java.util.List;
@@ -195,8 +200,64 @@ class TriggerHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(404);
         JsonNode error = Json.mapper().readTree(response.getBody()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("not_found");
-        assertThat(error.get("message").asText()).contains("求助链接无效");
+        assertThat(error.get("message").asText()).contains("求助链接已失效", "120");
         assertThat(allIncidents()).isEmpty();
+    }
+
+    @Test
+    void aRotatedLink_tapped_isAnsweredWithWhatToDoInstead_call120AndTheUnionsNumber() throws Exception {
+        // given a link that was rotated away, at a union whose number is known
+        store.triggerTokens().bind("m-1", Hashes.sha256("a-new-token"));
+        TriggerHandler withNumber = handlerForUnionNumber("10690123");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-post.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = withNumber.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(Json.mapper().readTree(response.getBody()).get("error").get("message").asText())
+                .contains("120", "10690123");
+        assertThat(allIncidents()).isEmpty();
+    }
+
+    @Test
+    void aRotatedLink_opened_showsAPageThatSaysCall120_andTheUnionsNumber_notABareError() {
+        // given
+        store.triggerTokens().bind("m-1", Hashes.sha256("a-new-token"));
+        TriggerHandler withNumber = handlerForUnionNumber("10690123");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = withNumber.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
+        assertThat(response.getBody()).contains("求助链接已失效", "href=\"tel:120\"", "href=\"sms:10690123\"",
+                "lang=\"en\"", "call 120").doesNotContain("出错了");
+    }
+
+    @Test
+    void aDeadLink_atAUnionWithoutAKnownNumber_stillSaysCall120_andHowToReachTheUnion() {
+        // given
+        store.triggerTokens().bind("m-1", Hashes.sha256("a-new-token"));
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/trigger-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).contains("href=\"tel:120\"", "回复工会发给您的短信").doesNotContain("sms:");
+    }
+
+    private TriggerHandler handlerForUnionNumber(String number) {
+        CareConfig care = new CareConfig(number, 10, Duration.ofDays(7), false, Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
+        return new TriggerHandler(Services.create(store, sms, LeaderAnnouncements.NONE, EscalationTimer.NONE,
+                MutableClock.atT0(), new SequentialIds(7), new ServiceConfig("https://huzhu.example", null),
+                new Services.Care(care, NoticeBroadcast.NONE, Sleeper.REAL)));
     }
 
     @Test

@@ -144,16 +144,19 @@ public final class LocalRoutes {
         // literal paths before /{id}: POST /v1/members/import is no member id
         console(r, "/v1/members/import", "POST");
         console(r, "/v1/members/introductions", "POST");
+        console(r, "/v1/members/facets", "GET");
         console(r, "/v1/volunteers/import", "POST");
         for (String kind : List.of("members", "volunteers", "leaders")) {
             console(r, "/v1/" + kind, "GET", "POST");
             console(r, "/v1/" + kind + "/{id}", "GET", "PUT", "DELETE");
         }
-        console(r, "/v1/members/{id}/trigger-link", "POST");
+        console(r, "/v1/members/{id}/trigger-link", "GET", "POST");
         console(r, "/v1/escalation-policy", "GET", "PUT");
+        console(r, "/v1/duty-roster", "GET", "PUT");
         console(r, "/v1/incidents", "GET", "POST");
         console(r, "/v1/incidents/{id}", "GET");
-        for (String action : List.of("acknowledge", "notes", "escalate", "resolve", "cancel")) {
+        for (String action : List.of("acknowledge", "notes", "escalate", "resolve", "cancel", "assign", "repage",
+                "messages")) {
             console(r, "/v1/incidents/{id}/" + action, "POST");
         }
         console(r, "/v1/incidents/{id}/followups", "GET", "POST");
@@ -177,6 +180,8 @@ public final class LocalRoutes {
             console(r, "/v1/applications/{id}/" + step, "POST");
         }
         console(r, "/v1/reports/applications", "GET");
+        console(r, "/v1/exports/{kind}", "GET");
+        console(r, "/v1/templates/{kind}", "GET");
         // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
         console(r, "/v1/bereavements", "POST");
         console(r, "/v1/care-rounds", "GET", "POST");

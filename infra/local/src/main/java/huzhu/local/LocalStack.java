@@ -107,8 +107,8 @@ public final class LocalStack implements AutoCloseable {
             ProviderInbox inbox = new ProviderInbox(account.provider(), services.inboundSms(), services.dispatcher());
             return (Runnable) () -> inbox.pull(p);
         }).orElse(null);
-        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(), pull,
-                services.group());
+        EscalationHandler escalation = new EscalationHandler(services.dispatcher(), services.campaigns(),
+                services.roster(), pull, services.group());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services), new AckHandler(services),
                 new ConsoleApiHandler(services, config.consoleSettings()),
                 new SmsInboundHandler(services.inboundSms(), services.group()), escalation,

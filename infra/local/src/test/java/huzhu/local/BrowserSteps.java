@@ -38,11 +38,20 @@ final class BrowserSteps {
         try {
             story.run();
         } catch (Throwable t) {
+            keepEvidence(name);
+            throw t;
+        }
+    }
+
+    /** What the browser showed and said when a story failed, beside the screenshots. */
+    void keepEvidence(String name) {
+        try {
             shot(name + "-failure");
             Files.writeString(SHOTS.resolve(name + "-failure.html"), browser.getPageSource());
             Files.write(SHOTS.resolve(name + "-failure-console.txt"), browser.manage().logs().get(LogType.BROWSER)
                     .getAll().stream().map(Object::toString).toList());
-            throw t;
+        } catch (IOException | RuntimeException e) {
+            // the evidence is a courtesy: the story's own failure is what matters
         }
     }
 

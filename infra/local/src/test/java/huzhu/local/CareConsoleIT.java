@@ -112,7 +112,7 @@ class CareConsoleIT {
         click(By.id("noticeSave"));
         waitForText(By.tagName("h1"), "草稿");
         click(By.id("noticeSend"));
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        click(By.id("dialogConfirm"));
         waitForText(By.tagName("h1"), "已发送");
         waitForText(By.id("noticeProgress"), "已发 1");
         waitForText(By.id("noticeDeliveries"), "王建国");
@@ -134,7 +134,8 @@ class CareConsoleIT {
         // 4. an assistance application from submitted to paid
         waitForText(By.tagName("h1"), "帮扶申请");
         click(By.id("appNew"));
-        new Select(browser.findElement(By.id("appMember"))).selectByValue(member.get("id").asText());
+        type(By.id("appMember"), "王建国");
+        click(By.cssSelector("#applicationForm [role=option][data-member='" + member.get("id").asText() + "']"));
         new Select(browser.findElement(By.id("appKind"))).selectByValue("medical");
         type(By.id("appAmount"), "5000");
         type(By.id("appReason"), "父亲住院手术，自付部分较多");
@@ -150,6 +151,8 @@ class CareConsoleIT {
         click(By.id("stepDo-approve"));
         waitForText(By.tagName("h1"), "已批准");
         click(By.id("stepDo-pay"));
+        waitForText(By.id("dialogConfirm"), "¥3,000");
+        click(By.id("dialogConfirm"));
         waitForText(By.tagName("h1"), "已发放");
         assertThat(browser.findElement(By.id("view")).getText()).contains("¥3,000").contains("父亲住院手术，自付部分较多");
         shot("care-08-application-paid");

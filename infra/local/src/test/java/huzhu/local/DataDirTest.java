@@ -40,7 +40,7 @@ class DataDirTest {
 
         // when
         try (LocalStack stack = start(dir)) {
-            stack.outbox().send(new OutboundSms("+8613800138000", TestSms.saying("事件 A7K"), "inc-1"));
+            stack.outbox().send(new OutboundSms("+8613800138000", TestSms.saying("事件 A7K，回复1接单"), "inc-1"));
         }
 
         // then

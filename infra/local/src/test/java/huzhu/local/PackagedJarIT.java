@@ -219,7 +219,8 @@ class PackagedJarIT {
                 fail("the jar exited with %d before it was up:%n%s%n%s", stack.process.exitValue(), stack.stdout(),
                         Files.readString(err, StandardCharsets.UTF_8));
             }
-            if (healthy(stack.baseUrl()) && stack.stdout().contains(stack.baseUrl())) return stack;
+            // the banner with the console address comes last, after the demo link (which has the address too)
+            if (healthy(stack.baseUrl()) && stack.stdout().contains(stack.baseUrl() + "/console")) return stack;
             Thread.sleep(100);
         }
         fail("the jar was not up within %s:%n%s%n%s", START_LIMIT, stack.stdout(),

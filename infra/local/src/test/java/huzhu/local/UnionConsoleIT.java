@@ -85,7 +85,8 @@ class UnionConsoleIT {
         // 1. a death in Wang's family: recorded, both levels of leaders texted at once, no volunteer, the checklist
         steps.click(By.id("nav-bereavement"));
         steps.waitForText(By.tagName("h1"), "白事登记");
-        new Select(browser.findElement(By.id("brMember"))).selectByValue(wang.get("id").asText());
+        steps.type(By.id("brMember"), "王建国");
+        steps.click(By.cssSelector("#bereavementForm [role=option][data-member='" + wang.get("id").asText() + "']"));
         steps.type(By.id("brRelation"), "父亲");
         steps.type(By.id("brDeceased"), "王德福");
         steps.type(By.id("brVisitOwner"), "陈主席");
@@ -114,7 +115,8 @@ class UnionConsoleIT {
         steps.type(By.id("roundTitle"), "夏季入户安全检查");
         new Select(browser.findElement(By.id("roundKind"))).selectByValue("safety-check");
         new Select(browser.findElement(By.id("roundAudience"))).selectByValue("unit");
-        steps.type(By.id("roundUnit"), "机修车间");
+        steps.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#roundUnit option[value='机修车间']")));
+        new Select(browser.findElement(By.id("roundUnit"))).selectByValue("机修车间");
         browser.executeScript("arguments[0].value = '2026-07-15'", browser.findElement(By.id("roundDue")));
         steps.type(By.id("roundOwner"), "周干事");
         steps.type(By.id("roundNotes"), "查看燃气、电线，送防暑用品");
@@ -138,6 +140,8 @@ class UnionConsoleIT {
         steps.waitForText(By.id("crList"), "王小红");
         steps.shot("union-06-contact-request");
         steps.click(By.cssSelector("#crList button.approve"));
+        steps.waitForText(By.cssSelector("dialog[open]"), "13911140009");
+        steps.click(By.id("dialogConfirm"));
         steps.waitForText(By.id("status"), "已批准");
         assertThat(api.get("/v1/members/" + wang.get("id").asText()).json().get("familyContacts").get(0).get("phone")
                 .asText()).isEqualTo("+8613911140009");

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Idempotency records and rate-limit slots, one item each, expired by DynamoDB's TTL. */
 final class Idempotency implements IdempotencyStore {
     private static final String LIVE_UNTIL = "liveUntil";
+    private static final String COUNT = "n";
     private static final int ATTEMPTS = 5;
 
     private final Table table;
@@ -47,6 +48,31 @@ final class Idempotency implements IdempotencyStore {
             // it expired or was deleted between our write and our read: write again
         }
         throw new DependencyFailure("idempotency record kept changing", null);
+    }
+
+    /**
+     * A live counter is added to in one UpdateItem; a missing or expired one is written anew (condition: still
+     * missing or expired), and if someone else wrote it first, added to after all.
+     */
+    @Override
+    public long count(String key, long delta, Instant expiresAt, Instant now) {
+        String pk = Keys.idempotency(key);
+        String nowKey = Keys.sortable(now);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Map<String, AttributeValue>> added = table.update(pk, Keys.IDEMPOTENCY, "ADD #n :delta",
+                    "#liveUntil > :now", Map.of(":delta", Items.n(delta), ":now", Items.s(nowKey)));
+            if (added.isPresent()) return Long.parseLong(added.get().get(COUNT).n());
+            Map<String, AttributeValue> item = Items.writer()
+                    .s(PK, pk).s(SK, Keys.IDEMPOTENCY).s(ITEM_TYPE, Keys.IDEMPOTENCY)
+                    .n(COUNT, delta)
+                    .s(LIVE_UNTIL, Keys.sortable(expiresAt))
+                    .n(TTL, expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0))
+                    .build();
+            if (table.put(item, "attribute_not_exists(#pk) OR #liveUntil <= :now", Map.of(":now", Items.s(nowKey)))) {
+                return delta;
+            }
+        }
+        throw new DependencyFailure("counter kept changing", null);
     }
 
     @Override

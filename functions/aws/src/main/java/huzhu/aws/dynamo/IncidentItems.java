@@ -68,7 +68,7 @@ final class IncidentItems {
                 .list("responders", i.responders(), IncidentItems::responder)
                 .list("timeline", i.timeline(), e -> Items.writer()
                         .time("at", e.at()).s("kind", e.kind()).s("text", e.text()).s("actor", e.actor())
-                        .time("deadline", e.deadline())
+                        .time("deadline", e.deadline()).texts("texts", e.texts())
                         .n("merged", e.merged() == 0 ? null : Integer.valueOf(e.merged())))
                 .n("version", i.version());
         if (i.active()) {
@@ -104,9 +104,9 @@ final class IncidentItems {
                 r.bool("exhausted"),
                 r.list("alerts", IncidentItems::alert),
                 r.list("responders", p -> new Responder(p.s("recipientId"), p.s("name"), p.s("phone"),
-                        p.time("acceptedAt"), p.time("arrivedAt"))),
+                        p.time("acceptedAt"), p.time("arrivedAt"), p.time("expectedAt"))),
                 r.list("timeline", e -> new TimelineEntry(e.time("at"), e.s("kind"), e.s("text"), e.s("actor"),
-                        e.time("deadline"), e.i("merged"))),
+                        e.time("deadline"), e.texts("texts"), e.i("merged"))),
                 r.l("version"));
     }
 
@@ -148,6 +148,7 @@ final class IncidentItems {
                 .s("name", p.name())
                 .s("phone", p.phone())
                 .time("acceptedAt", p.acceptedAt())
-                .time("arrivedAt", p.arrivedAt());
+                .time("arrivedAt", p.arrivedAt())
+                .time("expectedAt", p.expectedAt());
     }
 }

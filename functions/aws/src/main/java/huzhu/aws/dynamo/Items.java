@@ -95,6 +95,16 @@ final class Items {
             return this;
         }
 
+        /** A map of texts (e.g. by language); an empty one is left out like a null. */
+        Writer texts(String name, Map<String, String> values) {
+            if (values != null && !values.isEmpty()) {
+                Map<String, AttributeValue> m = new LinkedHashMap<>();
+                values.forEach((k, v) -> m.put(k, AttributeValue.fromS(v)));
+                item.put(name, AttributeValue.fromM(m));
+            }
+            return this;
+        }
+
         Writer strings(String name, List<String> values) {
             if (values != null) {
                 item.put(name, AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList()));
@@ -187,6 +197,14 @@ final class Items {
             if (v == null) return List.of();
             List<T> out = new ArrayList<>(v.l().size());
             for (AttributeValue element : v.l()) out.add(each.apply(new Reader(element.m())));
+            return out;
+        }
+
+        Map<String, String> texts(String name) {
+            AttributeValue v = item.get(name);
+            if (v == null) return Map.of();
+            Map<String, String> out = new LinkedHashMap<>();
+            v.m().forEach((k, text) -> out.put(k, text.s()));
             return out;
         }
 

@@ -19,6 +19,7 @@ import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeAudience;
 import huzhu.core.care.NoticeDelivery;
 import huzhu.core.care.NoticeReply;
+import huzhu.core.care.ReplyDecision;
 import huzhu.core.care.NoticeStatus;
 import huzhu.core.care.NoticeStore;
 import huzhu.core.directory.PersonKind;
@@ -216,6 +217,7 @@ final class Notices implements NoticeStore {
                 .wire("kind", reply.kind())
                 .s("memberId", reply.memberId())
                 .s("text", reply.text())
+                .wire("decision", reply.decision())
                 .build();
         if (!table.put(item, "attribute_not_exists(#pk)", Map.of())) {
             throw new IllegalStateException("reply " + reply.id() + " already exists");
@@ -228,7 +230,8 @@ final class Notices implements NoticeStore {
                 ":prefix", Items.s(Keys.REPLY_PREFIX)), true, Integer.MAX_VALUE).stream().map(item -> {
                     Items.Reader r = Items.reader(item);
                     return new NoticeReply(r.s("id"), r.s("noticeId"), r.time("at"), r.s("phone"), r.s("name"),
-                            r.wire(PersonKind.class, "kind"), r.s("memberId"), r.s("text"));
+                            r.wire(PersonKind.class, "kind"), r.s("memberId"), r.s("text"),
+                            r.wire(ReplyDecision.class, "decision"));
                 }).toList();
     }
 }

@@ -4,6 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.SettingsStore;
 import huzhu.core.kernel.StaleWrite;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code version} (an item saved before versions were kept has none: it is version 1).
  */
 final class Settings implements SettingsStore {
+    /** The sort key of the duty roster's item, beside the escalation policy's under the settings key. */
+    static final String DUTY_ROSTER = "DUTY_ROSTER";
+
     private final Table table;
 
     Settings(Table table) {
@@ -49,5 +53,20 @@ final class Settings implements SettingsStore {
             saved = table.put(item, "#version = :previous", Map.of(":previous", Items.n(previous)));
         }
         if (!saved) throw new StaleWrite("policy", Keys.ESCALATION_POLICY);
+    }
+
+    @Override
+    public Optional<DutyRoster> dutyRoster() {
+        return table.get(Keys.SETTINGS, DUTY_ROSTER).map(item -> new DutyRoster(Items.reader(item).list("shifts",
+                s -> new DutyRoster.Shift(s.s("id"), s.s("leaderId"), s.date("from"), s.date("to")))));
+    }
+
+    @Override
+    public void saveDutyRoster(DutyRoster roster) {
+        table.put(Items.writer()
+                .s(PK, Keys.SETTINGS).s(SK, DUTY_ROSTER).s(ITEM_TYPE, Keys.SETTINGS)
+                .list("shifts", roster.shifts(), s -> Items.writer().s("id", s.id()).s("leaderId", s.leaderId())
+                        .date("from", s.from()).date("to", s.to()))
+                .build());
     }
 }

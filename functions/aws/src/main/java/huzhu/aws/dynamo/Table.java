@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The few DynamoDB calls the store makes, on one table. Reads by key are strongly consistent. A failed
@@ -69,6 +70,23 @@ final class Table {
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    /**
+     * UpdateItem with {@code update} if {@code condition} holds ({@code #word} stands for the attribute
+     * {@code word} in both): the updated attributes' new values, or empty when the condition failed.
+     */
+    Optional<Map<String, AttributeValue>> update(String pk, String sk, String update, String condition,
+            Map<String, AttributeValue> values) {
+        try {
+            var response = call("UpdateItem", () -> client.updateItem(b -> b.tableName(name).key(key(pk, sk))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(names(update + " " + condition)).expressionAttributeValues(orNull(values))
+                    .returnValues(ReturnValue.UPDATED_NEW)));
+            return Optional.of(response.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
         }
     }
 

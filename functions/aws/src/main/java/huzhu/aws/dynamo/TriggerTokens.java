@@ -68,6 +68,11 @@ final class TriggerTokens implements TriggerTokenStore {
         return current(memberId).isPresent();
     }
 
+    @Override
+    public Optional<String> tokenHashOf(String memberId) {
+        return current(memberId);
+    }
+
     private Optional<String> current(String memberId) {
         return table.get(Keys.currentTriggerToken(memberId), Keys.TOKEN).map(item -> item.get(TOKEN_HASH).s());
     }

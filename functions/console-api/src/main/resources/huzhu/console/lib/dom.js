@@ -45,7 +45,10 @@ export function $(id) { return document.getElementById(id); }
 var uid = 0;
 function nextId(prefix) { uid++; return (prefix || 'f') + uid; }
 
-/** A labelled input; {@code name} is the API's field path, used to show that field's error next to it. */
+/**
+ * A labelled input; {@code name} is the API's field path, used to show that field's error next to it;
+ * {@code control}: what to place when the input sits inside a larger control (a searchable picker).
+ */
 export function field(label, input, opts) {
   opts = opts || {};
   var id = input.id || nextId('in');
@@ -55,7 +58,7 @@ export function field(label, input, opts) {
   input.setAttribute('aria-describedby', id + '-err');
   return h('div', { class: 'field' + (opts.wide ? ' wide' : '') },
     h('label', { for: id }, label, opts.hint ? h('span', { class: 'hint' }, ' ' + opts.hint) : null),
-    input, err);
+    opts.control || input, err);
 }
 
 export function input(attrs) { return h('input', Object.assign({ type: 'text', autocomplete: 'off' }, attrs || {})); }
@@ -72,14 +75,44 @@ export function table(caption, headers, rows, emptyText) {
   var body = h('tbody');
   if (!rows.length) body.appendChild(h('tr', null, h('td', { colspan: headers.length, class: 'empty' }, emptyText || t('common.none'))));
   rows.forEach(function (r) {
-    // each cell names its column, so a phone can show the row as a labelled card
-    Array.prototype.forEach.call(r.children, function (td, i) { if (headers[i]) td.setAttribute('data-label', headers[i]); });
+    // each cell names its column, so a phone can show the row as a labelled card: label left, the cell's content
+    // (held together in one box, however many parts it has) right
+    Array.prototype.forEach.call(r.children, function (td, i) {
+      if (headers[i]) td.setAttribute('data-label', headers[i]);
+      cellBox(td);
+    });
     body.appendChild(r);
   });
   return h('div', { class: 'table-wrap' }, h('table', { class: 'stack' },
     caption ? h('caption', null, caption) : null,
     h('thead', null, h('tr', null, headers.map(function (x) { return h('th', { scope: 'col' }, x); }))),
     body));
+}
+
+/** The cell's content in one box, so a phone's two-column card keeps the value beside its label. */
+export function cellBox(td) {
+  if (td.classList.contains('empty') || (td.childNodes.length === 1 && td.firstChild.nodeType === 1
+      && td.firstChild.classList.contains('cell'))) return td;
+  var box = h('div', { class: 'cell' });
+  while (td.firstChild) box.appendChild(td.firstChild);
+  td.appendChild(box);
+  return td;
+}
+
+/** A phone number anyone can tap to call. */
+export function tel(phone) { return phone ? h('a', { href: 'tel:' + phone, class: 'tel' }, phone) : ''; }
+
+/**
+ * A link that opens the place on a map (高德 Amap's web URI, which hands over to its app on a phone): the point when
+ * known (GPS coordinates), else a search for the address in its city.
+ */
+export function mapLink(text, address, city, lat, lon) {
+  var url = lat != null && lon != null
+    ? 'https://uri.amap.com/marker?position=' + encodeURIComponent(lon + ',' + lat) + '&name=' + encodeURIComponent(address || '')
+      + '&coordinate=wgs84&callnative=1&src=huzhu'
+    : 'https://uri.amap.com/search?keyword=' + encodeURIComponent(address || '') + (city ? '&city=' + encodeURIComponent(city) : '')
+      + '&callnative=1&src=huzhu';
+  return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'map' }, text);
 }
 
 export function badge(status) { return h('span', { class: 'badge ' + status }, word('status', status)); }

@@ -1,22 +1,45 @@
-/* What the page says: the status line under the header, and a form's errors next to its fields. */
-import { t } from './i18n.js';
+/*
+ * What the page says: the status line (a toast at the top: what just worked, or why it did not), a form's errors
+ * next to its fields (named as the form names them), and a list that could not be read, with a retry.
+ */
+import { t, fieldName } from './i18n.js';
 import { $, add, clear, h } from './dom.js';
 import { reread } from './api.js';
 
 var saidAt = 0;
 
+/**
+ * The toast at the top: what just worked (gone after a few seconds) or why something did not (until the next
+ * thing said, or closed).
+ */
 export function say(text, isError) {
   saidAt = Date.now();
   var s = $('status');
   s.className = 'status' + (isError ? ' error' : '');
-  s.textContent = text || '';
-  if (text && !isError) setTimeout(function () { if (s.textContent === text) s.textContent = ''; }, 6000);
+  clear(s);
+  if (!text) return;
+  s.appendChild(document.createTextNode((isError ? '✕ ' : '✓ ') + text));
+  if (isError) {
+    s.appendChild(h('button', { type: 'button', class: 'toast-close', 'aria-label': t('common.close'), onclick: function () { clear(s); } }, '×'));
+  } else {
+    setTimeout(function () { if (s.textContent.indexOf(text) >= 0) clear(s); }, 5000);
+  }
 }
 
 /** Whether something was said in the last {@code ms} milliseconds. */
 export function saidWithin(ms) { return Date.now() - saidAt <= ms; }
 
-export function failed(e) { say(e && e.message ? e.message : String(e), true); }
+export function failed(e) { say(e && e.message ? e.message : t('common.failed'), true); }
+
+/**
+ * In place of what could not be read (the first load of a list, a record): why, in the page's words, and a
+ * button that tries again.
+ */
+export function loadFailed(holder, e, retry) {
+  clear(holder).appendChild(h('div', { class: 'load-failed', role: 'alert' },
+    h('p', null, t('load.failed'), ' ', e && e.message ? e.message : t('common.failed')),
+    h('button', { type: 'button', class: 'retry', onclick: retry }, t('load.retry'))));
+}
 
 /** Puts each field's message next to its input; the rest (and a summary) above the form. */
 export function showErrors(form, e) {
@@ -34,7 +57,7 @@ export function showErrors(form, e) {
       var err = $(target.id + '-err');
       if (err) err.textContent = fields[name];
     } else {
-      unplaced.push(name + ': ' + fields[name]);
+      unplaced.push(fieldName(name) + '：' + fields[name]);
     }
   });
   if (summary) {

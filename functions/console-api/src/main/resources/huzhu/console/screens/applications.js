@@ -7,9 +7,11 @@ import { $, add, clear, field, formShell, h, input, select, table } from '../lib
 import { say, failed, showErrors, showSaveFailure } from '../lib/messages.js';
 import { api, edit, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
-import { memberOptions } from '../lib/members.js';
+import { memberPicker } from '../lib/picker.js';
+import { confirmDialog, toast } from '../lib/dialog.js';
 import { barChart, stat } from '../lib/chart.js';
 import { pagedList } from '../lib/paging.js';
+import { exportButton } from './export.js';
 
 var KINDS = ['hardship', 'medical', 'bereavement', 'education', 'disaster', 'other'];
 var STEPS = ['submitted', 'reviewed', 'approved', 'rejected', 'paid'];
@@ -30,7 +32,8 @@ export function applicationsView(view, arg) {
     h('div', { class: 'toolbar' }, field(t('filter.status'), status),
       canOperate() ? h('button', { type: 'button', class: 'primary', id: 'appNew', onclick: function () {
         clear(panel).appendChild(applicationForm(null));
-      } }, t('apps.new')) : null),
+      } }, t('apps.new')) : null,
+      exportButton('applications', function () { return { status: status.value }; })),
     panel, holder, list.more, h('h2', null, t('apps.report')), report);
   if (arg && canOperate()) clear(panel).appendChild(applicationForm(arg));
   status.addEventListener('change', function () { list.load(true); });
@@ -74,9 +77,8 @@ function drawReport(el, r) {
 function applicationForm(memberIdOrApplication) {
   var a = memberIdOrApplication && typeof memberIdOrApplication === 'object' ? memberIdOrApplication : null;
   var form = formShell(a ? t('apps.edit') : t('apps.new'), 'applicationForm');
-  var member = memberOptions(a ? a.memberId : memberIdOrApplication);
-  member.id = 'appMember';
-  if (a) member.disabled = true;
+  var picker = memberPicker({ id: 'appMember', selected: a ? a.memberId : memberIdOrApplication });
+  if (a) picker.input.disabled = true;
   var kind = select(KINDS.map(function (k) { return [k, word('akind', k)]; }), a ? a.kind : 'hardship', { id: 'appKind' });
   var amount = input({ type: 'number', min: 0.01, step: '0.01', inputmode: 'decimal', id: 'appAmount', value: a ? a.amountRequested : '' });
   var reason = h('textarea', { id: 'appReason', rows: 4, maxlength: 2000 });
@@ -84,7 +86,7 @@ function applicationForm(memberIdOrApplication) {
   var docs = h('textarea', { id: 'appDocs', rows: 3 });
   docs.value = a ? a.documents.join('\n') : '';
   add(form, h('div', { class: 'grid' },
-    field(t('apps.member'), member, { name: 'memberId' }), field(t('apps.kind'), kind, { name: 'kind' }),
+    field(t('apps.member'), picker.input, { name: 'memberId', control: picker.el }), field(t('apps.kind'), kind, { name: 'kind' }),
     field(t('apps.amount'), amount, { name: 'amountRequested' }),
     field(t('apps.reason'), reason, { name: 'reason', wide: true }),
     field(t('apps.documents'), docs, { name: 'documents', wide: true, hint: t('apps.documentsHint') })),
@@ -92,13 +94,13 @@ function applicationForm(memberIdOrApplication) {
       h('button', { type: 'button', onclick: function () { form.remove(); } }, t('common.close'))));
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
-    var body = { memberId: member.value, kind: kind.value, reason: reason.value,
+    var body = { memberId: picker.value(), kind: kind.value, reason: reason.value,
       amountRequested: amount.value === '' ? null : Number(amount.value),
       documents: docs.value.split('\n').map(function (d) { return d.trim(); }).filter(Boolean) };
     var path = a ? '/v1/applications/' + encodeURIComponent(a.id) : null;
     var req = a ? edit('PUT', path, body, a) : api('POST', '/v1/applications', body);
     req.then(function (saved) {
-      say(t('apps.saved', { name: saved.memberName }));
+      toast(t('apps.saved', { name: saved.memberName }));
       location.hash = '#/application/' + encodeURIComponent(saved.id);
     }).catch(function (e) { showSaveFailure(form, e, path, applicationForm); });
   });
@@ -155,14 +157,29 @@ function stepForm(a, step, done) {
       field(t(step === 'reject' ? 'apps.rejectReason' : 'apps.note'), note, { name: 'note', wide: true })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: step === 'reject' ? 'danger' : 'primary',
       id: 'stepDo-' + step }, t('apps.do.' + step))));
-  form.addEventListener('submit', function (ev) {
-    ev.preventDefault();
+  var submit = form.querySelector('button[type=submit]');
+  function go() {
     var body = { note: note.value || null };
     if (amount) body.amount = amount.value === '' ? null : Number(amount.value);
+    submit.disabled = true;
     api('POST', '/v1/applications/' + encodeURIComponent(a.id) + '/' + step, body).then(function (x) {
-      say(t('apps.done.' + step));
+      toast(t('apps.done.' + step));
       done(x);
-    }).catch(function (e) { showErrors(form, e); });
+    }).catch(function (e) { submit.disabled = false; showErrors(form, e); });
+  }
+  form.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    // money leaves the union, or the member hears "no": both are asked first, saying exactly what will happen
+    if (step === 'pay') {
+      confirmDialog({ title: t('apps.do.pay'), text: t('apps.payConfirm', { amount: money(a.amountApproved), name: a.memberName }),
+        confirm: t('apps.payYes', { amount: money(a.amountApproved) }), danger: true }).then(function (yes) { if (yes) go(); });
+    } else if (step === 'reject') {
+      if (!note.value.trim()) { go(); return; }
+      confirmDialog({ title: t('apps.do.reject'), text: t('apps.rejectConfirm', { name: a.memberName }),
+        confirm: t('apps.do.reject'), danger: true }).then(function (yes) { if (yes) go(); });
+    } else {
+      go();
+    }
   });
   return form;
 }

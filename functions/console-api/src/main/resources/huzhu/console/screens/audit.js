@@ -9,7 +9,7 @@ export function auditView(view) {
   var from = input({ type: 'datetime-local', id: 'auditFrom' });
   var to = input({ type: 'datetime-local', id: 'auditTo' });
   var holder = h('div');
-  var form = h('form', { class: 'toolbar' }, h('div', { class: 'form-errors', tabindex: '-1' }), field(t('filter.from'), from), field(t('filter.toExclusive'), to), h('button', { type: 'submit' }, t('common.filter')));
+  var form = h('form', { class: 'toolbar' }, h('div', { class: 'form-errors', tabindex: '-1' }), field(t('filter.from'), from), field(t('filter.until'), to), h('button', { type: 'submit' }, t('common.filter')));
   var list = pagedList(function (cursor) {
     var q = { limit: 100, cursor: cursor };
     if (from.value) q.from = new Date(from.value).toISOString();

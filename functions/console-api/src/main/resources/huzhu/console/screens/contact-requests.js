@@ -4,7 +4,8 @@
  */
 import { t, word, when } from '../lib/i18n.js';
 import { add, clear, field, h, input, select, table } from '../lib/dom.js';
-import { say, failed } from '../lib/messages.js';
+import { failed } from '../lib/messages.js';
+import { confirmDialog, toast } from '../lib/dialog.js';
 import { api, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { loadMembers } from '../lib/members.js';
@@ -41,20 +42,33 @@ function requestTable(items, reload) {
   }), t('contacts.empty'));
 }
 
+/**
+ * Approving changes the phone the member's emergencies reach and texts the member; rejecting texts them the reason:
+ * both are asked in the page first (a refusal for a missing reason needs no asking).
+ */
 function decide(r, reload) {
   var reason = input({ maxlength: 300, 'aria-label': t('contacts.reason'), placeholder: t('contacts.reason') });
+  function approve() {
+    api('POST', '/v1/contact-requests/' + encodeURIComponent(r.id) + '/approve', {}).then(function () {
+      toast(t('contacts.approved'));
+      return loadMembers().then(reload);
+    }).catch(failed);
+  }
+  function reject() {
+    api('POST', '/v1/contact-requests/' + encodeURIComponent(r.id) + '/reject', { note: reason.value }).then(function () {
+      toast(t('contacts.rejected'));
+      reload();
+    }).catch(failed);
+  }
   return h('div', { class: 'decide' },
     h('button', { type: 'button', class: 'primary approve', onclick: function () {
-      api('POST', '/v1/contact-requests/' + encodeURIComponent(r.id) + '/approve', {}).then(function () {
-        say(t('contacts.approved'));
-        return loadMembers().then(reload);
-      }).catch(failed);
+      confirmDialog({ title: t('contacts.approveTitle'), text: t('contacts.approveConfirm', { member: r.memberName, change: change(r) }),
+        confirm: t('contacts.approve') }).then(function (yes) { if (yes) approve(); });
     } }, t('contacts.approve')),
     ' ', reason, ' ',
     h('button', { type: 'button', class: 'reject', onclick: function () {
-      api('POST', '/v1/contact-requests/' + encodeURIComponent(r.id) + '/reject', { note: reason.value }).then(function () {
-        say(t('contacts.rejected'));
-        reload();
-      }).catch(failed);
+      if (!reason.value.trim()) { reject(); return; }
+      confirmDialog({ title: t('contacts.rejectTitle'), text: t('contacts.rejectConfirm', { member: r.memberName, reason: reason.value.trim() }),
+        confirm: t('contacts.reject'), danger: true }).then(function (yes) { if (yes) reject(); });
     } }, t('contacts.reject')));
 }

@@ -1,5 +1,5 @@
 /* Care after the emergency (慰问, 帮扶, bereavement help): the list of every follow-up, an incident's, and the form. */
-import { t, word, isoDate } from '../lib/i18n.js';
+import { t, word, isoDate, day } from '../lib/i18n.js';
 import { add, clear, field, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
 import { api, edit, qs } from '../lib/api.js';
@@ -12,11 +12,11 @@ export function followUpTable(items, withIncident, reload) {
   if (withIncident) headers.push(t('col.incident'));
   if (canOperate()) headers.push(t('col.actions'));
   return table(null, headers, items.map(function (f) {
-    return h('tr', { 'data-followup': f.id }, h('td', null, f.dueDate || '—'),
+    return h('tr', { 'data-followup': f.id }, h('td', null, f.dueDate ? day(f.dueDate) : '—'),
       h('td', null, word('followup', f.kind), f.task ? h('div', { class: 'muted small' }, f.task + (f.owner ? ' · ' + f.owner : '')) : null),
       h('td', null, memberName(f.memberId)),
       h('td', null, (f.visitors || []).join('、')), h('td', null, f.amount != null ? '¥' + f.amount : ''),
-      h('td', null, word('fstatus', f.status)), h('td', null, f.doneDate || ''), h('td', null, f.notes || ''),
+      h('td', null, word('fstatus', f.status)), h('td', null, f.doneDate ? day(f.doneDate) : ''), h('td', null, f.notes || ''),
       withIncident ? h('td', null, h('a', { href: f.incidentId ? '#/incident/' + encodeURIComponent(f.incidentId)
         : '#/round/' + encodeURIComponent(f.roundId) }, t('followups.open'))) : null,
       canOperate() ? h('td', null, f.status === 'planned' ? h('button', {

@@ -1,35 +1,64 @@
-/* The incident history: every incident by status and date, fifty at a time. */
-import { t, word, when, duration } from '../lib/i18n.js';
-import { add, badge, clear, field, h, input, select, table } from '../lib/dom.js';
-import { showErrors } from '../lib/messages.js';
+/*
+ * The incident history: every incident by status, dates (the end date included), the member's unit and district;
+ * a table with the total, pages and sortable columns, exported to Excel as shown.
+ */
+import { t, word, when, duration, endOfDay } from '../lib/i18n.js';
+import { add, badge, field, h, input, select } from '../lib/dom.js';
+import { loadFailed } from '../lib/messages.js';
 import { api, qs } from '../lib/api.js';
 import { memberName } from '../lib/members.js';
-import { pagedList } from '../lib/paging.js';
+import { dataTable } from '../lib/table.js';
+import { onRetry } from '../lib/live.js';
+import { exportButton } from './export.js';
+import { fillFacets } from './facets.js';
 
 export function incidentsView(view) {
-  var status = select(['all', 'active', 'open', 'acknowledged', 'resolved', 'cancelled'].map(function (s) { return [s, word('filter', s)]; }), 'all');
-  var from = input({ type: 'date' });
-  var to = input({ type: 'date' });
-  var holder = h('div');
+  var status = select(['all', 'active', 'open', 'acknowledged', 'resolved', 'cancelled'].map(function (s) { return [s, word('filter', s)]; }), 'all', { id: 'histStatus' });
+  var from = input({ type: 'date', id: 'histFrom' });
+  var to = input({ type: 'date', id: 'histTo' });
+  var unit = select([['', t('dir.anyUnit')]], '', { id: 'histUnit' });
+  var district = select([['', t('dir.anyDistrict')]], '', { id: 'histDistrict' });
+  function filters() {
+    var q = { status: status.value };
+    if (from.value) q.from = new Date(from.value + 'T00:00:00').toISOString();
+    if (to.value) q.to = endOfDay(to.value);
+    if (unit.value) q.unit = unit.value;
+    if (district.value) {
+      var parts = district.value.split('|');
+      q.city = parts[0];
+      if (parts[1]) q.district = parts[1];
+    }
+    return q;
+  }
   var form = h('form', { class: 'toolbar', role: 'search' },
     field(t('filter.status'), status), field(t('filter.from'), from), field(t('filter.to'), to),
-    h('button', { type: 'submit' }, t('common.filter')));
-  var list = pagedList(function (cursor) {
-    var q = { status: status.value, limit: 50, cursor: cursor };
-    if (from.value) q.from = new Date(from.value + 'T00:00:00').toISOString();
-    if (to.value) q.to = new Date(to.value + 'T00:00:00').toISOString();
-    return api('GET', '/v1/incidents' + qs(q));
-  }, function (items) {
-    clear(holder).appendChild(table(null, [t('col.code'), t('col.created'), t('col.member'), t('col.type'), t('col.status'), t('col.tta'), t('col.outcome')],
-      items.map(function (i) {
-        return h('tr', null,
-          h('td', null, h('a', { href: '#/incident/' + encodeURIComponent(i.id), class: 'code' }, i.code)),
-          h('td', null, when(i.createdAt)), h('td', null, memberName(i.memberId)), h('td', null, word('type', i.type)),
-          h('td', null, badge(i.status)), h('td', null, i.acknowledgedAt ? duration((Date.parse(i.acknowledgedAt) - Date.parse(i.createdAt)) / 1000) : '—'),
-          h('td', null, i.outcome || ''));
-      })));
-  }, function (e) { showErrors(form, e); });
-  add(view, h('h1', null, t('incidents.title')), form, holder, list.more);
-  form.addEventListener('submit', function (ev) { ev.preventDefault(); list.load(true); });
-  list.load(true);
+    field(t('dir.unit'), unit), field(t('dir.district'), district),
+    h('button', { type: 'submit' }, t('common.filter')), exportButton('incidents', filters));
+  var list = dataTable({
+    id: 'histList',
+    caption: function (n) { return t('incidents.count', { n: n }); },
+    sort: 'createdAt', order: 'desc',
+    row: function (i) { return { 'data-key': i.id }; },
+    columns: [
+      { key: 'code', label: t('col.code'), sort: 'code', cell: function (i) { return h('a', { href: '#/incident/' + encodeURIComponent(i.id), class: 'code', 'data-focus': 'open' }, i.code); } },
+      { key: 'created', label: t('col.created'), sort: 'createdAt', cell: function (i) { return when(i.createdAt); } },
+      { key: 'member', label: t('col.member'), cell: function (i) { return memberName(i.memberId); } },
+      { key: 'type', label: t('col.type'), sort: 'type', cell: function (i) { return word('type', i.type); } },
+      { key: 'status', label: t('col.status'), sort: 'status', cell: function (i) { return badge(i.status); } },
+      { key: 'tta', label: t('col.tta'), sort: 'tta', cell: function (i) { return i.acknowledgedAt ? duration((Date.parse(i.acknowledgedAt) - Date.parse(i.createdAt)) / 1000) : '—'; } },
+      { key: 'outcome', label: t('col.outcome'), cell: function (i) { return i.outcome || ''; } }
+    ],
+    fetch: function (p) {
+      var q = filters();
+      Object.assign(q, { page: p.page, limit: p.limit, sort: p.sort, order: p.order });
+      return api('GET', '/v1/incidents' + qs(q));
+    },
+    failed: function (e, retry) { loadFailed(list.el, e, retry); }
+  });
+  add(view, h('h1', null, t('incidents.title')), form, list.el);
+  form.addEventListener('submit', function (ev) { ev.preventDefault(); list.reload(true); });
+  [status, unit, district].forEach(function (s) { s.addEventListener('change', function () { list.reload(true); }); });
+  onRetry(function () { list.reload(); });
+  fillFacets(unit, district);
+  list.reload(true);
 }

@@ -1,7 +1,8 @@
 /* On a member's record: each family contact's introduction (and sending it), and the member's applications. */
 import { t, word, when } from '../lib/i18n.js';
-import { add, clear, h, table } from '../lib/dom.js';
-import { say, failed } from '../lib/messages.js';
+import { add, clear, h, table, tel } from '../lib/dom.js';
+import { failed } from '../lib/messages.js';
+import { confirmDialog, toast } from '../lib/dialog.js';
 import { api, qs } from '../lib/api.js';
 import { canOperate, isAdmin } from '../lib/user.js';
 import { applicationTable } from './applications.js';
@@ -19,7 +20,7 @@ export function memberCarePanel(m) {
     clear(intros).appendChild(table(null, [t('col.name'), t('col.phone'), t('col.status'), t('col.when'), t('intro.link')],
       m.familyContacts.map(function (c) {
         var i = byPhone[c.phone];
-        return h('tr', null, h('td', null, c.name + (c.relation ? '（' + c.relation + '）' : '')), h('td', null, c.phone),
+        return h('tr', null, h('td', null, c.name + (c.relation ? '（' + c.relation + '）' : '')), h('td', null, tel(c.phone)),
           h('td', null, i ? word('istatus', i.status) + (i.failureReason ? ' — ' + i.failureReason : '') : t('intro.never')),
           h('td', null, i ? when(i.sentAt || i.requestedAt) : ''),
           h('td', null, i ? (i.linkIncluded ? t('intro.linkSent') : t('intro.linkNotSent')) : ''));
@@ -27,13 +28,14 @@ export function memberCarePanel(m) {
     if (!canOperate() || !m.familyContacts.length) return;
     intros.appendChild(h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'introduceBtn', onclick: function () { introduce(false); } }, t('intro.send')),
-      isAdmin() ? h('button', { type: 'button', id: 'introduceRotateBtn', onclick: function () {
-        if (confirm(t('intro.rotateConfirm', { name: m.name }))) introduce(true);
+      isAdmin() ? h('button', { type: 'button', id: 'introduceRotateBtn', class: 'danger', onclick: function () {
+        confirmDialog({ title: t('intro.sendRotate'), text: t('intro.rotateConfirm', { name: m.name }), confirm: t('card.newLinkYes'), danger: true })
+          .then(function (yes) { if (yes) introduce(true); });
       } }, t('intro.sendRotate')) : null));
   }
   function introduce(rotate) {
     api('POST', '/v1/members/' + encodeURIComponent(m.id) + '/introductions', { rotateLink: rotate }).then(function (p) {
-      say(t('intro.sent', { n: p.items.filter(function (i) { return i.status === 'sent'; }).length }));
+      toast(t('intro.sent', { n: p.items.filter(function (i) { return i.status === 'sent'; }).length }));
       drawIntros(p.items);
     }).catch(failed);
   }

@@ -4,8 +4,10 @@
  * and the button that introduces the rest.
  */
 import { t, word, when, isoDate } from '../lib/i18n.js';
-import { add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
+import { add, clear, field, formShell, h, input, select, table, tel } from '../lib/dom.js';
 import { say, failed, showErrors, showSaveFailure } from '../lib/messages.js';
+import { confirmDialog, toast } from '../lib/dialog.js';
+import { unitChoice } from './facets.js';
 import { api, edit, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { every } from '../lib/timers.js';
@@ -69,13 +71,17 @@ function familyReachCard(el) {
     }
     if (canOperate()) {
       add(box, h('div', { class: 'actions' }, h('button', { type: 'button', id: 'introduceAll', onclick: function (ev) {
-        if (!confirm(t('intro.allConfirm'))) return;
-        ev.target.disabled = true;
-        api('POST', '/v1/members/introductions', {}).then(function (res) {
-          say(t('intro.allQueued', { queued: res.queued, sent: res.sentNow.sent }));
-          clear(el);
-          familyReachCard(el);
-        }).catch(function (e) { ev.target.disabled = false; failed(e); });
+        var button = ev.currentTarget;
+        confirmDialog({ title: t('intro.all'), text: t('intro.allConfirmN', { n: r.families - r.familiesReached }) + ' ' + t('intro.allConfirm'),
+          confirm: t('intro.allYes'), danger: true }).then(function (yes) {
+          if (!yes) return;
+          button.disabled = true;
+          api('POST', '/v1/members/introductions', {}).then(function (res) {
+            toast(t('intro.allQueued', { queued: res.queued, sent: res.sentNow.sent }));
+            clear(el);
+            familyReachCard(el);
+          }).catch(function (e) { button.disabled = false; failed(e); });
+        });
       } }, t('intro.all'))));
     }
     clear(el).appendChild(box);
@@ -90,7 +96,7 @@ function noticeForm(n) {
   text.value = n ? n.text : '';
   var kind = select(AUDIENCES.map(function (a) { return [a, word('audience', a)]; }), n ? n.audience.kind : 'all-members',
     { id: 'noticeAudience' });
-  var unit = input({ id: 'noticeUnit', value: n && n.audience.unit ? n.audience.unit : '' });
+  var unit = unitChoice(n && n.audience.unit ? n.audience.unit : '', 'noticeUnit');
   var unitField = field(t('notices.unit'), unit, { name: 'audience.unit' });
   var at = input({ type: 'datetime-local', id: 'noticeAt' });
   if (n && n.scheduledAt) at.value = localInput(n.scheduledAt);
@@ -131,7 +137,7 @@ function noticeForm(n) {
     var path = n ? '/v1/notices/' + encodeURIComponent(n.id) : null;
     var req = n ? edit('PUT', path, body(), n) : api('POST', '/v1/notices', body());
     req.then(function (saved) {
-      say(t(saved.status === 'scheduled' ? 'notices.scheduled' : 'notices.saved', { title: saved.title }));
+      toast(t(saved.status === 'scheduled' ? 'notices.scheduled' : 'notices.saved', { title: saved.title }));
       location.hash = '#/notice/' + encodeURIComponent(saved.id);
     }).catch(function (e) { showSaveFailure(form, e, path, noticeForm); });
   });
@@ -180,28 +186,36 @@ export function noticeView(view, id) {
         clear(panel).appendChild(noticeForm(n));
       } }, t('common.edit')) : null,
       editable || n.status === 'sending' ? h('button', { type: 'button', class: 'danger', id: 'noticeCancel', onclick: function () {
-        if (!confirm(t('notices.cancelConfirm'))) return;
-        api('POST', '/v1/notices/' + encodeURIComponent(n.id) + '/cancel').then(function (x) { say(t('notices.cancelled')); draw(x); })
-          .catch(failed);
+        confirmDialog({ title: t('notices.cancel'), text: t('notices.cancelConfirm'), confirm: t('notices.cancelYes'), danger: true })
+          .then(function (yes) {
+            if (!yes) return null;
+            return api('POST', '/v1/notices/' + encodeURIComponent(n.id) + '/cancel').then(function (x) { toast(t('notices.cancelled')); draw(x); });
+          }).catch(failed);
       } }, t('notices.cancel')) : null));
   }
 
   function sendNow() {
     api('POST', '/v1/notices/preview', { title: current.title, text: current.text, audience: current.audience }).then(function (p) {
-      if (!confirm(t('notices.sendConfirm', { n: p.recipients }))) return null;
-      return api('POST', '/v1/notices/' + encodeURIComponent(id) + '/send').then(function (x) {
-        say(t('notices.sending'));
-        draw(x);
-        loadLists();
-      });
+      return confirmDialog({ title: t('notices.sendNow'), text: t('notices.sendConfirm', { n: p.recipients }), confirm: t('notices.sendYes', { n: p.recipients }), danger: true })
+        .then(function (yes) {
+          if (!yes) return null;
+          return api('POST', '/v1/notices/' + encodeURIComponent(id) + '/send').then(function (x) {
+            toast(t('notices.sending'));
+            draw(x);
+            loadLists();
+          });
+        });
     }).catch(failed);
   }
 
   function loadLists() {
     api('GET', '/v1/notices/' + encodeURIComponent(id) + '/replies').then(function (p) {
       clear(thread).appendChild(p.items.length ? h('ul', { class: 'thread' }, p.items.map(function (r) {
-        return h('li', { class: 'bubble in' }, h('div', { class: 'meta' }, when(r.at) + ' · ' + (r.name || r.phone) +
-          '（' + word('pkind', r.kind) + (r.memberId && r.kind === 'family' ? ' · ' + memberName(r.memberId) : '') + '） ' + r.phone), r.text);
+        return h('li', { class: 'bubble in' + (r.decision === 'asked' ? ' asked' : ''), 'data-decision': r.decision || 'reply' },
+          h('div', { class: 'meta' }, when(r.at) + ' · ' + (r.name || r.phone) +
+          '（' + word('pkind', r.kind) + (r.memberId && r.kind === 'family' ? ' · ' + memberName(r.memberId) : '') + '） ', tel(r.phone)),
+          r.text,
+          r.decision === 'asked' ? h('div', { class: 'decision' }, '⚠ ' + t('notices.asked')) : null);
       })) : h('p', { class: 'muted' }, t('notices.noReplies')));
     }).catch(failed);
     api('GET', '/v1/notices/' + encodeURIComponent(id) + '/deliveries').then(function (p) {

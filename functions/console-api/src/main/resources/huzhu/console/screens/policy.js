@@ -1,7 +1,8 @@
 /* The escalation policy: the levels an unanswered incident goes through, edited by admins, read by everyone. */
-import { t } from '../lib/i18n.js';
+import { t, levelName } from '../lib/i18n.js';
 import { add, clear, field, h, input, numberOrNull, select } from '../lib/dom.js';
-import { say, failed, showSaveFailure } from '../lib/messages.js';
+import { failed, showErrors, showSaveFailure } from '../lib/messages.js';
+import { toast } from '../lib/dialog.js';
 import { api, edit } from '../lib/api.js';
 import { isAdmin } from '../lib/user.js';
 
@@ -33,7 +34,7 @@ function policyForm(policy) {
       }
       [notify, timeout, max, leaderLevel, repeat].forEach(function (el) { el.disabled = readOnly; el.addEventListener('change', function () { sync(); if (el === notify) draw(); }); });
       var p = 'levels[' + i + '].';
-      list.appendChild(h('fieldset', null, h('legend', null, t('policy.level', { n: i })),
+      list.appendChild(h('fieldset', null, h('legend', null, levelName(i)),
         h('div', { class: 'grid' },
           field(t('policy.notify'), notify, { name: p + 'notify' }),
           field(t('policy.timeout'), timeout, { name: p + 'timeoutSeconds', hint: t('policy.timeoutHint') }),
@@ -71,7 +72,8 @@ function policyForm(policy) {
       // the next save is based on this one
       var next = policyForm(saved);
       form.replaceWith(next);
-      say(t('policy.saved'));
+      showErrors(next, null);
+      toast(t('policy.saved'));
     }).catch(function (e) { showSaveFailure(form, e, '/v1/escalation-policy', policyForm); });
   });
   return form;

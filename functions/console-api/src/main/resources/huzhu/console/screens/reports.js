@@ -1,9 +1,10 @@
 /* Reports: incidents, escalations and time to acknowledge per month and type; coverage gaps of the directory. */
-import { t, word, when, duration, isoDate } from '../lib/i18n.js';
+import { t, word, when, duration, isoDate, endOfDay } from '../lib/i18n.js';
 import { add, clear, field, h, input, table } from '../lib/dom.js';
 import { failed, showErrors } from '../lib/messages.js';
 import { api, qs } from '../lib/api.js';
 import { barChart, stat } from '../lib/chart.js';
+import { exportButton } from './export.js';
 
 export function reportsView(view) {
   var from = input({ type: 'date', id: 'repFrom' });
@@ -11,16 +12,20 @@ export function reportsView(view) {
   var now = new Date();
   var start = new Date(now.getFullYear() - 1, now.getMonth() + 1, 1);
   from.value = isoDate(start);
-  to.value = isoDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1));
+  to.value = isoDate(now);
   var summary = h('div', { id: 'summary' });
   var coverage = h('div', { id: 'coverage' });
-  var form = h('form', { class: 'toolbar' }, field(t('filter.from'), from), field(t('filter.toExclusive'), to), h('button', { type: 'submit' }, t('common.filter')));
-  add(view, h('h1', null, t('reports.title')), form, summary, h('h2', null, t('coverage.title')), coverage);
-  function load() {
+  function period() {
     var q = {};
     if (from.value) q.from = new Date(from.value + 'T00:00:00').toISOString();
-    if (to.value) q.to = new Date(to.value + 'T00:00:00').toISOString();
-    api('GET', '/v1/reports/summary' + qs(q)).then(function (s) { drawSummary(clear(summary), s); }).catch(function (e) { showErrors(form, e); });
+    if (to.value) q.to = endOfDay(to.value);
+    return q;
+  }
+  var form = h('form', { class: 'toolbar' }, h('div', { class: 'form-errors', tabindex: '-1' }), field(t('filter.from'), from), field(t('filter.to'), to),
+    h('button', { type: 'submit' }, t('common.filter')), exportButton('reports', period));
+  add(view, h('h1', null, t('reports.title')), form, summary, h('h2', null, t('coverage.title')), coverage);
+  function load() {
+    api('GET', '/v1/reports/summary' + qs(period())).then(function (s) { drawSummary(clear(summary), s); }).catch(function (e) { showErrors(form, e); });
   }
   form.addEventListener('submit', function (ev) { ev.preventDefault(); load(); });
   load();

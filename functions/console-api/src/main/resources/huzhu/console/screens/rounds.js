@@ -2,14 +2,15 @@
  * Care rounds (走访慰问): visits planned at once for a chosen audience — sick members, families in hardship, or the
  * summer safety check of members' homes — one follow-up per member, and how far each round has got.
  */
-import { t, word } from '../lib/i18n.js';
+import { t, word, day } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
 import { api, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
-import { knownMembers } from '../lib/members.js';
+import { membersPicker } from '../lib/picker.js';
 import { pagedList } from '../lib/paging.js';
 import { followUpTable } from './followups.js';
+import { unitChoice } from './facets.js';
 
 var KINDS = ['visit', 'safety-check', 'assistance'];
 var AUDIENCES = ['members', 'unit', 'all-members'];
@@ -28,7 +29,7 @@ export function roundsView(view) {
     clear(holder).appendChild(table(null, [t('rounds.colTitle'), t('rounds.kind'), t('rounds.due'), t('rounds.owner'),
       t('rounds.colProgress')], items.map(function (r) {
       return h('tr', { 'data-round': r.id }, h('td', null, h('a', { href: '#/round/' + encodeURIComponent(r.id) }, r.title)),
-        h('td', null, word('followup', r.kind)), h('td', null, r.dueDate), h('td', null, r.owner || ''),
+        h('td', null, word('followup', r.kind)), h('td', null, day(r.dueDate)), h('td', null, r.owner || ''),
         h('td', null, progress(r.progress)));
     }), t('rounds.empty')));
   }, failed);
@@ -44,17 +45,14 @@ function roundForm() {
   var title = input({ id: 'roundTitle', maxlength: 60 });
   var kind = select(KINDS.map(function (k) { return [k, word('followup', k)]; }), 'visit', { id: 'roundKind' });
   var audience = select(AUDIENCES.map(function (a) { return [a, t('rounds.audience.' + a)]; }), 'members', { id: 'roundAudience' });
-  var unit = input({ id: 'roundUnit', maxlength: 100 });
-  var all = knownMembers();
-  var members = select(Object.keys(all).map(function (id) { return all[id]; })
-    .sort(function (a, b) { return a.name.localeCompare(b.name, 'zh-CN'); })
-    .map(function (m) { return [m.id, m.name + (m.unit ? '（' + m.unit + '）' : '')]; }), null,
-    { id: 'roundMembers', multiple: true, size: 6 });
+  var unit = unitChoice('', 'roundUnit');
+  var members = membersPicker({ id: 'roundMembers' });
   var due = input({ type: 'date', id: 'roundDue' });
   var owner = input({ id: 'roundOwner', maxlength: 50 });
   var notes = h('textarea', { id: 'roundNotes', rows: 2, maxlength: 2000 });
   var unitField = field(t('rounds.unit'), unit, { name: 'audience.unit' });
-  var membersField = field(t('rounds.members'), members, { name: 'audience.memberIds', hint: t('rounds.membersHint'), wide: true });
+  var membersField = field(t('rounds.members'), members.input, { name: 'audience.memberIds', hint: t('rounds.membersHint'),
+    wide: true, control: members.el });
   function showAudience() {
     unitField.hidden = audience.value !== 'unit';
     membersField.hidden = audience.value !== 'members';
@@ -70,7 +68,7 @@ function roundForm() {
   showAudience();
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
-    var chosen = Array.prototype.filter.call(members.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+    var chosen = members.values();
     var body = {
       title: title.value, kind: kind.value, dueDate: due.value || null, owner: owner.value || null, notes: notes.value || null,
       audience: { kind: audience.value, unit: audience.value === 'unit' ? unit.value : null, memberIds: audience.value === 'members' ? chosen : null }
@@ -95,7 +93,7 @@ export function roundView(view, id) {
       clear(facts).appendChild(h('div', { class: 'card' }, h('dl', { class: 'facts' },
         h('dt', null, t('rounds.kind')), h('dd', null, word('followup', r.kind)),
         h('dt', null, t('rounds.audience')), h('dd', null, t('rounds.audience.' + r.audience.kind) + (r.audience.unit ? '：' + r.audience.unit : '')),
-        h('dt', null, t('rounds.due')), h('dd', null, r.dueDate),
+        h('dt', null, t('rounds.due')), h('dd', null, day(r.dueDate)),
         h('dt', null, t('rounds.owner')), h('dd', null, r.owner || '—'),
         h('dt', null, t('rounds.notes')), h('dd', null, r.notes || '—'),
         h('dt', null, t('rounds.colProgress')), h('dd', { id: 'roundProgress' }, progress(r.progress))),

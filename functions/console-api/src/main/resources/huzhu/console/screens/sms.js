@@ -14,7 +14,8 @@ export function smsView(view) {
   var from = input({ type: 'tel', id: 'smsFrom', list: 'knownPhones', value: sessionStorage.getItem('huzhu.sms.from') || '' });
   var body = h('textarea', { id: 'smsBody', rows: 2, maxlength: 1600 });
   var watch = input({ type: 'tel', id: 'smsWatch', list: 'knownPhones', value: sessionStorage.getItem('huzhu.sms.watch') || '' });
-  var outbox = h('div', { class: 'sms-log', id: 'outbox', 'aria-live': 'polite' });
+  // a scrolling region: reachable by the keyboard (Tab, then the arrow keys), named by its heading
+  var outbox = h('div', { class: 'sms-log', id: 'outbox', 'aria-live': 'polite', role: 'log', tabindex: '0', 'aria-labelledby': 'outboxTitle' });
   var sent = h('ul', { id: 'smsSent', class: 'sent' });
   var phones = h('datalist', { id: 'knownPhones' });
   var form = h('form', { class: 'card', novalidate: true, id: 'smsForm' },

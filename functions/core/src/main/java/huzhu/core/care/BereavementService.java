@@ -17,6 +17,8 @@ import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
 import huzhu.core.incident.Urgency;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Text;
@@ -27,6 +29,7 @@ import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SmsComposer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,6 +52,7 @@ import java.util.Set;
 public final class BereavementService implements BereavementReports {
     static final ZoneId UNION_TIME = ZoneId.of("Asia/Shanghai");
     static final int MAX_MESSAGE = 500;
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final Dispatcher dispatcher;
     private final IncidentStore incidents;
@@ -60,11 +64,13 @@ public final class BereavementService implements BereavementReports {
     private final Messenger messenger;
     private final SmsComposer sms;
     private final Language unionLanguage;
+    private final IdempotencyStore idempotency;
+    private final Ids ids;
     private final Clock clock;
 
     public BereavementService(Dispatcher dispatcher, IncidentStore incidents, DirectoryStore directory,
             FollowUpService followUps, FollowUpStore followUpStore, ApplicationService applications, GuideService guide,
-            Messenger messenger, ServiceConfig config, Clock clock) {
+            Messenger messenger, ServiceConfig config, IdempotencyStore idempotency, Ids ids, Clock clock) {
         this.dispatcher = dispatcher;
         this.incidents = incidents;
         this.directory = directory;
@@ -75,6 +81,8 @@ public final class BereavementService implements BereavementReports {
         this.messenger = messenger;
         this.sms = new SmsComposer(config.smsSignature());
         this.unionLanguage = config.defaultLanguage();
+        this.idempotency = idempotency;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -91,6 +99,14 @@ public final class BereavementService implements BereavementReports {
     }
 
     public Recorded record(BereavementInput input, Actor actor) {
+        return record(input, actor, null);
+    }
+
+    /**
+     * As {@link #record(BereavementInput, Actor)}; a repeat with the same {@code idempotencyKey} (already scoped to
+     * the caller) within 24 h returns the first record, and tells nobody again.
+     */
+    public Recorded record(BereavementInput input, Actor actor, String idempotencyKey) {
         BereavementInput in = input == null ? new BereavementInput(null, null, null, null, null, null, null, null)
                 : input;
         Validation v = new Validation();
@@ -102,10 +118,21 @@ public final class BereavementService implements BereavementReports {
         String paymentOwner = v.text("paymentOwner", in.paymentOwner(), DirectoryService.MAX_NAME, false);
         String arrangementsOwner = v.text("arrangementsOwner", in.arrangementsOwner(), DirectoryService.MAX_NAME, false);
         if (in.condolenceAmount() != null) v.range("condolenceAmount", in.condolenceAmount(), 0.01, 10_000_000);
+        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 300) {
+            v.problem("Idempotency-Key", "invalid.tooLong");
+        }
         v.throwIfAny();
         Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
+        String incidentId = null;
+        if (!Text.blank(idempotencyKey)) {
+            // the death's id, reserved by the first request: a repeat records under it, which finds it recorded
+            Instant now = clock.instant();
+            String fresh = ids.newId();
+            incidentId = idempotency.remember("console-bereavement:" + idempotencyKey, fresh,
+                    now.plus(IDEMPOTENCY_WINDOW), now).orElse(fresh);
+        }
         String who = who(relation, deceased);
-        Incident incident = dispatcher.recordBereavement(new Dispatcher.NewIncident(null, member.id(),
+        Incident incident = dispatcher.recordBereavement(new Dispatcher.NewIncident(incidentId, member.id(),
                 IncidentType.BEREAVEMENT, message, null, new Reporter(null, actor.name(), Channel.CONSOLE, true),
                 member.language()), who, actor.name());
         String owner = actor.name();
@@ -116,6 +143,11 @@ public final class BereavementService implements BereavementReports {
     /** The death's checklist as it stands (its follow-ups, by due date). */
     public List<FollowUp> checklist(String incidentId) {
         return followUpStore.forIncident(incidentId);
+    }
+
+    @Override
+    public boolean tellsOfADeath(String body) {
+        return BereavementWords.reportsADeath(body);
     }
 
     @Override

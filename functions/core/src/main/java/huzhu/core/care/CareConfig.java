@@ -1,5 +1,6 @@
 package huzhu.core.care;
 
+import huzhu.core.kernel.Env;
 import java.time.Duration;
 import java.util.Map;
 
@@ -51,25 +52,12 @@ public record CareConfig(String unionSmsNumber, int smsPerSecond, Duration reply
             throw new IllegalArgumentException(UNION_SMS_NUMBER + " must be a phone number or short code, got '"
                     + number + "'");
         }
-        int perSecond = integer(env, SMS_PER_SECOND, DEFAULTS.smsPerSecond, 1, 100);
-        int days = integer(env, NOTICE_REPLY_DAYS, (int) DEFAULTS.replyWindow.toDays(), 1, 90);
+        int perSecond = Env.integer(env, SMS_PER_SECOND, DEFAULTS.smsPerSecond, 1, 100);
+        int days = Env.integer(env, NOTICE_REPLY_DAYS, (int) DEFAULTS.replyWindow.toDays(), 1, 90);
         String introduce = env.get(INTRODUCE_NEW_CONTACTS);
         boolean introduceNew = introduce == null || introduce.isBlank()
                 || !(introduce.strip().equals("0") || introduce.strip().equalsIgnoreCase("false"));
         return new CareConfig(number, perSecond, Duration.ofDays(days), introduceNew, DEFAULTS.sweepBudget,
                 DEFAULTS.requestBudget);
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) return fallback;
-        try {
-            int v = Integer.parseInt(raw.strip());
-            if (v < min || v > max) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '"
-                    + raw + "'", e);
-        }
     }
 }

@@ -54,6 +54,11 @@ final class NoticeSms {
         return sms.render(lang, "notice.replied", Map.of());
     }
 
+    /** To a reply that might be an emergency: text 求助 if it is one, 120 if a life is at risk. */
+    RenderedSms askIfEmergency(Language lang) {
+        return sms.render(lang, "notice.askIfEmergency", Map.of());
+    }
+
     String pageUrl(String id) {
         return config.publicBaseUrl() + "/v1/notices/" + id + "/page";
     }

@@ -6,12 +6,11 @@ import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PersonalLinks;
 import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
-import huzhu.core.kernel.Hashes;
-import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Sleeper;
@@ -41,32 +40,30 @@ import java.util.Set;
  * be given, and to call 120 first when a life is at risk. Sent when a contact is added, when an officer asks
  * (one member), or for everyone not yet reached (queued, sent at the configured pace by the periodic sender).
  * <p>
- * The personal link: the store keeps only a hash of a member's token, so the link can go into an SMS only at
- * the moment it is issued. A member without a token gets one (the audit log records it); a member who has one
- * keeps it — issuing another would stop the printed emergency card working — and the SMS goes without the link,
- * unless the officer asks to rotate it on purpose.
+ * The personal link: a member without one gets one (the audit log records it); a member who has one keeps it —
+ * issuing another would stop the printed emergency card working — and the SMS carries the one that works now
+ * ({@link PersonalLinks}), unless the officer asks for a new one on purpose. A link issued before links could be
+ * given again is left out of the SMS.
  */
 public final class OnboardingService implements DirectoryService.MemberSaved {
     private final DirectoryStore directory;
     private final IntroductionStore introductions;
-    private final TriggerTokenStore triggerTokens;
+    private final PersonalLinks links;
     private final Messenger messenger;
     private final Clock clock;
-    private final Ids ids;
     private final ServiceConfig config;
     private final CareConfig care;
     private final AuditService audit;
     private final SmsComposer sms;
     private final Sleeper sleeper;
 
-    public OnboardingService(DirectoryStore directory, IntroductionStore introductions, TriggerTokenStore triggerTokens, Messenger messenger, Clock clock, Ids ids, ServiceConfig config,
+    public OnboardingService(DirectoryStore directory, IntroductionStore introductions, TriggerTokenStore triggerTokens, Messenger messenger, Clock clock, ServiceConfig config,
             CareConfig care, AuditService audit, Sleeper sleeper) {
         this.directory = directory;
         this.introductions = introductions;
-        this.triggerTokens = triggerTokens;
+        this.links = new PersonalLinks(triggerTokens, config, audit);
         this.messenger = messenger;
         this.clock = clock;
-        this.ids = ids;
         this.config = config;
         this.care = care;
         this.audit = audit;
@@ -88,8 +85,25 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
         if (member.familyContacts().isEmpty()) throw new Conflict("no_family_contact", "error.noFamilyContact");
         audit.record(actor, "introduce", "member", member.id(), member.name());
-        sendNow(member, member.familyContacts(), rotateLink, actor);
+        sendNow(member, member.familyContacts(), linkFor(member, rotateLink, actor), actor);
         return introductionsOf(memberId);
+    }
+
+    /** A member's new personal link, and the introductions that carried it to the family (none without family). */
+    public record NewLink(DirectoryService.TriggerLink link, List<FamilyIntroduction> introductions) {
+    }
+
+    /**
+     * Issues a new personal link on purpose (the old one and the cards printed with it stop working) and sends the
+     * family the introduction with the new one, so nobody is left holding a dead link.
+     */
+    public NewLink newLink(String memberId, Actor actor) {
+        Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
+        DirectoryService.TriggerLink link = links.issue(member, actor);
+        if (member.familyContacts().isEmpty()) return new NewLink(link, List.of());
+        audit.record(actor, "introduce", "member", member.id(), member.name());
+        sendNow(member, member.familyContacts(), Optional.of(link.url()), actor);
+        return new NewLink(link, introductionsOf(memberId));
     }
 
     /** Each of the member's introductions, by phone. */
@@ -122,11 +136,16 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
                     queue(after, c, actor, clock.instant(), introductions.get(after.id(), c.phone()).orElse(null));
                 }
             } else {
-                sendNow(after, added, false, actor);
+                sendNow(after, added, linkFor(after, false, actor), actor);
             }
         } catch (RuntimeException e) {
             JsonLog.error("introduction.failed", e, "memberId", after.id());
         }
+    }
+
+    @Override
+    public boolean textsNewContacts() {
+        return care.introduceNewContacts();
     }
 
     // ---------------------------------------------------------------- everyone, queued
@@ -197,9 +216,8 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
 
     // ---------------------------------------------------------------- sending
 
-    private void sendNow(Member member, List<FamilyContact> contacts, boolean rotateLink, Actor actor) {
+    private void sendNow(Member member, List<FamilyContact> contacts, Optional<String> link, Actor actor) {
         Instant now = clock.instant();
-        Optional<String> link = linkFor(member, rotateLink, actor);
         List<Job> jobs = new ArrayList<>();
         for (FamilyContact c : distinct(contacts)) {
             FamilyIntroduction current = introductions.get(member.id(), c.phone()).orElse(null);
@@ -234,13 +252,13 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
                 sms.render(lang, "intro.link", Map.of("member", member.name(), "link", link.get())));
     }
 
-    /** The member's personal link if it can be given: issued now when the member has none (or asked to rotate). */
+    /**
+     * The member's personal link for the introduction: the one that works now, a first one when they have none,
+     * or a new one when asked to rotate; none when theirs cannot be given again (issued before links could be).
+     */
     private Optional<String> linkFor(Member member, boolean rotate, Actor actor) {
-        if (!rotate && triggerTokens.has(member.id())) return Optional.empty();
-        String token = ids.newSecret();
-        triggerTokens.bind(member.id(), Hashes.sha256(token));
-        audit.record(actor, "trigger-link", "member", member.id(), member.name());
-        return Optional.of(config.triggerLink(token));
+        if (rotate || !links.has(member.id())) return Optional.of(links.issue(member, actor).url());
+        return links.current(member.id()).map(DirectoryService.TriggerLink::url);
     }
 
     /** One contact's introduction as a job of {@link PacedSend}: claim, send (one or two SMS), record. */

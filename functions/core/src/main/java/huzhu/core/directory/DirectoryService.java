@@ -7,9 +7,9 @@ import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.BasedOn;
-import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
+import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -44,6 +44,7 @@ public final class DirectoryService {
     private final AuditService audit;
     private final MemberSaved memberSaved;
     private final Involvement involvement;
+    private final PersonalLinks links;
 
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
         this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE, Involvement.NONE);
@@ -64,6 +65,7 @@ public final class DirectoryService {
         this.audit = audit;
         this.memberSaved = memberSaved;
         this.involvement = involvement;
+        this.links = new PersonalLinks(triggerTokens, config, audit);
     }
 
     /**
@@ -74,6 +76,11 @@ public final class DirectoryService {
         MemberSaved NONE = (before, after, actor, bulk) -> { };
 
         void saved(Member before, Member after, Actor actor, boolean bulk);
+
+        /** Whether saving a member texts their new family contacts (an import says so before it runs). */
+        default boolean textsNewContacts() {
+            return false;
+        }
     }
 
     public record AreaInput(String city, String district) {
@@ -108,7 +115,16 @@ public final class DirectoryService {
      * these {@code ids}, the {@code problems} of the others, and header cells that name no known column.
      */
     public record ImportReport(int rows, int imported, int skipped, List<String> ids, List<RowProblem> problems,
-            List<String> ignoredColumns) {
+            List<String> ignoredColumns, Outreach outreach) {
+    }
+
+    /**
+     * Whom an import of members texts (the introduction SMS to each new family contact): how many members have
+     * family contacts, how many contacts that is, and whether they will be texted at all (the union may have turned
+     * introductions off). Said before the import ({@code dryRun}) so nobody sends hundreds of SMS unawares.
+     */
+    public record Outreach(int families, int contacts, boolean texted) {
+        static final Outreach NONE = new Outreach(0, 0, false);
     }
 
     // ---------------------------------------------------------------- members
@@ -165,6 +181,17 @@ public final class DirectoryService {
         return DirectorySearch.page(directory.members().all(), m -> DirectorySearch.matches(q, m), page, "members");
     }
 
+    /** Members as a table asks for them (see {@link DirectoryListing}). */
+    public Listed<Member> members(DirectoryListing.Query q, PageRequest page) {
+        return DirectoryListing.list(directory.members().all(), DirectoryListing.members(q), q,
+                DirectoryListing.MEMBER_COLUMNS, page, "members-table");
+    }
+
+    /** Every unit and area the members live in, with how many members each: filters, pickers, notice audiences. */
+    public DirectoryListing.Facets memberFacets() {
+        return DirectoryListing.facets(directory.members().all());
+    }
+
     public void deleteMember(String id) {
         deleteMember(id, Actor.SYSTEM);
     }
@@ -180,17 +207,27 @@ public final class DirectoryService {
         audit.record(actor, "delete", "member", id, m.name());
     }
 
-    /** Issues a new personal emergency link; the previous one stops working at once. */
+    /** Issues a new personal emergency link; the previous one stops working at once (see {@link PersonalLinks}). */
     public TriggerLink issueTriggerLink(String memberId) {
         return issueTriggerLink(memberId, Actor.SYSTEM);
     }
 
     public TriggerLink issueTriggerLink(String memberId, Actor actor) {
+        return links.issue(member(memberId), actor);
+    }
+
+    /**
+     * The member's personal link as it works now, for their printed card (recorded as a view): {@link NotFound}
+     * ("link") when they have none yet, {@link Conflict} when theirs was issued before links could be given again
+     * (it works, but only a new one can be printed).
+     */
+    public TriggerLink currentTriggerLink(String memberId, Actor actor) {
         Member m = member(memberId);
-        String token = ids.newSecret();
-        triggerTokens.bind(memberId, Hashes.sha256(token));
-        audit.record(actor, "trigger-link", "member", memberId, m.name());
-        return new TriggerLink(token, config.triggerLink(token));
+        if (!links.has(memberId)) throw new NotFound("link");
+        TriggerLink link = links.current(memberId)
+                .orElseThrow(() -> new Conflict("link_not_reprintable", "error.link.notReprintable"));
+        audit.recordRead(actor, "view-link", "member", memberId, m.name(), List.of(memberId));
+        return link;
     }
 
     /**
@@ -198,8 +235,20 @@ public final class DirectoryService {
      * a bad row nothing is imported unless {@code skipInvalid}, in which case the good rows are.
      */
     public ImportReport importMembers(String csv, boolean skipInvalid, Actor actor) {
-        ImportReport report = importRows(csv, skipInvalid, actor, Roster.MEMBER_COLUMNS, directory.members(), "member",
-                row -> member(ids.newId(), row.member(), clock.instant(), clock.instant(), 1));
+        return importMembers(csv, skipInvalid, false, actor);
+    }
+
+    /** {@code dryRun}: every row checked and the report made, nothing stored and nobody texted. */
+    public ImportReport importMembers(String csv, boolean skipInvalid, boolean dryRun, Actor actor) {
+        return importMembers(Csv.parse(csv), skipInvalid, dryRun, actor);
+    }
+
+    /** A roster already read into rows (a spreadsheet's first sheet), header first, as {@link #importMembers}. */
+    public ImportReport importMembers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
+        ImportReport report = importRows(records, skipInvalid, dryRun, actor, Roster.MEMBER_COLUMNS, directory.members(),
+                "member", row -> member(ids.newId(), row.member(), clock.instant(), clock.instant(), 1),
+                this::outreach);
+        if (dryRun) return report;
         if (memberSaved != MemberSaved.NONE) {
             for (String id : report.ids()) directory.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
         }
@@ -290,6 +339,11 @@ public final class DirectoryService {
                 "volunteers");
     }
 
+    public Listed<Volunteer> volunteers(DirectoryListing.Query q, PageRequest page) {
+        return DirectoryListing.list(directory.volunteers().all(), DirectoryListing.volunteers(q), q,
+                DirectoryListing.VOLUNTEER_COLUMNS, page, "volunteers-table");
+    }
+
     public void deleteVolunteer(String id) {
         deleteVolunteer(id, Actor.SYSTEM);
     }
@@ -306,8 +360,29 @@ public final class DirectoryService {
 
     /** Volunteers from a spreadsheet, as {@link #importMembers}. */
     public ImportReport importVolunteers(String csv, boolean skipInvalid, Actor actor) {
-        return importRows(csv, skipInvalid, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(), "volunteer",
-                row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null, 1));
+        return importVolunteers(csv, skipInvalid, false, actor);
+    }
+
+    public ImportReport importVolunteers(String csv, boolean skipInvalid, boolean dryRun, Actor actor) {
+        return importVolunteers(Csv.parse(csv), skipInvalid, dryRun, actor);
+    }
+
+    public ImportReport importVolunteers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
+        return importRows(records, skipInvalid, dryRun, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(),
+                "volunteer", row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null, 1),
+                ready -> Outreach.NONE);
+    }
+
+    /** The family contacts of the members about to be imported, each phone once (see {@link Outreach}). */
+    private Outreach outreach(List<Member> members) {
+        Set<String> phones = new java.util.HashSet<>();
+        int families = 0;
+        for (Member m : members) {
+            if (m.familyContacts().isEmpty()) continue;
+            families++;
+            m.familyContacts().forEach(c -> phones.add(c.phone()));
+        }
+        return new Outreach(families, phones.size(), memberSaved.textsNewContacts() && !phones.isEmpty());
     }
 
     /** An officer putting a volunteer back on duty ends their opt-out; they asked the union to come back. */
@@ -384,6 +459,11 @@ public final class DirectoryService {
         return DirectorySearch.page(directory.leaders().all(), l -> DirectorySearch.matches(q, l), page, "leaders");
     }
 
+    public Listed<Leader> leaders(DirectoryListing.Query q, PageRequest page) {
+        return DirectoryListing.list(directory.leaders().all(), DirectoryListing.leaders(q), q,
+                DirectoryListing.LEADER_COLUMNS, page, "leaders-table");
+    }
+
     public void deleteLeader(String id) {
         deleteLeader(id, Actor.SYSTEM);
     }
@@ -435,9 +515,9 @@ public final class DirectoryService {
 
     static final int MAX_IMPORT_ROWS = 1000;
 
-    private <T extends DirectoryEntry> ImportReport importRows(String csv, boolean skipInvalid, Actor actor,
-            Set<Roster.Column> columns, Registry<T> registry, String kind, Function<Roster.Row, T> build) {
-        List<List<String>> records = Csv.parse(csv);
+    private <T extends DirectoryEntry> ImportReport importRows(List<List<String>> records, boolean skipInvalid,
+            boolean dryRun, Actor actor, Set<Roster.Column> columns, Registry<T> registry, String kind,
+            Function<Roster.Row, T> build, Function<List<T>, Outreach> outreach) {
         if (records.isEmpty()) throw Invalid.of("csv", "invalid.required");
         if (records.size() - 1 > MAX_IMPORT_ROWS) throw Invalid.of("csv", "invalid.csv.tooManyRows");
         Roster.Header header = Roster.header(records.get(0), columns);
@@ -479,6 +559,10 @@ public final class DirectoryService {
         }
         if (rows == 0) throw Invalid.of("csv", "invalid.csv.noRows");
         if (!problems.isEmpty() && !skipInvalid) throw rowProblems(problems);
+        if (dryRun) {
+            return new ImportReport(rows, ready.size(), rows - ready.size(), List.of(), problems, header.ignored(),
+                    outreach.apply(ready));
+        }
 
         List<T> stored = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
@@ -499,7 +583,7 @@ public final class DirectoryService {
         for (T entry : stored) audit.record(actor, "import", kind, entry.id(), entry.name());
         problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
         return new ImportReport(rows, stored.size(), rows - stored.size(), stored.stream().map(DirectoryEntry::id).toList(),
-                problems, header.ignored());
+                problems, header.ignored(), outreach.apply(stored));
     }
 
     /** Every bad row's fields as {@code rows[7].phone}: 7 is the row number the spreadsheet shows. */

@@ -12,6 +12,9 @@ public interface TriggerTokenStore {
     /** Whether the member has a personal trigger token now (only its hash is kept: the link itself is not). */
     boolean has(String memberId);
 
+    /** The hash of the member's current token, if they have one. */
+    Optional<String> tokenHashOf(String memberId);
+
     /** Forgets the member's trigger token (e.g. when the member is deleted). */
     void unbind(String memberId);
 }

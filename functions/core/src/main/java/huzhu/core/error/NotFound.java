@@ -7,7 +7,12 @@ public final class NotFound extends DomainException {
     private final String what;
 
     public NotFound(String what) {
-        super("error.notFound." + what, Map.of());
+        this(what, "error.notFound." + what, Map.of());
+    }
+
+    /** With its own text for people (a dead link says what to do instead). */
+    public NotFound(String what, String messageKey, Map<String, Object> args) {
+        super(messageKey, args);
         this.what = what;
     }
 

@@ -93,7 +93,7 @@ public final class AckService {
         Dispatcher.Response r = dispatcher.respond(view.incident().id(), view.alert().recipientId(), parsed);
         String key = "ack." + switch (r.outcome()) {
             case ACCEPTED -> "accepted";
-            case ALREADY_YOURS -> "alreadyYours";
+            case ALREADY_YOURS, EXPECTED_AT -> "alreadyYours";
             case ALREADY_TAKEN -> "alreadyTaken";
             case DECLINED -> "declined";
             case ARRIVED -> "arrived";

@@ -47,6 +47,20 @@ public final class AckTokens {
         return key;
     }
 
+    /**
+     * A key of its own for another kind of link ({@code purpose} names it), derived from this one (HMAC-SHA256 of
+     * the purpose under the ack key): one secret to keep, and neither kind of link can stand in for the other.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(("huzhu-key-v1\0" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String token(String incidentCode, String incidentId, String recipientId) {
         return incidentCode + mac(incidentId, recipientId);
     }

@@ -18,4 +18,13 @@ public interface BereavementReports {
      * @return true if the SMS told of a death (recorded) or added to the death recorded, and needs nothing more
      */
     boolean take(String from, String body, Member member, String incidentId, Instant now);
+
+    /**
+     * Whether the text plainly tells of a death: while an emergency is active it is passed on as news, never read as
+     * a wish to stand down ("老伴走了，不用来了"), and from someone holding an alert it is their own family's news, not
+     * an answer to the alert.
+     */
+    default boolean tellsOfADeath(String body) {
+        return false;
+    }
 }

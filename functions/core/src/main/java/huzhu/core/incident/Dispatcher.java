@@ -2,7 +2,9 @@ package huzhu.core.incident;
 
 import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
 import huzhu.core.error.NotFound;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AlertDelivery.Planned;
@@ -15,6 +17,7 @@ import huzhu.core.sms.CarrierReport;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +76,11 @@ public final class Dispatcher {
         this.changes = new IncidentChanges(incidents, news::exhausted);
         this.planner = new LevelPlanner(texts);
         AlertDelivery delivery = new AlertDelivery(changes, incidents, directory, out, timer, clock, texts, news);
-        this.escalation = new Escalation(changes, incidents, directory, planner, delivery, timer, clock, texts, news);
-        this.responses = new Responses(changes, directory, escalation, out, news, clock, texts);
-        this.officers = new OfficerActions(changes, out, news, clock, texts);
+        this.escalation = new Escalation(changes, incidents, directory, settings, planner, delivery, timer, clock, texts,
+                news);
+        Family family = new Family(directory, out);
+        this.responses = new Responses(changes, family, escalation, out, news, clock, texts);
+        this.officers = new OfficerActions(changes, out, news, clock, texts, family);
         this.reports = new DeliveryReports(changes, incidents, escalation, clock, texts);
         this.bereavements = new Bereavements(incidents, directory, settings, out, news, texts, clock, ids,
                 config.defaultPolicy());
@@ -86,7 +91,9 @@ public final class Dispatcher {
             Reporter reporter, Language language) {
     }
 
-    public enum Outcome { ACCEPTED, ALREADY_YOURS, ALREADY_TAKEN, DECLINED, ARRIVED, DONE, CLOSED, NOT_RESPONDER }
+    public enum Outcome { ACCEPTED, ALREADY_YOURS, ALREADY_TAKEN, DECLINED, ARRIVED, DONE, CLOSED, NOT_RESPONDER,
+        /** the responder said when they will be there: recorded, the family and they were told */
+        EXPECTED_AT }
 
     /** How a response to an alert ended; {@code takenBy} names the responder when someone else was first. */
     public record Response(Incident incident, Outcome outcome, String takenBy) {
@@ -129,14 +136,14 @@ public final class Dispatcher {
                 member != null ? member.language() : request.language(), now, policy,
                 member != null ? 0 : policy.firstLeaderLevel());
         b.note(now, "opened", texts.timeline("timeline.opened", Map.of(
-                "channel", request.reporter().channel().wire(),
+                "channel", IncidentTexts.channel(request.reporter().channel()),
                 "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
         // the deadline is set before anyone is alerted: if this process dies before alerting, the sweep
         // still moves the incident on at the first level's timeout
         b.deadline(now.plusSeconds(policy.level(b.level()).timeoutSeconds()));
         // the first level is planned in the write that creates the incident (one conditional write, so exactly one
         // writer sends these alerts, as with any level): a separate write was one more round trip before them
-        List<Alert> intents = planner.plan(b, b.level(), now, new StoredPeople(directory, incidents, member, active));
+        List<Alert> intents = planner.plan(b, b.level(), now, new StoredPeople(directory, incidents, settings, member, active));
         Incident created = b.build();
         try {
             incidents.create(created);
@@ -244,11 +251,44 @@ public final class Dispatcher {
         return responses.respond(incidentId, recipientId, action);
     }
 
+    /**
+     * An answer by SMS that may say how soon its sender will be there ({@code eta}, null if it does not): an
+     * accept with it tells the family when to expect them; from the responder it updates that time.
+     */
+    public Response respond(String incidentId, String recipientId, Action action, Duration eta) {
+        return responses.respond(incidentId, recipientId, action, eta);
+    }
+
+    /** An alerted person's reply that was not understood: kept on the timeline for the officers. */
+    public Incident noteReply(String incidentId, String recipientId, String text) {
+        return responses.noteReply(incidentId, recipientId, text);
+    }
+
     public Incident acknowledge(String incidentId, String actor) {
         return officers.acknowledge(incidentId, actor);
     }
 
+    /** An officer hands the incident to a named volunteer (see {@code OfficerActions#assign}). */
+    public Incident assign(String incidentId, Volunteer volunteer, String actor) {
+        return officers.assign(incidentId, volunteer, actor);
+    }
+
+    /** An officer pages the current level again. */
+    public Incident repage(String incidentId, String actor) {
+        return escalation.repageNow(incidentId, actor);
+    }
+
+    /** An officer's SMS to the reporter, the member or a family contact, recorded on the timeline. */
+    public Incident message(String incidentId, String to, String text, String actor) {
+        return officers.message(incidentId, to, text, actor);
+    }
+
     public Incident addNote(String incidentId, String text, String actor) {
+        return officers.addNote(incidentId, text, actor);
+    }
+
+    /** A line of the system's, in every language. */
+    Incident addNote(String incidentId, TimelineText text, String actor) {
         return officers.addNote(incidentId, text, actor);
     }
 
@@ -272,18 +312,61 @@ public final class Dispatcher {
     }
 
     public Incident relay(String incidentId, String text, String fromPhone) {
+        return relay(incidentId, text, fromPhone, false);
+    }
+
+    /**
+     * As {@link #relay(String, String, String)}; {@code urgent}: it has help words ("又晕倒了", "快来"), so it is
+     * flagged on the timeline and in the SMS, and while nobody has accepted the officers (level 1) hear it too.
+     */
+    public Incident relay(String incidentId, String text, String fromPhone, boolean urgent) {
+        return passOn(incidentId, text, fromPhone, urgent ? "urgentRelay" : "relay",
+                urgent ? "timeline.relay.urgent" : "timeline.relay", urgent);
+    }
+
+    /** The reporter says help is no longer needed ("不用了"): passed on like any later message, noted as such. */
+    public Incident relayStandDownWish(String incidentId, String text, String fromPhone) {
+        return passOn(incidentId, text, fromPhone, "standDownAsked", "timeline.relay.standDown", false);
+    }
+
+    /** A later message beyond the sender's cap: kept on the timeline, passed on to nobody. */
+    public Incident keepUnrelayed(String incidentId, String text, String fromPhone, int cap) {
+        Instant now = clock.instant();
+        return changes.change(incidentId, current -> IncidentChanges.write(current.edit().note(now, "relayKept",
+                texts.timeline("timeline.relay.kept", Map.of("text", text, "max", cap)), fromPhone)));
+    }
+
+    /** The officers (level 1) hear that a reporter's messages are no longer passed on, so they read the timeline. */
+    public void tellOfficersRelaysCapped(Incident incident) {
+        for (Leader officer : directory.leadersAtLevel(1)) {
+            out.send(officer.phone(), incident.id(), texts.relaysCappedToOfficer(officer.language(), incident));
+        }
+    }
+
+    private Incident passOn(String incidentId, String text, String fromPhone, String kind, String timelineKey,
+            boolean urgent) {
         Instant now = clock.instant();
         Incident updated = changes.change(incidentId, current -> IncidentChanges.write(current.edit()
-                .note(now, "relay", texts.timeline("timeline.relay", Map.of("text", text)), fromPhone)));
+                .note(now, kind, texts.timeline(timelineKey, Map.of("text", text, "code", current.code())),
+                        fromPhone)));
         List<String> to = !updated.responders().isEmpty()
                 ? updated.responders().stream().map(Responder::phone).toList()
                 : updated.alerts().stream().filter(a -> a.status().outstanding() && a.sentAt() != null)
                         .map(Alert::to).toList();
+        List<OutboundSms> messages = new ArrayList<>();
         for (String phone : to) {
             Language lang = updated.alerts().stream().filter(a -> a.to().equals(phone)).map(Alert::language)
                     .findFirst().orElse(Language.DEFAULT);
-            out.send(phone, updated.id(), texts.relay(lang, updated, text));
+            messages.add(new OutboundSms(phone, texts.relay(lang, updated, text, urgent), updated.id()));
         }
+        if (urgent && updated.status() == IncidentStatus.OPEN) {
+            for (Leader officer : directory.leadersAtLevel(1)) {
+                if (to.contains(officer.phone())) continue;
+                messages.add(new OutboundSms(officer.phone(), texts.urgentToOfficer(officer.language(), updated, text),
+                        updated.id()));
+            }
+        }
+        out.sendAll(messages);
         return updated;
     }
 

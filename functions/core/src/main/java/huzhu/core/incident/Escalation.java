@@ -24,6 +24,7 @@ final class Escalation {
     private final IncidentChanges changes;
     private final IncidentStore incidents;
     private final DirectoryStore directory;
+    private final SettingsStore settings;
     private final LevelPlanner planner;
     private final AlertDelivery delivery;
     private final EscalationTimer timer;
@@ -31,11 +32,13 @@ final class Escalation {
     private final IncidentTexts texts;
     private final LeaderNews news;
 
-    Escalation(IncidentChanges changes, IncidentStore incidents, DirectoryStore directory, LevelPlanner planner,
-            AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts, LeaderNews news) {
+    Escalation(IncidentChanges changes, IncidentStore incidents, DirectoryStore directory, SettingsStore settings,
+            LevelPlanner planner, AlertDelivery delivery, EscalationTimer timer, Clock clock, IncidentTexts texts,
+            LeaderNews news) {
         this.changes = changes;
         this.incidents = incidents;
         this.directory = directory;
+        this.settings = settings;
         this.planner = planner;
         this.delivery = delivery;
         this.timer = timer;
@@ -181,11 +184,29 @@ final class Escalation {
             Incident.Builder b = current.edit();
             moved[0] = current.level();
             List<Alert> intents = planner.stepUp(b, now, null, people());
-            b.note(now, "escalated", texts.timeline("timeline.escalatedByOfficer", Map.of("level", b.level())),
+            b.note(now, "escalated", texts.timeline("timeline.escalatedByOfficer", Map.of("level", IncidentTexts.level(b.level()))),
                     actor);
             return write(b, updated -> new Planned(updated, intents));
         });
         steppedUp(planned.incident(), moved);
+        return deliver(planned);
+    }
+
+    /**
+     * An officer pages the current level again (nobody answered, or phones were off): its people are alerted anew,
+     * those the level would reach now besides, and its deadline starts again; a given-up incident is revived.
+     */
+    Incident repageNow(String incidentId, String actor) {
+        Instant now = clock.instant();
+        Planned planned = changes.change(incidentId, current -> {
+            current.requireActive();
+            if (current.status() != IncidentStatus.OPEN) throw new Conflict("already_taken", "error.alreadyTaken");
+            Incident.Builder b = current.edit().repage();
+            b.note(now, "repaged", texts.timeline("timeline.repaged", Map.of("actor", actor,
+                    "level", IncidentTexts.level(current.level()))), actor);
+            List<Alert> intents = planner.plan(b, current.level(), now, people());
+            return write(b, updated -> new Planned(updated, intents));
+        });
         return deliver(planned);
     }
 
@@ -200,7 +221,7 @@ final class Escalation {
             }
             Incident.Builder b = current.edit();
             moved[0] = current.level();
-            b.note(now, "move-on", texts.timeline(reasonKey, Map.of("level", current.level())), "system");
+            b.note(now, "move-on", texts.timeline(reasonKey, Map.of("level", IncidentTexts.level(current.level()))), "system");
             List<Alert> intents = planner.stepUp(b, now, null, people());
             return write(b, updated -> new Planned(updated, intents));
         });
@@ -214,7 +235,7 @@ final class Escalation {
     }
 
     private LevelPlanner.People people() {
-        return StoredPeople.of(directory, incidents);
+        return StoredPeople.of(directory, incidents, settings);
     }
 
     private static void logLateness(Incident escalated, Instant deadline, Instant now, String source) {

@@ -7,8 +7,7 @@ import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.RateLimited;
-import huzhu.core.incident.ReplyGrammar.Action;
-import huzhu.core.incident.ReplyGrammar.Reply;
+import huzhu.core.incident.ReplyGrammar.Reading;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Language;
@@ -22,6 +21,7 @@ import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OptOutStore;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.SmsLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +51,10 @@ public final class InboundSmsService {
     private final RateLimiter limiter;
     private final Language defaultLanguage;
     private final NoticeReplies noticeReplies;
+    private final AlertHolderReplies alertHolders;
+    private final ReporterFollowUps followUps;
+    private final RateLimiter.Limit unverifiedPerHour;
+    private final RateLimiter.Limit optOutReplies;
     private final BereavementReports bereavements;
 
     public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
@@ -79,6 +83,16 @@ public final class InboundSmsService {
         this.limiter = limiter;
         this.defaultLanguage = config.defaultLanguage();
         this.noticeReplies = noticeReplies;
+        SmsLimits limits = config.limits();
+        Outbound out = new Outbound(messenger);
+        IncidentTexts texts = new IncidentTexts(config);
+        this.alertHolders = new AlertHolderReplies(dispatcher, idempotency, out, texts, limits);
+        this.followUps = new ReporterFollowUps(dispatcher, incidents, idempotency, out, texts, limits,
+                config.defaultLanguage(), bereavements::tellsOfADeath);
+        this.unverifiedPerHour = new RateLimiter.Limit("sms-unverified-all", limits.unverifiedIncidentsPerHour(),
+                Duration.ofHours(1));
+        this.optOutReplies = new RateLimiter.Limit("sms-optout-reply", limits.optOutRepliesPerDay(),
+                Duration.ofDays(1));
         this.bereavements = bereavements;
     }
 
@@ -91,6 +105,12 @@ public final class InboundSmsService {
     public enum Handled { DUPLICATE, IGNORED, REPLY, RELAYED, OPENED, OPENED_UNVERIFIED, OPTED_OUT, EXPLAINED, LIMITED,
         /** a reply to a recent notice, in its thread */
         NOTICE_REPLY,
+        /** the reporter confirmed with the code that help is no longer needed: the incident is cancelled */
+        CANCELLED,
+        /** a reporter's text beyond their cap: on the timeline, passed on to nobody */
+        KEPT,
+        /** "没事了" or "谢谢" just after the incident closed: noted on it, nothing opened */
+        NOTED,
         /** news of a death in the member's family, for the union's leaders (no alert) */
         BEREAVEMENT }
 
@@ -117,17 +137,25 @@ public final class InboundSmsService {
     private Handled route(String from, String body, InboundSms in, Instant now) {
         if (ReplyGrammar.isStop(body)) return optOut(from, now);
 
-        Optional<Reply> reply = ReplyGrammar.parse(body);
-        if (reply.isPresent()) {
-            Optional<Target> target = target(from, reply.get(), in.previousPublishedMessageId());
-            if (target.isPresent()) return answer(target.get(), reply.get().action());
-        }
-
+        // read once: each read of the active incidents is a round trip before the alerts go out
+        List<Incident> activeNow = incidents.active();
         List<Member> asMember = directory.members().byPhone(from).map(List::of).orElse(List.of());
         List<Member> family = directory.membersWithFamilyPhone(from);
-        // read once: each read of the active incidents is a round trip before the alerts go out
-        List<Incident> activeNow = asMember.isEmpty() && family.isEmpty() ? List.of() : incidents.active();
         Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
+
+        List<AlertHolderReplies.Target> alerts = AlertHolderReplies.alertsTo(from, activeNow);
+        if (!alerts.isEmpty()) {
+            Reading reading = ReplyGrammar.read(body);
+            // someone alerted for another's emergency may have one of their own, or a death in their own family:
+            // that is not an answer to the alert
+            boolean ownNews = member != null && !reading.understood()
+                    && (Urgency.mightBeEmergency(body) || bereavements.tellsOfADeath(body));
+            if (!ownNews) {
+                alertHolders.answer(alerts, reading, body, in.previousPublishedMessageId(), now);
+                return Handled.REPLY;
+            }
+        }
+
         if (member != null) {
             // a death already recorded is no emergency in progress: the family's words about it go to the hook below
             Optional<Incident> active = activeNow.stream().filter(i -> member.id().equals(i.memberId()))
@@ -143,15 +171,15 @@ public final class InboundSmsService {
             }
             if (active.isPresent()) {
                 if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
-                dispatcher.relay(active.get().id(), body, from);
-                reply(from, active.get().id(), member.language(), "relayed", Map.of("code", active.get().code()));
-                return Handled.RELAYED;
+                return followedUp(followUps.followUp(active.get(), member, from, body, member.language(), now));
             }
             // no emergency in progress: news of a death in the family goes to the union's leaders, not the volunteers
             // (BereavementReports decides; anything that might be an emergency it leaves to be opened below)
             if (bereavements.take(from, body, member, incidentIdFor(in), now)) return Handled.BEREAVEMENT;
-            // no active incident: a reply to a notice sent to this phone lately goes to that notice's thread,
-            // unless it might be an emergency (NoticeReplies decides; when in doubt it declines, and we open)
+            // no active incident: "没事了" or "谢谢" just after one closed is a note to it, not a new emergency
+            if (followUps.afterClose(member, from, body, member.language(), now)) return Handled.NOTED;
+            // a reply to a notice sent to this phone lately goes to that notice's thread,
+            // unless it clearly is an emergency (NoticeReplies decides; in doubt it keeps it and asks the sender)
             if (noticeReplies.take(from, body, member, now)) return Handled.NOTICE_REPLY;
             String name = member.phone().equals(from) ? member.name()
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
@@ -162,26 +190,18 @@ public final class InboundSmsService {
         }
 
         // a stranger's further texts belong to the incident they opened, not to a new one
-        Optional<Incident> ownUnverified = incidents.active().stream()
+        Optional<Incident> ownUnverified = activeNow.stream()
                 .filter(i -> i.memberId() == null && from.equals(i.reporter().phone()))
                 .max(Comparator.comparing(Incident::createdAt));
         if (ownUnverified.isPresent() && !ownUnverified.get().id().equals(incidentIdFor(in))) {
             Incident own = ownUnverified.get();
             if (Text.blank(body)) return Handled.IGNORED;
-            dispatcher.relay(own.id(), body, from);
-            reply(from, own.id(), own.language(), "relayed", Map.of("code", own.code()));
-            return Handled.RELAYED;
+            return followedUp(followUps.followUp(own, null, from, body, own.language(), now));
         }
 
         if (ReplyGrammar.isHelpRequest(body)) {
-            if (ownUnverified.isEmpty()) {
-                try {
-                    limiter.acquire(UNVERIFIED_PER_SENDER, from);
-                } catch (RateLimited e) {
-                    JsonLog.warn("sms.rateLimited", "inboundMessageId", in.inboundMessageId(), "from", from,
-                            "retryAfterSeconds", e.retryAfter().toSeconds());
-                    return explainOnce(from, now) ? Handled.EXPLAINED : Handled.LIMITED;
-                }
+            if (ownUnverified.isEmpty() && !mayOpenUnverified(from, in, now)) {
+                return explainOnce(from, now) ? Handled.EXPLAINED : Handled.LIMITED;
             }
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
@@ -194,6 +214,44 @@ public final class InboundSmsService {
 
         explainOnce(from, now);
         return Handled.EXPLAINED;
+    }
+
+    private static Handled followedUp(ReporterFollowUps.Outcome outcome) {
+        return switch (outcome) {
+            case RELAYED -> Handled.RELAYED;
+            case CANCELLED -> Handled.CANCELLED;
+            case KEPT -> Handled.KEPT;
+        };
+    }
+
+    /**
+     * Whether an unknown number may open an incident now: at most {@link #UNVERIFIED_PER_SENDER} per number, and
+     * {@link SmsLimits#unverifiedIncidentsPerHour()} for all numbers together — when that is reached, the officers
+     * hear it once in the hour (a flood of new numbers must not turn into a flood of alerts).
+     */
+    private boolean mayOpenUnverified(String from, InboundSms in, Instant now) {
+        try {
+            limiter.acquire(UNVERIFIED_PER_SENDER, from);
+        } catch (RateLimited e) {
+            JsonLog.warn("sms.rateLimited", "inboundMessageId", in.inboundMessageId(), "from", from,
+                    "retryAfterSeconds", e.retryAfter().toSeconds());
+            return false;
+        }
+        try {
+            limiter.acquire(unverifiedPerHour, "all");
+            return true;
+        } catch (RateLimited e) {
+            JsonLog.warn("sms.unverifiedCap", "inboundMessageId", in.inboundMessageId(), "from", from,
+                    "max", unverifiedPerHour.max(), "retryAfterSeconds", e.retryAfter().toSeconds());
+            long window = Math.floorDiv(now.toEpochMilli(), unverifiedPerHour.per().toMillis());
+            if (idempotency.remember("unverified-cap-told:" + window, "1", now.plus(unverifiedPerHour.per()), now)
+                    .isEmpty()) {
+                for (Leader officer : directory.leadersAtLevel(1)) {
+                    reply(officer.phone(), null, officer.language(), "unverifiedCap.officer", Map.of());
+                }
+            }
+            return false;
+        }
     }
 
     /** Tells an unknown number how to ask for help, at most once per {@link #EXPLAIN_ONCE_PER}. */
@@ -218,57 +276,10 @@ public final class InboundSmsService {
         return Text.blank(in.inboundMessageId()) ? null : "sms-" + Hashes.sha256(in.inboundMessageId()).substring(0, 20);
     }
 
-    private record Target(Incident incident, Alert alert) {
-    }
-
     /**
-     * Which alert a reply answers: the one whose SMS it quotes, else the one its code names, else the
-     * sender's most recent one still waiting for this kind of answer.
+     * STOP/TD/退订: always recorded. A volunteer goes off duty, and the officers hear it when that changes something;
+     * the sender's confirmation goes out at most {@link SmsLimits#optOutRepliesPerDay()} times a day.
      */
-    private Optional<Target> target(String from, Reply reply, String previousMessageId) {
-        List<Target> mine = incidents.active().stream()
-                .flatMap(i -> i.alerts().stream().filter(a -> from.equals(a.to())).map(a -> new Target(i, a)))
-                .toList();
-        if (mine.isEmpty()) return Optional.empty();
-        if (!Text.blank(previousMessageId)) {
-            Optional<Target> quoted = mine.stream().filter(t -> previousMessageId.equals(t.alert().messageId()))
-                    .findFirst();
-            if (quoted.isPresent()) return quoted;
-        }
-        if (reply.code() != null) {
-            Optional<Target> coded = mine.stream().filter(t -> reply.code().equals(t.incident().code())).findFirst();
-            if (coded.isPresent()) return coded;
-        }
-        boolean forResponders = reply.action() == Action.ARRIVED || reply.action() == Action.DONE;
-        Comparator<Target> newest = Comparator.comparing(t -> t.alert().sentAt() == null ? Instant.MIN
-                : t.alert().sentAt());
-        Optional<Target> waiting = mine.stream()
-                .filter(t -> forResponders ? t.alert().status() == AlertStatus.ACCEPTED
-                        : t.alert().status().outstanding())
-                .max(newest);
-        return waiting.isPresent() ? waiting : mine.stream().max(newest);
-    }
-
-    private Handled answer(Target t, Action action) {
-        Dispatcher.Response r = dispatcher.respond(t.incident().id(), t.alert().recipientId(), action);
-        Incident inc = r.incident();
-        String key = switch (r.outcome()) {
-            case ACCEPTED -> null; // the dispatcher already sent the responder the details
-            case ALREADY_YOURS -> "alreadyYours";
-            case ALREADY_TAKEN -> "alreadyTaken";
-            case DECLINED -> "declined";
-            case ARRIVED -> "arrived";
-            case DONE -> "done";
-            case CLOSED -> "closed";
-            case NOT_RESPONDER -> "notResponder";
-        };
-        if (key != null) {
-            reply(t.alert().to(), inc.id(), t.alert().language(), key, Map.of("code", inc.code(),
-                    "name", r.takenBy() == null ? "" : r.takenBy()));
-        }
-        return Handled.REPLY;
-    }
-
     private Handled optOut(String from, Instant now) {
         optOuts.record(from, now);
         Optional<Volunteer> volunteer = directory.volunteers().byPhone(from);
@@ -277,17 +288,24 @@ public final class InboundSmsService {
             Volunteer v = volunteer.get();
             lang = v.language();
             // an officer editing the volunteer at this moment must not undo the opt-out, nor it their edit
-            VersionedChange.run(5, VersionedChange.startingWith(v, () -> directory.volunteers().byPhone(from)
-                            .orElse(null)),
+            Volunteer changed = VersionedChange.run(5, VersionedChange.startingWith(v, () -> directory.volunteers()
+                            .byPhone(from).orElse(null)),
                     current -> current == null || (!current.onDuty() && current.hasOptedOut())
-                            ? Decision.none(null) : Decision.write(current.optedOut(now)),
+                            ? Decision.<Volunteer, Volunteer>none(null) : Decision.write(current.optedOut(now)),
                     directory.volunteers()::update);
-            for (Leader officer : directory.leadersAtLevel(1)) {
-                reply(officer.phone(), null, officer.language(), "optOut.officer", Map.of("name", v.name()));
+            if (changed != null) {
+                for (Leader officer : directory.leadersAtLevel(1)) {
+                    reply(officer.phone(), null, officer.language(), "optOut.officer", Map.of("name", v.name()));
+                }
             }
         }
         JsonLog.info("sms.optOut", "from", from, "volunteer", volunteer.isPresent());
-        reply(from, null, lang, "optedOut", Map.of());
+        try {
+            limiter.acquire(optOutReplies, from);
+            reply(from, null, lang, "optedOut", Map.of());
+        } catch (RateLimited e) {
+            JsonLog.info("sms.optOutReplyLimited", "from", from);
+        }
         return Handled.OPTED_OUT;
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
  * consistent (a closed incident has no deadline and nothing left to send; an accepted one stands the others
  * down), and the store accepts the edited copy only if nobody else changed the incident since it was read
  * ({@code version}). {@code policy} is the snapshot taken when the incident opened; {@code repeats} counts
- * re-alerts of the last level; {@code exhausted} means the policy ran out and officers must act.
+ * re-alerts of the last level; {@code exhausted} means the policy ran out with nobody answering and officers
+ * must act (cleared when someone takes it in hand).
  */
 public record Incident(
         String id,
@@ -92,6 +93,17 @@ public record Incident(
         return alertFor(recipientId).map(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED
                 || a.pending()).orElse(false);
     }
+
+    /** The officer who took it in hand at the console (its "acknowledged" timeline entry names them), if one did. */
+    public Optional<String> officerInCharge() {
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            if (OFFICER_TOOK_IT.equals(timeline.get(i).kind())) return Optional.ofNullable(timeline.get(i).actor());
+        }
+        return Optional.empty();
+    }
+
+    /** The timeline kind of an officer taking the incident in hand. */
+    public static final String OFFICER_TOOK_IT = "acknowledged";
 
     /** Officers can act on it only while it is active: 409 otherwise. */
     public void requireActive() {
@@ -220,14 +232,21 @@ public record Incident(
             return Collections.unmodifiableList(alerts);
         }
 
+        /** What a person wrote (an officer's note), kept as written. */
         public Builder note(Instant at, String kind, String text, String actor) {
             timeline.add(new TimelineEntry(at, kind, text, actor));
             return this;
         }
 
+        /** What the system says happened, in every language. */
+        public Builder note(Instant at, String kind, TimelineText text, String actor) {
+            timeline.add(new TimelineEntry(at, kind, text.text(), actor, null, text.texts()));
+            return this;
+        }
+
         /** A step a deadline caused, with the deadline kept beside the actual time {@code at}. */
-        public Builder note(Instant at, String kind, String text, String actor, Instant deadline) {
-            timeline.add(new TimelineEntry(at, kind, text, actor, deadline));
+        public Builder note(Instant at, String kind, TimelineText text, String actor, Instant deadline) {
+            timeline.add(new TimelineEntry(at, kind, text.text(), actor, deadline, text.texts()));
             return this;
         }
 
@@ -288,6 +307,8 @@ public record Incident(
             status = IncidentStatus.ACKNOWLEDGED;
             if (acknowledgedAt == null) acknowledgedAt = at;
             nextEscalationAt = null;
+            // the policy may have run out before someone answered: now someone has, nobody needs to act by hand
+            exhausted = false;
             return this;
         }
 
@@ -297,9 +318,14 @@ public record Incident(
          * @return the alerts stood down, whose recipients should be told
          */
         public List<Alert> accept(Alert mine, Instant at) {
+            return accept(mine, at, null);
+        }
+
+        /** As {@link #accept(Alert, Instant)}, with when they said they would be there (null: they did not say). */
+        public List<Alert> accept(Alert mine, Instant at, Instant expectedAt) {
             acknowledge(at);
             replaceAlert(mine.withStatus(AlertStatus.ACCEPTED));
-            replaceResponder(new Responder(mine.recipientId(), mine.name(), mine.to(), at, null));
+            replaceResponder(new Responder(mine.recipientId(), mine.name(), mine.to(), at, null, expectedAt));
             List<Alert> stoodDown = new ArrayList<>();
             for (Alert other : List.copyOf(alerts)) {
                 if (other.recipientId().equals(mine.recipientId())) continue;
@@ -311,6 +337,30 @@ public record Incident(
                 }
             }
             return stoodDown;
+        }
+
+        /**
+         * An officer hands the incident to {@code assigned} (someone they reached by phone): whoever had it is stood
+         * down and no longer its responder, then {@code assigned} accepts as if they had answered their alert.
+         * @return everyone to tell they need not go (the former responders, those still alerted)
+         */
+        public List<Alert> assign(Alert assigned, Instant at) {
+            List<Alert> told = new ArrayList<>();
+            for (Alert a : List.copyOf(alerts)) {
+                if (a.status() == AlertStatus.ACCEPTED && !a.recipientId().equals(assigned.recipientId())) {
+                    replaceAlert(a.withStatus(AlertStatus.STOOD_DOWN));
+                    told.add(a);
+                }
+            }
+            responders.removeIf(r -> !r.recipientId().equals(assigned.recipientId()));
+            told.addAll(accept(assigned, at));
+            return told;
+        }
+
+        /** An officer pages the current level again: the incident is no longer given up on. */
+        public Builder repage() {
+            exhausted = false;
+            return this;
         }
 
         /**

@@ -35,6 +35,11 @@ final class LevelPlanner {
 
         /** The active incidents, whose alerts and responders spread the load among volunteers. */
         List<Incident> active();
+
+        /** Those of {@code leaders} the duty roster has on duty at {@code at}; none without a roster. */
+        default List<Leader> onDuty(List<Leader> leaders, Instant at) {
+            return List.of();
+        }
     }
 
     private final IncidentTexts texts;
@@ -65,10 +70,10 @@ final class LevelPlanner {
         }
         b.deadline(now.plusSeconds(step.timeoutSeconds()));
         if (intents.isEmpty()) {
-            b.note(now, "no-recipients", texts.timeline("timeline.noRecipients", Map.of("level", level)), "system");
+            b.note(now, "no-recipients", texts.timeline("timeline.noRecipients", Map.of("level", IncidentTexts.level(level))), "system");
             return stepUp(b, now, null, people);
         }
-        b.note(now, "alerted", texts.timeline("timeline.alerted", Map.of("level", level, "count", intents.size())),
+        b.note(now, "alerted", texts.timeline("timeline.alerted", Map.of("level", IncidentTexts.level(level), "count", intents.size())),
                 "system");
         return intents;
     }
@@ -83,7 +88,7 @@ final class LevelPlanner {
         if (b.level() < last) {
             b.nextLevel();
             if (deadline != null) {
-                b.note(now, "escalated", texts.timeline("timeline.escalated", Map.of("level", b.level(),
+                b.note(now, "escalated", texts.timeline("timeline.escalated", Map.of("level", IncidentTexts.level(b.level()),
                         "deadline", texts.clockTime(deadline), "actual", texts.clockTime(now))), "system", deadline);
             }
             return plan(b, b.level(), now, people);
@@ -112,7 +117,11 @@ final class LevelPlanner {
     private List<Alert> recipients(Incident.Builder b, PolicyLevel step, Instant now, People people) {
         List<Alert> out = new ArrayList<>();
         if (step.audience() == Notify.LEADERS) {
-            for (Leader l : people.leadersAtLevel(step.leaderLevel())) {
+            // the level's leaders on duty first (the roster); a level paged again, or with nobody on duty, reaches all
+            List<Leader> everyone = people.leadersAtLevel(step.leaderLevel());
+            boolean again = b.alerts().stream().anyMatch(a -> a.level() == step.level());
+            List<Leader> onDuty = again ? List.of() : people.onDuty(everyone, now);
+            for (Leader l : onDuty.isEmpty() ? everyone : onDuty) {
                 out.add(newAlert(l.id(), RecipientKind.LEADER, l.name(), l.phone(), l.language(), step.level(), now));
             }
             return out;

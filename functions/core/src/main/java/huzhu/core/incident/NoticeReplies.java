@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * Where {@link InboundSmsService} hands an SMS that may answer a notice. It is asked only when today's
- * handling would not relay the SMS to an active incident or count it as an alert reply, and it must leave alone
- * anything that might be an emergency.
+ * handling would not relay the SMS to an active incident or count it as an alert reply. It must leave alone
+ * anything that clearly is an emergency (it is opened as one); one that only might be, it may keep, as long as it
+ * asks the sender whether it is one.
  */
 public interface NoticeReplies {
     NoticeReplies NONE = (from, body, member, now) -> false;

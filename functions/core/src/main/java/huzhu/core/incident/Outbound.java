@@ -21,8 +21,21 @@ final class Outbound {
         if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
     }
 
+    /** One SMS whose failure the caller must know (a person is waiting to see it go out). */
+    SendResult sendChecked(String to, String incidentId, RenderedSms body) {
+        SendResult r = messenger.send(new OutboundSms(to, body, incidentId));
+        if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
+        return r;
+    }
+
     void sendAll(List<OutboundSms> messages) {
-        messenger.sendAll(messages);
+        if (messages.isEmpty()) return;
+        List<SendResult> results = messenger.sendAll(messages);
+        for (int i = 0; i < results.size(); i++) {
+            SendResult r = results.get(i);
+            if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", messages.get(i).incidentId(), "to",
+                    messages.get(i).to(), "reason", r.failureReason());
+        }
     }
 
     /**

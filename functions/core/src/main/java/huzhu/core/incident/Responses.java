@@ -3,24 +3,20 @@ package huzhu.core.incident;
 import static huzhu.core.incident.IncidentChanges.none;
 import static huzhu.core.incident.IncidentChanges.write;
 
-import huzhu.core.directory.DirectoryStore;
-import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.Dispatcher.Outcome;
 import huzhu.core.incident.Dispatcher.Response;
 import huzhu.core.incident.ReplyGrammar.Action;
-import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What an alerted person's answer does (by SMS, "1", or on the ack page): the first to accept takes the incident
@@ -29,17 +25,17 @@ import java.util.Set;
  */
 final class Responses {
     private final IncidentChanges changes;
-    private final DirectoryStore directory;
     private final Escalation escalation;
     private final Outbound out;
     private final LeaderNews news;
     private final Clock clock;
     private final IncidentTexts texts;
+    private final Family family;
 
-    Responses(IncidentChanges changes, DirectoryStore directory, Escalation escalation, Outbound out, LeaderNews news,
+    Responses(IncidentChanges changes, Family family, Escalation escalation, Outbound out, LeaderNews news,
             Clock clock, IncidentTexts texts) {
         this.changes = changes;
-        this.directory = directory;
+        this.family = family;
         this.escalation = escalation;
         this.out = out;
         this.news = news;
@@ -48,24 +44,35 @@ final class Responses {
     }
 
     Response respond(String incidentId, String recipientId, Action action) {
+        return respond(incidentId, recipientId, action, null);
+    }
+
+    /** {@code eta}: how soon they said they would be there, with an accept (null: they did not say). */
+    Response respond(String incidentId, String recipientId, Action action, Duration eta) {
         return switch (action) {
-            case ACCEPT -> accept(incidentId, recipientId);
+            case ACCEPT -> accept(incidentId, recipientId, eta);
             case DECLINE -> decline(incidentId, recipientId);
             case ARRIVED -> arrive(incidentId, recipientId);
             case DONE -> done(incidentId, recipientId);
         };
     }
 
-    private Response accept(String incidentId, String recipientId) {
+    private Response accept(String incidentId, String recipientId, Duration eta) {
         Instant now = clock.instant();
+        Instant expectedAt = eta == null ? null : now.plus(eta);
         List<Alert> stoodDown = new ArrayList<>();
         Response response = changes.change(incidentId, current -> {
             stoodDown.clear();
             Alert mine = current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
             if (!current.active()) return none(new Response(current, Outcome.CLOSED, null));
-            if (current.responder(recipientId).isPresent()) {
-                return none(new Response(current, Outcome.ALREADY_YOURS, null));
+            Responder already = current.responder(recipientId).orElse(null);
+            if (already != null && expectedAt != null && already.arrivedAt() == null) {
+                Incident.Builder b = current.edit();
+                b.replaceResponder(already.expected(expectedAt));
+                noteExpected(b, mine.name(), expectedAt, eta, now);
+                return write(b, updated -> new Response(updated, Outcome.EXPECTED_AT, null));
             }
+            if (already != null) return none(new Response(current, Outcome.ALREADY_YOURS, null));
             if (!current.responders().isEmpty()) {
                 String first = current.responders().get(0).name();
                 if (mine.status().outstanding()) {
@@ -75,46 +82,56 @@ final class Responses {
                 }
                 return none(new Response(current, Outcome.ALREADY_TAKEN, first));
             }
+            if (current.status() == IncidentStatus.ACKNOWLEDGED && mine.status() == AlertStatus.STOOD_DOWN) {
+                // an officer took it in hand and stood the alerted down: a late yes is told who has it
+                return none(new Response(current, Outcome.ALREADY_TAKEN, current.officerInCharge().orElse("")));
+            }
             Incident.Builder b = current.edit();
-            stoodDown.addAll(b.accept(mine, now));
+            stoodDown.addAll(b.accept(mine, now, expectedAt));
             b.note(now, "accepted", texts.timeline("timeline.accepted", Map.of("name", mine.name())), mine.name());
+            if (expectedAt != null) noteExpected(b, mine.name(), expectedAt, eta, now);
             return write(b, updated -> new Response(updated, Outcome.ACCEPTED, null));
         });
+        if (response.outcome() == Outcome.EXPECTED_AT) {
+            Incident inc = response.incident();
+            Alert mine = inc.alertFor(recipientId).orElseThrow();
+            Responder me = inc.responder(recipientId).orElseThrow();
+            family.tell(inc, (lang, stranger) -> texts.expectedAt(lang, inc, me, stranger, now));
+            out.send(mine.to(), inc.id(), texts.expectedAtNoted(mine, inc, me.expectedAt()));
+        }
         if (response.outcome() == Outcome.ACCEPTED) {
             Incident inc = response.incident();
             Alert mine = inc.alertFor(recipientId).orElseThrow();
             JsonLog.info("incident.accepted", "incidentId", inc.id(), "escalationLevel", inc.level(), "action", "accept",
                     "recipientId", recipientId);
-            tellFamilyWhoIsComing(inc, mine);
-            out.send(mine.to(), inc.id(), texts.acceptedResponder(mine, inc, memberOf(inc)));
+            family.tell(inc, (lang, stranger) -> texts.helpComing(lang, inc, mine, stranger, expectedAt, now));
+            out.send(mine.to(), inc.id(), texts.acceptedResponder(mine, inc, family.memberOf(inc)));
             List<OutboundSms> standDown = new ArrayList<>();
             for (Alert other : stoodDown) {
                 if (other.sentAt() == null) continue;
                 standDown.add(new OutboundSms(other.to(), texts.takenByOther(other, inc, mine), inc.id()));
             }
             out.sendAll(standDown);
-            news.toLevelsReached(inc, texts.timeline("topic.accepted", Map.of("code", inc.code(),
+            news.toLevelsReached(inc, texts.topic("topic.accepted", Map.of("code", inc.code(),
                     "name", mine.name(), "phone", mine.to())));
             news.accepted(inc, null);
         }
         return response;
     }
 
-    private void tellFamilyWhoIsComing(Incident inc, Alert responder) {
-        Member member = memberOf(inc);
-        Set<String> told = new HashSet<>();
-        Map<String, Language> audience = new LinkedHashMap<>();
-        if (inc.reporter().phone() != null && inc.reporter().channel() != Channel.CONSOLE) {
-            audience.put(inc.reporter().phone(), inc.language());
-        }
-        if (member != null) audience.putIfAbsent(member.phone(), member.language());
-        for (Map.Entry<String, Language> e : audience.entrySet()) {
-            if (!told.add(e.getKey())) continue;
-            boolean stranger = !inc.reporter().verified() && e.getKey().equals(inc.reporter().phone())
-                    && (member == null || !e.getKey().equals(member.phone()));
-            // someone we could not verify learns that help is coming, never who (a name, a phone) or anything of the member
-            out.send(e.getKey(), inc.id(), texts.helpComing(e.getValue(), inc, responder, stranger));
-        }
+    /** A reply that was not understood: kept on the timeline, where the officers read it. */
+    Incident noteReply(String incidentId, String recipientId, String text) {
+        Instant now = clock.instant();
+        return changes.change(incidentId, current -> {
+            Alert mine = current.alertFor(recipientId).orElseThrow(() -> new NotFound("ack"));
+            return write(current.edit().note(now, "reply", texts.timeline("timeline.reply",
+                    Map.of("name", mine.name(), "text", text)), mine.name()));
+        });
+    }
+
+    private void noteExpected(Incident.Builder b, String name, Instant expectedAt, Duration eta, Instant now) {
+        b.note(now, "eta", texts.timeline("timeline.eta", Map.of("name", name,
+                "time", IncidentTexts.arrivalTime(expectedAt), "minutes", eta.toMinutes())), name);
     }
 
     private Response decline(String incidentId, String recipientId) {
@@ -171,9 +188,5 @@ final class Responses {
             news.resolved(response.incident());
         }
         return response;
-    }
-
-    private Member memberOf(Incident incident) {
-        return incident.memberId() == null ? null : directory.members().get(incident.memberId()).orElse(null);
     }
 }

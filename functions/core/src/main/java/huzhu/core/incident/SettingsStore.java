@@ -22,4 +22,9 @@ public interface SettingsStore {
     default void saveEscalationPolicy(EscalationPolicy policy) {
         saveEscalationPolicy(policy, savedEscalationPolicy().map(Versioned::version).orElse(0L) + 1);
     }
+
+    /** The officers' duty roster, empty until an admin saves one. */
+    Optional<DutyRoster> dutyRoster();
+
+    void saveDutyRoster(DutyRoster roster);
 }

@@ -4,17 +4,25 @@ import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Who the planner may alert, read from the stores; what the caller has just read (the member, the active
  * incidents) is used instead of reading it again: each read is a round trip before the first alert.
  */
-record StoredPeople(DirectoryStore directory, IncidentStore incidents, Member knownMember, List<Incident> knownActive)
-        implements LevelPlanner.People {
+record StoredPeople(DirectoryStore directory, IncidentStore incidents, SettingsStore settings, Member knownMember,
+        List<Incident> knownActive) implements LevelPlanner.People {
 
-    static StoredPeople of(DirectoryStore directory, IncidentStore incidents) {
-        return new StoredPeople(directory, incidents, null, null);
+    static StoredPeople of(DirectoryStore directory, IncidentStore incidents, SettingsStore settings) {
+        return new StoredPeople(directory, incidents, settings, null, null);
+    }
+
+    /** Read only when a leaders' level is alerted: never a round trip before the neighbours' first alerts. */
+    @Override
+    public List<Leader> onDuty(List<Leader> leaders, Instant at) {
+        DutyRoster roster = settings.dutyRoster().orElse(DutyRoster.EMPTY);
+        return leaders.stream().filter(l -> roster.onDuty(l.id(), at)).toList();
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class TriggerService {
     public static final RateLimiter.Limit VIEWS_PER_LINK = new RateLimiter.Limit("trigger-view", 60, Duration.ofMinutes(10));
 
     private final TriggerTokenStore triggerTokens;
+    private final String unionNumber;
     private final DirectoryStore directory;
     private final IncidentStore incidents;
     private final IdempotencyStore idempotency;
@@ -47,8 +48,11 @@ public final class TriggerService {
     private final Ids ids;
     private final RateLimiter limiter;
 
-    public TriggerService(TriggerTokenStore triggerTokens, DirectoryStore directory, IncidentStore incidents, IdempotencyStore idempotency, Dispatcher dispatcher, Clock clock, Ids ids, RateLimiter limiter) {
+    /** @param unionNumber the number families text in an emergency, said by a dead link; null when not set */
+    public TriggerService(TriggerTokenStore triggerTokens, DirectoryStore directory, IncidentStore incidents, IdempotencyStore idempotency, Dispatcher dispatcher, Clock clock, Ids ids, RateLimiter limiter,
+            String unionNumber) {
         this.triggerTokens = triggerTokens;
+        this.unionNumber = unionNumber;
         this.directory = directory;
         this.incidents = incidents;
         this.idempotency = idempotency;
@@ -89,12 +93,24 @@ public final class TriggerService {
         }
     }
 
-    /** The member a token opens, or {@link NotFound} ("trigger"). */
+    /**
+     * The member a token opens, or {@link NotFound} ("trigger") whose text tells whoever holds a dead link (rotated,
+     * the member gone, mistyped) what to do instead: call 120, text the union's number.
+     */
     public Member memberFor(String token) {
-        if (Text.blank(token) || token.length() > 200) throw new NotFound("trigger");
-        String memberId = triggerTokens.memberIdFor(Hashes.sha256(token))
-                .orElseThrow(() -> new NotFound("trigger"));
-        return directory.members().get(memberId).orElseThrow(() -> new NotFound("trigger"));
+        if (Text.blank(token) || token.length() > 200) throw deadLink();
+        String memberId = triggerTokens.memberIdFor(Hashes.sha256(token)).orElseThrow(this::deadLink);
+        return directory.members().get(memberId).orElseThrow(this::deadLink);
+    }
+
+    /** The number families text in an emergency, null when the deployment does not say. */
+    public String unionNumber() {
+        return unionNumber;
+    }
+
+    private NotFound deadLink() {
+        return unionNumber == null ? new NotFound("trigger", "error.link.dead", Map.of())
+                : new NotFound("trigger", "error.link.deadWithNumber", Map.of("number", unionNumber));
     }
 
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey) {

@@ -3,7 +3,10 @@ package huzhu.core.kernel;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Remembers that a request (Idempotency-Key, SNS inboundMessageId) was already handled. */
+/**
+ * Remembers that a request (Idempotency-Key, SNS inboundMessageId) was already handled; and counts, for limits
+ * that must hold across every Lambda container (SMS per day, relays per sender).
+ */
 public interface IdempotencyStore {
     /**
      * Records {@code value} under {@code key} unless a live record exists.
@@ -13,4 +16,12 @@ public interface IdempotencyStore {
 
     /** The live value recorded under {@code key}, if any; writes nothing. */
     Optional<String> recall(String key, Instant now);
+
+    /**
+     * Adds {@code delta} to the counter under {@code key} and returns the new total, in one atomic step: two
+     * callers never see the same total. A counter that does not exist, or whose {@code expiresAt} has passed,
+     * starts again from zero and lives until the {@code expiresAt} given now. A counter's key must not be used
+     * with {@link #remember}.
+     */
+    long count(String key, long delta, Instant expiresAt, Instant now);
 }

@@ -5,8 +5,10 @@ import static huzhu.core.sms.VariableType.AMOUNT;
 import static huzhu.core.sms.VariableType.CODE;
 import static huzhu.core.sms.VariableType.FREE_TEXT;
 import static huzhu.core.sms.VariableType.LINK;
+import static huzhu.core.sms.VariableType.MINUTES;
 import static huzhu.core.sms.VariableType.NAME;
 import static huzhu.core.sms.VariableType.PHONE;
+import static huzhu.core.sms.VariableType.TIME;
 import static huzhu.core.sms.VariableType.WORD;
 
 import java.util.LinkedHashMap;
@@ -91,6 +93,57 @@ public final class SmsCatalogue {
             template("relay", "报告人的补充，转给接单的人", "The reporter's further words, passed on to the responders",
                     vars(INCIDENT_CODE, FREE_TEXT.as("text", 35)), List.of("text"), null),
 
+            // ---------------------------------------------------------------- conversations: replies, ETAs, cancelling
+            template("reply.question", "看不懂接到通知的人的回复：问一次，回复1接单或0无法前往",
+                    "An alerted person's reply was not understood: asked once, 1 to accept or 0 to decline",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("reply.question.responder", "看不懂接单人的回复：问一次，到达回复2、完成回复9",
+                    "The responder's reply was not understood: asked once, 2 on arrival or 9 when done",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("reply.noted", "之后仍看不懂的回复：已记下，值班人员会看到",
+                    "Later replies not understood: noted for the duty officers", vars(INCIDENT_CODE), List.of(), null),
+            template("accepted.family.eta", "告诉求助的家属：谁接单了、电话多少、预计几分钟后几点到",
+                    "Tells the family who is coming, their phone, and in how many minutes (at what time)",
+                    vars(NAME.as("name", 20), PHONE.as("phone", 16), MINUTES.as("minutes", 3), TIME.as("time", 5),
+                            INCIDENT_CODE),
+                    List.of("name"), null),
+            template("accepted.unverified.eta", "告诉陌生号码求助者：已有人处理，预计几分钟后几点到",
+                    "Tells an unknown number that someone handles it, and in how many minutes (at what time)",
+                    vars(INCIDENT_CODE, MINUTES.as("minutes", 3), TIME.as("time", 5)), List.of(), null),
+            template("eta.family", "接单人更新了预计到达时间：告诉家属", "The responder's new ETA, told to the family",
+                    vars(NAME.as("name", 20), MINUTES.as("minutes", 3), TIME.as("time", 5), INCIDENT_CODE),
+                    List.of("name"), null),
+            template("eta.unverified", "接单人更新了预计到达时间：告诉陌生号码求助者（不含姓名）",
+                    "The responder's new ETA, told to an unknown number (no name)",
+                    vars(INCIDENT_CODE, MINUTES.as("minutes", 3), TIME.as("time", 5)), List.of(), null),
+            template("eta.noted", "回复接单人的预计到达：已告知家属", "Answers the responder's ETA: the family was told",
+                    vars(TIME.as("time", 5), INCIDENT_CODE), List.of(), null),
+            template("relay.urgent", "报告人补充的话里有求救的话：标为紧急，转给处理的人",
+                    "The reporter's further words call for help: passed on, marked urgent",
+                    vars(INCIDENT_CODE, FREE_TEXT.as("text", 35)), List.of("text"), null),
+            template("urgent.officer", "仍无人接单时报告人又求救：告诉值班领导",
+                    "The reporter calls for help again while nobody has accepted: tells the duty officers",
+                    vars(INCIDENT_CODE, FREE_TEXT.as("text", 35)), List.of("text"), null),
+            template("cancel.ask", "家属说不用了：请回复“取消+编号”确认", "The family says help is no longer needed: asked to confirm with the code",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("cancel.done", "家属确认取消：已取消并通知了相关人员", "The family confirmed: cancelled, everyone alerted was told",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("cancel.member", "告诉会员本人：家人取消了求助（家人的原话）",
+                    "Tells the member that their family cancelled (in the family's words)",
+                    vars(INCIDENT_CODE, FREE_TEXT.as("reason", 35)), List.of("reason"), null),
+            template("cancel.closed", "求助已结束，无需取消", "The request is already closed: nothing to cancel",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("lateNote", "求助结束后家属又发来致谢等：已记下", "A family's thanks after it closed: noted",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("relay.capped", "报告人补充太多：已记下，不再逐条转发", "Too many further words from one reporter: noted, no longer passed on",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("relay.capped.officer", "告诉值班领导：某报告人的补充不再转发，请看控制台",
+                    "Tells the duty officers that a reporter's words are no longer passed on: see the console",
+                    vars(INCIDENT_CODE), List.of(), null),
+            template("unverifiedCap.officer", "告诉值班领导：本小时陌生号码求助已达上限",
+                    "Tells the duty officers that unknown numbers reached this hour's limit of requests",
+                    vars(), List.of(), null),
+
             // ---------------------------------------------------------------- the union's number
             template("unknownSender", "陌生号码发来的普通短信：如何求助", "An unknown number's ordinary text: how to ask for help",
                     vars(), List.of(), null),
@@ -125,6 +178,9 @@ public final class SmsCatalogue {
                     vars(FREE_TEXT.as("title", 20), FREE_TEXT.as("text", 120), LINK.as("link", PAGE_LINK_MAX)),
                     List.of("text", "title"), "notice"),
             template("notice.replied", "回复通知的留言回执", "Receipt for a reply to a notice", vars(), List.of(), null),
+            template("notice.askIfEmergency", "回复通知的留言可能是求助：请对方如是紧急情况回复“求助”",
+                    "A reply to a notice that might be a call for help: asks the sender to reply HELP if it is",
+                    vars(), List.of(), null),
 
             // ---------------------------------------------------------------- assistance applications, at each step
             template("application.submitted", "帮扶申请已收到：告诉会员和申请的家属", "An assistance application was received: to the member and the family who applied",
@@ -156,7 +212,23 @@ public final class SmsCatalogue {
             template("bereavement.received", "家属报丧后的回执：慰问与编号", "Receipt to the family who reported a death: condolences and the code",
                     vars(INCIDENT_CODE), List.of(), null),
             template("bereavement.noted", "家属就白事补充的话已转告工会", "The family's further words about the death were passed on",
-                    vars(INCIDENT_CODE), List.of(), null));
+                    vars(INCIDENT_CODE), List.of(), null),
+
+            // ---------------------------------------------------------------- officers at the console
+            template("officer.family", "值班干部接手：告诉家属由谁处理", "An officer took the incident: tells the family who has it",
+                    vars(NAME.as("name", 20), INCIDENT_CODE), List.of("name"), null),
+            template("officer.standDown", "值班干部接手：告诉已通知的人无需前往", "An officer took the incident: the alerted need not go",
+                    vars(INCIDENT_CODE, NAME.as("name", 20)), List.of("name"), null),
+            template("assign.standDown", "值班干部改派：告诉原来接单或收到通知的人无需前往",
+                    "An officer handed the incident to someone: the others need not go",
+                    vars(INCIDENT_CODE, NAME.as("name", 20)), List.of("name"), null),
+            template("officer.message", "值班干部从求助页发给家属或报告人的短信（对方回复进入时间线）",
+                    "An officer's words to the family or the reporter (their answer goes to the timeline)",
+                    vars(NAME.as("name", 20), INCIDENT_CODE, FREE_TEXT.as("text", 60)), List.of("text", "name"), null),
+            template("duty.start", "值班第一天：告诉接班的干部", "A duty shift's first day: tells the officer coming on duty",
+                    vars(NAME.as("name", 20), TIME.as("to", 10)), List.of("name"), null),
+            template("duty.handover", "值班结束：告诉下班的干部由谁接班", "A shift ended: tells the officer going off duty who takes over",
+                    vars(NAME.as("name", 20), NAME.as("next", 20)), List.of("name", "next"), null));
 
     private static final Map<String, SmsTemplate> BY_NAME = index();
 

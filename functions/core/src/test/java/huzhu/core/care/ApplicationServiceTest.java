@@ -190,6 +190,21 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void aRejection_isSentToTheMember_withItsReason_asTheConsolePromises() {
+        // given
+        String id = applications.create(MEDICAL, ZHOU).id();
+        applications.review(id, null, LI);
+        String memberPhone = world.store.directory().members().get("m-1").orElseThrow().phone();
+
+        // when
+        applications.reject(id, new StepInput("不符合帮扶条件：收入高于标准", null), CHEN);
+
+        // then
+        assertThat(world.messenger.bodiesTo(memberPhone)).last().asString()
+                .contains("医疗救助", "未获批准", "不符合帮扶条件：收入高于标准", "陈");
+    }
+
+    @Test
     void anApproval_cannotExceedTheAmountRequested_andAPayment_mustBeTheAmountApproved() {
         // given
         String id = applications.create(MEDICAL, ZHOU).id();

@@ -156,6 +156,36 @@ class BereavementServiceTest {
                 .items()).hasSize(3);
     }
 
+    @Test
+    void anOfficerRecordingTheSameDeathThrice_withOneIdempotencyKey_recordsItOnce_andTextsEachLeaderOnce() {
+        // given the console's three clicks over a slow network, each carrying the form's key
+        BereavementInput death = new BereavementInput("m-1", "父亲", "王德福", "昨晚病逝", null, null, null, null);
+
+        // when
+        Recorded first = world.services.bereavements().record(death, ZHOU, "form-key-1");
+        Recorded second = world.services.bereavements().record(death, ZHOU, "form-key-1");
+        Recorded third = world.services.bereavements().record(death, ZHOU, "form-key-1");
+
+        // then
+        assertThat(List.of(second.incident().id(), third.incident().id())).containsOnly(first.incident().id());
+        assertThat(world.store.incidents().active()).hasSize(1);
+        assertThat(world.messenger.bodiesTo(phone(21))).hasSize(1);
+        assertThat(world.messenger.bodiesTo(phone(22))).hasSize(1);
+        assertThat(third.checklist()).hasSize(3);
+        assertThat(world.store.applications().list(StatusFilter.parse(ApplicationStatus.class, null), PageRequest.first(50))
+                .items()).hasSize(1);
+    }
+
+    @Test
+    void twoRecordsWithoutAKey_areTwoDeaths() {
+        // when
+        world.services.bereavements().record(new BereavementInput("m-1", "父亲", "王德福", null, null, null, null, null), ZHOU);
+        world.services.bereavements().record(new BereavementInput("m-1", "母亲", "李秀英", null, null, null, null, null), ZHOU);
+
+        // then
+        assertThat(world.store.incidents().active()).hasSize(2);
+    }
+
     private Handled sms(String from, String body, String id) {
         return world.services.inboundSms().handle(new InboundSms(from, "+8610690000", body, id, null));
     }

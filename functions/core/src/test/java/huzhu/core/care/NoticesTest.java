@@ -430,6 +430,58 @@ class NoticesTest {
     }
 
     @Test
+    void aReplyAskingForHelpWithHardship_isKeptAsAReply_andTheSenderAskedIfItIsAnEmergency_insteadOfPagingTheTeam() {
+        // given
+        world.add(Fixtures.member("m-1").name("王建国").phone(phone(1)).family("王德福", "父亲", phone(2)).build());
+        world.add(Fixtures.volunteer("v-1").phone(phone(11)).build());
+        world.add(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
+        String id = sendToEveryMemberAndFamily();
+
+        // when the member writes back about last year's hospital bills
+        InboundSmsService.Handled handled = inbound(phone(1), "收到，我家老人今年住院花了不少钱，想申请慰问");
+
+        // then nobody is paged, the reply is in the notice's thread, marked as asked, and the member is asked
+        assertThat(handled).isEqualTo(InboundSmsService.Handled.NOTICE_REPLY);
+        assertThat(world.store.incidents().active()).isEmpty();
+        assertThat(world.messenger.bodiesTo(phone(11))).isEmpty();
+        assertThat(world.messenger.bodiesTo(phone(21))).isEmpty();
+        assertThat(notices.replies(id)).singleElement().satisfies(r -> {
+            assertThat(r.text()).contains("想申请慰问");
+            assertThat(r.decision()).isEqualTo(ReplyDecision.ASKED);
+        });
+        assertThat(world.messenger.bodiesTo(phone(1))).last().asString().contains("如是紧急情况请回复“求助”", "120");
+    }
+
+    @Test
+    void theAnswer求助_toThatQuestion_opensTheIncident() {
+        // given
+        world.add(Fixtures.member("m-1").name("王建国").phone(phone(1)).family("王德福", "父亲", phone(2)).build());
+        world.add(Fixtures.volunteer("v-1").phone(phone(11)).build());
+        sendToEveryMemberAndFamily();
+        inbound(phone(2), "老伴最近身体不舒服");
+
+        // when
+        InboundSmsService.Handled handled = inbound(phone(2), "求助");
+
+        // then
+        assertThat(handled).isEqualTo(InboundSmsService.Handled.OPENED);
+        assertThat(world.store.incidents().active()).hasSize(1);
+    }
+
+    @Test
+    void anOrdinaryReply_isMarkedAsAPlainReply() {
+        // given
+        world.add(Fixtures.member("m-1").name("王建国").phone(phone(1)).build());
+        String id = sendToEveryMemberAndFamily();
+
+        // when
+        inbound(phone(1), "收到，谢谢");
+
+        // then
+        assertThat(notices.replies(id)).extracting(NoticeReply::decision).containsExactly(ReplyDecision.REPLY);
+    }
+
+    @Test
     void anyMessage_whileAnIncidentIsActive_isRelayedToIt_notToTheNotice() {
         // given
         world.add(Fixtures.member("m-1").name("王建国").phone(phone(1)).family("王德福", "父亲", phone(2)).build());

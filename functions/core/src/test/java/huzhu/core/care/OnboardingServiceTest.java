@@ -55,7 +55,7 @@ class OnboardingServiceTest {
         // then each contact got one SMS: whose family, the union's number, the new link, 120 first
         for (String to : List.of(FATHER, MOTHER)) {
             assertThat(world.messenger.bodiesTo(to)).singleElement().satisfies(body -> assertThat(body)
-                    .contains("王建国", CareWorld.UNION_NUMBER, "https://sos.example.org/v1/triggers/secret-0001", "120"));
+                    .contains("王建国", CareWorld.UNION_NUMBER, "https://sos.example.org/v1/triggers/" + firstLink("m-1"), "120"));
         }
         assertThat(world.messenger.bodiesTo(FATHER).get(0)).startsWith("【互助】王德福");
         assertThat(intros).extracting(FamilyIntroduction::phone).containsExactly(FATHER, MOTHER);
@@ -65,14 +65,47 @@ class OnboardingServiceTest {
             assertThat(i.messageId()).startsWith("msg-");
             assertThat(i.requestedBy()).isEqualTo("周干事");
         });
-        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256("secret-0001"))).contains("m-1");
+        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256(firstLink("m-1")))).contains("m-1");
         assertThat(world.store.audit().list(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::action)
                 .contains("introduce", "trigger-link");
     }
 
     @Test
-    void introduce_leavesAMembersExistingLinkAlone_andSendsTheIntroductionWithoutIt() {
-        // given a member whose printed card carries a link
+    void introduce_toAMemberWithALink_carriesTheLinkThatWorksNow_andKeepsThePrintedCardWorking() {
+        // given a member whose card was printed with their first link
+        wang();
+        String printed = world.services.directory().issueTriggerLink("m-1", OFFICER).token();
+
+        // when
+        List<FamilyIntroduction> intros = onboarding.introduce("m-1", false, OFFICER);
+
+        // then
+        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256(printed))).contains("m-1");
+        assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString().contains("/v1/triggers/" + printed);
+        assertThat(intros).allSatisfy(i -> assertThat(i.linkIncluded()).isTrue());
+    }
+
+    @Test
+    void newLink_rotatesTheLink_andTellsTheFamilyTheNewOne() {
+        // given
+        wang();
+        String printed = world.services.directory().issueTriggerLink("m-1", OFFICER).token();
+
+        // when
+        OnboardingService.NewLink issued = onboarding.newLink("m-1", OFFICER);
+
+        // then the old card stops working, and every contact has the new link
+        assertThat(issued.link().token()).isNotEqualTo(printed);
+        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256(printed))).isEmpty();
+        for (String to : List.of(FATHER, MOTHER)) {
+            assertThat(world.messenger.bodiesTo(to)).last().asString().contains(issued.link().url());
+        }
+        assertThat(issued.introductions()).extracting(FamilyIntroduction::status).containsOnly(IntroductionStatus.SENT);
+    }
+
+    @Test
+    void introduce_leavesALinkIssuedBeforeLinksCouldBeGivenAgainAlone_andSendsTheIntroductionWithoutIt() {
+        // given a member whose printed card carries a random token of the old kind
         wang();
         world.store.triggerTokens().bind("m-1", Hashes.sha256("printed-card-token"));
 
@@ -97,7 +130,7 @@ class OnboardingServiceTest {
 
         // then
         assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256("printed-card-token"))).isEmpty();
-        assertThat(world.messenger.bodiesTo(FATHER).get(0)).contains("/v1/triggers/secret-0001");
+        assertThat(world.messenger.bodiesTo(FATHER).get(0)).contains("/v1/triggers/" + firstLink("m-1"));
         assertThat(onboarding.introductionsOf("m-1")).allSatisfy(i -> assertThat(i.linkIncluded()).isTrue());
     }
 
@@ -299,5 +332,10 @@ class OnboardingServiceTest {
 
     private static MemberInput input(List<FamilyContactInput> family) {
         return new MemberInput("王建国", phone(1), "第一分会", new AreaInput("杭州", "西湖区"), null, null, family, null);
+    }
+
+    /** The token of a member's first personal link, as the union's key makes it. */
+    private static String firstLink(String memberId) {
+        return CareWorld.CONFIG.personalLinkTokens().token(memberId, 1);
     }
 }

@@ -117,10 +117,12 @@ class IncidentCodesTest {
             String code = IncidentCodes.next(new StuckIds(n), Set.of());
 
             // when / then: the grammar reads every code, in both positions
-            assertThat(ReplyGrammar.parse("1 " + code)).as(code)
-                    .contains(new ReplyGrammar.Reply(ReplyGrammar.Action.ACCEPT, code));
-            assertThat(ReplyGrammar.parse(code.toLowerCase() + " 0")).as(code)
-                    .contains(new ReplyGrammar.Reply(ReplyGrammar.Action.DECLINE, code));
+            assertThat(ReplyGrammar.read("1 " + code)).as(code)
+                    .isEqualTo(new ReplyGrammar.Reading(ReplyGrammar.Action.ACCEPT, code, null));
+            assertThat(ReplyGrammar.read(code.toLowerCase() + " 0")).as(code)
+                    .isEqualTo(new ReplyGrammar.Reading(ReplyGrammar.Action.DECLINE, code, null));
+            assertThat(ReplyGrammar.read("好的 " + code)).as(code)
+                    .isEqualTo(new ReplyGrammar.Reading(ReplyGrammar.Action.ACCEPT, code, null));
         }
     }
 }

@@ -3,8 +3,7 @@ package huzhu.core.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.incident.ReplyGrammar.Action;
-import huzhu.core.incident.ReplyGrammar.Reply;
-import java.util.Optional;
+import huzhu.core.incident.ReplyGrammar.Reading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,10 +28,10 @@ class ReplyGrammarTest {
             "9|DONE", "完成|DONE", "DONE|DONE", "done|DONE", "Done|DONE"})
     void everyReplyWord_isReadAsItsAction_withoutACode(String body, Action expected) {
         // when
-        Optional<Reply> reply = ReplyGrammar.parse(body);
+        Reading reading = ReplyGrammar.read(body);
 
         // then
-        assertThat(reply).contains(new Reply(expected, null));
+        assertThat(reading).isEqualTo(new Reading(expected, null, null));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1} {2}")
@@ -53,10 +52,10 @@ class ReplyGrammarTest {
     void aReplyWord_withAnIncidentCode_beforeOrAfterIt_givesTheActionAndTheCode(String body, Action expected,
             String code) {
         // when
-        Optional<Reply> reply = ReplyGrammar.parse(body);
+        Reading reading = ReplyGrammar.read(body);
 
         // then
-        assertThat(reply).contains(new Reply(expected, code));
+        assertThat(reading).isEqualTo(new Reading(expected, code, null));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
@@ -69,37 +68,42 @@ class ReplyGrammarTest {
             "９|DONE", "完成！|DONE", "ＤＯＮＥ.|DONE"})
     void surroundingSpacesPunctuationAndFullWidthForms_areIgnored(String body, Action expected) {
         // when
-        Optional<Reply> reply = ReplyGrammar.parse(body);
+        Reading reading = ReplyGrammar.read(body);
 
         // then
-        assertThat(reply).map(Reply::action).contains(expected);
+        assertThat(reading.action()).isEqualTo(expected);
     }
 
     @Test
     void aFullWidthCode_withFullWidthPunctuation_isReadLikeAnAsciiOne() {
         // when
-        Optional<Reply> reply = ReplyGrammar.parse("１，Ｋ２７。");
+        Reading reading = ReplyGrammar.read("１，Ｋ２７。");
 
         // then
-        assertThat(reply).contains(new Reply(Action.ACCEPT, "K27"));
+        assertThat(reading).isEqualTo(new Reading(Action.ACCEPT, "K27", null));
     }
 
-    @ParameterizedTest(name = "[{index}] \"{0}\" is not a reply")
-    @ValueSource(strings = {"10", "01", "12", "1234", "11", "19", "99", "K27", "K2", "1 K2", "1 K277", "1 KK27",
-            "1 27", "老伴胸口疼", "救命 老伴胸口疼", "求助", "我到了", "不好了", "收到了吗", "yes please", "nope",
-            "YESS", "Y1", "Hello", "接不接", "OK", "STOP", "退订", "1 2", "?", "。", "   ", "\n"})
-    void textThatIsNotAReply_doesNotParse(String body) {
+    @ParameterizedTest(name = "[{index}] \"{0}\" is not understood")
+    @ValueSource(strings = {"10", "01", "12", "1234", "11", "19", "99", "K2", "1 K2", "1 K277", "1 KK27",
+            "1 27", "老伴胸口疼", "救命 老伴胸口疼", "求助", "不好了", "收到了吗", "YESS", "Y1", "Hello", "接不接",
+            "STOP", "退订", "1 2", "?", "。", "   ", "\n"})
+    void textThatIsNeitherACommandNorPlainAgreementOrRefusal_isNotUnderstood(String body) {
         // when
-        Optional<Reply> reply = ReplyGrammar.parse(body);
+        Reading reading = ReplyGrammar.read(body);
 
         // then
-        assertThat(reply).isEmpty();
+        assertThat(reading.understood()).isFalse();
+    }
+
+    @Test
+    void aCodeAlone_isNotUnderstood_butNamesTheIncident() {
+        assertThat(ReplyGrammar.read("k27")).isEqualTo(new Reading(null, "K27", null));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    void nothingAtAll_isNotAReply(String body) {
-        assertThat(ReplyGrammar.parse(body)).isEmpty();
+    void nothingAtAll_isNotUnderstood(String body) {
+        assertThat(ReplyGrammar.read(body).understood()).isFalse();
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" is a stop word")

@@ -34,7 +34,8 @@ class TimelineBoundTest {
         // then
         Incident now = world.incident(incident.id());
         assertThat(now.timeline()).hasSizeLessThanOrEqualTo(TimelineBound.MAX_ENTRIES);
-        assertThat(now.timeline().stream().mapToInt(e -> e.text().getBytes(StandardCharsets.UTF_8).length).sum())
+        assertThat(now.timeline().stream().mapToInt(e -> e.text().getBytes(StandardCharsets.UTF_8).length
+                + e.texts().values().stream().mapToInt(t -> t.getBytes(StandardCharsets.UTF_8).length).sum()).sum())
                 .isLessThanOrEqualTo(3 * TimelineBound.MAX_TEXT_CHARS);
         assertThat(now.timeline().get(0).kind()).isEqualTo("opened");
         assertThat(World.kinds(now)).contains("accepted");

@@ -60,6 +60,26 @@ class WorkGroupNewsTest {
     }
 
     @Test
+    void anOfficerHandingItToANamedVolunteer_isToldAsAnAccept_afterTheSms_butAReassignmentIsNoNews() {
+        // given nobody answered for five minutes; the officer reached 赵敏 by phone
+        Volunteer zhao = world.add(Fixtures.volunteer("v-2").name("赵敏").phone(phone(12)).area("唐山", "路南区").build());
+        Incident incident = world.openFor(member, phone(2), "王建国");
+        world.later(300);
+        int smsBefore = world.messenger.attempts().size();
+
+        // when
+        world.services.incidents().assign(incident.id(), zhao.id(), new huzhu.core.kernel.Actor("u-1", "刘干事"));
+        world.services.incidents().assign(incident.id(), neighbour.id(), new huzhu.core.kernel.Actor("u-1", "刘干事"));
+
+        // then the group knows it is in hand, once, and after the volunteer and the family had their SMS
+        assertThat(world.group.facts(GroupFact.IncidentAccepted.class)).containsExactly(
+                new GroupFact.IncidentAccepted(incident.id(), incident.code(), "路北区", Duration.ofSeconds(300)));
+        RecordingGroup.Heard accepted = world.group.heard().stream()
+                .filter(h -> h.fact() instanceof GroupFact.IncidentAccepted).findFirst().orElseThrow();
+        assertThat(accepted.smsSentBefore()).isGreaterThanOrEqualTo(smsBefore + 2);
+    }
+
+    @Test
     void nobodyAccepting_tellsOfTheEscalation_andGivesTheLeadersGroupItsSummary() {
         // given
         Incident incident = world.openFor(member, phone(2), "王建国");

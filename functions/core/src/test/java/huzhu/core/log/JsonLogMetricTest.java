@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import huzhu.core.testing.Stdout;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,26 +15,14 @@ import org.junit.jupiter.api.Test;
 class JsonLogMetricTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String captured(Runnable logging) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            logging.run();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8).strip();
-    }
-
     @Test
     void metric_isOneLogLine_thatIsAlsoAnEmbeddedMetricFormatRecord() throws IOException {
         // given
         long before = Instant.now().toEpochMilli();
 
         // when
-        String line = captured(() -> JsonLog.metric("incident.escalated", "EscalationLatenessMs", "Milliseconds", 412,
-                List.of("source"), "incidentId", "i-1", "source", "timer", "reporter", "+8613800138000"));
+        String line = Stdout.captured(() -> JsonLog.metric("incident.escalated", "EscalationLatenessMs", "Milliseconds",
+                412, List.of("source"), "incidentId", "i-1", "source", "timer", "reporter", "+8613800138000")).strip();
 
         // then
         assertThat(line).doesNotContain("\n");

@@ -23,6 +23,7 @@ import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeAudience;
 import huzhu.core.care.NoticeDelivery;
 import huzhu.core.care.NoticeReply;
+import huzhu.core.care.ReplyDecision;
 import huzhu.core.care.NoticeStatus;
 import huzhu.core.directory.PersonKind;
 import huzhu.core.error.Invalid;
@@ -309,7 +310,7 @@ public abstract class CareStoreContract {
         NoticeReply second = new NoticeReply("r-2", "n-1", T0.plusSeconds(20), "+8613800000002", "王德福",
                 PersonKind.FAMILY, "m-1", "收到，谢谢");
         NoticeReply first = new NoticeReply("r-1", "n-1", T0.plusSeconds(10), "+8613800000003", null,
-                PersonKind.UNKNOWN, null, "I will come");
+                PersonKind.UNKNOWN, null, "I will come, but my father is in hospital", ReplyDecision.ASKED);
 
         // when
         store().notices().appendReply(second);

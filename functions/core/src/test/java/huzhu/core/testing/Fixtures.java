@@ -99,7 +99,8 @@ public final class Fixtures {
                         T0.plusSeconds(2), AlertStatus.FAILED, null, "unreachable", 3, T0.plusSeconds(600), false))
                 .alert(new Alert("l-1", RecipientKind.LEADER, "张主席", phone(913), Language.ZH_CN, 1,
                         T0.plusSeconds(183), AlertStatus.SENT, "msg-3", null, 1, null, false))
-                .responder(new Responder("v-1", "李娜", phone(911), T0.plusSeconds(95), T0.plusSeconds(900)))
+                .responder(new Responder("v-1", "李娜", phone(911), T0.plusSeconds(95), T0.plusSeconds(900),
+                        T0.plusSeconds(700)))
                 .note(new TimelineEntry(T0, "opened", "由家属短信发起", "+8613800000901"))
                 .note(new TimelineEntry(T0.plusSeconds(95), "accepted", "李娜 accepted", "v-1"))
                 .note(new TimelineEntry(T0.plusMillis(180_250), "escalated", "升级到第1级", "system",

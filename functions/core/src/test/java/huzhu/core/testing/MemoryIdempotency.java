@@ -28,6 +28,17 @@ final class MemoryIdempotency implements IdempotencyStore {
     }
 
     @Override
+    public long count(String key, long delta, Instant expiresAt, Instant now) {
+        synchronized (lock) {
+            Remembered existing = records.get(key);
+            boolean live = existing != null && existing.expiresAt().isAfter(now);
+            long total = (live ? Long.parseLong(existing.value()) : 0) + delta;
+            records.put(key, new Remembered(Long.toString(total), live ? existing.expiresAt() : expiresAt));
+            return total;
+        }
+    }
+
+    @Override
     public Optional<String> recall(String key, Instant now) {
         synchronized (lock) {
             Remembered existing = records.get(key);

@@ -39,6 +39,13 @@ final class MemoryTriggerTokens implements TriggerTokenStore {
     }
 
     @Override
+    public Optional<String> tokenHashOf(String memberId) {
+        synchronized (lock) {
+            return Optional.ofNullable(tokenHashByMember.get(memberId));
+        }
+    }
+
+    @Override
     public void unbind(String memberId) {
         synchronized (lock) {
             String old = tokenHashByMember.remove(memberId);

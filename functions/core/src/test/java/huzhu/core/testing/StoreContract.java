@@ -21,6 +21,7 @@ import huzhu.core.directory.Registry;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
+import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
@@ -39,10 +40,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -492,6 +495,21 @@ public abstract class StoreContract {
         assertThat(store.directory().leadersAtLevel(3)).isEmpty();
     }
 
+    @Test
+    void theDutyRoster_isEmptyUntilSaved_andReadsBackShiftForShift() {
+        // given
+        assertThat(store.settings().dutyRoster()).isEmpty();
+        DutyRoster roster = new DutyRoster(List.of(
+                new DutyRoster.Shift("s-1", "l-1", java.time.LocalDate.parse("2026-03-02"), java.time.LocalDate.parse("2026-03-08")),
+                new DutyRoster.Shift("s-2", "l-2", java.time.LocalDate.parse("2026-03-09"), java.time.LocalDate.parse("2026-03-15"))));
+
+        // when
+        store.settings().saveDutyRoster(roster);
+
+        // then
+        assertThat(store.settings().dutyRoster()).contains(roster);
+    }
+
     // ---------------------------------------------------------------- trigger tokens
 
     @Test
@@ -517,6 +535,19 @@ public abstract class StoreContract {
         // then
         assertThat(store.triggerTokens().memberIdFor("hash-old")).isEmpty();
         assertThat(store.triggerTokens().memberIdFor("hash-new")).contains("m-1");
+    }
+
+    @Test
+    void theCurrentTokenHash_ofAMember_isTheLastBound_andGoneOnceUnbound() {
+        // given
+        store.triggerTokens().bind("m-1", "hash-old");
+        store.triggerTokens().bind("m-1", "hash-new");
+
+        // when / then
+        assertThat(store.triggerTokens().tokenHashOf("m-1")).contains("hash-new");
+        assertThat(store.triggerTokens().tokenHashOf("m-2")).isEmpty();
+        store.triggerTokens().unbind("m-1");
+        assertThat(store.triggerTokens().tokenHashOf("m-1")).isEmpty();
     }
 
     @Test
@@ -1181,6 +1212,63 @@ public abstract class StoreContract {
         assertThat(later).isEmpty();
         assertThat(store.idempotency().remember("key-1", "response-3", expiry.plus(Duration.ofHours(48)), expiry.plusSeconds(1)))
                 .contains("response-2");
+    }
+
+    @Test
+    void count_addsToALiveCounter_andReturnsTheNewTotal() {
+        // when
+        long first = store.idempotency().count("counter-1", 1, T0.plus(Duration.ofDays(1)), T0);
+        long second = store.idempotency().count("counter-1", 4, T0.plus(Duration.ofDays(2)), T0.plusSeconds(1));
+        long other = store.idempotency().count("counter-2", 2, T0.plus(Duration.ofDays(1)), T0.plusSeconds(2));
+
+        // then
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isEqualTo(5);
+        assertThat(other).isEqualTo(2);
+    }
+
+    @Test
+    void count_startsAgainFromZero_onceTheCounterHasExpired() {
+        // given a counter that lives until exactly T0 + 60 s (the expiry first given is kept)
+        store.idempotency().count("counter-1", 3, T0.plusSeconds(60), T0);
+        store.idempotency().count("counter-1", 3, T0.plusSeconds(600), T0.plusSeconds(1));
+
+        // when
+        long after = store.idempotency().count("counter-1", 1, T0.plusSeconds(120), T0.plusSeconds(60));
+
+        // then
+        assertThat(after).isEqualTo(1);
+        assertThat(store.idempotency().count("counter-1", 1, T0.plusSeconds(500), T0.plusSeconds(119))).isEqualTo(2);
+        assertThat(store.idempotency().count("counter-1", 1, T0.plusSeconds(500), T0.plusSeconds(120))).isEqualTo(1);
+    }
+
+    @Test
+    void count_neverGivesTwoCallersTheSameTotal() throws Exception {
+        // given
+        int callers = 8;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Future<List<Long>>> results = new ArrayList<>();
+
+        // when
+        try {
+            for (int c = 0; c < callers; c++) {
+                results.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        mine.add(store.idempotency().count("counter-race", 1, T0.plus(Duration.ofDays(1)), T0));
+                    }
+                    return mine;
+                }));
+            }
+            Set<Long> totals = new HashSet<>();
+            for (Future<List<Long>> f : results) totals.addAll(f.get(60, TimeUnit.SECONDS));
+
+            // then
+            assertThat(totals).hasSize(callers * each).contains(1L, (long) callers * each);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -41,9 +41,20 @@ public final class World {
     public final List<String> announced = new ArrayList<>();
     /** What the union's group chats were told. */
     public final RecordingGroup group = new RecordingGroup(messenger);
-    public final Services services = Services.create(store, messenger,
-            (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), group, timer, clock, ids, CONFIG,
-            Services.Care.QUIET);
+    public final ServiceConfig config;
+    public final Services services;
+
+    public World() {
+        this(CONFIG);
+    }
+
+    /** A union with settings of its own (limits, languages). */
+    public World(ServiceConfig config) {
+        this.config = config;
+        this.services = Services.create(store, messenger,
+                (leaderLevel, subject, text) -> announced.add(leaderLevel + ": " + text), group, timer, clock, ids,
+                config, Services.Care.QUIET);
+    }
 
     public Dispatcher dispatcher() {
         return services.dispatcher();
@@ -74,7 +85,7 @@ public final class World {
 
     /** The token of the ack link in this recipient's alert SMS. */
     public String ackToken(String incidentId, String recipientId) {
-        return CONFIG.ackTokens().token(incident(incidentId).code(), incidentId, recipientId);
+        return config.ackTokens().token(incident(incidentId).code(), incidentId, recipientId);
     }
 
     public Instant later(int seconds) {

@@ -16,6 +16,7 @@ final class SqlIdempotency implements IdempotencyStore {
     SqlIdempotency(Sql sql) {
         this.sql = sql;
     }
+
     @Override
     public Optional<String> remember(String key, String value, Instant expiresAt, Instant now) {
         return sql.tx(c -> {
@@ -29,6 +30,25 @@ final class SqlIdempotency implements IdempotencyStore {
             execute(c, "INSERT INTO idempotency (key, value, expires_at) VALUES (?, ?, ?)", key, value,
                     nanos(expiresAt));
             return Optional.<String>empty();
+        });
+    }
+
+    /** A counter is a record whose value is the total, written in the same transaction that read it. */
+    @Override
+    public long count(String key, long delta, Instant expiresAt, Instant now) {
+        return sql.tx(c -> {
+            execute(c, "DELETE FROM idempotency WHERE key = ? AND expires_at <= ?", key, nanos(now));
+            try (PreparedStatement ps = prepare(c, "SELECT value FROM idempotency WHERE key = ?", key);
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long total = Long.parseLong(rs.getString(1)) + delta;
+                    execute(c, "UPDATE idempotency SET value = ? WHERE key = ?", Long.toString(total), key);
+                    return total;
+                }
+            }
+            execute(c, "INSERT INTO idempotency (key, value, expires_at) VALUES (?, ?, ?)", key, Long.toString(delta),
+                    nanos(expiresAt));
+            return delta;
         });
     }
 

@@ -3,6 +3,7 @@ package huzhu.local.store;
 import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.first;
 
+import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.SettingsStore;
 import huzhu.core.kernel.StaleWrite;
@@ -52,5 +53,16 @@ final class SqlSettings implements SettingsStore {
     /** The saved policy's version; 1 for one saved before versions were kept. */
     private long storedVersion(Connection c) throws SQLException {
         return first(sql.docs(c, Long.class, "SELECT doc FROM settings WHERE name = ?", POLICY_VERSION)).orElse(1L);
+    }
+
+    @Override
+    public Optional<DutyRoster> dutyRoster() {
+        return sql.tx(c -> first(sql.docs(c, DutyRoster.class, "SELECT doc FROM settings WHERE name = 'dutyRoster'")));
+    }
+
+    @Override
+    public void saveDutyRoster(DutyRoster roster) {
+        sql.tx(c -> execute(c, "INSERT OR REPLACE INTO settings (name, doc) VALUES ('dutyRoster', ?)",
+                sql.json.write(roster)));
     }
 }

@@ -15,6 +15,7 @@ final class SqlTriggerTokens implements TriggerTokenStore {
     SqlTriggerTokens(Sql sql) {
         this.sql = sql;
     }
+
     @Override
     public void bind(String memberId, String tokenHash) {
         sql.tx(c -> {
@@ -37,6 +38,16 @@ final class SqlTriggerTokens implements TriggerTokenStore {
     @Override
     public boolean has(String memberId) {
         return sql.tx(c -> exists(c, "SELECT 1 FROM trigger_tokens WHERE member_id = ?", memberId));
+    }
+
+    @Override
+    public Optional<String> tokenHashOf(String memberId) {
+        return sql.tx(c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT token_hash FROM trigger_tokens WHERE member_id = ?",
+                    memberId); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
     }
 
     @Override

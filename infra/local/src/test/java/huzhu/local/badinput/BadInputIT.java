@@ -139,10 +139,10 @@ class BadInputIT {
     @Property(tries = 3000)
     void replyGrammar_anyText_neverThrows_andReadsTheSameOnceCleaned(@ForAll("smsTexts") String body) {
         String cleaned = Text.clean(body);
-        assertThat(ReplyGrammar.parse(cleaned)).isEqualTo(ReplyGrammar.parse(Text.clean(cleaned)));
+        assertThat(ReplyGrammar.read(cleaned)).isEqualTo(ReplyGrammar.read(Text.clean(cleaned)));
         ReplyGrammar.isStop(cleaned);
         ReplyGrammar.isHelpRequest(cleaned);
-        ReplyGrammar.parse(body);
+        ReplyGrammar.read(body);
     }
 
     // ------------------------------------------------------------------ console bodies

@@ -1,0 +1,36 @@
+package huzhu.console;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/** A response's body as the browser reads it: base64 and gzip undone (the fixtures accept gzip, as browsers do). */
+final class Bodies {
+    private Bodies() {
+    }
+
+    static String text(APIGatewayV2HTTPResponse r) {
+        if (r.getBody() == null) return "";
+        if (!r.getIsBase64Encoded()) return r.getBody();
+        byte[] bytes = Base64.getDecoder().decode(r.getBody());
+        if (!"gzip".equalsIgnoreCase(header(r.getHeaders(), "Content-Encoding"))) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        if (headers == null) return null;
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,158 @@
+package huzhu.core.incident;
+
+import huzhu.core.ServiceConfig;
+import huzhu.core.audit.AuditService;
+import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.Leader;
+import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.Ids;
+import huzhu.core.kernel.Text;
+import huzhu.core.kernel.Validation;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.RenderedSms;
+import huzhu.core.sms.SendResult;
+import huzhu.core.sms.SmsComposer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The duty roster as officers keep it in the console (read by all, written by admins, audited), and the handover:
+ * on the first day of a shift the leader coming on duty is told by SMS, and the one going off duty at the same level
+ * hears who takes over — once per shift, by the minute sweep.
+ */
+public final class DutyRosterService {
+    static final int MAX_SHIFTS = 500;
+    static final int MAX_DAYS = 92;
+    private static final Duration HANDOVER_REMEMBERED = Duration.ofDays(3);
+
+    private final SettingsStore settings;
+    private final DirectoryStore directory;
+    private final IdempotencyStore idempotency;
+    private final Messenger messenger;
+    private final Clock clock;
+    private final Ids ids;
+    private final AuditService audit;
+    private final SmsComposer sms;
+
+    public DutyRosterService(SettingsStore settings, DirectoryStore directory, IdempotencyStore idempotency,
+            Messenger messenger, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
+        this.settings = settings;
+        this.directory = directory;
+        this.idempotency = idempotency;
+        this.messenger = messenger;
+        this.clock = clock;
+        this.ids = ids;
+        this.audit = audit;
+        this.sms = new SmsComposer(config.smsSignature());
+    }
+
+    /** A shift as the console sends it: dates as "2026-03-02"; no id for a new one. */
+    public record ShiftInput(String id, String leaderId, String from, String to) {
+    }
+
+    public record RosterInput(List<ShiftInput> shifts) {
+    }
+
+    public DutyRoster roster() {
+        return settings.dutyRoster().orElse(DutyRoster.EMPTY);
+    }
+
+    /** Replaces the roster; every shift names a leader of the directory and runs forward, at most {@value #MAX_DAYS} days. */
+    public DutyRoster replace(RosterInput input, Actor actor) {
+        List<ShiftInput> given = input == null || input.shifts() == null ? List.of() : input.shifts();
+        Validation v = new Validation();
+        if (given.size() > MAX_SHIFTS) v.problem("shifts", "invalid.range");
+        List<DutyRoster.Shift> shifts = new ArrayList<>();
+        for (int i = 0; i < Math.min(given.size(), MAX_SHIFTS); i++) {
+            ShiftInput s = given.get(i);
+            String at = "shifts[" + i + "].";
+            if (s == null) {
+                v.problem("shifts[" + i + "]", "invalid.required");
+                continue;
+            }
+            String leaderId = v.text(at + "leaderId", s.leaderId(), 100, true);
+            if (leaderId != null && directory.leaders().get(leaderId).isEmpty()) v.problem(at + "leaderId", "invalid.choice");
+            LocalDate from = date(v, at + "from", s.from());
+            LocalDate to = date(v, at + "to", s.to());
+            if (from != null && to != null) {
+                if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) v.problem(at + "to", "invalid.range");
+            }
+            String id = Text.blank(s.id()) ? ids.newId() : s.id().strip();
+            shifts.add(new DutyRoster.Shift(id, leaderId, from, to));
+        }
+        v.throwIfAny();
+        shifts.sort(Comparator.comparing(DutyRoster.Shift::from).thenComparing(DutyRoster.Shift::id));
+        DutyRoster roster = new DutyRoster(shifts);
+        settings.saveDutyRoster(roster);
+        audit.record(actor, "update", "roster", null, null);
+        return roster;
+    }
+
+    /**
+     * Today's handovers (China's calendar): the leader whose shift starts today is told, and so is whoever of the
+     * same level was on duty yesterday and is not today. Each shift's SMS goes once; a failed one is tried again
+     * at the next sweep. Never throws for an SMS: the sweep's escalations matter more.
+     * @return how many leaders were told
+     */
+    public int handOverDue() {
+        DutyRoster roster = roster();
+        if (roster.shifts().isEmpty()) return 0;
+        Instant now = clock.instant();
+        LocalDate today = DutyRoster.dayOf(now);
+        int told = 0;
+        for (DutyRoster.Shift shift : roster.shifts()) {
+            if (!shift.from().equals(today)) continue;
+            Optional<Leader> coming = directory.leaders().get(shift.leaderId());
+            if (coming.isEmpty()) continue;
+            String key = "handover:" + shift.id() + ":" + today;
+            if (idempotency.recall(key, now).isPresent()) continue;
+            Leader in = coming.get();
+            boolean sent = send(in.phone(), sms.render(in.language(), "duty.start", Map.of("name", in.name(),
+                    "to", shift.to().toString())));
+            for (DutyRoster.Shift before : roster.shifts()) {
+                if (!before.covers(today.minusDays(1)) || before.covers(today) || before.leaderId().equals(in.id())) continue;
+                Optional<Leader> going = directory.leaders().get(before.leaderId());
+                if (going.isEmpty() || going.get().level() != in.level()) continue;
+                Leader out = going.get();
+                send(out.phone(), sms.render(out.language(), "duty.handover", Map.of("name", out.name(),
+                        "next", in.name())));
+            }
+            if (sent) {
+                idempotency.remember(key, "1", now.plus(HANDOVER_REMEMBERED), now);
+                told++;
+                JsonLog.info("duty.handover", "leaderId", in.id(), "action", "handover");
+            }
+        }
+        return told;
+    }
+
+    private boolean send(String to, RenderedSms text) {
+        SendResult r = messenger.send(new OutboundSms(to, text, null));
+        if (!r.ok()) JsonLog.warn("sms.failed", "to", to, "reason", r.failureReason());
+        return r.ok();
+    }
+
+    private static LocalDate date(Validation v, String field, String text) {
+        if (Text.blank(text)) {
+            v.problem(field, "invalid.required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            v.problem(field, "invalid.date");
+            return null;
+        }
+    }
+}

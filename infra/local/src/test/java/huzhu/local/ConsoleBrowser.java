@@ -1,0 +1,159 @@
+package huzhu.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.kernel.RandomIds;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The officers' console in Chromium against a local stack of its own, for the browser tests of the console's
+ * behaviour: signing in, clicking and typing as an officer does, the network made slow or cut through the DevTools
+ * protocol (Network.emulateNetworkConditions), a small union to work with, screenshots and the axe-core check.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+    static final String ADMIN = "officers-it-admin-token-0001";
+    static final Dimension DESK = new Dimension(1366, 800);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    final LocalStack stack;
+    final LocalApi api;
+    final ChromeDriver browser;
+    final WebDriverWait wait;
+    private final BrowserSteps steps;
+
+    ConsoleBrowser(Path dataDir, Path profile, Dimension size) {
+        HeadlessChromium.assumeInstalled();
+        stack = LocalStack.start(LocalConfig.from(Map.of("HUZHU_PORT", "0", "HUZHU_ADMIN_TOKEN", ADMIN,
+                "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(),
+                new RandomIds(Clock.systemUTC()));
+        api = new LocalApi(stack.baseUrl(), ADMIN);
+        browser = HeadlessChromium.start(profile, size.getWidth(), size.getHeight());
+        // a window narrower than headless Chromium's own minimum is set afterwards, as the other browser tests do
+        browser.manage().window().setSize(size);
+        steps = new BrowserSteps(browser);
+        wait = steps.wait;
+    }
+
+    // ---------------------------------------------------------------- a union
+
+    /** Members m1…m{n}: three units, two districts of 唐山市; every third with a family contact. */
+    List<String> members(int n) {
+        StringBuilder csv = new StringBuilder("姓名,手机号,单位,城市,区县,家庭住址,家属姓名,家属关系,家属电话\n");
+        String[] units = {"炼钢厂", "轧钢厂", "机关"};
+        String[] districts = {"路北区", "路南区"};
+        for (int i = 1; i <= n; i++) {
+            csv.append(String.format("会员%03d,1391200%04d,%s,唐山市,%s,建设路%d号,", i, i, units[i % 3], districts[i % 2], i));
+            if (i % 3 == 0) csv.append(String.format("家属%03d,父亲,1391300%04d", i, i));
+            else csv.append(",,");
+            csv.append('\n');
+        }
+        LocalApi.Reply r = api.post("/v1/members/import", Map.of("csv", csv.toString()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        r.json().get("ids").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    JsonNode member(String name, String phone, String unit, String district, Map<String, String> family) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "phone", phone, "unit", unit,
+                "homeArea", Map.of("city", "唐山市", "district", district), "homeAddress", "唐山市" + district + "建设路 88 号"));
+        if (family != null) body.put("familyContacts", List.of(family));
+        return api.expect(201, "/v1/members", body);
+    }
+
+    JsonNode volunteer(String name, String phone, String district) {
+        return api.expect(201, "/v1/volunteers", Map.of("name", name, "phone", phone,
+                "area", Map.of("city", "唐山市", "district", district), "skills", List.of("first-aid"), "onDuty", true));
+    }
+
+    JsonNode leader(String name, String phone, int level) {
+        return api.expect(201, "/v1/leaders", Map.of("name", name, "phone", phone, "title", "工会干事", "level", level));
+    }
+
+    // ---------------------------------------------------------------- the browser
+
+    void signIn() {
+        browser.get(stack.baseUrl() + "/console");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ADMIN);
+        browser.findElement(By.id("signinBtn")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-board")));
+    }
+
+    /** Opens a screen by its address, as a bookmark or the menu would. */
+    void open(String fragment) {
+        ((JavascriptExecutor) browser).executeScript("location.hash = arguments[0];", fragment);
+    }
+
+    void click(By by) {
+        steps.click(by);
+    }
+
+    void type(By by, String text) {
+        steps.type(by, text);
+    }
+
+    void waitForText(By by, String text) {
+        steps.waitForText(by, text);
+    }
+
+    String text(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by)).getText();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    void size(Dimension d) {
+        browser.manage().window().setSize(d);
+    }
+
+    void shot(String name) {
+        steps.shot(name);
+    }
+
+    void keepEvidence(String name) {
+        steps.keepEvidence(name);
+    }
+
+    // ---------------------------------------------------------------- the network, through DevTools
+
+    /** Every request of the page takes {@code ms} longer (a phone in a lift, a busy office line). */
+    void slowNetwork(int ms) {
+        network(false, ms);
+    }
+
+    void offline() {
+        network(true, 0);
+    }
+
+    void online() {
+        network(false, 0);
+    }
+
+    private void network(boolean offline, int latencyMs) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", latencyMs,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.quit();
+        } finally {
+            stack.close();
+        }
+    }
+}
