@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import huzhu.core.Services;
 import huzhu.core.care.ApplicationService.ApplicationInput;
 import huzhu.core.care.ApplicationService.StepInput;
+import huzhu.core.care.AssistanceApplication;
 import huzhu.core.care.CampaignService;
 import huzhu.core.care.FamilyIntroduction;
 import huzhu.core.care.Notice;
+import huzhu.core.care.NoticeDelivery;
 import huzhu.core.care.NoticeDrafts;
 import huzhu.core.care.NoticeDrafts.NoticeInput;
+import huzhu.core.care.NoticeReply;
 import huzhu.core.care.OnboardingService;
 import huzhu.core.directory.Member;
 import huzhu.core.kernel.Actor;
@@ -74,6 +77,7 @@ final class CareRoutes {
         var notices = services.notices();
         var applications = services.applications();
         var campaigns = services.campaigns();
+        PersonalReads reads = new PersonalReads(services.audit());
 
         // ---- family introductions: literal path before /v1/members/{id}
         r.post("/v1/members/introductions", req -> {
@@ -96,9 +100,15 @@ final class CareRoutes {
                 actor(req)))));
         r.get("/v1/notices", req -> ok(read(req, () -> notices.list(req.page()).map(NoticeJson::of))));
         r.post("/v1/notices/preview", req -> ok(notices.preview(body(req, OPERATE, NoticeInput.class))));
-        r.get("/v1/notices/{id}", req -> ok(read(req, () -> NoticeJson.of(notices.get(req.pathParameter("id"))))));
-        r.put("/v1/notices/{id}", req -> ok(NoticeJson.of(notices.update(req.pathParameter("id"),
-                body(req, OPERATE, NoticeInput.class), actor(req)))));
+        r.get("/v1/notices/{id}", req -> {
+            NoticeJson n = read(req, () -> NoticeJson.of(notices.get(req.pathParameter("id"))));
+            return ok(n).withVersion(n.notice().version());
+        });
+        r.put("/v1/notices/{id}", req -> {
+            NoticeJson n = NoticeJson.of(notices.update(req.pathParameter("id"), body(req, OPERATE, NoticeInput.class),
+                    actor(req), req.basedOn()));
+            return ok(n).withVersion(n.notice().version());
+        });
         r.post("/v1/notices/{id}/send", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             String id = req.pathParameter("id");
@@ -110,21 +120,28 @@ final class CareRoutes {
             Actor a = actor(req.requireAny(OPERATE));
             return ok(NoticeJson.of(notices.cancel(req.pathParameter("id"), a)));
         });
-        r.get("/v1/notices/{id}/deliveries", req -> ok(read(req, () -> new Page<>(
-                notices.deliveries(req.pathParameter("id")), null))));
-        r.get("/v1/notices/{id}/replies", req -> ok(read(req, () -> new Page<>(
-                notices.replies(req.pathParameter("id")), null))));
+        r.get("/v1/notices/{id}/deliveries", req -> ok(new Page<>(reads.list(req, "delivery", req.pathParameter("id"),
+                read(req, () -> notices.deliveries(req.pathParameter("id"))), NoticeDelivery::phone), null)));
+        r.get("/v1/notices/{id}/replies", req -> ok(new Page<>(reads.list(req, "notice-reply", req.pathParameter("id"),
+                read(req, () -> notices.replies(req.pathParameter("id"))), NoticeReply::id), null)));
         // public: the link in a long notice's SMS; a notice is shown only once it was sent out
         r.get("/v1/notices/{id}/page", req -> noticePage(req, notices));
 
         // ---- assistance applications
         r.post("/v1/applications", req -> created(applications.create(body(req, OPERATE, ApplicationInput.class),
                 actor(req))));
-        r.get("/v1/applications", req -> ok(read(req, () -> applications.list(req.query("status").orElse(null),
-                req.query("memberId").orElse(null), req.page()))));
-        r.get("/v1/applications/{id}", req -> ok(applications.get(req.pathParameter("id"), actor(req.requireAny(READ)))));
-        r.put("/v1/applications/{id}", req -> ok(applications.update(req.pathParameter("id"),
-                body(req, OPERATE, ApplicationInput.class), actor(req))));
+        r.get("/v1/applications", req -> ok(reads.page(req, "application", read(req, () -> applications.list(
+                req.query("status").orElse(null), req.query("memberId").orElse(null), req.page())),
+                AssistanceApplication::id)));
+        r.get("/v1/applications/{id}", req -> {
+            AssistanceApplication a = read(req, () -> applications.get(req.pathParameter("id")));
+            return ok(reads.one(req, "application", a.id(), a.memberName(), a)).withVersion(a.version());
+        });
+        r.put("/v1/applications/{id}", req -> {
+            AssistanceApplication a = applications.update(req.pathParameter("id"),
+                    body(req, OPERATE, ApplicationInput.class), actor(req), req.basedOn());
+            return ok(a).withVersion(a.version());
+        });
         r.post("/v1/applications/{id}/review", req -> step(req, (id, in, a) -> applications.review(id, in, a)));
         r.post("/v1/applications/{id}/approve", req -> step(req, (id, in, a) -> applications.approve(id, in, a)));
         r.post("/v1/applications/{id}/reject", req -> step(req, (id, in, a) -> applications.reject(id, in, a)));
@@ -173,7 +190,7 @@ final class CareRoutes {
     }
 
     static Actor actor(Caller c) {
-        return new Actor(c.id(), c.name());
+        return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
     }
 
     static ApiResponse ok(Object body) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
 import huzhu.core.Services;
+import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpService.FollowUpInput;
 import huzhu.core.care.IntroductionStatus;
 import huzhu.core.directory.Csv;
@@ -15,13 +16,18 @@ import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryService.LeaderInput;
 import huzhu.core.directory.DirectoryService.MemberInput;
 import huzhu.core.directory.DirectoryService.VolunteerInput;
+import huzhu.core.directory.Leader;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
+import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Page;
-import huzhu.core.group.GroupAnnouncements;
+import huzhu.core.kernel.Versioned;
+import huzhu.core.report.ReportService;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
@@ -30,9 +36,11 @@ import huzhu.http.Http;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Role;
 import huzhu.http.Router;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every route of the union console (CONTRACT §2.2) and the console page itself. API Gateway's JWT
@@ -105,6 +113,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         DirectoryService dir = services.directory();
         IncidentService incidents = services.incidents();
         ConsoleAssets assets = new ConsoleAssets(settings);
+        PersonalReads reads = new PersonalReads(services.audit());
         this.config = services.config();
         this.group = services.group();
         Router.Builder r = Router.builder();
@@ -120,15 +129,23 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.post("/v1/members", req -> created(dir.createMember(body(req, ADMIN, MemberInput.class), actor(req))));
         r.get("/v1/members", req -> {
             DirectoryListing.Query q = listQuery(req);
-            return ok(read(req, () -> q.plain() ? dir.members(req.page()) : dir.members(q, req.page())));
+            return ok(q.plain()
+                    ? reads.page(req, "member", read(req, () -> dir.members(req.query("query").orElse(null), req.page())),
+                            Member::id)
+                    : reads.listed(req, "member", read(req, () -> dir.members(q, req.page())), Member::id));
         });
         r.get("/v1/members/facets", req -> ok(read(req, dir::memberFacets)));
-        r.get("/v1/members/{id}", req -> ok(CareRoutes.member(services, dir.member(req.pathParameter("id"),
-                actor(req.requireAny(READ))))));
-        r.put("/v1/members/{id}", req -> ok(dir.updateMember(req.pathParameter("id"),
-                body(req, ADMIN, MemberInput.class), actor(req))));
+        r.get("/v1/members/{id}", req -> {
+            Member m = read(req, () -> dir.member(req.pathParameter("id")));
+            return ok(reads.one(req, "member", m.id(), m.name(), CareRoutes.member(services, m))).withVersion(m.version());
+        });
+        r.put("/v1/members/{id}", req -> {
+            Member m = dir.updateMember(req.pathParameter("id"), body(req, ADMIN, MemberInput.class), actor(req),
+                    req.basedOn());
+            return ok(m).withVersion(m.version());
+        });
         r.delete("/v1/members/{id}", req -> {
-            dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            dir.deleteMember(req.pathParameter("id"), actor(req.requireAny(ADMIN)), req.basedOn());
             return ApiResponse.empty(204);
         });
         // the card reprints the link that works now; a new one is a separate act that re-sends the introduction
@@ -152,13 +169,22 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 actor(req))));
         r.get("/v1/volunteers", req -> {
             DirectoryListing.Query q = listQuery(req);
-            return ok(read(req, () -> q.plain() ? dir.volunteers(req.page()) : dir.volunteers(q, req.page())));
+            return ok(q.plain()
+                    ? reads.page(req, "volunteer", read(req, () -> dir.volunteers(req.query("query").orElse(null),
+                            flag(req, "onDuty").orElse(null), req.page())), Volunteer::id)
+                    : reads.listed(req, "volunteer", read(req, () -> dir.volunteers(q, req.page())), Volunteer::id));
         });
-        r.get("/v1/volunteers/{id}", req -> ok(read(req, () -> dir.volunteer(req.pathParameter("id")))));
-        r.put("/v1/volunteers/{id}", req -> ok(dir.updateVolunteer(req.pathParameter("id"),
-                body(req, ADMIN, VolunteerInput.class), actor(req))));
+        r.get("/v1/volunteers/{id}", req -> {
+            Volunteer v = read(req, () -> dir.volunteer(req.pathParameter("id")));
+            return ok(reads.one(req, "volunteer", v.id(), v.name(), v)).withVersion(v.version());
+        });
+        r.put("/v1/volunteers/{id}", req -> {
+            Volunteer v = dir.updateVolunteer(req.pathParameter("id"), body(req, ADMIN, VolunteerInput.class),
+                    actor(req), req.basedOn());
+            return ok(v).withVersion(v.version());
+        });
         r.delete("/v1/volunteers/{id}", req -> {
-            dir.deleteVolunteer(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            dir.deleteVolunteer(req.pathParameter("id"), actor(req.requireAny(ADMIN)), req.basedOn());
             return ApiResponse.empty(204);
         });
         r.post("/v1/volunteers/import", req -> {
@@ -171,19 +197,35 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.post("/v1/leaders", req -> created(dir.createLeader(body(req, ADMIN, LeaderInput.class), actor(req))));
         r.get("/v1/leaders", req -> {
             DirectoryListing.Query q = listQuery(req);
-            return ok(read(req, () -> q.plain() ? dir.leaders(req.page()) : dir.leaders(q, req.page())));
+            return ok(q.plain()
+                    ? reads.page(req, "leader", read(req, () -> dir.leaders(req.query("query").orElse(null),
+                            req.page())), Leader::id)
+                    : reads.listed(req, "leader", read(req, () -> dir.leaders(q, req.page())), Leader::id));
         });
-        r.get("/v1/leaders/{id}", req -> ok(read(req, () -> dir.leader(req.pathParameter("id")))));
-        r.put("/v1/leaders/{id}", req -> ok(dir.updateLeader(req.pathParameter("id"),
-                body(req, ADMIN, LeaderInput.class), actor(req))));
+        r.get("/v1/leaders/{id}", req -> {
+            Leader l = read(req, () -> dir.leader(req.pathParameter("id")));
+            return ok(reads.one(req, "leader", l.id(), l.name(), l)).withVersion(l.version());
+        });
+        r.put("/v1/leaders/{id}", req -> {
+            Leader l = dir.updateLeader(req.pathParameter("id"), body(req, ADMIN, LeaderInput.class), actor(req),
+                    req.basedOn());
+            return ok(l).withVersion(l.version());
+        });
         r.delete("/v1/leaders/{id}", req -> {
-            dir.deleteLeader(req.pathParameter("id"), actor(req.requireAny(ADMIN)));
+            dir.deleteLeader(req.pathParameter("id"), actor(req.requireAny(ADMIN)), req.basedOn());
             return ApiResponse.empty(204);
         });
 
-        r.get("/v1/escalation-policy", req -> ok(read(req, () -> services.policy().current())));
-        r.put("/v1/escalation-policy", req -> ok(services.policy().replace(
-                body(req, ADMIN, EscalationPolicy.class), actor(req))));
+        // the contract's shape ({"levels"}) in the body; its version in the ETag alone
+        r.get("/v1/escalation-policy", req -> {
+            Versioned<EscalationPolicy> p = read(req, () -> services.policy().saved());
+            return ok(p.value()).withVersion(p.version());
+        });
+        r.put("/v1/escalation-policy", req -> {
+            Versioned<EscalationPolicy> p = services.policy().replace(body(req, ADMIN, EscalationPolicy.class),
+                    actor(req), req.basedOn());
+            return ok(p.value()).withVersion(p.version());
+        });
 
         // the officers' duty roster: read by all, kept by admins; the leaders' levels alert who is on duty first
         r.get("/v1/duty-roster", req -> ok(read(req, () -> services.roster().roster())));
@@ -199,13 +241,17 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         r.get("/v1/incidents", req -> {
             DirectoryListing.Query q = listQuery(req);
             if (q.unit() == null && q.city() == null && q.district() == null && q.sort() == null && q.page() == null) {
-                return ok(read(req, () -> incidents.list(req.query("status").orElse(null), req.from(), req.to(),
-                        req.page()).map(IncidentView::of)));
+                return ok(reads.page(req, "incident", read(req, () -> incidents.list(req.query("status").orElse(null),
+                        req.from(), req.to(), req.page()).map(IncidentView::of)), IncidentView::id));
             }
-            return ok(read(req, () -> incidents.table(req.query("status").orElse(null), req.from(), req.to(), q.unit(),
-                    q.city(), q.district(), q.sort(), q.descending(), q.page(), req.page()).map(IncidentView::of)));
+            return ok(reads.listed(req, "incident", read(req, () -> incidents.table(req.query("status").orElse(null),
+                    req.from(), req.to(), q.unit(), q.city(), q.district(), q.sort(), q.descending(), q.page(),
+                    req.page()).map(IncidentView::of)), IncidentView::id));
         });
-        r.get("/v1/incidents/{id}", req -> ok(read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))))));
+        r.get("/v1/incidents/{id}", req -> {
+            IncidentView i = read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))));
+            return ok(reads.one(req, "incident", i.id(), i.code(), i));
+        });
         r.post("/v1/incidents/{id}/acknowledge", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             return ok(IncidentView.of(incidents.acknowledge(req.pathParameter("id"), a)));
@@ -245,24 +291,36 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
         r.post("/v1/incidents/{id}/followups", req -> created(services.followUps().create(req.pathParameter("id"),
                 body(req, OPERATE, FollowUpInput.class), actor(req))));
-        r.get("/v1/incidents/{id}/followups", req -> ok(read(req, () -> new Page<>(
-                services.followUps().forIncident(req.pathParameter("id")), null))));
-        r.get("/v1/followups", req -> ok(read(req, () -> services.followUps().list(
-                req.query("status").orElse(null), req.page()))));
-        r.put("/v1/followups/{id}", req -> ok(services.followUps().update(req.pathParameter("id"),
-                body(req, OPERATE, FollowUpInput.class), actor(req))));
+        r.get("/v1/incidents/{id}/followups", req -> ok(new Page<>(reads.list(req, "followup",
+                req.pathParameter("id"), read(req, () -> services.followUps().forIncident(req.pathParameter("id"))),
+                FollowUp::id), null)));
+        r.get("/v1/followups", req -> ok(reads.page(req, "followup", read(req, () -> services.followUps().list(
+                req.query("status").orElse(null), req.page())), FollowUp::id)));
+        r.get("/v1/followups/{id}", req -> {
+            FollowUp f = read(req, () -> services.followUps().get(req.pathParameter("id")));
+            return ok(reads.one(req, "followup", f.id(), null, f)).withVersion(f.version());
+        });
+        r.put("/v1/followups/{id}", req -> {
+            FollowUp f = services.followUps().update(req.pathParameter("id"), body(req, OPERATE, FollowUpInput.class),
+                    actor(req), req.basedOn());
+            return ok(f).withVersion(f.version());
+        });
 
         // districts in surge: counts, what waits, who is free (the console's banner and surge screen)
         r.get("/v1/surges", req -> ok(read(req, () -> new Page<>(services.surges().active(), null))));
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
-        r.get("/v1/reports/coverage", req -> ok(read(req, () -> services.reports().coverage())));
+        r.get("/v1/reports/coverage", req -> {
+            ReportService.Coverage c = read(req, () -> services.reports().coverage());
+            reads.list(req, "coverage", null, peopleIn(c), id -> id);
+            return ok(c);
+        });
 
         // the care around emergencies: family introductions, notices (and their public page), assistance applications
         CareRoutes.register(r, services);
         // spreadsheets: exports of the tables, templates to fill in
         SpreadsheetRoutes.register(r, services);
         // the union's own work: deaths in members' families, care rounds, contact changes, the assistance guide
-        UnionRoutes.register(r, services);
+        UnionRoutes.register(r, services, reads);
         // the SMS template registration sheet (admins), generated from the catalogue
         SmsRoutes.register(r, services.config());
 
@@ -302,7 +360,18 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private static Actor actor(Caller c) {
-        return new Actor(c.id(), c.name());
+        return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
+    }
+
+    /** Everyone the coverage report names, once each. */
+    private static List<String> peopleIn(ReportService.Coverage c) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (List<ReportService.MemberGap> gaps : List.of(c.membersWithoutFamilyContact(), c.membersWithoutVolunteer(),
+                c.membersWithoutVolunteerInCity(), c.familyReach().familiesNotReached())) {
+            gaps.forEach(g -> ids.add(g.id()));
+        }
+        c.volunteersOptedOut().forEach(g -> ids.add(g.id()));
+        return List.copyOf(ids);
     }
 
     /** The roster's rows: the first sheet of an .xlsx, or a CSV (see {@link #csv}). */

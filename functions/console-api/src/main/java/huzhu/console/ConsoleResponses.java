@@ -34,8 +34,13 @@ final class ConsoleResponses {
         Map<String, String> headers = new LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
         byte[] body = response.getBody().getBytes(StandardCharsets.UTF_8);
         if (response.getStatusCode() == 200 && "GET".equalsIgnoreCase(method(request))) {
-            String etag = etag(body);
-            headers.put("ETag", etag);
+            // an editable record's ETag names its version (If-Match of the edit based on it) and ends in a digest
+            // of this body, so it serves If-None-Match as well as ours would: kept, or every edit would be stale
+            String etag = routeEtag(headers);
+            if (etag == null) {
+                etag = etag(body);
+                headers.put("ETag", etag);
+            }
             if (matches(header(request, "if-none-match"), etag)) {
                 headers.remove("Content-Type");
                 return APIGatewayV2HTTPResponse.builder().withStatusCode(304).withHeaders(headers).withBody("")
@@ -61,6 +66,13 @@ final class ConsoleResponses {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String routeEtag(Map<String, String> headers) {
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("ETag")) return h.getValue();
+        }
+        return null;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -44,15 +44,16 @@ final class SpreadsheetRoutes {
     }
 
     static void register(Router.Builder r, Services services) {
+        PersonalReads reads = new PersonalReads(services.audit());
         r.get("/v1/exports/{kind}", req -> {
             req.requireAny(READ);
             Language lang = req.language().orElse(Language.ZH_CN);
             String kind = req.pathParameter("kind");
             Xlsx.Sheet sheet = switch (kind) {
-                case "members" -> members(services, req, lang);
-                case "volunteers" -> volunteers(services, req, lang);
-                case "incidents" -> incidents(services, req, lang);
-                case "applications" -> applications(services, req, lang);
+                case "members" -> members(services, reads, req, lang);
+                case "volunteers" -> volunteers(services, reads, req, lang);
+                case "incidents" -> incidents(services, reads, req, lang);
+                case "applications" -> applications(services, reads, req, lang);
                 case "reports" -> report(services, req, lang);
                 default -> throw new NotFound("route");
             };
@@ -92,10 +93,10 @@ final class SpreadsheetRoutes {
                 col(lang, "language"));
     }
 
-    private static Xlsx.Sheet members(Services s, ApiRequest req, Language lang) {
+    private static Xlsx.Sheet members(Services s, PersonalReads reads, ApiRequest req, Language lang) {
         DirectoryListing.Query q = filters(req);
         List<List<Object>> rows = new ArrayList<>();
-        for (Member m : everyRow(p -> s.directory().members(q, p))) {
+        for (Member m : reads.exported(req, "member", everyRow(p -> s.directory().members(q, p)), Member::id)) {
             List<Object> row = new ArrayList<>(List.of(m.name(), m.phone(), orEmpty(m.unit()),
                     m.homeArea() == null ? "" : orEmpty(m.homeArea().city()),
                     m.homeArea() == null ? "" : orEmpty(m.homeArea().district()), orEmpty(m.homeAddress())));
@@ -113,10 +114,11 @@ final class SpreadsheetRoutes {
         return new Xlsx.Sheet(text(lang, "sheet.members"), memberHeader(lang), rows);
     }
 
-    private static Xlsx.Sheet volunteers(Services s, ApiRequest req, Language lang) {
+    private static Xlsx.Sheet volunteers(Services s, PersonalReads reads, ApiRequest req, Language lang) {
         DirectoryListing.Query q = filters(req);
         List<List<Object>> rows = new ArrayList<>();
-        for (Volunteer v : everyRow(p -> s.directory().volunteers(q, p))) {
+        for (Volunteer v : reads.exported(req, "volunteer", everyRow(p -> s.directory().volunteers(q, p)),
+                Volunteer::id)) {
             rows.add(java.util.Arrays.asList(v.name(), v.phone(), v.area() == null ? "" : orEmpty(v.area().city()),
                     v.area() == null ? "" : orEmpty(v.area().district()), String.join("、", v.skills()),
                     text(lang, v.onDuty() ? "sheet.yes" : "sheet.no"), v.maxActive(),
@@ -126,7 +128,7 @@ final class SpreadsheetRoutes {
         return new Xlsx.Sheet(text(lang, "sheet.volunteers"), volunteerHeader(lang), rows);
     }
 
-    private static Xlsx.Sheet incidents(Services s, ApiRequest req, Language lang) {
+    private static Xlsx.Sheet incidents(Services s, PersonalReads reads, ApiRequest req, Language lang) {
         List<String> header = List.of(col(lang, "code"), col(lang, "createdAt"), col(lang, "member"), col(lang, "unit"),
                 col(lang, "type"), col(lang, "status"), col(lang, "reporter"), col(lang, "channel"),
                 col(lang, "responders"), col(lang, "tta"), col(lang, "escalations"), col(lang, "outcome"));
@@ -135,7 +137,8 @@ final class SpreadsheetRoutes {
             members.put(m.id(), m);
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (Incident i : s.incidents().all(req.query("status").orElse("all"), req.from(), req.to())) {
+        for (Incident i : reads.exported(req, "incident", s.incidents().all(req.query("status").orElse("all"),
+                req.from(), req.to()), Incident::id)) {
             Member m = i.memberId() == null ? null : members.get(i.memberId());
             List<String> takenBy = i.responders().stream().map(x -> x.name()).toList();
             if (takenBy.isEmpty()) takenBy = i.officerInCharge().map(List::of).orElse(List.of());
@@ -149,12 +152,13 @@ final class SpreadsheetRoutes {
         return new Xlsx.Sheet(text(lang, "sheet.incidents"), header, rows);
     }
 
-    private static Xlsx.Sheet applications(Services s, ApiRequest req, Language lang) {
+    private static Xlsx.Sheet applications(Services s, PersonalReads reads, ApiRequest req, Language lang) {
         List<String> header = List.of(col(lang, "submittedAt"), col(lang, "member"), col(lang, "unit"),
                 col(lang, "kind"), col(lang, "requested"), col(lang, "approved"), col(lang, "status"), col(lang, "reason"));
         List<List<Object>> rows = new ArrayList<>();
         String status = req.query("status").orElse(null);
-        for (AssistanceApplication a : everyPage(p -> s.applications().list(status, null, p))) {
+        for (AssistanceApplication a : reads.exported(req, "application",
+                everyPage(p -> s.applications().list(status, null, p)), AssistanceApplication::id)) {
             rows.add(java.util.Arrays.asList(DAY.format(a.submittedAt()), a.memberName(), orEmpty(a.unit()),
                     Messages.text(lang, "application.kind." + a.kind().wire()), a.amountRequested(), a.amountApproved(),
                     Messages.text(lang, "application.status." + a.status().wire()), a.reason()));

@@ -9,11 +9,13 @@ import static huzhu.console.CareRoutes.read;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import huzhu.core.Services;
 import huzhu.core.care.AssistanceApplication;
+import huzhu.core.care.AssistanceGuide;
 import huzhu.core.care.BereavementService;
 import huzhu.core.care.BereavementService.BereavementInput;
 import huzhu.core.care.CareRound;
 import huzhu.core.care.CareRoundService;
 import huzhu.core.care.CareRoundService.RoundInput;
+import huzhu.core.care.ContactRequest;
 import huzhu.core.care.ContactRequestService.DecisionInput;
 import huzhu.core.care.FollowUp;
 import huzhu.core.care.GuideService.GuideInput;
@@ -52,7 +54,7 @@ final class UnionRoutes {
         }
     }
 
-    static void register(Router.Builder r, Services services) {
+    static void register(Router.Builder r, Services services, PersonalReads reads) {
         var bereavements = services.bereavements();
         var rounds = services.careRounds();
         var requests = services.contactRequests();
@@ -70,16 +72,24 @@ final class UnionRoutes {
         r.post("/v1/care-rounds", req -> created(RoundJson.of(rounds.create(body(req, OPERATE, RoundInput.class),
                 actor(req)))));
         r.get("/v1/care-rounds", req -> ok(read(req, () -> rounds.list(req.page()).map(RoundJson::of))));
-        r.get("/v1/care-rounds/{id}", req -> ok(read(req, () -> RoundJson.of(rounds.get(req.pathParameter("id"))))));
+        r.get("/v1/care-rounds/{id}", req -> {
+            RoundJson round = read(req, () -> RoundJson.of(rounds.get(req.pathParameter("id"))));
+            // its follow-ups name the members visited and what was found
+            reads.list(req, "followup", round.round().id(), round.followUps(), FollowUp::id);
+            return ok(round);
+        });
         r.post("/v1/care-rounds/{id}/fill", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             return ok(RoundJson.of(rounds.fill(req.pathParameter("id"), a)));
         });
 
         // ---- the family's requests to change contacts
-        r.get("/v1/contact-requests", req -> ok(read(req, () -> requests.list(req.query("status").orElse(null),
-                req.page()))));
-        r.get("/v1/contact-requests/{id}", req -> ok(read(req, () -> requests.get(req.pathParameter("id")))));
+        r.get("/v1/contact-requests", req -> ok(reads.page(req, "contactRequest", read(req,
+                () -> requests.list(req.query("status").orElse(null), req.page())), ContactRequest::id)));
+        r.get("/v1/contact-requests/{id}", req -> {
+            ContactRequest c = read(req, () -> requests.get(req.pathParameter("id")));
+            return ok(reads.one(req, "contactRequest", c.id(), c.memberName(), c));
+        });
         r.post("/v1/contact-requests/{id}/approve", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             return ok(requests.approve(req.pathParameter("id"), req.bodyOrEmpty(DecisionInput.class), a));
@@ -90,8 +100,14 @@ final class UnionRoutes {
         });
 
         // ---- the operation guide for assistance (《操作指南》)
-        r.get("/v1/assistance-guide", req -> ok(read(req, () -> guide.guide(language(req)))));
-        r.put("/v1/assistance-guide", req -> ok(guide.save(body(req, OPERATE, GuideInput.class), actor(req))));
+        r.get("/v1/assistance-guide", req -> {
+            AssistanceGuide g = read(req, () -> guide.guide(language(req)));
+            return ok(g).withVersion(g.version());
+        });
+        r.put("/v1/assistance-guide", req -> {
+            AssistanceGuide g = guide.save(body(req, OPERATE, GuideInput.class), actor(req), req.basedOn());
+            return ok(g).withVersion(g.version());
+        });
     }
 
     /**

@@ -50,6 +50,8 @@ class CareRoutesTest {
     private static final String FATHER = Fixtures.phone(2);
     private static final String MOTHER = Fixtures.phone(3);
     private static final Actor ZHOU = new Actor("sub-9", "周干事");
+    private static final Actor LI = new Actor("sub-8", "李委员");
+    private static final Actor CHEN = new Actor("sub-7", "陈主席");
 
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingMessenger sms = new RecordingMessenger();
@@ -79,11 +81,11 @@ class CareRoutesTest {
         ApplicationInput medical = new ApplicationInput("m-1", "medical", "住院费用", new BigDecimal("5000"), List.of());
         ids.put("{submitted}", apps.create(medical, ZHOU).id());
         String reviewed = apps.create(medical, ZHOU).id();
-        apps.review(reviewed, null, ZHOU);
+        apps.review(reviewed, null, LI);
         ids.put("{reviewed}", reviewed);
         String approved = apps.create(medical, ZHOU).id();
-        apps.review(approved, null, ZHOU);
-        apps.approve(approved, new StepInput(null, new BigDecimal("3000")), ZHOU);
+        apps.review(approved, null, LI);
+        apps.approve(approved, new StepInput(null, new BigDecimal("3000")), CHEN);
         ids.put("{approved}", approved);
         sms.clear();
         clock.advance(Duration.ofMinutes(1));
@@ -153,6 +155,18 @@ class CareRoutesTest {
             new RouteCase("GET", "/v1/reports/applications", null, Access.READ, 200),
             new RouteCase("GET", "/v1/reports/coverage", null, Access.READ, 200));
 
+    /**
+     * Every route that reads personal data, and the audit entry one read leaves: action, kind of record, how many
+     * ({@code *}: not checked). Every other read leaves none.
+     */
+    static final Map<String, String> PERSONAL_READS = Map.of(
+            "GET /v1/members/m-1", "view member 1",
+            "GET /v1/notices/{sent}/deliveries", "list delivery 2",
+            "GET /v1/notices/{sent}/replies", "list notice-reply 1",
+            "GET /v1/applications", "list application 3",
+            "GET /v1/applications/{submitted}", "view application 1",
+            "GET /v1/reports/coverage", "list coverage *");
+
     static Stream<Arguments> everyRouteAsEveryCaller() {
         return ROUTES.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
     }
@@ -169,6 +183,7 @@ class CareRoutesTest {
         // then
         if (route.access().allows(as) && (as != As.NO_CLAIMS || route.access() == Access.PUBLIC)) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
+            if (route.method().equals("GET")) assertReadAudited(route, before.audit());
             return;
         }
         if (as == As.NO_CLAIMS) {
@@ -179,6 +194,22 @@ class CareRoutesTest {
             assertThat(error(reply).get("code").asText()).isEqualTo("forbidden");
         }
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /** Who read what and how many, for a personal read; nothing for any other read. */
+    private void assertReadAudited(RouteCase route, int auditedBefore) {
+        List<huzhu.core.audit.AuditEntry> entries = store.audit().list(null, null, PageRequest.first(200)).items();
+        String expected = PERSONAL_READS.get(route.toString());
+        if (expected == null) {
+            assertThat(entries).as("%s reads no personal data", route).hasSize(auditedBefore);
+            return;
+        }
+        String[] e = expected.split(" ");
+        assertThat(entries).as("%s is audited", route).hasSize(auditedBefore + 1);
+        assertThat(entries.get(0).actorName()).isEqualTo("wang.fang@union.example");
+        assertThat(entries.get(0).action()).isEqualTo(e[0]);
+        assertThat(entries.get(0).targetKind()).isEqualTo(e[1]);
+        if (!e[2].equals("*")) assertThat(entries.get(0).count()).isEqualTo(Integer.parseInt(e[2]));
     }
 
     static Stream<RouteCase> routesWithABody() {
@@ -377,6 +408,29 @@ class CareRoutesTest {
         assertThat(error.get("message").asText()).contains("只有已批准、尚未发放的申请可以发放", " / ",
                 "Only an approved application");
         assertThat(call(As.VIEWER, "GET", "/v1/applications/" + id, null).json()).isEqualTo(before);
+    }
+
+    @Test
+    void anOfficerWhoSubmittedAndReviewed_cannotApproveAlone_is403InChineseFirst_butAnAdminCan() throws Exception {
+        // given an officer who recorded and reviewed an application
+        String id = call(As.OFFICER, "POST", "/v1/applications", APPLICATION).json().get("id").asText();
+        call(As.OFFICER, "POST", "/v1/applications/" + id + "/review", null);
+        Snapshot before = snapshot();
+
+        // when the same officer approves it
+        Reply alone = call(As.OFFICER, "POST", "/v1/applications/" + id + "/approve", "{\"amount\":2000}");
+
+        // then
+        assertThat(alone.status()).isEqualTo(403);
+        assertThat(error(alone).get("code").asText()).isEqualTo("four_eyes");
+        assertThat(error(alone).get("message").asText()).startsWith("帮扶款须经两人之手").contains(" / Money needs a second");
+        assertThat(snapshot()).isEqualTo(before);
+
+        // and an admin signed in as the same person may, which the audit log records
+        Reply admin = call(As.ADMIN, "POST", "/v1/applications/" + id + "/approve", "{\"amount\":2000}");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(store.audit().list(null, null, PageRequest.first(1)).items()).singleElement()
+                .satisfies(e -> assertThat(e.action()).isEqualTo("four-eyes-waived"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.ServiceConfig;
+import huzhu.core.audit.AuditEntry;
 import huzhu.core.Services;
 import huzhu.core.care.FollowUpStatus;
 import huzhu.core.error.NotFound;
@@ -123,7 +124,8 @@ class ConsoleApiHandlerTest {
             {"name":"李四","phone":"13800138000","homeArea":{"city":"武汉市","district":"江汉区"},
              "familyContacts":[{"name":"李母","relation":"母亲","phone":"13800138001"}]}""";
     private static final String SAME_MEMBER = """
-            {"name":"王建国","phone":"+8613800000001","homeArea":{"city":"武汉市","district":"江汉区"},"language":"en"}""";
+            {"name":"王建国","phone":"+8613800000001","homeArea":{"city":"武汉市","district":"江汉区"},"language":"en",
+             "familyContacts":[{"name":"王德福","relation":"父亲","phone":"+8613800000002"}]}""";
     private static final String NEW_VOLUNTEER = """
             {"name":"赵敏","phone":"13800138002","area":{"city":"武汉市","district":"江汉区"},
              "skills":["first-aid"],"onDuty":true,"maxActive":1}""";
@@ -140,7 +142,7 @@ class ConsoleApiHandlerTest {
             new RouteCase("GET", "/v1/members", "/v1/members", null, Access.READ, 200),
             new RouteCase("GET", "/v1/members/{id}", "/v1/members/m-1", null, Access.READ, 200),
             new RouteCase("PUT", "/v1/members/{id}", "/v1/members/m-1", SAME_MEMBER, Access.ADMIN, 200),
-            new RouteCase("DELETE", "/v1/members/{id}", "/v1/members/m-1", null, Access.ADMIN, 204),
+            new RouteCase("DELETE", "/v1/members/{id}", "/v1/members/m-9", null, Access.ADMIN, 204),
             new RouteCase("GET", "/v1/members/{id}/trigger-link", "/v1/members/m-1/trigger-link", null,
                     Access.OPERATE, 200),
             new RouteCase("POST", "/v1/members/{id}/trigger-link", "/v1/members/m-1/trigger-link", null,
@@ -149,7 +151,7 @@ class ConsoleApiHandlerTest {
             new RouteCase("GET", "/v1/volunteers", "/v1/volunteers", null, Access.READ, 200),
             new RouteCase("GET", "/v1/volunteers/{id}", "/v1/volunteers/v-1", null, Access.READ, 200),
             new RouteCase("PUT", "/v1/volunteers/{id}", "/v1/volunteers/v-1", SAME_VOLUNTEER, Access.ADMIN, 200),
-            new RouteCase("DELETE", "/v1/volunteers/{id}", "/v1/volunteers/v-1", null, Access.ADMIN, 204),
+            new RouteCase("DELETE", "/v1/volunteers/{id}", "/v1/volunteers/v-9", null, Access.ADMIN, 204),
             new RouteCase("POST", "/v1/leaders", "/v1/leaders", NEW_LEADER, Access.ADMIN, 201),
             new RouteCase("GET", "/v1/leaders", "/v1/leaders", null, Access.READ, 200),
             new RouteCase("GET", "/v1/leaders/{id}", "/v1/leaders/l-1", null, Access.READ, 200),
@@ -181,6 +183,24 @@ class ConsoleApiHandlerTest {
             new RouteCase("GET", "/v1/reports/summary", "/v1/reports/summary", null, Access.READ, 200),
             new RouteCase("GET", "/v1/reports/coverage", "/v1/reports/coverage", null, Access.READ, 200));
 
+    /**
+     * Every route that reads personal data, and the audit entry one read leaves: action, kind of record, how many
+     * records it returned ({@code *}: not checked). Every other read leaves none.
+     */
+    static final Map<String, String> PERSONAL_READS = Map.ofEntries(
+            Map.entry("GET /v1/members", "list member 2"),
+            Map.entry("GET /v1/members/{id}", "view member 1"),
+            Map.entry("GET /v1/members/{id}/trigger-link", "view-link member 1"),
+            Map.entry("GET /v1/volunteers", "list volunteer 2"),
+            Map.entry("GET /v1/volunteers/{id}", "view volunteer 1"),
+            Map.entry("GET /v1/leaders", "list leader 1"),
+            Map.entry("GET /v1/leaders/{id}", "view leader 1"),
+            Map.entry("GET /v1/incidents", "list incident 1"),
+            Map.entry("GET /v1/incidents/{id}", "view incident 1"),
+            Map.entry("GET /v1/incidents/{id}/followups", "list followup 0"),
+            Map.entry("GET /v1/followups", "list followup 0"),
+            Map.entry("GET /v1/reports/coverage", "list coverage *"));
+
     static Stream<Arguments> everyRouteAsEveryCaller() {
         return ROUTES.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
     }
@@ -188,8 +208,13 @@ class ConsoleApiHandlerTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyRouteAsEveryCaller")
     void everyRoute_answersEachCallerByRole_andRefusalsChangeNothing(RouteCase route, As as) throws Exception {
-        // given
+        // given a member and a volunteer no active incident needs, for the delete routes
+        store.directory().members().insert(Fixtures.member("m-9").name("李秀英").phone(Fixtures.phone(9))
+                .home("成都市", "武侯区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-9").name("陈飞").phone(Fixtures.phone(19))
+                .area("成都市", "武侯区").build());
         Snapshot before = snapshot();
+        int audited = auditEntries().size();
 
         // when
         Reply reply = call(as, route.method(), route.path(), route.body());
@@ -199,6 +224,7 @@ class ConsoleApiHandlerTest {
             assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
             if (route.success() == 204) assertThat(reply.body()).isEmpty();
             else if (route.access() != Access.PUBLIC) assertThat(reply.json()).isNotNull();
+            if (route.method().equals("GET")) assertReadAudited(route, audited);
         } else if (as == As.NO_CLAIMS) {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
@@ -210,6 +236,29 @@ class ConsoleApiHandlerTest {
             assertThat(errorOf(reply).get("message").asText()).contains("无权");
             assertThat(snapshot()).isEqualTo(before);
         }
+    }
+
+    /** Who read what and how many, for a personal read; nothing for any other read. */
+    private void assertReadAudited(RouteCase route, int auditedBefore) {
+        List<AuditEntry> entries = auditEntries();
+        String expected = PERSONAL_READS.get(route.toString());
+        if (expected == null) {
+            assertThat(entries).as("%s reads no personal data", route).hasSize(auditedBefore);
+            return;
+        }
+        String[] e = expected.split(" ");
+        assertThat(entries).as("%s is audited", route).hasSize(auditedBefore + 1);
+        AuditEntry entry = entries.get(0);
+        assertThat(entry.actorId()).isEqualTo("8c1e5a2b-7d3f-4e6a-9b0c-1d2e3f4a5b6c");
+        assertThat(entry.actorName()).isEqualTo("wang.fang@union.example");
+        assertThat(entry.action()).isEqualTo(e[0]);
+        assertThat(entry.targetKind()).isEqualTo(e[1]);
+        if (!e[2].equals("*")) assertThat(entry.count()).isEqualTo(Integer.parseInt(e[2]));
+        else assertThat(entry.count()).isNotNull();
+    }
+
+    private List<AuditEntry> auditEntries() {
+        return store.audit().list(null, null, PageRequest.first(200)).items();
     }
 
     static Stream<RouteCase> routesWithABody() {
@@ -758,6 +807,9 @@ class ConsoleApiHandlerTest {
 
     @Test
     void deletingAMember_alsoRetiresTheirLink() throws Exception {
+        // given their incident is over
+        services.dispatcher().resolve(INCIDENT, "已送医", null, "周干事");
+
         // when
         Reply reply = call(As.ADMIN, "DELETE", "/v1/members/m-1", null);
 
@@ -765,6 +817,33 @@ class ConsoleApiHandlerTest {
         assertThat(reply.status()).isEqualTo(204);
         assertThatThrownBy(() -> services.trigger().memberFor(SEED_LINK)).isInstanceOf(NotFound.class);
         assertThat(call(As.ADMIN, "GET", "/v1/members/m-1", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingSomeoneAnActiveIncidentNeeds_is409InChineseFirst_andKeepsThemAndTheirLink() throws Exception {
+        // given
+        Snapshot before = snapshot();
+        String code = store.incidents().get(INCIDENT).orElseThrow().code();
+
+        // when the member it is about, the neighbour it alerted, and the father's number are taken away
+        Reply member = call(As.ADMIN, "DELETE", "/v1/members/m-1", null);
+        Reply volunteer = call(As.ADMIN, "DELETE", "/v1/volunteers/v-1", null);
+        Reply contact = call(As.ADMIN, "PUT", "/v1/members/m-1", SAME_MEMBER.replaceAll(",\\s*\"familyContacts\".*\\]", ""));
+
+        // then
+        for (Reply reply : List.of(member, volunteer, contact)) {
+            assertThat(reply.status()).isEqualTo(409);
+            JsonNode error = errorOf(reply);
+            assertThat(error.get("code").asText()).isEqualTo("involved_in_incident");
+            String message = error.get("message").asText();
+            assertThat(message).contains(code).contains(" / ");
+            assertThat(message.substring(0, message.indexOf(" / "))).contains("进行中");
+        }
+        assertThat(errorOf(member).get("message").asText()).startsWith("王建国");
+        assertThat(errorOf(volunteer).get("message").asText()).startsWith("刘强");
+        assertThat(errorOf(contact).get("message").asText()).startsWith("王德福");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(services.trigger().memberFor(SEED_LINK).id()).isEqualTo("m-1");
     }
 
     // ================================================================== reports

@@ -104,6 +104,12 @@ class ConsoleNewRoutesTest {
             new RouteCase("GET", "/console/app.js", null, null, Access.PUBLIC, 200),
             new RouteCase("GET", "/console/console.css", null, null, Access.PUBLIC, 200));
 
+    /** The searches of the directory and the audit entry each leaves: action, kind, how many, what was asked. */
+    static final Map<String, String> PERSONAL_READS = Map.of(
+            "GET /v1/members?query=王", "search member 1 query=王",
+            "GET /v1/volunteers?query=江汉&onDuty=true", "search volunteer 1 query=江汉",
+            "GET /v1/leaders?query=主席", "search leader 0 query=主席");
+
     static Stream<Arguments> everyNewRouteAsEveryCaller() {
         return NEW_ROUTES.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
     }
@@ -129,6 +135,23 @@ class ConsoleNewRoutesTest {
         };
         if (allowed) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
+            if (route.method().equals("GET")) {
+                String read = PERSONAL_READS.get(route.toString());
+                if (read == null) {
+                    assertThat(auditSize()).as("%s reads no personal data", route).isEqualTo(audit);
+                } else {
+                    String[] e = read.split(" ");
+                    assertThat(auditSize()).as("%s is audited", route).isEqualTo(audit + 1);
+                    assertThat(store.audit().list(null, null, PageRequest.first(1)).items()).singleElement()
+                            .satisfies(entry -> {
+                                assertThat(entry.actorName()).isEqualTo("wang.fang@union.example");
+                                assertThat(entry.action()).isEqualTo(e[0]);
+                                assertThat(entry.targetKind()).isEqualTo(e[1]);
+                                assertThat(entry.count()).isEqualTo(Integer.parseInt(e[2]));
+                                assertThat(entry.targetLabel()).contains(e[3]);
+                            });
+                }
+            }
             return;
         }
         assertThat(reply.status()).isEqualTo(as == As.NO_CLAIMS ? 401 : 403);

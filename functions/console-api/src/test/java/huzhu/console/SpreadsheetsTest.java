@@ -61,6 +61,25 @@ class SpreadsheetsTest {
     }
 
     @Test
+    void exportingPersonalData_isInTheAuditLog_whoWhatHowMany() {
+        // when
+        api.as("[officer]", "GET", "/v1/exports/members?unit=炼钢厂", null);
+        api.as("[officer]", "GET", "/v1/exports/volunteers", null);
+        api.as("[officer]", "GET", "/v1/exports/incidents", null);
+        api.as("[officer]", "GET", "/v1/exports/applications", null);
+
+        // then
+        List<huzhu.core.audit.AuditEntry> entries = store.audit().list(null, null,
+                huzhu.core.kernel.PageRequest.first(50)).items();
+        assertThat(entries).filteredOn(e -> e.action().equals("export"))
+                .extracting(e -> e.targetKind(), e -> e.count())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("member", 1),
+                        org.assertj.core.groups.Tuple.tuple("volunteer", 0),
+                        org.assertj.core.groups.Tuple.tuple("incident", 1),
+                        org.assertj.core.groups.Tuple.tuple("application", 0));
+    }
+
+    @Test
     void anExport_correctedAndImportedAgain_isAcceptedColumnForColumn() {
         // given the export of both members, with their phones changed so they are new people
         byte[] sheet = api.as("[admin]", "GET", "/v1/exports/members", null).bytes();

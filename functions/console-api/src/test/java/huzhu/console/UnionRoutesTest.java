@@ -1,6 +1,7 @@
 package huzhu.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -10,7 +11,9 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.ContactRequestService.ContactRequestInput;
 import huzhu.core.incident.EscalationTimer;
+import huzhu.core.audit.AuditEntry;
 import huzhu.core.kernel.Hashes;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -18,6 +21,7 @@ import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +160,48 @@ class UnionRoutesTest {
     }
 
     @Test
+    void readingTheFamilysContactRequests_andARoundsVisits_isInTheAuditLog_whoWhatHowMany() throws Exception {
+        // given
+        store.triggerTokens().bind("m-1", Hashes.sha256("link-token"));
+        String request = services.memberPage().askContactChange("link-token", new ContactRequestInput("change", 0,
+                "王德福", "父亲", "13800000009", null, "王小红"), null).id();
+        String round = json(call(OFFICER, "POST", "/v1/care-rounds", """
+                {"title":"夏季安全检查","kind":"safety-check","audience":{"kind":"members","memberIds":["m-1"]},
+                 "dueDate":"2026-07-15","owner":"周干事"}"""), 201).get("id").asText();
+
+        // when
+        json(call(VIEWER, "GET", "/v1/contact-requests?status=pending", null), 200);
+        json(call(VIEWER, "GET", "/v1/contact-requests/" + request, null), 200);
+        json(call(VIEWER, "GET", "/v1/care-rounds/" + round, null), 200);
+
+        // then
+        List<AuditEntry> reads = store.audit().list(null, null, PageRequest.first(50)).items().stream()
+                .filter(e -> List.of("list", "view").contains(e.action())).toList();
+        assertThat(reads).extracting(AuditEntry::action, AuditEntry::targetKind, AuditEntry::count).contains(
+                tuple("list", "contactRequest", 1), tuple("view", "contactRequest", 1), tuple("list", "followup", 1));
+    }
+
+    @Test
+    void twoOfficersSavingTheGuide_theSecondIsRefusedWith412_andTheFirstGuideStays() throws Exception {
+        // given both opened the guide
+        String etag = call(OFFICER, "GET", "/v1/assistance-guide", null).getHeaders().get("ETag");
+        String first = """
+                {"kinds":[{"kind":"bereavement","title":"丧葬慰问","standardAmount":800}],"steps":["交材料"]}""";
+        String second = """
+                {"kinds":[{"kind":"medical","title":"医疗救助"}],"steps":["填表"]}""";
+
+        // when
+        int saved = callIfMatch(first, etag).getStatusCode();
+        APIGatewayV2HTTPResponse refused = callIfMatch(second, etag);
+
+        // then
+        assertThat(saved).isEqualTo(200);
+        assertThat(json(refused, 412).get("error").get("message").asText()).startsWith("已被他人修改");
+        assertThat(json(call(VIEWER, "GET", "/v1/assistance-guide", null), 200).get("kinds").get(0).get("kind")
+                .asText()).isEqualTo("bereavement");
+    }
+
+    @Test
     void theGuideToEdit_isInThePagesLanguage_notTheBrowsers() throws Exception {
         // given a Chinese console in a browser set to English (headless Chromium's own default)
         APIGatewayV2HTTPEvent e = event(OFFICER, "GET", "/v1/assistance-guide", null, null);
@@ -174,11 +220,17 @@ class UnionRoutesTest {
         return Json.mapper().readTree(r.getBody());
     }
 
-    /** The JWT fixture, retargeted as API Gateway's routes would send this request for a caller of these groups. */
+    private APIGatewayV2HTTPResponse callIfMatch(String body, String etag) {
+        APIGatewayV2HTTPEvent e = event(OFFICER, "PUT", "/v1/assistance-guide", body, null);
+        e.getHeaders().put("if-match", etag);
+        return handler.handleRequest(e, null);
+    }
+
     private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body) {
         return call(groups, method, path, body, null);
     }
 
+    /** The JWT fixture, retargeted as API Gateway's routes would send this request for a caller of these groups. */
     private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body,
             String idempotencyKey) {
         APIGatewayV2HTTPResponse r = handler.handleRequest(event(groups, method, path, body, idempotencyKey), null);
@@ -195,8 +247,12 @@ class UnionRoutesTest {
         e.getRequestContext().getHttp().setMethod(method);
         e.getRequestContext().getHttp().setPath(path);
         e.setPathParameters(null);
-        e.setRawQueryString("");
-        e.setQueryStringParameters(null);
+        int q = path.indexOf('?');
+        e.setRawPath(q < 0 ? path : path.substring(0, q));
+        e.getRequestContext().getHttp().setPath(q < 0 ? path : path.substring(0, q));
+        e.setRawQueryString(q < 0 ? "" : path.substring(q + 1));
+        e.setQueryStringParameters(q < 0 ? null : java.util.Map.of(path.substring(q + 1).split("=")[0],
+                path.substring(q + 1).split("=")[1]));
         e.setBody(body);
         e.getHeaders().remove("content-length");
         if (body != null) e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));

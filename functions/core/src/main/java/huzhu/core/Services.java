@@ -19,6 +19,7 @@ import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.AckService;
+import huzhu.core.incident.ActiveInvolvement;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.DutyRosterService;
 import huzhu.core.incident.EscalationTimer;
@@ -107,7 +108,7 @@ public record Services(
         TriggerService trigger = new TriggerService(store.triggerTokens(), store.directory(), store.incidents(),
                 store.idempotency(), dispatcher, clock, ids, limiter, care.config().unionSmsNumber());
         DirectoryService directory = new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(),
-                clock, ids, config, audit, onboarding);
+                clock, ids, config, audit, onboarding, new ActiveInvolvement(store.incidents()));
         FollowUpService followUps = new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit);
         ApplicationService applications = new ApplicationService(store.applications(), store.directory(), clock, ids,
                 audit, messenger, config);

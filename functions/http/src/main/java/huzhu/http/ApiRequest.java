@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import huzhu.core.error.DomainException;
 import huzhu.core.error.Invalid;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PageRequest;
 import java.io.IOException;
@@ -151,6 +152,11 @@ public final class ApiRequest {
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
+    }
+
+    /** The versions an edit was based on, from If-Match ({@link Versions}); no If-Match: whatever is stored. */
+    public BasedOn basedOn() {
+        return Versions.basedOn(headers.get("if-match"));
     }
 
     /**

@@ -85,6 +85,11 @@ public record ApiResponse(int status, Map<String, String> headers, String body, 
         return new ApiResponse(status, h, body, base64);
     }
 
+    /** A copy whose ETag names this version of the record it answers with ({@link Versions}). */
+    public ApiResponse withVersion(long version) {
+        return withHeader("ETag", Versions.etag(version, body));
+    }
+
     /** The header's value, looked up case-insensitively, or null. */
     public String header(String name) {
         for (Map.Entry<String, String> e : headers.entrySet()) {

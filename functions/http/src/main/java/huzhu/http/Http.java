@@ -2,6 +2,7 @@ package huzhu.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import huzhu.core.error.ChangedMeanwhile;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.Forbidden;
@@ -104,8 +105,11 @@ public final class Http {
         if (e instanceof Conflict c) {
             return new Refusal(409, c.code(), c.messageKey(), c.args(), Map.of(), Map.of());
         }
+        if (e instanceof ChangedMeanwhile c) {
+            return new Refusal(412, "changed_meanwhile", c.messageKey(), c.args(), Map.of(), Map.of());
+        }
         if (e instanceof Forbidden f) {
-            return new Refusal(403, "forbidden", f.messageKey(), f.args(), Map.of(), Map.of());
+            return new Refusal(403, f.code(), f.messageKey(), f.args(), Map.of(), Map.of());
         }
         if (e instanceof RateLimited r) {
             RequestRejected limited = RequestRejected.rateLimited(r.retryAfter());

@@ -344,7 +344,7 @@ class ApiRequestTest {
         @Test
         void recordConstructorRefusingAValue_is422_not503() {
             // given: Member's constructor copies the list, and List.copyOf refuses nulls
-            ApiRequest request = request("{\"name\": \"王芳\", \"familyContacts\": [null]}");
+            ApiRequest request = request("{\"name\": \"王芳\", \"familyContacts\": [null], \"version\": 1}");
 
             // when
             Invalid invalid = catchThrowableOfType(Invalid.class, () -> request.bodyAs(Member.class));
@@ -368,7 +368,7 @@ class ApiRequestTest {
         @Test
         void contractWords_mapToEnumsAndDates() {
             // given
-            ApiRequest request = request("{\"kind\": \"bereavement\", \"dueDate\": \"2026-02-01\", \"amount\": 500}");
+            ApiRequest request = request("{\"kind\": \"bereavement\", \"dueDate\": \"2026-02-01\", \"amount\": 500, \"version\": 1}");
 
             // when
             FollowUp body = request.bodyAs(FollowUp.class);
@@ -382,7 +382,7 @@ class ApiRequestTest {
         @Test
         void unknownFields_areIgnored() {
             // given
-            ApiRequest request = request("{\"name\": \"王芳\", \"favouriteColour\": \"red\", \"location\": {\"lat\": 1, \"lon\": 2}}");
+            ApiRequest request = request("{\"name\": \"王芳\", \"favouriteColour\": \"red\", \"location\": {\"lat\": 1, \"lon\": 2}, \"version\": 1}");
 
             // when
             Member member = request.bodyAs(Member.class);
@@ -396,7 +396,7 @@ class ApiRequestTest {
         @Test
         void areaRecord_readsFromTheContractShape() {
             // given
-            ApiRequest request = request("{\"homeArea\": {\"city\": \"成都\", \"district\": \"武侯区\"}}");
+            ApiRequest request = request("{\"homeArea\": {\"city\": \"成都\", \"district\": \"武侯区\"}, \"version\": 1}");
 
             // when / then
             assertThat(request.bodyAs(Member.class).homeArea()).isEqualTo(new Area("成都", "武侯区"));

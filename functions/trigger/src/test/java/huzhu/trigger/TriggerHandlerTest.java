@@ -123,7 +123,7 @@ class TriggerHandlerTest {
     void behindCloudFront_thePerAddressLimit_countsEachViewer_notTheCloudFrontAddressTheyAllArriveFrom() {
         // given a handler behind CloudFront, and a viewer who used up their address's allowance on a dead link
         TriggerHandler behindCloudFront = new TriggerHandler(services, Edge.cloudFront(EDGE_SECRET));
-        for (int i = 0; i < TriggerService.PER_ADDRESS.max(); i++) {
+        for (int i = 0; i < TriggerService.MISSES_PER_ADDRESS.max(); i++) {
             assertThat(behindCloudFront.handleRequest(deadLinkViaCloudFront("203.0.113.9"), null).getStatusCode())
                     .isEqualTo(404);
         }

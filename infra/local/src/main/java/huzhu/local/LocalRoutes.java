@@ -161,7 +161,7 @@ public final class LocalRoutes {
         }
         console(r, "/v1/incidents/{id}/followups", "GET", "POST");
         console(r, "/v1/followups", "GET");
-        console(r, "/v1/followups/{id}", "PUT");
+        console(r, "/v1/followups/{id}", "GET", "PUT");
         console(r, "/v1/surges", "GET");
         console(r, "/v1/reports/summary", "GET");
         console(r, "/v1/reports/coverage", "GET");

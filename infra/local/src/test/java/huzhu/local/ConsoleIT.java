@@ -97,6 +97,57 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void twoOfficersEditingOneMember_theSecondIsToldItChanged_andSeesTheFormAgainAsItIsNow() throws Exception {
+        try {
+            twoOfficers();
+        } catch (Throwable t) {
+            shot("edit-conflict-failure");
+            Files.writeString(SHOTS.resolve("edit-conflict-failure.html"), browser.getPageSource());
+            throw t;
+        }
+    }
+
+    private void twoOfficers() throws Exception {
+        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        // given a member with his father as family contact
+        JsonNode member = api.expect(201, "/v1/members", Map.of("name", "王建国", "phone", "13911110001",
+                "homeArea", Map.of("city", "武汉市", "district", "江汉区"),
+                "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", FATHER))));
+        String path = "/v1/members/" + member.get("id").asText();
+        browser.get(stack.baseUrl() + "/console");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ADMIN);
+        browser.findElement(By.id("signinBtn")).click();
+        click(By.id("nav-members"));
+        waitForText(By.id("dirList"), "王德福");
+
+        // when this officer opens the member, another adds the mother meanwhile, and this one saves an address
+        click(By.xpath("//button[@aria-label='编辑 王建国']"));
+        type(By.id("mAddress"), "武汉市江汉区新华路 88 号");
+        LocalApi.Reply other = api.put(path, Map.of("name", "王建国", "phone", "13911110001",
+                "homeArea", Map.of("city", "武汉市", "district", "江汉区"),
+                "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", FATHER),
+                        Map.of("name", "李秀英", "relation", "母亲", "phone", "13911110003"))));
+        click(By.id("memberSave"));
+
+        // then this officer is told, and sees the member as the other saved him, mother included
+        waitForText(By.cssSelector("#memberForm .form-errors"), "已被他人修改");
+        shot("23-member-changed-meanwhile");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(browser.findElements(By.cssSelector("#familyRows [data-family=name]")))
+                .extracting(e -> e.getAttribute("value")).containsExactly("王德福", "李秀英");
+        assertThat(api.get(path).json().path("homeAddress").textValue()).isNull();
+
+        // and saving again, on what is stored now, keeps both changes
+        type(By.id("mAddress"), "武汉市江汉区新华路 88 号");
+        click(By.id("memberSave"));
+        waitForText(By.id("status"), "已保存");
+        JsonNode saved = api.get(path).json();
+        assertThat(saved.get("homeAddress").asText()).isEqualTo("武汉市江汉区新华路 88 号");
+        assertThat(saved.get("familyContacts")).hasSize(2);
+        HeadlessChromium.assertNoScriptErrors(browser);
+    }
+
     private void theStory() throws Exception {
         LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
         // given two neighbours on duty in the father's district, and the union officer

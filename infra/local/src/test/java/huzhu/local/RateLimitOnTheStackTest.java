@@ -27,13 +27,13 @@ class RateLimitOnTheStackTest {
             TriggerHandler trigger = new TriggerHandler(stack.services());
             int notFound = 0;
             APIGatewayV2HTTPResponse last = null;
-            for (int i = 0; i <= TriggerService.PER_ADDRESS.max(); i++) {
+            for (int i = 0; i <= TriggerService.MISSES_PER_ADDRESS.max(); i++) {
                 last = trigger.handleRequest(ApiEvents.request("POST", "/v1/triggers/{triggerToken}",
                         "/v1/triggers/guess" + i, Map.of("triggerToken", "guess" + i), null, Map.of(), "{}", false,
                         null, "203.0.113.77"), null);
                 if (last.getStatusCode() == 404) notFound++;
             }
-            assertThat(notFound).isEqualTo(TriggerService.PER_ADDRESS.max());
+            assertThat(notFound).isEqualTo(TriggerService.MISSES_PER_ADDRESS.max());
             assertThat(last.getStatusCode()).isEqualTo(429);
             assertThat(last.getHeaders()).containsKey("Retry-After");
         }

@@ -47,6 +47,7 @@ final class AuditLog implements AuditStore {
                 .s("targetId", e.targetId())
                 .s("targetLabel", e.targetLabel())
                 .strings("fields", e.fields())
+                .n("count", e.count())
                 .build();
         if (!table.put(item, "attribute_not_exists(#pk)", Map.of())) {
             throw new IllegalStateException("audit " + e.id() + " already exists");
@@ -89,6 +90,6 @@ final class AuditLog implements AuditStore {
     private static AuditEntry read(Map<String, AttributeValue> item) {
         Items.Reader r = Items.reader(item);
         return new AuditEntry(r.s("id"), r.time("at"), r.s("actorId"), r.s("actorName"), r.s("action"),
-                r.s("targetKind"), r.s("targetId"), r.s("targetLabel"), r.strings("fields"));
+                r.s("targetKind"), r.s("targetId"), r.s("targetLabel"), r.strings("fields"), r.intOrNull("count"));
     }
 }

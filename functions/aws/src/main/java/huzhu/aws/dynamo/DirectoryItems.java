@@ -13,6 +13,9 @@ import java.util.Set;
 
 /** The item shape of members, volunteers and leaders; keys other than their own indexes are the registry's. */
 final class DirectoryItems {
+    /** The entry's version: the registry's conditional writes test it (items of old tables have 0). */
+    static final String VERSION = "rev";
+
     private DirectoryItems() {
     }
 
@@ -69,7 +72,7 @@ final class DirectoryItems {
                     r.map("homeArea", DirectoryItems::area), r.s("homeAddress"),
                     r.map("location", DirectoryItems::point),
                     r.list("familyContacts", c -> new FamilyContact(c.s("name"), c.s("relation"), c.s("phone"))),
-                    r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"));
+                    r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"), r.l(VERSION));
         }
 
         @Override
@@ -120,7 +123,7 @@ final class DirectoryItems {
             return new Volunteer(r.s("id"), r.s("name"), r.s("phone"), r.map("area", DirectoryItems::area),
                     r.map("location", DirectoryItems::point), r.strings("skills"), r.bool("onDuty"), r.i("maxActive"),
                     r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"),
-                    r.time("optedOutAt"));
+                    r.time("optedOutAt"), r.l(VERSION));
         }
     };
 
@@ -154,7 +157,7 @@ final class DirectoryItems {
         @Override
         public Leader read(Items.Reader r) {
             return new Leader(r.s("id"), r.s("name"), r.s("phone"), r.s("email"), r.s("title"), r.i("level"),
-                    r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"));
+                    r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"), r.l(VERSION));
         }
     };
 

@@ -47,7 +47,8 @@ final class FollowUpItems {
                 .s("task", f.task())
                 .s("owner", f.owner())
                 .s("roundId", f.roundId())
-                .s("applicationId", f.applicationId());
+                .s("applicationId", f.applicationId())
+                .n("version", f.version());
         if (f.status() != null) w.s(GSI2_PK, Keys.followUpsWithStatus(f.status().wire())).s(GSI2_SK, byDueDate);
         if (f.incidentId() != null && !f.incidentId().isEmpty()) {
             w.s(GSI3_PK, Keys.followUpsOfIncident(f.incidentId())).s(GSI3_SK, byDueDate);
@@ -62,6 +63,6 @@ final class FollowUpItems {
         return new FollowUp(r.s("id"), r.s("incidentId"), r.s("memberId"), r.wire(FollowUpKind.class, "kind"),
                 r.date("dueDate"), r.date("doneDate"), r.strings("visitors"), r.s("notes"), r.decimal("amount"),
                 r.wire(FollowUpStatus.class, "status"), r.time("createdAt"), r.time("updatedAt"), r.s("task"),
-                r.s("owner"), r.s("roundId"), r.s("applicationId"));
+                r.s("owner"), r.s("roundId"), r.s("applicationId"), r.l("version"));
     }
 }

@@ -14,6 +14,7 @@ import huzhu.core.care.FollowUpStore;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,16 @@ final class FollowUps implements FollowUpStore {
 
     @Override
     public void replace(FollowUp followUp) {
-        if (!table.put(FollowUpItems.write(followUp), "attribute_exists(#pk)", Map.of())) {
-            throw new NotFound("followup");
-        }
+        long expected = followUp.version() - 1;
+        // an item written before follow-ups had versions has none: it is version 0
+        boolean written = expected == 0
+                ? table.put(FollowUpItems.write(followUp), "attribute_exists(#pk) AND attribute_not_exists(#version)",
+                        Map.of())
+                : table.put(FollowUpItems.write(followUp), "#version = :expected",
+                        Map.of(":expected", Items.n(expected)));
+        if (written) return;
+        if (table.get(Keys.followUp(followUp.id()), Keys.FOLLOWUP).isEmpty()) throw new NotFound("followup");
+        throw new StaleWrite("followup", followUp.id());
     }
 
     @Override

@@ -6,7 +6,10 @@ import static huzhu.aws.dynamo.TableSchema.SK;
 
 import huzhu.core.care.AssistanceGuide;
 import huzhu.core.care.GuideStore;
+import huzhu.core.kernel.StaleWrite;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The union's operation guide for assistance: one item beside the escalation policy. */
 final class Guides implements GuideStore {
@@ -22,13 +25,13 @@ final class Guides implements GuideStore {
             Items.Reader r = Items.reader(item);
             return new AssistanceGuide(r.list("kinds", k -> new AssistanceGuide.Kind(k.s("kind"), k.s("title"),
                     k.s("description"), k.strings("documents"), k.decimal("standardAmount"))), r.strings("steps"),
-                    r.s("note"), r.time("updatedAt"), r.s("updatedBy"));
+                    r.s("note"), r.time("updatedAt"), r.s("updatedBy"), r.l("version"));
         });
     }
 
     @Override
     public void saveGuide(AssistanceGuide guide) {
-        table.put(Items.writer()
+        Map<String, AttributeValue> item = Items.writer()
                 .s(PK, Keys.SETTINGS).s(SK, Keys.ASSISTANCE_GUIDE).s(ITEM_TYPE, Keys.SETTINGS)
                 .list("kinds", guide.kinds(), k -> Items.writer()
                         .s("kind", k.kind())
@@ -40,6 +43,13 @@ final class Guides implements GuideStore {
                 .s("note", guide.note())
                 .time("updatedAt", guide.updatedAt())
                 .s("updatedBy", guide.updatedBy())
-                .build());
+                .n("version", guide.version())
+                .build();
+        long previous = guide.version() - 1;
+        // a guide saved before guides had versions has none: it is version 0, as no guide is
+        boolean saved = previous == 0
+                ? table.put(item, "attribute_not_exists(#pk) OR attribute_not_exists(#version)", Map.of())
+                : table.put(item, "#version = :previous", Map.of(":previous", Items.n(previous)));
+        if (!saved) throw new StaleWrite("guide", Keys.ASSISTANCE_GUIDE);
     }
 }

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One incident is one item, alerts, responders and timeline included, so that a single conditional put on
  * {@code version} keeps it consistent. Nested parts are maps and lists rather than JSON strings: readable in
  * the console and no JSON library in the Lambda. A busy incident (20 alerts, 100 timeline lines) is about
- * 30 KB, far below the 400 KB item limit.
+ * 30 KB; the timeline's bound (core's TimelineBound) keeps any incident far below the 400 KB item limit.
  */
 final class IncidentItems {
     private IncidentItems() {
@@ -72,7 +72,8 @@ final class IncidentItems {
                 .list("responders", i.responders(), IncidentItems::responder)
                 .list("timeline", i.timeline(), e -> Items.writer()
                         .time("at", e.at()).s("kind", e.kind()).s("text", e.text()).s("actor", e.actor())
-                        .time("deadline", e.deadline()).texts("texts", e.texts()))
+                        .time("deadline", e.deadline()).texts("texts", e.texts())
+                        .n("merged", e.merged() == 0 ? null : Integer.valueOf(e.merged())))
                 .n("version", i.version());
         if (i.active()) {
             // the sparse index: an incident leaves it by being written without these attributes
@@ -111,7 +112,7 @@ final class IncidentItems {
                 r.list("responders", p -> new Responder(p.s("recipientId"), p.s("name"), p.s("phone"),
                         p.time("acceptedAt"), p.time("arrivedAt"), p.time("expectedAt"))),
                 r.list("timeline", e -> new TimelineEntry(e.time("at"), e.s("kind"), e.s("text"), e.s("actor"),
-                        e.time("deadline"), e.texts("texts"))),
+                        e.time("deadline"), e.texts("texts"), e.i("merged"))),
                 r.l("version"));
     }
 

@@ -11,6 +11,7 @@ import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +36,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>every family phone of a stored member has a link: new links are written before the member, old ones
  *       deleted after it. Readers ignore links the member no longer backs.
  * </ul>
- * Concurrent changes of one entry are ordered by a storage revision ({@code rev}) the domain never sees.
+ * Changes of one entry are conditional on its version, kept in {@code rev}: a writer that read an older one gets
+ * {@link StaleWrite}. A claim or link such a writer made stays behind, as one a writer that died would leave.
  */
 final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
     /** Longer than any Lambda invocation (15 min), so a claim is never taken from a change still in flight. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(16);
 
     private static final int ATTEMPTS = 5;
-    private static final String REV = "rev";
+    private static final String REV = DirectoryItems.VERSION;
     private static final String OWNER = "owner";
     private static final String CLAIMED_AT = "claimedAt";
 
@@ -110,7 +112,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
     public void insert(T entry) {
         Claim claim = entry.phone() == null ? Claim.NONE : claim(entry.phone(), entry.id());
         for (String phone : mapper.familyPhones(entry)) putLink(phone, entry.id());
-        if (!table.put(item(entry, 0), "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.put(item(entry), "attribute_not_exists(#pk)", Map.of())) {
             // the id is taken (links it got are ignored by readers); give back a claim only this call made
             if (claim.fresh()) release(entry.phone(), entry.id(), claim.claimedAt());
             throw alreadyExists(entry.id());
@@ -119,28 +121,26 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     @Override
     public void update(T entry) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> current = table.get(mapper.kind(), entry.id())
-                    .orElseThrow(() -> new NotFound(mapper.what()));
-            long rev = Items.reader(current).l(REV);
-            T old = read(current);
-            boolean phoneChanges = !Objects.equals(old.phone(), entry.phone());
-            if (phoneChanges && entry.phone() != null) claim(entry.phone(), entry.id());
-            Set<String> oldLinks = mapper.familyPhones(old);
-            Set<String> newLinks = mapper.familyPhones(entry);
-            for (String phone : newLinks) {
-                if (!oldLinks.contains(phone)) putLink(phone, entry.id());
-            }
-            if (!table.put(item(entry, rev + 1), "#rev = :rev", Map.of(":rev", Items.n(rev)))) {
-                continue; // changed or deleted since we read it: read again
-            }
-            if (phoneChanges && old.phone() != null) release(old.phone(), entry.id(), null);
-            for (String phone : oldLinks) {
-                if (!newLinks.contains(phone)) deleteLink(phone, entry.id());
-            }
-            return;
+        Map<String, AttributeValue> current = table.get(mapper.kind(), entry.id())
+                .orElseThrow(() -> new NotFound(mapper.what()));
+        long expected = entry.version() - 1;
+        if (Items.reader(current).l(REV) != expected) throw new StaleWrite(mapper.what(), entry.id());
+        T old = read(current);
+        boolean phoneChanges = !Objects.equals(old.phone(), entry.phone());
+        if (phoneChanges && entry.phone() != null) claim(entry.phone(), entry.id());
+        Set<String> oldLinks = mapper.familyPhones(old);
+        Set<String> newLinks = mapper.familyPhones(entry);
+        for (String phone : newLinks) {
+            if (!oldLinks.contains(phone)) putLink(phone, entry.id());
         }
-        throw new DependencyFailure(mapper.what() + " " + entry.id() + " kept changing while being updated", null);
+        if (!table.put(item(entry), "#rev = :rev", Map.of(":rev", Items.n(expected)))) {
+            if (table.get(mapper.kind(), entry.id()).isEmpty()) throw new NotFound(mapper.what());
+            throw new StaleWrite(mapper.what(), entry.id());
+        }
+        if (phoneChanges && old.phone() != null) release(old.phone(), entry.id(), null);
+        for (String phone : oldLinks) {
+            if (!newLinks.contains(phone)) deleteLink(phone, entry.id());
+        }
     }
 
     @Override
@@ -156,6 +156,19 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
             return true;
         }
         throw new DependencyFailure(mapper.what() + " " + id + " kept changing while being deleted", null);
+    }
+
+    @Override
+    public void delete(String id, long version) {
+        Map<String, AttributeValue> current = table.get(mapper.kind(), id).orElseThrow(() -> new NotFound(mapper.what()));
+        if (Items.reader(current).l(REV) != version
+                || !table.delete(mapper.kind(), id, "#rev = :rev", Map.of(":rev", Items.n(version)))) {
+            if (table.get(mapper.kind(), id).isEmpty()) throw new NotFound(mapper.what());
+            throw new StaleWrite(mapper.what(), id);
+        }
+        T old = read(current);
+        if (old.phone() != null) release(old.phone(), id, null);
+        for (String phone : mapper.familyPhones(old)) deleteLink(phone, id);
     }
 
     // ---- phone claims
@@ -218,9 +231,9 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     // ---- items
 
-    private Map<String, AttributeValue> item(T entry, long rev) {
+    private Map<String, AttributeValue> item(T entry) {
         return mapper.write(entry)
-                .s(PK, mapper.kind()).s(SK, entry.id()).s(ITEM_TYPE, mapper.kind()).n(REV, rev)
+                .s(PK, mapper.kind()).s(SK, entry.id()).s(ITEM_TYPE, mapper.kind()).n(REV, entry.version())
                 .build();
     }
 

@@ -303,7 +303,7 @@ class DynamoStoreDesignIT {
 
             // when
             List<Throwable> failures = race(2, n -> {
-                if (n == 0) store.directory().members().update(member(mover).phone(phone).build());
+                if (n == 0) store.directory().members().update(member(mover).phone(phone).version(2).build());
                 else store.directory().members().insert(member(newcomer).phone(phone).build());
             });
 

@@ -59,14 +59,17 @@ function networkFailure() {
 }
 
 /**
- * {@code opts}: a content type (string), or {contentType, idempotencyKey, raw}. {@code raw}: the Response itself
- * (a spreadsheet to save) once it is a success.
+ * {@code opts}: a content type (string), or {contentType, idempotencyKey, raw, headers}. {@code raw}: the Response
+ * itself (a spreadsheet to save) once it is a success. {@code headers}: more request headers (If-Match). A record
+ * read with an ETag (an editable one) carries it as {@code etag}, not enumerable: sending the record back does not
+ * send it.
  */
 export function api(method, path, body, opts) {
   var o = typeof opts === 'string' ? { contentType: opts } : (opts || {});
   var cached = method === 'GET' ? remembered[path] : null;
   return freshToken().then(function (token) {
-    var headers = { 'Authorization': 'Bearer ' + token, 'Accept': 'application/json', 'X-Huzhu-Language': language() };
+    var headers = Object.assign({ 'Authorization': 'Bearer ' + token, 'Accept': 'application/json',
+      'X-Huzhu-Language': language() }, o.headers || {});
     var payload;
     if (body != null) {
       headers['Content-Type'] = o.contentType || 'application/json';
@@ -95,6 +98,7 @@ export function api(method, path, body, opts) {
       }
       if (!r.ok) throw new ApiError(r.status, json);
       var etag = r.headers.get('ETag');
+      if (etag && json && typeof json === 'object') Object.defineProperty(json, 'etag', { value: etag });
       if (method === 'GET' && etag && json) remembered[path] = { etag: etag, json: json };
       return json;
     }, networkFailure);
@@ -144,6 +148,23 @@ export function submitOnce(form, button, opts) {
       opts.failed(e);
     });
   });
+}
+
+/**
+ * Saves an edit of {@code record} as the officer read it (If-Match: its ETag, else its version), so that it never
+ * overwrites what somebody else saved meanwhile: the API refuses that with 412 (see {@link reread}).
+ */
+export function edit(method, path, body, record) {
+  var tag = record && (record.etag || (record.version != null ? '"' + record.version + '"' : null));
+  return api(method, path, body, tag ? { headers: { 'If-Match': tag } } : null);
+}
+
+/**
+ * After an edit was refused because somebody else changed the record meanwhile (412, "已被他人修改"): the record as it
+ * is now, to show again with that message. Any other failure is passed on.
+ */
+export function reread(e, path) {
+  return e && e.status === 412 ? api('GET', path) : Promise.reject(e);
 }
 
 /** A route of the local stack (the SMS simulator's): no token. */

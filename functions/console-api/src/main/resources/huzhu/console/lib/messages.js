@@ -4,6 +4,7 @@
  */
 import { t, fieldName } from './i18n.js';
 import { $, add, clear, h } from './dom.js';
+import { reread } from './api.js';
 
 var saidAt = 0;
 
@@ -66,6 +67,19 @@ export function showErrors(form, e) {
   } else {
     failed(e);
   }
+}
+
+/**
+ * Shows why saving {@code form} failed. Refused because somebody else saved the record meanwhile (412, "已被他人修改"):
+ * the form again in its place, built by {@code build} from the record as it is now (read again from {@code path}),
+ * with that message; the officer makes the change again on it.
+ */
+export function showSaveFailure(form, e, path, build) {
+  reread(e, path).then(function (current) {
+    var again = build(current);
+    form.replaceWith(again);
+    showErrors(again, e);
+  }).catch(function (other) { showErrors(form, other); });
 }
 
 function cssEscape(s) { return s.replace(/["\\\]\[]/g, '\\$&'); }

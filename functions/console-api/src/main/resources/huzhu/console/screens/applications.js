@@ -4,8 +4,8 @@
  */
 import { t, word, when, locale } from '../lib/i18n.js';
 import { $, add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
-import { api, qs } from '../lib/api.js';
+import { say, failed, showErrors, showSaveFailure } from '../lib/messages.js';
+import { api, edit, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { memberPicker } from '../lib/picker.js';
 import { confirmDialog, toast } from '../lib/dialog.js';
@@ -97,11 +97,12 @@ function applicationForm(memberIdOrApplication) {
     var body = { memberId: picker.value(), kind: kind.value, reason: reason.value,
       amountRequested: amount.value === '' ? null : Number(amount.value),
       documents: docs.value.split('\n').map(function (d) { return d.trim(); }).filter(Boolean) };
-    var req = a ? api('PUT', '/v1/applications/' + encodeURIComponent(a.id), body) : api('POST', '/v1/applications', body);
+    var path = a ? '/v1/applications/' + encodeURIComponent(a.id) : null;
+    var req = a ? edit('PUT', path, body, a) : api('POST', '/v1/applications', body);
     req.then(function (saved) {
       toast(t('apps.saved', { name: saved.memberName }));
       location.hash = '#/application/' + encodeURIComponent(saved.id);
-    }).catch(function (e) { showErrors(form, e); });
+    }).catch(function (e) { showSaveFailure(form, e, path, applicationForm); });
   });
   return form;
 }

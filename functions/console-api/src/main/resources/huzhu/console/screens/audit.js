@@ -21,7 +21,7 @@ export function auditView(view) {
         var target = word('target', e.targetKind) + (e.targetLabel ? ' ' + e.targetLabel : '');
         var link = e.targetKind === 'incident' && e.targetId ? h('a', { href: '#/incident/' + encodeURIComponent(e.targetId) }, target) : target;
         return h('tr', null, h('td', null, when(e.at)), h('td', null, e.actorName === 'system' ? t('audit.system') : e.actorName),
-          h('td', null, word('did', e.action)), h('td', null, link),
+          h('td', null, word('did', e.action), e.count != null ? ' ' + t('audit.records', { n: e.count }) : ''), h('td', null, link),
           h('td', null, (e.fields || []).map(function (f) { return word('field', f); }).join('、')));
       })));
   }, function (e) { showErrors(form, e); });

@@ -5,8 +5,8 @@
  */
 import { t, word, when } from '../lib/i18n.js';
 import { add, clear, field, h, input, select, tel } from '../lib/dom.js';
-import { failed, loadFailed, showErrors } from '../lib/messages.js';
-import { api, qs } from '../lib/api.js';
+import { failed, loadFailed, showSaveFailure } from '../lib/messages.js';
+import { api, edit, qs } from '../lib/api.js';
 import { isAdmin, canOperate } from '../lib/user.js';
 import { forgetMember, loadMembers, rememberMember } from '../lib/members.js';
 import { dataTable } from '../lib/table.js';
@@ -125,12 +125,12 @@ function directoryView(view, kind) {
         confirmDialog({ title: t('dir.deleteTitle', { name: e.name }), text: t('dir.deleteConfirm', { name: e.name }), confirm: t('common.delete'), danger: true })
           .then(function (yes) {
             if (!yes) return null;
-            return api('DELETE', '/v1/' + kind + '/' + encodeURIComponent(e.id)).then(function () {
+            return edit('DELETE', '/v1/' + kind + '/' + encodeURIComponent(e.id), null, e).then(function () {
               toast(t('dir.deleted', { name: e.name }));
               if (isMembers) forgetMember(e.id);
               list.reload();
             });
-          }).catch(failed);
+          }).catch(function (err) { failed(err); if (err.status === 412) list.reload(); });
       } }, t('common.delete')));
   }
 
@@ -138,17 +138,23 @@ function directoryView(view, kind) {
     var body = volunteerInput(v);
     body.onDuty = box.checked;
     box.disabled = true;
-    api('PUT', '/v1/volunteers/' + encodeURIComponent(v.id), body).then(function (saved) {
+    edit('PUT', '/v1/volunteers/' + encodeURIComponent(v.id), body, v).then(function (saved) {
       Object.assign(v, saved);
       toast(t(saved.onDuty ? 'dir.nowOnDuty' : 'dir.nowOffDuty', { name: v.name }));
       list.redraw();
-    }).catch(function (e) { box.checked = !box.checked; box.disabled = false; failed(e); });
+    }).catch(function (e) {
+      box.checked = !box.checked;
+      box.disabled = false;
+      failed(e);
+      if (e.status === 412) list.reload();
+    });
   }
 
   function openForm(entry) {
-    if (isMembers && entry) {
-      // the whole record through GET /v1/members/{id}: opening it is what the audit log records as a view
-      api('GET', '/v1/members/' + encodeURIComponent(entry.id)).then(function (m) { showForm(m); }).catch(failed);
+    if (entry) {
+      // the whole record through GET, with the version an edit is based on; for a member, opening it is what the
+      // audit log records as a view
+      api('GET', '/v1/' + kind + '/' + encodeURIComponent(entry.id)).then(function (r) { showForm(r); }).catch(failed);
     } else {
       showForm(entry);
     }
@@ -164,18 +170,23 @@ function directoryView(view, kind) {
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var body = form.collect();
-      var req = entry ? api('PUT', '/v1/' + kind + '/' + encodeURIComponent(entry.id), body) : api('POST', '/v1/' + kind, body);
+      var path = entry ? '/v1/' + kind + '/' + encodeURIComponent(entry.id) : null;
+      var req = entry ? edit('PUT', path, body, entry) : api('POST', '/v1/' + kind, body);
       req.then(function (saved) {
         toast(t(entry ? 'dir.saved' : 'dir.created', { name: saved.name }));
         if (isMembers) rememberMember(saved);
         clear(panel);
         list.reload();
-      }).catch(function (e) { showErrors(form, e); });
+      }).catch(function (e) {
+        // somebody else saved it meanwhile: the list and the form again, as they are now
+        showSaveFailure(form, e, path, function (current) { list.reload(); return showForm(current); });
+      });
     });
     clear(panel).appendChild(form);
     if (isMembers && entry) add(panel, memberCarePanel(entry));
     var first = form.querySelector('input, select, textarea');
     if (first) first.focus();
+    return form;
   }
 
   function openImport() {

@@ -2,7 +2,7 @@
 import { t, word, isoDate, day } from '../lib/i18n.js';
 import { add, clear, field, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
-import { api, qs } from '../lib/api.js';
+import { api, edit, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { memberName } from '../lib/members.js';
 import { pagedList } from '../lib/paging.js';
@@ -32,10 +32,14 @@ function markDone(f, reload) {
     kind: f.kind, dueDate: f.dueDate, doneDate: isoDate(new Date()), status: 'done',
     visitors: f.visitors, notes: f.notes, amount: f.amount, task: f.task, owner: f.owner
   };
-  api('PUT', '/v1/followups/' + encodeURIComponent(f.id), body).then(function () {
+  edit('PUT', '/v1/followups/' + encodeURIComponent(f.id), body, f).then(function () {
     say(t('followups.markedDone'));
     return reload && reload();
-  }).catch(failed);
+  }).catch(function (e) {
+    failed(e);
+    // somebody else changed it meanwhile: the list as it is now
+    if (e.status === 412 && reload) reload();
+  });
 }
 
 export function followUpForm(incidentId, reload) {

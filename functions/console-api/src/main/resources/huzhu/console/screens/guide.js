@@ -4,8 +4,8 @@
  */
 import { t, word, when } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
-import { api } from '../lib/api.js';
+import { say, failed, showSaveFailure } from '../lib/messages.js';
+import { api, edit } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 
 var KINDS = ['hardship', 'medical', 'bereavement', 'education', 'disaster', 'other'];
@@ -63,10 +63,11 @@ function guideForm(g) {
       }),
       steps: lines(steps.value), note: note.value || null
     };
-    api('PUT', '/v1/assistance-guide', body).then(function () {
-      showErrors(form, null);
+    edit('PUT', '/v1/assistance-guide', body, g).then(function (saved) {
+      // the next save is based on this one
+      form.replaceWith(guideForm(saved));
       say(t('guide.saved'));
-    }).catch(function (e) { showErrors(form, e); });
+    }).catch(function (e) { showSaveFailure(form, e, '/v1/assistance-guide', guideForm); });
   });
   return form;
 }

@@ -5,10 +5,10 @@
  */
 import { t, word, when, isoDate } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select, table, tel } from '../lib/dom.js';
-import { say, failed, showErrors } from '../lib/messages.js';
+import { say, failed, showErrors, showSaveFailure } from '../lib/messages.js';
 import { confirmDialog, toast } from '../lib/dialog.js';
 import { unitChoice } from './facets.js';
-import { api, qs } from '../lib/api.js';
+import { api, edit, qs } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { every } from '../lib/timers.js';
 import { memberName } from '../lib/members.js';
@@ -134,11 +134,12 @@ function noticeForm(n) {
   }
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
-    var req = n ? api('PUT', '/v1/notices/' + encodeURIComponent(n.id), body()) : api('POST', '/v1/notices', body());
+    var path = n ? '/v1/notices/' + encodeURIComponent(n.id) : null;
+    var req = n ? edit('PUT', path, body(), n) : api('POST', '/v1/notices', body());
     req.then(function (saved) {
       toast(t(saved.status === 'scheduled' ? 'notices.scheduled' : 'notices.saved', { title: saved.title }));
       location.hash = '#/notice/' + encodeURIComponent(saved.id);
-    }).catch(function (e) { showErrors(form, e); });
+    }).catch(function (e) { showSaveFailure(form, e, path, noticeForm); });
   });
   return form;
 }

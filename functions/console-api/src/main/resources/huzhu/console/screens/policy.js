@@ -1,9 +1,9 @@
 /* The escalation policy: the levels an unanswered incident goes through, edited by admins, read by everyone. */
 import { t, levelName } from '../lib/i18n.js';
 import { add, clear, field, h, input, numberOrNull, select } from '../lib/dom.js';
-import { failed, showErrors } from '../lib/messages.js';
+import { failed, showErrors, showSaveFailure } from '../lib/messages.js';
 import { toast } from '../lib/dialog.js';
-import { api } from '../lib/api.js';
+import { api, edit } from '../lib/api.js';
 import { isAdmin } from '../lib/user.js';
 
 export function policyView(view) {
@@ -68,7 +68,13 @@ function policyForm(policy) {
       if (i === levels.length - 1 && l.repeat != null) out.repeat = l.repeat;
       return out;
     }) };
-    api('PUT', '/v1/escalation-policy', body).then(function () { showErrors(form, null); toast(t('policy.saved')); }).catch(function (e) { showErrors(form, e); });
+    edit('PUT', '/v1/escalation-policy', body, policy).then(function (saved) {
+      // the next save is based on this one
+      var next = policyForm(saved);
+      form.replaceWith(next);
+      showErrors(next, null);
+      toast(t('policy.saved'));
+    }).catch(function (e) { showSaveFailure(form, e, '/v1/escalation-policy', policyForm); });
   });
   return form;
 }

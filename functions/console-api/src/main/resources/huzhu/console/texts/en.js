@@ -345,7 +345,7 @@ export default {
   'coverage.noneOptedOut': 'No volunteer opted out',
 
   'audit.title': 'Audit log',
-  'audit.help': 'Who changed the directory, opened a member\'s record or acted on an incident, and when. The log can be read, never changed.',
+  'audit.help': 'Who changed the directory, opened or listed personal data (what, and how many records) or acted on an incident, and when. The same person seeing the same records again within ten minutes is recorded once. The log can be read, never changed.',
   'audit.system': 'system',
   'did.create': 'added',
   'did.update': 'changed',
@@ -399,5 +399,16 @@ export default {
   'sms.watchHint': 'empty: all',
   'sms.show': 'Show',
   'sms.none': 'No SMS yet',
+  // reads of personal data in the audit log
+  'did.list': 'listed',
+  'did.search': 'searched',
+  'did.four-eyes-waived': 'acted alone as admin (no second person)',
+  'target.delivery': 'notice recipients',
+  'target.notice-reply': 'notice replies',
+  'target.coverage': 'coverage report',
+  'target.contactRequest': 'request to change family contacts',
+  'target.round': 'care round',
+  'target.guide': 'assistance guide',
+  'audit.records': '{n} records',
   'sms.template': 'template {name}'
 };

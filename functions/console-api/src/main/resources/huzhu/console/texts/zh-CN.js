@@ -345,7 +345,7 @@ export default {
   'coverage.noneOptedOut': '没有队员退订',
 
   'audit.title': '操作日志',
-  'audit.help': '谁在什么时候修改了名录、查看了会员资料、处理了求助。日志只能查看，不能修改。',
+  'audit.help': '谁在什么时候修改了名录、查看或列出了个人资料（看了哪些、几条）、处理了求助。同一人十分钟内重复看同样的内容只记一次。日志只能查看，不能修改。',
   'audit.system': '系统',
   'did.create': '新增',
   'did.update': '修改',
@@ -399,5 +399,16 @@ export default {
   'sms.watchHint': '留空显示全部',
   'sms.show': '显示',
   'sms.none': '还没有短信',
+  // reads of personal data in the audit log
+  'did.list': '列出',
+  'did.search': '搜索',
+  'did.four-eyes-waived': '管理员独自处理（免第二人复核）',
+  'target.delivery': '通知送达名单',
+  'target.notice-reply': '通知回复',
+  'target.coverage': '覆盖情况报表',
+  'target.contactRequest': '家属变更申请',
+  'target.round': '走访慰问',
+  'target.guide': '帮扶操作指南',
+  'audit.records': '{n} 条',
   'sms.template': '模板 {name}'
 };

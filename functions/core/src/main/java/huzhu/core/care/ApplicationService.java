@@ -5,9 +5,11 @@ import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.Conflict;
+import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
@@ -45,6 +47,8 @@ import java.util.function.UnaryOperator;
  * approved one is paid — each step with who and when, and the applicant told of each by SMS (the member, and the
  * family contact who asked). A step out of order is refused (409, saying where the application stands and what the
  * steps are); two officers deciding at the same moment cannot both win, the second is told the application moved on.
+ * Money needs a second pair of eyes: whoever submitted or reviewed an application cannot approve it, whoever
+ * submitted it cannot pay it (403); an admin may, and the audit log then records that the rule was waived.
  */
 public final class ApplicationService {
     static final int MAX_REASON = 2000;
@@ -141,11 +145,17 @@ public final class ApplicationService {
 
     /** While it is only submitted, an application can be corrected; once reviewed it is what was decided on. */
     public AssistanceApplication update(String id, ApplicationInput input, Actor actor) {
+        return update(id, input, actor, BasedOn.ANY);
+    }
+
+    /** As {@link #update(String, ApplicationInput, Actor)}, if the stored one is still a version {@code basedOn} names. */
+    public AssistanceApplication update(String id, ApplicationInput input, Actor actor, BasedOn basedOn) {
         ApplicationInput in = input == null ? new ApplicationInput(null, null, null, null, null) : input;
         Validation v = new Validation();
         Checked c = check(v, in);
         v.throwIfAny();
         AssistanceApplication updated = change(id, current -> {
+            basedOn.require(current.version());
             if (current.status() != ApplicationStatus.SUBMITTED) {
                 throw new Conflict("application_locked", "error.application.locked");
             }
@@ -185,8 +195,10 @@ public final class ApplicationService {
         String note = typed(v, "note", in.note(), MAX_NOTE, to == ApplicationStatus.REJECTED);
         if (in.amount() != null) amount(v, "amount", in.amount());
         v.throwIfAny();
+        boolean[] waived = {false};
         AssistanceApplication moved = change(id, current -> {
             if (!current.status().mayBecome(to)) throw refused(current.status(), to);
+            waived[0] = secondPairOfEyes(current, to, actor);
             BigDecimal amount = null;
             BigDecimal approved = current.amountApproved();
             if (to == ApplicationStatus.APPROVED) {
@@ -213,9 +225,27 @@ public final class ApplicationService {
             case PAID -> "pay";
             case SUBMITTED -> "create";
         }, "application", id, moved.memberName());
+        if (waived[0]) audit.record(actor, "four-eyes-waived", "application", id, moved.memberName(), List.of(to.wire()));
         tellApplicant(moved, directory.members().get(moved.memberId()).orElse(null), moved.steps().get(
                 moved.steps().size() - 1));
         return moved;
+    }
+
+    /**
+     * Refuses (403) approving by whoever submitted or reviewed the application and paying by whoever submitted it,
+     * unless the actor is an admin: then it answers whether the rule was waived, for the audit log.
+     */
+    private static boolean secondPairOfEyes(AssistanceApplication current, ApplicationStatus to, Actor actor) {
+        List<ApplicationStatus> earlier = switch (to) {
+            case APPROVED -> List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.REVIEWED);
+            case PAID -> List.of(ApplicationStatus.SUBMITTED);
+            default -> List.of();
+        };
+        boolean tookPart = earlier.stream().anyMatch(s -> current.step(s)
+                .map(step -> step.actorId() != null && step.actorId().equals(actor.id())).orElse(false));
+        if (!tookPart) return false;
+        if (actor.admin()) return true;
+        throw new Forbidden("four_eyes", "error.application.fourEyes." + to.wire(), Map.of());
     }
 
     /**
@@ -258,13 +288,6 @@ public final class ApplicationService {
 
     public AssistanceApplication get(String id) {
         return applications.get(id).orElseThrow(() -> new NotFound("application"));
-    }
-
-    /** An application as one officer opened it (a family's finances and health): recorded as a view, like a member's record. */
-    public AssistanceApplication get(String id, Actor actor) {
-        AssistanceApplication a = get(id);
-        audit.record(actor, "view", "application", id, a.memberName());
-        return a;
     }
 
     /** {@code memberId} narrows to one member (every status, newest first, one page). */

@@ -9,13 +9,19 @@ import java.util.List;
  * documents each needs, the steps from asking to being paid, and a closing note (where to hand in papers, whom to
  * call). Officers edit it; until they do, members read the default of the message bundles. {@code standardAmount} is
  * the union's standard sum for a kind, when it has one (a condolence payment), used when an application for it is
- * opened without an amount.
+ * opened without an amount. {@code version} counts the saves (0: the default, never saved).
  */
-public record AssistanceGuide(List<Kind> kinds, List<String> steps, String note, Instant updatedAt, String updatedBy) {
+public record AssistanceGuide(List<Kind> kinds, List<String> steps, String note, Instant updatedAt, String updatedBy,
+        long version) {
 
     public AssistanceGuide {
         kinds = kinds == null ? List.of() : List.copyOf(kinds);
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** A guide never saved: the default. */
+    public AssistanceGuide(List<Kind> kinds, List<String> steps, String note, Instant updatedAt, String updatedBy) {
+        this(kinds, steps, note, updatedAt, updatedBy, 0);
     }
 
     /** {@code kind} is an {@link ApplicationKind}'s wire word. */

@@ -13,6 +13,7 @@ import huzhu.core.directory.Member;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
@@ -137,7 +138,9 @@ public final class ContactRequestService {
         ContactRequest claimed = decide(id, ContactRequest.Status.APPROVED, note, actor);
         try {
             Member member = directory.members().get(claimed.memberId()).orElseThrow(() -> new NotFound("member"));
-            directoryService.updateMember(member.id(), withChange(member, claimed), actor);
+            // on the member as just read: a change somebody saved meanwhile is never overwritten (412, undone below)
+            directoryService.updateMember(member.id(), withChange(member, claimed), actor,
+                    BasedOn.version(member.version()));
             audit.record(actor, "approve", "contactRequest", id, claimed.memberName());
             tell(member, "contactRequest.approved", claimed, actor.name(), null);
             return claimed;

@@ -2,17 +2,22 @@ package huzhu.core.care;
 
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
+import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStore;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Changes;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.VersionedChange;
+import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.kernel.Wire;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -27,6 +32,8 @@ import java.util.List;
  * with arrangements, safety checks — each with what to do, who sees to it and by when.
  */
 public final class FollowUpService {
+    private static final int ATTEMPTS = 5;
+
     private final FollowUpStore followUps;
     private final IncidentStore incidents;
     private final Clock clock;
@@ -68,12 +75,33 @@ public final class FollowUpService {
 
     /** Replaces a follow-up's details, e.g. a planned visit that has now been made. */
     public FollowUp update(String id, FollowUpInput input, Actor actor) {
-        FollowUp old = followUps.get(id).orElseThrow(() -> new NotFound("followup"));
-        FollowUp f = build(id, old.incidentId(), old.memberId(), input, old.createdAt(), clock.instant(), old);
-        followUps.replace(f);
+        return update(id, input, actor, BasedOn.ANY);
+    }
+
+    /** As {@link #update(String, FollowUpInput, Actor)}, if the stored one is still a version {@code basedOn} names. */
+    public FollowUp update(String id, FollowUpInput input, Actor actor, BasedOn basedOn) {
+        List<FollowUp> before = new ArrayList<>(1);
+        FollowUp f;
+        try {
+            f = VersionedChange.run(ATTEMPTS, () -> get(id), current -> {
+                basedOn.require(current.version());
+                before.clear();
+                before.add(current);
+                return Decision.write(build(id, current.incidentId(), current.memberId(), input, current.createdAt(),
+                        clock.instant(), current));
+            }, followUps::replace);
+        } catch (StaleWrite e) {
+            throw new Conflict("busy", "error.busy");
+        }
+        FollowUp old = before.get(0);
         String code = old.incidentId() == null ? null : incidents.get(old.incidentId()).map(Incident::code).orElse(null);
         audit.record(actor, "update", "followup", id, code, changes(old, f));
         return f;
+    }
+
+    /** One follow-up, as an officer opened it. */
+    public FollowUp get(String id) {
+        return followUps.get(id).orElseThrow(() -> new NotFound("followup"));
     }
 
     /**
@@ -129,7 +157,8 @@ public final class FollowUpService {
             if (in.owner() == null) owner = old.owner();
         }
         return new FollowUp(id, incidentId, memberId, kind, due, done, visitors, notes, in.amount(), status, created,
-                now, task, owner, old == null ? null : old.roundId(), old == null ? null : old.applicationId());
+                now, task, owner, old == null ? null : old.roundId(), old == null ? null : old.applicationId(),
+                old == null ? 1 : old.version() + 1);
     }
 
     public List<FollowUp> forIncident(String incidentId) {

@@ -10,7 +10,11 @@ public interface FollowUpStore {
     /** Stores a new follow-up; throws {@link IllegalStateException} if one with the same id exists. */
     void insert(FollowUp followUp);
 
-    /** Replaces the follow-up with the same id; throws {@link huzhu.core.error.NotFound} if there is none. */
+    /**
+     * Replaces the follow-up with the same id if its stored version is {@code followUp.version() - 1}; throws
+     * {@link huzhu.core.kernel.StaleWrite} (nothing written) if it is not, {@link huzhu.core.error.NotFound} if there
+     * is none.
+     */
     void replace(FollowUp followUp);
 
     Optional<FollowUp> get(String id);

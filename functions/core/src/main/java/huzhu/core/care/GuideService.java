@@ -1,9 +1,13 @@
 package huzhu.core.care;
 
 import huzhu.core.audit.AuditService;
+import huzhu.core.error.ChangedMeanwhile;
+import huzhu.core.error.Conflict;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
@@ -70,6 +74,11 @@ public final class GuideService {
     }
 
     public AssistanceGuide save(GuideInput input, Actor actor) {
+        return save(input, actor, BasedOn.ANY);
+    }
+
+    /** Saves it, if the guide in force is still a version {@code basedOn} names (412 otherwise). */
+    public AssistanceGuide save(GuideInput input, Actor actor, BasedOn basedOn) {
         GuideInput in = input == null ? new GuideInput(null, null, null) : input;
         Validation v = new Validation();
         List<KindInput> givenKinds = in.kinds() == null ? List.of() : in.kinds();
@@ -97,8 +106,16 @@ public final class GuideService {
         if (steps.isEmpty()) v.problem("steps", "invalid.required");
         String note = v.text("note", in.note(), MAX_NOTE, false);
         v.throwIfAny();
-        AssistanceGuide guide = new AssistanceGuide(kinds, steps, note, clock.instant(), actor.name());
-        store.saveGuide(guide);
+        long current = store.guide().map(AssistanceGuide::version).orElse(0L);
+        basedOn.require(current);
+        AssistanceGuide guide = new AssistanceGuide(kinds, steps, note, clock.instant(), actor.name(), current + 1);
+        try {
+            store.saveGuide(guide);
+        } catch (StaleWrite e) {
+            // saved by somebody else between our read and our write
+            if (basedOn.versions() != null) throw new ChangedMeanwhile();
+            throw new Conflict("busy", "error.busy");
+        }
         audit.record(actor, "update", "guide", "assistance-guide", null);
         return guide;
     }

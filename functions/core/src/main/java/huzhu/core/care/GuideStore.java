@@ -6,5 +6,9 @@ import java.util.Optional;
 public interface GuideStore {
     Optional<AssistanceGuide> guide();
 
+    /**
+     * Saves it if the stored guide's version is {@code guide.version() - 1} (none stored: 0); throws
+     * {@link huzhu.core.kernel.StaleWrite} (nothing written) if it is not.
+     */
     void saveGuide(AssistanceGuide guide);
 }

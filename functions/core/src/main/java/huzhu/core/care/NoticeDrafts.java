@@ -6,6 +6,7 @@ import huzhu.core.directory.DirectoryStore;
 import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Page;
@@ -85,8 +86,14 @@ public final class NoticeDrafts {
 
     /** Only a draft or a scheduled notice can be changed. */
     public NoticeView update(String id, NoticeInput input, Actor actor) {
+        return update(id, input, actor, BasedOn.ANY);
+    }
+
+    /** As {@link #update(String, NoticeInput, Actor)}, if the stored draft is still a version {@code basedOn} names. */
+    public NoticeView update(String id, NoticeInput input, Actor actor, BasedOn basedOn) {
         Checked in = check(input, true);
         Notice updated = change(id, current -> {
+            basedOn.require(current.version());
             if (!current.editable()) throw new Conflict("notice_not_editable", "error.notice.notEditable");
             return current.edit().rewrite(in.title, in.text, in.audience, in.scheduledAt, clock.instant()).build();
         });

@@ -11,4 +11,7 @@ public interface DirectoryEntry {
     String phone();
 
     Language language();
+
+    /** How many times it was stored: the store writes a change only on the version it was based on. */
+    long version();
 }

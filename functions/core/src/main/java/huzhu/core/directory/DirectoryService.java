@@ -6,12 +6,16 @@ import huzhu.core.error.Conflict;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.Validation;
+import huzhu.core.kernel.VersionedChange;
+import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.sms.OptOutStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,10 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** The union's directory: members with their family contacts, volunteers, leaders. */
 public final class DirectoryService {
     public static final int MAX_NAME = 50;
+    private static final int ATTEMPTS = 5;
     static final int MAX_FAMILY = 10;
     static final int MAX_SKILLS = 20;
 
@@ -37,15 +43,19 @@ public final class DirectoryService {
     private final ServiceConfig config;
     private final AuditService audit;
     private final MemberSaved memberSaved;
+    private final Involvement involvement;
     private final PersonalLinks links;
 
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
-        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE);
+        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE, Involvement.NONE);
     }
 
-    /** {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS). */
+    /**
+     * {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS);
+     * {@code involvement} says who the active incidents need, who may therefore not be deleted.
+     */
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit,
-            MemberSaved memberSaved) {
+            MemberSaved memberSaved, Involvement involvement) {
         this.directory = directory;
         this.triggerTokens = triggerTokens;
         this.optOuts = optOuts;
@@ -54,6 +64,7 @@ public final class DirectoryService {
         this.config = config;
         this.audit = audit;
         this.memberSaved = memberSaved;
+        this.involvement = involvement;
         this.links = new PersonalLinks(triggerTokens, config, audit);
     }
 
@@ -123,7 +134,7 @@ public final class DirectoryService {
     }
 
     public Member createMember(MemberInput in, Actor actor) {
-        Member m = member(ids.newId(), in, clock.instant(), clock.instant());
+        Member m = member(ids.newId(), in, clock.instant(), clock.instant(), 1);
         insert(directory.members(), m, "member");
         audit.record(actor, "create", "member", m.id(), m.name());
         memberSaved.saved(null, m, actor, false);
@@ -135,9 +146,21 @@ public final class DirectoryService {
     }
 
     public Member updateMember(String id, MemberInput in, Actor actor) {
-        Member old = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
-        Member m = member(id, in, old.createdAt(), clock.instant());
-        update(directory.members(), m, "member");
+        return updateMember(id, in, actor, BasedOn.ANY);
+    }
+
+    /** The member as edited, if the stored one is still a version {@code basedOn} names (412 otherwise). */
+    public Member updateMember(String id, MemberInput in, Actor actor, BasedOn basedOn) {
+        List<Member> before = new ArrayList<>(1);
+        Member m = change(directory.members(), "member", id, old -> {
+            basedOn.require(old.version());
+            Member edited = member(id, in, old.createdAt(), clock.instant(), old.version() + 1);
+            refuseRemovingContactsInAnEmergency(old, edited);
+            before.clear();
+            before.add(old);
+            return edited;
+        });
+        Member old = before.get(0);
         audit.record(actor, "update", "member", id, m.name(), DirectoryChanges.of(old, m));
         memberSaved.saved(old, m, actor, false);
         return m;
@@ -145,13 +168,6 @@ public final class DirectoryService {
 
     public Member member(String id) {
         return directory.members().get(id).orElseThrow(() -> new NotFound("member"));
-    }
-
-    /** A member's whole record (home address, family phones) as one officer opened it: recorded as a view. */
-    public Member member(String id, Actor actor) {
-        Member m = member(id);
-        audit.record(actor, "view", "member", id, m.name());
-        return m;
     }
 
     public Page<Member> members(PageRequest page) {
@@ -181,8 +197,12 @@ public final class DirectoryService {
     }
 
     public void deleteMember(String id, Actor actor) {
-        Member m = directory.members().get(id).orElseThrow(() -> new NotFound("member"));
-        if (!directory.members().delete(id)) throw new NotFound("member");
+        deleteMember(id, actor, BasedOn.ANY);
+    }
+
+    public void deleteMember(String id, Actor actor, BasedOn basedOn) {
+        Member m = remove(directory.members(), "member", id, basedOn,
+                old -> refuseIfNeeded(old.name(), involvement.activeIncidentsOfMember(id), "error.involved.member"));
         triggerTokens.unbind(id);
         audit.record(actor, "delete", "member", id, m.name());
     }
@@ -206,7 +226,7 @@ public final class DirectoryService {
         if (!links.has(memberId)) throw new NotFound("link");
         TriggerLink link = links.current(memberId)
                 .orElseThrow(() -> new Conflict("link_not_reprintable", "error.link.notReprintable"));
-        audit.record(actor, "view-link", "member", memberId, m.name());
+        audit.recordRead(actor, "view-link", "member", memberId, m.name(), List.of(memberId));
         return link;
     }
 
@@ -226,7 +246,7 @@ public final class DirectoryService {
     /** A roster already read into rows (a spreadsheet's first sheet), header first, as {@link #importMembers}. */
     public ImportReport importMembers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
         ImportReport report = importRows(records, skipInvalid, dryRun, actor, Roster.MEMBER_COLUMNS, directory.members(),
-                "member", row -> member(ids.newId(), row.member(), clock.instant(), clock.instant()),
+                "member", row -> member(ids.newId(), row.member(), clock.instant(), clock.instant(), 1),
                 this::outreach);
         if (dryRun) return report;
         if (memberSaved != MemberSaved.NONE) {
@@ -235,7 +255,7 @@ public final class DirectoryService {
         return report;
     }
 
-    private Member member(String id, MemberInput in, Instant created, Instant now) {
+    private Member member(String id, MemberInput in, Instant created, Instant now, long version) {
         Validation v = new Validation();
         if (in == null) in = new MemberInput(null, null, null, null, null, null, null, null);
         String name = v.text("name", in.name(), MAX_NAME, true);
@@ -259,7 +279,7 @@ public final class DirectoryService {
         }
         Language language = v.language("language", in.language());
         v.throwIfAny();
-        return new Member(id, name, phone, unit, area, address, point, contacts, language, created, now);
+        return new Member(id, name, phone, unit, area, address, point, contacts, language, created, now, version);
     }
 
     // ---------------------------------------------------------------- volunteers
@@ -269,7 +289,7 @@ public final class DirectoryService {
     }
 
     public Volunteer createVolunteer(VolunteerInput in, Actor actor) {
-        Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant(), null);
+        Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant(), null, 1);
         insert(directory.volunteers(), vol, "volunteer");
         audit.record(actor, "create", "volunteer", vol.id(), vol.name());
         return vol;
@@ -280,12 +300,22 @@ public final class DirectoryService {
     }
 
     public Volunteer updateVolunteer(String id, VolunteerInput in, Actor actor) {
-        Volunteer old = directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
-        // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
-        VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(), in.area(),
-                in.location(), in.skills(), old.onDuty(), in.maxActive(), in.language()) : in;
-        Volunteer vol = volunteer(id, keepDuty, old.createdAt(), clock.instant(), old.optedOutAt());
-        update(directory.volunteers(), vol, "volunteer");
+        return updateVolunteer(id, in, actor, BasedOn.ANY);
+    }
+
+    public Volunteer updateVolunteer(String id, VolunteerInput in, Actor actor, BasedOn basedOn) {
+        List<Volunteer> before = new ArrayList<>(1);
+        Volunteer vol = change(directory.volunteers(), "volunteer", id, current -> {
+            basedOn.require(current.version());
+            // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
+            VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(),
+                    in.area(), in.location(), in.skills(), current.onDuty(), in.maxActive(), in.language()) : in;
+            before.clear();
+            before.add(current);
+            return volunteer(id, keepDuty, current.createdAt(), clock.instant(), current.optedOutAt(),
+                    current.version() + 1);
+        });
+        Volunteer old = before.get(0);
         // an officer putting an opted-out volunteer back on duty is the volunteer's wish to hear from us again
         if (old.hasOptedOut() && !vol.hasOptedOut()) optOuts.clear(vol.phone());
         audit.record(actor, "update", "volunteer", id, vol.name(), DirectoryChanges.of(old, vol));
@@ -319,8 +349,12 @@ public final class DirectoryService {
     }
 
     public void deleteVolunteer(String id, Actor actor) {
-        Volunteer v = directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
-        if (!directory.volunteers().delete(id)) throw new NotFound("volunteer");
+        deleteVolunteer(id, actor, BasedOn.ANY);
+    }
+
+    public void deleteVolunteer(String id, Actor actor, BasedOn basedOn) {
+        Volunteer v = remove(directory.volunteers(), "volunteer", id, basedOn,
+                old -> refuseIfNeeded(old.name(), involvement.activeIncidentsNeeding(id), "error.involved.responder"));
         audit.record(actor, "delete", "volunteer", id, v.name());
     }
 
@@ -335,7 +369,7 @@ public final class DirectoryService {
 
     public ImportReport importVolunteers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
         return importRows(records, skipInvalid, dryRun, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(),
-                "volunteer", row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null),
+                "volunteer", row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null, 1),
                 ready -> Outreach.NONE);
     }
 
@@ -352,7 +386,8 @@ public final class DirectoryService {
     }
 
     /** An officer putting a volunteer back on duty ends their opt-out; they asked the union to come back. */
-    private Volunteer volunteer(String id, VolunteerInput in, Instant created, Instant now, Instant optedOutAt) {
+    private Volunteer volunteer(String id, VolunteerInput in, Instant created, Instant now, Instant optedOutAt,
+            long version) {
         Validation v = new Validation();
         if (in == null) in = new VolunteerInput(null, null, null, null, null, null, null, null);
         String name = v.text("name", in.name(), MAX_NAME, true);
@@ -372,7 +407,7 @@ public final class DirectoryService {
         v.throwIfAny();
         boolean onDuty = in.onDuty() == null || in.onDuty();
         return new Volunteer(id, name, phone, area, point, skills, onDuty, maxActive, language, created, now,
-                onDuty ? null : optedOutAt);
+                onDuty ? null : optedOutAt, version);
     }
 
     // ---------------------------------------------------------------- leaders
@@ -382,7 +417,7 @@ public final class DirectoryService {
     }
 
     public Leader createLeader(LeaderInput in, Actor actor) {
-        Leader l = leader(ids.newId(), in, clock.instant(), clock.instant());
+        Leader l = leader(ids.newId(), in, clock.instant(), clock.instant(), 1);
         insert(directory.leaders(), l, "leader");
         audit.record(actor, "create", "leader", l.id(), l.name());
         return l;
@@ -393,9 +428,18 @@ public final class DirectoryService {
     }
 
     public Leader updateLeader(String id, LeaderInput in, Actor actor) {
-        Leader old = directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
-        Leader l = leader(id, in, old.createdAt(), clock.instant());
-        update(directory.leaders(), l, "leader");
+        return updateLeader(id, in, actor, BasedOn.ANY);
+    }
+
+    public Leader updateLeader(String id, LeaderInput in, Actor actor, BasedOn basedOn) {
+        List<Leader> before = new ArrayList<>(1);
+        Leader l = change(directory.leaders(), "leader", id, current -> {
+            basedOn.require(current.version());
+            before.clear();
+            before.add(current);
+            return leader(id, in, current.createdAt(), clock.instant(), current.version() + 1);
+        });
+        Leader old = before.get(0);
         audit.record(actor, "update", "leader", id, l.name(), DirectoryChanges.of(old, l));
         return l;
     }
@@ -425,12 +469,16 @@ public final class DirectoryService {
     }
 
     public void deleteLeader(String id, Actor actor) {
-        Leader l = directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
-        if (!directory.leaders().delete(id)) throw new NotFound("leader");
+        deleteLeader(id, actor, BasedOn.ANY);
+    }
+
+    public void deleteLeader(String id, Actor actor, BasedOn basedOn) {
+        Leader l = remove(directory.leaders(), "leader", id, basedOn,
+                old -> refuseIfNeeded(old.name(), involvement.activeIncidentsNeeding(id), "error.involved.responder"));
         audit.record(actor, "delete", "leader", id, l.name());
     }
 
-    private Leader leader(String id, LeaderInput in, Instant created, Instant now) {
+    private Leader leader(String id, LeaderInput in, Instant created, Instant now, long version) {
         Validation v = new Validation();
         if (in == null) in = new LeaderInput(null, null, null, null, null, null);
         String name = v.text("name", in.name(), MAX_NAME, true);
@@ -442,10 +490,28 @@ public final class DirectoryService {
         else v.range("level", in.level(), 1, 10);
         Language language = v.language("language", in.language());
         v.throwIfAny();
-        return new Leader(id, name, phone, email, title, in.level(), language, created, now);
+        return new Leader(id, name, phone, email, title, in.level(), language, created, now, version);
     }
 
     // ---------------------------------------------------------------- shared
+
+    /**
+     * A family contact whose phone an edit drops (removed, or given another number) is one the responders and the
+     * member's incident may be talking to: refused while the member has an active incident. Adding one is fine.
+     */
+    private void refuseRemovingContactsInAnEmergency(Member old, Member edited) {
+        List<FamilyContact> removed = old.familyContacts().stream()
+                .filter(c -> !edited.hasFamilyPhone(c.phone())).toList();
+        if (removed.isEmpty()) return;
+        refuseIfNeeded(removed.get(0).name(), involvement.activeEmergenciesOfMember(old.id()), "error.involved.contact");
+    }
+
+    /** 409 naming the person and the incidents that need them, in Chinese then English. */
+    private static void refuseIfNeeded(String name, List<String> incidentCodes, String messageKey) {
+        if (incidentCodes.isEmpty()) return;
+        throw new Conflict("involved_in_incident", messageKey, Map.of("name", name,
+                "codes", String.join(", ", incidentCodes)));
+    }
 
     static final int MAX_IMPORT_ROWS = 1000;
 
@@ -552,8 +618,34 @@ public final class DirectoryService {
         guardPhone(registry::insert, entry, what);
     }
 
-    private static <T extends DirectoryEntry> void update(Registry<T> registry, T entry, String what) {
-        guardPhone(registry::update, entry, what);
+    /**
+     * Reads the entry, decides its next version, and writes it only on the version decided on; a lost race is
+     * decided again on what the winner wrote (and refused, 412, when the caller's edit was based on the older one).
+     */
+    private static <T extends DirectoryEntry> T change(Registry<T> registry, String what, String id,
+            UnaryOperator<T> decide) {
+        try {
+            return VersionedChange.run(ATTEMPTS, () -> registry.get(id).orElseThrow(() -> new NotFound(what)),
+                    current -> Decision.write(decide.apply(current)), next -> guardPhone(registry::update, next, what));
+        } catch (StaleWrite e) {
+            throw new Conflict("busy", "error.busy");
+        }
+    }
+
+    /** Deletes the entry as read, if {@code check} lets it go and nobody changed it meanwhile; answers what it was. */
+    private static <T extends DirectoryEntry> T remove(Registry<T> registry, String what, String id, BasedOn basedOn,
+            java.util.function.Consumer<T> check) {
+        for (int attempt = 1; ; attempt++) {
+            T current = registry.get(id).orElseThrow(() -> new NotFound(what));
+            basedOn.require(current.version());
+            check.accept(current);
+            try {
+                registry.delete(id, current.version());
+                return current;
+            } catch (StaleWrite e) {
+                if (attempt >= ATTEMPTS) throw new Conflict("busy", "error.busy");
+            }
+        }
     }
 
     private static <T extends DirectoryEntry> void guardPhone(java.util.function.Consumer<T> write, T entry,

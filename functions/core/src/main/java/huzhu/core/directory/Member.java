@@ -4,7 +4,10 @@ import huzhu.core.kernel.Language;
 import java.time.Instant;
 import java.util.List;
 
-/** A union member, usually working far from home, with the family contacts who may call for help. */
+/**
+ * A union member, usually working far from home, with the family contacts who may call for help. {@code version}
+ * counts the stored changes (1 when first stored); the store accepts a change only on the version it was based on.
+ */
 public record Member(
         String id,
         String name,
@@ -16,11 +19,19 @@ public record Member(
         List<FamilyContact> familyContacts,
         Language language,
         Instant createdAt,
-        Instant updatedAt) implements DirectoryEntry {
+        Instant updatedAt,
+        long version) implements DirectoryEntry {
 
     public Member {
         familyContacts = familyContacts == null ? List.of() : List.copyOf(familyContacts);
         language = language == null ? Language.DEFAULT : language;
+    }
+
+    /** A member not stored yet: version 1. */
+    public Member(String id, String name, String phone, String unit, Area homeArea, String homeAddress,
+            GeoPoint location, List<FamilyContact> familyContacts, Language language, Instant createdAt,
+            Instant updatedAt) {
+        this(id, name, phone, unit, homeArea, homeAddress, location, familyContacts, language, createdAt, updatedAt, 1);
     }
 
     public boolean hasFamilyPhone(String e164) {

@@ -2,12 +2,14 @@ package huzhu.core.directory;
 
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One kind of person in the directory. Phone numbers (E.164) are unique within a registry: insert and
- * update throw {@link PhoneTaken} instead of writing a second entry with the same phone.
+ * update throw {@link PhoneTaken} instead of writing a second entry with the same phone. Changes are conditional on
+ * the entry's {@code version}: a writer that read an older one gets {@link StaleWrite} and changes nothing.
  */
 public interface Registry<T extends DirectoryEntry> {
     Optional<T> get(String id);
@@ -22,11 +24,20 @@ public interface Registry<T extends DirectoryEntry> {
 
     void insert(T entry);
 
-    /** Replaces the entry with the same id; throws {@link huzhu.core.error.NotFound} if there is none. */
+    /**
+     * Replaces the entry with the same id if its stored version is {@code entry.version() - 1}; throws
+     * {@link StaleWrite} (nothing written) if it is not, {@link huzhu.core.error.NotFound} if there is none.
+     */
     void update(T entry);
 
-    /** @return false if there was nothing to delete */
+    /** Deletes whatever version is stored. @return false if there was nothing to delete */
     boolean delete(String id);
+
+    /**
+     * Deletes the entry only if its stored version is {@code version}; throws {@link StaleWrite} (nothing deleted)
+     * if it is not, {@link huzhu.core.error.NotFound} if there is none.
+     */
+    void delete(String id, long version);
 
     final class PhoneTaken extends RuntimeException {
         public PhoneTaken(String what) {

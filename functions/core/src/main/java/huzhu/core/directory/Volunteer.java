@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A member of the emergency mutual-aid team (应急互助小分队). {@code optedOutAt} is when they texted
- * STOP (退订); they stay off duty until an officer puts them back on, which clears it.
+ * STOP (退订); they stay off duty until an officer puts them back on, which clears it. {@code version} as
+ * {@link Member}'s.
  */
 public record Volunteer(
         String id,
@@ -20,7 +21,8 @@ public record Volunteer(
         Language language,
         Instant createdAt,
         Instant updatedAt,
-        Instant optedOutAt) implements DirectoryEntry {
+        Instant optedOutAt,
+        long version) implements DirectoryEntry {
 
     public static final int DEFAULT_MAX_ACTIVE = 1;
 
@@ -30,21 +32,29 @@ public record Volunteer(
         maxActive = maxActive <= 0 ? DEFAULT_MAX_ACTIVE : maxActive;
     }
 
-    /** A volunteer who never opted out. */
+    /** A volunteer not stored yet: version 1. */
+    public Volunteer(String id, String name, String phone, Area area, GeoPoint location, List<String> skills,
+            boolean onDuty, int maxActive, Language language, Instant createdAt, Instant updatedAt,
+            Instant optedOutAt) {
+        this(id, name, phone, area, location, skills, onDuty, maxActive, language, createdAt, updatedAt, optedOutAt, 1);
+    }
+
+    /** A volunteer who never opted out, not stored yet. */
     public Volunteer(String id, String name, String phone, Area area, GeoPoint location, List<String> skills,
             boolean onDuty, int maxActive, Language language, Instant createdAt, Instant updatedAt) {
         this(id, name, phone, area, location, skills, onDuty, maxActive, language, createdAt, updatedAt, null);
     }
 
+    /** The next version: off duty. */
     public Volunteer offDuty(Instant at) {
         return new Volunteer(id, name, phone, area, location, skills, false, maxActive, language, createdAt, at,
-                optedOutAt);
+                optedOutAt, version + 1);
     }
 
-    /** Off duty because they asked for no more SMS; the first opt-out's time is kept. */
+    /** The next version: off duty because they asked for no more SMS; the first opt-out's time is kept. */
     public Volunteer optedOut(Instant at) {
         return new Volunteer(id, name, phone, area, location, skills, false, maxActive, language, createdAt, at,
-                optedOutAt != null ? optedOutAt : at);
+                optedOutAt != null ? optedOutAt : at, version + 1);
     }
 
     public boolean hasOptedOut() {

@@ -7,7 +7,7 @@ import java.util.Map;
  * {@code messageKey} names the text in the message bundles; the edge renders it for people.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Conflict, Invalid, Forbidden, RateLimited {
+        permits NotFound, Conflict, Invalid, Forbidden, RateLimited, ChangedMeanwhile {
 
     private final String messageKey;
     private final Map<String, Object> args;

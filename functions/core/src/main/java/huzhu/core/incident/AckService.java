@@ -14,11 +14,14 @@ import java.util.Map;
 
 /**
  * The link in an alert SMS: one person, one incident, signed ({@link AckTokens}). It opens only while the
- * incident is active, so a forwarded old SMS reveals nothing. Each source address may open or use links
- * {@link #PER_ADDRESS} times: far more than a volunteer needs, far too few to try tokens.
+ * incident is active, so a forwarded old SMS reveals nothing. A source address may name
+ * {@link #MISSES_PER_ADDRESS} links that open nothing: far too few to try tokens. A real link is never refused
+ * for what others sharing its address did, only by its own rule: {@link #USES_PER_LINK} pages and actions, far
+ * more than one volunteer needs.
  */
 public final class AckService {
-    public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("ack-ip", 60, Duration.ofMinutes(10));
+    public static final RateLimiter.Limit MISSES_PER_ADDRESS = new RateLimiter.Limit("ack-ip", 60, Duration.ofMinutes(10));
+    public static final RateLimiter.Limit USES_PER_LINK = new RateLimiter.Limit("ack-link", 60, Duration.ofMinutes(10));
 
     private final IncidentStore incidents;
     private final DirectoryStore directory;
@@ -46,8 +49,19 @@ public final class AckService {
 
     /** The page for a request from {@code sourceIp} (null: not limited by address). */
     public AckView view(String token, String sourceIp) {
-        limiter.acquire(PER_ADDRESS, sourceIp);
-        return view(token);
+        AckView view = lookUp(token, sourceIp);
+        limiter.acquire(USES_PER_LINK, token);
+        return view;
+    }
+
+    /** The link's view; a token that opens nothing counts against its address's misses (429 past them). */
+    private AckView lookUp(String token, String sourceIp) {
+        try {
+            return view(token);
+        } catch (NotFound miss) {
+            limiter.acquire(MISSES_PER_ADDRESS, sourceIp);
+            throw miss;
+        }
     }
 
     public AckView view(String token) {
@@ -66,13 +80,16 @@ public final class AckService {
     }
 
     public AckResult act(String token, String action, String sourceIp) {
-        limiter.acquire(PER_ADDRESS, sourceIp);
-        return act(token, action);
+        Action parsed = parse(action);
+        return act(view(token, sourceIp), parsed);
     }
 
     public AckResult act(String token, String action) {
         Action parsed = parse(action);
-        AckView view = view(token);
+        return act(view(token), parsed);
+    }
+
+    private AckResult act(AckView view, Action parsed) {
         Dispatcher.Response r = dispatcher.respond(view.incident().id(), view.alert().recipientId(), parsed);
         String key = "ack." + switch (r.outcome()) {
             case ACCEPTED -> "accepted";

@@ -14,6 +14,8 @@ import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PhoneNumbers;
 import huzhu.core.kernel.RateLimiter;
 import huzhu.core.kernel.Text;
+import huzhu.core.kernel.VersionedChange;
+import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OptOutStore;
@@ -285,8 +287,13 @@ public final class InboundSmsService {
         if (volunteer.isPresent()) {
             Volunteer v = volunteer.get();
             lang = v.language();
-            if (v.onDuty() || !v.hasOptedOut()) {
-                directory.volunteers().update(v.optedOut(now));
+            // an officer editing the volunteer at this moment must not undo the opt-out, nor it their edit
+            Volunteer changed = VersionedChange.run(5, VersionedChange.startingWith(v, () -> directory.volunteers()
+                            .byPhone(from).orElse(null)),
+                    current -> current == null || (!current.onDuty() && current.hasOptedOut())
+                            ? Decision.<Volunteer, Volunteer>none(null) : Decision.write(current.optedOut(now)),
+                    directory.volunteers()::update);
+            if (changed != null) {
                 for (Leader officer : directory.leadersAtLevel(1)) {
                     reply(officer.phone(), null, officer.language(), "optOut.officer", Map.of("name", v.name()));
                 }

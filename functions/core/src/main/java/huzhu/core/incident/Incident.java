@@ -89,6 +89,16 @@ public record Incident(
         return responders.stream().filter(r -> r.recipientId().equals(recipientId)).findFirst();
     }
 
+    /**
+     * Whether this person is one it counts on: they took it, or were alerted and may still answer (an alert
+     * waiting for them, or still to be sent).
+     */
+    public boolean needs(String recipientId) {
+        if (responder(recipientId).isPresent()) return true;
+        return alertFor(recipientId).map(a -> a.status() == AlertStatus.SENT || a.status() == AlertStatus.ACCEPTED
+                || a.pending()).orElse(false);
+    }
+
     /** The officer who took it in hand at the console (its "acknowledged" timeline entry names them), if one did. */
     public Optional<String> officerInCharge() {
         for (int i = timeline.size() - 1; i >= 0; i--) {
@@ -431,7 +441,8 @@ public record Incident(
         public Incident build() {
             return new Incident(id, code, status, level, memberId, type, message, location, reporter, language,
                     createdAt, acknowledgedAt, resolvedAt, closedAt, outcome, nextEscalationAt, policy, escalations,
-                    repeats, exhausted, area, surge, alerts, responders, timeline, version);
+                    repeats, exhausted, area, surge, alerts, responders, TimelineBound.bounded(timeline, language),
+                    version);
         }
     }
 }

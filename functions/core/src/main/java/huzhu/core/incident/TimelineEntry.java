@@ -11,13 +11,19 @@ import java.util.TreeMap;
  * language tag: "zh-CN", "en"), so a console switched to English reads the history in English too; it is empty
  * for what a person wrote (an officer's note, a reporter's words), which stays as written. {@code deadline} is
  * set on the steps a deadline caused (escalated, repeated, exhausted), so that {@code at - deadline} is how late
- * the step came.
+ * the step came. {@code merged} is set on the one line that stands for older lines merged to keep the history
+ * within its bound ({@link TimelineBound}): how many it stands for.
  */
 public record TimelineEntry(Instant at, String kind, String text, String actor, Instant deadline,
-        Map<String, String> texts) {
+        Map<String, String> texts, int merged) {
 
     public TimelineEntry {
         texts = texts == null || texts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(texts));
+    }
+
+    public TimelineEntry(Instant at, String kind, String text, String actor, Instant deadline,
+            Map<String, String> texts) {
+        this(at, kind, text, actor, deadline, texts, 0);
     }
 
     public TimelineEntry(Instant at, String kind, String text, String actor) {

@@ -23,18 +23,20 @@ import java.util.Optional;
 
 /**
  * The personal emergency link: a member's family opens it and one tap raises the alarm. Tokens have 128
- * random bits and are stored only as their SHA-256. Rate limits: each source address may make
- * {@link #PER_ADDRESS} requests (page or trigger, found or not, counted in the store); a token may have
- * raised at most {@link #PER_TOKEN_MAX} incidents still active within {@link #PER_TOKEN_WINDOW} (counted on
- * the incidents themselves, so a client retrying a failed request, or repeating an Idempotency-Key, uses
- * nothing of it; only incidents that exist count).
+ * random bits and are stored only as their SHA-256. Rate limits: a source address may name
+ * {@link #MISSES_PER_ADDRESS} links that open nothing (counted in the store); a real link is never refused for
+ * what its address did (a carrier NAT or shared Wi-Fi holds the family and strangers alike), only by its own rules:
+ * {@link #VIEWS_PER_LINK} page views, and at most {@link #PER_TOKEN_MAX} incidents still active raised within
+ * {@link #PER_TOKEN_WINDOW} (counted on the incidents themselves, so a client retrying a failed request, or
+ * repeating an Idempotency-Key, uses nothing of it; only incidents that exist count).
  */
 public final class TriggerService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     static final int MAX_MESSAGE = 500;
     public static final int PER_TOKEN_MAX = 5;
     public static final Duration PER_TOKEN_WINDOW = Duration.ofMinutes(10);
-    public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("trigger-ip", 30, Duration.ofMinutes(10));
+    public static final RateLimiter.Limit MISSES_PER_ADDRESS = new RateLimiter.Limit("trigger-ip", 30, Duration.ofMinutes(10));
+    public static final RateLimiter.Limit VIEWS_PER_LINK = new RateLimiter.Limit("trigger-view", 60, Duration.ofMinutes(10));
 
     private final TriggerTokenStore triggerTokens;
     private final String unionNumber;
@@ -71,10 +73,24 @@ public final class TriggerService {
     public record Triggered(String incidentId, String code, String status, String reply) {
     }
 
-    /** The member a token opens for a request from {@code sourceIp} (null: not limited by address). */
+    /**
+     * The member a token opens, for the page a request from {@code sourceIp} shows (null: no address to count
+     * a miss against).
+     */
     public Member memberFor(String token, String sourceIp) {
-        limiter.acquire(PER_ADDRESS, sourceIp);
-        return memberFor(token);
+        Member member = lookUp(token, sourceIp);
+        limiter.acquire(VIEWS_PER_LINK, Hashes.sha256(token));
+        return member;
+    }
+
+    /** The member a token opens; a token that opens nothing counts against its address's misses (429 past them). */
+    private Member lookUp(String token, String sourceIp) {
+        try {
+            return memberFor(token);
+        } catch (NotFound miss) {
+            limiter.acquire(MISSES_PER_ADDRESS, sourceIp);
+            throw miss;
+        }
     }
 
     /**
@@ -102,8 +118,7 @@ public final class TriggerService {
     }
 
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey, String sourceIp) {
-        limiter.acquire(PER_ADDRESS, sourceIp);
-        Member member = memberFor(token);
+        Member member = lookUp(token, sourceIp);
         TriggerInput in = input == null ? new TriggerInput(null, null, null, null, null) : input;
         Validation v = new Validation();
         IncidentType type = IncidentType.OTHER;

@@ -7,6 +7,7 @@ import huzhu.core.audit.AuditEntry;
 import huzhu.core.care.ApplicationService.ApplicationInput;
 import huzhu.core.care.ApplicationService.StepInput;
 import huzhu.core.error.Conflict;
+import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
@@ -32,6 +33,8 @@ class ApplicationServiceTest {
     private static final Actor ZHOU = new Actor("sub-1", "周干事");
     private static final Actor LI = new Actor("sub-2", "李委员");
     private static final Actor CHEN = new Actor("sub-3", "陈主席");
+    private static final Actor WU = new Actor("sub-4", "吴会计");
+    private static final Actor MA = new Actor("sub-5", "马部长", true);
     private static final ApplicationInput MEDICAL = new ApplicationInput("m-1", "medical", "父亲住院手术，自付部分较多",
             new BigDecimal("5000.00"), List.of("住院发票复印件 2 张", "https://drive.example/a.pdf"));
 
@@ -54,7 +57,7 @@ class ApplicationServiceTest {
         world.clock.advance(Duration.ofDays(2));
         applications.approve(a.id(), new StepInput(null, new BigDecimal("3000")), CHEN);
         world.clock.advance(Duration.ofDays(3));
-        AssistanceApplication paid = applications.pay(a.id(), new StepInput("银行转账", null), ZHOU);
+        AssistanceApplication paid = applications.pay(a.id(), new StepInput("银行转账", null), WU);
 
         // then
         assertThat(paid.status()).isEqualTo(ApplicationStatus.PAID);
@@ -64,7 +67,7 @@ class ApplicationServiceTest {
         assertThat(paid.amountApproved()).isEqualByComparingTo("3000");
         assertThat(paid.steps()).extracting(ApplicationStep::status).containsExactly(ApplicationStatus.SUBMITTED,
                 ApplicationStatus.REVIEWED, ApplicationStatus.APPROVED, ApplicationStatus.PAID);
-        assertThat(paid.steps()).extracting(ApplicationStep::actorName).containsExactly("周干事", "李委员", "陈主席", "周干事");
+        assertThat(paid.steps()).extracting(ApplicationStep::actorName).containsExactly("周干事", "李委员", "陈主席", "吴会计");
         assertThat(paid.steps().get(3).at()).isEqualTo(Fixtures.T0.plus(Duration.ofDays(6)));
         assertThat(paid.steps().get(3).amount()).isEqualByComparingTo("3000");
         assertThat(paid.steps().get(1).note()).isEqualTo("情况属实");
@@ -114,10 +117,63 @@ class ApplicationServiceTest {
             case "review" -> (a, in) -> applications.review(a, in, LI);
             case "approve" -> (a, in) -> applications.approve(a, in, CHEN);
             case "reject" -> (a, in) -> applications.reject(a, in, CHEN);
-            case "pay" -> (a, in) -> applications.pay(a, in, ZHOU);
+            case "pay" -> (a, in) -> applications.pay(a, in, WU);
             default -> throw new IllegalArgumentException(step);
         };
         f.apply(id, new StepInput("理由", null));
+    }
+
+    private static void assertSecondPairOfEyes(Runnable step, String stepZh, String stepEn) {
+        assertThatThrownBy(step::run).isInstanceOfSatisfying(Forbidden.class, e -> {
+            assertThat(e.code()).isEqualTo("four_eyes");
+            String message = Messages.bilingual(e.messageKey(), e.args());
+            assertThat(message.substring(0, message.indexOf(" / "))).contains(stepZh).contains("管理员");
+            assertThat(message.substring(message.indexOf(" / "))).contains(stepEn).contains("admin");
+        });
+    }
+
+    @Test
+    void whoeverSubmittedOrReviewed_cannotApprove_andWhoeverSubmitted_cannotPay() {
+        // given
+        String id = applications.create(MEDICAL, ZHOU).id();
+        applications.review(id, null, LI);
+        AssistanceApplication reviewed = applications.get(id);
+
+        // when / then
+        assertSecondPairOfEyes(() -> applications.approve(id, new StepInput(null, new BigDecimal("5000")), ZHOU),
+                "批准", "approve");
+        assertSecondPairOfEyes(() -> applications.approve(id, null, LI), "批准", "approve");
+        assertThat(applications.get(id)).isEqualTo(reviewed);
+
+        applications.approve(id, null, CHEN);
+        AssistanceApplication approved = applications.get(id);
+        assertSecondPairOfEyes(() -> applications.pay(id, null, ZHOU), "发放", "pay");
+        assertThat(applications.get(id)).isEqualTo(approved);
+        assertThat(applications.pay(id, null, LI).status()).isEqualTo(ApplicationStatus.PAID);
+        assertThat(world.store.audit().list(null, null, PageRequest.first(20)).items())
+                .filteredOn(e -> e.targetKind().equals("application"))
+                .extracting(AuditEntry::action, AuditEntry::actorName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pay", "李委员"),
+                        org.assertj.core.groups.Tuple.tuple("approve", "陈主席"),
+                        org.assertj.core.groups.Tuple.tuple("review", "李委员"),
+                        org.assertj.core.groups.Tuple.tuple("create", "周干事"));
+    }
+
+    @Test
+    void anAdmin_mayTakeEveryStepAlone_andTheAuditLogSaysTheSecondPairOfEyesWasWaived() {
+        // given
+        String id = applications.create(MEDICAL, MA).id();
+        applications.review(id, null, MA);
+
+        // when
+        applications.approve(id, null, MA);
+        AssistanceApplication paid = applications.pay(id, null, MA);
+
+        // then
+        assertThat(paid.status()).isEqualTo(ApplicationStatus.PAID);
+        assertThat(world.store.audit().list(null, null, PageRequest.first(20)).items())
+                .filteredOn(e -> e.targetKind().equals("application")).extracting(AuditEntry::action)
+                .containsExactly("four-eyes-waived", "pay", "four-eyes-waived", "approve", "review", "create");
     }
 
     @Test
@@ -159,10 +215,10 @@ class ApplicationServiceTest {
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsEntry("amount",
                         "invalid.application.overRequested"));
         assertThat(applications.approve(id, null, CHEN).amountApproved()).isEqualByComparingTo("5000");
-        assertThatThrownBy(() -> applications.pay(id, new StepInput(null, new BigDecimal("4000")), ZHOU))
+        assertThatThrownBy(() -> applications.pay(id, new StepInput(null, new BigDecimal("4000")), WU))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsEntry("amount",
                         "invalid.application.paidAmount"));
-        assertThat(applications.pay(id, new StepInput(null, new BigDecimal("5000")), ZHOU).status())
+        assertThat(applications.pay(id, new StepInput(null, new BigDecimal("5000")), WU).status())
                 .isEqualTo(ApplicationStatus.PAID);
     }
 
@@ -207,7 +263,7 @@ class ApplicationServiceTest {
         applications.review(b, null, LI);
         applications.reject(b, new StepInput("不符合条件", null), CHEN);
         world.clock.set(Instant.parse("2026-04-10T02:00:00Z"));
-        applications.pay(a, null, ZHOU);
+        applications.pay(a, null, WU);
 
         // when
         ApplicationService.Report r = applications.report(Instant.parse("2026-03-01T00:00:00Z"),

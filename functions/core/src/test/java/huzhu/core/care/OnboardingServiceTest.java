@@ -319,7 +319,7 @@ class OnboardingServiceTest {
         Member m = wang();
         onboarding.introduceAll(false, OFFICER);
         world.store.directory().members().update(new Member(m.id(), m.name(), m.phone(), m.unit(), m.homeArea(), m.homeAddress(),
-                m.location(), List.of(m.familyContacts().get(0)), m.language(), m.createdAt(), m.updatedAt()));
+                m.location(), List.of(m.familyContacts().get(0)), m.language(), m.createdAt(), m.updatedAt(), m.version() + 1));
 
         // when
         world.services.campaigns().runDue();

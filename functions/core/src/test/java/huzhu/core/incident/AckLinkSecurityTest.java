@@ -88,20 +88,34 @@ class AckLinkSecurityTest {
     }
 
     @Test
-    void oneAddress_tryingManyLinks_isRateLimited() {
+    void oneAddress_tryingManyLinks_isRateLimited_butARealLinkBehindTheSameAddressStillOpens() {
         // given
         String ip = "198.51.100.7";
-        for (int i = 0; i < AckService.PER_ADDRESS.max(); i++) {
-            try {
-                acks.view(incident.code() + "AAAAAAAA" + String.format("%02d", i), ip);
-            } catch (NotFound expected) {
-                // guessing
-            }
+        for (int i = 0; i < AckService.MISSES_PER_ADDRESS.max(); i++) {
+            String guess = incident.code() + "AAAAAAAA" + String.format("%02d", i);
+            assertThatThrownBy(() -> acks.view(guess, ip)).isInstanceOf(NotFound.class);
         }
 
-        // then: even the right link is refused to that address for now, not to another
+        // then more guesses are refused, while the volunteer sharing that address still opens and uses their link
+        assertThatThrownBy(() -> acks.view(incident.code() + "AAAAAAAAZZ", ip)).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> acks.act(incident.code() + "AAAAAAAAZZ", "accept", ip))
+                .isInstanceOf(RateLimited.class);
         String token = world.ackToken(incident.id(), "v-1");
-        assertThatThrownBy(() -> acks.view(token, ip)).isInstanceOf(RateLimited.class);
-        assertThat(acks.view(token, "198.51.100.8").alert().recipientId()).isEqualTo("v-1");
+        assertThat(acks.view(token, ip).alert().recipientId()).isEqualTo("v-1");
+        assertThat(acks.act(token, "accept", ip).status()).isEqualTo("acknowledged");
+    }
+
+    @Test
+    void aRealLink_isLimitedOnlyByItsOwnRule_notByItsAddress() {
+        // given the volunteer's link used from one address more often than that address may miss
+        String token = world.ackToken(incident.id(), "v-1");
+        String ip = "198.51.100.9";
+        for (int i = 0; i < AckService.USES_PER_LINK.max(); i++) {
+            assertThat(acks.view(token, ip).alert().recipientId()).isEqualTo("v-1");
+        }
+
+        // then that link is refused for now, from any address, and another person's link is not
+        assertThatThrownBy(() -> acks.view(token, "203.0.113.1")).isInstanceOf(RateLimited.class);
+        assertThat(acks.view(world.ackToken(incident.id(), "v-2"), ip).alert().recipientId()).isEqualTo("v-2");
     }
 }

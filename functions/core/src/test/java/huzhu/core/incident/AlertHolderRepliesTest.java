@@ -219,7 +219,7 @@ class AlertHolderRepliesTest {
     void anAlertHolderWhoIsAlsoFamily_reportingTheirOwnEmergency_opensIt_ratherThanBeingAskedAboutTheAlert() {
         // given: 李娜 is the neighbour's daughter, and is alerted for the member's incident
         world.memory.directory().members().update(Fixtures.member("m-2").name("陈刚").phone(phone(3))
-                .home("唐山", "路北区").family("李娜", "女儿", liNa.phone()).build());
+                .home("唐山", "路北区").family("李娜", "女儿", liNa.phone()).version(2).build());
         open();
 
         // when

@@ -387,7 +387,7 @@ class EscalationTest {
     @Test
     void aVolunteerHoldingMaxActiveAcceptedIncidents_isNotAlertedForAnother_evenWhenNobodyElseIsFree() {
         // given: 李娜 accepted one (maxActive 1); 张伟 is off duty
-        world.memory.directory().volunteers().update(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).onDuty(false).build());
+        world.memory.directory().volunteers().update(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).onDuty(false).version(2).build());
         Incident first = open();
         dispatcher.respond(first.id(), liNa.id(), Action.ACCEPT);
 

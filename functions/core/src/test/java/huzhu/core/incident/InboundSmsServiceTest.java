@@ -560,7 +560,7 @@ class InboundSmsServiceTest {
     void aReplyToAnAlert_isAnsweredFromTheAlertsIncident_notByOpeningAnother() {
         // given: 李娜 is also family of the neighbour, and has an alert for the member's incident
         world.memory.directory().members().update(Fixtures.member("m-2").name("陈刚").phone(phone(3)).home("杭州", "西湖区")
-                .family("李娜", "女儿", liNa.phone()).build());
+                .family("李娜", "女儿", liNa.phone()).version(2).build());
         Incident incident = openFor(member);
 
         // when

@@ -99,22 +99,39 @@ class TriggerLimitsTest {
     }
 
     @Test
-    void oneAddress_tryingTokens_isRefusedAfterItsLimit_evenWithAGoodToken() {
-        // given
-        String ip = "203.0.113.50";
-        for (int i = 0; i < TriggerService.PER_ADDRESS.max(); i++) {
-            try {
-                triggers.memberFor("guess-" + i, ip);
-            } catch (NotFound expected) {
-                // guessing
-            }
+    void bogusTokensFromOneAddress_areRefusedAfterItsAllowance_butAFamilysRealLinkBehindThatAddressStillWorks() {
+        // given someone behind the family's carrier NAT spending the address's allowance on made-up links
+        String nat = "203.0.113.50";
+        for (int i = 0; i < TriggerService.MISSES_PER_ADDRESS.max(); i++) {
+            String guess = "guess-" + i;
+            assertThatThrownBy(() -> triggers.memberFor(guess, nat)).isInstanceOf(NotFound.class);
         }
+        assertThatThrownBy(() -> triggers.memberFor("guess-more", nat)).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> triggers.trigger("guess-more", HELP, null, nat)).isInstanceOf(RateLimited.class);
+
+        // when the family opens their own link from the same address
+        String opened = triggers.memberFor(token, nat).id();
+        TriggerService.Triggered raised = triggers.trigger(token, HELP, null, nat);
 
         // then
-        assertThatThrownBy(() -> triggers.trigger(token, HELP, null, ip)).isInstanceOf(RateLimited.class);
-        assertThat(incidents()).isEmpty();
-        world.clock.advance(Duration.ofMinutes(10));
-        assertThat(triggers.trigger(token, HELP, null, ip).status()).isEqualTo("open");
+        assertThat(opened).isEqualTo("m-1");
+        assertThat(raised.status()).isEqualTo("open");
+        assertThat(incidents()).hasSize(1);
+    }
+
+    @Test
+    void aRealLink_isLimitedOnlyByItsOwnRule_notByItsAddress() {
+        // given one address opening the family's page more often than it may miss
+        String home = "198.51.100.30";
+        for (int i = 0; i < TriggerService.VIEWS_PER_LINK.max(); i++) {
+            assertThat(triggers.memberFor(token, home).id()).isEqualTo("m-1");
+        }
+
+        // then the link's own view limit holds, from any address, and the address may still miss
+        assertThatThrownBy(() -> triggers.memberFor(token, "192.0.2.1")).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> triggers.memberFor("guess-0", home)).isInstanceOf(NotFound.class);
+        world.clock.advance(TriggerService.VIEWS_PER_LINK.per());
+        assertThat(triggers.memberFor(token, home).id()).isEqualTo("m-1");
     }
 
     @Test

@@ -522,7 +522,7 @@ public abstract class CareStoreContract {
         AssistanceGuide guide = new AssistanceGuide(List.of(new AssistanceGuide.Kind("bereavement", "丧葬慰问",
                 "会员直系亲属去世", List.of("死亡证明复印件", "户口本复印件"), new BigDecimal("800")),
                 new AssistanceGuide.Kind("medical", "医疗救助", null, List.of(), null)),
-                List.of("准备材料", "提交申请"), "有疑问请在工作群里问", T0, "周干事");
+                List.of("准备材料", "提交申请"), "有疑问请在工作群里问", T0, "周干事", 1);
 
         // when
         assertThat(store().guides().guide()).isEmpty();
@@ -530,6 +530,21 @@ public abstract class CareStoreContract {
 
         // then
         assertThat(store().guides().guide()).contains(guide);
+    }
+
+    @Test
+    void aGuideSavedOnAVersionNoLongerStored_isAStaleWrite_andTheSavedOneStays() {
+        // given two officers read the default (version 0); the first saved version 1
+        AssistanceGuide first = new AssistanceGuide(List.of(), List.of("交材料"), null, T0, "周干事", 1);
+        store().guides().saveGuide(first);
+
+        // when / then
+        assertThatThrownBy(() -> store().guides().saveGuide(
+                new AssistanceGuide(List.of(), List.of("填表"), null, T0, "陈主席", 1))).isInstanceOf(StaleWrite.class);
+        assertThat(store().guides().guide()).contains(first);
+        AssistanceGuide next = new AssistanceGuide(List.of(), List.of("填表"), null, T0, "陈主席", 2);
+        store().guides().saveGuide(next);
+        assertThat(store().guides().guide()).contains(next);
     }
 
     static CareRound round(String id, Instant createdAt) {

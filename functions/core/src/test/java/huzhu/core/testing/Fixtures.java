@@ -148,6 +148,7 @@ public final class Fixtures {
         private final List<FamilyContact> family = new ArrayList<>();
         private Language language = Language.ZH_CN;
         private Instant createdAt = T0;
+        private long version = 1;
 
         private MemberFixture(String id) {
             this.id = id;
@@ -199,9 +200,15 @@ public final class Fixtures {
             return this;
         }
 
+        /** The stored version it is (1, as first stored, unless told): an update of it names the next. */
+        public MemberFixture version(long value) {
+            version = value;
+            return this;
+        }
+
         public Member build() {
             return new Member(id, name, phone, unit, homeArea, homeAddress, location, family, language, createdAt,
-                    createdAt);
+                    createdAt, version);
         }
     }
 
@@ -216,6 +223,7 @@ public final class Fixtures {
         private int maxActive = Volunteer.DEFAULT_MAX_ACTIVE;
         private Language language = Language.ZH_CN;
         private Instant createdAt = T0;
+        private long version = 1;
 
         private VolunteerFixture(String id) {
             this.id = id;
@@ -267,9 +275,15 @@ public final class Fixtures {
             return this;
         }
 
+        /** The stored version it is (1, as first stored, unless told): an update of it names the next. */
+        public VolunteerFixture version(long value) {
+            version = value;
+            return this;
+        }
+
         public Volunteer build() {
             return new Volunteer(id, name, phone, area, location, skills, onDuty, maxActive, language, createdAt,
-                    createdAt);
+                    createdAt, null, version);
         }
     }
 
@@ -282,6 +296,7 @@ public final class Fixtures {
         private int level = 1;
         private Language language = Language.ZH_CN;
         private Instant createdAt = T0;
+        private long version = 1;
 
         private LeaderFixture(String id) {
             this.id = id;
@@ -323,8 +338,14 @@ public final class Fixtures {
             return this;
         }
 
+        /** The stored version it is (1, as first stored, unless told): an update of it names the next. */
+        public LeaderFixture version(long value) {
+            version = value;
+            return this;
+        }
+
         public Leader build() {
-            return new Leader(id, name, phone, email, title, level, language, createdAt, createdAt);
+            return new Leader(id, name, phone, email, title, level, language, createdAt, createdAt, version);
         }
     }
 
@@ -542,6 +563,7 @@ public final class Fixtures {
         private BigDecimal amount;
         private FollowUpStatus status = FollowUpStatus.PLANNED;
         private Instant createdAt = T0;
+        private long version = 1;
 
         private FollowUpFixture(String id) {
             this.id = id;
@@ -593,9 +615,15 @@ public final class Fixtures {
             return this;
         }
 
+        /** The stored version it is (1, as first stored, unless told): a replacement of it names the next. */
+        public FollowUpFixture version(long value) {
+            version = value;
+            return this;
+        }
+
         public FollowUp build() {
             return new FollowUp(id, incidentId, memberId, kind, dueDate, doneDate, visitors, notes, amount, status,
-                    createdAt, createdAt);
+                    createdAt, createdAt, null, null, null, null, version);
         }
     }
 }

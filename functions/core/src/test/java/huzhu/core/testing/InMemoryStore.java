@@ -9,6 +9,7 @@ import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.Incident;
 import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.Versioned;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,8 @@ public final class InMemoryStore implements Store {
         synchronized (lock) {
             return new Snapshot(directory.members.all(), directory.volunteers.all(), directory.leaders.all(),
                     new TreeMap<>(triggerTokens.memberByTokenHash), new TreeMap<>(incidents.byId),
-                    new TreeMap<>(followUps.byId), Optional.ofNullable(settings.policy), new TreeMap<>(audit.byId));
+                    new TreeMap<>(followUps.byId), Optional.ofNullable(settings.policy).map(Versioned::value),
+                    new TreeMap<>(audit.byId));
         }
     }
 

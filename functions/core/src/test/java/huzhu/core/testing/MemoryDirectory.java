@@ -10,6 +10,7 @@ import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -119,7 +120,9 @@ final class MemoryDirectory implements DirectoryStore {
         @Override
         public void update(T entry) {
             synchronized (lock) {
-                if (!byId.containsKey(entry.id())) throw new NotFound(what);
+                T stored = byId.get(entry.id());
+                if (stored == null) throw new NotFound(what);
+                if (stored.version() != entry.version() - 1) throw new StaleWrite(what, entry.id());
                 refuseTakenPhone(entry);
                 byId.put(entry.id(), entry);
             }
@@ -129,6 +132,16 @@ final class MemoryDirectory implements DirectoryStore {
         public boolean delete(String id) {
             synchronized (lock) {
                 return byId.remove(id) != null;
+            }
+        }
+
+        @Override
+        public void delete(String id, long version) {
+            synchronized (lock) {
+                T stored = byId.get(id);
+                if (stored == null) throw new NotFound(what);
+                if (stored.version() != version) throw new StaleWrite(what, id);
+                byId.remove(id);
             }
         }
 

@@ -6,6 +6,7 @@ import huzhu.core.care.FollowUpStore;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -35,7 +36,9 @@ final class MemoryFollowUps implements FollowUpStore {
     @Override
     public void replace(FollowUp followUp) {
         synchronized (lock) {
-            if (!byId.containsKey(followUp.id())) throw new NotFound("followup");
+            FollowUp stored = byId.get(followUp.id());
+            if (stored == null) throw new NotFound("followup");
+            if (stored.version() != followUp.version() - 1) throw new StaleWrite("followup", followUp.id());
             byId.put(followUp.id(), followUp);
         }
     }

@@ -2,6 +2,7 @@ package huzhu.core.testing;
 
 import huzhu.core.care.AssistanceGuide;
 import huzhu.core.care.GuideStore;
+import huzhu.core.kernel.StaleWrite;
 import java.util.Optional;
 
 final class MemoryGuides implements GuideStore {
@@ -22,6 +23,8 @@ final class MemoryGuides implements GuideStore {
     @Override
     public void saveGuide(AssistanceGuide guide) {
         synchronized (lock) {
+            long stored = this.guide == null ? 0 : this.guide.version();
+            if (stored != guide.version() - 1) throw new StaleWrite("guide", "assistance-guide");
             this.guide = guide;
         }
     }

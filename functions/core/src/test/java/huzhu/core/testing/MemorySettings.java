@@ -3,11 +3,13 @@ package huzhu.core.testing;
 import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.SettingsStore;
+import huzhu.core.kernel.StaleWrite;
+import huzhu.core.kernel.Versioned;
 import java.util.Optional;
 
 final class MemorySettings implements SettingsStore {
     private final Object lock;
-    EscalationPolicy policy;
+    Versioned<EscalationPolicy> policy;
     DutyRoster roster;
 
     MemorySettings(Object lock) {
@@ -15,16 +17,18 @@ final class MemorySettings implements SettingsStore {
     }
 
     @Override
-    public Optional<EscalationPolicy> escalationPolicy() {
+    public Optional<Versioned<EscalationPolicy>> savedEscalationPolicy() {
         synchronized (lock) {
             return Optional.ofNullable(policy);
         }
     }
 
     @Override
-    public void saveEscalationPolicy(EscalationPolicy policy) {
+    public void saveEscalationPolicy(EscalationPolicy policy, long version) {
         synchronized (lock) {
-            this.policy = policy;
+            long stored = this.policy == null ? 0 : this.policy.version();
+            if (stored != version - 1) throw new StaleWrite("policy", "escalation");
+            this.policy = new Versioned<>(policy, version);
         }
     }
 

@@ -184,7 +184,7 @@ public abstract class StoreContract {
     void update_replacesTheEntry_andItsPhoneLookup() {
         // given
         store.directory().members().insert(member("m-1").phone(phone(1)).name("old name").build());
-        Member changed = member("m-1").phone(phone(2)).name("new name").home("宁波", "鄞州区").build();
+        Member changed = member("m-1").phone(phone(2)).name("new name").home("宁波", "鄞州区").version(2).build();
 
         // when
         store.directory().members().update(changed);
@@ -199,7 +199,7 @@ public abstract class StoreContract {
     void update_keepingItsOwnPhone_isNotAConflict() {
         // given
         store.directory().volunteers().insert(volunteer("v-1").phone(phone(1)).onDuty(true).build());
-        Volunteer offDuty = volunteer("v-1").phone(phone(1)).onDuty(false).build();
+        Volunteer offDuty = volunteer("v-1").phone(phone(1)).onDuty(false).version(2).build();
 
         // when
         store.directory().volunteers().update(offDuty);
@@ -217,7 +217,7 @@ public abstract class StoreContract {
         store.directory().members().insert(second);
 
         // when / then
-        assertThatThrownBy(() -> store.directory().members().update(member("m-2").phone(phone(1)).build()))
+        assertThatThrownBy(() -> store.directory().members().update(member("m-2").phone(phone(1)).version(2).build()))
                 .isInstanceOf(Registry.PhoneTaken.class);
         assertThat(store.directory().members().get("m-2")).contains(second);
         assertThat(store.directory().members().byPhone(phone(1))).contains(first);
@@ -227,13 +227,44 @@ public abstract class StoreContract {
     void update_freesThePhoneItLeaves() {
         // given
         store.directory().members().insert(member("m-1").phone(phone(1)).build());
-        store.directory().members().update(member("m-1").phone(phone(2)).build());
+        store.directory().members().update(member("m-1").phone(phone(2)).version(2).build());
 
         // when
         store.directory().members().insert(member("m-2").phone(phone(1)).build());
 
         // then
         assertThat(store.directory().members().byPhone(phone(1))).map(Member::id).contains("m-2");
+    }
+
+    @Test
+    void update_basedOnAVersionNoLongerStored_isAStaleWrite_andChangesNothing() {
+        // given two officers read version 1; the first saved version 2
+        store.directory().members().insert(member("m-1").name("王建国").family("父亲", "父亲", phone(500)).build());
+        Member first = member("m-1").name("王建国").family("母亲", "母亲", phone(501)).version(2).build();
+        store.directory().members().update(first);
+
+        // when the second saves their version 2 as well
+        // then
+        assertThatThrownBy(() -> store.directory().members().update(
+                member("m-1").name("王建国").family("妻子", "妻子", phone(502)).version(2).build()))
+                .isInstanceOf(StaleWrite.class);
+        assertThat(store.directory().members().get("m-1")).contains(first);
+        assertThat(store.directory().membersWithFamilyPhone(phone(501))).extracting(Member::id).containsExactly("m-1");
+    }
+
+    @Test
+    void delete_ofAVersionNoLongerStored_isAStaleWrite_andKeepsTheEntry_whileTheStoredVersionIsDeleted() {
+        // given
+        store.directory().leaders().insert(leader("l-1").phone(phone(1)).build());
+        store.directory().leaders().update(leader("l-1").phone(phone(1)).level(2).version(2).build());
+
+        // when / then
+        assertThatThrownBy(() -> store.directory().leaders().delete("l-1", 1)).isInstanceOf(StaleWrite.class);
+        assertThat(store.directory().leaders().get("l-1")).isPresent();
+        store.directory().leaders().delete("l-1", 2);
+        assertThat(store.directory().leaders().get("l-1")).isEmpty();
+        assertThat(store.directory().leaders().byPhone(phone(1))).isEmpty();
+        assertThatThrownBy(() -> store.directory().leaders().delete("l-1", 2)).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -413,7 +444,7 @@ public abstract class StoreContract {
         store.directory().members().insert(member("m-2").family("父亲", "父亲", phone(500)).build());
 
         // when
-        store.directory().members().update(member("m-1").family("父亲", "父亲", phone(600)).build());
+        store.directory().members().update(member("m-1").family("父亲", "父亲", phone(600)).version(2).build());
         store.directory().members().delete("m-2");
 
         // then
@@ -442,7 +473,7 @@ public abstract class StoreContract {
         store.directory().volunteers().insert(volunteer("v-1").area("杭州", "西湖区").build());
 
         // when
-        store.directory().volunteers().update(volunteer("v-1").area("宁波", "海曙区").build());
+        store.directory().volunteers().update(volunteer("v-1").area("宁波", "海曙区").version(2).build());
 
         // then
         assertThat(store.directory().volunteersInCity("杭州")).isEmpty();
@@ -876,13 +907,26 @@ public abstract class StoreContract {
         // given
         store.followUps().insert(followUp("f-1").status(FollowUpStatus.PLANNED).build());
         FollowUp done = followUp("f-1").status(FollowUpStatus.DONE).done(LocalDate.of(2026, 3, 8))
-                .visitors("张主席").notes("探望了老人").build();
+                .visitors("张主席").notes("探望了老人").version(2).build();
 
         // when
         store.followUps().replace(done);
 
         // then
         assertThat(store.followUps().get("f-1")).contains(done);
+    }
+
+    @Test
+    void replace_basedOnAVersionNoLongerStored_isAStaleWrite_andChangesNothing() {
+        // given
+        store.followUps().insert(followUp("f-1").status(FollowUpStatus.PLANNED).build());
+        FollowUp first = followUp("f-1").notes("first").version(2).build();
+        store.followUps().replace(first);
+
+        // when / then
+        assertThatThrownBy(() -> store.followUps().replace(followUp("f-1").notes("second").version(2).build()))
+                .isInstanceOf(StaleWrite.class);
+        assertThat(store.followUps().get("f-1")).contains(first);
     }
 
     @Test
@@ -969,6 +1013,19 @@ public abstract class StoreContract {
         // given
         AuditEntry entry = new AuditEntry("a-1", T0.plusMillis(250), "sub-1", "周干事", "update", "member", "m-1",
                 "王小明", List.of("phone", "familyContacts"));
+
+        // when
+        store.audit().append(entry);
+
+        // then
+        assertThat(store.audit().list(null, null, PageRequest.first(10)).items()).containsExactly(entry);
+    }
+
+    @Test
+    void anAuditedRead_comesBackWithHowManyRecordsItReturned() {
+        // given
+        AuditEntry entry = new AuditEntry("read-1", T0.plusMillis(250), "sub-1", "viewer@union.example", "search",
+                "member", null, "query=138****8000", List.of(), 37);
 
         // when
         store.audit().append(entry);

@@ -16,6 +16,7 @@ import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -132,9 +133,9 @@ final class SqlDirectory implements DirectoryStore {
         @Override
         public void update(T entry) {
             sql.tx(c -> {
-                if (!exists(c, "SELECT 1 FROM directory WHERE kind = ? AND id = ?", kind, entry.id())) {
-                    throw new NotFound(kind);
-                }
+                T stored = first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id = ?", kind,
+                        entry.id())).orElseThrow(() -> new NotFound(kind));
+                if (stored.version() != entry.version() - 1) throw new StaleWrite(kind, entry.id());
                 refuseTakenPhone(c, entry);
                 execute(c, "UPDATE directory SET phone = ?, city = ?, level = ?, doc = ? WHERE kind = ? AND id = ?",
                         entry.phone(), city.apply(entry), level.apply(entry), sql.json.write(entry), kind, entry.id());
@@ -148,6 +149,18 @@ final class SqlDirectory implements DirectoryStore {
             return sql.tx(c -> {
                 if (kind.equals("member")) execute(c, "DELETE FROM family_phones WHERE member_id = ?", id);
                 return execute(c, "DELETE FROM directory WHERE kind = ? AND id = ?", kind, id) > 0;
+            });
+        }
+
+        @Override
+        public void delete(String id, long version) {
+            sql.tx(c -> {
+                T stored = first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id = ?", kind, id))
+                        .orElseThrow(() -> new NotFound(kind));
+                if (stored.version() != version) throw new StaleWrite(kind, id);
+                if (kind.equals("member")) execute(c, "DELETE FROM family_phones WHERE member_id = ?", id);
+                execute(c, "DELETE FROM directory WHERE kind = ? AND id = ?", kind, id);
+                return null;
             });
         }
 

@@ -1,6 +1,7 @@
 package huzhu.local.store;
 
 import static huzhu.local.store.Sql.execute;
+import static huzhu.local.store.Sql.exists;
 import static huzhu.local.store.Sql.first;
 
 import huzhu.core.care.FollowUp;
@@ -10,6 +11,7 @@ import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,11 +45,15 @@ final class SqlFollowUps implements FollowUpStore {
     public void replace(FollowUp followUp) {
         sql.tx(c -> {
             int changed = execute(c, """
-                    UPDATE followups SET incident_id = ?, round_id = ?, status = ?, due_day = ?, doc = ? WHERE id = ?""",
+                    UPDATE followups SET incident_id = ?, round_id = ?, status = ?, due_day = ?, doc = ?
+                    WHERE id = ? AND COALESCE(json_extract(doc, '$.version'), 0) = ?""",
                     followUp.incidentId(), followUp.roundId(), followUp.status().wire(), dueDay(followUp),
-                    sql.json.write(followUp), followUp.id());
-            if (changed == 0) throw new NotFound("followup");
-            return null;
+                    sql.json.write(followUp), followUp.id(), followUp.version() - 1);
+            if (changed > 0) return null;
+            if (exists(c, "SELECT 1 FROM followups WHERE id = ?", followUp.id())) {
+                throw new StaleWrite("followup", followUp.id());
+            }
+            throw new NotFound("followup");
         });
     }
 

@@ -5,6 +5,7 @@ import static huzhu.local.store.Sql.first;
 
 import huzhu.core.care.AssistanceGuide;
 import huzhu.core.care.GuideStore;
+import huzhu.core.kernel.StaleWrite;
 import java.util.Optional;
 
 final class SqlGuides implements GuideStore {
@@ -22,7 +23,13 @@ final class SqlGuides implements GuideStore {
 
     @Override
     public void saveGuide(AssistanceGuide guide) {
-        sql.tx(c -> execute(c, "INSERT OR REPLACE INTO settings (name, doc) VALUES ('assistanceGuide', ?)",
-                sql.json.write(guide)));
+        sql.tx(c -> {
+            long stored = first(sql.docs(c, AssistanceGuide.class,
+                    "SELECT doc FROM settings WHERE name = 'assistanceGuide'")).map(AssistanceGuide::version).orElse(0L);
+            if (stored != guide.version() - 1) throw new StaleWrite("guide", "assistance-guide");
+            execute(c, "INSERT OR REPLACE INTO settings (name, doc) VALUES ('assistanceGuide', ?)",
+                    sql.json.write(guide));
+            return null;
+        });
     }
 }
