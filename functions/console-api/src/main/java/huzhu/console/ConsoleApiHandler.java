@@ -24,6 +24,7 @@ import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
+import huzhu.core.incident.SurgeService;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.Versioned;
@@ -307,7 +308,13 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         });
 
         // districts in surge: counts, what waits, who is free (the console's banner and surge screen)
-        r.get("/v1/surges", req -> ok(read(req, () -> new Page<>(services.surges().active(), null))));
+        r.get("/v1/surges", req -> {
+            List<SurgeService.AreaOverview> surges = read(req, services.surges()::active);
+            // the waiting families' addresses: a read of incidents like the board's
+            reads.list(req, "incident", null, surges.stream().flatMap(s -> s.waiting().stream()).toList(),
+                    SurgeService.Waiting::id);
+            return ok(new Page<>(surges, null));
+        });
         r.get("/v1/reports/summary", req -> ok(read(req, () -> services.reports().summary(req.from(), req.to()))));
         r.get("/v1/reports/coverage", req -> {
             ReportService.Coverage c = read(req, () -> services.reports().coverage());

@@ -196,6 +196,7 @@ class ConsoleApiHandlerTest {
             Map.entry("GET /v1/leaders", "list leader 1"),
             Map.entry("GET /v1/leaders/{id}", "view leader 1"),
             Map.entry("GET /v1/incidents", "list incident 1"),
+            Map.entry("GET /v1/surges", "list incident 0"),
             Map.entry("GET /v1/incidents/{id}", "view incident 1"),
             Map.entry("GET /v1/incidents/{id}/followups", "list followup 0"),
             Map.entry("GET /v1/followups", "list followup 0"),

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.ServiceConfig;
+import huzhu.core.audit.AuditEntry;
 import huzhu.core.Services;
 import huzhu.core.incident.Channel;
 import huzhu.core.incident.Dispatcher.NewIncident;
@@ -16,6 +17,7 @@ import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.incident.Reporter;
 import huzhu.core.kernel.Language;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -80,6 +82,21 @@ class SurgeRouteTest {
         assertThat(volunteers.get(0).get("holding").asInt()).isEqualTo(1);
         assertThat(volunteers.get(0).get("offers").asInt()).isEqualTo(4); // alerted before the surge, unanswered
         assertThat(volunteers.get(0).get("free").asInt()).isZero();
+    }
+
+    @Test
+    void readingTheSurge_isInTheAuditLog_withHowManyWaitingIncidentsItShowed() {
+        // given: the overview shows the waiting families' addresses
+        sevenFamiliesOfLubeiCall();
+
+        // when
+        assertThat(call("[viewer]").getStatusCode()).isEqualTo(200);
+
+        // then: like every read of personal data through the console
+        List<AuditEntry> reads = store.audit().list(null, null, PageRequest.first(50)).items().stream()
+                .filter(e -> "list".equals(e.action()) && "incident".equals(e.targetKind())).toList();
+        assertThat(reads).hasSize(1);
+        assertThat(reads.get(0).count()).isEqualTo(7);
     }
 
     @Test
