@@ -103,7 +103,7 @@ class MaxActiveTest {
     void aVolunteerWithMaxActiveTwo_takesTwo_andIsRefusedTheThird() {
         // given
         world.memory.directory().volunteers().update(Fixtures.volunteer("v-1").name("李娜").phone(phone(11))
-                .maxActive(2).build());
+                .maxActive(2).version(2).build());
         Incident a = world.openFor(first, first.phone(), null);
         Incident b = world.openFor(second, second.phone(), null);
         Incident c = world.openFor(third, third.phone(), null);
