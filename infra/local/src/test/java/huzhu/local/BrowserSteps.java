@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
@@ -25,7 +26,9 @@ final class BrowserSteps {
 
     BrowserSteps(ChromeDriver browser) {
         this.browser = browser;
+        // a screen that re-renders (the 5-second refresh, a reload after a save) replaces the element being read
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        this.wait.ignoring(StaleElementReferenceException.class);
         try {
             Files.createDirectories(SHOTS);
         } catch (IOException e) {

@@ -108,7 +108,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     String text(By by) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(by)).getText();
+        return wait.until(d -> d.findElement(by).getText());
     }
 
     Object js(String script, Object... args) {
