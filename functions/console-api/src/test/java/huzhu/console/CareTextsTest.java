@@ -3,8 +3,6 @@ package huzhu.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,30 +17,15 @@ import org.junit.jupiter.api.Test;
  * (ConsoleTextsTest checks their files with the rest).
  */
 class CareTextsTest {
-    private static final Pattern DICT_KEY = Pattern.compile("(?m)^\\s*'([^']+)':");
     private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
     private static final Pattern WORD = Pattern.compile("\\bword\\('([a-z]+)', '([A-Za-z0-9\\-]+)'\\)");
-
-    private static String file(String name) throws IOException {
-        try (InputStream in = CareTextsTest.class.getResourceAsStream("/huzhu/console/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> keys(String dictionary) {
-        List<String> keys = new ArrayList<>();
-        Matcher m = DICT_KEY.matcher(dictionary);
-        while (m.find()) keys.add(m.group(1));
-        return keys;
-    }
 
     @Test
     void theChineseAndEnglishDictionariesOfTheCareScreens_haveTheSameKeys_eachOnce_andOverrideNothing() throws IOException {
         // when
-        List<String> zh = keys(file("texts/care.zh-CN.js"));
-        List<String> en = keys(file("texts/care.en.js"));
-        Set<String> base = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
+        List<String> zh = ConsoleResources.dictionaryKeys("texts/care.zh-CN.js");
+        List<String> en = ConsoleResources.dictionaryKeys("texts/care.en.js");
+        Set<String> base = new LinkedHashSet<>(ConsoleResources.dictionaryKeys("texts/zh-CN.js"));
 
         // then
         assertThat(zh).doesNotHaveDuplicates().isNotEmpty();
@@ -53,10 +36,11 @@ class CareTextsTest {
     @Test
     void everyTextTheCareScreensAskFor_isInADictionary() throws IOException {
         // given
-        Set<String> known = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
-        known.addAll(keys(file("texts/care.zh-CN.js")));
-        known.addAll(keys(file("texts/officers.zh-CN.js")));
-        String js = file("screens/notices.js") + file("screens/applications.js") + file("screens/member-care.js");
+        Set<String> known = new LinkedHashSet<>(ConsoleResources.dictionaryKeys("texts/zh-CN.js"));
+        known.addAll(ConsoleResources.dictionaryKeys("texts/care.zh-CN.js"));
+        known.addAll(ConsoleResources.dictionaryKeys("texts/officers.zh-CN.js"));
+        String js = ConsoleResources.file("screens/notices.js") + ConsoleResources.file("screens/applications.js")
+                + ConsoleResources.file("screens/member-care.js");
         Set<String> used = new LinkedHashSet<>();
         Matcher m = USED_KEY.matcher(js);
         while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
@@ -78,7 +62,7 @@ class CareTextsTest {
     @Test
     void everyWordTheCareScreensShow_hasItsTranslation() throws IOException {
         // given the wire words the API answers with
-        Set<String> zh = new LinkedHashSet<>(keys(file("texts/care.zh-CN.js")));
+        Set<String> zh = new LinkedHashSet<>(ConsoleResources.dictionaryKeys("texts/care.zh-CN.js"));
         List<String> expected = new ArrayList<>();
         for (String s : List.of("draft", "scheduled", "sending", "sent", "cancelled")) expected.add("nstatus." + s);
         for (String s : List.of("pending", "sending", "sent", "failed")) {
@@ -103,6 +87,7 @@ class CareTextsTest {
 
     @Test
     void thePagesTexts_includeTheCareScreensDictionaries() throws IOException {
-        assertThat(file("lib/i18n.js")).contains("from '../texts/care.zh-CN.js';").contains("from '../texts/care.en.js';");
+        assertThat(ConsoleResources.file("lib/i18n.js")).contains("from '../texts/care.zh-CN.js';")
+                .contains("from '../texts/care.en.js';");
     }
 }

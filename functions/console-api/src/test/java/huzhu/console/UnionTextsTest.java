@@ -3,9 +3,6 @@ package huzhu.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,33 +16,18 @@ import org.junit.jupiter.api.Test;
  * those screens ask for is in a dictionary.
  */
 class UnionTextsTest {
-    private static final Pattern DICT_KEY = Pattern.compile("(?m)^\\s*'([^']+)':");
     private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
     private static final Pattern WORD = Pattern.compile("\\bword\\('([a-z]+)', '([A-Za-z0-9\\-]+)'\\)");
     private static final List<String> SCREENS = List.of("screens/bereavement.js", "screens/rounds.js",
             "screens/contact-requests.js", "screens/guide.js", "screens/work-group.js");
 
-    private static String file(String name) throws IOException {
-        try (InputStream in = UnionTextsTest.class.getResourceAsStream("/huzhu/console/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> keys(String dictionary) {
-        List<String> keys = new ArrayList<>();
-        Matcher m = DICT_KEY.matcher(dictionary);
-        while (m.find()) keys.add(m.group(1));
-        return keys;
-    }
-
     @Test
     void theChineseAndEnglishDictionaries_haveTheSameKeys_eachOnce_andOverrideNothing() throws IOException {
         // when
-        List<String> zh = keys(file("texts/union.zh-CN.js"));
-        List<String> en = keys(file("texts/union.en.js"));
-        Set<String> others = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
-        others.addAll(keys(file("texts/care.zh-CN.js")));
+        List<String> zh = ConsoleResources.dictionaryKeys("texts/union.zh-CN.js");
+        List<String> en = ConsoleResources.dictionaryKeys("texts/union.en.js");
+        Set<String> others = new LinkedHashSet<>(ConsoleResources.dictionaryKeys("texts/zh-CN.js"));
+        others.addAll(ConsoleResources.dictionaryKeys("texts/care.zh-CN.js"));
 
         // then
         assertThat(zh).doesNotHaveDuplicates().isNotEmpty();
@@ -56,11 +38,11 @@ class UnionTextsTest {
     @Test
     void everyTextAndWordTheScreensAskFor_isInADictionary() throws IOException {
         // given
-        Set<String> known = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
-        known.addAll(keys(file("texts/care.zh-CN.js")));
-        known.addAll(keys(file("texts/union.zh-CN.js")));
+        Set<String> known = new LinkedHashSet<>(ConsoleResources.dictionaryKeys("texts/zh-CN.js"));
+        known.addAll(ConsoleResources.dictionaryKeys("texts/care.zh-CN.js"));
+        known.addAll(ConsoleResources.dictionaryKeys("texts/union.zh-CN.js"));
         StringBuilder js = new StringBuilder();
-        for (String screen : SCREENS) js.append(file(screen));
+        for (String screen : SCREENS) js.append(ConsoleResources.file(screen));
         Set<String> used = new LinkedHashSet<>();
         Matcher m = USED_KEY.matcher(js);
         while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
