@@ -193,7 +193,8 @@ public final class TriggerToAlerts {
         record Line(long start, long end, String what) {
         }
         List<Line> lines = new ArrayList<>();
-        for (OpLog.Op op : ops) lines.add(new Line(op.startNanos(), op.endNanos(), op.operation()));
+        for (OpLog.Op op : ops) lines.add(new Line(op.startNanos(), op.endNanos(),
+                op.reads() == null || op.reads().isEmpty() ? op.operation() : op.operation() + " " + op.reads()));
         List<StandInAws.Publish> alerts = new ArrayList<>();
         for (StandInAws.Publish p : publishes) {
             if (p.topicArn() == null && volunteers.contains(p.phoneNumber())) {
