@@ -2,9 +2,6 @@ package huzhu.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
@@ -24,12 +21,10 @@ import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
+import huzhu.console.ConsoleCalls.Reply;
 import huzhu.core.testing.SequentialIds;
-import huzhu.http.Json;
 import huzhu.testing.PageSecurity;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +54,7 @@ class CareRoutesTest {
     private final Services services = Services.create(store, sms, LeaderAnnouncements.NONE, EscalationTimer.NONE,
             clock, new SequentialIds(7), new ServiceConfig("https://huzhu.example", null),
             new Services.Care(CareConfig.DEFAULTS, NoticeBroadcast.NONE, clock::advance));
-    private final ConsoleApiHandler handler = new ConsoleApiHandler(services);
+    private final ConsoleCalls api = new ConsoleCalls(new ConsoleApiHandler(services));
     private final Map<String, String> ids = new LinkedHashMap<>();
 
     @BeforeEach
@@ -92,29 +87,6 @@ class CareRoutesTest {
     }
 
     // ================================================================== route × role
-
-    enum As {
-        ADMIN("[admin]"), OFFICER("[officer]"), VIEWER("[viewer]"), NO_GROUP(null), NO_CLAIMS(null);
-
-        final String groups;
-
-        As(String groups) {
-            this.groups = groups;
-        }
-    }
-
-    enum Access {
-        PUBLIC, READ, OPERATE, ADMIN;
-
-        boolean allows(As as) {
-            return switch (this) {
-                case PUBLIC -> true;
-                case READ -> as == As.ADMIN || as == As.OFFICER || as == As.VIEWER;
-                case OPERATE -> as == As.ADMIN || as == As.OFFICER;
-                case ADMIN -> as == As.ADMIN;
-            };
-        }
-    }
 
     record RouteCase(String method, String path, String body, Access access, int success) {
         @Override
@@ -490,67 +462,14 @@ class CareRoutesTest {
                 store.audit().list(null, null, PageRequest.first(200)).items().size(), store.triggerTokens().has("m-1"));
     }
 
-    record Reply(int status, Map<String, String> headers, String body) {
-        JsonNode json() throws Exception {
-            return body.isEmpty() ? null : Json.mapper().readTree(body);
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-        }
-    }
-
     private Reply call(As as, String method, String pathAndQuery, String body) {
         return call(as, method, pathAndQuery, body, Map.of());
     }
 
-    /** The JWT fixture, retargeted the way API Gateway's routes would send this request. */
+    /** The JWT fixture as API Gateway's $default route sends it, with the ids the union was given in place. */
     private Reply call(As as, String method, String pathAndQuery, String body, Map<String, String> headers) {
         for (Map.Entry<String, String> id : ids.entrySet()) pathAndQuery = pathAndQuery.replace(id.getKey(), id.getValue());
-        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
-        int q = pathAndQuery.indexOf('?');
-        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        e.setRouteKey("$default");
-        e.getRequestContext().setRouteKey("$default");
-        e.setRawPath(path);
-        e.getRequestContext().getHttp().setMethod(method);
-        e.getRequestContext().getHttp().setPath(path);
-        e.setPathParameters(null);
-        e.setRawQueryString(query);
-        e.setQueryStringParameters(query.isEmpty() ? null : queryParameters(query));
-        e.setBody(body);
-        e.getHeaders().remove("content-type");
-        e.getHeaders().remove("content-length");
-        e.getHeaders().put("accept-language", "zh-CN,zh;q=0.9");
-        if (body != null) {
-            e.getHeaders().put("content-type", "application/json");
-            e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
-        }
-        headers.forEach((k, v) -> e.getHeaders().put(k, v));
-        if (as == As.NO_CLAIMS) {
-            e.getRequestContext().setAuthorizer(null);
-            e.getHeaders().remove("authorization");
-        } else {
-            Map<String, String> claims = e.getRequestContext().getAuthorizer().getJwt().getClaims();
-            if (as.groups == null) claims.remove("cognito:groups");
-            else claims.put("cognito:groups", as.groups);
-        }
-        APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
-        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
-        return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                Bodies.text(r));
-    }
-
-    private static Map<String, String> queryParameters(String query) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
+        return api.as(as, method, pathAndQuery, body, headers);
     }
 
     private static JsonNode error(Reply reply) throws Exception {

@@ -2,13 +2,10 @@ package huzhu.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +14,8 @@ import org.junit.jupiter.api.Test;
  * (ConsoleTextsTest checks their files with the rest).
  */
 class CareTextsTest {
-    private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
-    private static final Pattern WORD = Pattern.compile("\\bword\\('([a-z]+)', '([A-Za-z0-9\\-]+)'\\)");
-
     @Test
-    void theChineseAndEnglishDictionariesOfTheCareScreens_haveTheSameKeys_eachOnce_andOverrideNothing() throws IOException {
+    void theChineseAndEnglishDictionariesOfTheCareScreens_haveTheSameKeys_eachOnce_andOverrideNothing() {
         // when
         List<String> zh = ConsoleResources.dictionaryKeys("texts/care.zh-CN.js");
         List<String> en = ConsoleResources.dictionaryKeys("texts/care.en.js");
@@ -34,18 +28,16 @@ class CareTextsTest {
     }
 
     @Test
-    void everyTextTheCareScreensAskFor_isInADictionary() throws IOException {
+    void everyTextTheCareScreensAskFor_isInADictionary() {
         // given
         Set<String> known = new LinkedHashSet<>(ConsoleResources.dictionaryKeys("texts/zh-CN.js"));
         known.addAll(ConsoleResources.dictionaryKeys("texts/care.zh-CN.js"));
         known.addAll(ConsoleResources.dictionaryKeys("texts/officers.zh-CN.js"));
-        String js = ConsoleResources.file("screens/notices.js") + ConsoleResources.file("screens/applications.js")
-                + ConsoleResources.file("screens/member-care.js");
         Set<String> used = new LinkedHashSet<>();
-        Matcher m = USED_KEY.matcher(js);
-        while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
-        Matcher w = WORD.matcher(js);
-        while (w.find()) used.add(w.group(1) + "." + w.group(2));
+        for (String screen : List.of("screens/notices.js", "screens/applications.js", "screens/member-care.js")) {
+            used.addAll(ConsoleResources.textsUsedBy(screen));
+            used.addAll(ConsoleResources.wordsUsedBy(screen));
+        }
         // built from the step's name: 'apps.do.' + step, 'apps.done.' + step
         for (String step : List.of("review", "approve", "reject", "pay")) {
             used.add("apps.do." + step);
@@ -60,7 +52,7 @@ class CareTextsTest {
     }
 
     @Test
-    void everyWordTheCareScreensShow_hasItsTranslation() throws IOException {
+    void everyWordTheCareScreensShow_hasItsTranslation() {
         // given the wire words the API answers with
         Set<String> zh = new LinkedHashSet<>(ConsoleResources.dictionaryKeys("texts/care.zh-CN.js"));
         List<String> expected = new ArrayList<>();
@@ -86,7 +78,7 @@ class CareTextsTest {
     }
 
     @Test
-    void thePagesTexts_includeTheCareScreensDictionaries() throws IOException {
+    void thePagesTexts_includeTheCareScreensDictionaries() {
         assertThat(ConsoleResources.file("lib/i18n.js")).contains("from '../texts/care.zh-CN.js';")
                 .contains("from '../texts/care.en.js';");
     }

@@ -30,17 +30,15 @@ import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
+import huzhu.console.ConsoleCalls.Reply;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,30 +90,6 @@ class ConsoleApiHandlerTest {
     }
 
     // ================================================================== every route × every caller
-
-    /** Who calls: a groups claim, a signed-in user in no group, or no claims at all. */
-    enum As {
-        ADMIN("[admin]"), OFFICER("[officer]"), VIEWER("[viewer]"), NO_GROUP(null), NO_CLAIMS(null);
-
-        final String groups;
-
-        As(String groups) {
-            this.groups = groups;
-        }
-    }
-
-    enum Access {
-        PUBLIC, READ, OPERATE, ADMIN;
-
-        boolean allows(As as) {
-            return switch (this) {
-                case PUBLIC -> true;
-                case READ -> as == As.ADMIN || as == As.OFFICER || as == As.VIEWER;
-                case OPERATE -> as == As.ADMIN || as == As.OFFICER;
-                case ADMIN -> as == As.ADMIN;
-            };
-        }
-    }
 
     record RouteCase(String method, String template, String path, String body, Access access, int success) {
         @Override
@@ -989,18 +963,6 @@ class ConsoleApiHandlerTest {
                 .fromJson(answer.toString(StandardCharsets.UTF_8));
     }
 
-    record Reply(int status, Map<String, String> headers, String body) {
-        JsonNode json() throws Exception {
-            String type = header("Content-Type");
-            return type != null && type.startsWith("application/json") ? Json.mapper().readTree(body) : null;
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-        }
-    }
-
     /** What a refusal must leave as it was. */
     private record Snapshot(Object members, Object volunteers, Object leaders, Object incidents,
             Optional<EscalationPolicy> policy, Object followUps, Optional<String> link, int sms) {
@@ -1017,74 +979,17 @@ class ConsoleApiHandlerTest {
         return call(as, method, pathAndQuery, body, Map.of());
     }
 
-    /**
-     * The fixture, retargeted the way API Gateway would send this request: route key of the matching
-     * route, raw path, decoded path and query parameters, body, and the caller's claims.
-     */
+    /** The fixture, retargeted the way API Gateway would send this request on the route it matches. */
     private Reply call(As as, String method, String pathAndQuery, String body, Map<String, String> headers) {
-        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
-        int q = pathAndQuery.indexOf('?');
-        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-
-        RouteCase route = ROUTES.stream().filter(r -> r.method().equals(method) && params(r.template(), path) != null)
-                .findFirst().orElse(null);
-        String routeKey = route == null ? "$default" : method + " " + route.template();
-        e.setRouteKey(routeKey);
-        e.getRequestContext().setRouteKey(routeKey);
-        e.setRawPath(path);
-        e.getRequestContext().getHttp().setMethod(method);
-        e.getRequestContext().getHttp().setPath(path);
-        e.setPathParameters(route == null ? null : params(route.template(), path));
-        e.setRawQueryString(query);
-        e.setQueryStringParameters(query.isEmpty() ? null : queryParameters(query));
-        e.setBody(body);
-        if (body == null) {
-            e.getHeaders().remove("content-type");
-            e.getHeaders().remove("content-length");
-        } else {
-            e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
-        }
-        headers.forEach((k, v) -> e.getHeaders().put(k.toLowerCase(), v));
-
-        if (as == As.NO_CLAIMS) {
-            e.getRequestContext().setAuthorizer(null);
-            e.getHeaders().remove("authorization");
-        } else {
-            Map<String, String> claims = e.getRequestContext().getAuthorizer().getJwt().getClaims();
-            if (as.groups == null) claims.remove("cognito:groups");
-            else claims.put("cognito:groups", as.groups);
-        }
-        APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
-        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
-        return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                Bodies.text(r));
+        return new ConsoleCalls(handler, ConsoleApiHandlerTest::routeTemplate).as(as, method, pathAndQuery, body, headers);
     }
 
-    /** The template's parameters if {@code path} matches it, else null. */
-    private static Map<String, String> params(String template, String path) {
-        String[] t = template.substring(1).split("/");
-        String[] p = path.substring(1).split("/");
-        if (t.length != p.length) return null;
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i < t.length; i++) {
-            if (t[i].startsWith("{")) out.put(t[i].substring(1, t[i].length() - 1), p[i]);
-            else if (!t[i].equals(p[i])) return null;
-        }
-        return out;
+    /** The template of the listed route {@code path} matches, if any. */
+    private static String routeTemplate(String method, String path) {
+        return ROUTES.stream().filter(r -> r.method().equals(method)
+                && ConsoleCalls.pathParameters(r.template(), path) != null).map(RouteCase::template).findFirst().orElse(null);
     }
 
-    /** As API Gateway passes them: decoded, repeated names joined by commas. */
-    private static Map<String, String> queryParameters(String query) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.merge(k, v, (a, b) -> a + "," + b);
-        }
-        return out;
-    }
 
     private static JsonNode errorOf(Reply reply) throws Exception {
         JsonNode body = reply.json();

@@ -19,15 +19,13 @@ import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
+import huzhu.console.ConsoleCalls.Reply;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
 import huzhu.testing.PageSecurity;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -68,18 +66,6 @@ class ConsoleNewRoutesTest {
     }
 
     // ================================================================== route × role
-
-    enum As {
-        ADMIN("[admin]"), OFFICER("[officer]"), VIEWER("[viewer]"), NO_GROUP(null), NO_CLAIMS(null);
-
-        final String groups;
-
-        As(String groups) {
-            this.groups = groups;
-        }
-    }
-
-    enum Access { PUBLIC, READ, OPERATE, ADMIN }
 
     record RouteCase(String method, String path, String body, String contentType, Access access, int success) {
         @Override
@@ -511,65 +497,14 @@ class ConsoleNewRoutesTest {
 
     // ================================================================== plumbing
 
-    record Reply(int status, Map<String, String> headers, String body) {
-        JsonNode json() throws Exception {
-            return body.isEmpty() ? null : Json.mapper().readTree(body);
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-        }
-    }
-
     private int auditSize() {
         return store.audit().list(null, null, PageRequest.first(200)).items().size();
     }
 
     /** The JWT fixture, retargeted the way API Gateway's $default route would send this request. */
     private Reply call(As as, String method, String pathAndQuery, String body, String contentType) {
-        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
-        int q = pathAndQuery.indexOf('?');
-        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        e.setRouteKey("$default");
-        e.getRequestContext().setRouteKey("$default");
-        e.setRawPath(path);
-        e.getRequestContext().getHttp().setMethod(method);
-        e.getRequestContext().getHttp().setPath(path);
-        e.setPathParameters(null);
-        e.setRawQueryString(query);
-        e.setQueryStringParameters(query.isEmpty() ? null : queryParameters(query));
-        e.setBody(body);
-        e.getHeaders().remove("content-type");
-        e.getHeaders().remove("content-length");
-        if (body != null) {
-            e.getHeaders().put("content-type", contentType);
-            e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
-        }
-        if (as == As.NO_CLAIMS) {
-            e.getRequestContext().setAuthorizer(null);
-            e.getHeaders().remove("authorization");
-        } else {
-            Map<String, String> claims = e.getRequestContext().getAuthorizer().getJwt().getClaims();
-            if (as.groups == null) claims.remove("cognito:groups");
-            else claims.put("cognito:groups", as.groups);
-        }
-        APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
-        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, pathAndQuery, r.getBody()).isLessThan(500);
-        return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                Bodies.text(r));
-    }
-
-    private static Map<String, String> queryParameters(String query) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
-        }
-        return out;
+        return new ConsoleCalls(handler).as(as, method, pathAndQuery, body,
+                contentType == null ? Map.of() : Map.of("content-type", contentType));
     }
 
     private static String header(APIGatewayV2HTTPResponse r, String name) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class ConsoleResources {
     private static final Pattern DICT_KEY = Pattern.compile("(?m)^\\s*'([^']+)':");
     private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
+    private static final Pattern USED_WORD = Pattern.compile("\\bword\\('([a-z]+)', '([A-Za-z0-9\\-]+)'\\)");
 
     private ConsoleResources() {
     }
@@ -39,11 +40,22 @@ final class ConsoleResources {
         return keys;
     }
 
-    /** The keys a screen asks {@code t('…')} for. */
+    /**
+     * The keys a screen asks {@code t('…')} for by name; a key ending in a dot is a prefix the screen completes at run
+     * time ({@code t('status.' + s)}) and is left out.
+     */
     static Set<String> textsUsedBy(String screen) {
         Set<String> used = new LinkedHashSet<>();
         Matcher m = USED_KEY.matcher(file(screen));
-        while (m.find()) used.add(m.group(1));
+        while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
+        return used;
+    }
+
+    /** The keys of the wire words a screen shows through {@code word('kind', 'value')}: {@code kind.value}. */
+    static Set<String> wordsUsedBy(String screen) {
+        Set<String> used = new LinkedHashSet<>();
+        Matcher m = USED_WORD.matcher(file(screen));
+        while (m.find()) used.add(m.group(1) + "." + m.group(2));
         return used;
     }
 }

@@ -2,12 +2,8 @@ package huzhu.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,29 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * asks for present, every module served, and nothing fetched from outside the jar.
  */
 class ConsoleTextsTest {
-    private static final Pattern DICT_KEY = Pattern.compile("(?m)^\\s*'([^']+)':");
-    private static final Pattern USED_KEY = Pattern.compile("\\bt\\('([A-Za-z0-9_.\\-]+)'");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import .* from '([^']+)';$");
 
-    private static String file(String name) throws IOException {
-        try (InputStream in = ConsoleTextsTest.class.getResourceAsStream("/huzhu/console/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> keys(String dictionary) {
-        List<String> keys = new ArrayList<>();
-        Matcher m = DICT_KEY.matcher(dictionary);
-        while (m.find()) keys.add(m.group(1));
-        return keys;
-    }
-
     @Test
-    void theChineseAndEnglishDictionaries_haveTheSameKeys_eachOnce() throws IOException {
+    void theChineseAndEnglishDictionaries_haveTheSameKeys_eachOnce() {
         // when
-        List<String> zh = keys(file("texts/zh-CN.js"));
-        List<String> en = keys(file("texts/en.js"));
+        List<String> zh = ConsoleResources.dictionaryKeys("texts/zh-CN.js");
+        List<String> en = ConsoleResources.dictionaryKeys("texts/en.js");
 
         // then
         assertThat(zh).doesNotHaveDuplicates().hasSizeGreaterThan(200);
@@ -56,18 +36,14 @@ class ConsoleTextsTest {
     }
 
     @Test
-    void everyTextThePageAsksFor_isInTheDictionary() throws IOException {
+    void everyTextThePageAsksFor_isInTheDictionary() {
         // given
-        Set<String> zh = new LinkedHashSet<>(keys(file("texts/zh-CN.js")));
-        zh.addAll(keys(file("texts/care.zh-CN.js")));
-        zh.addAll(keys(file("texts/officers.zh-CN.js")));
-        zh.addAll(keys(file("texts/union.zh-CN.js")));
-        zh.addAll(keys(file("texts/surge.zh-CN.js")));
-        Set<String> used = new LinkedHashSet<>();
-        for (String module : scripts()) {
-            Matcher m = USED_KEY.matcher(file(module));
-            while (m.find()) if (!m.group(1).endsWith(".")) used.add(m.group(1));
+        Set<String> zh = new LinkedHashSet<>();
+        for (String dictionary : List.of("zh-CN", "care.zh-CN", "officers.zh-CN", "union.zh-CN", "surge.zh-CN")) {
+            zh.addAll(ConsoleResources.dictionaryKeys("texts/" + dictionary + ".js"));
         }
+        Set<String> used = new LinkedHashSet<>();
+        for (String module : scripts()) used.addAll(ConsoleResources.textsUsedBy(module));
 
         // then
         assertThat(used).hasSizeGreaterThan(300);
@@ -75,9 +51,9 @@ class ConsoleTextsTest {
     }
 
     @Test
-    void thePageDefaultsToChinese() throws IOException {
-        assertThat(file("console.html")).contains("<html lang=\"zh-CN\">");
-        assertThat(file("lib/i18n.js")).contains(": 'zh-CN';");
+    void thePageDefaultsToChinese() {
+        assertThat(ConsoleResources.file("console.html")).contains("<html lang=\"zh-CN\">");
+        assertThat(ConsoleResources.file("lib/i18n.js")).contains(": 'zh-CN';");
     }
 
     @Test
@@ -96,9 +72,9 @@ class ConsoleTextsTest {
     }
 
     @Test
-    void everyModule_importsOnlyModulesOfThePage_byRelativePath() throws IOException {
+    void everyModule_importsOnlyModulesOfThePage_byRelativePath() {
         for (String module : ConsoleAssets.MODULES) {
-            Matcher m = IMPORT.matcher(file(module));
+            Matcher m = IMPORT.matcher(ConsoleResources.file(module));
             while (m.find()) {
                 String target = m.group(1);
                 assertThat(target).as(module).matches("\\.\\.?/.*\\.js");
@@ -110,9 +86,9 @@ class ConsoleTextsTest {
 
     @ParameterizedTest
     @MethodSource("pageFiles")
-    void noFile_loadsAnythingFromOutsideTheJar(String name) throws IOException {
+    void noFile_loadsAnythingFromOutsideTheJar(String name) {
         // given
-        String text = file(name);
+        String text = ConsoleResources.file(name);
 
         // then: no CDN, no remote font, no inline event handlers, no markup built from strings
         assertThat(text).doesNotContainPattern("(src|href)=\"https?://").doesNotContain("@import")

@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 /**
  * Server-rendered pages for people on a phone: a template from the classpath whose {@code {{key}}}
  * placeholders are message-bundle texts and whose {@code {{=name}}} placeholders are values, all
- * HTML-escaped. Templates are read once. A template's inline {@code <script>} and {@code <style>} hold no
+ * HTML-escaped. {@code {{#name}}…{{/name}}} is shown only when the value {@code name} is given, {@code
+ * {{^name}}…{{/name}}} only when it is not. Templates are read once. A template's inline {@code <script>} and {@code <style>} hold no
  * placeholder (texts a script needs go in data attributes), so their hashes are fixed and the page's
  * Content-Security-Policy allows exactly them and nothing else inline.
  */
 public final class Html {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(=?)([A-Za-z0-9_.\\-]+)}}");
+    private static final Pattern SECTION = Pattern.compile("\\{\\{([#^])([A-Za-z0-9_.\\-]+)}}(.*?)\\{\\{/\\2}}", Pattern.DOTALL);
     private static final Pattern INLINE_CODE = Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL);
 
     private final String template;
@@ -35,7 +37,7 @@ public final class Html {
         List<String> styles = new ArrayList<>();
         Matcher m = INLINE_CODE.matcher(template);
         while (m.find()) {
-            if (PLACEHOLDER.matcher(m.group(2)).find()) {
+            if (PLACEHOLDER.matcher(m.group(2)).find() || m.group(2).contains("{{")) {
                 throw new IllegalStateException("the inline " + m.group(1) + " of " + name + " holds a placeholder");
             }
             (m.group(1).equals("script") ? scripts : styles).add(hashSource(m.group(2)));
@@ -64,7 +66,7 @@ public final class Html {
     }
 
     public String render(Language language, Map<String, ?> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
+        Matcher m = PLACEHOLDER.matcher(withSections(values));
         StringBuilder out = new StringBuilder(template.length() + 256);
         while (m.find()) {
             String name = m.group(2);
@@ -79,6 +81,18 @@ public final class Html {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The template with each section kept or dropped, by whether its value is given. */
+    private String withSections(Map<String, ?> values) {
+        Matcher m = SECTION.matcher(template);
+        StringBuilder out = new StringBuilder(template.length());
+        while (m.find()) {
+            boolean given = values.get(m.group(2)) != null;
+            boolean shown = m.group(1).equals("#") == given;
+            m.appendReplacement(out, Matcher.quoteReplacement(shown ? m.group(3) : ""));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static String policy(List<String> scripts, List<String> styles) {

@@ -47,7 +47,6 @@ public final class TriggerHandler implements RequestStreamHandler {
     private static final Html PAGE = Html.template(TriggerHandler.class, "/huzhu/trigger/page.html");
     /** What a dead link (rotated, its member gone, mistyped) shows instead of a bare error: 120, the union's number. */
     private static final Html DEAD = Html.template(TriggerHandler.class, "/huzhu/trigger/dead.html");
-    private static final Html DEAD_WITH_NUMBER = Html.template(TriggerHandler.class, "/huzhu/trigger/dead-number.html");
     private static final String PATH = "/v1/triggers/{triggerToken}";
     private static final String TOKEN = "triggerToken";
 
@@ -135,11 +134,7 @@ public final class TriggerHandler implements RequestStreamHandler {
         Map<String, Object> values = new HashMap<>();
         values.put("titleEn", Messages.text(Language.EN, "page.dead.title"));
         values.put("adviceEn", Messages.text(Language.EN, why.messageKey(), why.args()));
-        Html page = DEAD;
-        if (number != null) {
-            values.put("number", number);
-            page = DEAD_WITH_NUMBER;
-        }
-        return page.response(404, Language.ZH_CN, values).withHeader("Cache-Control", "no-store");
+        values.put("number", number);
+        return DEAD.response(404, Language.ZH_CN, values).withHeader("Cache-Control", "no-store");
     }
 }

@@ -3,7 +3,6 @@ package huzhu.aws.dynamo;
 import static huzhu.aws.dynamo.TableSchema.GSI1;
 import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI2;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI3;
@@ -13,6 +12,7 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.ApplicationKind;
 import huzhu.core.care.ApplicationStatus;
 import huzhu.core.care.ApplicationStep;
@@ -45,14 +45,14 @@ final class Applications implements ApplicationStore {
 
     @Override
     public void insert(AssistanceApplication application) {
-        if (!table.put(write(application), "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(write(application))) {
             throw new IllegalStateException("application " + application.id() + " already exists");
         }
     }
 
     @Override
     public void update(AssistanceApplication updated) {
-        if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
+        if (!table.putOver(write(updated), updated.version())) {
             throw new StaleWrite("application", updated.id());
         }
     }
@@ -64,21 +64,10 @@ final class Applications implements ApplicationStore {
 
     @Override
     public Page<AssistanceApplication> list(StatusFilter<ApplicationStatus> status, PageRequest request) {
-        int limit = request.limit();
-        boolean every = status.everything();
-        String index = every ? GSI1 : GSI2;
-        String pkName = every ? GSI1_PK : GSI2_PK;
-        String skName = every ? GSI1_SK : GSI2_SK;
-        String partition = every ? Keys.ALL_APPLICATIONS : Keys.applicationsWithStatus(only(status).wire());
-        String condition = "#" + pkName + " = :pk";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(partition)));
-        if (request.cursor() != null) {
-            condition += " AND #" + skName + " < :before";
-            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
-                    Paging.timeAndId(Keys::isSortableInstant))));
-        }
-        List<Map<String, AttributeValue>> items = table.query(index, condition, values, false, limit + 1);
-        return Paging.page(items, limit, LISTING, item -> item.get(skName).s(), Applications::read);
+        return status.everything()
+                ? Paging.newestFirst(table, Index.ALL, Keys.ALL_APPLICATIONS, request, LISTING, Applications::read)
+                : Paging.newestFirst(table, Index.BY_STATUS, Keys.applicationsWithStatus(Paging.only(status).wire()),
+                        request, LISTING, Applications::read);
     }
 
     @Override
@@ -108,13 +97,6 @@ final class Applications implements ApplicationStore {
         return table.query(GSI1, condition, values, true, Integer.MAX_VALUE).stream()
                 .filter(item -> end == null || item.get(GSI1_SK).s().compareTo(end) < 0)
                 .map(Applications::read).toList();
-    }
-
-    /** The one status this listing's index holds; the core parses "all" or one status word. */
-    private static ApplicationStatus only(StatusFilter<ApplicationStatus> status) {
-        ApplicationStatus single = status.single();
-        if (single == null) throw new IllegalArgumentException("one status or all, not " + status);
-        return single;
     }
 
     private static Map<String, AttributeValue> write(AssistanceApplication a) {

@@ -49,7 +49,7 @@ final class AuditLog implements AuditStore {
                 .strings("fields", e.fields())
                 .n("count", e.count())
                 .build();
-        if (!table.put(item, "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(item)) {
             throw new IllegalStateException("audit " + e.id() + " already exists");
         }
     }

@@ -1,19 +1,17 @@
 package huzhu.aws.dynamo;
 
-import static huzhu.aws.dynamo.TableSchema.GSI1;
 import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.CareRound;
 import huzhu.core.care.CareRoundStore;
 import huzhu.core.care.FollowUpKind;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,7 +31,7 @@ final class CareRounds implements CareRoundStore {
 
     @Override
     public void insert(CareRound round) {
-        if (!table.put(write(round), "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(write(round))) {
             throw new IllegalStateException("round " + round.id() + " already exists");
         }
     }
@@ -45,16 +43,7 @@ final class CareRounds implements CareRoundStore {
 
     @Override
     public Page<CareRound> list(PageRequest request) {
-        int limit = request.limit();
-        String condition = "#gsi1pk = :pk";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.ALL_ROUNDS)));
-        if (request.cursor() != null) {
-            condition += " AND #gsi1sk < :before";
-            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
-                    Paging.timeAndId(Keys::isSortableInstant))));
-        }
-        List<Map<String, AttributeValue>> items = table.query(GSI1, condition, values, false, limit + 1);
-        return Paging.page(items, limit, LISTING, item -> item.get(GSI1_SK).s(), CareRounds::read);
+        return Paging.newestFirst(table, Index.ALL, Keys.ALL_ROUNDS, request, LISTING, CareRounds::read);
     }
 
     private static Map<String, AttributeValue> write(CareRound r) {

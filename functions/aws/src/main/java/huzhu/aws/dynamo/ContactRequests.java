@@ -1,9 +1,7 @@
 package huzhu.aws.dynamo;
 
-import static huzhu.aws.dynamo.TableSchema.GSI1;
 import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI2;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI3;
@@ -13,13 +11,13 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.ContactRequest;
 import huzhu.core.care.ContactRequestStore;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +38,14 @@ final class ContactRequests implements ContactRequestStore {
 
     @Override
     public void insert(ContactRequest request) {
-        if (!table.put(write(request), "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(write(request))) {
             throw new IllegalStateException("contact request " + request.id() + " already exists");
         }
     }
 
     @Override
     public void update(ContactRequest updated) {
-        if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
+        if (!table.putOver(write(updated), updated.version())) {
             throw new StaleWrite("contactRequest", updated.id());
         }
     }
@@ -59,23 +57,10 @@ final class ContactRequests implements ContactRequestStore {
 
     @Override
     public Page<ContactRequest> list(StatusFilter<ContactRequest.Status> status, PageRequest request) {
-        int limit = request.limit();
-        boolean every = status.everything();
-        String index = every ? GSI1 : GSI2;
-        String pkName = every ? GSI1_PK : GSI2_PK;
-        String skName = every ? GSI1_SK : GSI2_SK;
-        ContactRequest.Status single = status.single();
-        if (!every && single == null) throw new IllegalArgumentException("one status or all, not " + status);
-        String partition = every ? Keys.ALL_CONTACT_REQUESTS : Keys.contactRequestsWithStatus(single.wire());
-        String condition = "#" + pkName + " = :pk";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(partition)));
-        if (request.cursor() != null) {
-            condition += " AND #" + skName + " < :before";
-            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
-                    Paging.timeAndId(Keys::isSortableInstant))));
-        }
-        List<Map<String, AttributeValue>> items = table.query(index, condition, values, false, limit + 1);
-        return Paging.page(items, limit, LISTING, item -> item.get(skName).s(), ContactRequests::read);
+        return status.everything()
+                ? Paging.newestFirst(table, Index.ALL, Keys.ALL_CONTACT_REQUESTS, request, LISTING, ContactRequests::read)
+                : Paging.newestFirst(table, Index.BY_STATUS, Keys.contactRequestsWithStatus(Paging.only(status).wire()),
+                        request, LISTING, ContactRequests::read);
     }
 
     @Override

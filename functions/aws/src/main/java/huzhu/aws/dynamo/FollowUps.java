@@ -36,7 +36,7 @@ final class FollowUps implements FollowUpStore {
 
     @Override
     public void insert(FollowUp followUp) {
-        if (!table.put(FollowUpItems.write(followUp), "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(FollowUpItems.write(followUp))) {
             throw new IllegalStateException("followup " + followUp.id() + " already exists");
         }
     }
@@ -48,8 +48,7 @@ final class FollowUps implements FollowUpStore {
         boolean written = expected == 0
                 ? table.put(FollowUpItems.write(followUp), "attribute_exists(#pk) AND attribute_not_exists(#version)",
                         Map.of())
-                : table.put(FollowUpItems.write(followUp), "#version = :expected",
-                        Map.of(":expected", Items.n(expected)));
+                : table.putOver(FollowUpItems.write(followUp), followUp.version());
         if (written) return;
         if (table.get(Keys.followUp(followUp.id()), Keys.FOLLOWUP).isEmpty()) throw new NotFound("followup");
         throw new StaleWrite("followup", followUp.id());
@@ -81,7 +80,7 @@ final class FollowUps implements FollowUpStore {
         String index = every ? GSI1 : GSI2;
         String pkName = every ? GSI1_PK : GSI2_PK;
         String skName = every ? GSI1_SK : GSI2_SK;
-        String partition = every ? Keys.ALL_FOLLOWUPS : Keys.followUpsWithStatus(only(status).wire());
+        String partition = every ? Keys.ALL_FOLLOWUPS : Keys.followUpsWithStatus(Paging.only(status).wire());
 
         String condition = "#" + pkName + " = :pk";
         Map<String, AttributeValue> values = Map.of(":pk", Items.s(partition));
@@ -94,10 +93,4 @@ final class FollowUps implements FollowUpStore {
         return Paging.page(items, limit, LISTING, item -> item.get(skName).s(), FollowUpItems::read);
     }
 
-    /** The one status this listing's index holds; the core parses "all" or one status word. */
-    private static FollowUpStatus only(StatusFilter<FollowUpStatus> status) {
-        FollowUpStatus single = status.single();
-        if (single == null) throw new IllegalArgumentException("one status or all, not " + status);
-        return single;
-    }
 }

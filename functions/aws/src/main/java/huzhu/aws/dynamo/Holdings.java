@@ -27,8 +27,8 @@ final class Holdings implements HoldStore {
     @Override
     public void put(Holds holds) {
         boolean written = holds.version() == 1
-                ? table.put(write(holds), "attribute_not_exists(#pk)", Map.of())
-                : table.put(write(holds), "#version = :expected", Map.of(":expected", Items.n(holds.version() - 1)));
+                ? table.putNew(write(holds))
+                : table.putOver(write(holds), holds.version());
         if (!written) throw new StaleWrite("holds", holds.volunteerId());
     }
 

@@ -35,8 +35,8 @@ final class Introductions implements IntroductionStore {
     @Override
     public void save(FamilyIntroduction next) {
         boolean written = next.version() == 1
-                ? table.put(write(next), "attribute_not_exists(#pk)", Map.of())
-                : table.put(write(next), "#version = :expected", Map.of(":expected", Items.n(next.version() - 1)));
+                ? table.putNew(write(next))
+                : table.putOver(write(next), next.version());
         if (!written) throw new StaleWrite("introduction", next.memberId());
     }
 

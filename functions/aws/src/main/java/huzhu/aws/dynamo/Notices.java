@@ -3,7 +3,6 @@ package huzhu.aws.dynamo;
 import static huzhu.aws.dynamo.TableSchema.ACTIVE;
 import static huzhu.aws.dynamo.TableSchema.ACTIVE_PK;
 import static huzhu.aws.dynamo.TableSchema.ACTIVE_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI1;
 import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI3;
@@ -13,6 +12,7 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.AudienceKind;
 import huzhu.core.care.DeliveryStatus;
 import huzhu.core.care.Notice;
@@ -28,7 +28,6 @@ import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +55,14 @@ final class Notices implements NoticeStore {
 
     @Override
     public void insert(Notice notice) {
-        if (!table.put(write(notice), "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(write(notice))) {
             throw new IllegalStateException("notice " + notice.id() + " already exists");
         }
     }
 
     @Override
     public void update(Notice updated) {
-        if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
+        if (!table.putOver(write(updated), updated.version())) {
             throw new StaleWrite("notice", updated.id());
         }
     }
@@ -75,16 +74,7 @@ final class Notices implements NoticeStore {
 
     @Override
     public Page<Notice> list(PageRequest request) {
-        int limit = request.limit();
-        String condition = "#gsi1pk = :pk";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.ALL_NOTICES)));
-        if (request.cursor() != null) {
-            condition += " AND #gsi1sk < :before";
-            values.put(":before", Items.s(Paging.after(request.cursor(), LISTING,
-                    Paging.timeAndId(Keys::isSortableInstant))));
-        }
-        List<Map<String, AttributeValue>> items = table.query(GSI1, condition, values, false, limit + 1);
-        return Paging.page(items, limit, LISTING, item -> item.get(GSI1_SK).s(), Notices::read);
+        return Paging.newestFirst(table, Index.ALL, Keys.ALL_NOTICES, request, LISTING, Notices::read);
     }
 
     @Override
@@ -144,12 +134,12 @@ final class Notices implements NoticeStore {
 
     @Override
     public boolean insertDelivery(NoticeDelivery delivery) {
-        return table.put(write(delivery), "attribute_not_exists(#pk)", Map.of());
+        return table.putNew(write(delivery));
     }
 
     @Override
     public void updateDelivery(NoticeDelivery updated) {
-        if (!table.put(write(updated), "#version = :expected", Map.of(":expected", Items.n(updated.version() - 1)))) {
+        if (!table.putOver(write(updated), updated.version())) {
             throw new StaleWrite("delivery", updated.noticeId());
         }
     }
@@ -219,7 +209,7 @@ final class Notices implements NoticeStore {
                 .s("text", reply.text())
                 .wire("decision", reply.decision())
                 .build();
-        if (!table.put(item, "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(item)) {
             throw new IllegalStateException("reply " + reply.id() + " already exists");
         }
     }

@@ -1,7 +1,18 @@
 package huzhu.aws.dynamo;
 
+import static huzhu.aws.dynamo.TableSchema.GSI1;
+import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI2;
+import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
+import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
+
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
+import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.StatusFilter;
+import huzhu.core.kernel.Wire;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,6 +25,38 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Paging {
     private Paging() {
+    }
+
+    /** A secondary index by the names of its key attributes. */
+    record Index(String name, String pk, String sk) {
+        /** Every item of a kind under one partition ("NOTICE", "APPLICATION"…). */
+        static final Index ALL = new Index(GSI1, GSI1_PK, GSI1_SK);
+        /** The items of a kind with one status under one partition each. */
+        static final Index BY_STATUS = new Index(GSI2, GSI2_PK, GSI2_SK);
+    }
+
+    /**
+     * A page of a newest-first listing: one partition of {@code index}, sorted by "time#id" ({@link Keys#newestFirst}),
+     * read down from the sort key in the cursor.
+     */
+    static <T> Page<T> newestFirst(Table table, Index index, String partition, PageRequest request, String listing,
+            Function<Map<String, AttributeValue>, T> read) {
+        int limit = request.limit();
+        String condition = "#" + index.pk() + " = :pk";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(partition)));
+        if (request.cursor() != null) {
+            condition += " AND #" + index.sk() + " < :before";
+            values.put(":before", Items.s(after(request.cursor(), listing, timeAndId(Keys::isSortableInstant))));
+        }
+        List<Map<String, AttributeValue>> items = table.query(index.name(), condition, values, false, limit + 1);
+        return page(items, limit, listing, item -> item.get(index.sk()).s(), read);
+    }
+
+    /** The one status a by-status listing reads; the core parses "all" or one status word. */
+    static <S extends Enum<S> & Wire> S only(StatusFilter<S> status) {
+        S single = status.single();
+        if (single == null) throw new IllegalArgumentException("one status or all, not " + status);
+        return single;
     }
 
     /** The sort key in a cursor made for this listing; {@code valid} checks its shape. */

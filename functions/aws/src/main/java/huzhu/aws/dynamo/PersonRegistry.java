@@ -112,7 +112,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
     public void insert(T entry) {
         Claim claim = entry.phone() == null ? Claim.NONE : claim(entry.phone(), entry.id());
         for (String phone : mapper.familyPhones(entry)) putLink(phone, entry.id());
-        if (!table.put(item(entry), "attribute_not_exists(#pk)", Map.of())) {
+        if (!table.putNew(item(entry))) {
             // the id is taken (links it got are ignored by readers); give back a claim only this call made
             if (claim.fresh()) release(entry.phone(), entry.id(), claim.claimedAt());
             throw alreadyExists(entry.id());
@@ -186,7 +186,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
             Map<String, AttributeValue> ours = Items.writer()
                     .s(PK, pk).s(SK, Keys.CLAIM).s(ITEM_TYPE, "PHONE_CLAIM")
                     .s(OWNER, id).time(CLAIMED_AT, now).build();
-            if (table.put(ours, "attribute_not_exists(#pk)", Map.of())) return new Claim(true, now.toString());
+            if (table.putNew(ours)) return new Claim(true, now.toString());
 
             Optional<Map<String, AttributeValue>> existing = table.get(pk, Keys.CLAIM);
             if (existing.isEmpty()) continue; // released in the meantime

@@ -45,7 +45,7 @@ final class Settings implements SettingsStore {
         long previous = version - 1;
         boolean saved;
         if (previous == 0) {
-            saved = table.put(item, "attribute_not_exists(#pk)", Map.of());
+            saved = table.putNew(item);
         } else if (previous == 1) {
             saved = table.put(item, "attribute_exists(#pk) AND (attribute_not_exists(#version) OR #version = :previous)",
                     Map.of(":previous", Items.n(previous)));

@@ -34,8 +34,8 @@ final class Surges implements SurgeStore {
     @Override
     public void put(Surge surge) {
         boolean written = surge.version() == 1
-                ? table.put(write(surge), "attribute_not_exists(#pk)", Map.of())
-                : table.put(write(surge), "#version = :expected", Map.of(":expected", Items.n(surge.version() - 1)));
+                ? table.putNew(write(surge))
+                : table.putOver(write(surge), surge.version());
         if (!written) throw new StaleWrite("surge", surge.area().city() + "/" + surge.area().district());
     }
 

@@ -73,6 +73,16 @@ final class Table {
         }
     }
 
+    /** Writes an item whose key no item has yet; false if one has. */
+    boolean putNew(Map<String, AttributeValue> item) {
+        return put(item, "attribute_not_exists(#pk)", Map.of());
+    }
+
+    /** Writes {@code version} of an item over the stored {@code version - 1}; false if another version is stored. */
+    boolean putOver(Map<String, AttributeValue> item, long version) {
+        return put(item, "#version = :expected", Map.of(":expected", Items.n(version - 1)));
+    }
+
     /**
      * UpdateItem with {@code update} if {@code condition} holds ({@code #word} stands for the attribute
      * {@code word} in both): the updated attributes' new values, or empty when the condition failed.

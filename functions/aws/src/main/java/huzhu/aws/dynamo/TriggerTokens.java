@@ -38,7 +38,7 @@ final class TriggerTokens implements TriggerTokenStore {
                     .s(PK, Keys.currentTriggerToken(memberId)).s(SK, Keys.TOKEN).s(ITEM_TYPE, "CURRENT_TRIGGER_TOKEN")
                     .s(TOKEN_HASH, tokenHash).build();
             boolean switched = old.isEmpty()
-                    ? table.put(current, "attribute_not_exists(#pk)", Map.of())
+                    ? table.putNew(current)
                     : table.put(current, "#tokenHash = :old", Map.of(":old", Items.s(old.get())));
             if (!switched) continue; // a concurrent rotation won: start again from what it wrote
             if (old.isPresent() && !old.get().equals(tokenHash)) forget(old.get(), memberId);

@@ -19,7 +19,6 @@ import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
-import huzhu.testing.Dynalite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +28,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The races that decide who helps, run for real on threads against DynamoDB (dynalite) with the real
@@ -41,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class DispatchRacesOnDynamoIT {
     private static final OperationCounter operations = new OperationCounter();
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final DynaliteTables tables = new DynaliteTables(operations);
     private static ExecutorService threads;
 
     private DynamoStore store;
@@ -50,31 +49,24 @@ class DispatchRacesOnDynamoIT {
     private Dispatcher dispatcher;
 
     @BeforeAll
-    static void connect() {
-        client = TestDynamo.client(Dynalite.shared().endpoint(), operations);
+    static void startThreads() {
         threads = Executors.newFixedThreadPool(4);
     }
 
     @AfterAll
-    static void disconnect() {
+    static void stopThreads() {
         threads.shutdownNow();
-        client.close();
     }
 
     @BeforeEach
     void aMemberWithTwoNeighboursAndAnOfficer() {
-        store = TestDynamo.freshStore(client);
+        store = tables.freshStore();
         dispatcher = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(11),
                 new ServiceConfig("https://huzhu.example", null)).dispatcher();
         store.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("武汉市", "江汉区").build());
         store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(phone(11)).area("武汉市", "江汉区").build());
         store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(phone(12)).area("武汉市", "江汉区").build());
         store.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
-    }
-
-    @AfterEach
-    void dropTheTable() {
-        TestDynamo.drop(client, store.tableName());
     }
 
     private Incident open() {

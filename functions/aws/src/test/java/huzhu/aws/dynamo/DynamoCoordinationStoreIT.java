@@ -2,34 +2,15 @@ package huzhu.aws.dynamo;
 
 import huzhu.core.Store;
 import huzhu.core.testing.CoordinationStoreContract;
-import huzhu.testing.Dynalite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** The coordination store contract over the DynamoDB store, each test on a table of its own. */
 class DynamoCoordinationStoreIT extends CoordinationStoreContract {
-    private static DynamoDbClient client;
-    private DynamoStore store;
-
-    @BeforeAll
-    static void connect() {
-        client = TestDynamo.client(Dynalite.shared().endpoint());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    @RegisterExtension
+    static final DynaliteTables tables = new DynaliteTables();
 
     @Override
     protected Store newStore() {
-        store = TestDynamo.freshStore(client);
-        return store;
-    }
-
-    @AfterEach
-    void dropTable() {
-        TestDynamo.drop(client, store.tableName());
+        return tables.freshStore();
     }
 }

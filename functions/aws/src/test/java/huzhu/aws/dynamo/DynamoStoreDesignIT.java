@@ -38,11 +38,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -56,33 +54,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class DynamoStoreDesignIT {
     private static final OperationCounter operations = new OperationCounter();
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final DynaliteTables tables = new DynaliteTables(operations);
 
     private final MutableClock clock = MutableClock.atT0();
+    private DynamoDbClient client;
     private String table;
     private DynamoStore store;
 
-    @BeforeAll
-    static void connect() {
-        client = TestDynamo.client(Dynalite.shared().endpoint(), operations);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        table = TestDynamo.freshTableName();
-        store = new DynamoStore(client, table, clock);
-        store.createTableIfMissing();
+        client = tables.client();
+        store = tables.freshStore(clock);
+        table = store.tableName();
         operations.reset();
-    }
-
-    @AfterEach
-    void dropTable() {
-        TestDynamo.drop(client, table);
     }
 
     // ---------------------------------------------------------------- access patterns

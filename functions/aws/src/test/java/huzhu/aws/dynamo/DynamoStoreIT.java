@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.Store;
 import huzhu.core.testing.StoreContract;
-import huzhu.testing.Dynalite;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract against dynalite, each test on a table of its own. Every operation is counted, and
@@ -16,29 +13,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class DynamoStoreIT extends StoreContract {
     private static final OperationCounter operations = new OperationCounter();
-    private static DynamoDbClient client;
-    private DynamoStore dynamoStore;
-
-    @BeforeAll
-    static void connect() {
-        client = TestDynamo.client(Dynalite.shared().endpoint(), operations);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    @RegisterExtension
+    static final DynaliteTables tables = new DynaliteTables(operations);
 
     @Override
     protected Store newStore() {
-        dynamoStore = TestDynamo.freshStore(client);
+        DynamoStore store = tables.freshStore();
         operations.reset();
-        return dynamoStore;
+        return store;
     }
 
     @AfterEach
     void noStoryNeededAScan() {
         assertThat(operations.count("Scan")).as("Scans in %s", operations.snapshot()).isZero();
-        TestDynamo.drop(client, dynamoStore.tableName());
     }
 }

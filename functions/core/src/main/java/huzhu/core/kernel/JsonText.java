@@ -2,9 +2,11 @@ package huzhu.core.kernel;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The little JSON the adapters need (the vendors' APIs and pushes, the hot functions' Lambda events), read and
@@ -67,44 +69,47 @@ public final class JsonText {
 
     public static String write(Object value) {
         StringBuilder out = new StringBuilder(128);
-        write(out, value);
+        write(out, value, JsonText::plain, false);
         return out.toString();
     }
 
-    private static void write(StringBuilder out, Object value) {
+    private static Object plain(Object value) {
+        return value instanceof Number || value instanceof Boolean ? value : value.toString();
+    }
+
+    /**
+     * Writes {@code value}: maps as objects, collections as arrays, null as null; any other value as {@code leaf} shows
+     * it, a number or boolean as it is and anything else as a string ({@code asciiOnly}: everything outside printable
+     * ASCII escaped, see {@link JsonString}).
+     */
+    public static void write(StringBuilder out, Object value, Function<Object, Object> leaf, boolean asciiOnly) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof String s) {
-            quote(out, s);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!first) out.append(',');
                 first = false;
-                quote(out, String.valueOf(e.getKey()));
+                JsonString.append(out, String.valueOf(e.getKey()), asciiOnly);
                 out.append(':');
-                write(out, e.getValue());
+                write(out, e.getValue(), leaf, asciiOnly);
             }
             out.append('}');
-        } else if (value instanceof Iterable<?> items) {
+        } else if (value instanceof Collection<?> items) {
             out.append('[');
             boolean first = true;
             for (Object item : items) {
                 if (!first) out.append(',');
                 first = false;
-                write(out, item);
+                write(out, item, leaf, asciiOnly);
             }
             out.append(']');
         } else {
-            quote(out, value.toString());
+            Object shown = leaf.apply(value);
+            if (shown instanceof Number || shown instanceof Boolean) out.append(shown);
+            else JsonString.append(out, String.valueOf(shown), asciiOnly);
         }
-    }
-
-    private static void quote(StringBuilder out, String s) {
-        JsonString.append(out, s, false);
     }
 
     private static final class Reader {

@@ -1,6 +1,7 @@
 package huzhu.core.log;
 
 import huzhu.core.kernel.JsonString;
+import huzhu.core.kernel.JsonText;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.core.kernel.Wire;
 import java.time.Instant;
@@ -157,37 +158,18 @@ public final class JsonLog {
     }
 
     private static void value(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Boolean
-                || (value instanceof Integer || value instanceof Long || value instanceof Short
-                        || value instanceof Byte)) {
-            out.append(value);
-        } else if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-            out.append(n);
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) out.append(',');
-                first = false;
-                string(out, String.valueOf(e.getKey()));
-                out.append(':');
-                value(out, e.getValue());
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) out.append(',');
-                value(out, list.get(i));
-            }
-            out.append(']');
-        } else if (value instanceof Wire w) {
-            string(out, w.wire());
-        } else {
-            string(out, PhoneMask.scrub(String.valueOf(value)));
+        JsonText.write(out, value, JsonLog::logged, true);
+    }
+
+    /** Whole numbers, finite numbers and booleans as they are, a wire word as its word, anything else scrubbed text. */
+    private static Object logged(Object value) {
+        if (value instanceof Boolean || value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            return value;
         }
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) return n;
+        if (value instanceof Wire w) return w.wire();
+        return PhoneMask.scrub(String.valueOf(value));
     }
 
     /** Everything outside printable ASCII is escaped (see {@link JsonString}). */

@@ -1,9 +1,16 @@
 package huzhu.sms.china;
 
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.PhoneMask;
 import huzhu.core.kernel.Sleeper;
+import huzhu.core.log.JsonLog;
+import huzhu.core.log.JsonLog.Level;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one provider call, again only while the provider says it is throttled (then it did not take the
  * message, so a retry cannot duplicate it). Everything else ends at once: a 5xx or a lost connection may
- * already have sent the SMS, and a second copy of an alert is worse than letting the caller decide.
+ * already have sent the SMS, and a second copy of an alert is worse than letting the caller decide. Each send
+ * ends in one {@link JsonLog} line on the provider's sink (stdout in Lambda).
  */
 public final class Attempts {
     /** One call's answer: the provider's message id, or why it failed. */
@@ -32,21 +40,30 @@ public final class Attempts {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
+    private final String provider;
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final DoubleSupplier jitter;
+    private final Consumer<String> logSink;
 
-    public Attempts(Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
+    public Attempts(String provider, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink) {
+        this.provider = Objects.requireNonNull(provider, "provider");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.logSink = Objects.requireNonNull(logSink, "logSink");
+    }
+
+    /** {@link #send} for each message, in parallel ({@link FanOut}), results in the order of the batch. */
+    public List<ProviderResult> sendAll(List<TemplateSms> messages, Function<TemplateSms, Answer> call) {
+        return FanOut.sendAll(messages, sms -> send(sms, call));
     }
 
     /**
      * What every provider's {@code send} does around its call: refuses a message that cannot be sent (no E.164
      * number, no template) without calling, runs the call, and writes the one log line.
      */
-    public ProviderResult send(TemplateSms sms, SendLog log, Function<TemplateSms, Answer> call) {
+    public ProviderResult send(TemplateSms sms, Function<TemplateSms, Answer> call) {
         long started = System.nanoTime();
         Outcome outcome;
         if (sms == null || sms.to() == null || !E164.matcher(sms.to().strip()).matches()) {
@@ -56,8 +73,32 @@ public final class Attempts {
         } else {
             outcome = run(() -> call.apply(sms));
         }
-        log.write(sms, outcome, started);
+        log(sms, outcome, started);
         return outcome.result();
+    }
+
+    /**
+     * The send's line in the SNS adapter's shape: action {@code sms.send}, the provider, the template, the masked
+     * number, outcome, message id, reason, attempts. Never the variables' values: they carry names, addresses and a
+     * family's words.
+     */
+    private void log(TemplateSms sms, Outcome outcome, long startedNanos) {
+        ProviderResult result = outcome.result();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("action", "sms.send");
+        line.put("provider", provider);
+        line.put("incidentId", sms == null ? null : sms.incidentId());
+        line.put("to", sms == null ? null : PhoneMask.mask(sms.to()));
+        line.put("template", sms == null ? null : sms.templateId());
+        line.put("outcome", result.ok() ? "sent" : "failed");
+        line.put("messageId", result.messageId());
+        line.put("reason", result.failureReason());
+        if (!result.ok()) line.put("permanent", result.permanent());
+        line.put("attempts", outcome.attempts());
+        line.put("ms", (System.nanoTime() - startedNanos) / 1_000_000);
+        line.values().removeIf(Objects::isNull);
+        Level level = result.ok() ? Level.INFO : result.permanent() ? Level.WARN : Level.ERROR;
+        logSink.accept(JsonLog.line(level, "sms.send", line));
     }
 
     public Outcome run(Supplier<Answer> call) {

@@ -8,7 +8,6 @@ import static huzhu.local.store.Sql.whereTime;
 import huzhu.core.care.ApplicationStatus;
 import huzhu.core.care.ApplicationStore;
 import huzhu.core.care.AssistanceApplication;
-import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -19,6 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 final class SqlApplications implements ApplicationStore {
+    private static final NewestFirst<AssistanceApplication> LISTING = new NewestFirst<>("applications", AssistanceApplication.class, "applications", "submitted_at",
+            AssistanceApplication::submittedAt, AssistanceApplication::id);
+
     private final Sql sql;
 
     SqlApplications(Sql sql) {
@@ -57,23 +59,7 @@ final class SqlApplications implements ApplicationStore {
 
     @Override
     public Page<AssistanceApplication> list(StatusFilter<ApplicationStatus> status, PageRequest request) {
-        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "applications", 2);
-        int limit = request.limit();
-        StringBuilder query = new StringBuilder("SELECT doc FROM applications WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!status.everything()) {
-            query.append(" AND status = ?");
-            params.add(status.single().wire());
-        }
-        if (after != null) {
-            long at = Cursor.number(after[0]);
-            query.append(" AND (submitted_at < ? OR (submitted_at = ? AND id < ?))");
-            params.addAll(List.of(at, at, after[1]));
-        }
-        query.append(" ORDER BY submitted_at DESC, id DESC LIMIT ?");
-        params.add(limit + 1);
-        return sql.tx(c -> Page.of(sql.docs(c, AssistanceApplication.class, query.toString(), params.toArray()), limit,
-                a -> Cursor.encode("applications", Long.toString(nanos(a.submittedAt())), a.id())));
+        return LISTING.page(sql, request, NewestFirst.status(status));
     }
 
     @Override

@@ -6,14 +6,14 @@ import static huzhu.local.store.Sql.whereTime;
 
 import huzhu.core.audit.AuditEntry;
 import huzhu.core.audit.AuditStore;
-import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 final class SqlAuditLog implements AuditStore {
+    private static final NewestFirst<AuditEntry> LISTING = new NewestFirst<>("audit", AuditEntry.class, "audit", "at", AuditEntry::at,
+            AuditEntry::id);
+
     private final Sql sql;
 
     SqlAuditLog(Sql sql) {
@@ -33,19 +33,6 @@ final class SqlAuditLog implements AuditStore {
 
     @Override
     public Page<AuditEntry> list(Instant from, Instant to, PageRequest request) {
-        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "audit", 2);
-        int limit = request.limit();
-        StringBuilder query = new StringBuilder("SELECT doc FROM audit WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        whereTime(query, params, "at", from, to);
-        if (after != null) {
-            long at = Cursor.number(after[0]);
-            query.append(" AND (at < ? OR (at = ? AND id < ?))");
-            params.addAll(List.of(at, at, after[1]));
-        }
-        query.append(" ORDER BY at DESC, id DESC LIMIT ?");
-        params.add(limit + 1);
-        return sql.tx(c -> Page.of(sql.docs(c, AuditEntry.class, query.toString(), params.toArray()), limit,
-                e -> Cursor.encode("audit", Long.toString(nanos(e.at())), e.id())));
+        return LISTING.page(sql, request, (query, params) -> whereTime(query, params, "at", from, to));
     }
 }

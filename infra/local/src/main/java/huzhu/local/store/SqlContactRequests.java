@@ -6,16 +6,17 @@ import static huzhu.local.store.Sql.nanos;
 
 import huzhu.core.care.ContactRequest;
 import huzhu.core.care.ContactRequestStore;
-import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 final class SqlContactRequests implements ContactRequestStore {
+    private static final NewestFirst<ContactRequest> LISTING = new NewestFirst<>("contact-requests", ContactRequest.class, "contact_requests",
+            "created_at", ContactRequest::createdAt, ContactRequest::id);
+
     private final Sql sql;
 
     SqlContactRequests(Sql sql) {
@@ -53,23 +54,7 @@ final class SqlContactRequests implements ContactRequestStore {
 
     @Override
     public Page<ContactRequest> list(StatusFilter<ContactRequest.Status> status, PageRequest request) {
-        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "contact-requests", 2);
-        int limit = request.limit();
-        StringBuilder query = new StringBuilder("SELECT doc FROM contact_requests WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!status.everything()) {
-            query.append(" AND status = ?");
-            params.add(status.single().wire());
-        }
-        if (after != null) {
-            long at = Cursor.number(after[0]);
-            query.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
-            params.addAll(List.of(at, at, after[1]));
-        }
-        query.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-        params.add(limit + 1);
-        return sql.tx(c -> Page.of(sql.docs(c, ContactRequest.class, query.toString(), params.toArray()), limit,
-                r -> Cursor.encode("contact-requests", Long.toString(nanos(r.createdAt())), r.id())));
+        return LISTING.page(sql, request, NewestFirst.status(status));
     }
 
     @Override

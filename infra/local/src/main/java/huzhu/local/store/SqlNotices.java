@@ -9,7 +9,6 @@ import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeDelivery;
 import huzhu.core.care.NoticeReply;
 import huzhu.core.care.NoticeStore;
-import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -18,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 final class SqlNotices implements NoticeStore {
+    private static final NewestFirst<Notice> LISTING = new NewestFirst<>("notices", Notice.class, "notices", "created_at", Notice::createdAt,
+            Notice::id);
+
     private final Sql sql;
 
     SqlNotices(Sql sql) {
@@ -54,21 +56,7 @@ final class SqlNotices implements NoticeStore {
 
     @Override
     public Page<Notice> list(PageRequest request) {
-        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "notices", 2);
-        int limit = request.limit();
-        return sql.tx(c -> {
-            List<Notice> rows;
-            if (after == null) {
-                rows = sql.docs(c, Notice.class, "SELECT doc FROM notices ORDER BY created_at DESC, id DESC LIMIT ?",
-                        limit + 1);
-            } else {
-                long at = Cursor.number(after[0]);
-                rows = sql.docs(c, Notice.class, """
-                        SELECT doc FROM notices WHERE created_at < ? OR (created_at = ? AND id < ?)
-                        ORDER BY created_at DESC, id DESC LIMIT ?""", at, at, after[1], limit + 1);
-            }
-            return Page.of(rows, limit, n -> Cursor.encode("notices", Long.toString(nanos(n.createdAt())), n.id()));
-        });
+        return LISTING.page(sql, request);
     }
 
     @Override

@@ -2,14 +2,12 @@ package huzhu.sms.china.aliyun;
 
 import huzhu.sms.china.Attempts;
 import huzhu.core.kernel.Backoff;
-import huzhu.sms.china.FanOut;
 import huzhu.sms.china.Hashing;
 import huzhu.sms.china.HttpPost;
 import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.Phones;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.SendFailure;
-import huzhu.sms.china.SendLog;
 import huzhu.sms.china.TemplateSender;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
@@ -46,7 +44,6 @@ public final class AliyunSms implements TemplateSender {
     private final Clock clock;
     private final Supplier<String> nonces;
     private final Attempts attempts;
-    private final SendLog log;
 
     /** Production wiring: URLConnection, the system clock, secure nonces and jitter, log lines to stdout. */
     public AliyunSms(AliyunConfig config) {
@@ -60,18 +57,17 @@ public final class AliyunSms implements TemplateSender {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
-        this.attempts = new Attempts(backoff, sleeper, jitter);
-        this.log = new SendLog("aliyun", logSink);
+        this.attempts = new Attempts("aliyun", backoff, sleeper, jitter, logSink);
     }
 
     @Override
     public List<ProviderResult> sendAll(List<TemplateSms> messages) {
-        return FanOut.sendAll(messages, this::send);
+        return attempts.sendAll(messages, this::call);
     }
 
     @Override
     public ProviderResult send(TemplateSms sms) {
-        return attempts.send(sms, log, this::call);
+        return attempts.send(sms, this::call);
     }
 
     private Attempts.Answer call(TemplateSms sms) {

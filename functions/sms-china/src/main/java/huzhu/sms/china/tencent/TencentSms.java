@@ -3,12 +3,10 @@ package huzhu.sms.china.tencent;
 import huzhu.core.kernel.Sleeper;
 import huzhu.sms.china.Attempts;
 import huzhu.core.kernel.Backoff;
-import huzhu.sms.china.FanOut;
 import huzhu.sms.china.HttpPost;
 import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.SendFailure;
-import huzhu.sms.china.SendLog;
 import huzhu.sms.china.TemplateSender;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
@@ -32,7 +30,6 @@ public final class TencentSms implements TemplateSender {
 
     private final TencentApi api;
     private final Attempts attempts;
-    private final SendLog log;
 
     /** Production wiring: URLConnection, the system clock, secure jitter, log lines to stdout. */
     public TencentSms(TencentConfig config) {
@@ -43,18 +40,17 @@ public final class TencentSms implements TemplateSender {
     public TencentSms(TencentConfig config, HttpPost http, Clock clock, Backoff backoff, Sleeper sleeper,
             DoubleSupplier jitter, Consumer<String> logSink) {
         this.api = new TencentApi(config, http, clock);
-        this.attempts = new Attempts(backoff, sleeper, jitter);
-        this.log = new SendLog("tencent", logSink);
+        this.attempts = new Attempts("tencent", backoff, sleeper, jitter, logSink);
     }
 
     @Override
     public List<ProviderResult> sendAll(List<TemplateSms> messages) {
-        return FanOut.sendAll(messages, this::send);
+        return attempts.sendAll(messages, this::call);
     }
 
     @Override
     public ProviderResult send(TemplateSms sms) {
-        return attempts.send(sms, log, this::call);
+        return attempts.send(sms, this::call);
     }
 
     private Attempts.Answer call(TemplateSms sms) {
