@@ -3,6 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.testing.MachineTools;
+import huzhu.testing.MemoryTempDirs;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ final class HeadlessChromium {
     private static ChromeDriver start() {
         Path profile;
         try {
-            profile = Files.createTempDirectory("huzhu-chromium-");
+            profile = MemoryTempDirs.create("huzhu-chromium-");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
