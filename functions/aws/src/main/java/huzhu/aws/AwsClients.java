@@ -1,6 +1,7 @@
 package huzhu.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -20,6 +21,15 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, SdkH
         String region = System.getenv().getOrDefault("AWS_REGION", "cn-north-1");
         return new AwsClients(Region.of(region), EnvironmentVariableCredentialsProvider.create(),
                 UrlConnectionHttpClient.builder().build());
+    }
+
+    /**
+     * An HTTP client like the shared one whose connect and read each give up after {@code timeout} (a call that
+     * must not hold the alert path); a stand-in client (tests, priming) is used as it is.
+     */
+    public SdkHttpClient http(Duration timeout) {
+        if (!(http instanceof UrlConnectionHttpClient)) return http;
+        return UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build();
     }
 
     /** Applies region, credentials, HTTP client and, when non-null, an endpoint override to a client builder. */

@@ -27,18 +27,11 @@ import huzhu.core.sms.SmsComposer;
 import huzhu.robots.RobotAnnouncements;
 import huzhu.sms.china.DomesticMessenger;
 import huzhu.sms.china.DomesticSms;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The services as every Lambda function runs them: DynamoDB behind the store, SNS behind the
@@ -85,7 +78,7 @@ public final class Production {
                 new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
         // one SNS client for the SMS and the leaders' topic: each client built costs init time (a cold start)
         SmsConfig sms = SmsConfig.fromEnvironment();
-        SnsClient sns = SnsClients.build(clients, sms.endpoint());
+        AwsApi sns = SnsClients.build(clients, sms.endpoint());
         LeaderTopicPublisher leaders = new LeaderTopicPublisher(sns, System.getenv(LeaderTopicPublisher.TOPIC_ARN));
         NoticeTopicPublisher notices = new NoticeTopicPublisher(sns, System.getenv(NoticeTopicPublisher.TOPIC_ARN));
         DynamoStore store = DynamoStore.fromEnvironment(clients);
@@ -140,45 +133,27 @@ public final class Production {
     /**
      * Before a SnapStart snapshot: every SDK call a function makes, once, with no effect. DynamoDB for real (a
      * GetItem of a key that cannot exist, a Query of deadlines before 1970: the HTTP client, TLS and signing
-     * warm too); SNS Publish and SQS SendMessage through throwaway clients on a {@link CannedHttpClient} (no
-     * request leaves the process); and the SMS texts in both languages (message bundles, segment counting).
+     * warm too); an SNS Publish and an SQS SendMessage on a {@link CannedHttpClient} (no request leaves the
+     * process); and the SMS texts in both languages (message bundles, segment counting).
      */
     static void prime(AwsClients clients, DynamoStore store, ServiceConfig config) {
         Instant now = Instant.now();
         store.idempotency().recall("priming:never-stored", now);
         store.incidents().dueForEscalation(Instant.EPOCH);
 
-        AwsClients canned = new AwsClients(clients.region(), clients.credentials(), new CannedHttpClient(sent ->
-                "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"
-                        + "00000000-0000-0000-0000-000000000000</MessageId></PublishResult></PublishResponse>"));
-        try (SnsClient sns = SnsClients.build(canned, null)) {
-            sns.publish(b -> b.phoneNumber("+8613800000000").message(PRIMING_BODY).messageAttributes(Map.of(
-                    "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String")
-                            .stringValue("Transactional").build())));
-            sns.publish(b -> b.topicArn("arn:aws:sns:" + clients.region().id() + ":000000000000:priming")
-                    .message(PRIMING_BODY).messageAttributes(Map.of("level", MessageAttributeValue.builder()
-                            .dataType("Number").stringValue("1").build())));
-        }
-        AwsClients cannedSqs = new AwsClients(clients.region(), clients.credentials(), new CannedHttpClient(sent ->
-                "{\"MessageId\":\"00000000-0000-0000-0000-000000000000\",\"MD5OfMessageBody\":\""
-                        + md5(PRIMING_BODY) + "\"}"));
-        try (SqsClient sqs = cannedSqs.configure(SqsClient.builder(), null).build()) {
-            sqs.sendMessage(b -> b.queueUrl("https://sqs." + clients.region().id()
-                    + ".amazonaws.com/000000000000/priming").messageBody(PRIMING_BODY).delaySeconds(1));
-        }
+        CannedHttpClient canned = new CannedHttpClient(sent -> sent.contains("Action=Publish")
+                ? "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"
+                        + "00000000-0000-0000-0000-000000000000</MessageId></PublishResult></PublishResponse>"
+                : "{\"MessageId\":\"00000000-0000-0000-0000-000000000000\",\"MD5OfMessageBody\":\"\"}");
+        new AwsApi(clients, "sns", null, canned).query(Map.of("Action", "Publish", "Version", "2010-03-31",
+                "PhoneNumber", "+8613800000000", "Message", PRIMING_BODY));
+        new SqsEscalationTimer(new AwsApi(clients, "sqs", null, canned), "https://sqs." + clients.region().id()
+                + ".amazonaws.com/000000000000/priming", Clock.systemUTC()).schedule("priming", 0, now);
 
         SmsComposer sms = new SmsComposer(config.smsSignature());
         for (Language lang : Language.values()) {
             sms.render(lang, "alert", Map.of("code", "K27", "link", config.ackLink("priming"), "message", "priming",
                     "reporter", "priming", "member", "priming", "address", "priming", "type", "priming"));
-        }
-    }
-
-    private static String md5(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package huzhu.console;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
@@ -34,9 +34,13 @@ import huzhu.http.ApiResponse;
 import huzhu.http.Caller;
 import huzhu.http.Edge;
 import huzhu.http.Http;
+import huzhu.http.HttpApiEvents;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Role;
 import huzhu.http.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +49,10 @@ import java.util.Set;
 
 /**
  * Every route of the union console (CONTRACT §2.2) and the console page itself. API Gateway's JWT
- * authorizer lets only signed-in users through; the roles are checked here again for every route.
+ * authorizer lets only signed-in users through; the roles are checked here again for every route. Lambda hands
+ * it the event as a stream ({@link HttpApiEvents}), so the runtime builds no serializers for it.
  */
-public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ConsoleApiHandler implements RequestStreamHandler {
     private static final Role[] READ = {Role.ADMIN, Role.OFFICER, Role.VIEWER};
     private static final Role[] OPERATE = {Role.ADMIN, Role.OFFICER};
     private static final Role[] ADMIN = {Role.ADMIN};
@@ -340,6 +345,10 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        HttpApiEvents.write(handleRequest(HttpApiEvents.read(event), context), answer);
+    }
+
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
             return ConsoleResponses.finish(event, Http.serve(event, edge, router, config::learnPublicBaseUrl));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.ServiceConfig;
@@ -31,6 +32,9 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -939,7 +943,51 @@ class ConsoleApiHandlerTest {
         assertThat(Bodies.text(response)).containsIgnoringCase("<html");
     }
 
+    @Test
+    void consolePage_asTheBytesLambdaHandsAStreamHandler_isThePageTheTypedHandlerAnswers() throws Exception {
+        // given
+        byte[] event = fixtureBytes("events/console-get-page.json");
+
+        // when
+        APIGatewayV2HTTPResponse streamed = streamed(event);
+
+        // then
+        APIGatewayV2HTTPResponse typed = handler.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent("events/console-get-page.json"), null);
+        assertThat(streamed.getStatusCode()).isEqualTo(200);
+        assertThat(streamed).usingRecursiveComparison().isEqualTo(typed);
+    }
+
+    @Test
+    void createMember_asTheBytesLambdaHandsAStreamHandler_readsTheClaimsAndTheBody() throws Exception {
+        // given the authorizer's flattened groups claim and the form's national phones, as bytes
+        byte[] event = fixtureBytes("events/console-post-member-jwt.json");
+
+        // when
+        APIGatewayV2HTTPResponse response = streamed(event);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        JsonNode member = Json.mapper().readTree(Bodies.text(response));
+        assertThat(member.get("phone").asText()).isEqualTo("+8613800138000");
+        assertThat(store.directory().members().get(member.get("id").asText())).isPresent();
+    }
+
     // ================================================================== helpers
+
+    private byte[] fixtureBytes(String name) throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The handler as Lambda calls a stream handler; its answer read back by the runtime's own serializer. */
+    private APIGatewayV2HTTPResponse streamed(byte[] event) throws Exception {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), answer, null);
+        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, getClass().getClassLoader())
+                .fromJson(answer.toString(StandardCharsets.UTF_8));
+    }
 
     record Reply(int status, Map<String, String> headers, String body) {
         JsonNode json() throws Exception {

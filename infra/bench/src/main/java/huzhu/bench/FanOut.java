@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * One alert to 20 recipients through the SNS adapter ({@link SnsMessenger#sendAll}, the
@@ -38,7 +37,7 @@ public final class FanOut {
         try (StandInAws sns = StandInAws.start(delay)) {
             // the adapter logs one JSON line per SMS (to the System.out it finds when built): not this output
             System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream(), true));
-            SnsClient client = SnsClients.build(BenchAws.clients(), sns.endpoint());
+            huzhu.aws.AwsApi client = SnsClients.build(BenchAws.clients(), sns.endpoint());
             SnsMessenger messenger = new SnsMessenger(client, SmsConfig.DEFAULTS);
             RenderedSms text = new SmsComposer(null).render(Language.ZH_CN, "alert", Map.of("code", "K27",
                     "member", "王建国", "address", "武汉市江汉区解放大道1号", "type", "突发疾病", "message", "爸爸在家摔倒了",

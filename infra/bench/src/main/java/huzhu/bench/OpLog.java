@@ -9,7 +9,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every SDK call a client makes, with when it started and ended (nanoTime) and, for DynamoDB, the response
@@ -18,9 +21,13 @@ import software.amazon.awssdk.core.SdkResponse;
  */
 public final class OpLog implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("huzhu.bench.started");
+    private static final ExecutionAttribute<String> READS = new ExecutionAttribute<>("huzhu.bench.reads");
+    /** The partition-key prefix of a DynamoDB key: what kind of item is read, without whose. */
+    private static final Pattern KEY_KIND = Pattern.compile("S=([A-Za-z_-]+)[#:]");
 
     /** One call: service, operation, start and end (nanoTime), and the SDK response (null if it failed). */
-    public record Op(String service, String operation, long startNanos, long endNanos, SdkResponse response) {
+    public record Op(String service, String operation, String reads, long startNanos, long endNanos,
+            SdkResponse response) {
         public double millis() {
             return (endNanos - startNanos) / 1e6;
         }
@@ -31,6 +38,18 @@ public final class OpLog implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         attributes.putAttribute(STARTED, System.nanoTime());
+        attributes.putAttribute(READS, reads(context.request()));
+    }
+
+    /** For a timeline: the index and the kinds of keys a DynamoDB call names (no values, no phone numbers). */
+    private static String reads(SdkRequest request) {
+        StringBuilder sb = new StringBuilder();
+        request.getValueForField("IndexName", String.class).ifPresent(i -> sb.append(i).append(' '));
+        Matcher m = KEY_KIND.matcher(request.toString());
+        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+        while (m.find()) kinds.add(m.group(1));
+        sb.append(String.join(",", kinds));
+        return sb.toString().trim();
     }
 
     @Override
@@ -46,7 +65,7 @@ public final class OpLog implements ExecutionInterceptor {
     private void add(ExecutionAttributes attributes, SdkResponse response) {
         Long started = attributes.getAttribute(STARTED);
         Op op = new Op(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), attributes.getAttribute(READS),
                 started == null ? System.nanoTime() : started, System.nanoTime(), response);
         synchronized (this) {
             ops.add(op);

@@ -1,6 +1,7 @@
 package huzhu.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.aws.dynamo.DynamoStore;
 import huzhu.aws.sns.LeaderTopicPublisher;
@@ -38,8 +39,6 @@ import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * From the moment the sms-inbound handler is handed a family member's SMS to the moment the
@@ -81,8 +80,8 @@ public final class TriggerToAlerts {
             AwsClients clients = BenchAws.clients();
             OpLog ops = new OpLog();
             DynamoDbClient dynamo = BenchAws.dynamo(clients, dynalite.endpoint(), ops);
-            SnsClient snsClient = SnsClients.build(clients, sns.endpoint());
-            SqsClient sqs = clients.configure(SqsClient.builder(), sns.endpoint()).build();
+            AwsApi snsClient = SnsClients.build(clients, sns.endpoint());
+            AwsApi sqs = new AwsApi(clients, "sqs", sns.endpoint(), clients.http());
             // the services log one JSON line per step; the figures, not the log, are the output here
             System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream(), true));
             try {
@@ -101,8 +100,8 @@ public final class TriggerToAlerts {
         System.exit(0);
     }
 
-    private static String measure(int size, int runs, int warmup, DynamoDbClient dynamo, SnsClient snsClient,
-            SqsClient sqs, StandInAws sns, OpLog ops, PrintStream out, SmsProvider provider) {
+    private static String measure(int size, int runs, int warmup, DynamoDbClient dynamo, AwsApi snsClient,
+            AwsApi sqs, StandInAws sns, OpLog ops, PrintStream out, SmsProvider provider) {
         String table = "bench-latency-" + size;
         DynamoStore store = BenchAws.store(dynamo, table);
         BenchUnion.seed(store, size);
@@ -193,7 +192,8 @@ public final class TriggerToAlerts {
         record Line(long start, long end, String what) {
         }
         List<Line> lines = new ArrayList<>();
-        for (OpLog.Op op : ops) lines.add(new Line(op.startNanos(), op.endNanos(), op.operation()));
+        for (OpLog.Op op : ops) lines.add(new Line(op.startNanos(), op.endNanos(),
+                op.reads() == null || op.reads().isEmpty() ? op.operation() : op.operation() + " " + op.reads()));
         List<StandInAws.Publish> alerts = new ArrayList<>();
         for (StandInAws.Publish p : publishes) {
             if (p.topicArn() == null && volunteers.contains(p.phoneNumber())) {

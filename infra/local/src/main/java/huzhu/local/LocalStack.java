@@ -112,7 +112,8 @@ public final class LocalStack implements AutoCloseable {
         SmsInboundHandler inbound = new SmsInboundHandler(services.inboundSms(), services.group());
         EscalationTimerHandler timerHandler = new EscalationTimerHandler(services.dispatcher(), services.group());
         LocalFunctions functions = new LocalFunctions(new TriggerHandler(services)::handleRequest,
-                new AckHandler(services)::handleRequest, new ConsoleApiHandler(services, config.consoleSettings()),
+                new AckHandler(services)::handleRequest,
+                new ConsoleApiHandler(services, config.consoleSettings())::handleRequest,
                 inbound::handleRequest, escalation::handleRequest,
                 new ProviderPushHandler(services.inboundSms(), services.dispatcher(), account, clock, serviceConfig,
                         Edge.NONE, services.group()));

@@ -1,9 +1,8 @@
 package huzhu.aws.secrets;
 
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.error.DependencyFailure;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The text of the secret an environment variable names (its ARN, as template.yaml's Ref of a secret gives it),
@@ -11,10 +10,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * (huzhu.http.Edge.SECRET_VARIABLE); the variable belongs to the code that uses the secret.
  */
 public final class NamedSecret {
-    private final SecretsManagerClient client;
+    private final SecretValues client;
     private final String secretId;
 
-    public NamedSecret(SecretsManagerClient client, String secretId) {
+    public NamedSecret(SecretValues client, String secretId) {
         this.client = client;
         this.secretId = secretId;
     }
@@ -22,14 +21,14 @@ public final class NamedSecret {
     public static NamedSecret fromEnvironment(AwsClients clients, String variable) {
         String secret = System.getenv(variable);
         if (secret == null || secret.isBlank()) throw new IllegalStateException(variable + " is not set");
-        return new NamedSecret(SecretsManagerAckKey.client(clients), secret);
+        return new NamedSecret(SecretValues.of(clients), secret);
     }
 
     public String value() {
         String value;
         try {
-            value = client.getSecretValue(r -> r.secretId(secretId)).secretString();
-        } catch (SdkException e) {
+            value = client.secretString(secretId);
+        } catch (AwsApi.Failure e) {
             throw new DependencyFailure("reading the secret " + secretId + " failed", e);
         }
         if (value == null || value.isBlank()) throw new IllegalStateException("the secret " + secretId + " is empty");

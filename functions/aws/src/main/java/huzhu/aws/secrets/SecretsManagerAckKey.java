@@ -1,13 +1,11 @@
 package huzhu.aws.secrets;
 
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.incident.AckKeySource;
 import huzhu.core.incident.AckTokens;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The ack link key from Secrets Manager: the secret {@code HUZHU_ACK_KEY_SECRET} names (template.yaml
@@ -17,12 +15,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class SecretsManagerAckKey implements AckKeySource {
     public static final String SECRET_VARIABLE = "HUZHU_ACK_KEY_SECRET";
-    public static final String ENDPOINT_VARIABLE = "HUZHU_SECRETSMANAGER_ENDPOINT";
+    public static final String ENDPOINT_VARIABLE = SecretValues.ENDPOINT_VARIABLE;
 
-    private final SecretsManagerClient client;
+    private final SecretValues client;
     private final String secretId;
 
-    public SecretsManagerAckKey(SecretsManagerClient client, String secretId) {
+    public SecretsManagerAckKey(SecretValues client, String secretId) {
         this.client = client;
         this.secretId = secretId;
     }
@@ -30,22 +28,15 @@ public final class SecretsManagerAckKey implements AckKeySource {
     public static SecretsManagerAckKey fromEnvironment(AwsClients clients) {
         String secret = System.getenv(SECRET_VARIABLE);
         if (secret == null || secret.isBlank()) throw new IllegalStateException(SECRET_VARIABLE + " is not set");
-        return new SecretsManagerAckKey(client(clients), secret);
-    }
-
-    /** A Secrets Manager client on the function's shared HTTP client (endpoint from HUZHU_SECRETSMANAGER_ENDPOINT). */
-    static SecretsManagerClient client(AwsClients clients) {
-        String endpoint = System.getenv(ENDPOINT_VARIABLE);
-        URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-        return clients.configure(SecretsManagerClient.builder(), override).build();
+        return new SecretsManagerAckKey(SecretValues.of(clients), secret);
     }
 
     @Override
     public byte[] ackKey() {
         String value;
         try {
-            value = client.getSecretValue(r -> r.secretId(secretId)).secretString();
-        } catch (SdkException e) {
+            value = client.secretString(secretId);
+        } catch (AwsApi.Failure e) {
             throw new DependencyFailure("reading the ack link key failed", e);
         }
         byte[] key = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);

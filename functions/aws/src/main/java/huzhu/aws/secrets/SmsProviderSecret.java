@@ -5,7 +5,6 @@ import huzhu.core.sms.SmsProvider;
 import huzhu.sms.china.DomesticSms;
 import java.net.URI;
 import java.util.Map;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Which SMS provider a deployment uses, read once at init: {@code HUZHU_SMS_PROVIDER} ({@code sns}, the default,
@@ -39,9 +38,7 @@ public final class SmsProviderSecret {
         String sign = env.get(SIGN_NAME);
         String endpoint = env.get("HUZHU_" + provider.wire().toUpperCase() + "_SMS_ENDPOINT");
         String json;
-        try (SecretsManagerClient client = SecretsManagerAckKey.client(clients)) {
-            json = new NamedSecret(client, secretId).value();
-        }
+        json = new NamedSecret(SecretValues.of(clients), secretId).value();
         return DomesticSms.fromSecret(provider, sign, json,
                 endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
     }

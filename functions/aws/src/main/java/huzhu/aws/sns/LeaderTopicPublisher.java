@@ -1,5 +1,6 @@
 package huzhu.aws.sns;
 
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Backoff;
@@ -13,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
  * Publishes an incident summary to the leaders' SNS topic ({@code HUZHU_LEADER_TOPIC_ARN}) with a Number
@@ -35,11 +33,11 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
     private final RetryingPublisher publisher;
     private final Consumer<String> log;
 
-    public LeaderTopicPublisher(SnsClient sns, String topicArn) {
+    public LeaderTopicPublisher(AwsApi sns, String topicArn) {
         this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
     }
 
-    public LeaderTopicPublisher(SnsClient sns, String topicArn, Backoff backoff, Sleeper sleeper,
+    public LeaderTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper,
             DoubleSupplier jitter, Consumer<String> logSink) {
         this.topicArn = SmsConfig.blankToNull(topicArn);
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
@@ -53,7 +51,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
 
     static LeaderTopicPublisher fromEnvironment(AwsClients clients, Map<String, String> env) {
         String endpoint = SmsConfig.blankToNull(env.get(SmsConfig.SNS_ENDPOINT));
-        SnsClient sns = SnsClients.build(clients, endpoint == null ? null : URI.create(endpoint));
+        AwsApi sns = SnsClients.build(clients, endpoint == null ? null : URI.create(endpoint));
         return new LeaderTopicPublisher(sns, env.get(TOPIC_ARN));
     }
 
@@ -82,16 +80,15 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
         } else if (body.isBlank() && title == null) {
             outcome = new RetryingPublisher.Outcome(SendResult.failed("empty-message", true), 0);
         } else {
-            PublishRequest.Builder request = PublishRequest.builder()
-                    .topicArn(topicArn)
-                    .messageAttributes(Map.of(LEVEL, MessageAttributeValue.builder()
-                            .dataType("Number").stringValue(Integer.toString(level)).build()));
+            Map<String, RetryingPublisher.Attribute> attributes = Map.of(LEVEL,
+                    new RetryingPublisher.Attribute("Number", Integer.toString(level)));
             if (title != null && validSubject(title)) {
-                request.subject(title).message(body.isBlank() ? title : body);
+                outcome = publisher.publish(RetryingPublisher.publish(topicArn, null, body.isBlank() ? title : body,
+                        title, attributes));
             } else {
-                request.message(title == null ? body : body.isBlank() ? title : title + "\n" + body);
+                outcome = publisher.publish(RetryingPublisher.publish(topicArn, null,
+                        title == null ? body : body.isBlank() ? title : title + "\n" + body, null, attributes));
             }
-            outcome = publisher.publish(request.build());
         }
         SendResult result = outcome.result();
         Map<String, Object> line = new LinkedHashMap<>();

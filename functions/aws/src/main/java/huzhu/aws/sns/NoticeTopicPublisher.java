@@ -1,5 +1,7 @@
 package huzhu.aws.sns;
 
+import huzhu.aws.AwsApi;
+import huzhu.aws.sns.RetryingPublisher.Attribute;
 import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeBroadcast;
 import huzhu.core.kernel.Backoff;
@@ -14,9 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
  * Publishes each notice to the notices topic ({@code HUZHU_NOTICE_TOPIC_ARN}) beside its SMS: the union's mailing
@@ -34,11 +33,11 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
     private final RetryingPublisher publisher;
     private final Consumer<String> log;
 
-    public NoticeTopicPublisher(SnsClient sns, String topicArn) {
+    public NoticeTopicPublisher(AwsApi sns, String topicArn) {
         this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
     }
 
-    public NoticeTopicPublisher(SnsClient sns, String topicArn, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
+    public NoticeTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
             Consumer<String> logSink) {
         this.topicArn = SmsConfig.blankToNull(topicArn);
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
@@ -57,17 +56,16 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
             outcome = new RetryingPublisher.Outcome(SendResult.failed("no notices topic (" + TOPIC_ARN + " unset)", true),
                     0);
         } else {
-            Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+            Map<String, Attribute> attributes = new LinkedHashMap<>();
             attributes.put("audience", string(notice.audience().kind().wire()));
             if (notice.audience().unit() != null) attributes.put("unit", string(notice.audience().unit()));
             attributes.put("noticeId", string(notice.id()));
             String footer = Messages.text(Language.DEFAULT, "topic.notice.footer", Map.of("link", pageUrl));
             String body = notice.text() + "\n\n" + footer;
-            PublishRequest.Builder request = PublishRequest.builder().topicArn(topicArn).messageAttributes(attributes);
             // SNS takes only a short printable-ASCII subject; a Chinese title heads the message instead
-            if (LeaderTopicPublisher.validSubject(notice.title())) request.subject(notice.title()).message(body);
-            else request.message(notice.title() + "\n\n" + body);
-            outcome = publisher.publish(request.build());
+            boolean subject = LeaderTopicPublisher.validSubject(notice.title());
+            outcome = publisher.publish(RetryingPublisher.publish(topicArn, null,
+                    subject ? body : notice.title() + "\n\n" + body, subject ? notice.title() : null, attributes));
         }
         SendResult result = outcome.result();
         Map<String, Object> line = new LinkedHashMap<>();
@@ -83,7 +81,7 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
         return result;
     }
 
-    private static MessageAttributeValue string(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    private static Attribute string(String value) {
+        return Attribute.string(value);
     }
 }

@@ -1,14 +1,7 @@
 package huzhu.aws.sns;
 
+import huzhu.aws.AwsApi;
 import java.util.Set;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
-import software.amazon.awssdk.services.sns.model.InvalidParameterException;
-import software.amazon.awssdk.services.sns.model.InvalidParameterValueException;
-import software.amazon.awssdk.services.sns.model.KmsThrottlingException;
-import software.amazon.awssdk.services.sns.model.OptedOutException;
-import software.amazon.awssdk.services.sns.model.ThrottledException;
 
 /**
  * What a failed {@code Publish} means for this one message: worth retrying now (throttled), worth retrying
@@ -34,34 +27,30 @@ record SnsFailure(String reason, boolean permanent, boolean retryNow) {
             "RequestTimeoutException", "PriorRequestNotComplete");
 
     static SnsFailure of(Throwable error) {
-        if (error instanceof AwsServiceException e) return ofService(e);
-        if (error instanceof SdkClientException e) {
+        if (error instanceof AwsApi.Failure e && e.status() != 0) return ofService(e.code(), e.status());
+        if (error instanceof AwsApi.Failure e) {
             // no answer from SNS (connect/read timeout, refused, unreadable reply): it may or may not have sent
             return new SnsFailure("network (" + simpleName(rootCause(e)) + ")", false, false);
         }
         return new SnsFailure("unexpected (" + simpleName(error) + ")", false, false);
     }
 
-    private static SnsFailure ofService(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        int status = e.statusCode();
+    private static SnsFailure ofService(String code, int status) {
         String detail = " (" + (code == null ? "no code" : code) + ", HTTP " + status + ")";
-        if (e instanceof ThrottledException || e instanceof KmsThrottlingException || status == 429
-                || e.isThrottlingException() || THROTTLING_CODES.contains(code)) {
+        if (status == 429 || THROTTLING_CODES.contains(code)) {
             return new SnsFailure("throttled" + detail, false, true);
         }
-        if (e instanceof OptedOutException || OPTED_OUT_CODES.contains(code)) {
+        if (OPTED_OUT_CODES.contains(code)) {
             return new SnsFailure("opted-out" + detail, true, false);
         }
-        if (e instanceof InvalidParameterException || e instanceof InvalidParameterValueException
-                || INVALID_CODES.contains(code)) {
+        if (INVALID_CODES.contains(code)) {
             return new SnsFailure("invalid-parameter" + detail, true, false);
         }
-        if (e instanceof AuthorizationErrorException || AUTHORIZATION_CODES.contains(code)) {
+        if (AUTHORIZATION_CODES.contains(code)) {
             return new SnsFailure("not-authorized" + detail, true, false);
         }
         if (status >= 500 || status == 0) return new SnsFailure("sns-unavailable" + detail, false, false);
-        if (e.isClockSkewException() || TRANSIENT_CLIENT_CODES.contains(code)) {
+        if (TRANSIENT_CLIENT_CODES.contains(code)) {
             return new SnsFailure("rejected-transient" + detail, false, false);
         }
         return new SnsFailure("rejected" + detail, true, false);

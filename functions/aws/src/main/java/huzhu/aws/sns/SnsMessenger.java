@@ -1,6 +1,8 @@
 package huzhu.aws.sns;
 
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
+import huzhu.aws.sns.RetryingPublisher.Attribute;
 import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.core.log.JsonLog;
@@ -22,9 +24,6 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
  * Sends each SMS straight to a phone number with SNS {@code Publish} ({@code PhoneNumber}, no topic), as
@@ -55,16 +54,16 @@ public final class SnsMessenger implements Messenger {
         return t;
     });
 
-    private final Map<String, MessageAttributeValue> attributes;
+    private final Map<String, Attribute> attributes;
     private final RetryingPublisher publisher;
     private final Consumer<String> log;
 
     /** Production wiring: real sleeps, secure jitter, log lines to stdout. */
-    public SnsMessenger(SnsClient sns, SmsConfig config) {
+    public SnsMessenger(AwsApi sns, SmsConfig config) {
         this(sns, config, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
     }
 
-    public SnsMessenger(SnsClient sns, SmsConfig config, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
+    public SnsMessenger(AwsApi sns, SmsConfig config, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
             Consumer<String> logSink) {
         this.attributes = attributes(Objects.requireNonNull(config, "config"));
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
@@ -109,11 +108,7 @@ public final class SnsMessenger implements Messenger {
         } else if (body == null || body.isBlank()) {
             outcome = new RetryingPublisher.Outcome(SendResult.failed("empty-message", true), 0);
         } else {
-            outcome = publisher.publish(PublishRequest.builder()
-                    .phoneNumber(to)
-                    .message(body)
-                    .messageAttributes(attributes)
-                    .build());
+            outcome = publisher.publish(RetryingPublisher.publish(null, to, body, null, attributes));
         }
         SendResult result = outcome.result();
         Map<String, Object> line = new LinkedHashMap<>();
@@ -134,18 +129,18 @@ public final class SnsMessenger implements Messenger {
         return result;
     }
 
-    private static Map<String, MessageAttributeValue> attributes(SmsConfig config) {
-        Map<String, MessageAttributeValue> a = new LinkedHashMap<>();
+    private static Map<String, Attribute> attributes(SmsConfig config) {
+        Map<String, Attribute> a = new LinkedHashMap<>();
         a.put(SMS_TYPE, string("Transactional"));
         if (config.senderId() != null) a.put(SENDER_ID, string(config.senderId()));
         if (config.originationNumber() != null) a.put(ORIGINATION_NUMBER, string(config.originationNumber()));
         if (config.maxPrice() != null) {
-            a.put(MAX_PRICE, MessageAttributeValue.builder().dataType("Number").stringValue(config.maxPrice()).build());
+            a.put(MAX_PRICE, new Attribute("Number", config.maxPrice()));
         }
         return Collections.unmodifiableMap(a);
     }
 
-    private static MessageAttributeValue string(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    private static Attribute string(String value) {
+        return Attribute.string(value);
     }
 }

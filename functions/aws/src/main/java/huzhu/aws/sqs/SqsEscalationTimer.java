@@ -1,16 +1,18 @@
 package huzhu.aws.sqs;
 
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
+import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.JsonText;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.log.JsonLog;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The per-deadline timer in AWS: one SQS message per (incident, level, deadline), delayed by the time left.
@@ -28,18 +30,17 @@ public final class SqsEscalationTimer implements EscalationTimer {
 
     /*
      * The send runs on the alert path after the SMS went out; a slow SQS must not hold the person who
-     * raised the alarm. Two short attempts, then the sweep is the fallback.
+     * raised the alarm. Two short attempts, then the sweep is the fallback. A second attempt after a lost
+     * answer may queue the message twice: the consumer's guard makes the second one do nothing.
      */
-    private static final ClientOverrideConfiguration SHORT_CALLS = ClientOverrideConfiguration.builder()
-            .apiCallAttemptTimeout(Duration.ofMillis(1500))
-            .apiCallTimeout(Duration.ofSeconds(3))
-            .build();
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+    static final Backoff RETRY = new Backoff(2, Duration.ofMillis(100), Duration.ofMillis(100));
 
-    private final SqsClient sqs;
+    private final AwsApi sqs;
     private final String queueUrl;
     private final Clock clock;
 
-    public SqsEscalationTimer(SqsClient sqs, String queueUrl, Clock clock) {
+    public SqsEscalationTimer(AwsApi sqs, String queueUrl, Clock clock) {
         if (queueUrl == null || queueUrl.isBlank()) throw new IllegalArgumentException("queue URL is required");
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -59,20 +60,40 @@ public final class SqsEscalationTimer implements EscalationTimer {
         }
         String endpoint = env.get(ENDPOINT_VARIABLE);
         URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim());
-        SqsClient sqs = clients.configure(SqsClient.builder(), override).overrideConfiguration(SHORT_CALLS).build();
-        return new SqsEscalationTimer(sqs, queueUrl.trim(), clock);
+        return new SqsEscalationTimer(new AwsApi(clients, "sqs", override, clients.http(ATTEMPT_TIMEOUT)),
+                queueUrl.trim(), clock);
     }
 
     @Override
     public void schedule(String incidentId, int level, Instant deadline) {
         int delay = delaySeconds(clock.instant(), deadline);
-        sqs.sendMessage(SendMessageRequest.builder()
-                .queueUrl(queueUrl)
-                .messageBody(new TimerMessage(incidentId, level, deadline).toJson())
-                .delaySeconds(delay)
-                .build());
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("QueueUrl", queueUrl);
+        request.put("MessageBody", new TimerMessage(incidentId, level, deadline).toJson());
+        request.put("DelaySeconds", delay);
+        send(JsonText.write(request));
         JsonLog.debug("timer.scheduled", Map.of("incidentId", incidentId, "escalationLevel", level,
                 "deadline", deadline.toString(), "delaySeconds", delay));
+    }
+
+    /** SendMessage; a lost answer, a 5xx or throttling is tried again once, anything else throws at once. */
+    private void send(String request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sqs.json(AwsApi.JSON_1_0, "AmazonSQS.SendMessage", request);
+                return;
+            } catch (AwsApi.Failure e) {
+                boolean again = e.status() == 0 || e.status() >= 500 || e.status() == 429
+                        || (e.code() != null && e.code().contains("Throttl"));
+                if (!again || attempt >= RETRY.maxAttempts()) throw e;
+                try {
+                    Thread.sleep(RETRY.delayAfter(attempt, ThreadLocalRandom.current().nextDouble()).toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Whole seconds until the deadline, rounded up, within what SQS allows. */

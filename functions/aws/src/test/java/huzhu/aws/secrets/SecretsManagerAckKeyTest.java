@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import huzhu.core.error.DependencyFailure;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import huzhu.aws.AwsApi;
 
 class SecretsManagerAckKeyTest {
     private static final String ARN = "arn:aws:secretsmanager:ap-east-1:123456789012:secret:AckKeySecret-abc";
@@ -22,7 +22,7 @@ class SecretsManagerAckKeyTest {
 
         // then
         assertThat(key).isEqualTo(generated.getBytes(StandardCharsets.UTF_8));
-        assertThat(secrets.asked).singleElement().satisfies(r -> assertThat(r.secretId()).isEqualTo(ARN));
+        assertThat(secrets.asked).containsExactly(ARN);
     }
 
     @Test
@@ -34,7 +34,7 @@ class SecretsManagerAckKeyTest {
 
     @Test
     void secretsManagerUnreachable_isADependencyFailure_soTheInitIsRetried() {
-        FakeSecrets secrets = new FakeSecrets(ARN, null, SdkClientException.create("connect timed out"));
+        FakeSecrets secrets = new FakeSecrets(ARN, null, new AwsApi.Failure(0, null, "connect timed out", null));
         assertThatThrownBy(() -> new SecretsManagerAckKey(secrets, ARN).ackKey())
                 .isInstanceOf(DependencyFailure.class);
     }

@@ -1,5 +1,6 @@
 package huzhu.aws.sns;
 
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SNS wire format as the SDK (AWS query protocol) sends and reads it: form-encoded requests,
@@ -23,8 +23,8 @@ final class SnsWire {
     private SnsWire() {
     }
 
-    /** The production client builder, pointed at a stand-in with static credentials. */
-    static SnsClient client(String endpoint) {
+    /** The production SNS API, pointed at a stand-in with static credentials. */
+    static AwsApi client(String endpoint) {
         AwsClients clients = new AwsClients(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
                 UrlConnectionHttpClient.create());

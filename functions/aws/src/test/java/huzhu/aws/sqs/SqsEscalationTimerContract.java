@@ -3,6 +3,7 @@ package huzhu.aws.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.EscalationTimer;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
@@ -87,6 +87,7 @@ abstract class SqsEscalationTimerContract {
                 "HUZHU_ESCALATION_QUEUE_URL", queueUrl + "-missing", "HUZHU_SQS_ENDPOINT", endpoint().toString()));
 
         // when / then
-        assertThatThrownBy(() -> timer.schedule("inc-3", 0, Instant.now())).isInstanceOf(SdkException.class);
+        assertThatThrownBy(() -> timer.schedule("inc-3", 0, Instant.now())).isInstanceOfSatisfying(AwsApi.Failure.class,
+                f -> assertThat(f.code()).isEqualTo("QueueDoesNotExist"));
     }
 }

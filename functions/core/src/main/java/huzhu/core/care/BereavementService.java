@@ -151,9 +151,10 @@ public final class BereavementService implements BereavementReports {
     }
 
     @Override
-    public boolean take(String from, String body, Member member, String incidentId, Instant now) {
+    public boolean take(String from, String body, Member member, String incidentId, List<Incident> active,
+            Instant now) {
         if (Text.blank(body)) return false;
-        Optional<Incident> recorded = incidents.active().stream()
+        Optional<Incident> recorded = active.stream()
                 .filter(i -> member.id().equals(i.memberId()) && i.type() == IncidentType.BEREAVEMENT)
                 .max(Comparator.comparing(Incident::createdAt));
         boolean death = BereavementWords.reportsADeath(body);

@@ -2,6 +2,7 @@ package huzhu.core.incident;
 
 import huzhu.core.directory.Member;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where {@link InboundSmsService} hands an SMS from a member or their family that may tell of a death in the family
@@ -10,14 +11,15 @@ import java.time.Instant;
  * that might be an emergency ("快来人，我爸不行了"): those open an incident, as any other SMS does.
  */
 public interface BereavementReports {
-    BereavementReports NONE = (from, body, member, incidentId, now) -> false;
+    BereavementReports NONE = (from, body, member, incidentId, active, now) -> false;
 
     /**
      * @param member     the member the sender is, or is family of
      * @param incidentId the id an incident opened by this SMS takes (the same for a redelivery of it)
+     * @param active     the active incidents, as the caller has just read them
      * @return true if the SMS told of a death (recorded) or added to the death recorded, and needs nothing more
      */
-    boolean take(String from, String body, Member member, String incidentId, Instant now);
+    boolean take(String from, String body, Member member, String incidentId, List<Incident> active, Instant now);
 
     /**
      * Whether the text plainly tells of a death: while an emergency is active it is passed on as news, never read as

@@ -14,6 +14,8 @@ import huzhu.core.incident.AlertDelivery.Planned;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Language;
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.kernel.StaleWrite;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.CarrierReport;
@@ -141,11 +143,47 @@ public final class Dispatcher {
      * alert back by two SMS round trips (BENCHMARKS.md). If alerting fails, they are sent anyway.
      */
     public Incident open(NewIncident request, Function<Incident, OutboundSms> receipt) {
-        Instant now = clock.instant();
+        Pending<List<Incident>> active = ReadAhead.start(incidents::active);
+        Pending<EscalationPolicy> policy = ReadAhead.start(this::policy);
         Member member = request.memberId() == null ? null
                 : directory.members().get(request.memberId()).orElseThrow(() -> new NotFound("member"));
-        EscalationPolicy policy = settings.escalationPolicy().orElse(config.defaultPolicy());
-        List<Incident> active = incidents.active();
+        return open(request, new OpeningReads(member, active, policy, volunteersNear(member)), receipt);
+    }
+
+    /**
+     * What opening an incident for {@code member} reads, started now: a caller that has just read the member (and the
+     * active incidents) starts these while it still decides whether to open, so they are not round trips after it.
+     */
+    public OpeningReads readAhead(Member member, List<Incident> active) {
+        return new OpeningReads(member, ReadAhead.done(active), ReadAhead.start(this::policy), volunteersNear(member));
+    }
+
+    /**
+     * The reads {@link #open(NewIncident, OpeningReads, Function)} needs, under way: the member (null for none),
+     * the active incidents, the escalation policy and the volunteers of the member's city (null: read when needed).
+     */
+    public record OpeningReads(Member member, Pending<List<Incident>> active, Pending<EscalationPolicy> policy,
+            Pending<List<Volunteer>> volunteersInCity) {
+    }
+
+    private EscalationPolicy policy() {
+        return settings.escalationPolicy().orElse(config.defaultPolicy());
+    }
+
+    private Pending<List<Volunteer>> volunteersNear(Member member) {
+        String city = member == null || member.homeArea() == null ? null : member.homeArea().city();
+        return city == null ? null : ReadAhead.start(() -> directory.volunteersInCity(city));
+    }
+
+    /** {@link #open(NewIncident, Function)} with its reads already under way ({@link #readAhead}). */
+    public Incident open(NewIncident request, OpeningReads reads, Function<Incident, OutboundSms> receipt) {
+        Instant now = clock.instant();
+        Member member = reads.member();
+        if (member == null ? request.memberId() != null : !member.id().equals(request.memberId())) {
+            throw new IllegalArgumentException("the reads are for another member");
+        }
+        EscalationPolicy policy = reads.policy().get();
+        List<Incident> active = reads.active().get();
         Set<String> activeCodes = active.stream().map(Incident::code).collect(Collectors.toSet());
         Area area = member == null ? null : member.homeArea();
         Surges.Opening surge = surges.opening(area, active, now);
@@ -166,7 +204,8 @@ public final class Dispatcher {
         b.deadline(now.plusSeconds(policy.level(b.level()).timeoutSeconds()));
         // the first level is planned in the write that creates the incident (one conditional write, so exactly one
         // writer sends these alerts, as with any level): a separate write was one more round trip before them
-        List<Alert> intents = planner.plan(b, b.level(), now, new StoredPeople(directory, incidents, settings, member, active));
+        List<Alert> intents = planner.plan(b, b.level(), now, new StoredPeople(directory, incidents, settings, member, active,
+                reads.volunteersInCity()));
         Incident created = b.build();
         try {
             incidents.create(created);

@@ -13,6 +13,8 @@ import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PhoneNumbers;
 import huzhu.core.kernel.RateLimiter;
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
@@ -121,26 +123,38 @@ public final class InboundSmsService {
             JsonLog.warn("sms.badSender", "inboundMessageId", in.inboundMessageId());
             return Handled.IGNORED;
         }
+        String body = Text.shorten(Text.clean(in.messageBody() == null ? "" : in.messageBody()), MAX_BODY);
+        boolean stop = ReplyGrammar.isStop(body);
+        // what every text but STOP is routed by, read together with the check for a redelivery
+        Sender sender = stop ? null : Sender.readAhead(from.get(), incidents, directory);
         String seenKey = Text.blank(in.inboundMessageId()) ? null : "sms:" + in.inboundMessageId();
         if (seenKey != null && idempotency.recall(seenKey, now).isPresent()) {
             JsonLog.info("sms.duplicate", "inboundMessageId", in.inboundMessageId());
             return Handled.DUPLICATE;
         }
-        String body = Text.shorten(Text.clean(in.messageBody() == null ? "" : in.messageBody()), MAX_BODY);
-        Handled handled = route(from.get(), body, in, now);
+        Handled handled = stop ? optOut(from.get(), now) : route(from.get(), body, in, now, sender);
         if (seenKey != null) idempotency.remember(seenKey, handled.name(), now.plus(SEEN_WINDOW), now);
         JsonLog.info("sms.handled", "inboundMessageId", in.inboundMessageId(), "from", from.get(), "action",
                 handled.name());
         return handled;
     }
 
-    private Handled route(String from, String body, InboundSms in, Instant now) {
-        if (ReplyGrammar.isStop(body)) return optOut(from, now);
+    /**
+     * The reads a text is routed by — the active incidents, the sender as a member, the members whose family the
+     * sender is — started together: each is a round trip before the first alert. Read once, used throughout.
+     */
+    private record Sender(Pending<List<Incident>> active, Pending<Optional<Member>> asMember,
+            Pending<List<Member>> family) {
+        static Sender readAhead(String from, IncidentStore incidents, DirectoryStore directory) {
+            return new Sender(ReadAhead.start(incidents::active), ReadAhead.start(() -> directory.members().byPhone(from)),
+                    ReadAhead.start(() -> directory.membersWithFamilyPhone(from)));
+        }
+    }
 
-        // read once: each read of the active incidents is a round trip before the alerts go out
-        List<Incident> activeNow = incidents.active();
-        List<Member> asMember = directory.members().byPhone(from).map(List::of).orElse(List.of());
-        List<Member> family = directory.membersWithFamilyPhone(from);
+    private Handled route(String from, String body, InboundSms in, Instant now, Sender sender) {
+        List<Incident> activeNow = sender.active().get();
+        List<Member> asMember = sender.asMember().get().map(List::of).orElse(List.of());
+        List<Member> family = sender.family().get();
         Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
 
         List<AlertHolderReplies.Target> alerts = AlertHolderReplies.alertsTo(from, activeNow);
@@ -164,7 +178,7 @@ public final class InboundSmsService {
             if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
-                open(in, member.id(), body, active.get().reporter(), member.language(),
+                open(in, body, active.get().reporter(), member.language(), dispatcher.readAhead(member, activeNow),
                         opened -> message(from, opened.id(), member.language(), "receipt",
                                 Map.of("code", opened.code())));
                 return Handled.OPENED;
@@ -173,9 +187,12 @@ public final class InboundSmsService {
                 if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
                 return followedUp(followUps.followUp(active.get(), member, from, body, member.language(), now));
             }
+            // most texts from a member's family with no emergency in progress open one: what opening reads
+            // starts now, while the checks below look for the few that do not
+            Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow);
             // no emergency in progress: news of a death in the family goes to the union's leaders, not the volunteers
             // (BereavementReports decides; anything that might be an emergency it leaves to be opened below)
-            if (bereavements.take(from, body, member, incidentIdFor(in), now)) return Handled.BEREAVEMENT;
+            if (bereavements.take(from, body, member, incidentIdFor(in), activeNow, now)) return Handled.BEREAVEMENT;
             // no active incident: "没事了" or "谢谢" just after one closed is a note to it, not a new emergency
             if (followUps.afterClose(member, from, body, member.language(), now)) return Handled.NOTED;
             // a reply to a notice sent to this phone lately goes to that notice's thread,
@@ -184,7 +201,7 @@ public final class InboundSmsService {
             String name = member.phone().equals(from) ? member.name()
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
-            open(in, member.id(), body, new Reporter(from, name, Channel.SMS, true), member.language(),
+            open(in, body, new Reporter(from, name, Channel.SMS, true), member.language(), opening,
                     opened -> message(from, opened.id(), member.language(), "receipt", Map.of("code", opened.code())));
             return Handled.OPENED;
         }
@@ -205,7 +222,7 @@ public final class InboundSmsService {
             }
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
-            open(in, null, body, new Reporter(from, null, Channel.SMS, false), lang,
+            open(in, body, new Reporter(from, null, Channel.SMS, false), lang, dispatcher.readAhead(null, activeNow),
                     opened -> message(from, opened.id(), lang, "receipt.unverified", Map.of("code", opened.code())));
             return Handled.OPENED_UNVERIFIED;
         }
@@ -266,10 +283,11 @@ public final class InboundSmsService {
      * An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. The
      * receipt goes out with the first alerts (see {@link Dispatcher#open(Dispatcher.NewIncident, Function)}).
      */
-    private void open(InboundSms in, String memberId, String body, Reporter reporter, Language lang,
+    private void open(InboundSms in, String body, Reporter reporter, Language lang, Dispatcher.OpeningReads reads,
             Function<Incident, OutboundSms> receipt) {
+        String memberId = reads.member() == null ? null : reads.member().id();
         dispatcher.open(new Dispatcher.NewIncident(incidentIdFor(in), memberId, IncidentTypes.guess(body), body, null,
-                reporter, lang), receipt);
+                reporter, lang), reads, receipt);
     }
 
     private static String incidentIdFor(InboundSms in) {

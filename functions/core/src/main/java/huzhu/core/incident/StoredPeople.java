@@ -4,6 +4,7 @@ import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
+import huzhu.core.kernel.ReadAhead.Pending;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +13,10 @@ import java.util.List;
  * incidents) is used instead of reading it again: each read is a round trip before the first alert.
  */
 record StoredPeople(DirectoryStore directory, IncidentStore incidents, SettingsStore settings, Member knownMember,
-        List<Incident> knownActive) implements LevelPlanner.People {
+        List<Incident> knownActive, Pending<List<Volunteer>> knownMembersCity) implements LevelPlanner.People {
 
     static StoredPeople of(DirectoryStore directory, IncidentStore incidents, SettingsStore settings) {
-        return new StoredPeople(directory, incidents, settings, null, null);
+        return new StoredPeople(directory, incidents, settings, null, null, null);
     }
 
     /** Read only when a leaders' level is alerted: never a round trip before the neighbours' first alerts. */
@@ -38,6 +39,11 @@ record StoredPeople(DirectoryStore directory, IncidentStore incidents, SettingsS
 
     @Override
     public List<Volunteer> volunteersInCity(String city) {
+        // read ahead for the known member's city (Dispatcher.OpeningReads)
+        if (city != null && knownMembersCity != null && knownMember != null && knownMember.homeArea() != null
+                && city.equals(knownMember.homeArea().city())) {
+            return knownMembersCity.get();
+        }
         return directory.volunteersInCity(city);
     }
 

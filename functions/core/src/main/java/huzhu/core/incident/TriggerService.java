@@ -11,6 +11,8 @@ import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.RateLimiter;
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
@@ -118,6 +120,13 @@ public final class TriggerService {
     }
 
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey, String sourceIp) {
+        Instant now = clock.instant();
+        String key = Text.blank(idempotencyKey) || idempotencyKey.length() > 200 || Text.blank(token)
+                || token.length() > 200 ? null : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
+        // read while the link is looked up: each is a round trip before the first alert
+        Pending<List<Incident>> active = ReadAhead.start(incidents::active);
+        Pending<Optional<String>> replayOf = key == null ? ReadAhead.done(Optional.empty())
+                : ReadAhead.start(() -> idempotency.recall(key, now));
         Member member = lookUp(token, sourceIp);
         TriggerInput in = input == null ? new TriggerInput(null, null, null, null, null) : input;
         Validation v = new Validation();
@@ -140,14 +149,14 @@ public final class TriggerService {
         if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 200) v.problem("Idempotency-Key", "invalid.tooLong");
         v.throwIfAny();
 
-        Instant now = clock.instant();
         String incidentId = ids.newId();
-        String key = Text.blank(idempotencyKey) ? null : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
+        List<Incident> activeNow = active.get();
+        Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow);
         if (key != null) {
-            Optional<Incident> replay = idempotency.recall(key, now).flatMap(incidents::get);
+            Optional<Incident> replay = replayOf.get().flatMap(incidents::get);
             if (replay.isPresent()) return triggered(replay.get(), member);
         }
-        limitPerToken(member, now);
+        limitPerToken(member, activeNow, now);
         if (key != null) {
             Optional<String> first = idempotency.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
             if (first.isPresent()) {
@@ -160,13 +169,13 @@ public final class TriggerService {
         boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
         Reporter reporter = new Reporter(phone, name, Channel.HTTP, verified);
         Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
-                reporter, member.language()));
+                reporter, member.language()), opening, created -> null);
         return triggered(incident, member);
     }
 
-    private void limitPerToken(Member member, Instant now) {
+    private void limitPerToken(Member member, List<Incident> active, Instant now) {
         Instant since = now.minus(PER_TOKEN_WINDOW);
-        List<Instant> recent = incidents.active().stream()
+        List<Instant> recent = active.stream()
                 .filter(i -> member.id().equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
                         && i.createdAt().isAfter(since))
                 .map(Incident::createdAt).sorted().toList();

@@ -1,0 +1,73 @@
+package huzhu.core.kernel;
+
+import huzhu.core.error.DependencyFailure;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Reads that do not depend on each other, started together: before the first alert each read is a round trip
+ * to the store, and one after the other they held the alerts back (BENCHMARKS.md, the call timeline). Only reads
+ * go ahead, never a write: what is decided from them is still written with the usual conditional writes.
+ * <p>
+ * The pool's threads are daemons and few; when all are busy the read runs in the caller's thread, so a read
+ * ahead never waits for a free thread (nor can reads started from reads wait for each other).
+ */
+public final class ReadAhead {
+    static final int THREADS = 32;
+    private static final Executor POOL = pool();
+
+    private ReadAhead() {
+    }
+
+    /** A read started now, whose result (or exception) is handed over by {@link Pending#get()}. */
+    public static <T> Pending<T> start(Supplier<T> read) {
+        return new Pending<>(CompletableFuture.supplyAsync(read, POOL));
+    }
+
+    /** A value already known: no read. */
+    public static <T> Pending<T> done(T value) {
+        return new Pending<>(CompletableFuture.completedFuture(value));
+    }
+
+    /** The result of a read started earlier. */
+    public static final class Pending<T> implements Supplier<T> {
+        private final CompletableFuture<T> result;
+
+        private Pending(CompletableFuture<T> result) {
+            this.result = result;
+        }
+
+        /** Waits for the read; its own exception is rethrown as it was thrown, so callers handle it as before. */
+        @Override
+        public T get() {
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) throw r;
+                if (cause instanceof Error err) throw err;
+                throw new DependencyFailure("a read failed", cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DependencyFailure("interrupted while waiting for a read", e);
+            }
+        }
+    }
+
+    private static Executor pool() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "huzhu-read-ahead-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        return pool;
+    }
+}

@@ -1,0 +1,147 @@
+package huzhu.core.incident;
+
+import static huzhu.core.testing.Fixtures.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import huzhu.core.Services;
+import huzhu.core.incident.InboundSmsService.Handled;
+import huzhu.core.incident.InboundSmsService.InboundSms;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.Intercepted;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingMessenger;
+import huzhu.core.testing.SequentialIds;
+import huzhu.core.testing.World;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each read before the first alert is a round trip to the store (BENCHMARKS.md, the call timeline): nothing is
+ * read twice, and reads that do not depend on each other are in flight together. "Together" is checked without a
+ * clock: a read is held until the reads it should overlap with have started — read one after the other, it would
+ * wait in vain (for {@link #PATIENCE_SECONDS}) and the test fails.
+ */
+class ReadsBeforeTheFirstAlertTest {
+    private static final long PATIENCE_SECONDS = 10;
+    private static final String FATHER = phone(2);
+
+    private final InMemoryStore memory = new InMemoryStore();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final Map<String, Overlap> overlaps = new ConcurrentHashMap<>();
+    private final RecordingMessenger sent = new RecordingMessenger();
+    private Services services;
+
+    /** {@code read} is held until every one of {@code others} has started (or patience runs out). */
+    private static final class Overlap {
+        final CountDownLatch others;
+        final Set<String> names;
+        volatile boolean metThem;
+
+        Overlap(Set<String> names) {
+            this.names = names;
+            this.others = new CountDownLatch(names.size());
+        }
+    }
+
+    @BeforeEach
+    void aMemberInHangzhouWithTwoVolunteersNearby() {
+        memory.directory().members().insert(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
+                .family("王建国", "父亲", FATHER).build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-2").phone(phone(12)).build());
+        memory.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
+        Messenger firstSendMarked = new Messenger() {
+            @Override
+            public SendResult send(OutboundSms sms) {
+                calls.add("-- first SMS --");
+                return sent.send(sms);
+            }
+        };
+        services = Services.create(Intercepted.store(memory, (method, args, real) -> {
+            String name = method.getName();
+            if (!calls.contains("-- first SMS --")) calls.add(name);
+            started.add(name);
+            overlaps.forEach((held, o) -> {
+                if (o.names.contains(name)) o.others.countDown();
+            });
+            Overlap mine = overlaps.get(name);
+            if (mine != null) mine.metThem = mine.others.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            return real.run();
+        }), firstSendMarked, EscalationTimer.NONE, MutableClock.atT0(), new SequentialIds(7), World.CONFIG);
+    }
+
+    private void hold(String read, String... untilStarted) {
+        overlaps.put(read, new Overlap(Set.of(untilStarted)));
+    }
+
+    private List<String> readsBeforeTheFirstSms() {
+        int end = calls.indexOf("-- first SMS --");
+        assertThat(end).as("an SMS went out").isPositive();
+        return calls.subList(0, end).stream().sorted().toList();
+    }
+
+    private Handled familyTexts(String body) {
+        return services.inboundSms().handle(new InboundSms(FATHER, "+8610690000", body, "in-1", null));
+    }
+
+    @Test
+    void aFamilyText_readsEachThingOnce_beforeTheAlerts() {
+        assertThat(familyTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
+
+        assertThat(readsBeforeTheFirstSms()).containsExactly(
+                "active", // the active incidents: one per member at a time, the volunteers' load
+                "byPhone", // the sender as a member
+                "create", // the incident, with the first level's alerts planned in the same write
+                "escalationPolicy",
+                "membersWithFamilyPhone", // the sender as family
+                "recall", // a redelivery of this SMS?
+                "volunteersInCity");
+    }
+
+    @Test
+    void aFamilyText_isCheckedForARedelivery_whileItsSenderAndTheActiveIncidentsAreRead() {
+        hold("recall", "active", "byPhone", "membersWithFamilyPhone");
+
+        assertThat(familyTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
+
+        assertThat(overlaps.get("recall").metThem).as("the reads were in flight together").isTrue();
+    }
+
+    @Test
+    void opening_readsThePolicyWhileTheNearbyVolunteersAreRead() {
+        hold("escalationPolicy", "volunteersInCity");
+
+        assertThat(familyTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
+
+        assertThat(overlaps.get("escalationPolicy").metThem).as("the reads were in flight together").isTrue();
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
+    }
+
+    @Test
+    void aTapOnTheLink_readsTheActiveIncidentsWhileTheLinkIsLookedUp_andTheVolunteersWhileTheKeyIsKept() {
+        String token = services.directory().issueTriggerLink("m-1").token();
+        calls.clear();
+        hold("memberIdFor", "active");
+        hold("remember", "volunteersInCity", "escalationPolicy");
+
+        services.trigger().trigger(token, null, "key-1");
+
+        assertThat(overlaps.get("memberIdFor").metThem).as("link and active incidents together").isTrue();
+        assertThat(overlaps.get("remember").metThem).as("idempotency key and volunteers together").isTrue();
+        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "create", "escalationPolicy", "get",
+                "memberIdFor", "recall", "remember", "volunteersInCity");
+    }
+}

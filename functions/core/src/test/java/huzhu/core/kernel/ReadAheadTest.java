@@ -1,0 +1,58 @@
+package huzhu.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.error.NotFound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ReadAheadTest {
+
+    @Test
+    void aFailedRead_isRethrownAsItWasThrown_whenItsResultIsAskedFor() {
+        DependencyFailure storeDown = new DependencyFailure("DynamoDB unavailable (test)", null);
+        ReadAhead.Pending<String> read = ReadAhead.start(() -> {
+            throw storeDown;
+        });
+
+        assertThatThrownBy(read::get).isSameAs(storeDown);
+        assertThatThrownBy(ReadAhead.start(() -> {
+            throw new NotFound("member");
+        })::get).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aReadNobodyAsksFor_failsNobody() {
+        ReadAhead.start(() -> {
+            throw new DependencyFailure("not needed after all", null);
+        });
+        assertThat(ReadAhead.done("known").get()).isEqualTo("known");
+    }
+
+    @Test
+    void withEveryThreadBusy_aReadRunsInTheCallersThread_ratherThanWaitForOne() {
+        CountDownLatch release = new CountDownLatch(1);
+        List<ReadAhead.Pending<String>> busy = new ArrayList<>();
+        for (int i = 0; i < ReadAhead.THREADS; i++) {
+            busy.add(ReadAhead.start(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Thread.currentThread().getName();
+            }));
+        }
+
+        String ranOn = ReadAhead.start(() -> Thread.currentThread().getName()).get();
+        release.countDown();
+
+        assertThat(ranOn).isEqualTo(Thread.currentThread().getName());
+        assertThat(busy.stream().map(ReadAhead.Pending::get)).allMatch(t -> t.startsWith("huzhu-read-ahead-"));
+    }
+}
