@@ -17,11 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The short bad night of {@link BadNight} against the local stack: 200 members whose families call within twenty
+ * The short bad night of {@link BadNight} against the local stack: 100 members whose families call within ten
  * seconds from 20 home addresses on loopback (by link or SMS), 40 volunteers over ten districts answering their SMS,
- * five officers on the board (on dynalite 60 members and 20 volunteers: each of its calls costs more). Whatever the load, every family is answered and nothing is lost: no 5xx, no family
- * refused, every call's incident stored, nobody over {@code maxActive}. The full night is {@code huzhu.bench.BadNight}
- * (BENCHMARKS.md).
+ * five officers on the board (on dynalite 40 members and 20 volunteers: each of its calls costs more). Whatever the
+ * load, every family is answered and nothing is lost: no 5xx, no family refused, every call's incident stored, nobody
+ * over {@code maxActive}. The full night, and a night of any size, is {@code huzhu.bench.BadNight} (BENCHMARKS.md).
  */
 class BadNightIT {
     private static final String ADMIN = "bad-night-admin-token";

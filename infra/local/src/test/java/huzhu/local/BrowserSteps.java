@@ -27,13 +27,21 @@ final class BrowserSteps {
     BrowserSteps(ChromeDriver browser) {
         this.browser = browser;
         // a screen that re-renders (the 5-second refresh, a reload after a save) replaces the element being read
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        this.wait = waitFor(browser);
         this.wait.ignoring(StaleElementReferenceException.class);
         try {
             Files.createDirectories(SHOTS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits up to 20 seconds for the page, looking every 50 ms: WebDriver's own half second would be added
+     * to almost every step, and a story takes dozens of them.
+     */
+    static WebDriverWait waitFor(ChromeDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
     }
 
     /** Runs the story; when it fails, keeps the screen, the page and the browser's log under {@code name}. */

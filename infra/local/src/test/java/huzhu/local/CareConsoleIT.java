@@ -3,13 +3,10 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -39,30 +37,22 @@ class CareConsoleIT {
     @TempDir
     Path dataDir;
 
-    @TempDir
-    Path browserProfile;
-
+    private ConsoleBrowser c;
     private LocalStack stack;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startTheStackAndABrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
-        Files.createDirectories(SHOTS);
-        stack = LocalStack.start(LocalConfig.from(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
-        browser = HeadlessChromium.start(browserProfile, 1280, 1400);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    void startTheStackAndTheBrowser() {
+        c = new ConsoleBrowser(dataDir, new Dimension(1280, 1400), null, Map.of("HUZHU_ADMIN_TOKEN", ADMIN));
+        stack = c.stack;
+        browser = c.browser;
+        wait = c.wait;
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) browser.quit();
-        if (stack != null) stack.close();
+        if (c != null) c.close();
     }
 
     @Test

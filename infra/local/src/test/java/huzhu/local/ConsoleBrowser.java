@@ -7,6 +7,7 @@ import huzhu.core.kernel.RandomIds;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -17,9 +18,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The officers' console in Chromium against a local stack of its own, for the browser tests of the console's
- * behaviour: signing in, clicking and typing as an officer does, the network made slow or cut through the DevTools
- * protocol (Network.emulateNetworkConditions), a small union to work with, screenshots and the axe-core check.
+ * The browser tests' fixture: a local stack of the test's own (a fresh data dir, a free port) and this JVM's
+ * Chromium handed over as new ({@link HeadlessChromium#session}), for the console and the public pages: signing in,
+ * clicking and typing as an officer does, the network made slow or cut through the DevTools protocol
+ * (Network.emulateNetworkConditions), a small union to work with, screenshots and the axe-core check.
  */
 final class ConsoleBrowser implements AutoCloseable {
     static final String ADMIN = "officers-it-admin-token-0001";
@@ -32,15 +34,22 @@ final class ConsoleBrowser implements AutoCloseable {
     final WebDriverWait wait;
     private final BrowserSteps steps;
 
-    ConsoleBrowser(Path dataDir, Path profile, Dimension size) {
-        HeadlessChromium.assumeInstalled();
-        stack = LocalStack.start(LocalConfig.from(Map.of("HUZHU_PORT", "0", "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(),
+    ConsoleBrowser(Path dataDir, Dimension size) {
+        this(dataDir, size, null, Map.of());
+    }
+
+    /**
+     * @param userAgent what the browser says it is (WeChat's built-in browser, say); null for Chromium's own
+     * @param env the stack's settings beyond the defaults (a hosted sign-in page, another admin token)
+     */
+    ConsoleBrowser(Path dataDir, Dimension size, String userAgent, Map<String, String> env) {
+        Map<String, String> settings = new HashMap<>(Map.of("HUZHU_PORT", "0", "HUZHU_ADMIN_TOKEN", ADMIN,
+                "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()));
+        settings.putAll(env);
+        browser = HeadlessChromium.session(size, userAgent);
+        stack = LocalStack.start(LocalConfig.from(settings, dataDir), Clock.systemUTC(),
                 new RandomIds(Clock.systemUTC()));
-        api = new LocalApi(stack.baseUrl(), ADMIN);
-        browser = HeadlessChromium.start(profile, size.getWidth(), size.getHeight());
-        // a window narrower than headless Chromium's own minimum is set afterwards, as the other browser tests do
-        browser.manage().window().setSize(size);
+        api = new LocalApi(stack.baseUrl(), settings.get("HUZHU_ADMIN_TOKEN"));
         steps = new BrowserSteps(browser);
         wait = steps.wait;
     }
@@ -151,7 +160,7 @@ final class ConsoleBrowser implements AutoCloseable {
     @Override
     public void close() {
         try {
-            browser.quit();
+            HeadlessChromium.leave(browser, stack.baseUrl());
         } finally {
             stack.close();
         }

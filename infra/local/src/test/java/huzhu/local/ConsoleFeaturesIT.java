@@ -27,9 +27,6 @@ class ConsoleFeaturesIT {
     Path dataDir;
 
     @TempDir
-    Path profile;
-
-    @TempDir
     Path downloads;
 
     private ConsoleBrowser c;
@@ -40,7 +37,7 @@ class ConsoleFeaturesIT {
     }
 
     private void start(String size) {
-        c = new ConsoleBrowser(dataDir, profile, size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
+        c = new ConsoleBrowser(dataDir, size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
     }
 
     private void story(String name, Runnable story) {

@@ -10,7 +10,6 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import huzhu.core.kernel.RandomIds;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -18,8 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -56,31 +53,22 @@ class ConsoleIT {
     @TempDir
     Path dataDir;
 
-    @TempDir
-    Path browserProfile;
-
+    private ConsoleBrowser c;
     private LocalStack stack;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startTheStackAndABrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
-        Files.createDirectories(SHOTS);
-        stack = LocalStack.start(LocalConfig.from(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
-
-        browser = HeadlessChromium.start(browserProfile, 1280, 1200);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    void startTheStackAndTheBrowser() {
+        c = new ConsoleBrowser(dataDir, new Dimension(1280, 1200), null, Map.of("HUZHU_ADMIN_TOKEN", ADMIN));
+        stack = c.stack;
+        browser = c.browser;
+        wait = c.wait;
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) browser.quit();
-        if (stack != null) stack.close();
+        if (c != null) c.close();
     }
 
     @Test

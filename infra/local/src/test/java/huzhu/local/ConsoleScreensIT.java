@@ -23,9 +23,6 @@ class ConsoleScreensIT {
     @TempDir
     Path dataDir;
 
-    @TempDir
-    Path profile;
-
     private ConsoleBrowser c;
 
     @AfterEach
@@ -36,7 +33,7 @@ class ConsoleScreensIT {
     @ParameterizedTest(name = "on a {0}")
     @ValueSource(strings = {"desk", "phone"})
     void everyScreen_isShown_andHasNoAccessibilityViolation(String size) {
-        c = new ConsoleBrowser(dataDir, profile, size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
+        c = new ConsoleBrowser(dataDir, size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
         try {
             walk(size);
         } catch (RuntimeException | AssertionError e) {

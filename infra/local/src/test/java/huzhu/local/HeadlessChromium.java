@@ -3,10 +3,19 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.testing.MachineTools;
+import huzhu.testing.MemoryTempDirs;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,12 +25,27 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's headless Chromium through Debian's chromedriver, as the browser tests use it: the flags that keep
- * it off the network this machine does not have, a fresh profile, Chinese first, the page's console log kept.
+ * it off the network this machine does not have, Chinese first, the page's console log kept.
  * Tests skip where the two are not installed, and fail under CI ({@code CI=true}); .ci/run installs them.
+ *
+ * <p>Starting Chromium takes seconds, so the browser tests of one JVM share one, one test at a time: each
+ * {@link #session} hands it over as if new — one window on a blank page, no cookies, no cache, the network
+ * online, no pending dialog, the log read empty, the size and user agent asked for — and {@link #leave} clears
+ * what the pages stored for their origins before the test's stack stops. Every stack listens on a port of its
+ * own, so its pages are an origin of their own too. A browser that died is started again.
  */
 final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /**
+     * The size it starts with, which headless Chromium also takes for the screen's: as large as any test's window,
+     * or an element's screenshot (the QR code on a member's card) is cut where a larger window passes the screen.
+     */
+    private static final Dimension SCREEN = new Dimension(1366, 1400);
+
+    private static ChromeDriver shared;
+    private static String ownUserAgent;
 
     private HeadlessChromium() {
     }
@@ -42,22 +66,110 @@ final class HeadlessChromium {
         assertThat(problems).as("script errors and CSP refusals in the browser's log").isEmpty();
     }
 
-    static ChromeDriver start(Path profile, int width, int height) {
-        return start(profile, width, height, null);
+    /**
+     * This JVM's Chromium, as a new one: {@code userAgent} is what it says it is (WeChat's built-in browser, say),
+     * null for Chromium's own.
+     */
+    static synchronized ChromeDriver session(Dimension size, String userAgent) {
+        assumeInstalled();
+        if (shared != null && !alive(shared)) {
+            quietly(shared::quit);
+            shared = null;
+        }
+        if (shared == null) shared = start();
+        reset(shared, size, userAgent);
+        return shared;
     }
 
-    /** {@code userAgent}: the browser says it is this one (WeChat's built-in browser, say); null for Chromium's own. */
-    static ChromeDriver start(Path profile, int width, int height, String userAgent) {
+    /** The test is done with the browser: its pages stop, and what they stored for their origins is cleared. */
+    static synchronized void leave(ChromeDriver browser, String... origins) {
+        quietly(() -> {
+            String current = (String) browser.executeScript("return location.origin;");
+            browser.get("about:blank");
+            Stream.concat(Stream.of(current), Stream.of(origins)).filter(o -> o != null && o.startsWith("http"))
+                    .map(HeadlessChromium::origin).distinct()
+                    .forEach(o -> browser.executeCdpCommand("Storage.clearDataForOrigin",
+                            Map.of("origin", o, "storageTypes", "all")));
+        });
+    }
+
+    private static String origin(String url) {
+        URI u = URI.create(url);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    }
+
+    private static boolean alive(ChromeDriver browser) {
+        try {
+            browser.getWindowHandles();
+            return true;
+        } catch (WebDriverException e) {
+            return false;
+        }
+    }
+
+    private static void reset(ChromeDriver browser, Dimension size, String userAgent) {
+        try {
+            browser.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException e) {
+            // none pending, as it should be
+        }
+        List<String> windows = List.copyOf(browser.getWindowHandles());
+        for (String extra : windows.subList(1, windows.size())) browser.switchTo().window(extra).close();
+        browser.switchTo().window(windows.get(0));
+        browser.get("about:blank");
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
+        browser.executeCdpCommand("Emulation.setUserAgentOverride",
+                Map.of("userAgent", userAgent == null ? ownUserAgent : userAgent));
+        browser.manage().window().setSize(size);
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    private static ChromeDriver start() {
+        Path profile;
+        try {
+            profile = MemoryTempDirs.create("huzhu-chromium-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         ChromeOptions options = new ChromeOptions();
-        if (userAgent != null) options.addArguments("--user-agent=" + userAgent);
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height, "--lang=zh-CN");
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=" + SCREEN.getWidth() + "," + SCREEN.getHeight(), "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        ownUserAgent = (String) browser.executeScript("return navigator.userAgent;");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            quietly(browser::quit);
+            quietly(() -> deleteTree(profile));
+        }, "chromium-quit"));
+        return browser;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            // the browser may already be gone; the next session starts a new one
+        }
     }
 }

@@ -2,20 +2,18 @@ package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.kernel.RandomIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -41,36 +39,26 @@ class HostedSignInIT {
     @TempDir
     Path dataDir;
 
-    @TempDir
-    Path browserProfile;
-
-    private FakeHostedUi cognito;
+    private ConsoleBrowser c;
     private LocalStack stack;
     private ChromeDriver browser;
+    private FakeHostedUi cognito;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startTheHostedUiTheStackAndABrowser() throws IOException {
-        HeadlessChromium.assumeInstalled();
-        Files.createDirectories(SHOTS);
+    void startTheStackAndTheBrowser() {
         cognito = new FakeHostedUi(CLIENT_ID);
-        stack = LocalStack.start(LocalConfig.from(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", cognito.idToken(),
-                "HUZHU_COGNITO_DOMAIN", cognito.origin(),
-                "HUZHU_USER_POOL_CLIENT_ID", CLIENT_ID,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
+        c = new ConsoleBrowser(dataDir, new Dimension(1280, 900), null, Map.of("HUZHU_ADMIN_TOKEN", cognito.idToken(),
+                "HUZHU_COGNITO_DOMAIN", cognito.origin(), "HUZHU_USER_POOL_CLIENT_ID", CLIENT_ID));
+        stack = c.stack;
+        browser = c.browser;
+        wait = c.wait;
         cognito.registerRedirectUri(console());
-
-        browser = HeadlessChromium.start(browserProfile, 1280, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) browser.quit();
-        if (stack != null) stack.close();
+        if (c != null) c.close();
         if (cognito != null) cognito.close();
     }
 

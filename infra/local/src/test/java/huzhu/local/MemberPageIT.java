@@ -3,9 +3,7 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,29 +34,22 @@ class MemberPageIT {
     @TempDir
     Path dataDir;
 
-    @TempDir
-    Path browserProfile;
-
+    private ConsoleBrowser c;
     private LocalStack stack;
     private ChromeDriver browser;
     private BrowserSteps steps;
 
     @BeforeEach
-    void startTheStackAndAPhone() {
-        HeadlessChromium.assumeInstalled();
-        stack = LocalStack.start(LocalConfig.from(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString()), dataDir), Clock.systemUTC(), new RandomIds(Clock.systemUTC()));
-        browser = HeadlessChromium.start(browserProfile, 390, 844, WECHAT);
+    void startTheStackAndTheBrowser() {
+        c = new ConsoleBrowser(dataDir, ConsoleBrowser.PHONE, WECHAT, Map.of("HUZHU_ADMIN_TOKEN", ADMIN));
+        stack = c.stack;
+        browser = c.browser;
         steps = new BrowserSteps(browser);
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) browser.quit();
-        if (stack != null) stack.close();
+        if (c != null) c.close();
     }
 
     @Test

@@ -32,16 +32,13 @@ class OfficersConsoleIT {
     @TempDir
     Path dataDir;
 
-    @TempDir
-    Path profile;
-
     private ConsoleBrowser c;
     private String name;
 
     @BeforeEach
     void start(TestInfo info) {
         name = info.getTestMethod().orElseThrow().getName();
-        c = new ConsoleBrowser(dataDir, profile, ConsoleBrowser.DESK);
+        c = new ConsoleBrowser(dataDir, ConsoleBrowser.DESK);
     }
 
     @AfterEach
