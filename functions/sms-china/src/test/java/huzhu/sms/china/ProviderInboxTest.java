@@ -2,6 +2,7 @@ package huzhu.sms.china;
 
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
@@ -13,10 +14,13 @@ import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
+import huzhu.core.error.DependencyFailure;
+import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Language;
 import huzhu.core.sms.SmsProvider;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.Intercepted;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
@@ -24,6 +28,7 @@ import huzhu.sms.china.tencent.TencentConfig;
 import huzhu.sms.china.tencent.TencentPull;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +44,8 @@ class ProviderInboxTest {
     private final ProviderInbox inbox = new ProviderInbox(SmsProvider.TENCENT, services.inboundSms(),
             services.dispatcher());
     private final List<String> actions = new ArrayList<>();
+    private final List<Duration> slept = new ArrayList<>();
+    private final int[] failuresLeft = {0};
     private Incident incident;
 
     @BeforeEach
@@ -85,6 +92,70 @@ class ProviderInboxTest {
         assertThat(pulled).isEqualTo(new ProviderInbox.Pulled(0, 0));
         assertThat(store.incidents().get(incident.id())).contains(incident);
         assertThat(actions).hasSize(2);
+    }
+
+    @Test
+    void aPulledReplyWhoseHandlingFailsOnce_isHandledAgainAtOnce_andTheRestOfThePageToo() {
+        // given: Tencent hands over (and forgets) two replies; the store fails the first one's first read
+        Services flaky = Services.create(Intercepted.store(store, (method, args, real) -> {
+            if (failuresLeft[0] > 0 && method.getName().equals("recall")) {
+                failuresLeft[0]--;
+                throw new DependencyFailure("DynamoDB throttled (test)", null);
+            }
+            return real.run();
+        }), new RecordingMessenger(), EscalationTimer.NONE, clock, new SequentialIds(5),
+                new ServiceConfig("https://huzhu.example", null));
+        ProviderInbox retrying = new ProviderInbox(SmsProvider.TENCENT, flaky.inboundSms(), flaky.dispatcher(),
+                Backoff.DEFAULT, d -> slept.add(d));
+        failuresLeft[0] = 1;
+        long at = clock.instant().getEpochSecond() - 5;
+
+        // when
+        ProviderInbox.Pulled pulled = retrying.pull(pull(Map.of(
+                "PullSmsReplyStatus", "{\"Response\":{\"PullSmsReplyStatusSet\":[" + reply(phone(11), "1", at) + ","
+                        + reply(phone(12), "2", at) + "],\"RequestId\":\"r1\"}}",
+                "PullSmsSendStatus", "{\"Response\":{\"PullSmsSendStatusSet\":[],\"RequestId\":\"r2\"}}")));
+
+        // then: both answers count — v-1 took it, v-2 declined — after one short wait
+        Incident now = store.incidents().get(incident.id()).orElseThrow();
+        assertThat(pulled).isEqualTo(new ProviderInbox.Pulled(2, 0));
+        assertThat(now.alertFor("v-1").orElseThrow().status()).isEqualTo(AlertStatus.ACCEPTED);
+        assertThat(now.alertFor("v-2").orElseThrow().status()).isNotIn(AlertStatus.SENT, AlertStatus.DELIVERED);
+        assertThat(slept).hasSize(1);
+    }
+
+    @Test
+    void aPulledReplyThatCannotBeHandled_doesNotHoldUpTheRestOfThePage_andTheSweepFailsLoudly() {
+        // given: the first reply's handling fails at every attempt (each begins with the redelivery check)
+        Services broken = Services.create(Intercepted.store(store, (method, args, real) -> {
+            if (failuresLeft[0] > 0 && method.getName().equals("recall")) {
+                failuresLeft[0]--;
+                throw new DependencyFailure("DynamoDB unavailable (test)", null);
+            }
+            return real.run();
+        }), new RecordingMessenger(), EscalationTimer.NONE, clock, new SequentialIds(5),
+                new ServiceConfig("https://huzhu.example", null));
+        failuresLeft[0] = Backoff.DEFAULT.maxAttempts();
+        ProviderInbox retrying = new ProviderInbox(SmsProvider.TENCENT, broken.inboundSms(), broken.dispatcher(),
+                Backoff.DEFAULT, d -> slept.add(d));
+        long at = clock.instant().getEpochSecond() - 5;
+        TencentPull pull = pull(Map.of(
+                "PullSmsReplyStatus", "{\"Response\":{\"PullSmsReplyStatusSet\":[" + reply(phone(12), "2", at)
+                        + "," + reply(phone(11), "1", at) + "],\"RequestId\":\"r1\"}}",
+                "PullSmsSendStatus", "{\"Response\":{\"PullSmsSendStatusSet\":[],\"RequestId\":\"r2\"}}"));
+
+        // when / then: the sweep fails (so its error is counted and alarmed on), after the second reply took effect
+        assertThatThrownBy(() -> retrying.pull(pull)).isInstanceOf(DependencyFailure.class)
+                .hasMessageContaining("1 pulled reply");
+        assertThat(store.incidents().get(incident.id()).orElseThrow().alertFor("v-1").orElseThrow().status())
+                .isEqualTo(AlertStatus.ACCEPTED);
+        assertThat(slept).hasSize(Backoff.DEFAULT.maxAttempts() - 1);
+        assertThat(actions).containsExactly("PullSmsReplyStatus", "PullSmsSendStatus");
+    }
+
+    private static String reply(String from, String text, long at) {
+        return "{\"CountryCode\":\"86\",\"PhoneNumber\":\"" + from + "\",\"ReplyContent\":\"" + text
+                + "\",\"ReplyTime\":" + at + "}";
     }
 
     /** A Tencent stand-in in process: answers each action with the given body. */
