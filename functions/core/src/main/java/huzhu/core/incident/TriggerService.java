@@ -121,8 +121,9 @@ public final class TriggerService {
 
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey, String sourceIp) {
         Instant now = clock.instant();
-        String key = Text.blank(idempotencyKey) || idempotencyKey.length() > 200 || Text.blank(token)
-                || token.length() > 200 ? null : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
+        // a key too long is refused below; a dead token is refused by the lookup
+        String key = Text.blank(idempotencyKey) || idempotencyKey.length() > 200 || token == null ? null
+                : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
         // read while the link is looked up: each is a round trip before the first alert
         Pending<List<Incident>> active = ReadAhead.start(incidents::active);
         Pending<Optional<String>> replayOf = key == null ? ReadAhead.done(Optional.empty())

@@ -1,9 +1,10 @@
 package huzhu.core.kernel;
 
 import huzhu.core.error.DependencyFailure;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,26 +21,28 @@ import java.util.function.Supplier;
  */
 public final class ReadAhead {
     static final int THREADS = 32;
-    private static final Executor POOL = pool();
+    private static final ExecutorService POOL = pool();
 
     private ReadAhead() {
     }
 
     /** A read started now, whose result (or exception) is handed over by {@link Pending#get()}. */
     public static <T> Pending<T> start(Supplier<T> read) {
-        return new Pending<>(CompletableFuture.supplyAsync(read, POOL));
+        return new Pending<>(POOL.submit(read::get));
     }
 
     /** A value already known: no read. */
     public static <T> Pending<T> done(T value) {
-        return new Pending<>(CompletableFuture.completedFuture(value));
+        FutureTask<T> known = new FutureTask<>(() -> value);
+        known.run();
+        return new Pending<>(known);
     }
 
     /** The result of a read started earlier. */
     public static final class Pending<T> implements Supplier<T> {
-        private final CompletableFuture<T> result;
+        private final Future<T> result;
 
-        private Pending(CompletableFuture<T> result) {
+        private Pending(Future<T> result) {
             this.result = result;
         }
 
@@ -60,7 +63,8 @@ public final class ReadAhead {
         }
     }
 
-    private static Executor pool() {
+    /** A plain pool and plain futures: a read's own exception comes back as the cause, nothing wraps it twice. */
+    private static ExecutorService pool() {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(0, THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
