@@ -55,4 +55,38 @@ class ReadAheadTest {
         assertThat(ranOn).isEqualTo(Thread.currentThread().getName());
         assertThat(busy.stream().map(ReadAhead.Pending::get)).allMatch(t -> t.startsWith("huzhu-read-ahead-"));
     }
+
+    @Test
+    void aCallerInterruptedWhileWaiting_getsADependencyFailure_andKeepsItsInterruptFlag() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ReadAhead.Pending<String> slow = ReadAhead.start(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "late";
+        });
+        List<Object> seen = new ArrayList<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                slow.get();
+                seen.add("no failure");
+            } catch (DependencyFailure e) {
+                seen.add(e);
+            }
+            seen.add(Thread.currentThread().isInterrupted());
+        });
+
+        caller.start();
+        caller.join(10_000);
+        release.countDown();
+
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isInstanceOf(DependencyFailure.class);
+        assertThat(((DependencyFailure) seen.get(0)).getCause()).isInstanceOf(InterruptedException.class);
+        assertThat(seen.get(1)).isEqualTo(true);
+        assertThat(slow.get()).isEqualTo("late");
+    }
 }
