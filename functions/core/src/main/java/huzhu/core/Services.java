@@ -1,5 +1,7 @@
 package huzhu.core;
 
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.audit.AuditService;
 import huzhu.core.care.ApplicationService;
 import huzhu.core.care.BereavementService;
@@ -36,6 +38,7 @@ import huzhu.core.report.ReportService;
 import huzhu.core.sms.DailySmsCeiling;
 import huzhu.core.sms.Messenger;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Every application service, wired once over one set of ports: in Lambda, in the local stack, in tests. */
@@ -148,11 +151,30 @@ public record Services(
                 new SurgeService(store.surges(), store.incidents(), store.directory(), clock));
     }
 
-    /** Whether a number belongs to one of the union's people: what the daily SMS ceiling never holds back from. */
+    /**
+     * Whether a number belongs to one of the union's people: what the daily SMS ceiling never holds back from. The
+     * four lookups are in flight together (it is asked beyond the ceiling, while an incident's SMS wait), and each
+     * is waited for, so none is still running when the answer is given. One that fails matters only if no other
+     * lookup found the number.
+     */
     private static Predicate<String> unionPhone(DirectoryStore directory) {
-        return phone -> directory.volunteers().byPhone(phone).isPresent()
-                || directory.leaders().byPhone(phone).isPresent()
-                || directory.members().byPhone(phone).isPresent()
-                || !directory.membersWithFamilyPhone(phone).isEmpty();
+        return phone -> {
+            List<Pending<Boolean>> lookups = List.of(
+                    ReadAhead.start(() -> directory.volunteers().byPhone(phone).isPresent()),
+                    ReadAhead.start(() -> directory.leaders().byPhone(phone).isPresent()),
+                    ReadAhead.start(() -> directory.members().byPhone(phone).isPresent()),
+                    ReadAhead.start(() -> !directory.membersWithFamilyPhone(phone).isEmpty()));
+            boolean found = false;
+            RuntimeException failed = null;
+            for (Pending<Boolean> lookup : lookups) {
+                try {
+                    found |= lookup.get();
+                } catch (RuntimeException e) {
+                    failed = e;
+                }
+            }
+            if (!found && failed != null) throw failed;
+            return found;
+        };
     }
 }

@@ -118,6 +118,11 @@ public final class TriggerToAlerts {
         List<Double> path = new ArrayList<>();
         List<Double> returned = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
+        List<Double> floorPut = new ArrayList<>();
+        List<Double> floorSend = new ArrayList<>();
+        List<Double> untilStored = new ArrayList<>();
+        List<Double> storedToSent = new ArrayList<>();
+        List<Double> sentToAnswered = new ArrayList<>();
         String timeline = null;
         int dynamoCalls = 0;
         int publishesBefore = 0;
@@ -128,9 +133,14 @@ public final class TriggerToAlerts {
             long f0 = System.nanoTime();
             dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("floor#" + UUID.randomUUID()),
                     "sk", AttributeValue.fromS("floor"), "itemType", AttributeValue.fromS("floor"))));
+            long fPut = System.nanoTime();
             messenger.send(new OutboundSms(BenchUnion.volunteerPhone(0), FLOOR, null));
             long f1 = System.nanoTime();
-            if (counted) floor.add((f1 - f0) / 1e6);
+            if (counted) {
+                floor.add((f1 - f0) / 1e6);
+                floorPut.add((fPut - f0) / 1e6);
+                floorSend.add((f1 - fPut) / 1e6);
+            }
 
             // the path: a family member's SMS opens an incident and alerts level 0
             sns.clear();
@@ -148,6 +158,14 @@ public final class TriggerToAlerts {
             if (counted) {
                 path.add((last - t0) / 1e6);
                 returned.add((t1 - t0) / 1e6);
+                // the run's own split: until the incident is stored, until the first SMS arrives, until the last alert
+                long stored = ops.ops().stream().filter(o -> o.operation().equals("PutItem") && o.reads() != null
+                        && o.reads().contains("INCIDENT")).mapToLong(OpLog.Op::endNanos).min().orElse(t0);
+                long firstSent = sns.publishes().stream().filter(p -> p.phoneNumber() != null)
+                        .mapToLong(StandInAws.Publish::receivedNanos).min().orElse(stored);
+                untilStored.add((stored - t0) / 1e6);
+                storedToSent.add((firstSent - stored) / 1e6);
+                sentToAnswered.add((last - firstSent) / 1e6);
             }
             if (i == warmup + runs - 1) {
                 timeline = timeline(t0, last, t1, ops.ops(), sns.publishes(), volunteerPhones);
@@ -164,6 +182,11 @@ public final class TriggerToAlerts {
                 Stats.percentile(path, 90), Stats.max(path), f50, p50 / f50, Stats.percentile(returned, 50),
                 dynamoCalls, publishesBefore);
         out.println(row);
+        out.printf(Locale.ROOT, "  p50 of each run's split: SMS in → incident stored %.1f ms · stored → first SMS arrives %.1f"
+                + " · → last alert answered %.1f; the floor: PutItem %.1f · Publish %.1f%n",
+                Stats.percentile(untilStored, 50), Stats.percentile(storedToSent, 50),
+                Stats.percentile(sentToAnswered, 50), Stats.percentile(floorPut, 50),
+                Stats.percentile(floorSend, 50));
         return row;
     }
 

@@ -80,7 +80,7 @@ final class AlertDelivery {
                 : knownMember != null && knownMember.id().equals(incident.memberId()) ? knownMember
                 : directory.members().get(incident.memberId()).orElse(null);
         List<OutboundSms> messages = new ArrayList<>(intents.size());
-        for (Alert a : intents) messages.add(new OutboundSms(a.to(), texts.alert(incident, member, a), incident.id()));
+        for (Alert a : intents) messages.add(OutboundSms.onRecord(a.to(), texts.alert(incident, member, a), incident.id()));
         List<SendResult> sent = out.sendFirst(first, messages);
         Map<String, SendResult> results = new LinkedHashMap<>();
         for (int i = 0; i < intents.size(); i++) {

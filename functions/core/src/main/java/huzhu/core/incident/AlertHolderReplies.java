@@ -102,7 +102,7 @@ final class AlertHolderReplies {
             case AT_CAPACITY -> "atCapacity";
         };
         if (key != null) {
-            out.send(t.alert().to(), r.incident().id(), texts.about(t.alert().language(), r.incident(), key,
+            out.sendOnRecord(t.alert().to(), r.incident().id(), texts.about(t.alert().language(), r.incident(), key,
                     Map.of("name", r.takenBy() == null ? "" : r.takenBy(), "held",
                             r.holding() == null ? "" : r.holding())));
         }
@@ -126,7 +126,7 @@ final class AlertHolderReplies {
         } else {
             text = texts.replyNoted(alert, incident);
         }
-        out.send(alert.to(), incident.id(), text);
+        out.sendOnRecord(alert.to(), incident.id(), text);
     }
 
     /** True once per alert (a realerted person's new alert is another: it has its own send time). */

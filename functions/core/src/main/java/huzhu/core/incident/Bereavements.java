@@ -83,7 +83,7 @@ final class Bereavements {
                 leaders.size(), "channel", request.reporter().channel().wire());
         List<OutboundSms> told = new ArrayList<>();
         for (Leader l : leaders.values()) {
-            told.add(new OutboundSms(l.phone(), texts.bereavementLeader(l.language(), created, member, who),
+            told.add(OutboundSms.onRecord(l.phone(), texts.bereavementLeader(l.language(), created, member, who),
                     created.id()));
         }
         out.sendAll(told);

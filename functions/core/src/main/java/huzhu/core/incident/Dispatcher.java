@@ -226,7 +226,7 @@ public final class Dispatcher {
 
         if (member != null && request.reporter().phone() != null
                 && !request.reporter().phone().equals(member.phone())) {
-            first.add(new OutboundSms(member.phone(), texts.memberNotice(member, created), created.id()));
+            first.add(OutboundSms.onRecord(member.phone(), texts.memberNotice(member, created), created.id()));
         }
         if (created.exhausted() && created.status() == IncidentStatus.OPEN) news.exhausted(created);
         Incident alerted = sendingFirst(first, () -> escalation.deliver(new Planned(created, intents), first, member,
@@ -404,7 +404,7 @@ public final class Dispatcher {
     /** The officers (level 1) hear that a reporter's messages are no longer passed on, so they read the timeline. */
     public void tellOfficersRelaysCapped(Incident incident) {
         for (Leader officer : directory.leadersAtLevel(1)) {
-            out.send(officer.phone(), incident.id(), texts.relaysCappedToOfficer(officer.language(), incident));
+            out.sendOnRecord(officer.phone(), incident.id(), texts.relaysCappedToOfficer(officer.language(), incident));
         }
     }
 
@@ -427,7 +427,7 @@ public final class Dispatcher {
         if (urgent && updated.status() == IncidentStatus.OPEN) {
             for (Leader officer : directory.leadersAtLevel(1)) {
                 if (to.contains(officer.phone())) continue;
-                messages.add(new OutboundSms(officer.phone(), texts.urgentToOfficer(officer.language(), updated, text),
+                messages.add(OutboundSms.onRecord(officer.phone(), texts.urgentToOfficer(officer.language(), updated, text),
                         updated.id()));
             }
         }

@@ -36,7 +36,9 @@ final class Family {
         for (Map.Entry<String, Language> e : audience.entrySet()) {
             boolean stranger = !inc.reporter().verified() && e.getKey().equals(inc.reporter().phone())
                     && (member == null || !e.getKey().equals(member.phone()));
-            out.send(e.getKey(), inc.id(), says.text(e.getValue(), stranger));
+            boolean onRecord = member != null && e.getKey().equals(member.phone()) || inc.reporter().verified();
+            if (onRecord) out.sendOnRecord(e.getKey(), inc.id(), says.text(e.getValue(), stranger));
+            else out.send(e.getKey(), inc.id(), says.text(e.getValue(), stranger));
         }
     }
 

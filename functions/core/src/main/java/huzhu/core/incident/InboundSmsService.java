@@ -179,8 +179,7 @@ public final class InboundSmsService {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
                 open(in, body, active.get().reporter(), member.language(), dispatcher.readAhead(member, activeNow),
-                        opened -> message(from, opened.id(), member.language(), "receipt",
-                                Map.of("code", opened.code())));
+                        opened -> receiptOnRecord(from, opened, member.language()));
                 return Handled.OPENED;
             }
             if (active.isPresent()) {
@@ -202,7 +201,7 @@ public final class InboundSmsService {
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
             open(in, body, new Reporter(from, name, Channel.SMS, true), member.language(), opening,
-                    opened -> message(from, opened.id(), member.language(), "receipt", Map.of("code", opened.code())));
+                    opened -> receiptOnRecord(from, opened, member.language()));
             return Handled.OPENED;
         }
 
@@ -337,6 +336,11 @@ public final class InboundSmsService {
 
     private void reply(String to, String incidentId, Language lang, String template, Map<String, ?> args) {
         messenger.send(message(to, incidentId, lang, template, args));
+    }
+
+    /** The receipt to a sender found in the directory (the member, or a family contact on the member's record). */
+    private OutboundSms receiptOnRecord(String from, Incident opened, Language lang) {
+        return OutboundSms.onRecord(from, sms.render(lang, "receipt", Map.of("code", opened.code())), opened.id());
     }
 
     private OutboundSms message(String to, String incidentId, Language lang, String template, Map<String, ?> args) {

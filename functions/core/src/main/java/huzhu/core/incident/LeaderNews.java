@@ -59,7 +59,7 @@ final class LeaderNews {
     /** Nobody at any level accepted: the officers (level 1) must act by hand. */
     void exhausted(Incident incident) {
         for (Leader officer : directory.leadersAtLevel(1)) {
-            out.send(officer.phone(), incident.id(), texts.exhausted(officer.language(), incident));
+            out.sendOnRecord(officer.phone(), incident.id(), texts.exhausted(officer.language(), incident));
         }
     }
 

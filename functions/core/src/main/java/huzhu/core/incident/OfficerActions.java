@@ -64,7 +64,7 @@ final class OfficerActions {
                 "stoodDown", standDown.size());
         family.tell(acknowledged, (lang, stranger) -> texts.officerTookOver(lang, acknowledged, actor, stranger));
         List<OutboundSms> told = new ArrayList<>();
-        for (Alert a : standDown) told.add(new OutboundSms(a.to(), texts.standDownForOfficer(a, acknowledged, actor), acknowledged.id()));
+        for (Alert a : standDown) told.add(OutboundSms.onRecord(a.to(), texts.standDownForOfficer(a, acknowledged, actor), acknowledged.id()));
         out.sendAll(told);
         news.toLevelsReached(acknowledged, texts.topic("topic.acknowledged", Map.of("code", acknowledged.code(),
                 "name", actor)));
@@ -100,11 +100,11 @@ final class OfficerActions {
         if (!changed[0]) return assigned;
         Alert mine = assigned.alertFor(volunteer.id()).orElseThrow();
         JsonLog.info("incident.assigned", "incidentId", incidentId, "action", "assign", "recipientId", volunteer.id());
-        out.send(mine.to(), assigned.id(), texts.acceptedResponder(mine, assigned, family.memberOf(assigned)));
+        out.sendOnRecord(mine.to(), assigned.id(), texts.acceptedResponder(mine, assigned, family.memberOf(assigned)));
         family.tell(assigned, (lang, stranger) -> texts.helpComing(lang, assigned, mine, stranger, null, now));
         List<OutboundSms> standDown = new ArrayList<>();
         for (Alert a : told) {
-            if (a.sentAt() != null) standDown.add(new OutboundSms(a.to(), texts.reassigned(a, assigned, mine), assigned.id()));
+            if (a.sentAt() != null) standDown.add(OutboundSms.onRecord(a.to(), texts.reassigned(a, assigned, mine), assigned.id()));
         }
         out.sendAll(standDown);
         // the work group hears it is in hand (a reassignment is no news to them)
@@ -159,7 +159,7 @@ final class OfficerActions {
         JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
         news.toLevelsReached(resolved, texts.topic("topic.resolved", Map.of("code", resolved.code(),
                 "outcome", IncidentTexts.orEmpty(outcome))));
-        for (Alert a : standDown) out.send(a.to(), resolved.id(), texts.closed(a, resolved));
+        for (Alert a : standDown) out.sendOnRecord(a.to(), resolved.id(), texts.closed(a, resolved));
         news.resolved(resolved);
         return resolved;
     }
@@ -181,7 +181,7 @@ final class OfficerActions {
         JsonLog.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
         news.toLevelsReached(cancelled, texts.topic("topic.cancelled", Map.of("code", cancelled.code(),
                 "reason", IncidentTexts.orEmpty(reason))));
-        for (Alert a : told) out.send(a.to(), cancelled.id(), texts.cancelled(a, cancelled, reason));
+        for (Alert a : told) out.sendOnRecord(a.to(), cancelled.id(), texts.cancelled(a, cancelled, reason));
         news.cancelled(cancelled);
         return cancelled;
     }

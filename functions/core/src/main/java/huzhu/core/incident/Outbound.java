@@ -21,6 +21,12 @@ final class Outbound {
         if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
     }
 
+    /** One SMS to a number read from the union's records ({@link OutboundSms#numberOnRecord()}). */
+    void sendOnRecord(String to, String incidentId, RenderedSms body) {
+        SendResult r = messenger.send(OutboundSms.onRecord(to, body, incidentId));
+        if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
+    }
+
     /** One SMS whose failure the caller must know (a person is waiting to see it go out). */
     SendResult sendChecked(String to, String incidentId, RenderedSms body) {
         SendResult r = messenger.send(new OutboundSms(to, body, incidentId));

@@ -143,7 +143,7 @@ final class ReporterFollowUps {
         }
         out.send(from, cancelled.id(), texts.about(lang, cancelled, "cancel.done", Map.of()));
         if (!member.phone().equals(from)) {
-            out.send(member.phone(), cancelled.id(), texts.about(member.language(), cancelled, "cancel.member",
+            out.sendOnRecord(member.phone(), cancelled.id(), texts.about(member.language(), cancelled, "cancel.member",
                     Map.of("reason", words)));
         }
         JsonLog.info("incident.cancelledByReporter", "incidentId", cancelled.id(), "from", from);

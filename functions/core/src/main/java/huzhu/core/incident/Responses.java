@@ -112,7 +112,7 @@ final class Responses {
             Alert mine = inc.alertFor(recipientId).orElseThrow();
             Responder me = inc.responder(recipientId).orElseThrow();
             family.tell(inc, (lang, stranger) -> texts.expectedAt(lang, inc, me, stranger, now));
-            out.send(mine.to(), inc.id(), texts.expectedAtNoted(mine, inc, me.expectedAt()));
+            out.sendOnRecord(mine.to(), inc.id(), texts.expectedAtNoted(mine, inc, me.expectedAt()));
         }
         if (response.outcome() == Outcome.ACCEPTED) {
             Incident inc = response.incident();
@@ -120,11 +120,11 @@ final class Responses {
             JsonLog.info("incident.accepted", "incidentId", inc.id(), "escalationLevel", inc.level(), "action", "accept",
                     "recipientId", recipientId);
             family.tell(inc, (lang, stranger) -> texts.helpComing(lang, inc, mine, stranger, expectedAt, now));
-            out.send(mine.to(), inc.id(), texts.acceptedResponder(mine, inc, family.memberOf(inc)));
+            out.sendOnRecord(mine.to(), inc.id(), texts.acceptedResponder(mine, inc, family.memberOf(inc)));
             List<OutboundSms> standDown = new ArrayList<>();
             for (Alert other : stoodDown) {
                 if (other.sentAt() == null) continue;
-                standDown.add(new OutboundSms(other.to(), texts.takenByOther(other, inc, mine), inc.id()));
+                standDown.add(OutboundSms.onRecord(other.to(), texts.takenByOther(other, inc, mine), inc.id()));
             }
             out.sendAll(standDown);
             news.toLevelsReached(inc, texts.topic("topic.accepted", Map.of("code", inc.code(),

@@ -1,13 +1,17 @@
 package huzhu.core.sms;
 
 import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.log.JsonLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -16,7 +20,8 @@ import java.util.function.Predicate;
  * container: one atomic count per send or batch. Beyond the ceiling, <b>an SMS about an emergency to the union's own
  * people still goes out</b>: one that names an incident and goes to a volunteer, leader, member or registered family
  * contact (asked of the directory only then, so below the ceiling it costs nothing) — alerts, stand-downs, who is
- * coming, relays. Everything else is not sent and fails for good with {@link #REASON}: notices, introductions,
+ * coming, relays (numbers the sender took from the union's records are not asked about again: {@link
+ * OutboundSms#numberOnRecord()}). Everything else is not sent and fails for good with {@link #REASON}: notices, introductions,
  * answers to unknown numbers, confirmations, and an incident's SMS to numbers nobody registered. Each one held back
  * writes an {@code sms.ceiling} log line, which the deployment's alarm counts; the batch that crosses the ceiling
  * writes {@code sms.ceilingReached} too.
@@ -72,12 +77,13 @@ public final class DailySmsCeiling implements Messenger {
         long first = total - messages.size() + 1;
         if (total <= ceiling) return messenger.sendAll(messages);
 
+        Map<String, Pending<Boolean>> whose = lookUpTogether(messages, first);
         List<OutboundSms> going = new ArrayList<>();
         SendResult[] results = new SendResult[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
             OutboundSms m = messages.get(i);
             boolean withinCeiling = first + i <= ceiling;
-            if (withinCeiling || (m.incidentId() != null && unionPhone.test(m.to()))) {
+            if (withinCeiling || (m.incidentId() != null && (m.numberOnRecord() || whose.get(m.to()).get()))) {
                 going.add(m);
             } else {
                 JsonLog.warn("sms.ceiling", "action", "sms.ceiling", "to", m.to(), "incidentId", m.incidentId(),
@@ -90,6 +96,21 @@ public final class DailySmsCeiling implements Messenger {
             if (results[i] == null) results[i] = sent.get(j++);
         }
         return List.of(results);
+    }
+
+    /**
+     * Whose numbers the incident SMS beyond the ceiling go to, asked of the directory all at once: one after the
+     * other, a level's alerts waited for a round trip or more per person on the very night the ceiling is reached.
+     */
+    private Map<String, Pending<Boolean>> lookUpTogether(List<OutboundSms> messages, long first) {
+        Map<String, Pending<Boolean>> whose = new HashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            OutboundSms m = messages.get(i);
+            if (first + i > ceiling && m.incidentId() != null && !m.numberOnRecord()) {
+                whose.computeIfAbsent(m.to(), to -> ReadAhead.start(() -> unionPhone.test(to)));
+            }
+        }
+        return whose;
     }
 
     /** Counts a batch in the day's total; returns the new total. The batch that crosses the ceiling says so. */

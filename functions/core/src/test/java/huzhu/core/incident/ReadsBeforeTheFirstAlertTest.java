@@ -3,7 +3,9 @@ package huzhu.core.incident;
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
+import huzhu.core.sms.SmsLimits;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.sms.Messenger;
@@ -58,11 +60,15 @@ class ReadsBeforeTheFirstAlertTest {
 
     @BeforeEach
     void aMemberInHangzhouWithTwoVolunteersNearby() {
+        services = services(World.CONFIG);
         memory.directory().members().insert(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
                 .family("王建国", "父亲", FATHER).build());
         memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).build());
         memory.directory().volunteers().insert(Fixtures.volunteer("v-2").phone(phone(12)).build());
         memory.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
+    }
+
+    private Services services(ServiceConfig config) {
         Messenger firstSendMarked = new Messenger() {
             @Override
             public SendResult send(OutboundSms sms) {
@@ -70,7 +76,7 @@ class ReadsBeforeTheFirstAlertTest {
                 return sent.send(sms);
             }
         };
-        services = Services.create(Intercepted.store(memory, (method, args, real) -> {
+        return Services.create(Intercepted.store(memory, (method, args, real) -> {
             String name = method.getName();
             if (!calls.contains("-- first SMS --")) calls.add(name);
             started.add(name);
@@ -80,7 +86,7 @@ class ReadsBeforeTheFirstAlertTest {
             Overlap mine = overlaps.get(name);
             if (mine != null) mine.metThem = mine.others.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
             return real.run();
-        }), firstSendMarked, EscalationTimer.NONE, MutableClock.atT0(), new SequentialIds(7), World.CONFIG);
+        }), firstSendMarked, EscalationTimer.NONE, MutableClock.atT0(), new SequentialIds(7), config);
     }
 
     private void hold(String read, String... untilStarted) {
@@ -94,7 +100,11 @@ class ReadsBeforeTheFirstAlertTest {
     }
 
     private Handled familyTexts(String body) {
-        return services.inboundSms().handle(new InboundSms(FATHER, "+8610690000", body, "in-1", null));
+        return familyTexts(body, "in-1");
+    }
+
+    private Handled familyTexts(String body, String inboundMessageId) {
+        return services.inboundSms().handle(new InboundSms(FATHER, "+8610690000", body, inboundMessageId, null));
     }
 
     @Test
@@ -143,5 +153,24 @@ class ReadsBeforeTheFirstAlertTest {
         assertThat(overlaps.get("remember").metThem).as("idempotency key and volunteers together").isTrue();
         assertThat(readsBeforeTheFirstSms()).containsExactly("active", "create", "escalationPolicy", "get",
                 "memberIdFor", "recall", "remember", "volunteersInCity");
+    }
+
+    @Test
+    void beyondTheDaysSmsCeiling_aFamilyText_asksTheDirectoryNothingMore_beforeTheAlerts() {
+        // given: a bad night has used up the day's SMS (a ceiling of 10: three emergencies, each closed, sent more)
+        services = services(World.CONFIG.withLimits(new SmsLimits(20, 5, 10, 1, 10)));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(familyTexts("我妈心脏病犯了，快来人", "earlier-" + i)).isEqualTo(Handled.OPENED);
+            for (var open : memory.incidents().active()) services.dispatcher().cancel(open.id(), "误报", "officer");
+        }
+        calls.clear();
+
+        // when
+        assertThat(familyTexts("我爸摔倒了，快来人", "in-4")).isEqualTo(Handled.OPENED);
+
+        // then: the alerts, the member's notice and the verified receipt go to numbers on record; only the count
+        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "byPhone", "count", "create",
+                "escalationPolicy", "membersWithFamilyPhone", "recall", "volunteersInCity");
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
     }
 }

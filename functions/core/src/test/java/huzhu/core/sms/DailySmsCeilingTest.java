@@ -11,6 +11,9 @@ import huzhu.core.testing.RecordingMessenger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DailySmsCeilingTest {
@@ -93,5 +96,51 @@ class DailySmsCeilingTest {
                 .hasMessageContaining(SmsLimits.UNVERIFIED_RELAY_CAP);
         assertThatThrownBy(() -> SmsLimits.from(Map.of(SmsLimits.DAILY_SMS_LIMIT, "lots")))
                 .hasMessageContaining(SmsLimits.DAILY_SMS_LIMIT);
+    }
+
+    @Test
+    void beyondTheCeiling_anIncidentSmsToANumberOnRecord_goesOutWithoutAskingWhoseNumberItIs() {
+        // given: the day's one SMS went, this container has seen the ceiling reached, and the directory must not be asked
+        List<String> asked = new CopyOnWriteArrayList<>();
+        DailySmsCeiling ceiling = new DailySmsCeiling(sent, new InMemoryStore().idempotency(), phone -> {
+            asked.add(phone);
+            return true;
+        }, clock, 1);
+        ceiling.send(sms(STRANGER, "a", null));
+        assertThat(ceiling.send(sms(STRANGER, "held back", null)).ok()).isFalse();
+
+        // when: an alert to a volunteer's number, taken from the volunteer's record
+        SendResult alert = ceiling.send(OutboundSms.onRecord(VOLUNTEER,
+                COMPOSER.render(Language.ZH_CN, "standDown", Map.of("code", "alert")), "i-1"));
+
+        // then
+        assertThat(alert.ok()).isTrue();
+        assertThat(asked).isEmpty();
+        assertThat(labelsSent()).containsExactly("a", "alert");
+    }
+
+    @Test
+    void beyondTheCeiling_theNumbersOfOneBatch_areLookedUpTogether_notOneAfterAnother() {
+        // given: the ceiling reached, and each lookup answers "the union's" only once all three are under way (a latch)
+        CountDownLatch allAsked = new CountDownLatch(3);
+        DailySmsCeiling ceiling = new DailySmsCeiling(sent, new InMemoryStore().idempotency(), phone -> {
+            allAsked.countDown();
+            try {
+                return allAsked.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, clock, 1);
+        ceiling.send(sms(STRANGER, "a", null));
+        assertThat(ceiling.send(sms(STRANGER, "held back", null)).ok()).isFalse();
+
+        // when: relays to three family phones typed in by an unverified reporter
+        List<SendResult> results = ceiling.sendAll(List.of(sms(phone(21), "x", "i-1"), sms(phone(22), "y", "i-1"),
+                sms(phone(23), "z", "i-1")));
+
+        // then
+        assertThat(results).extracting(SendResult::ok).containsExactly(true, true, true);
+        assertThat(labelsSent()).containsExactly("a", "x", "y", "z");
     }
 }
