@@ -159,9 +159,7 @@ public final class ContactRequestService {
     }
 
     public ContactRequest reject(String id, DecisionInput input, Actor actor) {
-        Validation v = new Validation();
-        String note = v.text("note", input == null ? null : input.note(), MAX_NOTE, true);
-        v.throwIfAny();
+        String note = Validation.onlyText("note", input == null ? null : input.note(), MAX_NOTE, true);
         ContactRequest rejected = decide(id, ContactRequest.Status.REJECTED, note, actor);
         audit.record(actor, "reject", "contactRequest", id, rejected.memberName());
         directory.members().get(rejected.memberId())
