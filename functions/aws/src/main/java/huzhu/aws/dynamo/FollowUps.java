@@ -50,25 +50,25 @@ final class FollowUps implements FollowUpStore {
                         Map.of())
                 : table.putOver(FollowUpItems.write(followUp), followUp.version());
         if (written) return;
-        if (table.get(Keys.followUp(followUp.id()), Keys.FOLLOWUP).isEmpty()) throw new NotFound("followup");
+        if (table.get(Keys.FOLLOWUPS.item(followUp.id()), Keys.FOLLOWUPS.sortKey()).isEmpty()) throw new NotFound("followup");
         throw new StaleWrite("followup", followUp.id());
     }
 
     @Override
     public Optional<FollowUp> get(String id) {
-        return table.get(Keys.followUp(id), Keys.FOLLOWUP).map(FollowUpItems::read);
+        return table.get(Keys.FOLLOWUPS.item(id), Keys.FOLLOWUPS.sortKey()).map(FollowUpItems::read);
     }
 
     @Override
     public List<FollowUp> forIncident(String incidentId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.followUpsOfIncident(incidentId))), true,
+        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.FOLLOWUPS.of(Keys.INCIDENTS, incidentId))), true,
                         Integer.MAX_VALUE)
                 .stream().map(FollowUpItems::read).toList();
     }
 
     @Override
     public List<FollowUp> forRound(String roundId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.followUpsOfRound(roundId))), true,
+        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.FOLLOWUPS.of(Keys.ROUNDS, roundId))), true,
                         Integer.MAX_VALUE)
                 .stream().map(FollowUpItems::read).toList();
     }
@@ -80,7 +80,7 @@ final class FollowUps implements FollowUpStore {
         String index = every ? GSI1 : GSI2;
         String pkName = every ? GSI1_PK : GSI2_PK;
         String skName = every ? GSI1_SK : GSI2_SK;
-        String partition = every ? Keys.ALL_FOLLOWUPS : Keys.followUpsWithStatus(Paging.only(status).wire());
+        String partition = every ? Keys.FOLLOWUPS.all() : Keys.FOLLOWUPS.withStatus(Paging.only(status).wire());
 
         String condition = "#" + pkName + " = :pk";
         Map<String, AttributeValue> values = Map.of(":pk", Items.s(partition));
