@@ -140,6 +140,25 @@ class UnionRoutesTest {
     }
 
     @Test
+    void approvingAContactChange_withANoteTooLong_is422_andTheRequestStillWaits() throws Exception {
+        // given
+        store.triggerTokens().bind("m-1", Hashes.sha256("link-token"));
+        String id = services.memberPage().askContactChange("link-token", new ContactRequestInput("change", 0, "王德福",
+                "父亲", "13800000009", null, "王小红"), null).id();
+
+        // when
+        Reply reply = call(OFFICER, "POST", "/v1/contact-requests/" + id + "/approve",
+                "{\"note\":\"" + "已核实".repeat(101) + "\"}");
+
+        // then
+        assertThat(json(reply, 422).get("error").get("fields").has("note")).isTrue();
+        assertThat(json(call(OFFICER, "GET", "/v1/contact-requests/" + id, null), 200).get("status").asText())
+                .isEqualTo("pending");
+        assertThat(store.directory().members().get("m-1").orElseThrow().familyContacts().get(0).phone())
+                .isEqualTo(Fixtures.phone(2));
+    }
+
+    @Test
     void theGuide_isTheDefaultUntilSaved_thenTheUnionsOwn() throws Exception {
         // given
         JsonNode byDefault = json(call(OFFICER, "GET", "/v1/assistance-guide", null), 200);

@@ -134,7 +134,7 @@ public final class ContactRequestService {
 
     /** Makes the change (as at the console) and says so; 409 if it was decided already or its contact is gone. */
     public ContactRequest approve(String id, DecisionInput input, Actor actor) {
-        String note = new Validation().text("note", input == null ? null : input.note(), MAX_NOTE, false);
+        String note = Validation.onlyText("note", input == null ? null : input.note(), MAX_NOTE, false);
         ContactRequest claimed = decide(id, ContactRequest.Status.APPROVED, note, actor);
         try {
             Member member = directory.members().get(claimed.memberId()).orElseThrow(() -> new NotFound("member"));
