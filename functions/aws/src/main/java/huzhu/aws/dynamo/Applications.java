@@ -5,14 +5,12 @@ import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI3;
 import static huzhu.aws.dynamo.TableSchema.GSI3_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI3_SK;
 import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.ApplicationKind;
 import huzhu.core.care.ApplicationStatus;
 import huzhu.core.care.ApplicationStep;
@@ -64,16 +62,12 @@ final class Applications implements ApplicationStore {
 
     @Override
     public Page<AssistanceApplication> list(StatusFilter<ApplicationStatus> status, PageRequest request) {
-        return status.everything()
-                ? Paging.newestFirst(table, Index.ALL, Keys.APPLICATIONS.all(), request, LISTING, Applications::read)
-                : Paging.newestFirst(table, Index.BY_STATUS, Keys.APPLICATIONS.withStatus(Paging.only(status).wire()),
-                        request, LISTING, Applications::read);
+        return Paging.newestFirst(table, Keys.APPLICATIONS, status, request, LISTING, Applications::read);
     }
 
     @Override
     public List<AssistanceApplication> ofMember(String memberId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.APPLICATIONS.of(Keys.MEMBERS, memberId))), false,
-                Integer.MAX_VALUE).stream().map(Applications::read).toList();
+        return Paging.ofOwner(table, Keys.APPLICATIONS.of(Keys.MEMBERS, memberId), false, Applications::read);
     }
 
     @Override

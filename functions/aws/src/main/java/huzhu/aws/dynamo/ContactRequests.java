@@ -4,14 +4,12 @@ import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI3;
 import static huzhu.aws.dynamo.TableSchema.GSI3_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI3_SK;
 import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.ContactRequest;
 import huzhu.core.care.ContactRequestStore;
 import huzhu.core.kernel.Page;
@@ -57,16 +55,12 @@ final class ContactRequests implements ContactRequestStore {
 
     @Override
     public Page<ContactRequest> list(StatusFilter<ContactRequest.Status> status, PageRequest request) {
-        return status.everything()
-                ? Paging.newestFirst(table, Index.ALL, Keys.CONTACT_REQUESTS.all(), request, LISTING, ContactRequests::read)
-                : Paging.newestFirst(table, Index.BY_STATUS, Keys.CONTACT_REQUESTS.withStatus(Paging.only(status).wire()),
-                        request, LISTING, ContactRequests::read);
+        return Paging.newestFirst(table, Keys.CONTACT_REQUESTS, status, request, LISTING, ContactRequests::read);
     }
 
     @Override
     public List<ContactRequest> ofMember(String memberId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.CONTACT_REQUESTS.of(Keys.MEMBERS, memberId))),
-                false, Integer.MAX_VALUE).stream().map(ContactRequests::read).toList();
+        return Paging.ofOwner(table, Keys.CONTACT_REQUESTS.of(Keys.MEMBERS, memberId), false, ContactRequests::read);
     }
 
     private static Map<String, AttributeValue> write(ContactRequest r) {

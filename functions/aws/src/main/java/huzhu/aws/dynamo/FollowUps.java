@@ -6,7 +6,6 @@ import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI2;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI3;
 
 import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpStatus;
@@ -50,7 +49,9 @@ final class FollowUps implements FollowUpStore {
                         Map.of())
                 : table.putOver(FollowUpItems.write(followUp), followUp.version());
         if (written) return;
-        if (table.get(Keys.FOLLOWUPS.item(followUp.id()), Keys.FOLLOWUPS.sortKey()).isEmpty()) throw new NotFound("followup");
+        if (table.get(Keys.FOLLOWUPS.item(followUp.id()), Keys.FOLLOWUPS.sortKey()).isEmpty()) {
+            throw new NotFound("followup");
+        }
         throw new StaleWrite("followup", followUp.id());
     }
 
@@ -61,16 +62,12 @@ final class FollowUps implements FollowUpStore {
 
     @Override
     public List<FollowUp> forIncident(String incidentId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.FOLLOWUPS.of(Keys.INCIDENTS, incidentId))), true,
-                        Integer.MAX_VALUE)
-                .stream().map(FollowUpItems::read).toList();
+        return Paging.ofOwner(table, Keys.FOLLOWUPS.of(Keys.INCIDENTS, incidentId), true, FollowUpItems::read);
     }
 
     @Override
     public List<FollowUp> forRound(String roundId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.FOLLOWUPS.of(Keys.ROUNDS, roundId))), true,
-                        Integer.MAX_VALUE)
-                .stream().map(FollowUpItems::read).toList();
+        return Paging.ofOwner(table, Keys.FOLLOWUPS.of(Keys.ROUNDS, roundId), true, FollowUpItems::read);
     }
 
     @Override

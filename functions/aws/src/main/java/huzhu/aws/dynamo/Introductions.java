@@ -47,9 +47,8 @@ final class Introductions implements IntroductionStore {
 
     @Override
     public List<FamilyIntroduction> ofMember(String memberId) {
-        return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk",
-                Items.s(Keys.memberItems(memberId)), ":prefix", Items.s(Keys.INTRODUCTIONS.prefix())), true, Integer.MAX_VALUE)
-                .stream().map(Introductions::read).toList();
+        return Paging.beginningWith(table, Keys.memberItems(memberId), Keys.INTRODUCTIONS.prefix()).stream()
+                .map(Introductions::read).toList();
     }
 
     @Override

@@ -30,6 +30,7 @@ final class Leases implements LeaseStore {
 
     @Override
     public void release(String name, String owner) {
-        table.delete(Keys.LEASES.item(name), Keys.LEASES.sortKey(), "#owner = :owner", Map.of(":owner", Items.s(owner)));
+        table.delete(Keys.LEASES.item(name), Keys.LEASES.sortKey(), "#owner = :owner",
+                Map.of(":owner", Items.s(owner)));
     }
 }

@@ -146,9 +146,8 @@ final class Notices implements NoticeStore {
 
     @Override
     public List<NoticeDelivery> deliveries(String noticeId) {
-        return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk", Items.s(Keys.NOTICES.item(noticeId)),
-                ":prefix", Items.s(Keys.DELIVERIES.prefix())), true, Integer.MAX_VALUE).stream().map(Notices::readDelivery)
-                .toList();
+        return Paging.beginningWith(table, Keys.NOTICES.item(noticeId), Keys.DELIVERIES.prefix()).stream()
+                .map(Notices::readDelivery).toList();
     }
 
     @Override
@@ -216,12 +215,11 @@ final class Notices implements NoticeStore {
 
     @Override
     public List<NoticeReply> replies(String noticeId) {
-        return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk", Items.s(Keys.NOTICES.item(noticeId)),
-                ":prefix", Items.s(Keys.REPLY_PREFIX)), true, Integer.MAX_VALUE).stream().map(item -> {
-                    Items.Reader r = Items.reader(item);
-                    return new NoticeReply(r.s("id"), r.s("noticeId"), r.time("at"), r.s("phone"), r.s("name"),
-                            r.wire(PersonKind.class, "kind"), r.s("memberId"), r.s("text"),
-                            r.wire(ReplyDecision.class, "decision"));
-                }).toList();
+        return Paging.beginningWith(table, Keys.NOTICES.item(noticeId), Keys.REPLY_PREFIX).stream().map(item -> {
+            Items.Reader r = Items.reader(item);
+            return new NoticeReply(r.s("id"), r.s("noticeId"), r.time("at"), r.s("phone"), r.s("name"),
+                    r.wire(PersonKind.class, "kind"), r.s("memberId"), r.s("text"),
+                    r.wire(ReplyDecision.class, "decision"));
+        }).toList();
     }
 }

@@ -26,7 +26,8 @@ final class OptOuts implements OptOutStore {
 
     @Override
     public Optional<Instant> optedOutAt(String e164) {
-        return table.get(Keys.OPT_OUTS.item(e164), Keys.OPT_OUTS.sortKey()).map(item -> Instant.parse(item.get("at").s()));
+        return table.get(Keys.OPT_OUTS.item(e164), Keys.OPT_OUTS.sortKey())
+                .map(item -> Instant.parse(item.get("at").s()));
     }
 
     @Override
