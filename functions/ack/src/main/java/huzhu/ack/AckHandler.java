@@ -86,11 +86,7 @@ public final class AckHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try {
-            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl, group);
     }
 
     private ApiResponse page(AckService acks, ApiRequest request) {

@@ -350,11 +350,7 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try {
-            return ConsoleResponses.finish(event, Http.serve(event, edge, router, config::learnPublicBaseUrl));
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
+        return ConsoleResponses.finish(event, Http.serve(event, edge, router, config::learnPublicBaseUrl, group));
     }
 
     private interface Read<T> {

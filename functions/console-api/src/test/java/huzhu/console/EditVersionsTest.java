@@ -2,10 +2,8 @@ package huzhu.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.console.ConsoleCalls.Reply;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.ApplicationService.ApplicationInput;
@@ -26,9 +24,7 @@ import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
-import huzhu.http.Json;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +47,7 @@ class EditVersionsTest {
     private final Services services = Services.create(store, new RecordingMessenger(), LeaderAnnouncements.NONE,
             EscalationTimer.NONE, clock, new SequentialIds(7), new ServiceConfig("https://huzhu.example", null),
             new Services.Care(CareConfig.DEFAULTS.quiet(), NoticeBroadcast.NONE, clock::advance));
-    private final ConsoleApiHandler handler = new ConsoleApiHandler(services);
+    private final ConsoleCalls api = new ConsoleCalls(new ConsoleApiHandler(services));
     private final Map<String, String> ids = new HashMap<>();
 
     @BeforeEach
@@ -248,42 +244,9 @@ class EditVersionsTest {
         return Long.parseLong(etag.replaceAll("^\"(\\d+).*$", "$1"));
     }
 
-    record Reply(int status, Map<String, String> headers, String body) {
-        JsonNode json() throws Exception {
-            return body.isEmpty() ? null : Json.mapper().readTree(body);
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-        }
-    }
-
-    /** The JWT fixture (an admin), retargeted the way API Gateway's $default route would send this request. */
+    /** As an admin, on the {@code $default} route, with the ids this test stored put in {@code path}. */
     private Reply call(String method, String path, String body, Map<String, String> headers) {
         for (Map.Entry<String, String> id : ids.entrySet()) path = path.replace(id.getKey(), id.getValue());
-        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
-        e.setRouteKey("$default");
-        e.getRequestContext().setRouteKey("$default");
-        e.setRawPath(path);
-        e.getRequestContext().getHttp().setMethod(method);
-        e.getRequestContext().getHttp().setPath(path);
-        e.setPathParameters(null);
-        e.setRawQueryString("");
-        e.setQueryStringParameters(null);
-        e.setBody(body);
-        e.getHeaders().remove("content-type");
-        e.getHeaders().remove("content-length");
-        if (body != null) {
-            e.getHeaders().put("content-type", "application/json");
-            e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
-        }
-        e.getHeaders().remove("accept-encoding"); // the fixture's browser takes gzip; these tests read plain JSON
-        headers.forEach((k, v) -> e.getHeaders().put(k.toLowerCase(), v));
-        e.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", "[admin]");
-        APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
-        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, path, r.getBody()).isLessThan(500);
-        return new Reply(r.getStatusCode(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
-                r.getBody() == null ? "" : r.getBody());
+        return api.as(As.ADMIN, method, path, body, headers);
     }
 }

@@ -3,10 +3,8 @@ package huzhu.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.console.ConsoleCalls.Reply;
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.ContactRequestService.ContactRequestInput;
@@ -20,8 +18,8 @@ import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +35,7 @@ class UnionRoutesTest {
     private final RecordingMessenger sms = new RecordingMessenger();
     private final Services services = Services.create(store, sms, EscalationTimer.NONE, MutableClock.atT0(),
             new SequentialIds(7), new ServiceConfig("https://huzhu.example", null));
-    private final ConsoleApiHandler handler = new ConsoleApiHandler(services);
+    private final ConsoleCalls api = new ConsoleCalls(new ConsoleApiHandler(services));
 
     @BeforeEach
     void aMemberWithHisFather_aNeighbour_andTwoLevelsOfLeaders() {
@@ -85,12 +83,12 @@ class UnionRoutesTest {
 
     @Test
     void aViewer_mayReadButNotRecordPlanOrDecide() throws Exception {
-        assertThat(call(VIEWER, "POST", "/v1/bereavements", "{\"memberId\":\"m-1\"}").getStatusCode()).isEqualTo(403);
-        assertThat(call(VIEWER, "POST", "/v1/care-rounds", "{}").getStatusCode()).isEqualTo(403);
-        assertThat(call(VIEWER, "PUT", "/v1/assistance-guide", "{}").getStatusCode()).isEqualTo(403);
-        assertThat(call(VIEWER, "GET", "/v1/care-rounds", null).getStatusCode()).isEqualTo(200);
-        assertThat(call(VIEWER, "GET", "/v1/assistance-guide", null).getStatusCode()).isEqualTo(200);
-        assertThat(call(VIEWER, "GET", "/v1/contact-requests", null).getStatusCode()).isEqualTo(200);
+        assertThat(call(VIEWER, "POST", "/v1/bereavements", "{\"memberId\":\"m-1\"}").status()).isEqualTo(403);
+        assertThat(call(VIEWER, "POST", "/v1/care-rounds", "{}").status()).isEqualTo(403);
+        assertThat(call(VIEWER, "PUT", "/v1/assistance-guide", "{}").status()).isEqualTo(403);
+        assertThat(call(VIEWER, "GET", "/v1/care-rounds", null).status()).isEqualTo(200);
+        assertThat(call(VIEWER, "GET", "/v1/assistance-guide", null).status()).isEqualTo(200);
+        assertThat(call(VIEWER, "GET", "/v1/contact-requests", null).status()).isEqualTo(200);
         assertThat(store.incidents().active()).isEmpty();
     }
 
@@ -131,7 +129,7 @@ class UnionRoutesTest {
         JsonNode waiting = json(call(OFFICER, "GET", "/v1/contact-requests", null), 200);
         JsonNode approved = json(call(OFFICER, "POST", "/v1/contact-requests/" + id + "/approve", "{}"), 200);
         int again = call(OFFICER, "POST", "/v1/contact-requests/" + id + "/reject", "{\"note\":\"重复\"}")
-                .getStatusCode();
+                .status();
 
         // then
         assertThat(waiting.get("items").get(0).get("targetPhone").asText()).isEqualTo(Fixtures.phone(2));
@@ -139,6 +137,25 @@ class UnionRoutesTest {
         assertThat(again).isEqualTo(409);
         assertThat(store.directory().members().get("m-1").orElseThrow().familyContacts().get(0).phone())
                 .isEqualTo("+8613800000009");
+    }
+
+    @Test
+    void approvingAContactChange_withANoteTooLong_is422_andTheRequestStillWaits() throws Exception {
+        // given
+        store.triggerTokens().bind("m-1", Hashes.sha256("link-token"));
+        String id = services.memberPage().askContactChange("link-token", new ContactRequestInput("change", 0, "王德福",
+                "父亲", "13800000009", null, "王小红"), null).id();
+
+        // when
+        Reply reply = call(OFFICER, "POST", "/v1/contact-requests/" + id + "/approve",
+                "{\"note\":\"" + "已核实".repeat(101) + "\"}");
+
+        // then
+        assertThat(json(reply, 422).get("error").get("fields").has("note")).isTrue();
+        assertThat(json(call(OFFICER, "GET", "/v1/contact-requests/" + id, null), 200).get("status").asText())
+                .isEqualTo("pending");
+        assertThat(store.directory().members().get("m-1").orElseThrow().familyContacts().get(0).phone())
+                .isEqualTo(Fixtures.phone(2));
     }
 
     @Test
@@ -184,15 +201,15 @@ class UnionRoutesTest {
     @Test
     void twoOfficersSavingTheGuide_theSecondIsRefusedWith412_andTheFirstGuideStays() throws Exception {
         // given both opened the guide
-        String etag = call(OFFICER, "GET", "/v1/assistance-guide", null).getHeaders().get("ETag");
+        String etag = call(OFFICER, "GET", "/v1/assistance-guide", null).header("ETag");
         String first = """
                 {"kinds":[{"kind":"bereavement","title":"丧葬慰问","standardAmount":800}],"steps":["交材料"]}""";
         String second = """
                 {"kinds":[{"kind":"medical","title":"医疗救助"}],"steps":["填表"]}""";
 
         // when
-        int saved = callIfMatch(first, etag).getStatusCode();
-        APIGatewayV2HTTPResponse refused = callIfMatch(second, etag);
+        int saved = callIfMatch(first, etag).status();
+        Reply refused = callIfMatch(second, etag);
 
         // then
         assertThat(saved).isEqualTo(200);
@@ -204,61 +221,33 @@ class UnionRoutesTest {
     @Test
     void theGuideToEdit_isInThePagesLanguage_notTheBrowsers() throws Exception {
         // given a Chinese console in a browser set to English (headless Chromium's own default)
-        APIGatewayV2HTTPEvent e = event(OFFICER, "GET", "/v1/assistance-guide", null, null);
-        e.getHeaders().put("accept-language", "en-US,en;q=0.9");
-        e.getHeaders().put("x-huzhu-language", "zh-CN");
+        Map<String, String> headers = Map.of("accept-language", "en-US,en;q=0.9", "x-huzhu-language", "zh-CN");
 
         // when
-        JsonNode guide = json(handler.handleRequest(e, null), 200);
+        JsonNode guide = json(call(OFFICER, "GET", "/v1/assistance-guide", null, headers), 200);
 
         // then the default the officer edits, and members then read, is the Chinese one
         assertThat(guide.get("kinds").get(0).get("title").asText()).isEqualTo("困难帮扶");
     }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse r, int status) throws Exception {
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(status);
-        return Json.mapper().readTree(r.getBody());
+    private static JsonNode json(Reply r, int status) throws Exception {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        return Json.mapper().readTree(r.body());
     }
 
-    private APIGatewayV2HTTPResponse callIfMatch(String body, String etag) {
-        APIGatewayV2HTTPEvent e = event(OFFICER, "PUT", "/v1/assistance-guide", body, null);
-        e.getHeaders().put("if-match", etag);
-        return handler.handleRequest(e, null);
+    private Reply callIfMatch(String body, String etag) {
+        return api.as(OFFICER, "PUT", "/v1/assistance-guide", body, Map.of("if-match", etag));
     }
 
-    private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body) {
-        return call(groups, method, path, body, null);
+    private Reply call(String groups, String method, String path, String body) {
+        return api.as(groups, method, path, body);
     }
 
-    /** The JWT fixture, retargeted as API Gateway's routes would send this request for a caller of these groups. */
-    private APIGatewayV2HTTPResponse call(String groups, String method, String path, String body,
-            String idempotencyKey) {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event(groups, method, path, body, idempotencyKey), null);
-        assertThat(r.getStatusCode()).as("never a 5xx: %s %s → %s", method, path, r.getBody()).isLessThan(500);
-        return r;
+    private Reply call(String groups, String method, String path, String body, String idempotencyKey) {
+        return call(groups, method, path, body, Map.of("idempotency-key", idempotencyKey));
     }
 
-    private APIGatewayV2HTTPEvent event(String groups, String method, String path, String body,
-            String idempotencyKey) {
-        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/console-post-member-jwt.json");
-        e.setRouteKey("$default");
-        e.getRequestContext().setRouteKey("$default");
-        e.setRawPath(path);
-        e.getRequestContext().getHttp().setMethod(method);
-        e.getRequestContext().getHttp().setPath(path);
-        e.setPathParameters(null);
-        int q = path.indexOf('?');
-        e.setRawPath(q < 0 ? path : path.substring(0, q));
-        e.getRequestContext().getHttp().setPath(q < 0 ? path : path.substring(0, q));
-        e.setRawQueryString(q < 0 ? "" : path.substring(q + 1));
-        e.setQueryStringParameters(q < 0 ? null : java.util.Map.of(path.substring(q + 1).split("=")[0],
-                path.substring(q + 1).split("=")[1]));
-        e.setBody(body);
-        e.getHeaders().remove("content-length");
-        if (body != null) e.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
-        if (idempotencyKey != null) e.getHeaders().put("idempotency-key", idempotencyKey);
-        e.getHeaders().remove("accept-encoding"); // the fixture's browser takes gzip; these tests read plain JSON
-        e.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", groups);
-        return e;
+    private Reply call(String groups, String method, String path, String body, Map<String, String> headers) {
+        return api.as(groups, method, path, body, headers);
     }
 }

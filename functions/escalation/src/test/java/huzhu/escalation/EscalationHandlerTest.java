@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EscalationHandlerTest {
@@ -37,14 +38,24 @@ class EscalationHandlerTest {
             new ServiceConfig("https://huzhu.example", null));
     private final EscalationHandler handler = new EscalationHandler(services.dispatcher());
 
+    @BeforeEach
+    void aMemberInWuhan_aVolunteerNearby_andAnOfficer() {
+        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区")
+                .build());
+        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
+    }
+
+    /** An incident the member opened by SMS; nobody is told before its level-0 timeout (180 s) but the volunteer. */
+    private Incident memberTexts(String message) {
+        return services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL, message, null,
+                new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+    }
+
     @Test
     void scheduledCheck_movesAnOverdueIncidentOneLevel_andReportsHowMany() {
         // given an incident nobody answered, past its level-0 timeout
-        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
-        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
-        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
-                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        Incident opened = memberTexts("胸口疼");
         clock.advance(Duration.ofSeconds(181));
         ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled-check.json");
 
@@ -60,12 +71,7 @@ class EscalationHandlerTest {
     @Test
     void scheduledCheck_asTheBytesLambdaHandsAStreamHandler_escalates_andAnswersHowManyInJson() throws Exception {
         // given an incident nobody answered, past its level-0 timeout
-        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区")
-                .build());
-        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
-        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
-                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        Incident opened = memberTexts("胸口疼");
         clock.advance(Duration.ofSeconds(181));
         byte[] event;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("events/scheduled-check.json")) {
@@ -84,10 +90,7 @@ class EscalationHandlerTest {
     @Test
     void scheduledCheck_beforeAnyDeadline_changesNothing() {
         // given
-        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
-        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
-                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        Incident opened = memberTexts("胸口疼");
         clock.advance(Duration.ofSeconds(179));
 
         // when
@@ -102,11 +105,7 @@ class EscalationHandlerTest {
     @Test
     void theProvidersPull_runsBeforeEscalation_andAFailedPullStillEscalates_butFailsTheInvocation() {
         // given an overdue incident, and a pull that answers "1" for the volunteer... and one that fails
-        store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
-        store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区").build());
-        store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
-        Incident opened = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
-                "胸口疼", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        Incident opened = memberTexts("胸口疼");
         clock.advance(Duration.ofSeconds(181));
         Runnable acceptedMeanwhile = () -> services.inboundSms().handle(new InboundSmsService.InboundSms(
                 Fixtures.phone(11), null, "1", "tencent:pulled-1", null));
@@ -125,8 +124,7 @@ class EscalationHandlerTest {
         assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isZero();
 
         // and when the pull fails, another overdue incident still escalates, and the invocation fails after
-        Incident second = services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL,
-                "又摔了", null, new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        Incident second = memberTexts("又摔了");
         clock.advance(Duration.ofSeconds(181));
         assertThatThrownBy(() -> new EscalationHandler(services.dispatcher(), null, failing, GroupAnnouncements.NONE)
                 .handleRequest(event, null))

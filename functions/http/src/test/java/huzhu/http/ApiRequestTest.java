@@ -2,6 +2,7 @@ package huzhu.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import huzhu.core.care.FollowUp;
@@ -18,10 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiRequestTest {
@@ -301,41 +304,14 @@ class ApiRequestTest {
             assertThat(invalid.fields()).containsExactly(Map.entry("familyContacts[0].phone", "invalid.type"));
         }
 
-        @ParameterizedTest(name = "{0} → {1}: {2}")
-        @CsvSource(delimiter = '|', value = {
-                "{\"kind\": \"party\"}                | kind     | invalid.choice",
-                "{\"kind\": 1}                        | kind     | invalid.choice",
-                "{\"dueDate\": \"2026-13-01\"}        | dueDate  | invalid.date",
-                "{\"createdAt\": \"yesterday\"}       | createdAt| invalid.time",
-                "{\"amount\": \"lots\"}               | amount   | invalid.number",
-                "{\"visitors\": \"王芳\"}              | visitors | invalid.type",
-                "{\"visitors\": [\"王芳\", {\"a\": 1}]} | visitors[1] | invalid.type"})
-        void shapeErrors_are422_onTheFieldWithAFittingMessage(String json, String field, String key) {
+        @ParameterizedTest(name = "{1} as {0} → {2}: {3}")
+        @MethodSource("huzhu.http.ApiRequestTest#shapeErrors")
+        void shapeErrors_are422_onTheFieldWithAFittingMessage(Class<?> type, String json, String field, String key) {
             // given
             ApiRequest request = request(json);
 
             // when
-            Invalid invalid = catchThrowableOfType(Invalid.class, () -> request.bodyAs(FollowUp.class));
-
-            // then
-            assertThat(invalid.fields()).containsExactly(Map.entry(field, key));
-        }
-
-        @ParameterizedTest(name = "{0} → {1}: {2}")
-        @CsvSource(delimiter = '|', value = {
-                "{\"maxActive\": \"two\"}           | maxActive  | invalid.number",
-                "{\"maxActive\": 1.5}               | maxActive  | invalid.number",
-                "{\"maxActive\": null}              | maxActive  | invalid.number",
-                "{\"maxActive\": 99999999999}       | maxActive  | invalid.range",
-                "{\"language\": \"fr\"}             | language   | invalid.language",
-                "{\"location\": {\"lat\": \"north\"}} | location.lat | invalid.number",
-                "{\"onDuty\": {}}                   | onDuty     | invalid.type"})
-        void volunteerShapeErrors_are422_onTheField(String json, String field, String key) {
-            // given
-            ApiRequest request = request(json);
-
-            // when
-            Invalid invalid = catchThrowableOfType(Invalid.class, () -> request.bodyAs(Volunteer.class));
+            Invalid invalid = catchThrowableOfType(Invalid.class, () -> request.bodyAs(type));
 
             // then
             assertThat(invalid.fields()).containsExactly(Map.entry(field, key));
@@ -484,6 +460,25 @@ class ApiRequestTest {
             assertThat(request.cursor()).isNull();
             assertThat(request.to()).isNull();
         }
+    }
+
+    /** A body of the wrong shape for its type, the field it names and the message key it is given. */
+    static Stream<Arguments> shapeErrors() {
+        return Stream.of(
+                arguments(FollowUp.class, "{\"kind\": \"party\"}", "kind", "invalid.choice"),
+                arguments(FollowUp.class, "{\"kind\": 1}", "kind", "invalid.choice"),
+                arguments(FollowUp.class, "{\"dueDate\": \"2026-13-01\"}", "dueDate", "invalid.date"),
+                arguments(FollowUp.class, "{\"createdAt\": \"yesterday\"}", "createdAt", "invalid.time"),
+                arguments(FollowUp.class, "{\"amount\": \"lots\"}", "amount", "invalid.number"),
+                arguments(FollowUp.class, "{\"visitors\": \"王芳\"}", "visitors", "invalid.type"),
+                arguments(FollowUp.class, "{\"visitors\": [\"王芳\", {\"a\": 1}]}", "visitors[1]", "invalid.type"),
+                arguments(Volunteer.class, "{\"maxActive\": \"two\"}", "maxActive", "invalid.number"),
+                arguments(Volunteer.class, "{\"maxActive\": 1.5}", "maxActive", "invalid.number"),
+                arguments(Volunteer.class, "{\"maxActive\": null}", "maxActive", "invalid.number"),
+                arguments(Volunteer.class, "{\"maxActive\": 99999999999}", "maxActive", "invalid.range"),
+                arguments(Volunteer.class, "{\"language\": \"fr\"}", "language", "invalid.language"),
+                arguments(Volunteer.class, "{\"location\": {\"lat\": \"north\"}}", "location.lat", "invalid.number"),
+                arguments(Volunteer.class, "{\"onDuty\": {}}", "onDuty", "invalid.type"));
     }
 
     private static ApiRequest request(String json) {

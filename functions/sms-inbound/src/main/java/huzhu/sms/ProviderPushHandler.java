@@ -111,11 +111,7 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try {
-            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl, group);
     }
 
     private <T> ApiResponse push(ApiRequest req, String kind, PushGuard guard, Function<String, List<T>> parse,

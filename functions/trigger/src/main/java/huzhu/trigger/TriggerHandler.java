@@ -95,11 +95,7 @@ public final class TriggerHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try {
-            return Http.serve(event, edge, router, config::learnPublicBaseUrl);
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
+        return Http.serve(event, edge, router, config::learnPublicBaseUrl, group);
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {

@@ -5,14 +5,12 @@ import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI3;
 import static huzhu.aws.dynamo.TableSchema.GSI3_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI3_SK;
 import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.ApplicationKind;
 import huzhu.core.care.ApplicationStatus;
 import huzhu.core.care.ApplicationStep;
@@ -59,27 +57,23 @@ final class Applications implements ApplicationStore {
 
     @Override
     public Optional<AssistanceApplication> get(String id) {
-        return table.get(Keys.application(id), Keys.APPLICATION).map(Applications::read);
+        return table.get(Keys.APPLICATIONS.item(id), Keys.APPLICATIONS.sortKey()).map(Applications::read);
     }
 
     @Override
     public Page<AssistanceApplication> list(StatusFilter<ApplicationStatus> status, PageRequest request) {
-        return status.everything()
-                ? Paging.newestFirst(table, Index.ALL, Keys.ALL_APPLICATIONS, request, LISTING, Applications::read)
-                : Paging.newestFirst(table, Index.BY_STATUS, Keys.applicationsWithStatus(Paging.only(status).wire()),
-                        request, LISTING, Applications::read);
+        return Paging.newestFirst(table, Keys.APPLICATIONS, status, request, LISTING, Applications::read);
     }
 
     @Override
     public List<AssistanceApplication> ofMember(String memberId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.applicationsOfMember(memberId))), false,
-                Integer.MAX_VALUE).stream().map(Applications::read).toList();
+        return Paging.ofOwner(table, Keys.APPLICATIONS.of(Keys.MEMBERS, memberId), false, Applications::read);
     }
 
     @Override
     public List<AssistanceApplication> submittedBetween(Instant from, Instant to) {
         String condition = "#gsi1pk = :pk";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.ALL_APPLICATIONS)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.APPLICATIONS.all())));
         if (from != null && to != null) {
             if (!from.isBefore(to)) return List.of();
             condition += " AND #gsi1sk BETWEEN :from AND :to";
@@ -102,14 +96,14 @@ final class Applications implements ApplicationStore {
     private static Map<String, AttributeValue> write(AssistanceApplication a) {
         String bySubmission = Keys.newestFirst(a.submittedAt(), a.id());
         return Items.writer()
-                .s(PK, Keys.application(a.id()))
-                .s(SK, Keys.APPLICATION)
-                .s(ITEM_TYPE, Keys.APPLICATION)
-                .s(GSI1_PK, Keys.ALL_APPLICATIONS)
+                .s(PK, Keys.APPLICATIONS.item(a.id()))
+                .s(SK, Keys.APPLICATIONS.sortKey())
+                .s(ITEM_TYPE, Keys.APPLICATIONS.sortKey())
+                .s(GSI1_PK, Keys.APPLICATIONS.all())
                 .s(GSI1_SK, bySubmission)
-                .s(GSI2_PK, Keys.applicationsWithStatus(a.status().wire()))
+                .s(GSI2_PK, Keys.APPLICATIONS.withStatus(a.status().wire()))
                 .s(GSI2_SK, bySubmission)
-                .s(GSI3_PK, Keys.applicationsOfMember(a.memberId()))
+                .s(GSI3_PK, Keys.APPLICATIONS.of(Keys.MEMBERS, a.memberId()))
                 .s(GSI3_SK, bySubmission)
                 .s("id", a.id())
                 .s("memberId", a.memberId())

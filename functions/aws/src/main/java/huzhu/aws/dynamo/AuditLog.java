@@ -33,10 +33,10 @@ final class AuditLog implements AuditStore {
     @Override
     public void append(AuditEntry e) {
         Map<String, AttributeValue> item = Items.writer()
-                .s(PK, Keys.auditEntry(e.id()))
-                .s(SK, Keys.AUDIT)
-                .s(ITEM_TYPE, Keys.AUDIT)
-                .s(GSI1_PK, Keys.AUDIT_LOG)
+                .s(PK, Keys.AUDIT.item(e.id()))
+                .s(SK, Keys.AUDIT.sortKey())
+                .s(ITEM_TYPE, Keys.AUDIT.sortKey())
+                .s(GSI1_PK, Keys.AUDIT.all())
                 .s(GSI1_SK, Keys.newestFirst(e.at(), e.id()))
                 .s("id", e.id())
                 .time("at", e.at())
@@ -63,7 +63,7 @@ final class AuditLog implements AuditStore {
             String after = Paging.after(request.cursor(), LISTING, Paging.timeAndId(Keys::isSortableInstant));
             if (before == null || after.compareTo(before) < 0) before = after;
         }
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.AUDIT_LOG)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(Keys.AUDIT.all())));
         String condition = "#" + GSI1_PK + " = :pk";
         int max = limit + 1;
         if (lower != null && before != null) {

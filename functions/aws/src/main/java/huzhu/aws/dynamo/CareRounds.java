@@ -38,20 +38,20 @@ final class CareRounds implements CareRoundStore {
 
     @Override
     public Optional<CareRound> get(String id) {
-        return table.get(Keys.round(id), Keys.ROUND).map(CareRounds::read);
+        return table.get(Keys.ROUNDS.item(id), Keys.ROUNDS.sortKey()).map(CareRounds::read);
     }
 
     @Override
     public Page<CareRound> list(PageRequest request) {
-        return Paging.newestFirst(table, Index.ALL, Keys.ALL_ROUNDS, request, LISTING, CareRounds::read);
+        return Paging.newestFirst(table, Index.ALL, Keys.ROUNDS.all(), request, LISTING, CareRounds::read);
     }
 
     private static Map<String, AttributeValue> write(CareRound r) {
         return Items.writer()
-                .s(PK, Keys.round(r.id()))
-                .s(SK, Keys.ROUND)
-                .s(ITEM_TYPE, Keys.ROUND)
-                .s(GSI1_PK, Keys.ALL_ROUNDS)
+                .s(PK, Keys.ROUNDS.item(r.id()))
+                .s(SK, Keys.ROUNDS.sortKey())
+                .s(ITEM_TYPE, Keys.ROUNDS.sortKey())
+                .s(GSI1_PK, Keys.ROUNDS.all())
                 .s(GSI1_SK, Keys.newestFirst(r.createdAt(), r.id()))
                 .s("id", r.id())
                 .s("title", r.title())

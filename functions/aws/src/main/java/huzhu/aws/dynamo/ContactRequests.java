@@ -4,14 +4,12 @@ import static huzhu.aws.dynamo.TableSchema.GSI1_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI3;
 import static huzhu.aws.dynamo.TableSchema.GSI3_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI3_SK;
 import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
-import huzhu.aws.dynamo.Paging.Index;
 import huzhu.core.care.ContactRequest;
 import huzhu.core.care.ContactRequestStore;
 import huzhu.core.kernel.Page;
@@ -52,34 +50,30 @@ final class ContactRequests implements ContactRequestStore {
 
     @Override
     public Optional<ContactRequest> get(String id) {
-        return table.get(Keys.contactRequest(id), Keys.CONTACT_REQUEST).map(ContactRequests::read);
+        return table.get(Keys.CONTACT_REQUESTS.item(id), Keys.CONTACT_REQUESTS.sortKey()).map(ContactRequests::read);
     }
 
     @Override
     public Page<ContactRequest> list(StatusFilter<ContactRequest.Status> status, PageRequest request) {
-        return status.everything()
-                ? Paging.newestFirst(table, Index.ALL, Keys.ALL_CONTACT_REQUESTS, request, LISTING, ContactRequests::read)
-                : Paging.newestFirst(table, Index.BY_STATUS, Keys.contactRequestsWithStatus(Paging.only(status).wire()),
-                        request, LISTING, ContactRequests::read);
+        return Paging.newestFirst(table, Keys.CONTACT_REQUESTS, status, request, LISTING, ContactRequests::read);
     }
 
     @Override
     public List<ContactRequest> ofMember(String memberId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.contactRequestsOfMember(memberId))),
-                false, Integer.MAX_VALUE).stream().map(ContactRequests::read).toList();
+        return Paging.ofOwner(table, Keys.CONTACT_REQUESTS.of(Keys.MEMBERS, memberId), false, ContactRequests::read);
     }
 
     private static Map<String, AttributeValue> write(ContactRequest r) {
         String newest = Keys.newestFirst(r.createdAt(), r.id());
         return Items.writer()
-                .s(PK, Keys.contactRequest(r.id()))
-                .s(SK, Keys.CONTACT_REQUEST)
-                .s(ITEM_TYPE, Keys.CONTACT_REQUEST)
-                .s(GSI1_PK, Keys.ALL_CONTACT_REQUESTS)
+                .s(PK, Keys.CONTACT_REQUESTS.item(r.id()))
+                .s(SK, Keys.CONTACT_REQUESTS.sortKey())
+                .s(ITEM_TYPE, Keys.CONTACT_REQUESTS.sortKey())
+                .s(GSI1_PK, Keys.CONTACT_REQUESTS.all())
                 .s(GSI1_SK, newest)
-                .s(GSI2_PK, Keys.contactRequestsWithStatus(r.status().wire()))
+                .s(GSI2_PK, Keys.CONTACT_REQUESTS.withStatus(r.status().wire()))
                 .s(GSI2_SK, newest)
-                .s(GSI3_PK, Keys.contactRequestsOfMember(r.memberId()))
+                .s(GSI3_PK, Keys.CONTACT_REQUESTS.of(Keys.MEMBERS, r.memberId()))
                 .s(GSI3_SK, newest)
                 .s("id", r.id())
                 .s("memberId", r.memberId())

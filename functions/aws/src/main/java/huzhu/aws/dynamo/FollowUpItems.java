@@ -27,10 +27,10 @@ final class FollowUpItems {
     static Map<String, AttributeValue> write(FollowUp f) {
         String byDueDate = Keys.byDueDate(f.dueDate(), f.id());
         Items.Writer w = Items.writer()
-                .s(PK, Keys.followUp(f.id()))
-                .s(SK, Keys.FOLLOWUP)
-                .s(ITEM_TYPE, Keys.FOLLOWUP)
-                .s(GSI1_PK, Keys.ALL_FOLLOWUPS)
+                .s(PK, Keys.FOLLOWUPS.item(f.id()))
+                .s(SK, Keys.FOLLOWUPS.sortKey())
+                .s(ITEM_TYPE, Keys.FOLLOWUPS.sortKey())
+                .s(GSI1_PK, Keys.FOLLOWUPS.all())
                 .s(GSI1_SK, byDueDate)
                 .s("id", f.id())
                 .s("incidentId", f.incidentId())
@@ -49,11 +49,11 @@ final class FollowUpItems {
                 .s("roundId", f.roundId())
                 .s("applicationId", f.applicationId())
                 .n("version", f.version());
-        if (f.status() != null) w.s(GSI2_PK, Keys.followUpsWithStatus(f.status().wire())).s(GSI2_SK, byDueDate);
+        if (f.status() != null) w.s(GSI2_PK, Keys.FOLLOWUPS.withStatus(f.status().wire())).s(GSI2_SK, byDueDate);
         if (f.incidentId() != null && !f.incidentId().isEmpty()) {
-            w.s(GSI3_PK, Keys.followUpsOfIncident(f.incidentId())).s(GSI3_SK, byDueDate);
+            w.s(GSI3_PK, Keys.FOLLOWUPS.of(Keys.INCIDENTS, f.incidentId())).s(GSI3_SK, byDueDate);
         } else if (f.roundId() != null && !f.roundId().isEmpty()) {
-            w.s(GSI3_PK, Keys.followUpsOfRound(f.roundId())).s(GSI3_SK, byDueDate);
+            w.s(GSI3_PK, Keys.FOLLOWUPS.of(Keys.ROUNDS, f.roundId())).s(GSI3_SK, byDueDate);
         }
         return w.build();
     }

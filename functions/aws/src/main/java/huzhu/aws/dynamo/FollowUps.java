@@ -6,7 +6,6 @@ import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI2;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
-import static huzhu.aws.dynamo.TableSchema.GSI3;
 
 import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpStatus;
@@ -50,27 +49,25 @@ final class FollowUps implements FollowUpStore {
                         Map.of())
                 : table.putOver(FollowUpItems.write(followUp), followUp.version());
         if (written) return;
-        if (table.get(Keys.followUp(followUp.id()), Keys.FOLLOWUP).isEmpty()) throw new NotFound("followup");
+        if (table.get(Keys.FOLLOWUPS.item(followUp.id()), Keys.FOLLOWUPS.sortKey()).isEmpty()) {
+            throw new NotFound("followup");
+        }
         throw new StaleWrite("followup", followUp.id());
     }
 
     @Override
     public Optional<FollowUp> get(String id) {
-        return table.get(Keys.followUp(id), Keys.FOLLOWUP).map(FollowUpItems::read);
+        return table.get(Keys.FOLLOWUPS.item(id), Keys.FOLLOWUPS.sortKey()).map(FollowUpItems::read);
     }
 
     @Override
     public List<FollowUp> forIncident(String incidentId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.followUpsOfIncident(incidentId))), true,
-                        Integer.MAX_VALUE)
-                .stream().map(FollowUpItems::read).toList();
+        return Paging.ofOwner(table, Keys.FOLLOWUPS.of(Keys.INCIDENTS, incidentId), true, FollowUpItems::read);
     }
 
     @Override
     public List<FollowUp> forRound(String roundId) {
-        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(Keys.followUpsOfRound(roundId))), true,
-                        Integer.MAX_VALUE)
-                .stream().map(FollowUpItems::read).toList();
+        return Paging.ofOwner(table, Keys.FOLLOWUPS.of(Keys.ROUNDS, roundId), true, FollowUpItems::read);
     }
 
     @Override
@@ -80,7 +77,7 @@ final class FollowUps implements FollowUpStore {
         String index = every ? GSI1 : GSI2;
         String pkName = every ? GSI1_PK : GSI2_PK;
         String skName = every ? GSI1_SK : GSI2_SK;
-        String partition = every ? Keys.ALL_FOLLOWUPS : Keys.followUpsWithStatus(Paging.only(status).wire());
+        String partition = every ? Keys.FOLLOWUPS.all() : Keys.FOLLOWUPS.withStatus(Paging.only(status).wire());
 
         String condition = "#" + pkName + " = :pk";
         Map<String, AttributeValue> values = Map.of(":pk", Items.s(partition));

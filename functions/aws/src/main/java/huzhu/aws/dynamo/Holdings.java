@@ -21,7 +21,7 @@ final class Holdings implements HoldStore {
 
     @Override
     public Optional<Holds> get(String volunteerId) {
-        return table.get(Keys.holds(volunteerId), Keys.HOLDS).map(Holdings::read);
+        return table.get(Keys.HOLDS.item(volunteerId), Keys.HOLDS.sortKey()).map(Holdings::read);
     }
 
     @Override
@@ -34,7 +34,7 @@ final class Holdings implements HoldStore {
 
     private static Map<String, AttributeValue> write(Holds h) {
         return Items.writer()
-                .s(PK, Keys.holds(h.volunteerId())).s(SK, Keys.HOLDS).s(ITEM_TYPE, Keys.HOLDS)
+                .s(PK, Keys.HOLDS.item(h.volunteerId())).s(SK, Keys.HOLDS.sortKey()).s(ITEM_TYPE, Keys.HOLDS.sortKey())
                 .s("volunteerId", h.volunteerId())
                 .list("held", h.held(), hold -> Items.writer().s("incidentId", hold.incidentId())
                         .time("pendingUntil", hold.pendingUntil()))

@@ -30,9 +30,9 @@ final class Idempotency implements IdempotencyStore {
      */
     @Override
     public Optional<String> remember(String key, String value, Instant expiresAt, Instant now) {
-        String pk = Keys.idempotency(key);
+        String pk = Keys.IDEMPOTENCY.item(key);
         Map<String, AttributeValue> item = Items.writer()
-                .s(PK, pk).s(SK, Keys.IDEMPOTENCY).s(ITEM_TYPE, Keys.IDEMPOTENCY)
+                .s(PK, pk).s(SK, Keys.IDEMPOTENCY.sortKey()).s(ITEM_TYPE, Keys.IDEMPOTENCY.sortKey())
                 .s("value", value)
                 .s(LIVE_UNTIL, Keys.sortable(expiresAt))
                 .n(TTL, expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0))
@@ -42,7 +42,7 @@ final class Idempotency implements IdempotencyStore {
             if (table.put(item, "attribute_not_exists(#pk) OR #liveUntil <= :now", Map.of(":now", Items.s(nowKey)))) {
                 return Optional.empty();
             }
-            Optional<Map<String, AttributeValue>> existing = table.get(pk, Keys.IDEMPOTENCY)
+            Optional<Map<String, AttributeValue>> existing = table.get(pk, Keys.IDEMPOTENCY.sortKey())
                     .filter(e -> e.get(LIVE_UNTIL).s().compareTo(nowKey) > 0);
             if (existing.isPresent()) return Optional.of(existing.get().get("value").s());
             // it expired or was deleted between our write and our read: write again
@@ -56,14 +56,14 @@ final class Idempotency implements IdempotencyStore {
      */
     @Override
     public long count(String key, long delta, Instant expiresAt, Instant now) {
-        String pk = Keys.idempotency(key);
+        String pk = Keys.IDEMPOTENCY.item(key);
         String nowKey = Keys.sortable(now);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Map<String, AttributeValue>> added = table.update(pk, Keys.IDEMPOTENCY, "ADD #n :delta",
+            Optional<Map<String, AttributeValue>> added = table.update(pk, Keys.IDEMPOTENCY.sortKey(), "ADD #n :delta",
                     "#liveUntil > :now", Map.of(":delta", Items.n(delta), ":now", Items.s(nowKey)));
             if (added.isPresent()) return Long.parseLong(added.get().get(COUNT).n());
             Map<String, AttributeValue> item = Items.writer()
-                    .s(PK, pk).s(SK, Keys.IDEMPOTENCY).s(ITEM_TYPE, Keys.IDEMPOTENCY)
+                    .s(PK, pk).s(SK, Keys.IDEMPOTENCY.sortKey()).s(ITEM_TYPE, Keys.IDEMPOTENCY.sortKey())
                     .n(COUNT, delta)
                     .s(LIVE_UNTIL, Keys.sortable(expiresAt))
                     .n(TTL, expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0))
@@ -78,7 +78,7 @@ final class Idempotency implements IdempotencyStore {
     @Override
     public Optional<String> recall(String key, Instant now) {
         String nowKey = Keys.sortable(now);
-        return table.get(Keys.idempotency(key), Keys.IDEMPOTENCY)
+        return table.get(Keys.IDEMPOTENCY.item(key), Keys.IDEMPOTENCY.sortKey())
                 .filter(e -> e.get(LIVE_UNTIL).s().compareTo(nowKey) > 0)
                 .map(e -> e.get("value").s());
     }

@@ -38,12 +38,12 @@ final class IncidentItems {
     static Map<String, AttributeValue> write(Incident i) {
         String newestFirst = Keys.newestFirst(i.createdAt(), i.id());
         Items.Writer w = Items.writer()
-                .s(PK, Keys.incident(i.id()))
-                .s(SK, Keys.INCIDENT)
-                .s(TableSchema.ITEM_TYPE, Keys.INCIDENT)
-                .s(GSI1_PK, Keys.ALL_INCIDENTS)
+                .s(PK, Keys.INCIDENTS.item(i.id()))
+                .s(SK, Keys.INCIDENTS.sortKey())
+                .s(TableSchema.ITEM_TYPE, Keys.INCIDENTS.sortKey())
+                .s(GSI1_PK, Keys.INCIDENTS.all())
                 .s(GSI1_SK, newestFirst)
-                .s(GSI2_PK, Keys.incidentsWithStatus(i.status().wire()))
+                .s(GSI2_PK, Keys.INCIDENTS.withStatus(i.status().wire()))
                 .s(GSI2_SK, newestFirst)
                 .s("id", i.id())
                 .s("code", i.code())

@@ -48,7 +48,7 @@ final class Incidents implements IncidentStore {
 
     @Override
     public Optional<Incident> get(String id) {
-        return table.get(Keys.incident(id), Keys.INCIDENT).map(IncidentItems::read);
+        return table.get(Keys.INCIDENTS.item(id), Keys.INCIDENTS.sortKey()).map(IncidentItems::read);
     }
 
     @Override
@@ -98,8 +98,8 @@ final class Incidents implements IncidentStore {
 
     @Override
     public List<Incident> createdBetween(Instant from, Instant to) {
-        Index all = new Index(GSI1, GSI1_PK, GSI1_SK, List.of(Keys.ALL_INCIDENTS));
-        return range(all, Keys.ALL_INCIDENTS, from == null ? null : Keys.sortable(from),
+        Index all = new Index(GSI1, GSI1_PK, GSI1_SK, List.of(Keys.INCIDENTS.all()));
+        return range(all, Keys.INCIDENTS.all(), from == null ? null : Keys.sortable(from),
                 to == null ? null : Keys.sortable(to), true, Integer.MAX_VALUE)
                 .stream().map(IncidentItems::read).toList();
     }
@@ -109,9 +109,9 @@ final class Incidents implements IncidentStore {
     }
 
     private static Index indexFor(StatusFilter<IncidentStatus> status) {
-        if (status.everything()) return new Index(GSI1, GSI1_PK, GSI1_SK, List.of(Keys.ALL_INCIDENTS));
+        if (status.everything()) return new Index(GSI1, GSI1_PK, GSI1_SK, List.of(Keys.INCIDENTS.all()));
         // several statuses (active: open and acknowledged) span several partitions
-        return new Index(GSI2, GSI2_PK, GSI2_SK, status.wires().stream().map(Keys::incidentsWithStatus).toList());
+        return new Index(GSI2, GSI2_PK, GSI2_SK, status.wires().stream().map(Keys.INCIDENTS::withStatus).toList());
     }
 
     /**

@@ -42,37 +42,36 @@ final class Introductions implements IntroductionStore {
 
     @Override
     public Optional<FamilyIntroduction> get(String memberId, String phone) {
-        return table.get(Keys.memberItems(memberId), Keys.introduction(phone)).map(Introductions::read);
+        return table.get(Keys.memberItems(memberId), Keys.INTRODUCTIONS.item(phone)).map(Introductions::read);
     }
 
     @Override
     public List<FamilyIntroduction> ofMember(String memberId) {
-        return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk",
-                Items.s(Keys.memberItems(memberId)), ":prefix", Items.s(Keys.INTRO_PREFIX)), true, Integer.MAX_VALUE)
-                .stream().map(Introductions::read).toList();
+        return Paging.beginningWith(table, Keys.memberItems(memberId), Keys.INTRODUCTIONS.prefix()).stream()
+                .map(Introductions::read).toList();
     }
 
     @Override
     public List<FamilyIntroduction> all() {
-        return table.query(GSI1, "#gsi1pk = :pk", Map.of(":pk", Items.s(Keys.ALL_INTRODUCTIONS)), true,
+        return table.query(GSI1, "#gsi1pk = :pk", Map.of(":pk", Items.s(Keys.INTRODUCTIONS.all())), true,
                 Integer.MAX_VALUE).stream().map(Introductions::read).toList();
     }
 
     @Override
     public List<FamilyIntroduction> withStatus(IntroductionStatus status) {
         return table.query(GSI2, "#gsi2pk = :pk", Map.of(":pk",
-                Items.s(Keys.introductionsWithStatus(status.wire()))), true, Integer.MAX_VALUE)
+                Items.s(Keys.INTRODUCTIONS.withStatus(status.wire()))), true, Integer.MAX_VALUE)
                 .stream().map(Introductions::read).toList();
     }
 
     private static Map<String, AttributeValue> write(FamilyIntroduction i) {
         return Items.writer()
                 .s(PK, Keys.memberItems(i.memberId()))
-                .s(SK, Keys.introduction(i.phone()))
+                .s(SK, Keys.INTRODUCTIONS.item(i.phone()))
                 .s(ITEM_TYPE, "INTRODUCTION")
-                .s(GSI1_PK, Keys.ALL_INTRODUCTIONS)
+                .s(GSI1_PK, Keys.INTRODUCTIONS.all())
                 .s(GSI1_SK, i.memberId() + Keys.SEP + i.phone())
-                .s(GSI2_PK, Keys.introductionsWithStatus(i.status().wire()))
+                .s(GSI2_PK, Keys.INTRODUCTIONS.withStatus(i.status().wire()))
                 .s(GSI2_SK, Keys.sortable(i.requestedAt()) + Keys.SEP + i.memberId() + Keys.SEP + i.phone())
                 .s("memberId", i.memberId())
                 .s("phone", i.phone())

@@ -23,6 +23,39 @@ final class Keys {
     private Keys() {
     }
 
+    /**
+     * The keys of one kind of record, written the same way for every kind: a record's partition (or, within its
+     * owner's partition, its sort key) {@code KIND#id}; the sort key {@code KIND} of a record in its own partition;
+     * and the partitions of the index that list them all ({@code KIND}), those with one status
+     * ({@code KIND#STATUS#status}) and those of one owner ({@code KIND#OWNER#id}).
+     */
+    record Kind(String name) {
+        String item(String id) {
+            return prefix() + id;
+        }
+
+        /** What every {@link #item} key of this kind begins with. */
+        String prefix() {
+            return name + SEP;
+        }
+
+        String sortKey() {
+            return name;
+        }
+
+        String all() {
+            return name;
+        }
+
+        String withStatus(String status) {
+            return prefix() + "STATUS" + SEP + status;
+        }
+
+        String of(Kind owner, String ownerId) {
+            return prefix() + owner.name + SEP + ownerId;
+        }
+    }
+
     static String sortable(Instant at) {
         return SORTABLE.format(at);
     }
@@ -97,19 +130,11 @@ final class Keys {
 
     static final String TOKEN = "TRIGGER_TOKEN";
 
-    // ---- incidents and follow-ups
+    // ---- incidents, follow-ups, audit, notices, applications, care rounds, contact requests, leases
 
-    static String incident(String id) {
-        return "INCIDENT#" + id;
-    }
-
-    static final String INCIDENT = "INCIDENT";
-    static final String ALL_INCIDENTS = "INCIDENT";
+    static final Kind MEMBERS = new Kind("MEMBER");
+    static final Kind INCIDENTS = new Kind("INCIDENT");
     static final String ACTIVE_INCIDENTS = "ACTIVE";
-
-    static String incidentsWithStatus(String status) {
-        return "INCIDENT#STATUS#" + status;
-    }
 
     static String newestFirst(Instant createdAt, String id) {
         return sortable(createdAt) + SEP + id;
@@ -119,70 +144,28 @@ final class Keys {
         return (nextEscalationAt == null ? NEVER : sortable(nextEscalationAt)) + SEP + id;
     }
 
-    static String followUp(String id) {
-        return "FOLLOWUP#" + id;
-    }
-
-    static final String FOLLOWUP = "FOLLOWUP";
-    static final String ALL_FOLLOWUPS = "FOLLOWUP";
-
-    static String followUpsWithStatus(String status) {
-        return "FOLLOWUP#STATUS#" + status;
-    }
-
-    static String followUpsOfIncident(String incidentId) {
-        return "FOLLOWUP#INCIDENT#" + incidentId;
-    }
-
-    static String followUpsOfRound(String roundId) {
-        return "FOLLOWUP#ROUND#" + roundId;
-    }
+    static final Kind FOLLOWUPS = new Kind("FOLLOWUP");
 
     static String byDueDate(LocalDate due, String id) {
         return sortable(due) + SEP + id;
     }
 
-    // ---- audit
-
-    static String auditEntry(String id) {
-        return "AUDIT#" + id;
-    }
-
-    static final String AUDIT = "AUDIT";
-    static final String AUDIT_LOG = "AUDIT";
-
-    // ---- family introductions, notices, applications, leases
+    static final Kind AUDIT = new Kind("AUDIT");
 
     /** A member's own partition: the current trigger token and the family introductions live there. */
     static String memberItems(String memberId) {
-        return "MEMBER#" + memberId;
+        return MEMBERS.item(memberId);
     }
 
-    static String introduction(String phone) {
-        return "INTRO#" + phone;
-    }
+    /** A family introduction in its member's partition, by the contact's phone. */
+    static final Kind INTRODUCTIONS = new Kind("INTRO");
 
-    static final String INTRO_PREFIX = "INTRO#";
-    static final String ALL_INTRODUCTIONS = "INTRO";
-
-    static String introductionsWithStatus(String status) {
-        return "INTRO#STATUS#" + status;
-    }
-
-    static String notice(String id) {
-        return "NOTICE#" + id;
-    }
-
-    static final String NOTICE = "NOTICE";
-    static final String ALL_NOTICES = "NOTICE";
+    static final Kind NOTICES = new Kind("NOTICE");
     /** The partition of the sparse index {@code active} that holds notices due for sending. */
     static final String DUE_NOTICES = "NOTICE_DUE";
 
-    static String delivery(String phone) {
-        return "DELIVERY#" + phone;
-    }
-
-    static final String DELIVERY_PREFIX = "DELIVERY#";
+    /** A notice's delivery to one phone, in the notice's partition. */
+    static final Kind DELIVERIES = new Kind("DELIVERY");
 
     static String deliveriesToPhone(String phone) {
         return "DELIVERY#PHONE#" + phone;
@@ -194,48 +177,10 @@ final class Keys {
 
     static final String REPLY_PREFIX = "REPLY#";
 
-    static String application(String id) {
-        return "APPLICATION#" + id;
-    }
-
-    static final String APPLICATION = "APPLICATION";
-    static final String ALL_APPLICATIONS = "APPLICATION";
-
-    static String applicationsWithStatus(String status) {
-        return "APPLICATION#STATUS#" + status;
-    }
-
-    static String applicationsOfMember(String memberId) {
-        return "APPLICATION#MEMBER#" + memberId;
-    }
-
-    static String round(String id) {
-        return "ROUND#" + id;
-    }
-
-    static final String ROUND = "ROUND";
-    static final String ALL_ROUNDS = "ROUND";
-
-    static String contactRequest(String id) {
-        return "CONTACT_REQUEST#" + id;
-    }
-
-    static final String CONTACT_REQUEST = "CONTACT_REQUEST";
-    static final String ALL_CONTACT_REQUESTS = "CONTACT_REQUEST";
-
-    static String contactRequestsWithStatus(String status) {
-        return "CONTACT_REQUEST#STATUS#" + status;
-    }
-
-    static String contactRequestsOfMember(String memberId) {
-        return "CONTACT_REQUEST#MEMBER#" + memberId;
-    }
-
-    static String lease(String name) {
-        return "LEASE#" + name;
-    }
-
-    static final String LEASE = "LEASE";
+    static final Kind APPLICATIONS = new Kind("APPLICATION");
+    static final Kind ROUNDS = new Kind("ROUND");
+    static final Kind CONTACT_REQUESTS = new Kind("CONTACT_REQUEST");
+    static final Kind LEASES = new Kind("LEASE");
 
     // ---- settings and idempotency
 
@@ -243,27 +188,15 @@ final class Keys {
     static final String ESCALATION_POLICY = "ESCALATION_POLICY";
     static final String ASSISTANCE_GUIDE = "ASSISTANCE_GUIDE";
 
-    static String idempotency(String key) {
-        return "IDEMPOTENCY#" + key;
-    }
-
-    static final String IDEMPOTENCY = "IDEMPOTENCY";
+    static final Kind IDEMPOTENCY = new Kind("IDEMPOTENCY");
 
     // ---- opt-outs: one item per phone that texted STOP, read by key only
 
-    static String optOut(String e164) {
-        return "OPTOUT#" + e164;
-    }
-
-    static final String OPT_OUT = "OPTOUT";
+    static final Kind OPT_OUTS = new Kind("OPTOUT");
 
     // ---- coordination: what each volunteer holds, each district's surge
 
-    static String holds(String volunteerId) {
-        return "HOLDS#" + volunteerId;
-    }
-
-    static final String HOLDS = "HOLDS";
+    static final Kind HOLDS = new Kind("HOLDS");
 
     /** The one partition of every district's surge record, read whole by the minute sweep (a handful of items). */
     static final String SURGES = "SURGE";

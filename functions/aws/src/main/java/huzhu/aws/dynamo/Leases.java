@@ -22,7 +22,7 @@ final class Leases implements LeaseStore {
     @Override
     public boolean acquire(String name, String owner, Instant until, Instant now) {
         return table.put(Items.writer()
-                        .s(PK, Keys.lease(name)).s(SK, Keys.LEASE).s(ITEM_TYPE, Keys.LEASE)
+                        .s(PK, Keys.LEASES.item(name)).s(SK, Keys.LEASES.sortKey()).s(ITEM_TYPE, Keys.LEASES.sortKey())
                         .s("owner", owner).s("until", Keys.sortable(until)).build(),
                 "attribute_not_exists(#pk) OR #until <= :now OR #owner = :owner",
                 Map.of(":now", Items.s(Keys.sortable(now)), ":owner", Items.s(owner)));
@@ -30,6 +30,7 @@ final class Leases implements LeaseStore {
 
     @Override
     public void release(String name, String owner) {
-        table.delete(Keys.lease(name), Keys.LEASE, "#owner = :owner", Map.of(":owner", Items.s(owner)));
+        table.delete(Keys.LEASES.item(name), Keys.LEASES.sortKey(), "#owner = :owner",
+                Map.of(":owner", Items.s(owner)));
     }
 }

@@ -69,12 +69,12 @@ final class Notices implements NoticeStore {
 
     @Override
     public Optional<Notice> get(String id) {
-        return table.get(Keys.notice(id), Keys.NOTICE).map(Notices::read);
+        return table.get(Keys.NOTICES.item(id), Keys.NOTICES.sortKey()).map(Notices::read);
     }
 
     @Override
     public Page<Notice> list(PageRequest request) {
-        return Paging.newestFirst(table, Index.ALL, Keys.ALL_NOTICES, request, LISTING, Notices::read);
+        return Paging.newestFirst(table, Index.ALL, Keys.NOTICES.all(), request, LISTING, Notices::read);
     }
 
     @Override
@@ -86,10 +86,10 @@ final class Notices implements NoticeStore {
 
     private static Map<String, AttributeValue> write(Notice n) {
         Items.Writer w = Items.writer()
-                .s(PK, Keys.notice(n.id()))
-                .s(SK, Keys.NOTICE)
-                .s(ITEM_TYPE, Keys.NOTICE)
-                .s(GSI1_PK, Keys.ALL_NOTICES)
+                .s(PK, Keys.NOTICES.item(n.id()))
+                .s(SK, Keys.NOTICES.sortKey())
+                .s(ITEM_TYPE, Keys.NOTICES.sortKey())
+                .s(GSI1_PK, Keys.NOTICES.all())
                 .s(GSI1_SK, Keys.newestFirst(n.createdAt(), n.id()))
                 .s("id", n.id())
                 .s("title", n.title())
@@ -146,9 +146,8 @@ final class Notices implements NoticeStore {
 
     @Override
     public List<NoticeDelivery> deliveries(String noticeId) {
-        return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk", Items.s(Keys.notice(noticeId)),
-                ":prefix", Items.s(Keys.DELIVERY_PREFIX)), true, Integer.MAX_VALUE).stream().map(Notices::readDelivery)
-                .toList();
+        return Paging.beginningWith(table, Keys.NOTICES.item(noticeId), Keys.DELIVERIES.prefix()).stream()
+                .map(Notices::readDelivery).toList();
     }
 
     @Override
@@ -160,8 +159,8 @@ final class Notices implements NoticeStore {
 
     private static Map<String, AttributeValue> write(NoticeDelivery d) {
         Items.Writer w = Items.writer()
-                .s(PK, Keys.notice(d.noticeId()))
-                .s(SK, Keys.delivery(d.phone()))
+                .s(PK, Keys.NOTICES.item(d.noticeId()))
+                .s(SK, Keys.DELIVERIES.item(d.phone()))
                 .s(ITEM_TYPE, "DELIVERY")
                 .s("noticeId", d.noticeId())
                 .s("phone", d.phone())
@@ -196,7 +195,7 @@ final class Notices implements NoticeStore {
     @Override
     public void appendReply(NoticeReply reply) {
         Map<String, AttributeValue> item = Items.writer()
-                .s(PK, Keys.notice(reply.noticeId()))
+                .s(PK, Keys.NOTICES.item(reply.noticeId()))
                 .s(SK, Keys.reply(reply.at(), reply.id()))
                 .s(ITEM_TYPE, "REPLY")
                 .s("id", reply.id())
@@ -216,12 +215,11 @@ final class Notices implements NoticeStore {
 
     @Override
     public List<NoticeReply> replies(String noticeId) {
-        return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk", Items.s(Keys.notice(noticeId)),
-                ":prefix", Items.s(Keys.REPLY_PREFIX)), true, Integer.MAX_VALUE).stream().map(item -> {
-                    Items.Reader r = Items.reader(item);
-                    return new NoticeReply(r.s("id"), r.s("noticeId"), r.time("at"), r.s("phone"), r.s("name"),
-                            r.wire(PersonKind.class, "kind"), r.s("memberId"), r.s("text"),
-                            r.wire(ReplyDecision.class, "decision"));
-                }).toList();
+        return Paging.beginningWith(table, Keys.NOTICES.item(noticeId), Keys.REPLY_PREFIX).stream().map(item -> {
+            Items.Reader r = Items.reader(item);
+            return new NoticeReply(r.s("id"), r.s("noticeId"), r.time("at"), r.s("phone"), r.s("name"),
+                    r.wire(PersonKind.class, "kind"), r.s("memberId"), r.s("text"),
+                    r.wire(ReplyDecision.class, "decision"));
+        }).toList();
     }
 }

@@ -19,18 +19,19 @@ final class OptOuts implements OptOutStore {
     @Override
     public void record(String e164, Instant at) {
         table.put(Items.writer()
-                .s(PK, Keys.optOut(e164)).s(SK, Keys.OPT_OUT).s(ITEM_TYPE, Keys.OPT_OUT)
+                .s(PK, Keys.OPT_OUTS.item(e164)).s(SK, Keys.OPT_OUTS.sortKey()).s(ITEM_TYPE, Keys.OPT_OUTS.sortKey())
                 .s("at", at.toString())
                 .build(), "attribute_not_exists(#pk)", null);
     }
 
     @Override
     public Optional<Instant> optedOutAt(String e164) {
-        return table.get(Keys.optOut(e164), Keys.OPT_OUT).map(item -> Instant.parse(item.get("at").s()));
+        return table.get(Keys.OPT_OUTS.item(e164), Keys.OPT_OUTS.sortKey())
+                .map(item -> Instant.parse(item.get("at").s()));
     }
 
     @Override
     public void clear(String e164) {
-        table.delete(Keys.optOut(e164), Keys.OPT_OUT);
+        table.delete(Keys.OPT_OUTS.item(e164), Keys.OPT_OUTS.sortKey());
     }
 }

@@ -6,6 +6,7 @@ import static huzhu.aws.dynamo.TableSchema.GSI1_SK;
 import static huzhu.aws.dynamo.TableSchema.GSI2;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
+import static huzhu.aws.dynamo.TableSchema.GSI3;
 
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
@@ -50,6 +51,30 @@ final class Paging {
         }
         List<Map<String, AttributeValue>> items = table.query(index.name(), condition, values, false, limit + 1);
         return page(items, limit, listing, item -> item.get(index.sk()).s(), read);
+    }
+
+    /** A newest-first page of every record of {@code kind} (gsi1) or of those with the one status asked for (gsi2). */
+    static <S extends Enum<S> & Wire, T> Page<T> newestFirst(Table table, Keys.Kind kind, StatusFilter<S> status,
+            PageRequest request, String listing, Function<Map<String, AttributeValue>, T> read) {
+        return status.everything()
+                ? newestFirst(table, Index.ALL, kind.all(), request, listing, read)
+                : newestFirst(table, Index.BY_STATUS, kind.withStatus(only(status).wire()), request, listing, read);
+    }
+
+    /** Every record in one owner's partition of gsi3 ({@link Keys.Kind#of}), in sort key order: an owner has few. */
+    static <T> List<T> ofOwner(Table table, String partition, boolean ascending,
+            Function<Map<String, AttributeValue>, T> read) {
+        return table.query(GSI3, "#gsi3pk = :pk", Map.of(":pk", Items.s(partition)), ascending, Integer.MAX_VALUE)
+                .stream().map(read).toList();
+    }
+
+    /**
+     * Every item of one partition of the table whose sort key begins with {@code prefix}, in sort key order, read
+     * strongly consistent: a member's introductions, a notice's deliveries or replies.
+     */
+    static List<Map<String, AttributeValue>> beginningWith(Table table, String partition, String prefix) {
+        return table.query(null, "#pk = :pk AND begins_with(#sk, :prefix)", Map.of(":pk", Items.s(partition),
+                ":prefix", Items.s(prefix)), true, Integer.MAX_VALUE);
     }
 
     /** The one status a by-status listing reads; the core parses "all" or one status word. */

@@ -4,14 +4,10 @@ import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Backoff;
-import huzhu.core.log.JsonLog;
-import huzhu.core.log.JsonLog.Level;
 import huzhu.core.sms.SendResult;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -90,18 +86,8 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
                         title == null ? body : body.isBlank() ? title : title + "\n" + body, null, attributes));
             }
         }
-        SendResult result = outcome.result();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("action", "leaders.announce");
-        line.put("escalationLevel", level);
-        line.put("outcome", result.ok() ? "sent" : "failed");
-        line.put("messageId", result.messageId());
-        line.put("reason", result.failureReason());
-        line.put("attempts", outcome.attempts());
-        line.put("ms", (System.nanoTime() - started) / 1_000_000);
-        line.values().removeIf(Objects::isNull);
-        log.accept(JsonLog.line(result.ok() ? Level.INFO : Level.ERROR, "leaders.announce", line));
-        return result;
+        log.accept(outcome.logLine("leaders.announce", "escalationLevel", level, started));
+        return outcome.result();
     }
 
     static boolean validSubject(String s) {

@@ -7,13 +7,10 @@ import huzhu.core.care.NoticeBroadcast;
 import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
-import huzhu.core.log.JsonLog;
-import huzhu.core.log.JsonLog.Level;
 import huzhu.core.sms.SendResult;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -67,18 +64,8 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
             outcome = publisher.publish(RetryingPublisher.publish(topicArn, null,
                     subject ? body : notice.title() + "\n\n" + body, subject ? notice.title() : null, attributes));
         }
-        SendResult result = outcome.result();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("action", "notice.publish");
-        line.put("noticeId", notice.id());
-        line.put("outcome", result.ok() ? "sent" : "failed");
-        line.put("messageId", result.messageId());
-        line.put("reason", result.failureReason());
-        line.put("attempts", outcome.attempts());
-        line.put("ms", (System.nanoTime() - started) / 1_000_000);
-        line.values().removeIf(Objects::isNull);
-        log.accept(JsonLog.line(result.ok() ? Level.INFO : Level.ERROR, "notice.publish", line));
-        return result;
+        log.accept(outcome.logLine("notice.publish", "noticeId", notice.id(), started));
+        return outcome.result();
     }
 
     private static Attribute string(String value) {

@@ -2,6 +2,8 @@ package huzhu.aws.sns;
 
 import huzhu.aws.AwsApi;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.log.JsonLog;
+import huzhu.core.log.JsonLog.Level;
 import huzhu.core.sms.SendResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +20,19 @@ import java.util.function.DoubleSupplier;
 final class RetryingPublisher {
     /** The result and how many {@code Publish} calls it took. */
     record Outcome(SendResult result, int attempts) {
+        /** The JSON log line of a topic publish: what it was about, how it went, how long since {@code startedNanos}. */
+        String logLine(String action, String aboutKey, Object about, long startedNanos) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("action", action);
+            line.put(aboutKey, about);
+            line.put("outcome", result.ok() ? "sent" : "failed");
+            line.put("messageId", result.messageId());
+            line.put("reason", result.failureReason());
+            line.put("attempts", attempts);
+            line.put("ms", (System.nanoTime() - startedNanos) / 1_000_000);
+            line.values().removeIf(Objects::isNull);
+            return JsonLog.line(result.ok() ? Level.INFO : Level.ERROR, action, line);
+        }
     }
 
     /** A message attribute: its SNS data type ({@code String}, {@code Number}) and value. */

@@ -89,8 +89,8 @@ class LongIncidentOnDynamoIT {
     /** The stored item's size as DynamoDB counts it, near enough: names and values in UTF-8. */
     private long itemBytes(String incidentId) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(store.tableName())
-                .key(Map.of(TableSchema.PK, AttributeValue.fromS(Keys.incident(incidentId)),
-                        TableSchema.SK, AttributeValue.fromS(Keys.INCIDENT)))).item();
+                .key(Map.of(TableSchema.PK, AttributeValue.fromS(Keys.INCIDENTS.item(incidentId)),
+                        TableSchema.SK, AttributeValue.fromS(Keys.INCIDENTS.sortKey())))).item();
         assertThat(item).isNotEmpty();
         return item.entrySet().stream().mapToLong(e -> e.getKey().length() + size(e.getValue())).sum();
     }

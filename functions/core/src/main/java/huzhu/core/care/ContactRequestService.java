@@ -134,7 +134,7 @@ public final class ContactRequestService {
 
     /** Makes the change (as at the console) and says so; 409 if it was decided already or its contact is gone. */
     public ContactRequest approve(String id, DecisionInput input, Actor actor) {
-        String note = new Validation().text("note", input == null ? null : input.note(), MAX_NOTE, false);
+        String note = Validation.onlyText("note", input == null ? null : input.note(), MAX_NOTE, false);
         ContactRequest claimed = decide(id, ContactRequest.Status.APPROVED, note, actor);
         try {
             Member member = directory.members().get(claimed.memberId()).orElseThrow(() -> new NotFound("member"));
@@ -159,9 +159,7 @@ public final class ContactRequestService {
     }
 
     public ContactRequest reject(String id, DecisionInput input, Actor actor) {
-        Validation v = new Validation();
-        String note = v.text("note", input == null ? null : input.note(), MAX_NOTE, true);
-        v.throwIfAny();
+        String note = Validation.onlyText("note", input == null ? null : input.note(), MAX_NOTE, true);
         ContactRequest rejected = decide(id, ContactRequest.Status.REJECTED, note, actor);
         audit.record(actor, "reject", "contactRequest", id, rejected.memberName());
         directory.members().get(rejected.memberId())

@@ -151,19 +151,14 @@ public final class DirectoryService {
 
     /** The member as edited, if the stored one is still a version {@code basedOn} names (412 otherwise). */
     public Member updateMember(String id, MemberInput in, Actor actor, BasedOn basedOn) {
-        List<Member> before = new ArrayList<>(1);
-        Member m = change(directory.members(), "member", id, old -> {
-            basedOn.require(old.version());
+        Edited<Member> m = edit(directory.members(), "member", id, basedOn, old -> {
             Member edited = member(id, in, old.createdAt(), clock.instant(), old.version() + 1);
             refuseRemovingContactsInAnEmergency(old, edited);
-            before.clear();
-            before.add(old);
             return edited;
         });
-        Member old = before.get(0);
-        audit.record(actor, "update", "member", id, m.name(), DirectoryChanges.of(old, m));
-        memberSaved.saved(old, m, actor, false);
-        return m;
+        audit.record(actor, "update", "member", id, m.after().name(), DirectoryChanges.of(m.before(), m.after()));
+        memberSaved.saved(m.before(), m.after(), actor, false);
+        return m.after();
     }
 
     public Member member(String id) {
@@ -304,22 +299,18 @@ public final class DirectoryService {
     }
 
     public Volunteer updateVolunteer(String id, VolunteerInput in, Actor actor, BasedOn basedOn) {
-        List<Volunteer> before = new ArrayList<>(1);
-        Volunteer vol = change(directory.volunteers(), "volunteer", id, current -> {
-            basedOn.require(current.version());
+        Edited<Volunteer> vol = edit(directory.volunteers(), "volunteer", id, basedOn, current -> {
             // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
             VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(),
                     in.area(), in.location(), in.skills(), current.onDuty(), in.maxActive(), in.language()) : in;
-            before.clear();
-            before.add(current);
             return volunteer(id, keepDuty, current.createdAt(), clock.instant(), current.optedOutAt(),
                     current.version() + 1);
         });
-        Volunteer old = before.get(0);
         // an officer putting an opted-out volunteer back on duty is the volunteer's wish to hear from us again
-        if (old.hasOptedOut() && !vol.hasOptedOut()) optOuts.clear(vol.phone());
-        audit.record(actor, "update", "volunteer", id, vol.name(), DirectoryChanges.of(old, vol));
-        return vol;
+        if (vol.before().hasOptedOut() && !vol.after().hasOptedOut()) optOuts.clear(vol.after().phone());
+        audit.record(actor, "update", "volunteer", id, vol.after().name(),
+                DirectoryChanges.of(vol.before(), vol.after()));
+        return vol.after();
     }
 
     public Volunteer volunteer(String id) {
@@ -432,16 +423,10 @@ public final class DirectoryService {
     }
 
     public Leader updateLeader(String id, LeaderInput in, Actor actor, BasedOn basedOn) {
-        List<Leader> before = new ArrayList<>(1);
-        Leader l = change(directory.leaders(), "leader", id, current -> {
-            basedOn.require(current.version());
-            before.clear();
-            before.add(current);
-            return leader(id, in, current.createdAt(), clock.instant(), current.version() + 1);
-        });
-        Leader old = before.get(0);
-        audit.record(actor, "update", "leader", id, l.name(), DirectoryChanges.of(old, l));
-        return l;
+        Edited<Leader> l = edit(directory.leaders(), "leader", id, basedOn,
+                current -> leader(id, in, current.createdAt(), clock.instant(), current.version() + 1));
+        audit.record(actor, "update", "leader", id, l.after().name(), DirectoryChanges.of(l.before(), l.after()));
+        return l.after();
     }
 
     public Leader leader(String id) {
@@ -616,6 +601,23 @@ public final class DirectoryService {
 
     private static <T extends DirectoryEntry> void insert(Registry<T> registry, T entry, String what) {
         guardPhone(registry::insert, entry, what);
+    }
+
+    /** An entry as stored before an edit, and as the edit stored it. */
+    private record Edited<T>(T before, T after) {
+    }
+
+    /** {@link #change} of the version {@code basedOn} names (412 otherwise), keeping what it replaced. */
+    private static <T extends DirectoryEntry> Edited<T> edit(Registry<T> registry, String what, String id,
+            BasedOn basedOn, UnaryOperator<T> next) {
+        List<T> before = new ArrayList<>(1);
+        T after = change(registry, what, id, current -> {
+            basedOn.require(current.version());
+            before.clear();
+            before.add(current);
+            return next.apply(current);
+        });
+        return new Edited<>(before.get(0), after);
     }
 
     /**

@@ -10,7 +10,6 @@ import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.RateLimiter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The link in an alert SMS: one person, one incident, signed ({@link AckTokens}). It opens only while the
@@ -91,19 +90,7 @@ public final class AckService {
 
     private AckResult act(AckView view, Action parsed) {
         Dispatcher.Response r = dispatcher.respond(view.incident().id(), view.alert().recipientId(), parsed);
-        String key = "ack." + switch (r.outcome()) {
-            case ACCEPTED -> "accepted";
-            case ALREADY_YOURS, EXPECTED_AT -> "alreadyYours";
-            case ALREADY_TAKEN -> "alreadyTaken";
-            case DECLINED -> "declined";
-            case ARRIVED -> "arrived";
-            case DONE -> "done";
-            case CLOSED -> "closed";
-            case NOT_RESPONDER -> "notResponder";
-            case AT_CAPACITY -> "atCapacity";
-        };
-        String message = Messages.text(view.language(), key, Map.of("code", r.incident().code(),
-                "name", r.takenBy() == null ? "" : r.takenBy(), "held", r.holding() == null ? "" : r.holding()));
+        String message = Messages.text(view.language(), "ack." + Responses.word(r.outcome()), Responses.wordArgs(r));
         return new AckResult(r.incident().id(), r.incident().status().wire(), message);
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,22 +89,10 @@ final class AlertHolderReplies {
     private void respond(Target t, Reading reading) {
         Duration eta = reading.etaMinutes() == null ? null : Duration.ofMinutes(reading.etaMinutes());
         Dispatcher.Response r = dispatcher.respond(t.incident().id(), t.alert().recipientId(), reading.action(), eta);
-        String key = switch (r.outcome()) {
-            case ACCEPTED, EXPECTED_AT -> null; // the dispatcher already sent the responder what they need
-            case ALREADY_YOURS -> "alreadyYours";
-            case ALREADY_TAKEN -> "alreadyTaken";
-            case DECLINED -> "declined";
-            case ARRIVED -> "arrived";
-            case DONE -> "done";
-            case CLOSED -> "closed";
-            case NOT_RESPONDER -> "notResponder";
-            case AT_CAPACITY -> "atCapacity";
-        };
-        if (key != null) {
-            out.sendOnRecord(t.alert().to(), r.incident().id(), texts.about(t.alert().language(), r.incident(), key,
-                    Map.of("name", r.takenBy() == null ? "" : r.takenBy(), "held",
-                            r.holding() == null ? "" : r.holding())));
-        }
+        // an accept, or when they will be there: the dispatcher already sent the responder what they need
+        if (r.outcome() == Dispatcher.Outcome.ACCEPTED || r.outcome() == Dispatcher.Outcome.EXPECTED_AT) return;
+        out.sendOnRecord(t.alert().to(), r.incident().id(), texts.about(t.alert().language(), r.incident(),
+                Responses.word(r.outcome()), Responses.wordArgs(r)));
     }
 
     private void unclear(Target t, String body, Instant now) {

@@ -203,9 +203,7 @@ public final class IncidentService {
     }
 
     public Incident addNote(String id, String text, Actor actor) {
-        Validation v = new Validation();
-        String cleaned = v.text("text", text, 2000, true);
-        v.throwIfAny();
+        String cleaned = Validation.onlyText("text", text, 2000, true);
         return recorded(actor, "note", dispatcher.addNote(id, cleaned, actor.name()));
     }
 
@@ -234,9 +232,7 @@ public final class IncidentService {
     }
 
     public Incident cancel(String id, String reason, Actor actor) {
-        Validation v = new Validation();
-        String r = v.text("reason", reason, 200, false);
-        v.throwIfAny();
+        String r = Validation.onlyText("reason", reason, 200, false);
         return recorded(actor, "cancel", dispatcher.cancel(id, r, actor.name()));
     }
 

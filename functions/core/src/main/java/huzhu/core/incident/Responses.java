@@ -205,4 +205,28 @@ final class Responses {
         }
         return response;
     }
+
+    /**
+     * The word for how a response ended, the same on the ack page ({@code ack.<word>}) and by SMS
+     * ({@code sms.<word>}); a responder who said when they will be there is, on the page, told it is theirs.
+     */
+    static String word(Outcome outcome) {
+        return switch (outcome) {
+            case ACCEPTED -> "accepted";
+            case ALREADY_YOURS, EXPECTED_AT -> "alreadyYours";
+            case ALREADY_TAKEN -> "alreadyTaken";
+            case DECLINED -> "declined";
+            case ARRIVED -> "arrived";
+            case DONE -> "done";
+            case CLOSED -> "closed";
+            case NOT_RESPONDER -> "notResponder";
+            case AT_CAPACITY -> "atCapacity";
+        };
+    }
+
+    /** What the text about a response names: the incident's code, who took it, what the volunteer already holds. */
+    static Map<String, String> wordArgs(Response r) {
+        return Map.of("code", r.incident().code(), "name", r.takenBy() == null ? "" : r.takenBy(),
+                "held", r.holding() == null ? "" : r.holding());
+    }
 }

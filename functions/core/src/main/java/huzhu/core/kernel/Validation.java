@@ -8,6 +8,14 @@ import java.util.Map;
 public final class Validation {
     private final Map<String, String> problems = new LinkedHashMap<>();
 
+    /** A request's one text field: cleaned, or {@link Invalid} naming it (see {@link #text}). */
+    public static String onlyText(String field, String value, int max, boolean required) {
+        Validation v = new Validation();
+        String cleaned = v.text(field, value, max, required);
+        v.throwIfAny();
+        return cleaned;
+    }
+
     public String text(String field, String value, int max, boolean required) {
         String cleaned = Text.clean(value);
         if (Text.blank(cleaned)) {

@@ -2,6 +2,7 @@ package huzhu.core.directory;
 
 import static huzhu.core.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -22,6 +23,7 @@ import huzhu.core.testing.World;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,13 +48,8 @@ class DirectoryServiceTest {
                 null);
     }
 
-    private static Invalid invalid(Runnable action) {
-        try {
-            action.run();
-        } catch (Invalid e) {
-            return e;
-        }
-        throw new AssertionError("expected Invalid");
+    private static Invalid invalid(ThrowingCallable action) {
+        return assertThatExceptionOfType(Invalid.class).isThrownBy(action).actual();
     }
 
     @Test

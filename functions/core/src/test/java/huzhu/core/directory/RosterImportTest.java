@@ -1,6 +1,7 @@
 package huzhu.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -14,29 +15,18 @@ import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Bulk import of members and volunteers from the rosters the union keeps in spreadsheets. */
 class RosterImportTest {
     private static final Actor ADMIN = new Actor("sub-admin", "周干事");
 
-    private World world;
-    private DirectoryService directory;
+    private final World world = new World();
+    private final DirectoryService directory = world.services.directory();
 
-    @BeforeEach
-    void anEmptyDirectory() {
-        world = new World();
-        directory = world.services.directory();
-    }
-
-    private static Invalid invalid(Runnable action) {
-        try {
-            action.run();
-        } catch (Invalid e) {
-            return e;
-        }
-        throw new AssertionError("expected Invalid");
+    private static Invalid invalid(ThrowingCallable action) {
+        return assertThatExceptionOfType(Invalid.class).isThrownBy(action).actual();
     }
 
     // ---------------------------------------------------------------- members

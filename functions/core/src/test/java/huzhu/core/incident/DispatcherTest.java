@@ -22,6 +22,8 @@ import huzhu.core.testing.World;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The incident lifecycle as stories: open, alert, escalate, accept, decline, arrive, done, resolve, cancel. */
 class DispatcherTest {
@@ -407,18 +409,19 @@ class DispatcherTest {
                 .containsExactly("v-1");
     }
 
-    @Test
-    void acceptingTwice_isToldAlreadyYours_andChangesNothing() {
+    @ParameterizedTest(name = "{0} twice: told {1}")
+    @CsvSource({"ACCEPT, ALREADY_YOURS", "DECLINE, DECLINED"})
+    void answeringTheSameWayTwice_isToldSo_andChangesNothing(Action answer, Outcome told) {
         // given
         Incident incident = open();
-        respond(incident, liNa, Action.ACCEPT);
+        respond(incident, liNa, answer);
         Incident before = world.incident(incident.id());
 
         // when
-        Response again = respond(incident, liNa, Action.ACCEPT);
+        Response again = respond(incident, liNa, answer);
 
         // then
-        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_YOURS);
+        assertThat(again.outcome()).isEqualTo(told);
         assertThat(world.incident(incident.id())).isEqualTo(before);
     }
 
@@ -520,21 +523,6 @@ class DispatcherTest {
         assertThat(now.nextEscalationAt()).isEqualTo(T0.plusSeconds(30 + 300));
         assertThat(world.messenger.sentTo(officer.phone())).hasSize(1);
         assertThat(now.timeline()).extracting(TimelineEntry::text).anyMatch(t -> t.contains("都无法前往"));
-    }
-
-    @Test
-    void decliningTwice_changesNothing() {
-        // given
-        Incident incident = open();
-        respond(incident, liNa, Action.DECLINE);
-        Incident before = world.incident(incident.id());
-
-        // when
-        Response again = respond(incident, liNa, Action.DECLINE);
-
-        // then
-        assertThat(again.outcome()).isEqualTo(Outcome.DECLINED);
-        assertThat(world.incident(incident.id())).isEqualTo(before);
     }
 
     // ---------------------------------------------------------------- arrived, done

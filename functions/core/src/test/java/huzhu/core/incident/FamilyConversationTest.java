@@ -51,6 +51,14 @@ class FamilyConversationTest {
         return incident;
     }
 
+    /** The family's incident, which they cancelled with its code a minute ago. */
+    private Incident familyCancelledAMinuteAgo() {
+        Incident incident = familyTexts();
+        sms(FATHER, "取消" + incident.code());
+        world.later(60);
+        return incident;
+    }
+
     private List<Incident> allIncidents() {
         return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(50)).items();
     }
@@ -146,9 +154,7 @@ class FamilyConversationTest {
     @Test
     void afterTheFamilyCancelled_theirThanks_isNoted_andOpensNothing() {
         // given
-        Incident incident = familyTexts();
-        sms(FATHER, "取消" + incident.code());
-        world.later(60);
+        Incident incident = familyCancelledAMinuteAgo();
         world.messenger.clear();
 
         // when
@@ -166,9 +172,7 @@ class FamilyConversationTest {
     @Test
     void afterTheFamilyCancelled_aCallForHelp_opensANewIncident() {
         // given
-        Incident incident = familyTexts();
-        sms(FATHER, "取消" + incident.code());
-        world.later(60);
+        familyCancelledAMinuteAgo();
 
         // when
         Handled handled = sms(FATHER, "又晕倒了，快来");
@@ -257,9 +261,7 @@ class FamilyConversationTest {
     @Test
     void afterTheFamilyCancelled_aDeathTold_isRecordedAsABereavement_notNotedOnTheCancelledIncident() {
         // given
-        Incident incident = familyTexts();
-        sms(FATHER, "取消" + incident.code());
-        world.later(60);
+        familyCancelledAMinuteAgo();
 
         // when
         Handled handled = sms(FATHER, "没事了，老伴今晚去世了");

@@ -137,32 +137,64 @@ public final class Fixtures {
                 .build();
     }
 
-    public static final class MemberFixture {
-        private final String id;
-        private String name;
-        private String phone = freshPhone();
+    /**
+     * What the builders of people set alike: name, phone (unique unless told), language, when they were registered and
+     * the stored version. {@code F} is the builder itself, so a chain keeps its own setters.
+     */
+    public abstract static class PersonFixture<F extends PersonFixture<F>> {
+        final String id;
+        String name;
+        String phone = freshPhone();
+        Language language = Language.ZH_CN;
+        Instant createdAt = T0;
+        long version = 1;
+
+        PersonFixture(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        public F name(String value) {
+            name = value;
+            return self();
+        }
+
+        public F phone(String value) {
+            phone = value;
+            return self();
+        }
+
+        public F language(Language value) {
+            language = value;
+            return self();
+        }
+
+        public F createdAt(Instant value) {
+            createdAt = value;
+            return self();
+        }
+
+        /** The stored version it is (1, as first stored, unless told): an update of it names the next. */
+        public F version(long value) {
+            version = value;
+            return self();
+        }
+
+        @SuppressWarnings("unchecked")
+        private F self() {
+            return (F) this;
+        }
+    }
+
+    public static final class MemberFixture extends PersonFixture<MemberFixture> {
         private String unit = "第一分会";
         private Area homeArea = new Area("杭州", "西湖区");
         private String homeAddress = "文三路 100 号";
         private GeoPoint location;
         private final List<FamilyContact> family = new ArrayList<>();
-        private Language language = Language.ZH_CN;
-        private Instant createdAt = T0;
-        private long version = 1;
 
         private MemberFixture(String id) {
-            this.id = id;
-            this.name = "Member " + id;
-        }
-
-        public MemberFixture name(String value) {
-            name = value;
-            return this;
-        }
-
-        public MemberFixture phone(String value) {
-            phone = value;
-            return this;
+            super(id, "Member " + id);
         }
 
         public MemberFixture unit(String value) {
@@ -190,54 +222,21 @@ public final class Fixtures {
             return this;
         }
 
-        public MemberFixture language(Language value) {
-            language = value;
-            return this;
-        }
-
-        public MemberFixture createdAt(Instant value) {
-            createdAt = value;
-            return this;
-        }
-
-        /** The stored version it is (1, as first stored, unless told): an update of it names the next. */
-        public MemberFixture version(long value) {
-            version = value;
-            return this;
-        }
-
         public Member build() {
             return new Member(id, name, phone, unit, homeArea, homeAddress, location, family, language, createdAt,
                     createdAt, version);
         }
     }
 
-    public static final class VolunteerFixture {
-        private final String id;
-        private String name;
-        private String phone = freshPhone();
+    public static final class VolunteerFixture extends PersonFixture<VolunteerFixture> {
         private Area area = new Area("杭州", "西湖区");
         private GeoPoint location;
         private List<String> skills = List.of("first-aid");
         private boolean onDuty = true;
         private int maxActive = Volunteer.DEFAULT_MAX_ACTIVE;
-        private Language language = Language.ZH_CN;
-        private Instant createdAt = T0;
-        private long version = 1;
 
         private VolunteerFixture(String id) {
-            this.id = id;
-            this.name = "Volunteer " + id;
-        }
-
-        public VolunteerFixture name(String value) {
-            name = value;
-            return this;
-        }
-
-        public VolunteerFixture phone(String value) {
-            phone = value;
-            return this;
+            super(id, "Volunteer " + id);
         }
 
         public VolunteerFixture area(String city, String district) {
@@ -265,52 +264,19 @@ public final class Fixtures {
             return this;
         }
 
-        public VolunteerFixture language(Language value) {
-            language = value;
-            return this;
-        }
-
-        public VolunteerFixture createdAt(Instant value) {
-            createdAt = value;
-            return this;
-        }
-
-        /** The stored version it is (1, as first stored, unless told): an update of it names the next. */
-        public VolunteerFixture version(long value) {
-            version = value;
-            return this;
-        }
-
         public Volunteer build() {
             return new Volunteer(id, name, phone, area, location, skills, onDuty, maxActive, language, createdAt,
                     createdAt, null, version);
         }
     }
 
-    public static final class LeaderFixture {
-        private final String id;
-        private String name;
-        private String phone = freshPhone();
+    public static final class LeaderFixture extends PersonFixture<LeaderFixture> {
         private String email;
         private String title = "工会主席";
         private int level = 1;
-        private Language language = Language.ZH_CN;
-        private Instant createdAt = T0;
-        private long version = 1;
 
         private LeaderFixture(String id) {
-            this.id = id;
-            this.name = "Leader " + id;
-        }
-
-        public LeaderFixture name(String value) {
-            name = value;
-            return this;
-        }
-
-        public LeaderFixture phone(String value) {
-            phone = value;
-            return this;
+            super(id, "Leader " + id);
         }
 
         public LeaderFixture email(String value) {
@@ -325,22 +291,6 @@ public final class Fixtures {
 
         public LeaderFixture level(int value) {
             level = value;
-            return this;
-        }
-
-        public LeaderFixture language(Language value) {
-            language = value;
-            return this;
-        }
-
-        public LeaderFixture createdAt(Instant value) {
-            createdAt = value;
-            return this;
-        }
-
-        /** The stored version it is (1, as first stored, unless told): an update of it names the next. */
-        public LeaderFixture version(long value) {
-            version = value;
             return this;
         }
 
