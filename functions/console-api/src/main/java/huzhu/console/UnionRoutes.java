@@ -64,13 +64,15 @@ final class UnionRoutes {
         r.post("/v1/bereavements", req -> {
             BereavementInput in = body(req, OPERATE, BereavementInput.class);
             Actor a = actor(req);
-            String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> a.id() + ":" + k).orElse(null);
-            return created(BereavementView.of(bereavements.record(in, a, key)));
+            return created(BereavementView.of(bereavements.record(in, a, callersKey(req, a))));
         });
 
         // ---- care rounds
-        r.post("/v1/care-rounds", req -> created(RoundJson.of(rounds.create(body(req, OPERATE, RoundInput.class),
-                actor(req)))));
+        r.post("/v1/care-rounds", req -> {
+            RoundInput in = body(req, OPERATE, RoundInput.class);
+            Actor a = actor(req);
+            return created(RoundJson.of(rounds.create(in, a, callersKey(req, a))));
+        });
         r.get("/v1/care-rounds", req -> ok(read(req, () -> rounds.list(req.page()).map(RoundJson::of))));
         r.get("/v1/care-rounds/{id}", req -> {
             RoundJson round = read(req, () -> RoundJson.of(rounds.get(req.pathParameter("id"))));
@@ -108,6 +110,11 @@ final class UnionRoutes {
             AssistanceGuide g = guide.save(body(req, OPERATE, GuideInput.class), actor(req), req.basedOn());
             return ok(g).withVersion(g.version());
         });
+    }
+
+    /** The request's Idempotency-Key, scoped to the caller (one officer's key never answers another's), or null. */
+    private static String callersKey(ApiRequest req, Actor caller) {
+        return req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> caller.id() + ":" + k).orElse(null);
     }
 
     /**

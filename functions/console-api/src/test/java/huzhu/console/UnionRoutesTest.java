@@ -108,6 +108,25 @@ class UnionRoutesTest {
     }
 
     @Test
+    void theSameRoundPostedAgain_withItsIdempotencyKey_answersTheFirstRound_andPlansItOnce() throws Exception {
+        // given the console's request, sent again after a slow answer
+        String round = """
+                {"title":"春节走访慰问","kind":"visit","audience":{"kind":"members","memberIds":["m-1"]},
+                 "dueDate":"2026-02-10","owner":"陈主席"}""";
+
+        // when
+        JsonNode first = json(call(OFFICER, "POST", "/v1/care-rounds", round, "form-1"), 201);
+        JsonNode again = json(call(OFFICER, "POST", "/v1/care-rounds", round, "form-1"), 201);
+        JsonNode other = json(call(OFFICER, "POST", "/v1/care-rounds", round, "form-2"), 201);
+
+        // then
+        assertThat(again).isEqualTo(first);
+        assertThat(other.get("id")).isNotEqualTo(first.get("id"));
+        assertThat(json(call(OFFICER, "GET", "/v1/care-rounds", null), 200).get("items")).hasSize(2);
+        assertThat(store.followUps().forRound(first.get("id").asText())).hasSize(1);
+    }
+
+    @Test
     void aRoundWithoutItsFields_is422_namingThem() throws Exception {
         // when
         JsonNode error = json(call(OFFICER, "POST", "/v1/care-rounds", "{\"kind\":\"picnic\"}"), 422).get("error");

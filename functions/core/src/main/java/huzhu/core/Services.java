@@ -142,7 +142,7 @@ public record Services(
                         config, audit),
                 group,
                 new CareRoundService(store.careRounds(), store.followUps(), followUps, store.directory(), clock, ids,
-                        audit),
+                        audit, store.idempotency()),
                 bereavements,
                 guide,
                 contactRequests,

@@ -5,7 +5,7 @@
 import { t, word, day } from '../lib/i18n.js';
 import { add, clear, field, formShell, h, input, select, table } from '../lib/dom.js';
 import { say, failed, showErrors } from '../lib/messages.js';
-import { api, qs } from '../lib/api.js';
+import { api, qs, submitOnce } from '../lib/api.js';
 import { canOperate } from '../lib/user.js';
 import { membersPicker } from '../lib/picker.js';
 import { pagedList } from '../lib/paging.js';
@@ -50,6 +50,7 @@ function roundForm() {
   var due = input({ type: 'date', id: 'roundDue' });
   var owner = input({ id: 'roundOwner', maxlength: 50 });
   var notes = h('textarea', { id: 'roundNotes', rows: 2, maxlength: 2000 });
+  var save = h('button', { type: 'submit', class: 'primary', id: 'roundSave' }, t('rounds.create'));
   var unitField = field(t('rounds.unit'), unit, { name: 'audience.unit' });
   var membersField = field(t('rounds.members'), members.input, { name: 'audience.memberIds', hint: t('rounds.membersHint'),
     wide: true, control: members.el });
@@ -63,20 +64,24 @@ function roundForm() {
     field(t('rounds.audience'), audience, { name: 'audience.kind' }), unitField, membersField,
     field(t('rounds.due'), due, { name: 'dueDate' }), field(t('rounds.owner'), owner, { name: 'owner', hint: t('common.optional') }),
     field(t('rounds.notes'), notes, { name: 'notes', wide: true })),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'roundSave' }, t('rounds.create')),
+    h('div', { class: 'actions' }, save,
       h('button', { type: 'button', onclick: function () { form.remove(); } }, t('common.close'))));
   showAudience();
-  form.addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    var chosen = members.values();
-    var body = {
-      title: title.value, kind: kind.value, dueDate: due.value || null, owner: owner.value || null, notes: notes.value || null,
-      audience: { kind: audience.value, unit: audience.value === 'unit' ? unit.value : null, memberIds: audience.value === 'members' ? chosen : null }
-    };
-    api('POST', '/v1/care-rounds', body).then(function (r) {
+  // an impatient click or a retry after a lost answer plans the round once
+  submitOnce(form, save, {
+    send: function (key) {
+      var chosen = members.values();
+      var body = {
+        title: title.value, kind: kind.value, dueDate: due.value || null, owner: owner.value || null, notes: notes.value || null,
+        audience: { kind: audience.value, unit: audience.value === 'unit' ? unit.value : null, memberIds: audience.value === 'members' ? chosen : null }
+      };
+      return api('POST', '/v1/care-rounds', body, { idempotencyKey: key });
+    },
+    done: function (r) {
       say(t('rounds.created', { title: r.title, n: r.progress.planned }));
       location.hash = '#/round/' + encodeURIComponent(r.id);
-    }).catch(function (e) { showErrors(form, e); });
+    },
+    failed: function (e) { showErrors(form, e); }
   });
   return form;
 }

@@ -6,6 +6,7 @@ import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
+import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,9 +43,10 @@ public final class CareRoundService {
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
+    private final IdempotencyStore idempotency;
 
     public CareRoundService(CareRoundStore rounds, FollowUpStore followUps, FollowUpService followUpService,
-            DirectoryStore directory, Clock clock, Ids ids, AuditService audit) {
+            DirectoryStore directory, Clock clock, Ids ids, AuditService audit, IdempotencyStore idempotency) {
         this.rounds = rounds;
         this.followUps = followUps;
         this.followUpService = followUpService;
@@ -51,6 +54,7 @@ public final class CareRoundService {
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
+        this.idempotency = idempotency;
     }
 
     public record AudienceInput(String kind, String unit, List<String> memberIds) {
@@ -70,6 +74,14 @@ public final class CareRoundService {
     }
 
     public RoundView create(RoundInput input, Actor actor) {
+        return create(input, actor, null);
+    }
+
+    /**
+     * As {@link #create(RoundInput, Actor)}; a repeat with the same {@code idempotencyKey} (already scoped to the
+     * caller) within 24 h returns the first round and creates nothing.
+     */
+    public RoundView create(RoundInput input, Actor actor, String idempotencyKey) {
         RoundInput in = input == null ? new RoundInput(null, null, null, null, null, null) : input;
         Validation v = new Validation();
         String title = v.text("title", in.title(), MAX_TITLE, true);
@@ -80,14 +92,35 @@ public final class CareRoundService {
         String owner = v.text("owner", in.owner(), DirectoryService.MAX_NAME, false);
         String notes = v.text("notes", in.notes(), 2000, false);
         CareRound.Audience audience = audience(v, in.audience());
+        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 300) {
+            v.problem("Idempotency-Key", "invalid.tooLong");
+        }
         v.throwIfAny();
         List<String> members = members(audience);
         if (members.isEmpty()) throw huzhu.core.error.Invalid.of("audience.memberIds", "invalid.round.members");
         if (members.size() > MAX_MEMBERS) throw huzhu.core.error.Invalid.of("audience", "invalid.round.tooMany");
 
-        CareRound round = new CareRound(ids.newId(), title, kind, audience, due, owner, notes, members,
-                clock.instant(), actor.id(), actor.name());
-        rounds.insert(round);
+        String id = ids.newId();
+        if (!Text.blank(idempotencyKey)) {
+            // the round's id, reserved by the first request: a repeat finds the round under it, or finishes it
+            Instant now = clock.instant();
+            Optional<String> first = idempotency.remember("console-round:" + idempotencyKey, id,
+                    now.plus(BereavementService.IDEMPOTENCY_WINDOW), now);
+            if (first.isPresent()) {
+                id = first.get();
+                Optional<CareRound> existing = rounds.get(id);
+                if (existing.isPresent()) return view(existing.get(), true);
+            }
+        }
+        CareRound round = new CareRound(id, title, kind, audience, due, owner, notes, members, clock.instant(),
+                actor.id(), actor.name());
+        try {
+            rounds.insert(round);
+        } catch (IllegalStateException e) {
+            // a repeat of this request stored it meanwhile (a double click): the first round is the answer
+            if (Text.blank(idempotencyKey)) throw e;
+            return view(rounds.get(id).orElseThrow(() -> e), true);
+        }
         audit.record(actor, "create", "round", round.id(), title);
         int listed = list(round);
         JsonLog.info("round.created", "roundId", round.id(), "members", members.size(), "listed", listed);

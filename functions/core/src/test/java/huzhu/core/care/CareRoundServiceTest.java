@@ -4,18 +4,26 @@ import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.Services;
 import huzhu.core.care.CareRoundService.AudienceInput;
 import huzhu.core.care.CareRoundService.Progress;
 import huzhu.core.care.CareRoundService.RoundInput;
 import huzhu.core.care.CareRoundService.RoundView;
 import huzhu.core.care.FollowUpService.FollowUpInput;
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.Invalid;
+import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.CareWorld;
 import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.Intercepted;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +106,108 @@ class CareRoundServiceTest {
 
         // then
         assertThat(again.followUps()).hasSize(3);
+    }
+
+    @Test
+    void anOfficerCreatingTheSameRoundThrice_withOneIdempotencyKey_createsItOnce_andGetsTheFirstRoundEachTime() {
+        // given the console's three clicks over a slow network, each carrying the form's key
+        RoundInput summer = new RoundInput("夏季安全检查", "safety-check", new AudienceInput("unit", "机修车间", null),
+                "2026-07-15", "周干事", null);
+
+        // when
+        RoundView first = rounds.create(summer, ZHOU, "form-key-1");
+        RoundView second = rounds.create(summer, ZHOU, "form-key-1");
+        RoundView third = rounds.create(summer, ZHOU, "form-key-1");
+
+        // then
+        assertThat(List.of(second.round(), third.round())).containsOnly(first.round());
+        assertThat(third.progress()).isEqualTo(new Progress(2, 2, 0));
+        assertThat(rounds.list(PageRequest.first(10)).items()).singleElement()
+                .satisfies(v -> assertThat(v.round().id()).isEqualTo(first.round().id()));
+        assertThat(world.store.followUps().forRound(first.round().id())).hasSize(2);
+        assertThat(world.store.audit().list(null, null, PageRequest.first(20)).items()).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyAfterADay_orNoKey_orAnotherKey_isANewRound() {
+        // given
+        RoundInput visit = new RoundInput("春节走访慰问", "visit", new AudienceInput("members", null, List.of("m-1")),
+                "2026-02-10", null, null);
+        RoundView first = rounds.create(visit, ZHOU, "form-key-1");
+
+        // when
+        RoundView otherKey = rounds.create(visit, ZHOU, "form-key-2");
+        RoundView noKey = rounds.create(visit, ZHOU, null);
+        world.clock.advance(Duration.ofHours(24).plusSeconds(1));
+        RoundView nextDay = rounds.create(visit, ZHOU, "form-key-1");
+
+        // then
+        assertThat(List.of(otherKey, noKey, nextDay)).extracting(v -> v.round().id()).doesNotHaveDuplicates()
+                .doesNotContain(first.round().id());
+        assertThat(rounds.list(PageRequest.first(10)).items()).hasSize(4);
+    }
+
+    @Test
+    void aRepeatAfterTheFirstFailedToStoreTheRound_createsItOnce_underTheIdTheFirstReserved() {
+        // given the store fails the first time the round is written
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        CareRoundService flaky = hooked((method, args, real) -> {
+            if (method.getName().equals("insert") && args[0] instanceof CareRound && failedOnce.compareAndSet(false, true)) {
+                throw new DependencyFailure("table unavailable", null);
+            }
+            return real.run();
+        });
+        RoundInput summer = new RoundInput("夏季安全检查", "safety-check", new AudienceInput("all-members", null, null),
+                "2026-07-15", null, null);
+        assertThatThrownBy(() -> flaky.create(summer, ZHOU, "form-key-1")).hasMessage("table unavailable");
+
+        // when the console tries again with the same key
+        RoundView again = flaky.create(summer, ZHOU, "form-key-1");
+
+        // then
+        assertThat(again.progress()).isEqualTo(new Progress(3, 3, 0));
+        assertThat(rounds.list(PageRequest.first(10)).items()).singleElement()
+                .satisfies(v -> assertThat(v.round().id()).isEqualTo(again.round().id()));
+    }
+
+    @Test
+    void aDoubleClickWhoseSecondRequestStoresTheRoundFirst_givesBothTheSameRound_andNoError() {
+        // given the second click's request overtakes the first one just before the first stores the round
+        RoundInput summer = new RoundInput("夏季安全检查", "safety-check", new AudienceInput("unit", "机修车间", null),
+                "2026-07-15", null, null);
+        AtomicBoolean overtaken = new AtomicBoolean();
+        AtomicReference<RoundView> overtaking = new AtomicReference<>();
+        AtomicReference<CareRoundService> service = new AtomicReference<>();
+        service.set(hooked((method, args, real) -> {
+            if (method.getName().equals("insert") && args[0] instanceof CareRound && overtaken.compareAndSet(false, true)) {
+                overtaking.set(service.get().create(summer, ZHOU, "form-key-1"));
+            }
+            return real.run();
+        }));
+
+        // when
+        RoundView first = service.get().create(summer, ZHOU, "form-key-1");
+
+        // then
+        assertThat(first.round()).isEqualTo(overtaking.get().round());
+        assertThat(first.progress()).isEqualTo(new Progress(2, 2, 0));
+        assertThat(rounds.list(PageRequest.first(10)).items()).hasSize(1);
+        assertThat(world.store.audit().list(null, null, PageRequest.first(20)).items()).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeyLongerThan300Characters_isRefused_andCreatesNothing() {
+        assertThatThrownBy(() -> rounds.create(new RoundInput("走访", "visit", new AudienceInput("all-members", null,
+                null), "2026-07-15", null, null), ZHOU, "k".repeat(301)))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields()).containsKey("Idempotency-Key"));
+        assertThat(rounds.list(PageRequest.first(10)).items()).isEmpty();
+    }
+
+    /** The world's rounds, over a store whose calls pass through {@code hook} first. */
+    private CareRoundService hooked(Intercepted.Hook hook) {
+        return Services.create(Intercepted.store(world.store, hook), world.messenger, LeaderAnnouncements.NONE,
+                world.group, EscalationTimer.NONE, world.clock, world.ids, CareWorld.CONFIG,
+                new Services.Care(world.care, world.topic, world.sleeper)).careRounds();
     }
 
     @Test
