@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The lines the union's group sees about an incident: its code, its district and where it stands (opened,
- * accepted in N minutes, escalated, resolved, cancelled), and nothing about the people in it. zh-CN always;
+ * accepted or taken in hand by an officer in N minutes, escalated, resolved, cancelled), and nothing about the people in it. zh-CN always;
  * where the deployment's language is English, the English line follows. Texts from the bundle
  * {@code huzhu/robots/group_news_*.properties}. Every line passes {@link PersonalDataGuard} before it is
  * returned, so a district field that holds a street address or a phone number is refused, not posted.
@@ -43,6 +43,12 @@ public final class GroupNews {
     /** @param took from the incident's opening to the first accept */
     public GroupMessage accepted(String code, String district, Duration took) {
         String key = took.toSeconds() < 60 ? "accepted.underMinute" : "accepted";
+        return line(code, key, Map.of("district", district(district), "minutes", roundedMinutes(took)));
+    }
+
+    /** @param took from the incident's opening to the officer taking it in hand at the console */
+    public GroupMessage takenInHand(String code, String district, Duration took) {
+        String key = took.toSeconds() < 60 ? "takenInHand.underMinute" : "takenInHand";
         return line(code, key, Map.of("district", district(district), "minutes", roundedMinutes(took)));
     }
 

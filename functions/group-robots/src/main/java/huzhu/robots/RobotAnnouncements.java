@@ -74,6 +74,7 @@ public final class RobotAnnouncements implements GroupAnnouncements {
     private GroupMessage message(GroupFact fact) {
         if (fact instanceof GroupFact.IncidentOpened f) return news.opened(f.code(), f.district());
         if (fact instanceof GroupFact.IncidentAccepted f) return news.accepted(f.code(), f.district(), f.took());
+        if (fact instanceof GroupFact.IncidentTakenInHand f) return news.takenInHand(f.code(), f.district(), f.took());
         if (fact instanceof GroupFact.IncidentEscalated f) return news.escalated(f.code(), f.district(), f.level());
         if (fact instanceof GroupFact.IncidentResolved f) return news.resolved(f.code(), f.district());
         if (fact instanceof GroupFact.IncidentCancelled f) return news.cancelled(f.code(), f.district());

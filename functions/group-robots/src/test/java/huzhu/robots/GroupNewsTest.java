@@ -35,6 +35,25 @@ class GroupNewsTest {
     }
 
     @Test
+    void takenInHand_saysAUnionOfficerHasIt_andHowLongItWaited_butNoName() {
+        assertThat(zh.takenInHand("N47", "路北区", Duration.ofSeconds(250)).text())
+                .isEqualTo("【互助】求助 N47（路北区）已由工会干部接手，用时 4 分钟");
+        assertThat(zh.takenInHand("N47", "路北区", Duration.ofSeconds(20)).text())
+                .isEqualTo("【互助】求助 N47（路北区）已由工会干部接手，用时不到 1 分钟");
+        assertThat(en.takenInHand("N47", "路北区", Duration.ofMinutes(4)).text())
+                .isEqualTo("【互助】求助 N47（路北区）已由工会干部接手，用时 4 分钟\n"
+                        + "[huzhu] Help request N47 (路北区) taken in hand by a union officer after 4 min");
+        assertThat(en.takenInHand("N47", null, Duration.ofSeconds(20)).text())
+                .endsWith("[huzhu] Help request N47 (area unknown) taken in hand by a union officer in under a minute");
+    }
+
+    @Test
+    void takenInHand_inADistrictThatHoldsAnAddress_isRefused_notPosted() {
+        assertThatThrownBy(() -> zh.takenInHand("N47", "建设路12号", Duration.ofMinutes(4)))
+                .isInstanceOf(PersonalDataRefused.class);
+    }
+
+    @Test
     void escalatedResolvedAndCancelled_eachHaveTheirLine() {
         assertThat(zh.escalated("N47", "路北区", 1).text()).isEqualTo("【互助】求助 N47（路北区）已升级至第 1 级");
         assertThat(zh.resolved("N47", "路北区").text()).isEqualTo("【互助】求助 N47（路北区）已处理完毕");

@@ -117,6 +117,7 @@ class RobotAnnouncementsTest {
         group.announce(new GroupFact.IncidentOpened("i-1", "N47", "路北区"));
         group.announce(new GroupFact.LeadersAlerted("i-1", "N47", "路北区", "medical", 1, Duration.ofMinutes(3)));
         group.announce(new GroupFact.IncidentAccepted("i-1", "N47", "路北区", Duration.ofMinutes(4)));
+        group.announce(new GroupFact.IncidentTakenInHand("i-3", "K8", "开平区", Duration.ofMinutes(6)));
         group.announce(new GroupFact.BereavementRecorded("i-2", "K21", "开平区"));
         group.announce(new GroupFact.NoticeSent("n-1", "夏季安全提醒", "高温天气请注意防暑。", "https://huzhu.example/v1/notices/n-1/page"));
         group.announce(new GroupFact.DistrictSurge("唐山市/路北区", "路北区", GroupFact.DistrictSurge.Stage.CONTINUING,
@@ -127,9 +128,10 @@ class RobotAnnouncementsTest {
         assertThat(work.received()).extracting(GroupMessage::text).containsExactly(
                 "【互助】求助 N47（路北区）已发起",
                 "【互助】求助 N47（路北区）已由队员接单，用时 4 分钟",
+                "【互助】求助 K8（开平区）已由工会干部接手，用时 6 分钟",
                 "高温天气请注意防暑。\n全文：https://huzhu.example/v1/notices/n-1/page",
                 "【互助】路北区求助激增中：30 起待接单（最久 21 分钟），5 起已有人去");
-        assertThat(work.received().get(2).title()).isEqualTo("【工会通知】夏季安全提醒");
+        assertThat(work.received().get(3).title()).isEqualTo("【工会通知】夏季安全提醒");
         assertThat(leaders.received()).extracting(GroupMessage::text).containsExactly(
                 "【互助】请第 1 级领导关注：求助 N47（路北区，急病）已 3 分钟无人接单",
                 "【互助】会员家中有丧事（K21，开平区），请两级工会领导关注并安排慰问");

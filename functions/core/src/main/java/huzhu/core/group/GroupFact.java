@@ -18,6 +18,10 @@ public sealed interface GroupFact {
     record IncidentAccepted(String subjectId, String code, String district, Duration took) implements GroupFact {
     }
 
+    /** A union officer took it in hand at the console, {@code took} after it was opened (nobody had accepted yet). */
+    record IncidentTakenInHand(String subjectId, String code, String district, Duration took) implements GroupFact {
+    }
+
     /** Nobody had accepted: it moved on to {@code level} of the escalation policy. */
     record IncidentEscalated(String subjectId, String code, String district, int level) implements GroupFact {
     }

@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * What the union hears of its incidents beside the SMS: the leaders' level summary on their level's topic (e-mail,
  * chat) when their level is alerted, the news of the incidents they were alerted to (accepted, resolved, cancelled),
- * the officers' SMS when the policy ran out, and the plain facts for the union's group chats (opened, accepted after
- * so long, escalated, resolved, cancelled; the leaders' summary). A topic or a group that fails is logged and stops
+ * the officers' SMS when the policy ran out, and the plain facts for the union's group chats (opened, accepted or
+ * taken in hand by an officer after so long, escalated, resolved, cancelled; the leaders' summary). A topic or a group that fails is logged and stops
  * nothing; a death in the family ({@link IncidentType#BEREAVEMENT}) is no help request, and its news is its own. The
  * incidents of a district in surge are told together, in the district's lines, never one by one.
  */
@@ -74,6 +74,14 @@ final class LeaderNews {
         Duration took = Duration.between(incident.createdAt(), incident.responders().isEmpty()
                 ? incident.createdAt() : incident.responders().get(0).acceptedAt());
         tellGroup(incident, new GroupFact.IncidentAccepted(incident.id(), incident.code(), district(incident, member),
+                took));
+    }
+
+    /** An officer took it in hand before anyone accepted, after the SMS it caused went out. */
+    void takenInHand(Incident incident) {
+        Duration took = Duration.between(incident.createdAt(), incident.acknowledgedAt() == null
+                ? incident.createdAt() : incident.acknowledgedAt());
+        tellGroup(incident, new GroupFact.IncidentTakenInHand(incident.id(), incident.code(), district(incident, null),
                 took));
     }
 

@@ -42,7 +42,8 @@ final class OfficerActions {
 
     /**
      * The officer takes the incident in hand: nobody needs to be alerted any more, so those still alerted are told
-     * to stand down, and the family (the reporter and the member) hear that the union's officer has it.
+     * to stand down, the family (the reporter and the member) hear that the union's officer has it, and then the
+     * work group that it is in hand.
      */
     Incident acknowledge(String incidentId, String actor) {
         Instant now = clock.instant();
@@ -68,6 +69,7 @@ final class OfficerActions {
         out.sendAll(told);
         news.toLevelsReached(acknowledged, texts.topic("topic.acknowledged", Map.of("code", acknowledged.code(),
                 "name", actor)));
+        news.takenInHand(acknowledged);
         return acknowledged;
     }
 

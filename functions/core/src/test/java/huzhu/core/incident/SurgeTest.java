@@ -193,6 +193,20 @@ class SurgeTest {
     }
 
     @Test
+    void inSurge_anOfficerTakingAnIncidentInHand_isNoLineOfItsOwn() {
+        // given a district in surge
+        aUnion();
+        List<Incident> incidents = familiesText(8, Duration.ofSeconds(10));
+
+        // when the officer takes the last one in hand
+        world.dispatcher().acknowledge(incidents.get(7).id(), "刘干事");
+
+        // then it counts among the district's handled ones, in its next summary, not in a line of its own
+        assertThat(world.incident(incidents.get(7).id()).surge()).isTrue();
+        assertThat(world.group.facts(GroupFact.IncidentTakenInHand.class)).isEmpty();
+    }
+
+    @Test
     void aCalmSurgeEnds_inTheGroupsToo() {
         // given
         aUnion();

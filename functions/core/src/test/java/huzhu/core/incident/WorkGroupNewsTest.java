@@ -80,6 +80,40 @@ class WorkGroupNewsTest {
     }
 
     @Test
+    void anOfficerTakingItInHand_isToldWithTheMinutesItWaited_once_afterTheFamilysAndStandDownSms() {
+        // given nobody answered for four minutes
+        Incident incident = world.openFor(member, phone(2), "王建国");
+        world.later(240);
+        int smsBefore = world.messenger.attempts().size();
+
+        // when the officer takes it in hand, and clicks again
+        world.dispatcher().acknowledge(incident.id(), "刘干事");
+        world.dispatcher().acknowledge(incident.id(), "刘干事");
+
+        // then the group knows it is in hand, with no name: the code, the district, the wait
+        assertThat(world.group.facts(GroupFact.IncidentTakenInHand.class)).containsExactly(
+                new GroupFact.IncidentTakenInHand(incident.id(), incident.code(), "路北区", Duration.ofSeconds(240)));
+        RecordingGroup.Heard taken = world.group.heard().get(world.group.heard().size() - 1);
+        assertThat(taken.fact()).isInstanceOf(GroupFact.IncidentTakenInHand.class);
+        // the family was told and the alerted volunteer stood down first
+        assertThat(taken.smsSentBefore()).isGreaterThanOrEqualTo(smsBefore + 2)
+                .isEqualTo(world.messenger.attempts().size());
+    }
+
+    @Test
+    void aDeathOpenedAsAnIncident_andTakenInHand_isNoLineOfTheWorkGroup() {
+        // given
+        Incident death = world.dispatcher().open(new Dispatcher.NewIncident(null, member.id(), IncidentType.BEREAVEMENT,
+                "父亲去世", null, new Reporter(phone(2), "王建国", Channel.HTTP, true), null));
+
+        // when
+        world.dispatcher().acknowledge(death.id(), "刘干事");
+
+        // then
+        assertThat(world.group.facts(GroupFact.IncidentTakenInHand.class)).isEmpty();
+    }
+
+    @Test
     void nobodyAccepting_tellsOfTheEscalation_andGivesTheLeadersGroupItsSummary() {
         // given
         Incident incident = world.openFor(member, phone(2), "王建国");
