@@ -15,6 +15,7 @@ import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
+import huzhu.core.incident.TimelineText;
 import huzhu.core.incident.Urgency;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.IdempotencyStore;
@@ -33,8 +34,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,10 @@ public final class BereavementService implements BereavementReports {
     static final ZoneId UNION_TIME = ZoneId.of("Asia/Shanghai");
     static final int MAX_MESSAGE = 500;
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    /** The checklist's tasks, as their follow-ups and the timeline name them. */
+    private static final String TASK_ARRANGEMENTS = "bereavement.task.arrangements";
+    private static final String TASK_VISIT = "bereavement.task.visit";
+    private static final String TASK_PAYMENT = "bereavement.task.payment";
 
     private final Dispatcher dispatcher;
     private final IncidentStore incidents;
@@ -198,24 +203,39 @@ public final class BereavementService implements BereavementReports {
                             "who", who)), condolence, List.of()), actor,
                     applicant != null ? applicant : new AssistanceApplication.Applicant(actor.name(), null, "bereavement"));
         }
-        List<FollowUp> planned = new ArrayList<>();
-        planned.add(followUp(base + "-arrangements", incident, FollowUpKind.BEREAVEMENT, today,
-                text("bereavement.task.arrangements", Map.of()), owners.arrangements(), null, now));
-        planned.add(followUp(base + "-visit", incident, FollowUpKind.VISIT, today.plusDays(1),
-                text("bereavement.task.visit", Map.of()), owners.visit(), null, now));
-        planned.add(followUp(base + "-payment", incident, FollowUpKind.ASSISTANCE, today.plusDays(3),
-                text("bereavement.task.payment", Map.of()), owners.payment(),
-                application == null ? null : application.id(), now));
+        FollowUp arrangements = followUp(base + "-arrangements", incident, FollowUpKind.BEREAVEMENT, today,
+                text(TASK_ARRANGEMENTS, Map.of()), owners.arrangements(), null, now);
+        FollowUp visit = followUp(base + "-visit", incident, FollowUpKind.VISIT, today.plusDays(1),
+                text(TASK_VISIT, Map.of()), owners.visit(), null, now);
+        FollowUp payment = followUp(base + "-payment", incident, FollowUpKind.ASSISTANCE, today.plusDays(3),
+                text(TASK_PAYMENT, Map.of()), owners.payment(),
+                application == null ? null : application.id(), now);
+        List<FollowUp> planned = List.of(arrangements, visit, payment);
         boolean opened = false;
         for (FollowUp f : planned) opened |= followUps.plan(f);
         if (opened) {
-            dispatcher.addNote(incident.id(), text("timeline.bereavement.checklist", Map.of("tasks",
-                    String.join("、", planned.stream().map(f -> f.task() + "（" + f.owner() + "，" + f.dueDate() + "）")
-                            .toList()))), "system");
+            dispatcher.addNote(incident.id(), checklistLine(arrangements, visit, payment), "system");
             JsonLog.info("bereavement.checklist", "incidentId", incident.id(), "followUps", planned.size(),
                     "application", application != null);
         }
         return new Recorded(incident, checklist(incident.id()), application);
+    }
+
+    /** The checklist's line on the death's timeline, in every language (the console shows the reader's). */
+    private TimelineText checklistLine(FollowUp arrangements, FollowUp visit, FollowUp payment) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Language lang : Language.values()) {
+            texts.put(lang.wire(), Messages.text(lang, "timeline.bereavement.checklist", Map.of(
+                    "arrangements", task(lang, TASK_ARRANGEMENTS, arrangements),
+                    "visit", task(lang, TASK_VISIT, visit),
+                    "payment", task(lang, TASK_PAYMENT, payment))));
+        }
+        return new TimelineText(texts.get(unionLanguage.wire()), texts);
+    }
+
+    private static String task(Language lang, String taskKey, FollowUp f) {
+        return Messages.text(lang, "timeline.bereavement.task", Map.of("task", Messages.text(lang, taskKey),
+                "owner", f.owner(), "due", f.dueDate()));
     }
 
     private FollowUp followUp(String id, Incident incident, FollowUpKind kind, LocalDate due, String task, String owner,

@@ -353,7 +353,7 @@ public final class Dispatcher {
     }
 
     /** A line of the system's, in every language. */
-    Incident addNote(String incidentId, TimelineText text, String actor) {
+    public Incident addNote(String incidentId, TimelineText text, String actor) {
         return officers.addNote(incidentId, text, actor);
     }
 

@@ -13,6 +13,7 @@ import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.TimelineEntry;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StatusFilter;
@@ -82,6 +83,23 @@ class BereavementServiceTest {
         assertThat(r.checklist().get(2).applicationId()).isEqualTo(payment.id());
         assertThat(world.services.incidents().get(r.incident().id()).timeline())
                 .anySatisfy(e -> assertThat(e.text()).contains("协助料理后事", "上门吊唁慰问", "丧葬慰问金"));
+    }
+
+    @Test
+    void theChecklistsTimelineLine_isWrittenInEveryLanguage_likeEveryOtherLineOfTheSystems() {
+        // when
+        Recorded r = world.services.bereavements().record(new BereavementInput("m-1", "父亲", "王德福", null,
+                "陈主席", "刘会计", null, null), ZHOU);
+
+        // then the console shows the reader's language
+        TimelineEntry line = world.services.incidents().get(r.incident().id()).timeline().stream()
+                .filter(e -> e.text().startsWith("已开出慰问清单")).findFirst().orElseThrow();
+        assertThat(line.text()).isEqualTo("已开出慰问清单：协助料理后事（周干事，2026-03-02）、上门吊唁慰问（陈主席，2026-03-03）、"
+                + "丧葬慰问金申请与发放（刘会计，2026-03-05）");
+        assertThat(line.texts()).containsEntry("zh-CN", line.text()).containsEntry("en", "Checklist opened: "
+                + "Help with the arrangements (周干事, 2026-03-02); Condolence visit (陈主席, 2026-03-03); "
+                + "Condolence payment: application and payment (刘会计, 2026-03-05)");
+        assertThat(line.actor()).isEqualTo("system");
     }
 
     @Test
