@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -74,8 +75,12 @@ class ConsoleFeaturesIT {
                       createOscillator: function () { return { frequency: {}, connect: function () {}, start: function () { window.__tones++; }, stop: function () {} }; },
                       createGain: function () { return { gain: {}, connect: function () {} }; } }; };""");
             assertThat(c.text(By.id("alertsBtn"))).isEqualTo("提醒已关");
+            int asked = HeadlessChromium.intervalsAsked(c.browser).size();
             c.click(By.id("alertsBtn"));
             assertThat(c.text(By.id("alertsBtn"))).isEqualTo("提醒已开");
+            // it looks every ten seconds (the test's Chromium runs that faster, as HeadlessChromium says)
+            List<Long> intervals = HeadlessChromium.intervalsAsked(c.browser);
+            assertThat(intervals.subList(asked, intervals.size())).containsExactly(10000L);
             c.wait.until(d -> d.getTitle().equals("工会应急互助控制台"));
 
             // when a family texts for help

@@ -140,9 +140,12 @@ class ConsoleScreensIT {
             c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("liveBanner")));
         });
         screens.put("english", () -> {
+            // back online, the retry (not the board's next refresh, held meanwhile) takes the banner away
+            HeadlessChromium.holdRepeatingTimers(c.browser, true);
             c.online();
             c.click(By.id("liveRetry"));
             c.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("liveBanner")));
+            HeadlessChromium.holdRepeatingTimers(c.browser, false);
             c.click(By.id("langBtn"));
             c.waitForText(By.tagName("h1"), "Live board");
         });

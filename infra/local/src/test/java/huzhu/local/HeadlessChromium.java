@@ -33,6 +33,11 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * online, no pending dialog, the log read empty, the size and user agent asked for — and {@link #leave} clears
  * what the pages stored for their origins before the test's stack stops. Every stack listens on a port of its
  * own, so its pages are an origin of their own too. A browser that died is started again.
+ *
+ * <p>The pages' repeating timers run {@value #PACE} times as fast as they ask ({@link #PAGE_CLOCK}): a test that
+ * waits for the board's next refresh (every 5 s) or the alerts' next look (every 10 s) waits a fifth of that. What a
+ * page asked for is kept, so a test can still check the intervals officers get ({@link #intervalsAsked}), and the
+ * timers can be held while a test shows that its own step, not the next refresh, changed the page.
  */
 final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -43,6 +48,31 @@ final class HeadlessChromium {
      * or an element's screenshot (the QR code on a member's card) is cut where a larger window passes the screen.
      */
     private static final Dimension SCREEN = new Dimension(1366, 1400);
+
+    /** How many times as fast the pages' repeating timers run as they ask. */
+    static final int PACE = 5;
+
+    /**
+     * Evaluated in every page before its own scripts: {@code setInterval} runs its function {@value #PACE} times as
+     * often as asked, remembers what was asked ({@code window.__pageClock.asked}), and can be held
+     * ({@code window.__pageClock.hold(true)}: the functions are not run until released). One-shot timers
+     * ({@code setTimeout}: how long a toast stays, how long sign-out waits for Cognito) keep their time.
+     */
+    private static final String PAGE_CLOCK = """
+            (function () {
+              var setIntervalAsAsked = window.setInterval;
+              var asked = [];
+              var held = false;
+              Object.defineProperty(window, '__pageClock', { value: {
+                asked: asked,
+                hold: function (yes) { held = yes; }
+              } });
+              window.setInterval = function (fn, ms) {
+                asked.push(ms);
+                var rest = Array.prototype.slice.call(arguments, 2);
+                return setIntervalAsAsked.call(window, function () { if (!held) fn.apply(window, rest); }, ms / %d);
+              };
+            })();""".formatted(PACE);
 
     private static ChromeDriver shared;
     private static String ownUserAgent;
@@ -79,6 +109,20 @@ final class HeadlessChromium {
         if (shared == null) shared = start();
         reset(shared, size, userAgent);
         return shared;
+    }
+
+    /** The intervals the page on show asked {@code setInterval} for, in milliseconds, in the order it asked. */
+    static List<Long> intervalsAsked(ChromeDriver browser) {
+        List<?> asked = (List<?>) browser.executeScript("return window.__pageClock.asked.slice();");
+        return asked.stream().map(ms -> ((Number) ms).longValue()).toList();
+    }
+
+    /**
+     * Holds the repeating timers of the page on show ({@code true}: a refresh due meanwhile does not run) or lets them
+     * run again: what a test then sees change was done by its own step (a retry, say), not by the next refresh.
+     */
+    static void holdRepeatingTimers(ChromeDriver browser, boolean hold) {
+        browser.executeScript("window.__pageClock.hold(arguments[0]);", hold);
     }
 
     /** The test is done with the browser: its pages stop, and what they stored for their origins is cleared. */
@@ -148,6 +192,7 @@ final class HeadlessChromium {
         ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
         ownUserAgent = (String) browser.executeScript("return navigator.userAgent;");
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_CLOCK));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             quietly(browser::quit);
             quietly(() -> deleteTree(profile));
