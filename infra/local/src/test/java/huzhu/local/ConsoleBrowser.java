@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import huzhu.core.kernel.RandomIds;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +28,7 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Dimension DESK = new Dimension(1366, 800);
     static final Dimension PHONE = new Dimension(390, 844);
 
+    final SkipAheadClock clock = new SkipAheadClock();
     final LocalStack stack;
     final LocalApi api;
     final ChromeDriver browser;
@@ -47,8 +48,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()));
         settings.putAll(env);
         browser = HeadlessChromium.session(size, userAgent);
-        stack = LocalStack.start(LocalConfig.from(settings, dataDir), Clock.systemUTC(),
-                new RandomIds(Clock.systemUTC()));
+        stack = LocalStack.start(LocalConfig.from(settings, dataDir), clock, new RandomIds(clock));
         api = new LocalApi(stack.baseUrl(), settings.get("HUZHU_ADMIN_TOKEN"));
         steps = new BrowserSteps(browser);
         wait = steps.wait;
@@ -88,6 +88,16 @@ final class ConsoleBrowser implements AutoCloseable {
 
     JsonNode leader(String name, String phone, int level) {
         return api.expect(201, "/v1/leaders", Map.of("name", name, "phone", phone, "title", "工会干事", "level", level));
+    }
+
+    /**
+     * The stack's clock moves {@code by} ahead and its scheduled escalation check runs: deadlines within that have
+     * passed, and nobody waited for them.
+     */
+    void escalationCheckAfter(Duration by) {
+        clock.skip(by);
+        LocalApi.Reply run = api.post("/local/escalation/run", null);
+        assertThat(run.status()).as("escalation run → %s", run.body()).isEqualTo(200);
     }
 
     // ---------------------------------------------------------------- the browser

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -291,8 +292,7 @@ class ConsoleIT {
         api.put("/v1/escalation-policy", Map.of("levels", List.of(Map.of("level", 0, "notify", "nearby-volunteers",
                 "maxRecipients", 5, "timeoutSeconds", 1))));
         api.sms(FATHER, "老伴又晕倒了");
-        Thread.sleep(1500);
-        api.post("/local/escalation/run", null);
+        c.escalationCheckAfter(Duration.ofSeconds(2));
         click(By.id("nav-board"));
         WebElement red = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr.exhausted")));
         assertThat(red.getText()).contains("无人接单，需人工处理");

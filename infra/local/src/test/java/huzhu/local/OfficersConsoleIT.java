@@ -179,8 +179,7 @@ class OfficersConsoleIT {
             c.api.put("/v1/escalation-policy", Map.of("levels", List.of(Map.of("level", 0, "notify", "nearby-volunteers",
                     "maxRecipients", 5, "timeoutSeconds", 1))));
             c.api.sms("13911110002", "老伴又晕倒了");
-            sleep(1500);
-            c.api.post("/local/escalation/run", null);
+            c.escalationCheckAfter(Duration.ofSeconds(2));
             c.signIn();
             c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr.exhausted")));
 
