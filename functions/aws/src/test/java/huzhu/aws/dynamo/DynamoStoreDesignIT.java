@@ -94,6 +94,7 @@ class DynamoStoreDesignIT {
         store.directory().volunteers().all();
         store.directory().leaders().page(PageRequest.first(10));
         store.directory().membersWithFamilyPhone(family);
+        store.directory().membersLinkedBy(family, store.directory().familyLinks(family));
         store.directory().volunteersInCity("杭州");
         store.directory().leadersAtLevel(1);
         store.triggerTokens().memberIdFor("hash-1");
