@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       taken over only after {@link #CLAIM_LEASE}.
  *   <li>every family phone of a stored member has a link: new links are written before the member, old ones
  *       deleted after it. Readers ignore links the member no longer backs. A link also names the member's home
- *       city, rewritten after the member when it changes: a hint for reading ahead, which readers check.
+ *       city, written again after each change of the member: a hint for reading ahead, which readers check.
  * </ul>
  * Changes of one entry are conditional on its version, kept in {@code rev}: a writer that read an older one gets
  * {@link StaleWrite}. A claim or link such a writer made stays behind, as one a writer that died would leave.
@@ -152,11 +152,10 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         for (String phone : oldLinks) {
             if (!newLinks.contains(phone)) deleteLink(phone, entry.id());
         }
-        // the links kept name where the member lives now: after the write, so a writer that loses leaves them be
-        if (!Objects.equals(mapper.homeCity(old), mapper.homeCity(entry))) {
-            for (String phone : newLinks) {
-                if (oldLinks.contains(phone)) putLink(phone, entry);
-            }
+        // the links kept are written again to name where the member lives now (links older than their city hint
+        // get it at the member's next change): after the write, so a writer that loses leaves them be
+        for (String phone : newLinks) {
+            if (oldLinks.contains(phone)) putLink(phone, entry);
         }
     }
 
