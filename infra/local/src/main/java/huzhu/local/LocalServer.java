@@ -43,6 +43,14 @@ public final class LocalServer implements AutoCloseable {
     /** How much of a refused (too large) body is read and dropped so that the 413 reaches the client. */
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
+    static {
+        // The JDK's server writes an answer's headers and its body apart; with Nagle's algorithm on, the client's
+        // delayed ACK held every answer back ~40 ms (BENCHMARKS.md). The JDK reads this once, at its first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final LocalConfig config;
     private final LocalRoutes routes;
     private final LocalFunctions functions;

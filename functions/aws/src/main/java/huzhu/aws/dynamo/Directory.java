@@ -1,6 +1,7 @@
 package huzhu.aws.dynamo;
 
 import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Registry;
@@ -36,8 +37,13 @@ final class Directory implements DirectoryStore {
     }
 
     @Override
-    public List<Member> membersWithFamilyPhone(String e164) {
-        return members.withFamilyPhone(e164);
+    public List<FamilyLink> familyLinks(String e164) {
+        return members.familyLinks(e164);
+    }
+
+    @Override
+    public List<Member> membersLinkedBy(String e164, List<FamilyLink> links) {
+        return members.linkedBy(e164, links);
     }
 
     @Override

@@ -36,6 +36,11 @@ final class DirectoryItems {
         default Set<String> familyPhones(T entry) {
             return Set.of();
         }
+
+        /** The city the entry's family links name (see {@link huzhu.core.directory.FamilyLink}). */
+        default String homeCity(T entry) {
+            return null;
+        }
     }
 
     static final Mapper<Member> MEMBERS = new Mapper<>() {
@@ -73,6 +78,11 @@ final class DirectoryItems {
                     r.map("location", DirectoryItems::point),
                     r.list("familyContacts", c -> new FamilyContact(c.s("name"), c.s("relation"), c.s("phone"))),
                     r.wire(Language.class, "language"), r.time("createdAt"), r.time("updatedAt"), r.l(VERSION));
+        }
+
+        @Override
+        public String homeCity(Member m) {
+            return m.homeArea() == null ? null : m.homeArea().city();
         }
 
         @Override

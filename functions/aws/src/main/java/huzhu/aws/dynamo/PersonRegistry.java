@@ -6,6 +6,7 @@ import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
 import huzhu.core.directory.DirectoryEntry;
+import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Registry;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.NotFound;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       released after it. A claim whose owner does not hold the phone is left-over or in flight; it is
  *       taken over only after {@link #CLAIM_LEASE}.
  *   <li>every family phone of a stored member has a link: new links are written before the member, old ones
- *       deleted after it. Readers ignore links the member no longer backs.
+ *       deleted after it. Readers ignore links the member no longer backs. A link also names the member's home
+ *       city, written again after each change of the member: a hint for reading ahead, which readers check.
  * </ul>
  * Changes of one entry are conditional on its version, kept in {@code rev}: a writer that read an older one gets
  * {@link StaleWrite}. A claim or link such a writer made stays behind, as one a writer that died would leave.
@@ -47,6 +49,8 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
     private static final String REV = DirectoryItems.VERSION;
     private static final String OWNER = "owner";
     private static final String CLAIMED_AT = "claimedAt";
+    private static final String LINKED_ID = "entryId";
+    private static final String LINKED_CITY = "homeCity";
 
     private final Table table;
     private final DirectoryItems.Mapper<T> mapper;
@@ -97,12 +101,19 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
                 .stream().map(this::read).toList();
     }
 
-    /** Entries (members) naming this phone among their family contacts. */
-    List<T> withFamilyPhone(String e164) {
-        List<Map<String, AttributeValue>> keys = table
+    /** The links of this phone: entries (members) naming it among their family contacts, and where they live. */
+    List<FamilyLink> familyLinks(String e164) {
+        return table
                 .query(null, "#pk = :pk", Map.of(":pk", Items.s(Keys.familyPhone(e164))), true, Integer.MAX_VALUE)
-                .stream().map(link -> Table.key(mapper.kind(), link.get("entryId").s())).toList();
-        return table.getAll(keys).stream()
+                .stream().map(Items::reader).map(link -> new FamilyLink(link.s(LINKED_ID), link.s(LINKED_CITY)))
+                .toList();
+    }
+
+    /** The entries {@code links} name that still list {@code e164} among their family contacts. */
+    List<T> linkedBy(String e164, List<FamilyLink> links) {
+        if (links.isEmpty()) return List.of();
+        return table.getAll(links.stream().map(link -> Table.key(mapper.kind(), link.memberId())).distinct().toList())
+                .stream()
                 .map(this::read)
                 .filter(entry -> mapper.familyPhones(entry).contains(e164))
                 .toList();
@@ -111,7 +122,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
     @Override
     public void insert(T entry) {
         Claim claim = entry.phone() == null ? Claim.NONE : claim(entry.phone(), entry.id());
-        for (String phone : mapper.familyPhones(entry)) putLink(phone, entry.id());
+        for (String phone : mapper.familyPhones(entry)) putLink(phone, entry);
         if (!table.putNew(item(entry))) {
             // the id is taken (links it got are ignored by readers); give back a claim only this call made
             if (claim.fresh()) release(entry.phone(), entry.id(), claim.claimedAt());
@@ -131,7 +142,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         Set<String> oldLinks = mapper.familyPhones(old);
         Set<String> newLinks = mapper.familyPhones(entry);
         for (String phone : newLinks) {
-            if (!oldLinks.contains(phone)) putLink(phone, entry.id());
+            if (!oldLinks.contains(phone)) putLink(phone, entry);
         }
         if (!table.put(item(entry), "#rev = :rev", Map.of(":rev", Items.n(expected)))) {
             if (table.get(mapper.kind(), entry.id()).isEmpty()) throw new NotFound(mapper.what());
@@ -140,6 +151,11 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         if (phoneChanges && old.phone() != null) release(old.phone(), entry.id(), null);
         for (String phone : oldLinks) {
             if (!newLinks.contains(phone)) deleteLink(phone, entry.id());
+        }
+        // the links kept are written again to name where the member lives now (links older than their city hint
+        // get it at the member's next change): after the write, so a writer that loses leaves them be
+        for (String phone : newLinks) {
+            if (oldLinks.contains(phone)) putLink(phone, entry);
         }
     }
 
@@ -219,10 +235,10 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     // ---- family links
 
-    private void putLink(String phone, String id) {
+    private void putLink(String phone, T entry) {
         table.put(Items.writer()
-                .s(PK, Keys.familyPhone(phone)).s(SK, Keys.familyLink(id)).s(ITEM_TYPE, "FAMILY_LINK")
-                .s("entryId", id).build());
+                .s(PK, Keys.familyPhone(phone)).s(SK, Keys.familyLink(entry.id())).s(ITEM_TYPE, "FAMILY_LINK")
+                .s(LINKED_ID, entry.id()).s(LINKED_CITY, mapper.homeCity(entry)).build());
     }
 
     private void deleteLink(String phone, String id) {

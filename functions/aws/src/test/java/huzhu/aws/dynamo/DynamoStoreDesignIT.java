@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.aws.AwsClients;
 import huzhu.core.care.FollowUpStatus;
+import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Registry;
 import huzhu.core.error.DependencyFailure;
@@ -94,6 +95,7 @@ class DynamoStoreDesignIT {
         store.directory().volunteers().all();
         store.directory().leaders().page(PageRequest.first(10));
         store.directory().membersWithFamilyPhone(family);
+        store.directory().membersLinkedBy(family, store.directory().familyLinks(family));
         store.directory().volunteersInCity("杭州");
         store.directory().leadersAtLevel(1);
         store.triggerTokens().memberIdFor("hash-1");
@@ -230,6 +232,26 @@ class DynamoStoreDesignIT {
 
         // when / then
         assertThat(store.directory().membersWithFamilyPhone(phone)).isEmpty();
+    }
+
+    @Test
+    void aFamilyLinkWrittenBeforeLinksNamedACity_findsTheMember_andNamesTheCityAfterTheMembersNextChange() {
+        // given a member whose link was written before links named the member's city
+        String phone = freshPhone();
+        Member member = member("m-1").home("唐山", "路北区").family("父亲", "父亲", phone).build();
+        store.directory().members().insert(member);
+        client.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS("FAMILY#" + phone), "sk", AttributeValue.fromS("MEMBER#m-1"),
+                "type", AttributeValue.fromS("FAMILY_LINK"), "entryId", AttributeValue.fromS("m-1"))));
+        assertThat(store.directory().familyLinks(phone)).containsExactly(new FamilyLink("m-1", null));
+        assertThat(store.directory().membersWithFamilyPhone(phone)).containsExactly(member);
+
+        // when an officer changes something else about the member
+        store.directory().members().update(member("m-1").home("唐山", "路北区").family("父亲", "父亲", phone)
+                .unit("销售二部").version(2).build());
+
+        // then
+        assertThat(store.directory().familyLinks(phone)).containsExactly(new FamilyLink("m-1", "唐山"));
     }
 
     @Test

@@ -11,7 +11,18 @@ public interface DirectoryStore {
     Registry<Leader> leaders();
 
     /** Members who list this phone among their family contacts. */
-    List<Member> membersWithFamilyPhone(String e164);
+    default List<Member> membersWithFamilyPhone(String e164) {
+        return membersLinkedBy(e164, familyLinks(e164));
+    }
+
+    /**
+     * The first half of {@link #membersWithFamilyPhone}, one round trip: which members list this phone and where
+     * they live, by the phone's links. What depends only on the city can start here, before the members are read.
+     */
+    List<FamilyLink> familyLinks(String e164);
+
+    /** The second half of {@link #membersWithFamilyPhone}: the members {@code links} name that list {@code e164}. */
+    List<Member> membersLinkedBy(String e164, List<FamilyLink> links);
 
     /** Volunteers whose area is in this city, on duty or not. */
     List<Volunteer> volunteersInCity(String city);

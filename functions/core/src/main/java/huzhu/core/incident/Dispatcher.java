@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,6 +158,34 @@ public final class Dispatcher {
      */
     public OpeningReads readAhead(Member member, List<Incident> active) {
         return new OpeningReads(member, ReadAhead.done(active), ReadAhead.start(this::policy), volunteersNear(member));
+    }
+
+    /**
+     * What opening an incident for a member living in one of {@code cities} reads, started before the member is
+     * known: a text from a family phone learns where its member lives from the phone's links, a round trip before
+     * the member is read. Nothing is read for no city.
+     */
+    public EarlyReads readAheadIn(Collection<String> cities) {
+        if (cities.isEmpty()) return EarlyReads.NONE;
+        Map<String, Pending<List<Volunteer>>> volunteers = new HashMap<>();
+        for (String city : cities) volunteers.computeIfAbsent(city, c -> ReadAhead.start(() -> directory.volunteersInCity(c)));
+        return new EarlyReads(ReadAhead.start(this::policy), Map.copyOf(volunteers));
+    }
+
+    /** Reads {@link #readAheadIn} started: the policy, and the volunteers of each city (none: {@link #NONE}). */
+    public record EarlyReads(Pending<EscalationPolicy> policy, Map<String, Pending<List<Volunteer>>> volunteersInCity) {
+        public static final EarlyReads NONE = new EarlyReads(null, Map.of());
+    }
+
+    /**
+     * {@link #readAhead(Member, List)}, taking over what {@code early} started when it read the volunteers of the
+     * member's city; for a city it did not read (the links named a city the member has left), read now.
+     */
+    public OpeningReads readAhead(Member member, List<Incident> active, EarlyReads early) {
+        String city = member == null || member.homeArea() == null ? null : member.homeArea().city();
+        Pending<List<Volunteer>> volunteers = city == null ? null : early.volunteersInCity().get(city);
+        if (volunteers == null) return readAhead(member, active);
+        return new OpeningReads(member, ReadAhead.done(active), early.policy(), volunteers);
     }
 
     /**

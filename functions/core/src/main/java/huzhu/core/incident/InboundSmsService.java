@@ -3,10 +3,12 @@ package huzhu.core.incident;
 import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
+import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.RateLimited;
+import huzhu.core.incident.Dispatcher.EarlyReads;
 import huzhu.core.incident.ReplyGrammar.Reading;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.IdempotencyStore;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -126,7 +129,7 @@ public final class InboundSmsService {
         String body = Text.shorten(Text.clean(in.messageBody() == null ? "" : in.messageBody()), MAX_BODY);
         boolean stop = ReplyGrammar.isStop(body);
         // what every text but STOP is routed by, read together with the check for a redelivery
-        Sender sender = stop ? null : Sender.readAhead(from.get(), incidents, directory);
+        Sender sender = stop ? null : Sender.readAhead(from.get(), incidents, directory, dispatcher);
         String seenKey = Text.blank(in.inboundMessageId()) ? null : "sms:" + in.inboundMessageId();
         if (seenKey != null && idempotency.recall(seenKey, now).isPresent()) {
             JsonLog.info("sms.duplicate", "inboundMessageId", in.inboundMessageId());
@@ -143,18 +146,29 @@ public final class InboundSmsService {
      * The reads a text is routed by — the active incidents, the sender as a member, the members whose family the
      * sender is — started together: each is a round trip before the first alert. Read once, used throughout.
      */
-    private record Sender(Pending<List<Incident>> active, Pending<Optional<Member>> asMember,
-            Pending<List<Member>> family) {
-        static Sender readAhead(String from, IncidentStore incidents, DirectoryStore directory) {
+    private record Sender(Pending<List<Incident>> active, Pending<Optional<Member>> asMember, Pending<Family> family) {
+        static Sender readAhead(String from, IncidentStore incidents, DirectoryStore directory, Dispatcher dispatcher) {
             return new Sender(ReadAhead.start(incidents::active), ReadAhead.start(() -> directory.members().byPhone(from)),
-                    ReadAhead.start(() -> directory.membersWithFamilyPhone(from)));
+                    ReadAhead.start(() -> {
+                        List<FamilyLink> links = directory.familyLinks(from);
+                        // most texts from a family phone open an incident: what opening reads for the city the
+                        // links name starts now, beside reading the members (for the rest, two reads in vain)
+                        EarlyReads opening = dispatcher.readAheadIn(links.stream().map(FamilyLink::homeCity)
+                                .filter(Objects::nonNull).distinct().toList());
+                        return new Family(directory.membersLinkedBy(from, links), opening);
+                    }));
         }
+    }
+
+    /** The members whose family the sender is, and what opening an incident for them reads, under way. */
+    private record Family(List<Member> members, EarlyReads opening) {
     }
 
     private Handled route(String from, String body, InboundSms in, Instant now, Sender sender) {
         List<Incident> activeNow = sender.active().get();
         List<Member> asMember = sender.asMember().get().map(List::of).orElse(List.of());
-        List<Member> family = sender.family().get();
+        Family ofFamily = sender.family().get();
+        List<Member> family = ofFamily.members();
         Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
 
         List<AlertHolderReplies.Target> alerts = AlertHolderReplies.alertsTo(from, activeNow);
@@ -178,7 +192,7 @@ public final class InboundSmsService {
             if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
-                open(in, body, active.get().reporter(), member.language(), dispatcher.readAhead(member, activeNow),
+                open(in, body, active.get().reporter(), member.language(), dispatcher.readAhead(member, activeNow, ofFamily.opening()),
                         opened -> receiptOnRecord(from, opened, member.language()));
                 return Handled.OPENED;
             }
@@ -188,7 +202,7 @@ public final class InboundSmsService {
             }
             // most texts from a member's family with no emergency in progress open one: what opening reads
             // starts now, while the checks below look for the few that do not
-            Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow);
+            Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow, ofFamily.opening());
             // no emergency in progress: news of a death in the family goes to the union's leaders, not the volunteers
             // (BereavementReports decides; anything that might be an emergency it leaves to be opened below)
             if (bereavements.take(from, body, member, incidentIdFor(in), activeNow, now)) return Handled.BEREAVEMENT;

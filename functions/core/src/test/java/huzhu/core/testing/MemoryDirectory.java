@@ -2,6 +2,7 @@ package huzhu.core.testing;
 
 import huzhu.core.directory.DirectoryEntry;
 import huzhu.core.directory.DirectoryStore;
+import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Registry;
@@ -45,9 +46,18 @@ final class MemoryDirectory implements DirectoryStore {
     }
 
     @Override
-    public List<Member> membersWithFamilyPhone(String e164) {
+    public List<FamilyLink> familyLinks(String e164) {
         synchronized (lock) {
-            return members.byId.values().stream().filter(m -> m.hasFamilyPhone(e164)).toList();
+            return members.byId.values().stream().filter(m -> m.hasFamilyPhone(e164))
+                    .map(m -> new FamilyLink(m.id(), m.homeArea() == null ? null : m.homeArea().city())).toList();
+        }
+    }
+
+    @Override
+    public List<Member> membersLinkedBy(String e164, List<FamilyLink> links) {
+        synchronized (lock) {
+            return links.stream().map(l -> members.byId.get(l.memberId()))
+                    .filter(m -> m != null && m.hasFamilyPhone(e164)).toList();
         }
     }
 

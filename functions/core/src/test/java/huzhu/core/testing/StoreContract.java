@@ -15,6 +15,7 @@ import huzhu.core.Store;
 import huzhu.core.audit.AuditEntry;
 import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpStatus;
+import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Registry;
@@ -450,6 +451,40 @@ public abstract class StoreContract {
         // then
         assertThat(store.directory().membersWithFamilyPhone(phone(500))).isEmpty();
         assertThat(store.directory().membersWithFamilyPhone(phone(600))).extracting(Member::id).containsExactly("m-1");
+    }
+
+    @Test
+    void familyLinks_nameEachMemberWhoListsThePhone_andWhereTheyLive_evenAfterAMove() {
+        // given two siblings in two cities who both list their mother
+        String mother = phone(500);
+        store.directory().members().insert(member("m-1").home("杭州", "西湖区").family("陈秀英", "母亲", mother).build());
+        store.directory().members().insert(member("m-2").home("宁波", "鄞州区").family("陈秀英", "母亲", mother).build());
+        assertThat(store.directory().familyLinks(mother))
+                .containsExactlyInAnyOrder(new FamilyLink("m-1", "杭州"), new FamilyLink("m-2", "宁波"));
+
+        // when one moves home
+        store.directory().members().update(member("m-1").home("唐山", "路北区").family("陈秀英", "母亲", mother)
+                .version(2).build());
+
+        // then
+        List<FamilyLink> links = store.directory().familyLinks(mother);
+        assertThat(links).containsExactlyInAnyOrder(new FamilyLink("m-1", "唐山"), new FamilyLink("m-2", "宁波"));
+        assertThat(store.directory().membersLinkedBy(mother, links)).extracting(Member::id)
+                .containsExactlyInAnyOrder("m-1", "m-2");
+    }
+
+    @Test
+    void membersLinkedBy_leavesOutAMemberWhoNoLongerListsThePhone_sinceTheLinksWereRead() {
+        // given links read just before the member replaced the phone
+        store.directory().members().insert(member("m-1").family("父亲", "父亲", phone(500)).build());
+        List<FamilyLink> links = store.directory().familyLinks(phone(500));
+
+        // when
+        store.directory().members().update(member("m-1").family("父亲", "父亲", phone(600)).version(2).build());
+
+        // then
+        assertThat(links).extracting(FamilyLink::memberId).containsExactly("m-1");
+        assertThat(store.directory().membersLinkedBy(phone(500), links)).isEmpty();
     }
 
     @Test

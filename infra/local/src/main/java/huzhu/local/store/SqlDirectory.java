@@ -8,6 +8,7 @@ import huzhu.core.directory.Area;
 import huzhu.core.directory.DirectoryEntry;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
+import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Registry;
@@ -18,7 +19,10 @@ import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,6 +57,26 @@ final class SqlDirectory implements DirectoryStore {
         return leaders;
     }
 
+    @Override
+    public List<FamilyLink> familyLinks(String e164) {
+        return sql.tx(c -> {
+            List<FamilyLink> links = new ArrayList<>();
+            try (PreparedStatement ps = Sql.prepare(c, """
+                    SELECT f.member_id, d.city FROM family_phones f JOIN directory d ON d.kind = 'member' AND d.id = f.member_id
+                    WHERE f.phone = ? ORDER BY d.id""", e164); ResultSet r = ps.executeQuery()) {
+                while (r.next()) links.add(new FamilyLink(r.getString(1), r.getString(2)));
+            }
+            return links;
+        });
+    }
+
+    @Override
+    public List<Member> membersLinkedBy(String e164, List<FamilyLink> links) {
+        List<String> ids = links.stream().map(FamilyLink::memberId).toList();
+        return membersWithFamilyPhone(e164).stream().filter(m -> ids.contains(m.id())).toList();
+    }
+
+    /** One query here: the embedded store has no round trip to save by halves. */
     @Override
     public List<Member> membersWithFamilyPhone(String e164) {
         return sql.tx(c -> sql.docs(c, Member.class, """
