@@ -1,13 +1,14 @@
 package huzhu.aws.dynamo;
 
 import huzhu.core.directory.DirectoryStore;
-import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
 import huzhu.core.directory.Volunteer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** The directory: one {@link PersonRegistry} per kind, and the searches the emergency path needs, by index. */
 final class Directory implements DirectoryStore {
@@ -37,12 +38,17 @@ final class Directory implements DirectoryStore {
     }
 
     @Override
-    public List<FamilyLink> familyLinks(String e164) {
+    public List<PhoneLink> familyLinks(String e164) {
         return members.familyLinks(e164);
     }
 
     @Override
-    public List<Member> membersLinkedBy(String e164, List<FamilyLink> links) {
+    public Optional<PhoneLink> memberPhoneLink(String e164) {
+        return members.phoneLink(e164);
+    }
+
+    @Override
+    public List<Member> membersLinkedBy(String e164, List<PhoneLink> links) {
         return members.linkedBy(e164, links);
     }
 

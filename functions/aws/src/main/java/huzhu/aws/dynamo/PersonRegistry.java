@@ -6,7 +6,7 @@ import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
 import huzhu.core.directory.DirectoryEntry;
-import huzhu.core.directory.FamilyLink;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.error.NotFound;
@@ -35,8 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       released after it. A claim whose owner does not hold the phone is left-over or in flight; it is
  *       taken over only after {@link #CLAIM_LEASE}.
  *   <li>every family phone of a stored member has a link: new links are written before the member, old ones
- *       deleted after it. Readers ignore links the member no longer backs. A link also names the member's home
- *       city, written again after each change of the member: a hint for reading ahead, which readers check.
+ *       deleted after it. Readers ignore links the member no longer backs. A link, and a member's phone claim, also
+ *       name the member's home city, written again after each change of the member: a hint for reading ahead,
+ *       which readers check.
  * </ul>
  * Changes of one entry are conditional on its version, kept in {@code rev}: a writer that read an older one gets
  * {@link StaleWrite}. A claim or link such a writer made stays behind, as one a writer that died would leave.
@@ -101,16 +102,23 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
                 .stream().map(this::read).toList();
     }
 
+    /** The link of the entry (member) whose own phone this is, from the phone's claim: its id, and where it lives. */
+    Optional<PhoneLink> phoneLink(String e164) {
+        if (e164 == null || e164.isEmpty()) return Optional.empty();
+        return table.get(Keys.phoneClaim(mapper.kind(), e164), Keys.CLAIM).map(Items::reader)
+                .map(claim -> new PhoneLink(claim.s(OWNER), claim.s(LINKED_CITY)));
+    }
+
     /** The links of this phone: entries (members) naming it among their family contacts, and where they live. */
-    List<FamilyLink> familyLinks(String e164) {
+    List<PhoneLink> familyLinks(String e164) {
         return table
                 .query(null, "#pk = :pk", Map.of(":pk", Items.s(Keys.familyPhone(e164))), true, Integer.MAX_VALUE)
-                .stream().map(Items::reader).map(link -> new FamilyLink(link.s(LINKED_ID), link.s(LINKED_CITY)))
+                .stream().map(Items::reader).map(link -> new PhoneLink(link.s(LINKED_ID), link.s(LINKED_CITY)))
                 .toList();
     }
 
     /** The entries {@code links} name that still list {@code e164} among their family contacts. */
-    List<T> linkedBy(String e164, List<FamilyLink> links) {
+    List<T> linkedBy(String e164, List<PhoneLink> links) {
         if (links.isEmpty()) return List.of();
         return table.getAll(links.stream().map(link -> Table.key(mapper.kind(), link.memberId())).distinct().toList())
                 .stream()
@@ -121,7 +129,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     @Override
     public void insert(T entry) {
-        Claim claim = entry.phone() == null ? Claim.NONE : claim(entry.phone(), entry.id());
+        Claim claim = entry.phone() == null ? Claim.NONE : claim(entry.phone(), entry);
         for (String phone : mapper.familyPhones(entry)) putLink(phone, entry);
         if (!table.putNew(item(entry))) {
             // the id is taken (links it got are ignored by readers); give back a claim only this call made
@@ -138,7 +146,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         if (Items.reader(current).l(REV) != expected) throw new StaleWrite(mapper.what(), entry.id());
         T old = read(current);
         boolean phoneChanges = !Objects.equals(old.phone(), entry.phone());
-        if (phoneChanges && entry.phone() != null) claim(entry.phone(), entry.id());
+        if (phoneChanges && entry.phone() != null) claim(entry.phone(), entry);
         Set<String> oldLinks = mapper.familyPhones(old);
         Set<String> newLinks = mapper.familyPhones(entry);
         for (String phone : newLinks) {
@@ -152,6 +160,8 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         for (String phone : oldLinks) {
             if (!newLinks.contains(phone)) deleteLink(phone, entry.id());
         }
+        boolean namesCities = mapper.homeCity(entry) != null || mapper.homeCity(old) != null;
+        if (namesCities && !phoneChanges && entry.phone() != null) nameCityOnClaim(entry);
         // the links kept are written again to name where the member lives now (links older than their city hint
         // get it at the member's next change): after the write, so a writer that loses leaves them be
         for (String phone : newLinks) {
@@ -194,14 +204,15 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         static final Claim NONE = new Claim(false, null);
     }
 
-    /** Claims the phone for {@code id}, or throws {@link PhoneTaken} if another entry holds or is taking it. */
-    private Claim claim(String phone, String id) {
+    /** Claims the phone for {@code entry}, or throws {@link PhoneTaken} if another entry holds or is taking it. */
+    private Claim claim(String phone, T entry) {
+        String id = entry.id();
         String pk = Keys.phoneClaim(mapper.kind(), phone);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Map<String, AttributeValue> ours = Items.writer()
                     .s(PK, pk).s(SK, Keys.CLAIM).s(ITEM_TYPE, "PHONE_CLAIM")
-                    .s(OWNER, id).time(CLAIMED_AT, now).build();
+                    .s(OWNER, id).time(CLAIMED_AT, now).s(LINKED_CITY, mapper.homeCity(entry)).build();
             if (table.putNew(ours)) return new Claim(true, now.toString());
 
             Optional<Map<String, AttributeValue>> existing = table.get(pk, Keys.CLAIM);
@@ -220,6 +231,21 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
             }
         }
         throw new PhoneTaken(mapper.what());
+    }
+
+    /**
+     * Names the city the entry lives in now on the claim of its phone, if the entry still owns it; only the city
+     * changes, so the claim's lease is left as it was.
+     */
+    private void nameCityOnClaim(T entry) {
+        String pk = Keys.phoneClaim(mapper.kind(), entry.phone());
+        String city = mapper.homeCity(entry);
+        if (city == null) {
+            table.update(pk, Keys.CLAIM, "REMOVE #homeCity", "#owner = :owner", Map.of(":owner", Items.s(entry.id())));
+        } else {
+            table.update(pk, Keys.CLAIM, "SET #homeCity = :city", "#owner = :owner",
+                    Map.of(":owner", Items.s(entry.id()), ":city", Items.s(city)));
+        }
     }
 
     /** Deletes the claim if {@code id} still owns it (and, when given, it is the one made at {@code claimedAt}). */

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.aws.AwsClients;
 import huzhu.core.care.FollowUpStatus;
-import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
 import huzhu.core.error.DependencyFailure;
 import huzhu.core.incident.Alert;
@@ -32,6 +32,7 @@ import huzhu.core.testing.MutableClock;
 import huzhu.testing.Dynalite;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -243,7 +244,7 @@ class DynamoStoreDesignIT {
         client.putItem(b -> b.tableName(table).item(Map.of(
                 "pk", AttributeValue.fromS("FAMILY#" + phone), "sk", AttributeValue.fromS("MEMBER#m-1"),
                 "type", AttributeValue.fromS("FAMILY_LINK"), "entryId", AttributeValue.fromS("m-1"))));
-        assertThat(store.directory().familyLinks(phone)).containsExactly(new FamilyLink("m-1", null));
+        assertThat(store.directory().familyLinks(phone)).containsExactly(new PhoneLink("m-1", null));
         assertThat(store.directory().membersWithFamilyPhone(phone)).containsExactly(member);
 
         // when an officer changes something else about the member
@@ -251,7 +252,29 @@ class DynamoStoreDesignIT {
                 .unit("销售二部").version(2).build());
 
         // then
-        assertThat(store.directory().familyLinks(phone)).containsExactly(new FamilyLink("m-1", "唐山"));
+        assertThat(store.directory().familyLinks(phone)).containsExactly(new PhoneLink("m-1", "唐山"));
+    }
+
+    @Test
+    void aPhoneClaimWrittenBeforeClaimsNamedACity_namesTheCityAfterTheMembersNextChange_andKeepsItsLease() {
+        // given a member whose phone claim was written before claims named the member's city
+        String phone = freshPhone();
+        store.directory().members().insert(member("m-1").phone(phone).home("唐山", "路北区").build());
+        Map<String, AttributeValue> key = Table.key(Keys.phoneClaim("MEMBER", phone), Keys.CLAIM);
+        Map<String, AttributeValue> claim = new HashMap<>(client.getItem(b -> b.tableName(table).key(key)).item());
+        claim.remove("homeCity");
+        client.putItem(b -> b.tableName(table).item(claim));
+        assertThat(store.directory().memberPhoneLink(phone)).contains(new PhoneLink("m-1", null));
+
+        // when an officer changes something else about the member
+        clock.advance(Duration.ofDays(30));
+        store.directory().members().update(member("m-1").phone(phone).home("唐山", "路北区").unit("销售二部").version(2)
+                .build());
+
+        // then
+        assertThat(store.directory().memberPhoneLink(phone)).contains(new PhoneLink("m-1", "唐山"));
+        assertThat(client.getItem(b -> b.tableName(table).key(key)).item().get("claimedAt"))
+                .as("the claim's lease").isEqualTo(claim.get("claimedAt"));
     }
 
     @Test

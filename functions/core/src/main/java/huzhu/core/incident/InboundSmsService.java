@@ -3,9 +3,9 @@ package huzhu.core.incident;
 import huzhu.core.ServiceConfig;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
-import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.RateLimited;
 import huzhu.core.incident.Dispatcher.EarlyReads;
@@ -15,11 +15,11 @@ import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PhoneNumbers;
 import huzhu.core.kernel.RateLimiter;
-import huzhu.core.kernel.ReadAhead;
 import huzhu.core.kernel.ReadAhead.Pending;
+import huzhu.core.kernel.ReadAhead;
 import huzhu.core.kernel.Text;
-import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
+import huzhu.core.kernel.VersionedChange;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OptOutStore;
@@ -146,30 +146,43 @@ public final class InboundSmsService {
      * The reads a text is routed by — the active incidents, the sender as a member, the members whose family the
      * sender is — started together: each is a round trip before the first alert. Read once, used throughout.
      */
-    private record Sender(Pending<List<Incident>> active, Pending<Optional<Member>> asMember, Pending<Family> family) {
+    private record Sender(Pending<List<Incident>> active, Pending<Found> asMember, Pending<Found> family) {
         static Sender readAhead(String from, IncidentStore incidents, DirectoryStore directory, Dispatcher dispatcher) {
-            return new Sender(ReadAhead.start(incidents::active), ReadAhead.start(() -> directory.members().byPhone(from)),
+            return new Sender(ReadAhead.start(incidents::active),
                     ReadAhead.start(() -> {
-                        List<FamilyLink> links = directory.familyLinks(from);
-                        // most texts from a family phone open an incident: what opening reads for the city the
-                        // links name starts now, beside reading the members (for the rest, two reads in vain)
-                        EarlyReads opening = dispatcher.readAheadIn(links.stream().map(FamilyLink::homeCity)
-                                .filter(Objects::nonNull).distinct().toList());
-                        return new Family(directory.membersLinkedBy(from, links), opening);
+                        Optional<PhoneLink> link = directory.memberPhoneLink(from);
+                        EarlyReads opening = opening(link.stream().toList(), dispatcher);
+                        return new Found(link.flatMap(l -> directory.members().get(l.memberId()))
+                                .filter(m -> from.equals(m.phone())).stream().toList(), opening);
+                    }),
+                    ReadAhead.start(() -> {
+                        List<PhoneLink> links = directory.familyLinks(from);
+                        EarlyReads opening = opening(links, dispatcher);
+                        return new Found(directory.membersLinkedBy(from, links), opening);
                     }));
+        }
+
+        /**
+         * Most texts from a member's or a family's phone open an incident: what opening reads for the cities the
+         * phone's links name starts before the members are read, beside them (for the rest, two reads in vain).
+         */
+        private static EarlyReads opening(List<PhoneLink> links, Dispatcher dispatcher) {
+            return dispatcher.readAheadIn(links.stream().map(PhoneLink::homeCity).filter(Objects::nonNull).distinct()
+                    .toList());
         }
     }
 
-    /** The members whose family the sender is, and what opening an incident for them reads, under way. */
-    private record Family(List<Member> members, EarlyReads opening) {
+    /** The members a phone leads to, and what opening an incident for them reads, under way. */
+    private record Found(List<Member> members, EarlyReads opening) {
     }
 
     private Handled route(String from, String body, InboundSms in, Instant now, Sender sender) {
         List<Incident> activeNow = sender.active().get();
-        List<Member> asMember = sender.asMember().get().map(List::of).orElse(List.of());
-        Family ofFamily = sender.family().get();
-        List<Member> family = ofFamily.members();
-        Member member = !asMember.isEmpty() ? asMember.get(0) : family.isEmpty() ? null : pick(family, activeNow);
+        Found asMember = sender.asMember().get();
+        Found family = sender.family().get();
+        Member member = !asMember.members().isEmpty() ? asMember.members().get(0)
+                : family.members().isEmpty() ? null : pick(family.members(), activeNow);
+        EarlyReads early = !asMember.members().isEmpty() ? asMember.opening() : family.opening();
 
         List<AlertHolderReplies.Target> alerts = AlertHolderReplies.alertsTo(from, activeNow);
         if (!alerts.isEmpty()) {
@@ -192,8 +205,8 @@ public final class InboundSmsService {
             if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
-                open(in, body, active.get().reporter(), member.language(), dispatcher.readAhead(member, activeNow, ofFamily.opening()),
-                        opened -> receiptOnRecord(from, opened, member.language()));
+                open(in, body, active.get().reporter(), member.language(),
+                        dispatcher.readAhead(member, activeNow, early), opened -> receiptOnRecord(from, opened, member.language()));
                 return Handled.OPENED;
             }
             if (active.isPresent()) {
@@ -202,7 +215,7 @@ public final class InboundSmsService {
             }
             // most texts from a member's family with no emergency in progress open one: what opening reads
             // starts now, while the checks below look for the few that do not
-            Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow, ofFamily.opening());
+            Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow, early);
             // no emergency in progress: news of a death in the family goes to the union's leaders, not the volunteers
             // (BereavementReports decides; anything that might be an emergency it leaves to be opened below)
             if (bereavements.take(from, body, member, incidentIdFor(in), activeNow, now)) return Handled.BEREAVEMENT;

@@ -4,15 +4,15 @@ import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.ServiceConfig;
-import huzhu.core.directory.FamilyLink;
-import huzhu.core.directory.Member;
 import huzhu.core.Services;
-import huzhu.core.sms.SmsLimits;
+import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
+import huzhu.core.sms.SmsLimits;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.Intercepted;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -120,10 +121,10 @@ class ReadsBeforeTheFirstAlertTest {
 
         assertThat(readsBeforeTheFirstSms()).containsExactly(
                 "active", // the active incidents: one per member at a time, the volunteers' load
-                "byPhone", // the sender as a member
                 "create", // the incident, with the first level's alerts planned in the same write
                 "escalationPolicy",
                 "familyLinks", // the sender as family: whose, and where they live
+                "memberPhoneLink", // the sender as a member
                 "membersLinkedBy", // those members
                 "recall", // a redelivery of this SMS?
                 "volunteersInCity");
@@ -131,7 +132,7 @@ class ReadsBeforeTheFirstAlertTest {
 
     @Test
     void aFamilyText_isCheckedForARedelivery_whileItsSenderAndTheActiveIncidentsAreRead() {
-        hold("recall", "active", "byPhone", "familyLinks");
+        hold("recall", "active", "memberPhoneLink", "familyLinks");
 
         assertThat(familyTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
 
@@ -166,10 +167,42 @@ class ReadsBeforeTheFirstAlertTest {
                 .family("王建国", "父亲", FATHER).version(moved.version() + 1).build());
         memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
         services = services(World.CONFIG, (method, args, real) -> method.getName().equals("familyLinks")
-                ? List.of(new FamilyLink("m-1", "杭州")) : real.run());
+                ? List.of(new PhoneLink("m-1", "杭州")) : real.run());
 
         // when
         assertThat(familyTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
+
+        // then
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(13))
+                .doesNotContain(phone(11), phone(12));
+    }
+
+    @Test
+    void aMembersOwnText_readsTheVolunteersWhereTheyLive_whileTheMemberIsRead() {
+        hold("get", "volunteersInCity", "escalationPolicy");
+
+        assertThat(services.inboundSms().handle(new InboundSms(phone(1), "+8610690000", "我妈心脏病犯了，快来人", "in-1",
+                null))).isEqualTo(Handled.OPENED);
+
+        assertThat(overlaps.get("get").metThem).as("member, volunteers and policy together").isTrue();
+        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "create", "escalationPolicy", "familyLinks",
+                "get", "memberPhoneLink", "membersLinkedBy", "recall", "volunteersInCity");
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
+    }
+
+    @Test
+    void aMembersOwnText_alertsTheVolunteersWhereTheyLiveNow_whenThePhonesLinkStillNamesTheCityTheyLeft() {
+        // given: the member moved to 宁波, where one volunteer is; the phone's link has not caught up (yet)
+        Member before = memory.directory().members().get("m-1").orElseThrow();
+        memory.directory().members().update(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("宁波", "鄞州区")
+                .family("王建国", "父亲", FATHER).version(before.version() + 1).build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
+        services = services(World.CONFIG, (method, args, real) -> method.getName().equals("memberPhoneLink")
+                ? Optional.of(new PhoneLink("m-1", "杭州")) : real.run());
+
+        // when
+        assertThat(services.inboundSms().handle(new InboundSms(phone(1), "+8610690000", "我妈心脏病犯了，快来人", "in-1",
+                null))).isEqualTo(Handled.OPENED);
 
         // then
         assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(13))
@@ -205,8 +238,8 @@ class ReadsBeforeTheFirstAlertTest {
         assertThat(familyTexts("我爸摔倒了，快来人", "in-4")).isEqualTo(Handled.OPENED);
 
         // then: the alerts, the member's notice and the verified receipt go to numbers on record; only the count
-        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "byPhone", "count", "create",
-                "escalationPolicy", "familyLinks", "membersLinkedBy", "recall", "volunteersInCity");
+        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "count", "create", "escalationPolicy",
+                "familyLinks", "memberPhoneLink", "membersLinkedBy", "recall", "volunteersInCity");
         assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
     }
 }

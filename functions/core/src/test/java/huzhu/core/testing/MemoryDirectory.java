@@ -2,9 +2,9 @@ package huzhu.core.testing;
 
 import huzhu.core.directory.DirectoryEntry;
 import huzhu.core.directory.DirectoryStore;
-import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.NotFound;
@@ -46,15 +46,20 @@ final class MemoryDirectory implements DirectoryStore {
     }
 
     @Override
-    public List<FamilyLink> familyLinks(String e164) {
+    public List<PhoneLink> familyLinks(String e164) {
         synchronized (lock) {
             return members.byId.values().stream().filter(m -> m.hasFamilyPhone(e164))
-                    .map(m -> new FamilyLink(m.id(), m.homeArea() == null ? null : m.homeArea().city())).toList();
+                    .map(m -> new PhoneLink(m.id(), m.homeArea() == null ? null : m.homeArea().city())).toList();
         }
     }
 
     @Override
-    public List<Member> membersLinkedBy(String e164, List<FamilyLink> links) {
+    public Optional<PhoneLink> memberPhoneLink(String e164) {
+        return members().byPhone(e164).map(m -> new PhoneLink(m.id(), m.homeArea() == null ? null : m.homeArea().city()));
+    }
+
+    @Override
+    public List<Member> membersLinkedBy(String e164, List<PhoneLink> links) {
         synchronized (lock) {
             return links.stream().map(l -> members.byId.get(l.memberId()))
                     .filter(m -> m != null && m.hasFamilyPhone(e164)).toList();

@@ -15,9 +15,9 @@ import huzhu.core.Store;
 import huzhu.core.audit.AuditEntry;
 import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpStatus;
-import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
@@ -460,30 +460,48 @@ public abstract class StoreContract {
         store.directory().members().insert(member("m-1").home("杭州", "西湖区").family("陈秀英", "母亲", mother).build());
         store.directory().members().insert(member("m-2").home("宁波", "鄞州区").family("陈秀英", "母亲", mother).build());
         assertThat(store.directory().familyLinks(mother))
-                .containsExactlyInAnyOrder(new FamilyLink("m-1", "杭州"), new FamilyLink("m-2", "宁波"));
+                .containsExactlyInAnyOrder(new PhoneLink("m-1", "杭州"), new PhoneLink("m-2", "宁波"));
 
         // when one moves home
         store.directory().members().update(member("m-1").home("唐山", "路北区").family("陈秀英", "母亲", mother)
                 .version(2).build());
 
         // then
-        List<FamilyLink> links = store.directory().familyLinks(mother);
-        assertThat(links).containsExactlyInAnyOrder(new FamilyLink("m-1", "唐山"), new FamilyLink("m-2", "宁波"));
+        List<PhoneLink> links = store.directory().familyLinks(mother);
+        assertThat(links).containsExactlyInAnyOrder(new PhoneLink("m-1", "唐山"), new PhoneLink("m-2", "宁波"));
         assertThat(store.directory().membersLinkedBy(mother, links)).extracting(Member::id)
                 .containsExactlyInAnyOrder("m-1", "m-2");
+    }
+
+    @Test
+    void memberPhoneLink_namesTheMemberAndWhereTheyLive_throughAMoveAndANewPhone() {
+        // given
+        store.directory().members().insert(member("m-1").phone(phone(510)).home("杭州", "西湖区").build());
+        store.directory().volunteers().insert(volunteer("v-1").phone(phone(512)).build());
+        assertThat(store.directory().memberPhoneLink(phone(510))).contains(new PhoneLink("m-1", "杭州"));
+
+        // when the member moves, then changes phone
+        store.directory().members().update(member("m-1").phone(phone(510)).home("唐山", "路北区").version(2).build());
+        assertThat(store.directory().memberPhoneLink(phone(510))).contains(new PhoneLink("m-1", "唐山"));
+        store.directory().members().update(member("m-1").phone(phone(511)).home("唐山", "路北区").version(3).build());
+
+        // then
+        assertThat(store.directory().memberPhoneLink(phone(511))).contains(new PhoneLink("m-1", "唐山"));
+        assertThat(store.directory().memberPhoneLink(phone(510))).isEmpty();
+        assertThat(store.directory().memberPhoneLink(phone(512))).as("a volunteer's phone").isEmpty();
     }
 
     @Test
     void membersLinkedBy_leavesOutAMemberWhoNoLongerListsThePhone_sinceTheLinksWereRead() {
         // given links read just before the member replaced the phone
         store.directory().members().insert(member("m-1").family("父亲", "父亲", phone(500)).build());
-        List<FamilyLink> links = store.directory().familyLinks(phone(500));
+        List<PhoneLink> links = store.directory().familyLinks(phone(500));
 
         // when
         store.directory().members().update(member("m-1").family("父亲", "父亲", phone(600)).version(2).build());
 
         // then
-        assertThat(links).extracting(FamilyLink::memberId).containsExactly("m-1");
+        assertThat(links).extracting(PhoneLink::memberId).containsExactly("m-1");
         assertThat(store.directory().membersLinkedBy(phone(500), links)).isEmpty();
     }
 

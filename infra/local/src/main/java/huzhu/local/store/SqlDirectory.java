@@ -8,9 +8,9 @@ import huzhu.core.directory.Area;
 import huzhu.core.directory.DirectoryEntry;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
-import huzhu.core.directory.FamilyLink;
 import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.NotFound;
@@ -58,21 +58,31 @@ final class SqlDirectory implements DirectoryStore {
     }
 
     @Override
-    public List<FamilyLink> familyLinks(String e164) {
+    public List<PhoneLink> familyLinks(String e164) {
         return sql.tx(c -> {
-            List<FamilyLink> links = new ArrayList<>();
+            List<PhoneLink> links = new ArrayList<>();
             try (PreparedStatement ps = Sql.prepare(c, """
                     SELECT f.member_id, d.city FROM family_phones f JOIN directory d ON d.kind = 'member' AND d.id = f.member_id
                     WHERE f.phone = ? ORDER BY d.id""", e164); ResultSet r = ps.executeQuery()) {
-                while (r.next()) links.add(new FamilyLink(r.getString(1), r.getString(2)));
+                while (r.next()) links.add(new PhoneLink(r.getString(1), r.getString(2)));
             }
             return links;
         });
     }
 
     @Override
-    public List<Member> membersLinkedBy(String e164, List<FamilyLink> links) {
-        List<String> ids = links.stream().map(FamilyLink::memberId).toList();
+    public Optional<PhoneLink> memberPhoneLink(String e164) {
+        return sql.tx(c -> {
+            try (PreparedStatement ps = Sql.prepare(c, "SELECT id, city FROM directory WHERE kind = 'member' AND phone = ?",
+                    e164); ResultSet r = ps.executeQuery()) {
+                return r.next() ? Optional.of(new PhoneLink(r.getString(1), r.getString(2))) : Optional.<PhoneLink>empty();
+            }
+        });
+    }
+
+    @Override
+    public List<Member> membersLinkedBy(String e164, List<PhoneLink> links) {
+        List<String> ids = links.stream().map(PhoneLink::memberId).toList();
         return membersWithFamilyPhone(e164).stream().filter(m -> ids.contains(m.id())).toList();
     }
 

@@ -1,9 +1,0 @@
-package huzhu.core.directory;
-
-/**
- * A phone's link to a member who lists it among their family contacts, and the city the member lived in when the
- * link was last written (null when unknown). A lookup aid beside the member, not the member: for a moment after a
- * change it can name a member who no longer lists the phone, or a city the member has left.
- */
-public record FamilyLink(String memberId, String homeCity) {
-}
