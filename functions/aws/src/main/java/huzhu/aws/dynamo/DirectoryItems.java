@@ -37,7 +37,7 @@ final class DirectoryItems {
             return Set.of();
         }
 
-        /** The city the entry's family links name (see {@link huzhu.core.directory.PhoneLink}). */
+        /** The city the entry's phone claim and family links name (see {@link huzhu.core.directory.PhoneLink}). */
         default String homeCity(T entry) {
             return null;
         }

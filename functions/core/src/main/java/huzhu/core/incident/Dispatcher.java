@@ -162,8 +162,8 @@ public final class Dispatcher {
 
     /**
      * What opening an incident for a member living in one of {@code cities} reads, started before the member is
-     * known: a text from a family phone learns where its member lives from the phone's links, a round trip before
-     * the member is read. Nothing is read for no city.
+     * known: a text from a member's or a family's phone learns where the member lives from the phone's links, a
+     * round trip before the member is read. Nothing is read for no city.
      */
     public EarlyReads readAheadIn(Collection<String> cities) {
         if (cities.isEmpty()) return EarlyReads.NONE;
