@@ -241,8 +241,8 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
         r.post("/v1/incidents", req -> {
             Caller c = req.requireAny(OPERATE);
             // CONTRACT §2.1: a POST that creates an incident honours Idempotency-Key (per caller)
-            String key = req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> c.id() + ":" + k).orElse(null);
-            return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c), key)));
+            return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c),
+                    req.callersIdempotencyKey())));
         });
         r.get("/v1/incidents", req -> {
             DirectoryListing.Query q = listQuery(req);

@@ -64,14 +64,14 @@ final class UnionRoutes {
         r.post("/v1/bereavements", req -> {
             BereavementInput in = body(req, OPERATE, BereavementInput.class);
             Actor a = actor(req);
-            return created(BereavementView.of(bereavements.record(in, a, callersKey(req, a))));
+            return created(BereavementView.of(bereavements.record(in, a, req.callersIdempotencyKey())));
         });
 
         // ---- care rounds
         r.post("/v1/care-rounds", req -> {
             RoundInput in = body(req, OPERATE, RoundInput.class);
             Actor a = actor(req);
-            return created(RoundJson.of(rounds.create(in, a, callersKey(req, a))));
+            return created(RoundJson.of(rounds.create(in, a, req.callersIdempotencyKey())));
         });
         r.get("/v1/care-rounds", req -> ok(read(req, () -> rounds.list(req.page()).map(RoundJson::of))));
         r.get("/v1/care-rounds/{id}", req -> {
@@ -110,11 +110,6 @@ final class UnionRoutes {
             AssistanceGuide g = guide.save(body(req, OPERATE, GuideInput.class), actor(req), req.basedOn());
             return ok(g).withVersion(g.version());
         });
-    }
-
-    /** The request's Idempotency-Key, scoped to the caller (one officer's key never answers another's), or null. */
-    private static String callersKey(ApiRequest req, Actor caller) {
-        return req.header("idempotency-key").filter(k -> !k.isBlank()).map(k -> caller.id() + ":" + k).orElse(null);
     }
 
     /**

@@ -154,6 +154,14 @@ public final class ApiRequest {
         return Optional.ofNullable(headers.get(name));
     }
 
+    /**
+     * The Idempotency-Key, scoped to the caller who sent it (one officer's key never answers another's); null when
+     * there is none. For routes that have required a signed-in caller.
+     */
+    public String callersIdempotencyKey() {
+        return header("idempotency-key").filter(k -> !k.isBlank()).map(k -> caller().id() + ":" + k).orElse(null);
+    }
+
     /** The versions an edit was based on, from If-Match ({@link Versions}); no If-Match: whatever is stored. */
     public BasedOn basedOn() {
         return Versions.basedOn(headers.get("if-match"));

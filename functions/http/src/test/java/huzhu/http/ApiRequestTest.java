@@ -18,6 +18,7 @@ import huzhu.core.kernel.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -71,6 +72,24 @@ class ApiRequestTest {
             assertThat(request.header("CONTENT-TYPE")).contains("application/json; charset=utf-8");
             assertThat(request.headers().get("X-Forwarded-For")).isEqualTo("198.51.100.7");
             assertThat(request.header("Idempotency-Key")).isEmpty();
+        }
+
+        @Test
+        void idempotencyKey_isScopedToTheCaller_soOneOfficersKeyNeverAnswersAnothers() {
+            // given the same key from two officers, and a blank one
+            APIGatewayV2HTTPEvent first = Fixtures.console("POST", "/v1/incidents", "{}");
+            first.setHeaders(new HashMap<>(Map.of("idempotency-key", "k-1")));
+            APIGatewayV2HTTPEvent second = Fixtures.console("POST", "/v1/incidents", "{}");
+            second.setHeaders(new HashMap<>(Map.of("idempotency-key", "k-1")));
+            second.getRequestContext().getAuthorizer().getJwt().getClaims().put("sub", "another-officer");
+            APIGatewayV2HTTPEvent blank = Fixtures.console("POST", "/v1/incidents", "{}");
+            blank.setHeaders(new HashMap<>(Map.of("idempotency-key", " ")));
+
+            // when / then
+            assertThat(ApiRequest.of(first).callersIdempotencyKey()).isEqualTo("a1b2c3d4-5678-90ab-cdef-111122223333:k-1");
+            assertThat(ApiRequest.of(second).callersIdempotencyKey()).isEqualTo("another-officer:k-1");
+            assertThat(ApiRequest.of(blank).callersIdempotencyKey()).isNull();
+            assertThat(ApiRequest.of(Fixtures.consoleGet()).callersIdempotencyKey()).as("no header").isNull();
         }
 
         @Test

@@ -90,11 +90,6 @@ final class Keys {
 
     // ---- directory
 
-    /** The partition holding every entry of one registry, sorted by id. */
-    static String registry(String kind) {
-        return kind;
-    }
-
     /** Guards one phone's uniqueness within one registry; its {@code owner} is the entry's id. */
     static String phoneClaim(String kind, String e164) {
         return "PHONE#" + kind + SEP + e164;
