@@ -112,7 +112,8 @@ class ConsoleScreensIT {
         screens.put("rounds", () -> {
             c.open("#/rounds");
             c.waitForText(By.id("roundList"), "夏季入户安全检查");
-            // the toast of the death just recorded has had its few seconds
+            // the toast of the death just recorded has its few seconds, on the page's clock rather than the test's
+            HeadlessChromium.passOneShotTimers(c.browser, java.time.Duration.ofSeconds(5));
             c.wait.until(d -> d.findElement(By.id("status")).getText().isEmpty());
         });
         screens.put("round-form", () -> {

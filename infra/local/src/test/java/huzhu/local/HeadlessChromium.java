@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +57,42 @@ final class HeadlessChromium {
      * Evaluated in every page before its own scripts: {@code setInterval} runs its function {@value #PACE} times as
      * often as asked, remembers what was asked ({@code window.__pageClock.asked}), and can be held
      * ({@code window.__pageClock.hold(true)}: the functions are not run until released). One-shot timers
-     * ({@code setTimeout}: how long a toast stays, how long sign-out waits for Cognito) keep their time.
+     * ({@code setTimeout}: how long a toast stays, how long sign-out waits for Cognito) keep their time, unless a test
+     * moves them on ({@code window.__pageClock.pass(ms)}: those due within {@code ms} run now, soonest first).
      */
     private static final String PAGE_CLOCK = """
             (function () {
               var setIntervalAsAsked = window.setInterval;
+              var setTimeoutAsAsked = window.setTimeout;
+              var clearTimeoutAsAsked = window.clearTimeout;
               var asked = [];
               var held = false;
+              var pending = new Map();
               Object.defineProperty(window, '__pageClock', { value: {
                 asked: asked,
-                hold: function (yes) { held = yes; }
+                hold: function (yes) { held = yes; },
+                pass: function (ms) {
+                  var until = performance.now() + ms;
+                  Array.from(pending.entries()).filter(function (e) { return e[1].due <= until; })
+                    .sort(function (a, b) { return a[1].due - b[1].due; })
+                    .forEach(function (e) { if (pending.delete(e[0])) { clearTimeoutAsAsked.call(window, e[0]); e[1].run(); } });
+                }
               } });
               window.setInterval = function (fn, ms) {
                 asked.push(ms);
                 var rest = Array.prototype.slice.call(arguments, 2);
                 return setIntervalAsAsked.call(window, function () { if (!held) fn.apply(window, rest); }, ms / %d);
+              };
+              window.setTimeout = function (fn, ms) {
+                var rest = Array.prototype.slice.call(arguments, 2);
+                var run = function () { fn.apply(window, rest); };
+                var id = setTimeoutAsAsked.call(window, function () { pending.delete(id); run(); }, ms);
+                pending.set(id, { due: performance.now() + (ms || 0), run: run });
+                return id;
+              };
+              window.clearTimeout = function (id) {
+                pending.delete(id);
+                clearTimeoutAsAsked.call(window, id);
               };
             })();""".formatted(PACE);
 
@@ -123,6 +145,14 @@ final class HeadlessChromium {
      */
     static void holdRepeatingTimers(ChromeDriver browser, boolean hold) {
         browser.executeScript("window.__pageClock.hold(arguments[0]);", hold);
+    }
+
+    /**
+     * The one-shot timers of the page on show that are due within {@code by} run now, soonest first, as if that much
+     * time had passed for them: a toast that stays a few seconds goes without the test waiting them out.
+     */
+    static void passOneShotTimers(ChromeDriver browser, Duration by) {
+        browser.executeScript("window.__pageClock.pass(arguments[0]);", by.toMillis());
     }
 
     /** The test is done with the browser: its pages stop, and what they stored for their origins is cleared. */

@@ -22,10 +22,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -144,6 +146,8 @@ public final class BadNight {
     private final Map<String, Helper> helpersByPhone = new ConcurrentHashMap<>();
     private final Set<String> leaderPhones = new HashSet<>();
     private final AtomicBoolean night = new AtomicBoolean(true);
+    /** Counted down as the night ends: the outbox reader and the officers stop at once, not after their pause. */
+    private final CountDownLatch dawn = new CountDownLatch(1);
     private final AtomicInteger volunteerReplies = new AtomicInteger();
     private final AtomicInteger ackPageUses = new AtomicInteger();
     private final AtomicInteger officerPolls = new AtomicInteger();
@@ -170,7 +174,10 @@ public final class BadNight {
         union();
         log.printf("bad night: union registered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        ScheduledExecutorService phones = Executors.newScheduledThreadPool(4);
+        ScheduledThreadPoolExecutor phones = new ScheduledThreadPoolExecutor(4);
+        // an answer still to come when the night ends would not be sent (a phone checks the night first): shutting
+        // down drops it rather than waiting out its few seconds
+        phones.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ExecutorService office = Executors.newFixedThreadPool(plan.officers() + 1);
         office.submit(() -> watchOutbox(phones));
         for (int o = 0; o < plan.officers(); o++) {
@@ -180,6 +187,7 @@ public final class BadNight {
         List<Call> calls = calls();
         Thread.sleep(plan.drain().toMillis());
         night.set(false);
+        dawn.countDown();
         // the outbox reader schedules the phones' answers: it stops first, then the phones
         office.shutdown();
         office.awaitTermination(60, TimeUnit.SECONDS);
@@ -330,7 +338,7 @@ public final class BadNight {
                         if (h != null) answer(h, sms, phones, think);
                     }
                 }
-                Thread.sleep(300);
+                if (dawn.await(300, TimeUnit.MILLISECONDS)) return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
@@ -398,7 +406,7 @@ public final class BadNight {
                     officerPolls.incrementAndGet();
                     officerStatuses.merge(r.status(), 1, Integer::sum);
                 }
-                Thread.sleep(3000);
+                if (dawn.await(3000, TimeUnit.MILLISECONDS)) return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
