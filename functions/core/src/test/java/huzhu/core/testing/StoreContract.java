@@ -773,6 +773,25 @@ public abstract class StoreContract {
     }
 
     @Test
+    void active_readAgain_showsEachIncidentAsItIsNow_afterUpdates() {
+        // given the active incidents read once, then one acknowledged with a note and the other resolved
+        store.incidents().create(incident("inc-1").build());
+        store.incidents().create(incident("inc-2").build());
+        assertThat(store.incidents().active()).hasSize(2);
+        Incident acknowledged = store.incidents().get("inc-1").orElseThrow().edit()
+                .note(T0.plusSeconds(10), "note", "队员已出发", "officer").acknowledge(T0.plusSeconds(10)).build();
+        store.incidents().update(acknowledged);
+        Incident second = store.incidents().get("inc-2").orElseThrow();
+        store.incidents().update(second.edit().close(IncidentStatus.RESOLVED, T0.plusSeconds(20), "已送医").build());
+
+        // when
+        List<Incident> active = store.incidents().active();
+
+        // then
+        assertThat(active).containsExactly(acknowledged);
+    }
+
+    @Test
     void dueForEscalation_returnsOnlyActiveIncidentsWhoseDeadlineHasCome() {
         // given
         Instant now = T0.plusSeconds(600);

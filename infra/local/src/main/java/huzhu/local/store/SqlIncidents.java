@@ -14,16 +14,22 @@ import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class SqlIncidents implements IncidentStore {
     private static final List<String> ACTIVE = List.of(IncidentStatus.OPEN.wire(), IncidentStatus.ACKNOWLEDGED.wire());
 
     private final Sql sql;
+    /** The active incidents the last {@link #active()} read, by id: only what it replaces them with is parsed. */
+    private volatile Map<String, Incident> lastActive = Map.of();
 
     SqlIncidents(Sql sql) {
         this.sql = sql;
@@ -61,11 +67,31 @@ final class SqlIncidents implements IncidentStore {
         });
     }
 
+    /**
+     * Every text, tap and sweep reads the active incidents, and parsing each one's JSON was most of the embedded
+     * stack's work on a bad night. A version of an incident never changes once written (each update writes the
+     * next), so the ones read last time are kept by id and version and parsed again only when they changed.
+     */
     @Override
     public List<Incident> active() {
-        return sql.tx(c -> sql.docs(c, Incident.class,
-                "SELECT doc FROM incidents WHERE status IN (?, ?) ORDER BY created_at DESC, id DESC",
-                ACTIVE.toArray()));
+        return sql.tx(c -> {
+            Map<String, Incident> known = lastActive;
+            Map<String, Incident> now = new HashMap<>();
+            List<Incident> out = new ArrayList<>();
+            try (PreparedStatement ps = Sql.prepare(c, """
+                    SELECT id, version, doc FROM incidents WHERE status IN (?, ?)
+                    ORDER BY created_at DESC, id DESC""", ACTIVE.toArray()); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Incident seen = known.get(rs.getString(1));
+                    Incident incident = seen != null && seen.version() == rs.getLong(2) ? seen
+                            : sql.json.read(rs.getString(3), Incident.class);
+                    now.put(incident.id(), incident);
+                    out.add(incident);
+                }
+            }
+            lastActive = now;
+            return out;
+        });
     }
 
     @Override
