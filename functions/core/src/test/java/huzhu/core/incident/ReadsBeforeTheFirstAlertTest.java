@@ -7,6 +7,7 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.PhoneLink;
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.sms.Messenger;
@@ -175,6 +176,28 @@ class ReadsBeforeTheFirstAlertTest {
         // then
         assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(13))
                 .doesNotContain(phone(11), phone(12));
+    }
+
+    @Test
+    void aFamilyText_isNotHeldBack_whenTheVolunteersOfACityTheMemberHasLeftCannotBeRead() {
+        // given: the member moved to 宁波; the link still names 杭州, whose volunteers cannot be read just now
+        Member before = memory.directory().members().get("m-1").orElseThrow();
+        memory.directory().members().update(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("宁波", "鄞州区")
+                .family("王建国", "父亲", FATHER).version(before.version() + 1).build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
+        services = services(World.CONFIG, (method, args, real) -> {
+            if (method.getName().equals("familyLinks")) return List.of(new PhoneLink("m-1", "杭州"));
+            if (method.getName().equals("volunteersInCity") && "杭州".equals(Intercepted.first(args))) {
+                throw new DependencyFailure("DynamoDB Query failed", null);
+            }
+            return real.run();
+        });
+
+        // when
+        assertThat(familyTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
+
+        // then
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(13));
     }
 
     @Test
