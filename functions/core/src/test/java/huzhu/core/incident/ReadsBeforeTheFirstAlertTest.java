@@ -102,6 +102,18 @@ class ReadsBeforeTheFirstAlertTest {
         overlaps.put(read, new Overlap(Set.of(untilStarted)));
     }
 
+    /** The member moves from 杭州 to 宁波, where one volunteer is (phone 13); the two of 杭州 stay behind. */
+    private void theMemberMovesToNingbo() {
+        Member before = memory.directory().members().get("m-1").orElseThrow();
+        memory.directory().members().update(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("宁波", "鄞州区")
+                .family("王建国", "父亲", FATHER).version(before.version() + 1).build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
+    }
+
+    private Handled memberTexts(String body) {
+        return services.inboundSms().handle(new InboundSms(phone(1), "+8610690000", body, "in-1", null));
+    }
+
     private List<String> readsBeforeTheFirstSms() {
         int end = calls.indexOf("-- first SMS --");
         assertThat(end).as("an SMS went out").isPositive();
@@ -163,10 +175,7 @@ class ReadsBeforeTheFirstAlertTest {
     @Test
     void aFamilyText_alertsTheVolunteersWhereTheMemberLivesNow_whenTheLinkStillNamesTheCityTheyLeft() {
         // given: the member moved to 宁波, where one volunteer is; the phone's link has not caught up (yet)
-        Member moved = memory.directory().members().get("m-1").orElseThrow();
-        memory.directory().members().update(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("宁波", "鄞州区")
-                .family("王建国", "父亲", FATHER).version(moved.version() + 1).build());
-        memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
+        theMemberMovesToNingbo();
         services = services(World.CONFIG, (method, args, real) -> method.getName().equals("familyLinks")
                 ? List.of(new PhoneLink("m-1", "杭州")) : real.run());
 
@@ -181,10 +190,7 @@ class ReadsBeforeTheFirstAlertTest {
     @Test
     void aFamilyText_isNotHeldBack_whenTheVolunteersOfACityTheMemberHasLeftCannotBeRead() {
         // given: the member moved to 宁波; the link still names 杭州, whose volunteers cannot be read just now
-        Member before = memory.directory().members().get("m-1").orElseThrow();
-        memory.directory().members().update(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("宁波", "鄞州区")
-                .family("王建国", "父亲", FATHER).version(before.version() + 1).build());
-        memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
+        theMemberMovesToNingbo();
         services = services(World.CONFIG, (method, args, real) -> {
             if (method.getName().equals("familyLinks")) return List.of(new PhoneLink("m-1", "杭州"));
             if (method.getName().equals("volunteersInCity") && "杭州".equals(Intercepted.first(args))) {
@@ -204,8 +210,7 @@ class ReadsBeforeTheFirstAlertTest {
     void aMembersOwnText_readsTheVolunteersWhereTheyLive_whileTheMemberIsRead() {
         hold("get", "volunteersInCity", "escalationPolicy");
 
-        assertThat(services.inboundSms().handle(new InboundSms(phone(1), "+8610690000", "我妈心脏病犯了，快来人", "in-1",
-                null))).isEqualTo(Handled.OPENED);
+        assertThat(memberTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
 
         assertThat(overlaps.get("get").metThem).as("member, volunteers and policy together").isTrue();
         assertThat(readsBeforeTheFirstSms()).containsExactly("active", "create", "escalationPolicy", "familyLinks",
@@ -216,16 +221,12 @@ class ReadsBeforeTheFirstAlertTest {
     @Test
     void aMembersOwnText_alertsTheVolunteersWhereTheyLiveNow_whenThePhonesLinkStillNamesTheCityTheyLeft() {
         // given: the member moved to 宁波, where one volunteer is; the phone's link has not caught up (yet)
-        Member before = memory.directory().members().get("m-1").orElseThrow();
-        memory.directory().members().update(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("宁波", "鄞州区")
-                .family("王建国", "父亲", FATHER).version(before.version() + 1).build());
-        memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
+        theMemberMovesToNingbo();
         services = services(World.CONFIG, (method, args, real) -> method.getName().equals("memberPhoneLink")
                 ? Optional.of(new PhoneLink("m-1", "杭州")) : real.run());
 
         // when
-        assertThat(services.inboundSms().handle(new InboundSms(phone(1), "+8610690000", "我妈心脏病犯了，快来人", "in-1",
-                null))).isEqualTo(Handled.OPENED);
+        assertThat(memberTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
 
         // then
         assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(13))
