@@ -80,4 +80,31 @@ class JsonTextTest {
         assertThat(JsonText.parse(json)).isEqualTo(Map.of("name", "张\"师傅\"\\", "note", "第一行\n🚑\u0001",
                 "set", List.of("K7", new BigDecimal("3"))));
     }
+
+    @Test
+    void write_escapesEveryControlCharacter_asJacksonDoes_shortFormsFirst_thenUpperCaseHex() {
+        // given: U+0000 to U+001F, then DEL, U+2028 and a slash, which JSON lets stand
+        StringBuilder controls = new StringBuilder();
+        for (char c = 0; c < 0x20; c++) controls.append(c);
+        controls.append("\u007f\u2028/");
+
+        // when
+        String json = JsonText.write(controls.toString());
+
+        // then
+        assertThat(json).isEqualTo("\"\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\b\\t\\n\\u000B"
+                + "\\f\\r\\u000E\\u000F\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019"
+                + "\\u001A\\u001B\\u001C\\u001D\\u001E\\u001F\u007f\u2028/\"");
+        assertThat(JsonText.parse(json)).isEqualTo(controls.toString());
+    }
+
+    @Test
+    void write_asciiOnly_stillEscapesChineseInLowerCaseHex() {
+        // when
+        StringBuilder out = new StringBuilder();
+        JsonText.write(out, "路北\u000b", v -> v, true);
+
+        // then
+        assertThat(out).hasToString("\"\\u8def\\u5317\\u000B\"");
+    }
 }
