@@ -241,59 +241,61 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
         r.post("/v1/incidents", req -> {
             Caller c = req.requireAny(OPERATE);
             // CONTRACT §2.1: a POST that creates an incident honours Idempotency-Key (per caller)
-            return created(IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c),
+            return incident(201, IncidentView.of(incidents.open(req.bodyAs(OpenInput.class), actor(c),
                     req.callersIdempotencyKey())));
         });
         r.get("/v1/incidents", req -> {
             DirectoryListing.Query q = listQuery(req);
             if (q.unit() == null && q.city() == null && q.district() == null && q.sort() == null && q.page() == null) {
-                return ok(reads.page(req, "incident", read(req, () -> incidents.list(req.query("status").orElse(null),
-                        req.from(), req.to(), req.page()).map(IncidentView::of)), IncidentView::id));
+                return json(200, IncidentJson.page(reads.page(req, "incident", read(req, () -> incidents.list(
+                        req.query("status").orElse(null), req.from(), req.to(), req.page()).map(IncidentView::of)),
+                        IncidentView::id)));
             }
-            return ok(reads.listed(req, "incident", read(req, () -> incidents.table(req.query("status").orElse(null),
-                    req.from(), req.to(), q.unit(), q.city(), q.district(), q.sort(), q.descending(), q.page(),
-                    req.page()).map(IncidentView::of)), IncidentView::id));
+            return json(200, IncidentJson.listed(reads.listed(req, "incident", read(req, () -> incidents.table(
+                    req.query("status").orElse(null), req.from(), req.to(), q.unit(), q.city(), q.district(), q.sort(),
+                    q.descending(), q.page(), req.page()).map(IncidentView::of)), IncidentView::id)));
         });
         r.get("/v1/incidents/{id}", req -> {
             IncidentView i = read(req, () -> IncidentView.of(incidents.get(req.pathParameter("id"))));
-            return ok(reads.one(req, "incident", i.id(), i.code(), i));
+            return incident(200, reads.one(req, "incident", i.id(), i.code(), i));
         });
         r.post("/v1/incidents/{id}/acknowledge", req -> {
             Actor a = actor(req.requireAny(OPERATE));
-            return ok(IncidentView.of(incidents.acknowledge(req.pathParameter("id"), a)));
+            return incident(200, IncidentView.of(incidents.acknowledge(req.pathParameter("id"), a)));
         });
         r.post("/v1/incidents/{id}/notes", req -> {
             Actor a = actor(req.requireAny(OPERATE));
-            return ok(IncidentView.of(incidents.addNote(req.pathParameter("id"), req.bodyAs(NoteInput.class).text(),
-                    a)));
+            return incident(200, IncidentView.of(incidents.addNote(req.pathParameter("id"),
+                    req.bodyAs(NoteInput.class).text(), a)));
         });
         r.post("/v1/incidents/{id}/assign", req -> {
             Actor a = actor(req.requireAny(OPERATE));
-            return ok(IncidentView.of(incidents.assign(req.pathParameter("id"),
+            return incident(200, IncidentView.of(incidents.assign(req.pathParameter("id"),
                     req.bodyOrEmpty(AssignInput.class).volunteerId(), a)));
         });
         r.post("/v1/incidents/{id}/repage", req -> {
             Actor a = actor(req.requireAny(OPERATE));
-            return ok(IncidentView.of(incidents.repage(req.pathParameter("id"), a)));
+            return incident(200, IncidentView.of(incidents.repage(req.pathParameter("id"), a)));
         });
         r.post("/v1/incidents/{id}/messages", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             MessageInput in = req.bodyOrEmpty(MessageInput.class);
-            return ok(IncidentView.of(incidents.message(req.pathParameter("id"), in.to(), in.text(), a)));
+            return incident(200, IncidentView.of(incidents.message(req.pathParameter("id"), in.to(), in.text(), a)));
         });
         r.post("/v1/incidents/{id}/escalate", req -> {
             Actor a = actor(req.requireAny(OPERATE));
-            return ok(IncidentView.of(incidents.escalate(req.pathParameter("id"), a)));
+            return incident(200, IncidentView.of(incidents.escalate(req.pathParameter("id"), a)));
         });
         r.post("/v1/incidents/{id}/resolve", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             ResolveInput in = req.bodyOrEmpty(ResolveInput.class);
-            return ok(IncidentView.of(incidents.resolve(req.pathParameter("id"), in.outcome(), in.notes(), a)));
+            return incident(200, IncidentView.of(incidents.resolve(req.pathParameter("id"), in.outcome(), in.notes(),
+                    a)));
         });
         r.post("/v1/incidents/{id}/cancel", req -> {
             Actor a = actor(req.requireAny(OPERATE));
             CancelInput in = req.bodyOrEmpty(CancelInput.class);
-            return ok(IncidentView.of(incidents.cancel(req.pathParameter("id"), in.reason(), a)));
+            return incident(200, IncidentView.of(incidents.cancel(req.pathParameter("id"), in.reason(), a)));
         });
         r.post("/v1/incidents/{id}/followups", req -> created(services.followUps().create(req.pathParameter("id"),
                 body(req, OPERATE, FollowUpInput.class), actor(req))));
@@ -438,6 +440,15 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
             case "false", "0", "no" -> Optional.of(Boolean.FALSE);
             default -> throw Invalid.of(name, "invalid.choice");
         };
+    }
+
+    /** An incident (CONTRACT §3), written as {@link IncidentJson} writes it. */
+    private static ApiResponse incident(int status, IncidentView incident) {
+        return json(status, IncidentJson.of(incident));
+    }
+
+    private static ApiResponse json(int status, String json) {
+        return ApiResponse.of(status, ApiResponse.JSON, json);
     }
 
     private static ApiResponse ok(Object body) {
