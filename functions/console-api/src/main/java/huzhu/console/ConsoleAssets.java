@@ -107,11 +107,7 @@ final class ConsoleAssets {
     }
 
     private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(value);
     }
 
     private static String read(String name) {

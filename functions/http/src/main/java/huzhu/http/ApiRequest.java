@@ -1,38 +1,21 @@
 package huzhu.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import huzhu.core.error.DomainException;
 import huzhu.core.error.Invalid;
 import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PageRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.Temporal;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,20 +27,6 @@ import java.util.TreeMap;
  */
 public final class ApiRequest {
     public static final int MAX_BODY_BYTES = 64 * 1024;
-
-    /** Built on the first body read, not with the class: a route that reads none loads no Jackson. */
-    private static final class Readers {
-        static final ObjectReader BODY_READER = Json.mapper().reader()
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
-            @Override
-            protected ObjectReader computeValue(Class<?> type) {
-                return BODY_READER.forType(type);
-            }
-        };
-    }
 
     private final APIGatewayV2HTTPEvent event;
     private final String method;
@@ -223,16 +192,16 @@ public final class ApiRequest {
      */
     public <T> T bodyAs(Class<T> type) {
         if (body.isBlank()) throw RequestRejected.emptyBody();
-        T value = read(body, type);
+        T value = JsonMapping.read(body, type);
         if (value == null) throw RequestRejected.emptyBody();
         return value;
     }
 
     /** Like {@link #bodyAs} for routes whose fields are all optional: no body reads as {@code {}}. */
     public <T> T bodyOrEmpty(Class<T> type) {
-        if (body.isBlank()) return read("{}", type);
-        T value = read(body, type);
-        return value == null ? read("{}", type) : value;
+        if (body.isBlank()) return JsonMapping.read("{}", type);
+        T value = JsonMapping.read(body, type);
+        return value == null ? JsonMapping.read("{}", type) : value;
     }
 
     /** {@code ?limit=}: 50 when absent, else 1 to 200 (422 on field {@code limit} otherwise). */
@@ -287,67 +256,6 @@ public final class ApiRequest {
         }
     }
 
-    private static <T> T read(String json, Class<T> type) {
-        ObjectReader reader = Readers.READERS.get(type);
-        try (JsonParser parser = reader.createParser(json)) {
-            T value = reader.readValue(parser);
-            // A second document after the first ("{…} {…}") is not JSON, whatever the first one was.
-            if (parser.nextToken() != null) throw RequestRejected.malformedJson();
-            return value;
-        } catch (InvalidDefinitionException bug) {
-            // The target type cannot be mapped at all: our fault, not the caller's.
-            throw new IllegalStateException(bug.getOriginalMessage(), bug);
-        } catch (JacksonException e) {
-            throw translate(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static RuntimeException translate(JacksonException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DomainException domain) return domain;
-            if (t instanceof StreamReadException && !(t instanceof InputCoercionException)) {
-                return RequestRejected.malformedJson();
-            }
-        }
-        if (!(e instanceof JsonMappingException mapping)) return RequestRejected.malformedJson();
-        String field = fieldPath(mapping.getPath());
-        if (mapping instanceof UnrecognizedPropertyException) return Invalid.of(field, "invalid.unknownField");
-        if (mapping instanceof MismatchedInputException mismatch) {
-            return Invalid.of(field, keyFor(mismatch.getTargetType()));
-        }
-        if (mapping.getCause() instanceof InputCoercionException) return Invalid.of(field, "invalid.range");
-        return Invalid.of(field, "invalid.type");
-    }
-
-    /** {@code homeArea.city}, {@code familyContacts[0].phone}; {@code body} for the document itself. */
-    static String fieldPath(List<JsonMappingException.Reference> path) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                if (out.length() > 0) out.append('.');
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.length() == 0 ? "body" : out.toString();
-    }
-
-    private static String keyFor(Class<?> target) {
-        if (target == null) return "invalid.type";
-        if (target == Language.class) return "invalid.language";
-        if (target.isEnum()) return "invalid.choice";
-        if (target == LocalDate.class) return "invalid.date";
-        if (Temporal.class.isAssignableFrom(target)) return "invalid.time";
-        if (Number.class.isAssignableFrom(target)
-                || (target.isPrimitive() && target != boolean.class && target != char.class)) {
-            return "invalid.number";
-        }
-        return "invalid.type";
-    }
-
     private static String decodeBody(APIGatewayV2HTTPEvent event) {
         String raw = event.getBody();
         if (raw == null || raw.isEmpty()) return "";
@@ -378,14 +286,6 @@ public final class ApiRequest {
             return type.startsWith("application/vnd.openxmlformats") || type.startsWith("application/octet-stream");
         }
         return false;
-    }
-
-    private static String jsonArray(Collection<?> list) {
-        try {
-            return Json.mapper().writeValueAsString(list);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, String> copy(Map<String, String> map) {
@@ -446,7 +346,7 @@ public final class ApiRequest {
         Map<String, String> out = new HashMap<>();
         raw.forEach((k, v) -> {
             if (k == null || v == null) return;
-            out.put(k, v instanceof Collection<?> list ? jsonArray(list) : String.valueOf(v));
+            out.put(k, v instanceof Collection<?> list ? JsonMapping.jsonArray(list) : String.valueOf(v));
         });
         return Collections.unmodifiableMap(out);
     }

@@ -1,8 +1,6 @@
 package huzhu.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,11 +45,7 @@ public record ApiResponse(int status, Map<String, String> headers, String body, 
 
     /** {@code value} as JSON through {@link Json#mapper()}; never cached by browsers or proxies. */
     public static ApiResponse json(int status, Object value) {
-        try {
-            return of(status, JSON, Json.mapper().writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(status, JSON, Json.write(value));
     }
 
     /**

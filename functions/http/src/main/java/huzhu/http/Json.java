@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -21,6 +22,7 @@ import huzhu.core.incident.Notify;
 import huzhu.core.incident.PolicyLevel;
 import huzhu.core.kernel.Wire;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The one JSON configuration: ISO-8601 times, contract spellings for enums ({@link Wire#wire()}),
@@ -34,6 +36,15 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** {@code value} as JSON text through {@link #mapper()}. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ObjectMapper configure(ObjectMapper mapper) {

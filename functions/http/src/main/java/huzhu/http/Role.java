@@ -1,7 +1,6 @@
 package huzhu.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import huzhu.core.kernel.JsonText;
 import huzhu.core.kernel.Wire;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,7 +28,8 @@ public enum Role implements Wire {
      * The roles in a {@code cognito:groups} claim, by exact, case-sensitive group name. API Gateway's JWT
      * authorizer renders the token's array as {@code [admin officer]}: the names inside one pair of brackets,
      * separated by spaces (a Cognito group name holds no white space, but may hold commas, so
-     * {@code [branch,admin]} is one group). A JSON array of strings ({@code ["admin","officer"]}) is read too.
+     * {@code [branch,admin]} is one group). A JSON array of strings ({@code ["admin","officer"]}) is read too, with
+     * {@link JsonText}: claims are read on every request, and Jackson is not needed for them.
      * Anything else gives no role; unknown groups are ignored.
      */
     public static Set<Role> fromGroups(String claim) {
@@ -53,16 +53,18 @@ public enum Role implements Wire {
     }
 
     private static List<String> jsonArray(String claim) {
+        List<Object> array;
         try {
-            JsonNode array = Json.mapper().readTree(claim);
-            List<String> names = new ArrayList<>();
-            for (JsonNode name : array) {
-                if (!name.isTextual()) return List.of();
-                names.add(name.asText());
-            }
-            return names;
-        } catch (JsonProcessingException notAnArray) {
+            array = JsonText.array(JsonText.parse(claim));
+        } catch (JsonText.Malformed notJson) {
             return List.of();
         }
+        if (array == null) return List.of();
+        List<String> names = new ArrayList<>(array.size());
+        for (Object name : array) {
+            if (!(name instanceof String text)) return List.of();
+            names.add(text);
+        }
+        return names;
     }
 }

@@ -69,6 +69,18 @@ class CallerTest {
         assertThat(roles).isEmpty();
     }
 
+    /** A claim in the JSON form is one JSON array of names, and nothing after it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[\"admin\"] [\"viewer\"]", "[\"admin\"],[\"officer\"]", "[\"admin\",]",
+            "[\"admin\" \"officer\"]", "[\"admin\", null]", "[\"admin\", {\"name\": \"officer\"}]"})
+    void aClaimThatIsNotOneJsonArrayOfNames_givesNoRole(String claim) {
+        // given / when
+        Set<Role> roles = Role.fromGroups(claim);
+
+        // then
+        assertThat(roles).isEmpty();
+    }
+
     @Test
     void anIdTokenWithLookalikeGroups_fromApiGateway_hasNoRole_andIsRefused() {
         // given: the authorizer's "[Admin branch,admin admin-branch]"
