@@ -16,8 +16,9 @@ final class Directory implements DirectoryStore {
     private final PersonRegistry<Volunteer> volunteers;
     private final PersonRegistry<Leader> leaders;
 
-    Directory(Table table, Clock clock) {
-        this.members = new PersonRegistry<>(table, DirectoryItems.MEMBERS, clock);
+    /** {@code triggerTokens} name each member's home city on their link: they are told after each change of a member. */
+    Directory(Table table, Clock clock, TriggerTokens triggerTokens) {
+        this.members = new PersonRegistry<>(table, DirectoryItems.MEMBERS, clock, triggerTokens::homeCityIs);
         this.volunteers = new PersonRegistry<>(table, DirectoryItems.VOLUNTEERS, clock);
         this.leaders = new PersonRegistry<>(table, DirectoryItems.LEADERS, clock);
     }

@@ -38,7 +38,8 @@ public final class DynamoStore implements Store {
     /** {@code clock} only dates phone claims (see {@link PersonRegistry}); the domain passes its own times. */
     public DynamoStore(DynamoDbClient client, String tableName, Clock clock) {
         this.table = new Table(client, tableName);
-        this.ports = new Ports(new Directory(table, clock), new TriggerTokens(table), new Incidents(table),
+        TriggerTokens triggerTokens = new TriggerTokens(table);
+        this.ports = new Ports(new Directory(table, clock, triggerTokens), triggerTokens, new Incidents(table),
                 new Settings(table), new Idempotency(table), new AuditLog(table), new FollowUps(table),
                 new Introductions(table), new Notices(table), new Applications(table), new Leases(table),
                 new OptOuts(table), new CareRounds(table), new ContactRequests(table), new Guides(table),

@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       taken over only after {@link #CLAIM_LEASE}.
  *   <li>every family phone of a stored member has a link: new links are written before the member, old ones
  *       deleted after it. Readers ignore links the member no longer backs. A link, and a member's phone claim, also
- *       name the member's home city, written again after each change of the member: a hint for reading ahead,
- *       which readers check.
+ *       name the member's home city, written again after each change of the member (as is the member's trigger-token
+ *       item, through the {@link HomeCityFollower}): a hint for reading ahead, which readers check.
  * </ul>
  * Changes of one entry are conditional on its version, kept in {@code rev}: a writer that read an older one gets
  * {@link StaleWrite}. A claim or link such a writer made stays behind, as one a writer that died would leave.
@@ -56,11 +56,25 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
     private final Table table;
     private final DirectoryItems.Mapper<T> mapper;
     private final Clock clock;
+    private final HomeCityFollower follower;
+
+    /** Told where an entry lives after each change of it: items beside the registry that name the entry's city. */
+    @FunctionalInterface
+    interface HomeCityFollower {
+        HomeCityFollower NONE = (id, city) -> { };
+
+        void homeCityIs(String entryId, String city);
+    }
 
     PersonRegistry(Table table, DirectoryItems.Mapper<T> mapper, Clock clock) {
+        this(table, mapper, clock, HomeCityFollower.NONE);
+    }
+
+    PersonRegistry(Table table, DirectoryItems.Mapper<T> mapper, Clock clock, HomeCityFollower follower) {
         this.table = table;
         this.mapper = mapper;
         this.clock = clock;
+        this.follower = follower;
     }
 
     @Override
@@ -167,6 +181,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         for (String phone : newLinks) {
             if (oldLinks.contains(phone)) putLink(phone, entry);
         }
+        if (namesCities) follower.homeCityIs(entry.id(), mapper.homeCity(entry));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.ITEM_TYPE;
 import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.error.DependencyFailure;
 import java.util.Map;
@@ -14,12 +15,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Trigger-token hashes: a token item (hash → member) that the trigger link looks up, and the member's
  * current-token item (member → hash). A token resolves only while its member's current-token item still
  * names it, so a rotation takes effect the moment that one item is rewritten; deleting the old token item
- * afterwards is housekeeping that may fail without reopening the old link.
+ * afterwards is housekeeping that may fail without reopening the old link. The token item also names the member's
+ * home city, written at bind and again after each change of the member ({@link #homeCityIs}): a hint, as on a
+ * family link, so the volunteers of that city can be read beside the member.
  */
 final class TriggerTokens implements TriggerTokenStore {
     private static final int ATTEMPTS = 5;
     private static final String MEMBER_ID = "memberId";
     private static final String TOKEN_HASH = "tokenHash";
+    private static final String HOME_CITY = "homeCity";
 
     private final Table table;
 
@@ -29,11 +33,12 @@ final class TriggerTokens implements TriggerTokenStore {
 
     @Override
     public void bind(String memberId, String tokenHash) {
+        String homeCity = homeCityOf(memberId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<String> old = current(memberId);
             table.put(Items.writer()
                     .s(PK, Keys.triggerToken(tokenHash)).s(SK, Keys.TOKEN).s(ITEM_TYPE, "TRIGGER_TOKEN")
-                    .s(MEMBER_ID, memberId).build());
+                    .s(MEMBER_ID, memberId).s(HOME_CITY, homeCity).build());
             Map<String, AttributeValue> current = Items.writer()
                     .s(PK, Keys.currentTriggerToken(memberId)).s(SK, Keys.TOKEN).s(ITEM_TYPE, "CURRENT_TRIGGER_TOKEN")
                     .s(TOKEN_HASH, tokenHash).build();
@@ -61,6 +66,34 @@ final class TriggerTokens implements TriggerTokenStore {
         table.delete(Keys.currentTriggerToken(memberId), Keys.TOKEN, "#tokenHash = :old",
                 Map.of(":old", Items.s(old.get())));
         forget(old.get(), memberId);
+    }
+
+    @Override
+    public Optional<PhoneLink> linkFor(String tokenHash) {
+        return table.get(Keys.triggerToken(tokenHash), Keys.TOKEN).map(Items::reader)
+                .map(item -> new PhoneLink(item.s(MEMBER_ID), item.s(HOME_CITY)));
+    }
+
+    /**
+     * Names the city the member lives in now on the item of their current token, if they have one: only the city
+     * changes, and only on an item that still names the member.
+     */
+    void homeCityIs(String memberId, String city) {
+        current(memberId).ifPresent(tokenHash -> {
+            String pk = Keys.triggerToken(tokenHash);
+            if (city == null) {
+                table.update(pk, Keys.TOKEN, "REMOVE #homeCity", "#memberId = :member", Map.of(":member", Items.s(memberId)));
+            } else {
+                table.update(pk, Keys.TOKEN, "SET #homeCity = :city", "#memberId = :member",
+                        Map.of(":member", Items.s(memberId), ":city", Items.s(city)));
+            }
+        });
+    }
+
+    private String homeCityOf(String memberId) {
+        return table.get(DirectoryItems.MEMBERS.kind(), memberId)
+                .map(item -> DirectoryItems.MEMBERS.homeCity(DirectoryItems.MEMBERS.read(Items.reader(item))))
+                .orElse(null);
     }
 
     @Override

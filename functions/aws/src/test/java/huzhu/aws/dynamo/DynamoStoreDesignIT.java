@@ -100,6 +100,7 @@ class DynamoStoreDesignIT {
         store.directory().volunteersInCity("杭州");
         store.directory().leadersAtLevel(1);
         store.triggerTokens().memberIdFor("hash-1");
+        store.triggerTokens().linkFor("hash-1");
         store.incidents().get("inc-1");
         store.incidents().active();
         store.incidents().dueForEscalation(T0.plusSeconds(3600));
@@ -288,6 +289,44 @@ class DynamoStoreDesignIT {
         // then
         assertThat(rawItem("TRIGGER#hash-old", "TRIGGER_TOKEN")).isEmpty();
         assertThat(rawItem("TRIGGER#hash-new", "TRIGGER_TOKEN")).isNotEmpty();
+    }
+
+    @Test
+    void aTokenItemWrittenBeforeTokensNamedACity_namesTheCityAfterTheMembersNextChange_andNothingElseChanges() {
+        // given a member whose token item was written before token items named the member's city
+        store.directory().members().insert(member("m-1").home("唐山", "路北区").build());
+        store.triggerTokens().bind("m-1", "hash-1");
+        Map<String, AttributeValue> before = new HashMap<>(rawItem("TRIGGER#hash-1", "TRIGGER_TOKEN"));
+        before.remove("homeCity");
+        client.putItem(b -> b.tableName(table).item(before));
+        assertThat(store.triggerTokens().linkFor("hash-1")).contains(new PhoneLink("m-1", null));
+
+        // when an officer changes something else about the member, then the member moves
+        store.directory().members().update(member("m-1").home("唐山", "路北区").unit("销售二部").version(2).build());
+        PhoneLink afterTheChange = store.triggerTokens().linkFor("hash-1").orElseThrow();
+        store.directory().members().update(member("m-1").home("宁波", "鄞州区").unit("销售二部").version(3).build());
+
+        // then
+        assertThat(afterTheChange).isEqualTo(new PhoneLink("m-1", "唐山"));
+        Map<String, AttributeValue> after = new HashMap<>(rawItem("TRIGGER#hash-1", "TRIGGER_TOKEN"));
+        assertThat(after.remove("homeCity")).isEqualTo(AttributeValue.fromS("宁波"));
+        assertThat(after).as("only the city changed").isEqualTo(before);
+    }
+
+    @Test
+    void aMembersChange_writesNoCityOnATokenItemThatNoLongerNamesThem() {
+        // given a rotation that died before deleting the old token item, which since names another member
+        store.directory().members().insert(member("m-1").home("唐山", "路北区").build());
+        store.triggerTokens().bind("m-1", "hash-1");
+        client.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS("TRIGGER#hash-1"), "sk", AttributeValue.fromS("TRIGGER_TOKEN"),
+                "memberId", AttributeValue.fromS("m-2"))));
+
+        // when
+        store.directory().members().update(member("m-1").home("宁波", "鄞州区").version(2).build());
+
+        // then
+        assertThat(rawItem("TRIGGER#hash-1", "TRIGGER_TOKEN")).doesNotContainKey("homeCity");
     }
 
     @Test

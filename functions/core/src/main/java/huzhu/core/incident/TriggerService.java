@@ -3,7 +3,9 @@ package huzhu.core.incident;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.TriggerTokenStore;
+import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.error.RateLimited;
 import huzhu.core.kernel.Hashes;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The personal emergency link: a member's family opens it and one tap raises the alarm. Tokens have 128
@@ -119,16 +122,71 @@ public final class TriggerService {
         return trigger(token, input, idempotencyKey, null);
     }
 
+    /**
+     * One tap: three round trips to the store before the first alert. (1) the token's link, which names the member
+     * and where they live, beside the active incidents and the key's recall; (2) the member and the check that the
+     * token is still theirs, beside the volunteers of the city the link names, the policy, and the key kept;
+     * (3) the incident. Bad input, a repeat and the link's limit are decided from (1), before the key is kept, and
+     * keep none; a dead link still answers first (404 before 422 or 429). A link found dead only in (2), its member
+     * gone or its token replaced, has kept its key, under a token that opens nothing. When the link names a city the
+     * member has left, or none, the volunteers are read after the member.
+     */
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey, String sourceIp) {
         Instant now = clock.instant();
+        String tokenHash = Text.blank(token) || token.length() > 200 ? null : Hashes.sha256(token);
         // a key too long is refused below; a dead token is refused by the lookup
-        String key = Text.blank(idempotencyKey) || idempotencyKey.length() > 200 || token == null ? null
-                : "trigger:" + Hashes.sha256(token) + ":" + idempotencyKey;
-        // read while the link is looked up: each is a round trip before the first alert
+        String key = Text.blank(idempotencyKey) || idempotencyKey.length() > 200 || tokenHash == null ? null
+                : "trigger:" + tokenHash + ":" + idempotencyKey;
         Pending<List<Incident>> active = ReadAhead.start(incidents::active);
         Pending<Optional<String>> replayOf = key == null ? ReadAhead.done(Optional.empty())
                 : ReadAhead.start(() -> idempotency.recall(key, now));
-        Member member = lookUp(token, sourceIp);
+        PhoneLink link = linkFor(tokenHash, sourceIp);
+        LiveLink live = new LiveLink(tokenHash, link, sourceIp);
+        Request request;
+        try {
+            request = request(input, idempotencyKey);
+        } catch (Invalid bad) {
+            live.member(); // a dead link is told so first
+            throw bad;
+        }
+
+        List<Incident> activeNow = active.get();
+        if (key != null) {
+            Optional<String> firstId = replayOf.get();
+            Optional<Incident> replay = firstId.flatMap(incidents::get);
+            if (replay.isPresent()) return triggered(replay.get(), live.member());
+        }
+        RateLimited overLimit = overLimit(link.memberId(), activeNow, now);
+        if (overLimit != null) {
+            live.member();
+            throw overLimit;
+        }
+        Dispatcher.EarlyReads early = dispatcher.readAheadIn(Stream.ofNullable(link.homeCity()).toList());
+        String incidentId = ids.newId();
+        Optional<String> first = key == null ? Optional.empty()
+                : idempotency.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
+        Member member = live.member();
+        Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow, early);
+        if (first.isPresent()) {
+            incidentId = first.get();
+            Optional<Incident> existing = incidents.get(incidentId);
+            if (existing.isPresent()) return triggered(existing.get(), member);
+            // the first request reserved the id but did not finish: finish it under the same id
+        }
+        String phone = request.reporterPhone();
+        boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
+        Reporter reporter = new Reporter(phone, request.reporterName(), Channel.HTTP, verified);
+        Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), request.type(),
+                request.message(), request.place(), reporter, member.language()), opening, created -> null);
+        return triggered(incident, member);
+    }
+
+    /** What a tap asks for, checked. */
+    private record Request(IncidentType type, String message, String reporterName, String reporterPhone, Place place) {
+    }
+
+    /** The request's fields and key, or {@link Invalid} naming every bad one. */
+    private static Request request(TriggerInput input, String idempotencyKey) {
         TriggerInput in = input == null ? new TriggerInput(null, null, null, null, null) : input;
         Validation v = new Validation();
         IncidentType type = IncidentType.OTHER;
@@ -149,40 +207,53 @@ public final class TriggerService {
         }
         if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 200) v.problem("Idempotency-Key", "invalid.tooLong");
         v.throwIfAny();
-
-        String incidentId = ids.newId();
-        List<Incident> activeNow = active.get();
-        Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow);
-        if (key != null) {
-            Optional<Incident> replay = replayOf.get().flatMap(incidents::get);
-            if (replay.isPresent()) return triggered(replay.get(), member);
-        }
-        limitPerToken(member, activeNow, now);
-        if (key != null) {
-            Optional<String> first = idempotency.remember(key, incidentId, now.plus(IDEMPOTENCY_WINDOW), now);
-            if (first.isPresent()) {
-                incidentId = first.get();
-                Optional<Incident> existing = incidents.get(incidentId);
-                if (existing.isPresent()) return triggered(existing.get(), member);
-                // the first request reserved the id but did not finish: finish it under the same id
-            }
-        }
-        boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
-        Reporter reporter = new Reporter(phone, name, Channel.HTTP, verified);
-        Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), type, message, place,
-                reporter, member.language()), opening, created -> null);
-        return triggered(incident, member);
+        return new Request(type, message, name, phone, place);
     }
 
-    private void limitPerToken(Member member, List<Incident> active, Instant now) {
+    /** The link a token hash names, or the dead link's {@link NotFound}, counted against the address. */
+    private PhoneLink linkFor(String tokenHash, String sourceIp) {
+        Optional<PhoneLink> link = tokenHash == null ? Optional.empty() : triggerTokens.linkFor(tokenHash);
+        if (link.isEmpty()) throw miss(sourceIp);
+        return link.get();
+    }
+
+    private NotFound miss(String sourceIp) {
+        limiter.acquire(MISSES_PER_ADDRESS, sourceIp);
+        return deadLink();
+    }
+
+    /**
+     * The member a link names, and that the token is still theirs, read together (started at once, beside whatever
+     * the caller starts next); {@link #member()} is the member, or the dead link's {@link NotFound}.
+     */
+    private final class LiveLink {
+        private final Pending<Optional<Member>> member;
+        private final Pending<Boolean> current;
+        private final String sourceIp;
+
+        LiveLink(String tokenHash, PhoneLink link, String sourceIp) {
+            this.member = ReadAhead.start(() -> directory.members().get(link.memberId()));
+            this.current = ReadAhead.start(() -> triggerTokens.tokenHashOf(link.memberId()).filter(tokenHash::equals)
+                    .isPresent());
+            this.sourceIp = sourceIp;
+        }
+
+        Member member() {
+            Optional<Member> found = member.get();
+            if (!current.get() || found.isEmpty()) throw miss(sourceIp);
+            return found.get();
+        }
+    }
+
+    /** {@link RateLimited} when the member's link has raised its most incidents still active in the window, else null. */
+    private static RateLimited overLimit(String memberId, List<Incident> active, Instant now) {
         Instant since = now.minus(PER_TOKEN_WINDOW);
         List<Instant> recent = active.stream()
-                .filter(i -> member.id().equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
+                .filter(i -> memberId.equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
                         && i.createdAt().isAfter(since))
                 .map(Incident::createdAt).sorted().toList();
-        if (recent.size() >= PER_TOKEN_MAX) {
-            throw new RateLimited(Duration.between(now, recent.get(recent.size() - PER_TOKEN_MAX).plus(PER_TOKEN_WINDOW)));
-        }
+        if (recent.size() < PER_TOKEN_MAX) return null;
+        return new RateLimited(Duration.between(now, recent.get(recent.size() - PER_TOKEN_MAX).plus(PER_TOKEN_WINDOW)));
     }
 
     private static Triggered triggered(Incident incident, Member member) {

@@ -2,14 +2,20 @@ package huzhu.core.incident;
 
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.PhoneLink;
 import huzhu.core.error.DependencyFailure;
+import huzhu.core.error.Invalid;
+import huzhu.core.error.NotFound;
+import huzhu.core.error.RateLimited;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
+import huzhu.core.incident.TriggerService.TriggerInput;
+import huzhu.core.incident.TriggerService.Triggered;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
@@ -42,6 +48,7 @@ import org.junit.jupiter.api.Test;
 class ReadsBeforeTheFirstAlertTest {
     private static final long PATIENCE_SECONDS = 10;
     private static final String FATHER = phone(2);
+    private static final TriggerInput BAD_INPUT = new TriggerInput("heart-attack", null, null, null, null);
 
     private final InMemoryStore memory = new InMemoryStore();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -233,19 +240,150 @@ class ReadsBeforeTheFirstAlertTest {
                 .doesNotContain(phone(11), phone(12));
     }
 
-    @Test
-    void aTapOnTheLink_readsTheActiveIncidentsWhileTheLinkIsLookedUp_andTheVolunteersWhileTheKeyIsKept() {
+    /** The member's personal link as issued now; what issuing it read is not counted. */
+    private String aTriggerLink() {
         String token = services.directory().issueTriggerLink("m-1").token();
         calls.clear();
-        hold("memberIdFor", "active");
-        hold("remember", "volunteersInCity", "escalationPolicy");
+        return token;
+    }
+
+    /** The store's link for any token names the member in 杭州: as a token item written before the member moved. */
+    private Services linksStillNamingHangzhou() {
+        return services(World.CONFIG, (method, args, real) -> method.getName().equals("linkFor")
+                ? Optional.of(new PhoneLink("m-1", "杭州")) : real.run());
+    }
+
+    @Test
+    void aTapOnTheLink_looksUpTheLink_whileTheActiveIncidentsAreReadAndTheKeyIsRecalled() {
+        String token = aTriggerLink();
+        hold("linkFor", "active", "recall");
 
         services.trigger().trigger(token, null, "key-1");
 
-        assertThat(overlaps.get("memberIdFor").metThem).as("link and active incidents together").isTrue();
-        assertThat(overlaps.get("remember").metThem).as("idempotency key and volunteers together").isTrue();
-        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "create", "escalationPolicy", "get",
-                "memberIdFor", "recall", "remember", "volunteersInCity");
+        assertThat(overlaps.get("linkFor").metThem).as("link, active incidents and key together").isTrue();
+    }
+
+    @Test
+    void aTapOnTheLink_readsTheMember_whileTheVolunteersWhereTheLinkSaysTheyLiveAreRead_andTheKeyIsKept() {
+        String token = aTriggerLink();
+        hold("get", "tokenHashOf", "volunteersInCity", "escalationPolicy", "remember");
+
+        services.trigger().trigger(token, null, "key-1");
+
+        assertThat(overlaps.get("get").metThem).as("member, token, volunteers, policy and key together").isTrue();
+        assertThat(readsBeforeTheFirstSms()).containsExactly(
+                "active", // the active incidents: the link's limit, the codes in use, the volunteers' load
+                "create", // the incident, with the first level's alerts planned in the same write
+                "escalationPolicy",
+                "get", // the member
+                "linkFor", // whose link, and where they live
+                "recall", // a repeat of this Idempotency-Key?
+                "remember", // the key kept, before the incident is written
+                "tokenHashOf", // the token is still the member's
+                "volunteersInCity");
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
+    }
+
+    @Test
+    void aTapOnTheLink_alertsTheVolunteersWhereTheMemberLivesNow_whenTheLinkStillNamesTheCityTheyLeft() {
+        // given: the member moved to 宁波, where one volunteer is; the link has not caught up (yet)
+        String token = aTriggerLink();
+        theMemberMovesToNingbo();
+        services = linksStillNamingHangzhou();
+
+        // when
+        services.trigger().trigger(token, null, "key-1");
+
+        // then
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(13))
+                .doesNotContain(phone(11), phone(12));
+    }
+
+    @Test
+    void aTapOnALinkThatNamesNoCity_stillAlertsTheVolunteersWhereTheMemberLives() {
+        // given a token item written before links named a city
+        String token = aTriggerLink();
+        services = services(World.CONFIG, (method, args, real) -> method.getName().equals("linkFor")
+                ? Optional.of(new PhoneLink("m-1", null)) : real.run());
+
+        // when
+        services.trigger().trigger(token, null, "key-1");
+
+        // then
+        assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
+    }
+
+    @Test
+    void aDeadLink_answersNotFound_beforeItsBadInput_andKeepsNoKey_evenWhenALeftOverLinkStillNamesTheMember() {
+        // given: the member's token was replaced, and the old one's link outlived the change
+        String old = aTriggerLink();
+        services.directory().issueTriggerLink("m-1");
+        services = linksStillNamingHangzhou();
+
+        // when / then: an unknown token, the replaced one, the replaced one with bad input
+        assertThatThrownBy(() -> services.trigger().trigger("no-such-token", BAD_INPUT, "key-1"))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> services.trigger().trigger(old, BAD_INPUT, "key-2")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> services.trigger().trigger(old, null, null)).isInstanceOf(NotFound.class);
+        assertThat(memory.incidents().active()).isEmpty();
+        assertThat(sent.attempts()).isEmpty();
+        assertThat(memory.idempotencyKeys()).noneMatch(k -> k.endsWith(":key-2"));
+    }
+
+    @Test
+    void aTapOnTheLinkOfAMemberWhoIsGone_answersNotFound_beforeItsBadInput_andOpensNothing() {
+        // given: the member was deleted, and the link outlived it
+        String token = aTriggerLink();
+        memory.directory().members().delete("m-1");
+        services = linksStillNamingHangzhou();
+
+        // when / then
+        assertThatThrownBy(() -> services.trigger().trigger(token, BAD_INPUT, "key-1")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> services.trigger().trigger(token, null, "key-2")).isInstanceOf(NotFound.class);
+        assertThat(memory.incidents().active()).isEmpty();
+        assertThat(sent.attempts()).isEmpty();
+    }
+
+    @Test
+    void aTapWithBadInput_keepsNoKey_andTheSameKeyWorksOnceTheInputIsRight() {
+        // given
+        String token = aTriggerLink();
+        assertThatThrownBy(() -> services.trigger().trigger(token, BAD_INPUT, "key-1")).isInstanceOf(Invalid.class);
+        assertThat(memory.idempotencyKeys()).noneMatch(k -> k.startsWith("trigger:"));
+
+        // when
+        Triggered fixed = services.trigger().trigger(token, new TriggerInput("fire", null, null, null, null), "key-1");
+
+        // then
+        assertThat(memory.incidents().get(fixed.incidentId()).orElseThrow().type()).isEqualTo(IncidentType.FIRE);
+    }
+
+    @Test
+    void aRepeatedTap_answersTheFirstIncident_andAlertsNoOneAgain() {
+        // given
+        String token = aTriggerLink();
+        Triggered first = services.trigger().trigger(token, null, "key-1");
+        int sentByTheFirst = sent.attempts().size();
+
+        // when
+        Triggered again = services.trigger().trigger(token, null, "key-1");
+
+        // then
+        assertThat(again).isEqualTo(first);
+        assertThat(memory.incidents().active()).hasSize(1);
+        assertThat(sent.attempts()).hasSize(sentByTheFirst);
+    }
+
+    @Test
+    void aTapBeyondTheLinksLimit_isRefused_andKeepsNoKey() {
+        // given the link's allowance used up
+        String token = aTriggerLink();
+        for (int i = 1; i <= TriggerService.PER_TOKEN_MAX; i++) services.trigger().trigger(token, null, "key-" + i);
+
+        // when / then
+        assertThatThrownBy(() -> services.trigger().trigger(token, null, "key-more")).isInstanceOf(RateLimited.class);
+        assertThat(memory.idempotencyKeys()).noneMatch(k -> k.endsWith(":key-more"));
+        assertThat(memory.incidents().active()).hasSize(TriggerService.PER_TOKEN_MAX);
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.TreeSet;
 public final class InMemoryStore implements Store {
     private final Object lock = new Object();
     private final MemoryDirectory directory = new MemoryDirectory(lock);
-    private final MemoryTriggerTokens triggerTokens = new MemoryTriggerTokens(lock);
+    private final MemoryTriggerTokens triggerTokens = new MemoryTriggerTokens(lock, directory);
     private final MemoryIncidents incidents = new MemoryIncidents(lock);
     private final MemorySettings settings = new MemorySettings(lock);
     private final MemoryIdempotency idempotency = new MemoryIdempotency(lock);

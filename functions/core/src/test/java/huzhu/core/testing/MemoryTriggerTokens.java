@@ -1,5 +1,6 @@
 package huzhu.core.testing;
 
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.TriggerTokenStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,11 +8,14 @@ import java.util.Optional;
 
 final class MemoryTriggerTokens implements TriggerTokenStore {
     private final Object lock;
+    private final MemoryDirectory directory;
     final Map<String, String> memberByTokenHash = new HashMap<>();
     private final Map<String, String> tokenHashByMember = new HashMap<>();
 
-    MemoryTriggerTokens(Object lock) {
+    /** {@code directory} says where a token's member lives: in memory the link names the city of the member as stored. */
+    MemoryTriggerTokens(Object lock, MemoryDirectory directory) {
         this.lock = lock;
+        this.directory = directory;
     }
 
     @Override
@@ -28,6 +32,15 @@ final class MemoryTriggerTokens implements TriggerTokenStore {
     public Optional<String> memberIdFor(String tokenHash) {
         synchronized (lock) {
             return Optional.ofNullable(memberByTokenHash.get(tokenHash));
+        }
+    }
+
+    @Override
+    public Optional<PhoneLink> linkFor(String tokenHash) {
+        synchronized (lock) {
+            return Optional.ofNullable(memberByTokenHash.get(tokenHash)).map(memberId -> new PhoneLink(memberId,
+                    directory.members().get(memberId).map(m -> m.homeArea() == null ? null : m.homeArea().city())
+                            .orElse(null)));
         }
     }
 

@@ -604,6 +604,59 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aTriggerTokensLink_namesItsMemberAndTheCityTheyLiveIn() {
+        // given
+        store.directory().members().insert(member("m-1").home("杭州", "西湖区").build());
+        store.directory().members().insert(member("m-2").home("宁波", "鄞州区").build());
+
+        // when
+        store.triggerTokens().bind("m-1", "hash-a");
+        store.triggerTokens().bind("m-2", "hash-b");
+
+        // then
+        assertThat(store.triggerTokens().linkFor("hash-a")).contains(new PhoneLink("m-1", "杭州"));
+        assertThat(store.triggerTokens().linkFor("hash-b")).contains(new PhoneLink("m-2", "宁波"));
+        assertThat(store.triggerTokens().linkFor("hash-c")).isEmpty();
+    }
+
+    @Test
+    void aTriggerTokensLink_namesTheCityTheMemberMovedTo_afterEachChangeOfTheMember() {
+        // given
+        store.directory().members().insert(member("m-1").home("杭州", "西湖区").build());
+        store.triggerTokens().bind("m-1", "hash-a");
+
+        // when the member moves, then changes something else
+        store.directory().members().update(member("m-1").home("唐山", "路北区").version(2).build());
+        PhoneLink afterTheMove = store.triggerTokens().linkFor("hash-a").orElseThrow();
+        store.directory().members().update(member("m-1").name("王大明").home("唐山", "路北区").version(3).build());
+
+        // then
+        assertThat(afterTheMove).isEqualTo(new PhoneLink("m-1", "唐山"));
+        assertThat(store.triggerTokens().linkFor("hash-a")).contains(new PhoneLink("m-1", "唐山"));
+        assertThat(store.triggerTokens().memberIdFor("hash-a")).contains("m-1");
+    }
+
+    @Test
+    void aTriggerTokensLink_isGoneOnceUnbound_andARebindNamesTheCityTheMemberLivesInNow() {
+        // given
+        store.directory().members().insert(member("m-1").home("杭州", "西湖区").build());
+        store.triggerTokens().bind("m-1", "hash-old");
+        store.triggerTokens().unbind("m-1");
+        assertThat(store.triggerTokens().linkFor("hash-old")).isEmpty();
+        store.directory().members().update(member("m-1").home("唐山", "路北区").version(2).build());
+
+        // when
+        store.triggerTokens().bind("m-1", "hash-new");
+        store.directory().members().update(member("m-1").home("宁波", "鄞州区").version(3).build());
+        store.triggerTokens().bind("m-1", "hash-newer");
+
+        // then
+        assertThat(store.triggerTokens().linkFor("hash-old")).isEmpty();
+        assertThat(store.triggerTokens().linkFor("hash-new")).isEmpty();
+        assertThat(store.triggerTokens().linkFor("hash-newer")).contains(new PhoneLink("m-1", "宁波"));
+    }
+
+    @Test
     void unbindTriggerToken_forgetsOnlyThatMembersToken() {
         // given
         store.triggerTokens().bind("m-1", "hash-a");

@@ -4,11 +4,13 @@ import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.exists;
 import static huzhu.local.store.Sql.prepare;
 
+import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.TriggerTokenStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
+/** Trigger-token hashes, one row per member; a token's link names the city of its member as stored now (a join). */
 final class SqlTriggerTokens implements TriggerTokenStore {
     private final Sql sql;
 
@@ -31,6 +33,18 @@ final class SqlTriggerTokens implements TriggerTokenStore {
             try (PreparedStatement ps = prepare(c, "SELECT member_id FROM trigger_tokens WHERE token_hash = ?",
                     tokenHash); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<PhoneLink> linkFor(String tokenHash) {
+        return sql.tx(c -> {
+            try (PreparedStatement ps = prepare(c, """
+                    SELECT t.member_id, d.city FROM trigger_tokens t
+                    LEFT JOIN directory d ON d.kind = 'member' AND d.id = t.member_id
+                    WHERE t.token_hash = ?""", tokenHash); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new PhoneLink(rs.getString(1), rs.getString(2))) : Optional.<PhoneLink>empty();
             }
         });
     }
