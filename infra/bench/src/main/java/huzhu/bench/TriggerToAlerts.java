@@ -78,12 +78,13 @@ public final class TriggerToAlerts {
         if (provider == null) throw new IllegalArgumentException("--provider is sns, aliyun or tencent");
         PrintStream out = System.out;
         out.println(Args.machine());
-        out.printf("runs=%d warmup=%d stand-in delay=%d ms provider=%s tls=%s http.maxConnections=%s%n", runs, warmup,
-                delay, provider.wire(), tls, System.getProperty("http.maxConnections", "(the JDK's 5)"));
 
         List<String> rows = new ArrayList<>();
         try (Dynalite dynalite = Dynalite.start(); StandInAws sns = StandInAws.start(delay, tls)) {
             AwsClients clients = BenchAws.clients();
+            // after the clients: building them sets the functions' http.maxConnections unless the command line did
+            out.printf("runs=%d warmup=%d stand-in delay=%d ms provider=%s tls=%s http.maxConnections=%s%n", runs,
+                    warmup, delay, provider.wire(), tls, System.getProperty("http.maxConnections", "(the JDK's 5)"));
             OpLog ops = new OpLog();
             DynamoDbClient dynamo = BenchAws.dynamo(clients, dynalite.endpoint(), ops);
             AwsApi snsClient = SnsClients.build(clients, sns.endpoint());
