@@ -31,10 +31,9 @@ class AbuseLimitsTest {
 
     private void aUnion(SmsLimits limits) {
         world = new World(World.CONFIG.withLimits(limits));
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                .family("王建国", "父亲", FATHER).build());
-        world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
-        world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").build());
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
+        world.add(Fixtures.liNa().area("唐山", "路北区").build());
+        world.add(Fixtures.zhangWei().area("唐山", "路北区").build());
         world.add(Fixtures.leader("l-1").name("刘干事").phone(OFFICER).level(1).build());
         world.add(Fixtures.leader("l-2").name("赵干事").phone(OTHER_OFFICER).level(1).build());
     }

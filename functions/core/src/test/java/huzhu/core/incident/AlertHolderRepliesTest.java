@@ -32,14 +32,13 @@ class AlertHolderRepliesTest {
     @BeforeEach
     void aUnionInTangshan() {
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                .family("王建国", "父亲", phone(2)).build());
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
         neighbour = world.add(Fixtures.member("m-2").name("陈刚").phone(phone(3)).home("唐山", "路北区").build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").maxActive(3)
+        liNa = world.add(Fixtures.liNa().area("唐山", "路北区").maxActive(3)
                 .build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").maxActive(3)
+        zhangWei = world.add(Fixtures.zhangWei().area("唐山", "路北区").maxActive(3)
                 .build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        world.add(Fixtures.officerLiu().build());
     }
 
     private Handled sms(String from, String body) {

@@ -28,11 +28,10 @@ class EtaTest {
     void aUnionInTangshan() {
         // T0 is 2026-03-02T01:30:00Z, 09:30 in Beijing
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                .family("王建国", "父亲", FATHER).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
-        world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
+        liNa = world.add(Fixtures.liNa().area("唐山", "路北区").build());
+        world.add(Fixtures.zhangWei().area("唐山", "路北区").build());
+        world.add(Fixtures.officerLiu().build());
     }
 
     private void sms(String from, String body) {

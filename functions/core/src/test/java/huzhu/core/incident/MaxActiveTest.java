@@ -30,8 +30,8 @@ class MaxActiveTest {
     @BeforeEach
     void threeFamiliesAndOneNeighbour() {
         world = new World();
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).maxActive(1).build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        liNa = world.add(Fixtures.liNa().maxActive(1).build());
+        world.add(Fixtures.officerLiu().build());
         first = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区").build());
         second = world.add(Fixtures.member("m-2").name("陈刚").phone(phone(2)).home("杭州", "西湖区").build());
         third = world.add(Fixtures.member("m-3").name("赵丽").phone(phone(3)).home("杭州", "西湖区").build());
@@ -102,7 +102,7 @@ class MaxActiveTest {
     @Test
     void aVolunteerWithMaxActiveTwo_takesTwo_andIsRefusedTheThird() {
         // given
-        world.memory.directory().volunteers().update(Fixtures.volunteer("v-1").name("李娜").phone(phone(11))
+        world.memory.directory().volunteers().update(Fixtures.liNa()
                 .maxActive(2).version(2).build());
         Incident a = world.openFor(first, first.phone(), null);
         Incident b = world.openFor(second, second.phone(), null);

@@ -29,10 +29,9 @@ class UnverifiedSenderTest {
     @BeforeEach
     void aUnionWithAnOfficer() {
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
-                .address("杭州市西湖区文三路 100 号").family("王建国", "父亲", phone(2)).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        member = world.add(Fixtures.wangXiaoming().address("杭州市西湖区文三路 100 号").build());
+        liNa = world.add(Fixtures.liNa().build());
+        world.add(Fixtures.officerLiu().build());
     }
 
     private Handled sms(String from, String body) {
