@@ -105,6 +105,20 @@ final class ConsoleBrowser implements AutoCloseable {
         steps.story(name, story);
     }
 
+    /**
+     * Runs the story and checks the page logged no script error; when either fails, keeps the screen, the page and
+     * the browser's log under {@code name}.
+     */
+    void storyWithoutScriptErrors(String name, Runnable story) {
+        try {
+            story.run();
+            HeadlessChromium.assertNoScriptErrors(browser);
+        } catch (RuntimeException | AssertionError e) {
+            keepEvidence(name);
+            throw e;
+        }
+    }
+
     /** Signs in with the stack's admin token and waits for the console's menu. */
     void signIn() {
         browser.get(stack.baseUrl() + "/console");
