@@ -6,13 +6,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import huzhu.testing.FormFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -203,7 +202,7 @@ public final class StandInAws implements AutoCloseable {
         String tencent = exchange.getRequestHeaders().getFirst("X-TC-Action");
         if ("SendSms".equals(aliyun) || "SendSms".equals(tencent)) {
             String to = "SendSms".equals(aliyun)
-                    ? "+86" + form(exchange.getRequestURI().getRawQuery()).get("PhoneNumbers")
+                    ? "+86" + FormFields.parse(exchange.getRequestURI().getRawQuery()).get("PhoneNumbers")
                     : JSON.readTree(body).path("PhoneNumberSet").path(0).asText();
             byte[] sent = "SendSms".equals(aliyun)
                     ? ("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"" + Math.abs(UUID.randomUUID().getMostSignificantBits())
@@ -242,7 +241,7 @@ public final class StandInAws implements AutoCloseable {
                     + "\"VersionId\":\"v1\",\"CreatedDate\":1.7E9}").getBytes(StandardCharsets.UTF_8);
             contentType = "application/x-amz-json-1.1";
         } else {
-            form = form(new String(body, StandardCharsets.UTF_8));
+            form = FormFields.parse(new String(body, StandardCharsets.UTF_8));
             answer = snsAnswer(form);
             contentType = "text/xml";
         }
@@ -297,18 +296,6 @@ public final class StandInAws implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> form(String body) {
-        Map<String, String> out = new TreeMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
-        }
-        return out;
     }
 
     /** Every template a domestic provider sends, under its own name (the stand-in takes any id). */
