@@ -16,6 +16,21 @@ import software.amazon.awssdk.regions.Region;
  * local stack.
  */
 public record AwsClients(Region region, AwsCredentialsProvider credentials, SdkHttpClient http) {
+    /**
+     * Connections to one host the JDK keeps alive for the next call (for 5 s idle, its default). A level's alerts go
+     * out in parallel (up to 22 sends to SNS or to the domestic provider) and the JDK keeps 5 unless told: the other
+     * 17 would close at once, and the sends of the next seconds (the next family's call on a bad night, the texts
+     * that follow an accept) would each pay a TCP and TLS handshake before the request. 32 also holds the alert
+     * path's parallel DynamoDB reads. Read by the JDK once, at its first kept connection, so it is set when the
+     * clients are first built, at init; a value given on the command line wins.
+     */
+    static final int KEPT_CONNECTIONS_PER_HOST = 32;
+
+    static {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", String.valueOf(KEPT_CONNECTIONS_PER_HOST));
+        }
+    }
 
     public static AwsClients fromEnvironment() {
         String region = System.getenv().getOrDefault("AWS_REGION", "cn-north-1");

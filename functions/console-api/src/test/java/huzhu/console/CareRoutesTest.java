@@ -160,10 +160,10 @@ class CareRoutesTest {
         }
         if (as == As.NO_CLAIMS) {
             assertThat(reply.status()).isEqualTo(401);
-            assertThat(error(reply).get("code").asText()).isEqualTo("unauthorized");
+            assertThat(reply.error().get("code").asText()).isEqualTo("unauthorized");
         } else {
             assertThat(reply.status()).isEqualTo(403);
-            assertThat(error(reply).get("code").asText()).isEqualTo("forbidden");
+            assertThat(reply.error().get("code").asText()).isEqualTo("forbidden");
         }
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -199,7 +199,7 @@ class CareRoutesTest {
 
         // then
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(error(reply).get("code").asText()).isEqualTo("malformed_json");
+        assertThat(reply.error().get("code").asText()).isEqualTo("malformed_json");
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -240,8 +240,8 @@ class CareRoutesTest {
 
         // then
         assertThat(reply.status()).isEqualTo(409);
-        assertThat(error(reply).get("code").asText()).isEqualTo("no_family_contact");
-        assertThat(error(reply).get("message").asText()).contains("没有登记家属联系人", "no family contact");
+        assertThat(reply.error().get("code").asText()).isEqualTo("no_family_contact");
+        assertThat(reply.error().get("message").asText()).contains("没有登记家属联系人", "no family contact");
     }
 
     @Test
@@ -305,7 +305,7 @@ class CareRoutesTest {
 
         // then
         assertThat(reply.status()).isEqualTo(422);
-        assertThat(fieldNames(error(reply).get("fields"))).containsExactlyInAnyOrder("title", "text", "audience.kind",
+        assertThat(fieldNames(reply.error().get("fields"))).containsExactlyInAnyOrder("title", "text", "audience.kind",
                 "scheduledAt");
     }
 
@@ -319,7 +319,7 @@ class CareRoutesTest {
 
         // then
         assertThat(again.status()).isEqualTo(409);
-        assertThat(error(again).get("code").asText()).isEqualTo("notice_already_sending");
+        assertThat(again.error().get("code").asText()).isEqualTo("notice_already_sending");
     }
 
     @Test
@@ -375,7 +375,7 @@ class CareRoutesTest {
 
         // then
         assertThat(reply.status()).isEqualTo(409);
-        JsonNode error = error(reply);
+        JsonNode error = reply.error();
         assertThat(error.get("code").asText()).isEqualTo("application_transition");
         assertThat(error.get("message").asText()).contains("只有已批准、尚未发放的申请可以发放", " / ",
                 "Only an approved application");
@@ -394,8 +394,8 @@ class CareRoutesTest {
 
         // then
         assertThat(alone.status()).isEqualTo(403);
-        assertThat(error(alone).get("code").asText()).isEqualTo("four_eyes");
-        assertThat(error(alone).get("message").asText()).startsWith("帮扶款须经两人之手").contains(" / Money needs a second");
+        assertThat(alone.error().get("code").asText()).isEqualTo("four_eyes");
+        assertThat(alone.error().get("message").asText()).startsWith("帮扶款须经两人之手").contains(" / Money needs a second");
         assertThat(snapshot()).isEqualTo(before);
 
         // and an admin signed in as the same person may, which the audit log records
@@ -445,7 +445,7 @@ class CareRoutesTest {
         for (String path : List.of("/v1/notices/nope", "/v1/applications/nope", "/v1/notices/nope/deliveries")) {
             Reply reply = call(As.VIEWER, "GET", path, null);
             assertThat(reply.status()).as(path).isEqualTo(404);
-            assertThat(error(reply).get("code").asText()).isEqualTo("not_found");
+            assertThat(reply.error().get("code").asText()).isEqualTo("not_found");
         }
     }
 
@@ -470,12 +470,6 @@ class CareRoutesTest {
     private Reply call(As as, String method, String pathAndQuery, String body, Map<String, String> headers) {
         for (Map.Entry<String, String> id : ids.entrySet()) pathAndQuery = pathAndQuery.replace(id.getKey(), id.getValue());
         return api.as(as, method, pathAndQuery, body, headers);
-    }
-
-    private static JsonNode error(Reply reply) throws Exception {
-        JsonNode body = reply.json();
-        assertThat(body).as("a JSON error body: %s", reply.body()).isNotNull();
-        return body.get("error");
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -32,8 +31,7 @@ class DingTalkRobotIT {
     static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
 
     @RegisterExtension
-    static WireMockExtension dingtalk = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new DingTalkStandIn(TOKEN, SECRET, NOW).extension())).build();
+    static WireMockExtension dingtalk = new DingTalkStandIn(TOKEN, SECRET, NOW).server();
 
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> logLines = new ArrayList<>();

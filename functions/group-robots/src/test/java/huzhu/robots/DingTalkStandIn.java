@@ -3,7 +3,7 @@ package huzhu.robots;
 import static huzhu.robots.StandInReplies.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,9 @@ record DingTalkStandIn(String token, String secret, Instant now) implements Stan
             "{\"errcode\":310000,\"errmsg\":\"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\"}";
     static final String SEND_TOO_FAST = "{\"errcode\":130101,\"errmsg\":\"send too fast, exceed 20 times per minute\"}";
 
-    ResponseDefinitionTransformerV2 extension() {
-        return StandInReplies.extension(NAME, this);
+    /** A server that answers as this stand-in, for stubs that name it ({@link #NAME}). */
+    WireMockExtension server() {
+        return StandInReplies.server(StandInReplies.extension(NAME, this));
     }
 
     @Override

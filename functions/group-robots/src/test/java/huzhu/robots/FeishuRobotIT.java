@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +30,7 @@ class FeishuRobotIT {
     static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
 
     @RegisterExtension
-    static WireMockExtension feishu = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new FeishuStandIn(HOOK, SECRET, NOW).extension())).build();
+    static WireMockExtension feishu = new FeishuStandIn(HOOK, SECRET, NOW).server();
 
     private final List<Duration> waits = new ArrayList<>();
     private final GroupMessage accepted = new GroupMessage("互助 · 求助 N47",

@@ -3,7 +3,7 @@ package huzhu.robots;
 import static huzhu.robots.StandInReplies.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,9 @@ record FeishuStandIn(String hook, String secret, Instant now) implements StandIn
     static final String FREQUENCY_LIMITED = "{\"code\":11232,\"msg\":\"frequency limited psm[lark.oapi.app_platform_runtime]appID[1]\",\"data\":{}}";
     static final String HOOK_PATH = "/open-apis/bot/v2/hook/";
 
-    ResponseDefinitionTransformerV2 extension() {
-        return StandInReplies.extension(NAME, this);
+    /** A server that answers as this stand-in, for stubs that name it ({@link #NAME}). */
+    WireMockExtension server() {
+        return StandInReplies.server(StandInReplies.extension(NAME, this));
     }
 
     @Override

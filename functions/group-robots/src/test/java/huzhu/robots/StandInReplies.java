@@ -1,5 +1,7 @@
 package huzhu.robots;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -7,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -45,6 +48,11 @@ final class StandInReplies {
                 return vendor.answer(serveEvent.getRequest());
             }
         };
+    }
+
+    /** A WireMock server on a free port, started and stopped around the test class, that can answer as {@code vendor}. */
+    static WireMockExtension server(ResponseDefinitionTransformerV2 vendor) {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().extensions(vendor)).build();
     }
 
     static ResponseDefinition json(int status, String body) {

@@ -3,7 +3,6 @@ package huzhu.robots;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,14 +57,11 @@ class UnionGroupsWiredIT {
     static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
 
     @RegisterExtension
-    static WireMockExtension wecom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(WECOM_KEY).extension())).build();
+    static WireMockExtension wecom = new WeComStandIn(WECOM_KEY).server();
     @RegisterExtension
-    static WireMockExtension dingtalk = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
-            .extensions(new DingTalkStandIn(DINGTALK_TOKEN, DINGTALK_SECRET, NOW).extension())).build();
+    static WireMockExtension dingtalk = new DingTalkStandIn(DINGTALK_TOKEN, DINGTALK_SECRET, NOW).server();
     @RegisterExtension
-    static WireMockExtension feishu = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
-            .extensions(new FeishuStandIn(FEISHU_HOOK, FEISHU_SECRET, NOW).extension())).build();
+    static WireMockExtension feishu = new FeishuStandIn(FEISHU_HOOK, FEISHU_SECRET, NOW).server();
 
     @Test
     void theGroupsHearOfAnIncidentAndANotice_eachInItsVendorsFormat_withNoPersonInIt() {

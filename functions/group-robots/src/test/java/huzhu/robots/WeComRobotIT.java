@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -28,8 +27,7 @@ class WeComRobotIT {
     static final String KEY = "693a91f6-7e1c-4bc4-97a0-0ec2a1fa5aaa";
 
     @RegisterExtension
-    static WireMockExtension wecom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(KEY).extension())).build();
+    static WireMockExtension wecom = new WeComStandIn(KEY).server();
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T02:00:00Z"), ZoneOffset.UTC);
     private final List<Duration> waits = new ArrayList<>();

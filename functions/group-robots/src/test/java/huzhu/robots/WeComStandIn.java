@@ -3,7 +3,7 @@ package huzhu.robots;
 import static huzhu.robots.StandInReplies.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.Iterator;
@@ -23,8 +23,9 @@ record WeComStandIn(String key) implements StandInReplies.Vendor {
     static final String FREQUENCY_LIMIT = "{\"errcode\":45009,\"errmsg\":\"api freq out of limit, hint: [1635043469_160_1ea1b1d9],"
             + " from ip: 203.0.113.7, more info at https://open.work.weixin.qq.com/devtool/query?e=45009\"}";
 
-    ResponseDefinitionTransformerV2 extension() {
-        return StandInReplies.extension(NAME, this);
+    /** A server that answers as this stand-in, for stubs that name it ({@link #NAME}). */
+    WireMockExtension server() {
+        return StandInReplies.server(StandInReplies.extension(NAME, this));
     }
 
     @Override

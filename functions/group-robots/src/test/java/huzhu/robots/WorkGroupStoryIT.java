@@ -3,7 +3,6 @@ package huzhu.robots;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -27,11 +26,9 @@ class WorkGroupStoryIT {
     static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
 
     @RegisterExtension
-    static WireMockExtension wecom = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new WeComStandIn(KEY).extension())).build();
+    static WireMockExtension wecom = new WeComStandIn(KEY).server();
     @RegisterExtension
-    static WireMockExtension dingtalk = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new DingTalkStandIn(TOKEN, SECRET, NOW).extension())).build();
+    static WireMockExtension dingtalk = new DingTalkStandIn(TOKEN, SECRET, NOW).server();
 
     @Test
     void theWorkGroupSeesOpenedAndTaken_andTheLeadersTheirSummary_withNoPhoneOrAddress() {

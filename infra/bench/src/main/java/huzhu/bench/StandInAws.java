@@ -4,26 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import huzhu.testing.FormFields;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A stand-in for SNS and SQS on 127.0.0.1: SNS {@code Publish} (AWS query protocol, XML answer) and SQS
@@ -63,9 +71,19 @@ public final class StandInAws implements AutoCloseable {
     private final List<Publish> publishes = new ArrayList<>();
     private final AtomicLong sqsSends = new AtomicLong();
 
-    private StandInAws(long delayMillis) throws IOException {
+    private final boolean tls;
+
+    private StandInAws(long delayMillis, boolean tls) throws IOException {
         this.delayMillis = delayMillis;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        this.tls = tls;
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls) {
+            HttpsServer https = HttpsServer.create(loopback, 256);
+            https.setHttpsConfigurator(new HttpsConfigurator(selfSigned()));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(loopback, 256);
+        }
         // reading a request is quick; the delay is served by the scheduler, so a few threads carry 50 parallel calls
         this.readers = Executors.newFixedThreadPool(8, daemon("stand-in-read"));
         this.answers = Executors.newScheduledThreadPool(4, daemon("stand-in-answer"));
@@ -76,15 +94,76 @@ public final class StandInAws implements AutoCloseable {
 
     /** Starts a stand-in whose every answer takes {@code delayMillis}. */
     public static StandInAws start(long delayMillis) {
+        return start(delayMillis, false);
+    }
+
+    /**
+     * Starts a stand-in whose every answer takes {@code delayMillis}; with {@code tls}, over HTTPS as every AWS and
+     * SMS provider endpoint is, on a certificate made for this run that this JVM is told to trust (the
+     * {@code javax.net.ssl.trustStore} properties, set before this JVM's first TLS connection), so that a benchmark
+     * pays each new connection's handshake as a function does.
+     */
+    public static StandInAws start(long delayMillis, boolean tls) {
         try {
-            return new StandInAws(delayMillis);
+            return new StandInAws(delayMillis, tls);
         } catch (IOException e) {
             throw new IllegalStateException("stand-in could not listen on 127.0.0.1", e);
         }
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * How many connections clients have opened to it so far (each a handshake over TLS), told apart by the client's
+     * address and port.
+     */
+    public long connectionsOpened() {
+        return clientEnds.size();
+    }
+
+    private final java.util.Set<InetSocketAddress> clientEnds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A key pair and certificate for 127.0.0.1 made with the JDK's keytool, trusted by this JVM from now on. */
+    private static SSLContext selfSigned() throws IOException {
+        Path dir = Files.createTempDirectory("stand-in-tls");
+        Path keys = dir.resolve("stand-in.p12");
+        Path cert = dir.resolve("stand-in.cer");
+        Path trust = dir.resolve("trust.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "stand-in", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keys.toString(), "-storepass", "stand-in", "-keypass", "stand-in");
+        run(keytool, "-exportcert", "-alias", "stand-in", "-keystore", keys.toString(), "-storepass", "stand-in",
+                "-file", cert.toString());
+        run(keytool, "-importcert", "-noprompt", "-alias", "stand-in", "-file", cert.toString(), "-storetype",
+                "PKCS12", "-keystore", trust.toString(), "-storepass", "stand-in");
+        System.setProperty("javax.net.ssl.trustStore", trust.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "stand-in");
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        try (InputStream in = Files.newInputStream(keys)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, "stand-in".toCharArray());
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, "stand-in".toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the stand-in's TLS key could not be loaded", e);
+        }
+    }
+
+    private static void run(String... command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) throw new IOException(String.join(" ", command) + " failed: " + said);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     /** A queue URL on this stand-in (SQS takes the queue from the request, any path will do). */
@@ -113,6 +192,7 @@ public final class StandInAws implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         long received = System.nanoTime();
+        clientEnds.add(exchange.getRemoteAddress());
         byte[] body = exchange.getRequestBody().readAllBytes();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         byte[] answer;
@@ -122,7 +202,7 @@ public final class StandInAws implements AutoCloseable {
         String tencent = exchange.getRequestHeaders().getFirst("X-TC-Action");
         if ("SendSms".equals(aliyun) || "SendSms".equals(tencent)) {
             String to = "SendSms".equals(aliyun)
-                    ? "+86" + form(exchange.getRequestURI().getRawQuery()).get("PhoneNumbers")
+                    ? "+86" + FormFields.parse(exchange.getRequestURI().getRawQuery()).get("PhoneNumbers")
                     : JSON.readTree(body).path("PhoneNumberSet").path(0).asText();
             byte[] sent = "SendSms".equals(aliyun)
                     ? ("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"" + Math.abs(UUID.randomUUID().getMostSignificantBits())
@@ -161,7 +241,7 @@ public final class StandInAws implements AutoCloseable {
                     + "\"VersionId\":\"v1\",\"CreatedDate\":1.7E9}").getBytes(StandardCharsets.UTF_8);
             contentType = "application/x-amz-json-1.1";
         } else {
-            form = form(new String(body, StandardCharsets.UTF_8));
+            form = FormFields.parse(new String(body, StandardCharsets.UTF_8));
             answer = snsAnswer(form);
             contentType = "text/xml";
         }
@@ -216,18 +296,6 @@ public final class StandInAws implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> form(String body) {
-        Map<String, String> out = new TreeMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
-        }
-        return out;
     }
 
     /** Every template a domestic provider sends, under its own name (the stand-in takes any id). */

@@ -55,8 +55,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code DomesticMessenger} over the self-signed {@code AliyunSms} / {@code TencentSms}), its stand-in answering
  * {@code SendSms} after the same delay.
  * <p>
+ * With {@code --tls true} the stand-in answers over HTTPS, as SNS and the providers do, and each run counts the
+ * connections the SMS's sends opened (each a TLS handshake before its request): how many of a level's parallel
+ * sends found a kept-alive connection depends on the JDK's {@code http.maxConnections}.
+ * <p>
  * {@code java -cp … huzhu.bench.TriggerToAlerts [--runs 30] [--warmup 10] [--delay 50] [--sizes 1,5,20]
- * [--provider sns|aliyun|tencent]}
+ * [--provider sns|aliyun|tencent] [--tls true]}
  */
 public final class TriggerToAlerts {
     /** The floor's one SMS: a short catalogue text. */
@@ -70,14 +74,17 @@ public final class TriggerToAlerts {
         long delay = Long.parseLong(a.getOrDefault("delay", "50"));
         List<Integer> sizes = Args.ints(a.getOrDefault("sizes", "1,5,20"));
         SmsProvider provider = SmsProvider.of(a.getOrDefault("provider", "sns"));
+        boolean tls = Boolean.parseBoolean(a.getOrDefault("tls", "false"));
         if (provider == null) throw new IllegalArgumentException("--provider is sns, aliyun or tencent");
         PrintStream out = System.out;
         out.println(Args.machine());
-        out.printf("runs=%d warmup=%d stand-in delay=%d ms provider=%s%n", runs, warmup, delay, provider.wire());
 
         List<String> rows = new ArrayList<>();
-        try (Dynalite dynalite = Dynalite.start(); StandInAws sns = StandInAws.start(delay)) {
+        try (Dynalite dynalite = Dynalite.start(); StandInAws sns = StandInAws.start(delay, tls)) {
             AwsClients clients = BenchAws.clients();
+            // after the clients: building them sets the functions' http.maxConnections unless the command line did
+            out.printf("runs=%d warmup=%d stand-in delay=%d ms provider=%s tls=%s http.maxConnections=%s%n", runs,
+                    warmup, delay, provider.wire(), tls, System.getProperty("http.maxConnections", "(the JDK's 5)"));
             OpLog ops = new OpLog();
             DynamoDbClient dynamo = BenchAws.dynamo(clients, dynalite.endpoint(), ops);
             AwsApi snsClient = SnsClients.build(clients, sns.endpoint());
@@ -94,8 +101,9 @@ public final class TriggerToAlerts {
         }
         out.println();
         out.println("| volunteers | path p50 ms | path p90 ms | path max ms | floor p50 ms | path/floor (p50) "
-                + "| handler returned p50 ms | DynamoDB calls before the last alert | Publishes before it |");
-        out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + "| handler returned p50 ms | DynamoDB calls before the last alert | Publishes before it "
+                + "| new connections to SNS per SMS in (p50) |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         rows.forEach(out::println);
         System.exit(0);
     }
@@ -123,6 +131,7 @@ public final class TriggerToAlerts {
         List<Double> untilStored = new ArrayList<>();
         List<Double> storedToSent = new ArrayList<>();
         List<Double> sentToAnswered = new ArrayList<>();
+        List<Double> newConnections = new ArrayList<>();
         String timeline = null;
         int dynamoCalls = 0;
         int publishesBefore = 0;
@@ -146,6 +155,7 @@ public final class TriggerToAlerts {
             sns.clear();
             ops.clear();
             SNSEvent event = smsEvent(UUID.randomUUID().toString());
+            long connectionsBefore = sns.connectionsOpened();
             long t0 = System.nanoTime();
             handler.handleRequest(event, null);
             long t1 = System.nanoTime();
@@ -158,6 +168,7 @@ public final class TriggerToAlerts {
             if (counted) {
                 path.add((last - t0) / 1e6);
                 returned.add((t1 - t0) / 1e6);
+                newConnections.add((double) (sns.connectionsOpened() - connectionsBefore));
                 // the run's own split: until the incident is stored, until the first SMS arrives, until the last alert
                 long stored = ops.ops().stream().filter(o -> o.operation().equals("PutItem") && o.reads() != null
                         && o.reads().contains("INCIDENT")).mapToLong(OpLog.Op::endNanos).min().orElse(t0);
@@ -178,9 +189,9 @@ public final class TriggerToAlerts {
         out.printf("%n%d volunteers: one run as a timeline (ms from the handler being called)%n%s", size, timeline);
         double p50 = Stats.percentile(path, 50);
         double f50 = Stats.percentile(floor, 50);
-        String row = String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %d | %d |", size, p50,
-                Stats.percentile(path, 90), Stats.max(path), f50, p50 / f50, Stats.percentile(returned, 50),
-                dynamoCalls, publishesBefore);
+        String row = String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %d | %d | %.0f |", size,
+                p50, Stats.percentile(path, 90), Stats.max(path), f50, p50 / f50, Stats.percentile(returned, 50),
+                dynamoCalls, publishesBefore, Stats.percentile(newConnections, 50));
         out.println(row);
         out.printf(Locale.ROOT, "  p50 of each run's split: SMS in → incident stored %.1f ms · stored → first SMS arrives %.1f"
                 + " · → last alert answered %.1f; the floor: PutItem %.1f · Publish %.1f%n",

@@ -3,6 +3,7 @@ package huzhu.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.testing.MachineTools;
+import huzhu.testing.SamTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class CfnLintIT {
 
     private static void passes(List<String> arguments) throws Exception {
         // given
-        Template template = Template.ofThisRepository();
+        SamTemplate template = SamTemplate.ofThisRepository();
         List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable"));
         command.addAll(arguments);
 

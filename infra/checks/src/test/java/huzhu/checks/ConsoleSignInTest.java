@@ -3,6 +3,7 @@ package huzhu.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.http.Caller;
+import huzhu.testing.SamTemplate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +43,18 @@ class ConsoleSignInTest {
     @Test
     void theAppClient_mayWriteNeitherTheNameNorTheEmail_andSaysSoExplicitly() {
         // given
-        Map<String, Object> client = Template.ofThisRepository().properties("UserPoolClient");
+        Map<String, Object> client = SamTemplate.ofThisRepository().properties("UserPoolClient");
 
         // then: an explicit, non-empty list (left out, Cognito lets the client write every standard attribute)
         assertThat(client).containsKey("WriteAttributes");
-        assertThat(Template.list(client.get("WriteAttributes"))).isNotEmpty()
+        assertThat(SamTemplate.list(client.get("WriteAttributes"))).isNotEmpty()
                 .doesNotContain("name", "email", "email_verified", "preferred_username", "nickname",
                         "given_name", "family_name", "phone_number");
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> writableAttributes() {
-        Object listed = Template.ofThisRepository().properties("UserPoolClient").get("WriteAttributes");
-        return listed == null ? STANDARD_ATTRIBUTES : (List<String>) (List<?>) Template.list(listed);
+        Object listed = SamTemplate.ofThisRepository().properties("UserPoolClient").get("WriteAttributes");
+        return listed == null ? STANDARD_ATTRIBUTES : (List<String>) (List<?>) SamTemplate.list(listed);
     }
 }

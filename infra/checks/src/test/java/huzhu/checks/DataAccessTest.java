@@ -2,6 +2,7 @@ package huzhu.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import huzhu.testing.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class DataAccessTest {
     @Test
     void grantedDynamoDbActions_areExactlyTheOperationsTheStoreIssues() throws IOException {
         // given
-        Template template = Template.ofThisRepository();
+        SamTemplate template = SamTemplate.ofThisRepository();
         String table = Files.readString(template.root().resolve(
                 Path.of("functions/aws/src/main/java/huzhu/aws/dynamo/Table.java")));
 
@@ -35,9 +36,9 @@ class DataAccessTest {
         all(Pattern.compile("client\\.([a-zA-Z]+)\\("), table)
                 .forEach(m -> called.add(Character.toUpperCase(m.charAt(0)) + m.substring(1)));
         Set<String> granted = new TreeSet<>();
-        for (Object o : Template.list(Template.map(template.properties("DataAccessPolicy").get("PolicyDocument"))
+        for (Object o : SamTemplate.list(SamTemplate.map(template.properties("DataAccessPolicy").get("PolicyDocument"))
                 .get("Statement"))) {
-            Object action = Template.map(o).get("Action");
+            Object action = SamTemplate.map(o).get("Action");
             List<Object> actions = action instanceof List<?> l ? new ArrayList<>(l) : List.of(action);
             actions.forEach(a -> granted.add(((String) a).substring("dynamodb:".length())));
         }
@@ -50,12 +51,12 @@ class DataAccessTest {
     @Test
     void queries_mayReadTheIndexes_andEveryOtherActionOnlyTheTable() {
         // given
-        Template template = Template.ofThisRepository();
+        SamTemplate template = SamTemplate.ofThisRepository();
 
         // then
-        for (Object o : Template.list(Template.map(template.properties("DataAccessPolicy").get("PolicyDocument"))
+        for (Object o : SamTemplate.list(SamTemplate.map(template.properties("DataAccessPolicy").get("PolicyDocument"))
                 .get("Statement"))) {
-            Map<String, Object> s = Template.map(o);
+            Map<String, Object> s = SamTemplate.map(o);
             Object resource = s.get("Resource");
             if ("dynamodb:Query".equals(s.get("Action"))) {
                 assertThat(resource).isEqualTo(List.of(Map.of("Fn::GetAtt", List.of("Table", "Arn")),

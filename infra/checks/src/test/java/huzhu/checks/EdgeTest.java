@@ -1,7 +1,7 @@
 package huzhu.checks;
 
-import static huzhu.checks.Template.list;
-import static huzhu.checks.Template.map;
+import static huzhu.testing.SamTemplate.list;
+import static huzhu.testing.SamTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,6 +11,7 @@ import huzhu.core.error.RateLimited;
 import huzhu.http.Edge;
 import huzhu.http.Http;
 import huzhu.http.Json;
+import huzhu.testing.SamTemplate;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,8 +36,8 @@ class EdgeTest {
     private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
-    private static Template template;
-    private static Template webAcl;
+    private static SamTemplate template;
+    private static SamTemplate webAcl;
 
     /** One rate-based rule of the web ACL. */
     record Rule(String name, long limit, long windowSeconds, Map<String, Object> scopeDown, Map<String, Object> rule) {
@@ -47,7 +48,7 @@ class EdgeTest {
 
     @BeforeAll
     static void readTheTemplates() {
-        template = Template.ofThisRepository();
+        template = SamTemplate.ofThisRepository();
         webAcl = template.other("infra/edge/web-acl.yaml");
     }
 
@@ -74,17 +75,17 @@ class EdgeTest {
     @Test
     void everyPublicLink_hasARuleOfItsOwn_tighterThanTheOneForEverything() {
         // given: the public routes but the console's own page and files
-        List<Template.Route> links = template.routes().values().stream()
-                .filter(Template.Route::isPublic)
+        List<SamTemplate.Route> links = template.routes().values().stream()
+                .filter(SamTemplate.Route::isPublic)
                 .filter(r -> !r.routeKey().contains(" /console")).toList();
 
         // then
-        assertThat(links).extracting(Template.Route::routeKey).contains("POST /v1/triggers/{triggerToken}",
+        assertThat(links).extracting(SamTemplate.Route::routeKey).contains("POST /v1/triggers/{triggerToken}",
                 "GET /v1/triggers/{triggerToken}", "GET /v1/acks/{ackToken}", "POST /v1/acks/{ackToken}",
                 "GET /v1/notices/{id}/page");
         long everything = rules().stream().filter(r -> r.scopeDown() == null).mapToLong(EdgeTest::perFiveMinutes)
                 .min().orElseThrow();
-        for (Template.Route link : links) {
+        for (SamTemplate.Route link : links) {
             List<Rule> own = rules().stream().filter(r -> r.scopeDown() != null && r.applies(samplePath(link)))
                     .toList();
             assertThat(own).as("a rule for %s", link.routeKey()).isNotEmpty();
@@ -121,7 +122,7 @@ class EdgeTest {
 
         // then
         assertThat(settings.keySet()).as("route settings name real routes").isSubsetOf(template.routes().keySet());
-        for (Template.Route route : template.routes().values()) {
+        for (SamTemplate.Route route : template.routes().values()) {
             Map<String, Object> throttle = settings.containsKey(route.routeKey())
                     ? map(settings.get(route.routeKey())) : fallback;
             long rate = ((Number) throttle.get("ThrottlingRateLimit")).longValue();
@@ -185,7 +186,7 @@ class EdgeTest {
                 .contains("'" + Edge.VIEWER_HOST_HEADER + "']");
 
         // and every function serving HTTP routes knows where the secret is and may read it
-        List<String> httpFunctions = template.routes().values().stream().map(Template.Route::function).distinct()
+        List<String> httpFunctions = template.routes().values().stream().map(SamTemplate.Route::function).distinct()
                 .toList();
         assertThat(httpFunctions).contains("TriggerFunction", "AckFunction", "ConsoleApiFunction");
         for (String function : httpFunctions) {
@@ -229,7 +230,7 @@ class EdgeTest {
         return rule.limit() * 300 / rule.windowSeconds();
     }
 
-    private static String samplePath(Template.Route route) {
+    private static String samplePath(SamTemplate.Route route) {
         return route.routeKey().substring(route.routeKey().indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");
     }
 

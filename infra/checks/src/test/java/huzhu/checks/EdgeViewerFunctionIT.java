@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.http.Edge;
 import huzhu.testing.MachineTools;
+import huzhu.testing.SamTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class EdgeViewerFunctionIT {
     @Test
     void theViewersOwnAddressAndHost_replaceWhateverTheViewerSentUnderThoseNames() throws Exception {
         // given a viewer at 203.0.113.9 who names another address, twice, and another host
-        String code = (String) Template.ofThisRepository().properties("EdgeViewerFunction").get("FunctionCode");
+        String code = (String) SamTemplate.ofThisRepository().properties("EdgeViewerFunction").get("FunctionCode");
         String event = """
                 {"version": "1.0", "context": {"eventType": "viewer-request"}, "viewer": {"ip": "203.0.113.9"},
                  "request": {"method": "POST", "uri": "/v1/triggers/x", "querystring": {}, "cookies": {},

@@ -2,6 +2,7 @@ package huzhu.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import huzhu.testing.SamTemplate;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -36,16 +37,16 @@ class LambdaJarsIT {
 
     private static final Pattern HUZHU_VARIABLE = Pattern.compile("HUZHU_[A-Z0-9_]+");
 
-    private static Template template;
+    private static SamTemplate template;
 
     @BeforeAll
     static void read() {
-        template = Template.ofThisRepository();
+        template = SamTemplate.ofThisRepository();
     }
 
     @Test
     void eachFunctionsHandler_isInTheJarItsCodeUriNames_andLoadsFromThatJarAlone() throws Exception {
-        for (Template.Function f : template.functions().values()) {
+        for (SamTemplate.Function f : template.functions().values()) {
             // given
             assertThat(f.jar()).as("jar of %s (run mvn -B package first)", f.logicalId()).isRegularFile();
 
@@ -78,7 +79,7 @@ class LambdaJarsIT {
 
     @Test
     void everyJar_isUnder15MB_andCarriesNoApacheOrNettyHttpClient() throws IOException {
-        for (Template.Function f : template.functions().values()) {
+        for (SamTemplate.Function f : template.functions().values()) {
             // given
             assertThat(f.jar()).as("jar of %s (run mvn -B package first)", f.logicalId()).isRegularFile();
 
@@ -97,7 +98,7 @@ class LambdaJarsIT {
 
     @Test
     void everyHuzhuVariable_aFunctionsJarReads_isSetForThatFunction_andEveryOneSetIsRead() throws IOException {
-        for (Template.Function f : template.functions().values()) {
+        for (SamTemplate.Function f : template.functions().values()) {
             // given
             Set<String> read = huzhuVariablesIn(f);
             Set<String> set = new TreeSet<>(f.environment().keySet());
@@ -116,7 +117,7 @@ class LambdaJarsIT {
     }
 
     /** Every HUZHU_… string constant in the classes of huzhu's own packages inside the function's jar. */
-    private static Set<String> huzhuVariablesIn(Template.Function f) throws IOException {
+    private static Set<String> huzhuVariablesIn(SamTemplate.Function f) throws IOException {
         Set<String> out = new TreeSet<>();
         Map<String, Integer> perClass = new TreeMap<>();
         try (JarFile jar = new JarFile(f.jar().toFile())) {

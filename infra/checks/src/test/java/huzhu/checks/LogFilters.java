@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import huzhu.testing.SamTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +25,13 @@ final class LogFilters {
 
     /** The FilterPattern of every metric filter feeding the metric the alarm {@code alarmId} watches. */
     static List<String> feeding(String alarmId) {
-        Template template = Template.ofThisRepository();
+        SamTemplate template = SamTemplate.ofThisRepository();
         Object metric = template.properties(alarmId).get("MetricName");
         List<String> out = new ArrayList<>();
         template.resources().forEach((id, r) -> {
-            if (!"AWS::Logs::MetricFilter".equals(Template.map(r).get("Type"))) return;
+            if (!"AWS::Logs::MetricFilter".equals(SamTemplate.map(r).get("Type"))) return;
             Map<String, Object> p = template.properties(id);
-            Object name = Template.map(Template.list(p.get("MetricTransformations")).get(0)).get("MetricName");
+            Object name = SamTemplate.map(SamTemplate.list(p.get("MetricTransformations")).get(0)).get("MetricName");
             if (name.equals(metric)) out.add((String) p.get("FilterPattern"));
         });
         assertThat(out).isNotEmpty();

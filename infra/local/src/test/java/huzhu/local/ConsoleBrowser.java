@@ -3,7 +3,6 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ final class ConsoleBrowser implements AutoCloseable {
     final LocalApi api;
     final ChromeDriver browser;
     final WebDriverWait wait;
+    private final String adminToken;
     private final BrowserSteps steps;
 
     ConsoleBrowser(Path dataDir, Dimension size) {
@@ -44,12 +44,10 @@ final class ConsoleBrowser implements AutoCloseable {
      * @param env the stack's settings beyond the defaults (a hosted sign-in page, another admin token)
      */
     ConsoleBrowser(Path dataDir, Dimension size, String userAgent, Map<String, String> env) {
-        Map<String, String> settings = new HashMap<>(Map.of("HUZHU_PORT", "0", "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()));
-        settings.putAll(env);
         browser = HeadlessChromium.session(size, userAgent);
-        stack = LocalStack.start(LocalConfig.from(settings, dataDir), clock, new RandomIds(clock));
-        api = new LocalApi(stack.baseUrl(), settings.get("HUZHU_ADMIN_TOKEN"));
+        stack = StoryStack.start(dataDir, ADMIN, clock, env);
+        adminToken = env.getOrDefault("HUZHU_ADMIN_TOKEN", ADMIN);
+        api = new LocalApi(stack.baseUrl(), adminToken);
         steps = new BrowserSteps(browser);
         wait = steps.wait;
     }
@@ -75,7 +73,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     JsonNode member(String name, String phone, String unit, String district, Map<String, String> family) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "phone", phone, "unit", unit,
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "phone", phone, "unit", unit,
                 "homeArea", Map.of("city", "唐山市", "district", district), "homeAddress", "唐山市" + district + "建设路 88 号"));
         if (family != null) body.put("familyContacts", List.of(family));
         return api.expect(201, "/v1/members", body);
@@ -102,9 +100,29 @@ final class ConsoleBrowser implements AutoCloseable {
 
     // ---------------------------------------------------------------- the browser
 
+    /** Runs the story; when it fails, keeps the screen, the page and the browser's log under {@code name}. */
+    void story(String name, BrowserSteps.Story story) throws Exception {
+        steps.story(name, story);
+    }
+
+    /**
+     * Runs the story and checks the page logged no script error; when either fails, keeps the screen, the page and
+     * the browser's log under {@code name}.
+     */
+    void storyWithoutScriptErrors(String name, Runnable story) {
+        try {
+            story.run();
+            HeadlessChromium.assertNoScriptErrors(browser);
+        } catch (RuntimeException | AssertionError e) {
+            keepEvidence(name);
+            throw e;
+        }
+    }
+
+    /** Signs in with the stack's admin token and waits for the console's menu. */
     void signIn() {
         browser.get(stack.baseUrl() + "/console");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ADMIN);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(adminToken);
         browser.findElement(By.id("signinBtn")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-board")));
     }

@@ -41,16 +41,6 @@ class ConsoleFeaturesIT {
         c = new ConsoleBrowser(dataDir, size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
     }
 
-    private void story(String name, Runnable story) {
-        try {
-            story.run();
-            HeadlessChromium.assertNoScriptErrors(c.browser);
-        } catch (RuntimeException | AssertionError e) {
-            c.keepEvidence(name);
-            throw e;
-        }
-    }
-
     /** Opens the menu first on a phone, where it is folded. */
     private void nav(String id) {
         if (c.browser.findElement(By.id("menuBtn")).isDisplayed()) c.click(By.id("menuBtn"));
@@ -61,7 +51,7 @@ class ConsoleFeaturesIT {
     @ValueSource(strings = {"desk", "phone"})
     void theConsoleAlertsTheOfficer_withASoundANotificationAndTheCountInItsTitle_onceTurnedOn(String size) {
         start(size);
-        story("features-alerts-" + size, () -> {
+        c.storyWithoutScriptErrors("features-alerts-" + size, () -> {
             c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
                     "phone", "13911110002"));
             c.signIn();
@@ -103,7 +93,7 @@ class ConsoleFeaturesIT {
     @ValueSource(strings = {"desk", "phone"})
     void anOfficer_assignsANamedVolunteer_textsTheFamily_andReadsTheirAnswerOnTheTimeline(String size) {
         start(size);
-        story("features-actions-" + size, () -> {
+        c.storyWithoutScriptErrors("features-actions-" + size, () -> {
             c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
                     "phone", "13911110002"));
             c.volunteer("刘强", "13911110011", "路北区");
@@ -145,7 +135,7 @@ class ConsoleFeaturesIT {
     @ValueSource(strings = {"desk", "phone"})
     void theMembersTable_exportsToExcel_andTheDutyRoster_saysWhoIsOnDutyToday(String size) {
         start(size);
-        story("features-sheets-roster-" + size, () -> {
+        c.storyWithoutScriptErrors("features-sheets-roster-" + size, () -> {
             c.members(30);
             JsonNode zhou = c.leader("周干事", "13911110021", 1);
             c.signIn();

@@ -14,8 +14,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,11 +30,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser: Debian's headless Chromium, driven through Debian's chromedriver, against
@@ -46,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under target/screenshots/ for people to look at.
  */
 class ConsoleIT {
-    private static final Path SHOTS = Path.of("target", "screenshots");
-    private static final String ADMIN = "console-it-admin-token-0001";
     private static final String FATHER = "13911110002";
     private static final String LIU = "13911110011";
 
@@ -55,16 +48,10 @@ class ConsoleIT {
     Path dataDir;
 
     private ConsoleBrowser c;
-    private LocalStack stack;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
     @BeforeEach
     void startTheStackAndTheBrowser() {
-        c = new ConsoleBrowser(dataDir, new Dimension(1280, 1200), null, Map.of("HUZHU_ADMIN_TOKEN", ADMIN));
-        stack = c.stack;
-        browser = c.browser;
-        wait = c.wait;
+        c = new ConsoleBrowser(dataDir, new Dimension(1280, 1200));
     }
 
     @AfterEach
@@ -74,237 +61,218 @@ class ConsoleIT {
 
     @Test
     void anOfficer_runsAnEmergencyFromTheConsole_fromSignInToTheCareVisit() throws Exception {
-        try {
-            theStory();
-        } catch (Throwable t) {
-            // what the browser showed and said when it failed, next to the screenshots
-            shot("failure");
-            Files.writeString(SHOTS.resolve("failure.html"), browser.getPageSource());
-            Files.write(SHOTS.resolve("failure-console.txt"), browser.manage().logs().get(LogType.BROWSER).getAll()
-                    .stream().map(Object::toString).toList());
-            throw t;
-        }
+        c.story("console", this::theStory);
     }
 
     @Test
     void twoOfficersEditingOneMember_theSecondIsToldItChanged_andSeesTheFormAgainAsItIsNow() throws Exception {
-        try {
-            twoOfficers();
-        } catch (Throwable t) {
-            shot("edit-conflict-failure");
-            Files.writeString(SHOTS.resolve("edit-conflict-failure.html"), browser.getPageSource());
-            throw t;
-        }
+        c.story("edit-conflict", this::twoOfficers);
     }
 
     private void twoOfficers() throws Exception {
-        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
         // given a member with his father as family contact
-        JsonNode member = api.expect(201, "/v1/members", Map.of("name", "王建国", "phone", "13911110001",
+        JsonNode member = c.api.expect(201, "/v1/members", Map.of("name", "王建国", "phone", "13911110001",
                 "homeArea", Map.of("city", "武汉市", "district", "江汉区"),
                 "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", FATHER))));
         String path = "/v1/members/" + member.get("id").asText();
-        browser.get(stack.baseUrl() + "/console");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ADMIN);
-        browser.findElement(By.id("signinBtn")).click();
-        click(By.id("nav-members"));
-        waitForText(By.id("dirList"), "王德福");
+        c.signIn();
+        c.click(By.id("nav-members"));
+        c.waitForText(By.id("dirList"), "王德福");
 
         // when this officer opens the member, another adds the mother meanwhile, and this one saves an address
-        click(By.xpath("//button[@aria-label='编辑 王建国']"));
-        type(By.id("mAddress"), "武汉市江汉区新华路 88 号");
-        LocalApi.Reply other = api.put(path, Map.of("name", "王建国", "phone", "13911110001",
+        c.click(By.xpath("//button[@aria-label='编辑 王建国']"));
+        c.type(By.id("mAddress"), "武汉市江汉区新华路 88 号");
+        LocalApi.Reply other = c.api.put(path, Map.of("name", "王建国", "phone", "13911110001",
                 "homeArea", Map.of("city", "武汉市", "district", "江汉区"),
                 "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", FATHER),
                         Map.of("name", "李秀英", "relation", "母亲", "phone", "13911110003"))));
-        click(By.id("memberSave"));
+        c.click(By.id("memberSave"));
 
         // then this officer is told, and sees the member as the other saved him, mother included
-        waitForText(By.cssSelector("#memberForm .form-errors"), "已被他人修改");
-        shot("23-member-changed-meanwhile");
+        c.waitForText(By.cssSelector("#memberForm .form-errors"), "已被他人修改");
+        c.shot("23-member-changed-meanwhile");
         assertThat(other.status()).isEqualTo(200);
-        assertThat(browser.findElements(By.cssSelector("#familyRows [data-family=name]")))
+        assertThat(c.browser.findElements(By.cssSelector("#familyRows [data-family=name]")))
                 .extracting(e -> e.getAttribute("value")).containsExactly("王德福", "李秀英");
-        assertThat(api.get(path).json().path("homeAddress").textValue()).isNull();
+        assertThat(c.api.get(path).json().path("homeAddress").textValue()).isNull();
 
         // and saving again, on what is stored now, keeps both changes
-        type(By.id("mAddress"), "武汉市江汉区新华路 88 号");
-        click(By.id("memberSave"));
-        waitForText(By.id("status"), "已保存");
-        JsonNode saved = api.get(path).json();
+        c.type(By.id("mAddress"), "武汉市江汉区新华路 88 号");
+        c.click(By.id("memberSave"));
+        c.waitForText(By.id("status"), "已保存");
+        JsonNode saved = c.api.get(path).json();
         assertThat(saved.get("homeAddress").asText()).isEqualTo("武汉市江汉区新华路 88 号");
         assertThat(saved.get("familyContacts")).hasSize(2);
-        HeadlessChromium.assertNoScriptErrors(browser);
+        HeadlessChromium.assertNoScriptErrors(c.browser);
     }
 
     private void theStory() throws Exception {
-        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
         // given two neighbours on duty in the father's district, and the union officer
-        api.expect(201, "/v1/volunteers", volunteer("刘强", LIU, true));
-        api.expect(201, "/v1/volunteers", volunteer("赵敏", "13911110012", true));
-        api.expect(201, "/v1/leaders", Map.of("name", "周干事", "phone", "13911110021", "title", "工会干事", "level", 1));
+        c.api.expect(201, "/v1/volunteers", volunteer("刘强", LIU, true));
+        c.api.expect(201, "/v1/volunteers", volunteer("赵敏", "13911110012", true));
+        c.api.expect(201, "/v1/leaders", Map.of("name", "周干事", "phone", "13911110021", "title", "工会干事", "level", 1));
 
         // 1. sign in with the local stack's admin token
-        browser.get(stack.baseUrl() + "/console");
-        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
-        shot("01-sign-in");
-        token.sendKeys(ADMIN);
-        browser.findElement(By.id("signinBtn")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-board")));
-        waitForText(By.id("board"), "目前没有进行中的求助");
-        shot("02-board-empty");
+        c.browser.get(c.stack.baseUrl() + "/console");
+        WebElement token = c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        assertThat(c.browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        c.shot("01-sign-in");
+        token.sendKeys(ConsoleBrowser.ADMIN);
+        c.browser.findElement(By.id("signinBtn")).click();
+        c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-board")));
+        c.waitForText(By.id("board"), "目前没有进行中的求助");
+        c.shot("02-board-empty");
 
         // 2. register the member with his father as family contact
-        browser.findElement(By.id("nav-members")).click();
-        click(By.id("dirAdd"));
-        type(By.id("mName"), "王建国");
-        type(By.id("mPhone"), "139 1111 0001");
-        type(By.id("mCity"), "武汉市");
-        type(By.id("mDistrict"), "江汉区");
-        type(By.id("mAddress"), "武汉市江汉区新华路 88 号 3 栋 502");
-        click(By.id("addFamily"));
-        type(By.cssSelector("#familyRows [data-family=name]"), "王德福");
-        type(By.cssSelector("#familyRows [data-family=relation]"), "父亲");
-        type(By.cssSelector("#familyRows [data-family=phone]"), FATHER);
-        shot("03-member-form");
-        click(By.id("memberSave"));
-        waitForText(By.id("dirList"), "王德福（父亲） +8613911110002");
-        shot("04-members");
+        c.browser.findElement(By.id("nav-members")).click();
+        c.click(By.id("dirAdd"));
+        c.type(By.id("mName"), "王建国");
+        c.type(By.id("mPhone"), "139 1111 0001");
+        c.type(By.id("mCity"), "武汉市");
+        c.type(By.id("mDistrict"), "江汉区");
+        c.type(By.id("mAddress"), "武汉市江汉区新华路 88 号 3 栋 502");
+        c.click(By.id("addFamily"));
+        c.type(By.cssSelector("#familyRows [data-family=name]"), "王德福");
+        c.type(By.cssSelector("#familyRows [data-family=relation]"), "父亲");
+        c.type(By.cssSelector("#familyRows [data-family=phone]"), FATHER);
+        c.shot("03-member-form");
+        c.click(By.id("memberSave"));
+        c.waitForText(By.id("dirList"), "王德福（父亲） +8613911110002");
+        c.shot("04-members");
 
         // the member's printable emergency card: its QR code opens the personal emergency link
-        click(By.xpath("//button[normalize-space()='求助卡']"));
-        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cardPanel .qr-card")));
-        shot("05-emergency-card");
+        c.click(By.xpath("//button[normalize-space()='求助卡']"));
+        WebElement card = c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cardPanel .qr-card")));
+        c.shot("05-emergency-card");
         String url = card.findElement(By.className("url")).getText();
-        assertThat(url).startsWith(stack.baseUrl() + "/v1/triggers/");
+        assertThat(url).startsWith(c.stack.baseUrl() + "/v1/triggers/");
         WebElement qr = card.findElement(By.cssSelector("img.qr"));
         assertThat(qr.getAttribute("alt")).isEqualTo("王建国 的求助链接二维码");
         assertThat(decodeQr(qr)).isEqualTo(url);
 
         // 3. the father texts for help through the SMS simulator; he gets his code and the 120 reminder
-        click(By.id("nav-sms"));
-        type(By.id("smsFrom"), FATHER);
-        type(By.id("smsBody"), "救命 老伴胸口疼");
-        click(By.id("smsSend"));
-        waitForText(By.id("outbox"), "120");
-        shot("06-sms-simulator");
+        c.click(By.id("nav-sms"));
+        c.type(By.id("smsFrom"), FATHER);
+        c.type(By.id("smsBody"), "救命 老伴胸口疼");
+        c.click(By.id("smsSend"));
+        c.waitForText(By.id("outbox"), "120");
+        c.shot("06-sms-simulator");
 
         // 4. the incident is on the live board, alerting the two neighbours
-        click(By.id("nav-board"));
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-code]")));
+        c.click(By.id("nav-board"));
+        WebElement row = c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-code]")));
         String code = row.getAttribute("data-code");
-        waitForText(By.id("board"), "刘强");
+        c.waitForText(By.id("board"), "刘强");
         assertThat(row.getText()).contains("王建国").contains("等待接单").contains("赵敏");
-        shot("07-board-open");
+        c.shot("07-board-open");
 
         // 5. a neighbour accepts by SMS; the board shows who is coming
-        click(By.id("nav-sms"));
-        type(By.id("smsFrom"), LIU);
-        type(By.id("smsBody"), "1");
-        click(By.id("smsSend"));
-        waitForText(By.id("outbox"), "已接单");
-        click(By.id("nav-board"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#board td.accepted"), "刘强"));
-        waitForText(By.id("board"), "已接手");
-        shot("08-board-accepted");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        shot("09-board-on-a-phone");
-        browser.manage().window().setSize(new Dimension(1280, 1200));
+        c.click(By.id("nav-sms"));
+        c.type(By.id("smsFrom"), LIU);
+        c.type(By.id("smsBody"), "1");
+        c.click(By.id("smsSend"));
+        c.waitForText(By.id("outbox"), "已接单");
+        c.click(By.id("nav-board"));
+        c.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#board td.accepted"), "刘强"));
+        c.waitForText(By.id("board"), "已接手");
+        c.shot("08-board-accepted");
+        c.browser.manage().window().setSize(new Dimension(390, 844));
+        c.shot("09-board-on-a-phone");
+        c.browser.manage().window().setSize(new Dimension(1280, 1200));
 
         // 6. the officer opens it and resolves it
-        click(By.linkText(code));
-        waitForText(By.id("incidentFacts"), "老伴胸口疼");
-        waitForText(By.id("view"), "刘强");
-        shot("10-incident-detail");
-        click(By.cssSelector("#resolveDetails summary"));
-        type(By.id("resolveOutcome"), "已送医，情况稳定");
-        click(By.id("resolveBtn"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "已解决"));
-        shot("11-incident-resolved");
+        c.click(By.linkText(code));
+        c.waitForText(By.id("incidentFacts"), "老伴胸口疼");
+        c.waitForText(By.id("view"), "刘强");
+        c.shot("10-incident-detail");
+        c.click(By.cssSelector("#resolveDetails summary"));
+        c.type(By.id("resolveOutcome"), "已送医，情况稳定");
+        c.click(By.id("resolveBtn"));
+        c.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "已解决"));
+        c.shot("11-incident-resolved");
 
         // 7. and records the care visit
-        new Select(browser.findElement(By.id("fuKind"))).selectByValue("visit");
+        new Select(c.browser.findElement(By.id("fuKind"))).selectByValue("visit");
         setValue(By.id("fuDone"), LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-        new Select(browser.findElement(By.id("fuStatus"))).selectByValue("done");
-        type(By.id("fuVisitors"), "周干事、陈主席");
-        type(By.id("fuNotes"), "慰问老人，送去慰问金");
-        click(By.id("fuSave"));
-        waitForText(By.id("view"), "周干事、陈主席");
-        shot("12-care-visit");
+        new Select(c.browser.findElement(By.id("fuStatus"))).selectByValue("done");
+        c.type(By.id("fuVisitors"), "周干事、陈主席");
+        c.type(By.id("fuNotes"), "慰问老人，送去慰问金");
+        c.click(By.id("fuSave"));
+        c.waitForText(By.id("view"), "周干事、陈主席");
+        c.shot("12-care-visit");
 
         // then the API agrees with what the page showed
-        JsonNode incident = api.get("/v1/incidents?status=all").json().get("items").get(0);
+        JsonNode incident = c.api.get("/v1/incidents?status=all").json().get("items").get(0);
         assertThat(incident.get("code").asText()).isEqualTo(code);
         assertThat(incident.get("status").asText()).isEqualTo("resolved");
         assertThat(incident.get("responders").get(0).get("name").asText()).isEqualTo("刘强");
-        JsonNode visits = api.get("/v1/followups?status=done").json().get("items");
+        JsonNode visits = c.api.get("/v1/followups?status=done").json().get("items");
         assertThat(visits).singleElement().satisfies(v -> {
             assertThat(v.get("kind").asText()).isEqualTo("visit");
             assertThat(v.get("visitors")).extracting(JsonNode::asText).containsExactly("周干事", "陈主席");
         });
 
         // the other screens, each looked at once
-        api.expect(201, "/v1/incidents/" + incident.get("id").asText() + "/followups", Map.of("kind", "assistance",
+        c.api.expect(201, "/v1/incidents/" + incident.get("id").asText() + "/followups", Map.of("kind", "assistance",
                 "dueDate", "2026-12-01", "visitors", List.of("周干事"), "notes", "帮扶：联系社区送餐"));
-        click(By.id("nav-followups"));
-        waitForText(By.id("view"), "联系社区送餐");
-        shot("13-follow-ups");
-        click(By.cssSelector("button.mark-done"));
-        waitForText(By.id("status"), "已标记为完成");
-        assertThat(api.get("/v1/followups?status=planned").json().get("items")).isEmpty();
-        click(By.id("nav-reports"));
-        waitForText(By.id("summary"), "升级率");
-        waitForText(By.id("coverage"), "已短信退订的队员");
-        shot("14-reports");
-        click(By.id("nav-policy"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("policySave")));
-        shot("15-escalation-policy");
-        click(By.id("nav-volunteers"));
-        waitForText(By.id("dirList"), "赵敏");
-        click(By.cssSelector("input[role=switch][aria-label='赵敏 值班']"));
-        waitForText(By.id("status"), "赵敏 已设为休息");
-        assertThat(api.get("/v1/volunteers?onDuty=false").json().get("items")).singleElement()
+        c.click(By.id("nav-followups"));
+        c.waitForText(By.id("view"), "联系社区送餐");
+        c.shot("13-follow-ups");
+        c.click(By.cssSelector("button.mark-done"));
+        c.waitForText(By.id("status"), "已标记为完成");
+        assertThat(c.api.get("/v1/followups?status=planned").json().get("items")).isEmpty();
+        c.click(By.id("nav-reports"));
+        c.waitForText(By.id("summary"), "升级率");
+        c.waitForText(By.id("coverage"), "已短信退订的队员");
+        c.shot("14-reports");
+        c.click(By.id("nav-policy"));
+        c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("policySave")));
+        c.shot("15-escalation-policy");
+        c.click(By.id("nav-volunteers"));
+        c.waitForText(By.id("dirList"), "赵敏");
+        c.click(By.cssSelector("input[role=switch][aria-label='赵敏 值班']"));
+        c.waitForText(By.id("status"), "赵敏 已设为休息");
+        assertThat(c.api.get("/v1/volunteers?onDuty=false").json().get("items")).singleElement()
                 .satisfies(v -> assertThat(v.get("name").asText()).isEqualTo("赵敏"));
-        shot("16-volunteers");
-        click(By.id("nav-leaders"));
-        waitForText(By.id("dirList"), "周干事");
-        shot("17-leaders");
-        click(By.id("nav-incidents"));
-        waitForText(By.id("view"), code);
-        shot("18-incident-history");
-        click(By.id("nav-audit"));
-        waitForText(By.id("view"), "生成求助链接");
-        assertThat(browser.findElement(By.id("view")).getText()).contains("解决").contains("王建国").doesNotContain("+86");
-        shot("19-audit-log");
+        c.shot("16-volunteers");
+        c.click(By.id("nav-leaders"));
+        c.waitForText(By.id("dirList"), "周干事");
+        c.shot("17-leaders");
+        c.click(By.id("nav-incidents"));
+        c.waitForText(By.id("view"), code);
+        c.shot("18-incident-history");
+        c.click(By.id("nav-audit"));
+        c.waitForText(By.id("view"), "生成求助链接");
+        assertThat(c.browser.findElement(By.id("view")).getText()).contains("解决").contains("王建国").doesNotContain("+86");
+        c.shot("19-audit-log");
 
         // a roster import with one bad row imports nothing and says which row
-        click(By.id("nav-members"));
-        click(By.id("dirImport"));
-        type(By.id("importText"), "姓名,手机号,城市,家属姓名,家属电话\n李四,13911110031,武汉市,李母,13911110032\n张三,12345,武汉市,,\n");
-        click(By.id("importCheck"));
-        waitForText(By.id("importResult"), "没有导入任何数据");
-        assertThat(browser.findElement(By.id("importResult")).getText()).contains("3").contains("手机号")
+        c.click(By.id("nav-members"));
+        c.click(By.id("dirImport"));
+        c.type(By.id("importText"), "姓名,手机号,城市,家属姓名,家属电话\n李四,13911110031,武汉市,李母,13911110032\n张三,12345,武汉市,,\n");
+        c.click(By.id("importCheck"));
+        c.waitForText(By.id("importResult"), "没有导入任何数据");
+        assertThat(c.browser.findElement(By.id("importResult")).getText()).contains("3").contains("手机号")
                 .doesNotContain("phone");
-        shot("20-import-refused");
+        c.shot("20-import-refused");
 
         // an incident nobody accepts before the policy runs out is red on the board
-        api.put("/v1/escalation-policy", Map.of("levels", List.of(Map.of("level", 0, "notify", "nearby-volunteers",
+        c.api.put("/v1/escalation-policy", Map.of("levels", List.of(Map.of("level", 0, "notify", "nearby-volunteers",
                 "maxRecipients", 5, "timeoutSeconds", 1))));
-        api.sms(FATHER, "老伴又晕倒了");
+        c.api.sms(FATHER, "老伴又晕倒了");
         c.escalationCheckAfter(Duration.ofSeconds(2));
-        click(By.id("nav-board"));
-        WebElement red = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr.exhausted")));
+        c.click(By.id("nav-board"));
+        WebElement red = c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr.exhausted")));
         assertThat(red.getText()).contains("无人接单，需人工处理");
-        shot("21-board-exhausted");
+        c.shot("21-board-exhausted");
 
         // the switch to English
-        click(By.id("langBtn"));
-        click(By.id("nav-board"));
-        waitForText(By.tagName("h1"), "Live board");
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        shot("22-board-in-english");
-        HeadlessChromium.assertNoScriptErrors(browser);
+        c.click(By.id("langBtn"));
+        c.click(By.id("nav-board"));
+        c.waitForText(By.tagName("h1"), "Live board");
+        assertThat(c.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        c.shot("22-board-in-english");
+        HeadlessChromium.assertNoScriptErrors(c.browser);
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -314,33 +282,11 @@ class ConsoleIT {
                 "skills", List.of("first-aid"), "onDuty", onDuty);
     }
 
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement el = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        el.clear();
-        el.sendKeys(text);
-    }
-
     /** Date inputs take their value as the browser's locale formats it; set it the way the page reads it. */
     private void setValue(By by, String value) {
-        WebElement el = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        ((JavascriptExecutor) browser).executeScript(
+        WebElement el = c.wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) c.browser).executeScript(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", el, value);
-    }
-
-    private void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    }
-
-    private void shot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Reads the QR code as a phone's camera would: from the pixels the browser drew. */
@@ -352,7 +298,7 @@ class ConsoleIT {
             Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
             return result.getText();
         } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-            ImageIO.write(image, "png", new File(SHOTS.toFile(), "qr-unreadable.png"));
+            ImageIO.write(image, "png", new File(BrowserSteps.SHOTS.toFile(), "qr-unreadable.png"));
             throw new AssertionError("the card's QR code does not decode", e);
         }
     }

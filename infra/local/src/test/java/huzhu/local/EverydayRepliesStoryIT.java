@@ -3,12 +3,10 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
 import huzhu.testing.Dynalite;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -120,7 +118,8 @@ class EverydayRepliesStoryIT {
     private String theFatherTextsForHelp(String storeMode) {
         // a DynamoDB of its own: the local stack's table name is the same in every story of this JVM
         if (storeMode.equals("dynamodb")) dynalite = Dynalite.start();
-        stack = start(dynalite == null ? null : dynalite.endpoint().toString());
+        stack = StoryStack.start(dataDir, ADMIN, clock,
+                dynalite == null ? Map.of() : Map.of("HUZHU_DYNAMODB_ENDPOINT", dynalite.endpoint().toString()));
         api = new LocalApi(stack.baseUrl(), ADMIN);
         api.expect(201, "/v1/leaders", Map.of("name", "周干事", "phone", "13911120021", "title", "工会干事", "level", 1));
         api.expect(201, "/v1/volunteers", volunteer("刘强", "13911120011"));
@@ -142,16 +141,6 @@ class EverydayRepliesStoryIT {
         JsonNode items = api.get("/v1/incidents?status=active").json().get("items");
         assertThat(items).hasSize(1);
         return api.get("/v1/incidents/" + items.get(0).get("id").asText()).json();
-    }
-
-    private LocalStack start(String dynamodbEndpoint) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString()));
-        if (dynamodbEndpoint != null) env.put("HUZHU_DYNAMODB_ENDPOINT", dynamodbEndpoint);
-        return LocalStack.start(LocalConfig.from(env, dataDir), clock, new RandomIds(clock));
     }
 
     private static Map<String, Object> volunteer(String name, String phone) {

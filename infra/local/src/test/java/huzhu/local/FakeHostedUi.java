@@ -2,11 +2,11 @@ package huzhu.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import huzhu.testing.FormFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -141,7 +141,7 @@ final class FakeHostedUi implements AutoCloseable {
     // ------------------------------------------------------------------ endpoints
 
     private void authorize(HttpExchange ex) throws IOException {
-        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> q = FormFields.parse(ex.getRequestURI().getRawQuery());
         calls.add("authorize");
         lastAuthorize = q;
         String problem = !"GET".equals(ex.getRequestMethod()) ? "method"
@@ -244,7 +244,7 @@ final class FakeHostedUi implements AutoCloseable {
     }
 
     private void logout(HttpExchange ex) throws IOException {
-        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> q = FormFields.parse(ex.getRequestURI().getRawQuery());
         calls.add("logout");
         if (!clientId.equals(q.get("client_id")) || redirectUri == null || !redirectUri.equals(q.get("logout_uri"))) {
             refuse(ex, 400, "logout: client_id or logout_uri");
@@ -301,19 +301,7 @@ final class FakeHostedUi implements AutoCloseable {
     }
 
     private static Map<String, String> form(HttpExchange ex) throws IOException {
-        return query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) return out;
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
-        }
-        return out;
+        return FormFields.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private static String enc(String s) {

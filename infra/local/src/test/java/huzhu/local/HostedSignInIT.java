@@ -2,8 +2,6 @@ package huzhu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's sign-in through the Cognito hosted UI, in Debian's headless Chromium: the local stack is
@@ -33,26 +27,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots go to target/screenshots/hosted-*.png.
  */
 class HostedSignInIT {
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String CLIENT_ID = "5k2q7itexampleclient0hosted";
 
     @TempDir
     Path dataDir;
 
     private ConsoleBrowser c;
-    private LocalStack stack;
-    private ChromeDriver browser;
     private FakeHostedUi cognito;
-    private WebDriverWait wait;
 
     @BeforeEach
     void startTheStackAndTheBrowser() {
         cognito = new FakeHostedUi(CLIENT_ID);
         c = new ConsoleBrowser(dataDir, new Dimension(1280, 900), null, Map.of("HUZHU_ADMIN_TOKEN", cognito.idToken(),
                 "HUZHU_COGNITO_DOMAIN", cognito.origin(), "HUZHU_USER_POOL_CLIENT_ID", CLIENT_ID));
-        stack = c.stack;
-        browser = c.browser;
-        wait = c.wait;
         cognito.registerRedirectUri(console());
     }
 
@@ -66,149 +53,133 @@ class HostedSignInIT {
     void anOfficer_signsInThroughTheHostedPage_usesTheConsole_andSignsOut_andAForgedReturnIsRefused()
             throws Exception {
         try {
-            theStory();
+            c.story("hosted", this::theStory);
         } catch (Throwable t) {
-            shot("hosted-failure");
-            Files.writeString(SHOTS.resolve("hosted-failure.html"), browser.getPageSource());
-            Files.write(SHOTS.resolve("hosted-failure-console.txt"), browser.manage().logs().get(LogType.BROWSER)
-                    .getAll().stream().map(Object::toString).toList());
-            Files.write(SHOTS.resolve("hosted-failure-cognito.txt"), cognito.calls);
+            Files.write(BrowserSteps.SHOTS.resolve("hosted-failure-cognito.txt"), cognito.calls);
             throw t;
         }
     }
 
     private void theStory() throws Exception {
         // given a help request on the board, and the API's view of the two tokens the hosted UI issues
-        LocalApi api = new LocalApi(stack.baseUrl(), cognito.idToken());
+        LocalApi api = new LocalApi(c.stack.baseUrl(), cognito.idToken());
         api.sms("13911119999", "求助 楼道里有老人摔倒了");
         assertThat(api.get("/v1/me").status()).isEqualTo(200);
-        assertThat(new LocalApi(stack.baseUrl(), cognito.accessToken()).get("/v1/me").status())
+        assertThat(new LocalApi(c.stack.baseUrl(), cognito.accessToken()).get("/v1/me").status())
                 .as("the access token is not what the console calls the API with").isEqualTo(401);
         cognito.firstTokensExpireIn(61); // the page renews a minute early: due a second after sign-in
 
         // 1. the page offers the union's sign-in page, no token or password field
-        browser.get(console());
-        WebElement go = wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        c.browser.get(console());
+        WebElement go = c.wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn")));
+        assertThat(c.browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
         assertThat(go.getText()).isEqualTo("前往登录页");
-        assertThat(browser.findElements(By.cssSelector("#view input"))).isEmpty();
-        shot("hosted-01-sign-in");
+        assertThat(c.browser.findElements(By.cssSelector("#view input"))).isEmpty();
+        c.shot("hosted-01-sign-in");
 
         // 2. off to the hosted UI with the code flow and PKCE
         go.click();
         signInOnTheHostedPage("hosted-02-hosted-ui");
         // (the board's own refresh held until step 4: there the calls of a screen find the ID token due)
-        HeadlessChromium.holdRepeatingTimers(browser, true);
+        HeadlessChromium.holdRepeatingTimers(c.browser, true);
         assertThat(cognito.lastAuthorize).containsEntry("response_type", "code").containsEntry("client_id", CLIENT_ID)
                 .containsEntry("redirect_uri", console()).containsEntry("scope", "openid email profile")
                 .containsEntry("code_challenge_method", "S256").containsKeys("state", "code_challenge");
 
         // 3. back on the console: the code is exchanged, the board is there, and the address is clean again
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-code]")));
-        waitForText(By.id("board"), "（未登记会员）");
-        assertThat(browser.getCurrentUrl()).isEqualTo(console()).doesNotContain("code=").doesNotContain("state=");
+        c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-code]")));
+        c.waitForText(By.id("board"), "（未登记会员）");
+        assertThat(c.browser.getCurrentUrl()).isEqualTo(console()).doesNotContain("code=").doesNotContain("state=");
         assertThat(cognito.count("token:authorization_code")).isEqualTo(1);
         assertThat(cognito.refusals).isEmpty();
         assertThat(sessionAuth()).contains("\"mode\":\"hosted\"").contains(cognito.idToken())
                 .doesNotContain(cognito.accessToken());
-        shot("hosted-03-board");
+        c.shot("hosted-03-board");
 
         // 4. the ID token is renewed with the refresh token before it expires, once for all the calls waiting
-        long due = ((Number) ((JavascriptExecutor) browser).executeScript(
+        long due = ((Number) ((JavascriptExecutor) c.browser).executeScript(
                 "return JSON.parse(sessionStorage.getItem('huzhu.auth')).expiresAt;")).longValue();
-        wait.until(d -> System.currentTimeMillis() >= due);
-        browser.findElement(By.id("nav-volunteers")).click();
-        wait.until(d -> cognito.count("token:refresh_token") >= 1);
-        waitForText(By.tagName("h1"), "互助队员");
-        browser.findElement(By.id("nav-board")).click();
-        waitForText(By.id("board"), "（未登记会员）");
+        c.wait.until(d -> System.currentTimeMillis() >= due);
+        c.browser.findElement(By.id("nav-volunteers")).click();
+        c.wait.until(d -> cognito.count("token:refresh_token") >= 1);
+        c.waitForText(By.tagName("h1"), "互助队员");
+        c.browser.findElement(By.id("nav-board")).click();
+        c.waitForText(By.id("board"), "（未登记会员）");
         assertThat(cognito.count("token:refresh_token")).isEqualTo(1);
         assertThat(cognito.refusals).isEmpty();
-        HeadlessChromium.holdRepeatingTimers(browser, false);
+        HeadlessChromium.holdRepeatingTimers(c.browser, false);
 
         // 5. signing out revokes the refresh token and ends the Cognito session, then comes back here
-        browser.findElement(By.id("signOutBtn")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn")));
+        c.browser.findElement(By.id("signOutBtn")).click();
+        c.wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn")));
         assertThat(cognito.count("revoke")).isEqualTo(1);
         assertThat(cognito.count("logout")).isEqualTo(1);
         assertThat(cognito.refusals).isEmpty();
-        assertThat(browser.getCurrentUrl()).isEqualTo(console());
+        assertThat(c.browser.getCurrentUrl()).isEqualTo(console());
         assertThat(sessionAuth()).isNull();
 
         // 6. a return with another state than the page sent is refused, and the code is never exchanged
         cognito.tamperWithTheNextState();
-        browser.findElement(By.id("hostedSignInBtn")).click();
+        c.browser.findElement(By.id("hostedSignInBtn")).click();
         signInOnTheHostedPage(null);
-        waitForText(By.id("signinError"), "登录未完成：登录页返回的请求与本页发出的不一致");
+        c.waitForText(By.id("signinError"), "登录未完成：登录页返回的请求与本页发出的不一致");
         assertThat(cognito.count("token:authorization_code")).isEqualTo(1);
-        assertThat(browser.getCurrentUrl()).isEqualTo(console());
-        assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
+        assertThat(c.browser.getCurrentUrl()).isEqualTo(console());
+        assertThat(c.browser.findElement(By.id("nav")).isDisplayed()).isFalse();
         assertThat(sessionAuth()).isNull();
-        shot("hosted-04-state-refused");
-        browser.findElement(By.id("langBtn")).click();
-        waitForText(By.id("signinError"), "Sign-in not completed: the answer from the sign-in page does not match");
-        shot("hosted-05-state-refused-in-english");
-        browser.findElement(By.id("langBtn")).click();
-        waitForText(By.tagName("h1"), "登录");
+        c.shot("hosted-04-state-refused");
+        c.browser.findElement(By.id("langBtn")).click();
+        c.waitForText(By.id("signinError"), "Sign-in not completed: the answer from the sign-in page does not match");
+        c.shot("hosted-05-state-refused-in-english");
+        c.browser.findElement(By.id("langBtn")).click();
+        c.waitForText(By.tagName("h1"), "登录");
 
         // 7. a code the token endpoint refuses ends the same way, saying why
         cognito.refuseTheNextCode();
-        browser.findElement(By.id("hostedSignInBtn")).click();
+        c.browser.findElement(By.id("hostedSignInBtn")).click();
         signInOnTheHostedPage(null);
-        waitForText(By.id("signinError"), "登录未完成：无法用登录页返回的授权码换取登录凭证（invalid_grant）");
+        c.waitForText(By.id("signinError"), "登录未完成：无法用登录页返回的授权码换取登录凭证（invalid_grant）");
         assertThat(cognito.count("token:authorization_code")).isEqualTo(2);
         assertThat(sessionAuth()).isNull();
-        shot("hosted-06-exchange-refused");
+        c.shot("hosted-06-exchange-refused");
 
         // 8. and signing in from a deep link comes back to that screen
-        browser.get(console() + "#/leaders");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn"))).click();
+        c.browser.get(console() + "#/leaders");
+        c.wait.until(ExpectedConditions.elementToBeClickable(By.id("hostedSignInBtn"))).click();
         signInOnTheHostedPage(null);
-        waitForText(By.tagName("h1"), "工会领导");
-        assertThat(browser.getCurrentUrl()).isEqualTo(console() + "#/leaders");
+        c.waitForText(By.tagName("h1"), "工会领导");
+        assertThat(c.browser.getCurrentUrl()).isEqualTo(console() + "#/leaders");
         assertThat(cognito.count("token:authorization_code")).isEqualTo(3);
-        shot("hosted-07-deep-link");
+        c.shot("hosted-07-deep-link");
 
         // 9. a forged return to a signed-in tab that sent nobody to sign in changes nothing, and is not exchanged
-        browser.get(console() + "?code=forged-code&state=forged-state");
-        waitForText(By.id("board"), "（未登记会员）");
-        assertThat(browser.getCurrentUrl()).isEqualTo(console());
+        c.browser.get(console() + "?code=forged-code&state=forged-state");
+        c.waitForText(By.id("board"), "（未登记会员）");
+        assertThat(c.browser.getCurrentUrl()).isEqualTo(console());
         assertThat(cognito.count("token:authorization_code")).isEqualTo(3);
         assertThat(cognito.refusals).containsExactly("token: invalid_grant (refused as asked)");
-        HeadlessChromium.assertNoScriptErrors(browser);
+        HeadlessChromium.assertNoScriptErrors(c.browser);
     }
 
     // ------------------------------------------------------------------ plumbing
 
     private String console() {
-        return stack.baseUrl() + "/console";
+        return c.stack.baseUrl() + "/console";
     }
 
     /** On the stand-in's sign-in form: the officer types the e-mail and password and signs in. */
     private void signInOnTheHostedPage(String screenshot) {
-        wait.until(ExpectedConditions.urlContains(cognito.origin() + "/oauth2/authorize"));
-        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(URI.create(browser.getCurrentUrl()).getPort()).isEqualTo(URI.create(cognito.origin()).getPort());
+        c.wait.until(ExpectedConditions.urlContains(cognito.origin() + "/oauth2/authorize"));
+        WebElement user = c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(URI.create(c.browser.getCurrentUrl()).getPort()).isEqualTo(URI.create(cognito.origin()).getPort());
         user.sendKeys(FakeHostedUi.USER);
-        browser.findElement(By.id("password")).sendKeys(FakeHostedUi.PASSWORD);
-        if (screenshot != null) shot(screenshot);
-        browser.findElement(By.id("signInSubmitButton")).click();
-        wait.until(ExpectedConditions.urlContains(stack.baseUrl() + "/console"));
+        c.browser.findElement(By.id("password")).sendKeys(FakeHostedUi.PASSWORD);
+        if (screenshot != null) c.shot(screenshot);
+        c.browser.findElement(By.id("signInSubmitButton")).click();
+        c.wait.until(ExpectedConditions.urlContains(c.stack.baseUrl() + "/console"));
     }
 
     private String sessionAuth() {
-        return (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('huzhu.auth');");
-    }
-
-    private void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    }
-
-    private void shot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return (String) ((JavascriptExecutor) c.browser).executeScript("return sessionStorage.getItem('huzhu.auth');");
     }
 }

@@ -7,7 +7,9 @@ import huzhu.local.LocalRoutes.Found;
 import huzhu.local.LocalRoutes.MethodNotAllowed;
 import huzhu.local.LocalRoutes.NotFound;
 import huzhu.local.LocalRoutes.Target;
+import huzhu.testing.SamTemplate;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,5 +90,27 @@ class LocalRoutesTest {
     void knownPathWithAnotherMethod_namesTheAllowedMethods() {
         assertThat(routes.find("PATCH", "/v1/members/m1"))
                 .isEqualTo(new MethodNotAllowed(java.util.Set.of("DELETE", "GET", "PUT")));
+    }
+
+    @Test
+    void theLocalStack_answersExactlyTheTemplatesRoutes_withTheSameFunctionAndAuthorizer() {
+        // given: the template's functions by the module their jar comes from (functions/<module>/target/…)
+        SamTemplate template = SamTemplate.ofThisRepository();
+        Map<String, String> moduleOf = new TreeMap<>();
+        template.functions().values().forEach(f -> moduleOf.put(f.logicalId(),
+                template.root().relativize(f.jar()).getName(1).toString()));
+        Map<String, String> templateRoutes = new TreeMap<>();
+        template.routes().values().forEach(r -> templateRoutes.put(r.routeKey(),
+                moduleOf.get(r.function()) + (r.isPublic() ? " public" : " jwt")));
+
+        // when
+        Map<String, String> localRoutes = new TreeMap<>();
+        for (LocalRoutes.Route r : routes.routes()) {
+            if (!r.target().isFunction()) continue;
+            localRoutes.put(r.routeKey(), r.target().function() + (r.auth() == Auth.PUBLIC ? " public" : " jwt"));
+        }
+
+        // then
+        assertThat(localRoutes).isEqualTo(templateRoutes);
     }
 }

@@ -3,13 +3,11 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,15 +34,6 @@ class LocalStackRestartIT {
     @AfterEach
     void stop() {
         if (stack != null) stack.close();
-    }
-
-    private LocalStack start(Clock clock) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString()));
-        return LocalStack.start(LocalConfig.from(env, dataDir), clock, new RandomIds(clock));
     }
 
     /** An officer, a neighbour, a member and his father; level 0 lasts {@code timeoutSeconds}. */
@@ -88,7 +77,7 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_escalatesAtItsDeadline_afterARestart() throws Exception {
         // given: an open incident whose level-0 deadline is a minute away, and the stack stops
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        stack = start(clock);
+        stack = StoryStack.start(dataDir, ADMIN, clock);
         LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
         aUnion(api, 60);
         api.sms(FATHER, "救命 老伴胸口疼");
@@ -97,7 +86,7 @@ class LocalStackRestartIT {
 
         // when: the stack comes back exactly at the deadline
         clock.set(deadline);
-        stack = start(clock);
+        stack = StoryStack.start(dataDir, ADMIN, clock);
         LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
 
         // then: the recovered timer moved it on, on time by the stack's clock
@@ -113,7 +102,7 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_isNotEscalatedEarly_afterARestart() throws Exception {
         // given
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        stack = start(clock);
+        stack = StoryStack.start(dataDir, ADMIN, clock);
         LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
         aUnion(api, 60);
         api.sms(FATHER, "救命 老伴胸口疼");
@@ -121,7 +110,7 @@ class LocalStackRestartIT {
 
         // when: the stack comes back half a minute before the deadline (by its clock, which stands still)
         clock.advance(Duration.ofSeconds(30));
-        stack = start(clock);
+        stack = StoryStack.start(dataDir, ADMIN, clock);
         LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
 
         // then
@@ -133,7 +122,7 @@ class LocalStackRestartIT {
     void aOneSecondDeadline_acrossARealRestart_escalatesWithinASecondOfIt() throws Exception {
         // given: real time; level 0 lasts one second; the stack stops right after the alert
         Clock clock = Clock.systemUTC();
-        stack = start(clock);
+        stack = StoryStack.start(dataDir, ADMIN, clock);
         LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
         aUnion(api, 1);
         api.sms(FATHER, "救命 老伴胸口疼");
@@ -141,7 +130,7 @@ class LocalStackRestartIT {
         stack = null;
 
         // when
-        stack = start(clock);
+        stack = StoryStack.start(dataDir, ADMIN, clock);
         LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
 
         // then

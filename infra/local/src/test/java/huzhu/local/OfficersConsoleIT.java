@@ -46,15 +46,9 @@ class OfficersConsoleIT {
         if (c != null) c.close();
     }
 
-    /** Runs the story, keeping what the browser showed when it fails. */
+    /** Runs the story under the test's name, keeping what the browser showed when it fails. */
     private void story(Runnable story) {
-        try {
-            story.run();
-            HeadlessChromium.assertNoScriptErrors(c.browser);
-        } catch (RuntimeException | AssertionError e) {
-            c.keepEvidence(name);
-            throw e;
-        }
+        c.storyWithoutScriptErrors(name, story);
     }
 
     private List<JsonNode> incidents() {

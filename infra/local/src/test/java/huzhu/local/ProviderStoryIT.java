@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -255,12 +254,7 @@ class ProviderStoryIT {
     // ---------------------------------------------------------------- the stack
 
     private LocalStack start() {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString(),
-                "HUZHU_SMS_PROVIDER", provider));
+        Map<String, String> env = new HashMap<>(Map.of("HUZHU_SMS_PROVIDER", provider));
         String p = "HUZHU_" + provider.toUpperCase() + "_";
         env.put(p + "SMS_ENDPOINT", standIn.baseUrl());
         env.put(p + "SIGN_NAME", SIGN);
@@ -273,7 +267,7 @@ class ProviderStoryIT {
             env.put(p + "SECRET_KEY", "local-stand-in-secret");
             env.put(p + "SDK_APP_ID", "1400000000");
         }
-        return LocalStack.start(LocalConfig.from(env, dataDir), clock, new RandomIds(clock));
+        return StoryStack.start(dataDir, ADMIN, clock, env);
     }
 
     private static Map<String, Object> volunteer(String name, String phone) {

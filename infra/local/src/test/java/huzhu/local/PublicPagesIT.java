@@ -11,11 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The two pages people reach from a link, in a real browser, under the Content-Security-Policy the functions
@@ -23,23 +21,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * hash is the one the policy names; a page whose button does nothing would be worse than no page.
  */
 class PublicPagesIT {
-    private static final String ADMIN = "public-pages-it-admin-token-01";
     private static final String NEIGHBOUR = "13911110011";
 
     @TempDir
     Path dataDir;
 
     private ConsoleBrowser c;
-    private LocalStack stack;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
     @BeforeEach
     void startTheStackAndTheBrowser() {
-        c = new ConsoleBrowser(dataDir, ConsoleBrowser.PHONE, null, Map.of("HUZHU_ADMIN_TOKEN", ADMIN));
-        stack = c.stack;
-        browser = c.browser;
-        wait = c.wait;
+        c = new ConsoleBrowser(dataDir, ConsoleBrowser.PHONE);
     }
 
     @AfterEach
@@ -50,32 +41,31 @@ class PublicPagesIT {
     @Test
     void theFamilysButton_andTheNeighboursAccept_work_underThePagesContentSecurityPolicy() {
         // given a member with a personal link, and a neighbour on duty
-        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
-        api.expect(201, "/v1/volunteers", Map.of("name", "刘强", "phone", NEIGHBOUR, "area",
+        c.api.expect(201, "/v1/volunteers", Map.of("name", "刘强", "phone", NEIGHBOUR, "area",
                 Map.of("city", "武汉市", "district", "江汉区"), "onDuty", true));
-        JsonNode member = api.expect(201, "/v1/members", Map.of("name", "王建国", "phone", "13911110001",
+        JsonNode member = c.api.expect(201, "/v1/members", Map.of("name", "王建国", "phone", "13911110001",
                 "homeArea", Map.of("city", "武汉市", "district", "江汉区"), "homeAddress", "新华路 88 号"));
-        String link = api.expect(200, "/v1/members/" + member.get("id").asText() + "/trigger-link", null)
+        String link = c.api.expect(200, "/v1/members/" + member.get("id").asText() + "/trigger-link", null)
                 .get("url").asText();
 
         // when the family opens the link and taps the big button
-        browser.get(link);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("go"))).click();
+        c.browser.get(link);
+        c.wait.until(ExpectedConditions.elementToBeClickable(By.id("go"))).click();
 
         // then the page's script posted it and shows the reply with the code and the 120 reminder
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "120"));
-        List<String> alerts = api.outboxTo(NEIGHBOUR);
+        c.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "120"));
+        List<String> alerts = c.api.outboxTo(NEIGHBOUR);
         assertThat(alerts).singleElement().asString().contains("/v1/acks/");
 
         // when the neighbour opens the ack link from the SMS and taps accept
         String alert = alerts.get(0);
-        browser.get(stack.baseUrl() + alert.substring(alert.indexOf("/v1/acks/")).split("\\s")[0]);
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-action=accept]"))).click();
+        c.browser.get(c.stack.baseUrl() + alert.substring(alert.indexOf("/v1/acks/")).split("\\s")[0]);
+        c.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-action=accept]"))).click();
 
         // then the page's script recorded it
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "接单"));
-        assertThat(api.outboxTo(NEIGHBOUR)).hasSize(2);
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
+        c.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "接单"));
+        assertThat(c.api.outboxTo(NEIGHBOUR)).hasSize(2);
+        assertThat(c.browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy"));
     }
 }

@@ -3,13 +3,11 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
 import huzhu.testing.Dynalite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -178,14 +176,8 @@ class StoryIT {
     }
 
     private LocalStack start() {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "HUZHU_PORT", "0",
-                "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400",
-                "HUZHU_DATA_DIR", dataDir.toString()));
-        if (dynamodbEndpoint != null) env.put("HUZHU_DYNAMODB_ENDPOINT", dynamodbEndpoint);
-        LocalConfig config = LocalConfig.from(env, dataDir);
-        return LocalStack.start(config, clock, new RandomIds(clock));
+        return StoryStack.start(dataDir, ADMIN, clock,
+                dynamodbEndpoint == null ? Map.of() : Map.of("HUZHU_DYNAMODB_ENDPOINT", dynamodbEndpoint));
     }
 
     private static Map<String, Object> volunteer(String name, String phone, String city, String district,

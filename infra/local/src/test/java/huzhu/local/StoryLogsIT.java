@@ -3,7 +3,6 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,9 +36,7 @@ class StoryLogsIT {
         PrintStream stdout = System.out;
         System.setOut(logs);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        try (LocalStack stack = LocalStack.start(LocalConfig.from(Map.of("HUZHU_PORT", "0", "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()), dataDir), clock,
-                new RandomIds(clock))) {
+        try (LocalStack stack = StoryStack.start(dataDir, ADMIN, clock)) {
             LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
             LocalApi anyone = new LocalApi(stack.baseUrl(), null);
 

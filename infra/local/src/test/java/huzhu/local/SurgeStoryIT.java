@@ -3,7 +3,6 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import huzhu.core.kernel.RandomIds;
 import huzhu.core.testing.MutableClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -61,9 +60,7 @@ class SurgeStoryIT {
     @Test
     void aHundredFamiliesOfOneDistrictInAMinute_areEachStoredAndAnswered_whilePhonesGetBoundedSms_andCalmEndsIt() {
         // given: the officer (level 1), the chair (level 2), three volunteers and a hundred members of 路北区
-        stack = LocalStack.start(LocalConfig.from(Map.of("HUZHU_PORT", "0", "HUZHU_ADMIN_TOKEN", ADMIN,
-                "HUZHU_SWEEP_SECONDS", "86400", "HUZHU_DATA_DIR", dataDir.toString()), dataDir), clock,
-                new RandomIds(clock));
+        stack = StoryStack.start(dataDir, ADMIN, clock);
         api = new LocalApi(stack.baseUrl(), ADMIN);
         assertThat(api.put("/v1/escalation-policy", Map.of("levels", List.of(
                 Map.of("level", 0, "notify", "nearby-volunteers", "maxRecipients", 5, "timeoutSeconds", 60),

@@ -2,12 +2,10 @@ package huzhu.aws.sns;
 
 import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
+import huzhu.testing.FormFields;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -55,15 +53,7 @@ final class SnsWire {
 
     /** An {@code application/x-www-form-urlencoded} body as a sorted map (keys are unique in query requests). */
     static Map<String, String> form(String body) {
-        Map<String, String> out = new TreeMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
-        }
-        return out;
+        return FormFields.parse(body);
     }
 
     /** A message attribute as sent: its DataType and StringValue. */

@@ -162,7 +162,7 @@ public final class DirectoryService {
     }
 
     public Member member(String id) {
-        return directory.members().get(id).orElseThrow(() -> new NotFound("member"));
+        return found(directory.members(), "member", id);
     }
 
     public Page<Member> members(PageRequest page) {
@@ -314,7 +314,7 @@ public final class DirectoryService {
     }
 
     public Volunteer volunteer(String id) {
-        return directory.volunteers().get(id).orElseThrow(() -> new NotFound("volunteer"));
+        return found(directory.volunteers(), "volunteer", id);
     }
 
     public Page<Volunteer> volunteers(PageRequest page) {
@@ -430,7 +430,7 @@ public final class DirectoryService {
     }
 
     public Leader leader(String id) {
-        return directory.leaders().get(id).orElseThrow(() -> new NotFound("leader"));
+        return found(directory.leaders(), "leader", id);
     }
 
     public Page<Leader> leaders(PageRequest page) {
@@ -599,6 +599,11 @@ public final class DirectoryService {
         return in.lat() == null || in.lon() == null ? null : new GeoPoint(in.lat(), in.lon());
     }
 
+    /** The entry as stored; 404 naming {@code what} when there is none. */
+    private static <T extends DirectoryEntry> T found(Registry<T> registry, String what, String id) {
+        return registry.get(id).orElseThrow(() -> new NotFound(what));
+    }
+
     private static <T extends DirectoryEntry> void insert(Registry<T> registry, T entry, String what) {
         guardPhone(registry::insert, entry, what);
     }
@@ -627,7 +632,7 @@ public final class DirectoryService {
     private static <T extends DirectoryEntry> T change(Registry<T> registry, String what, String id,
             UnaryOperator<T> decide) {
         try {
-            return VersionedChange.run(ATTEMPTS, () -> registry.get(id).orElseThrow(() -> new NotFound(what)),
+            return VersionedChange.run(ATTEMPTS, () -> found(registry, what, id),
                     current -> Decision.write(decide.apply(current)), next -> guardPhone(registry::update, next, what));
         } catch (StaleWrite e) {
             throw new Conflict("busy", "error.busy");
@@ -638,7 +643,7 @@ public final class DirectoryService {
     private static <T extends DirectoryEntry> T remove(Registry<T> registry, String what, String id, BasedOn basedOn,
             java.util.function.Consumer<T> check) {
         for (int attempt = 1; ; attempt++) {
-            T current = registry.get(id).orElseThrow(() -> new NotFound(what));
+            T current = found(registry, what, id);
             basedOn.require(current.version());
             check.accept(current);
             try {

@@ -37,7 +37,7 @@ class BereavementServiceTest {
     void aMemberWithHisFather_aNeighbour_andTwoLevelsOfLeaders() {
         member = world.add(Fixtures.member("m-1").name("王建国").phone(phone(1)).unit("机修车间").home("唐山", "路北区")
                 .family("王小红", "女儿", phone(2)).build());
-        world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
+        world.add(Fixtures.liNa().area("唐山", "路北区").build());
         world.add(Fixtures.leader("l-1").name("周干事").phone(phone(21)).level(1).build());
         world.add(Fixtures.leader("l-2").name("陈主席").phone(phone(22)).level(2).build());
     }

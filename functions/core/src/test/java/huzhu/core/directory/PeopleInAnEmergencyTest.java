@@ -38,7 +38,7 @@ class PeopleInAnEmergencyTest {
                 .family("王德福", "父亲", phone(2)).family("李桂兰", "母亲", phone(3)).build());
         world.add(Fixtures.member("m-2").name("赵六").phone(phone(4)).home("武汉市", "江汉区").build());
         world.add(Fixtures.volunteer("v-1").name("刘强").phone(phone(11)).area("武汉市", "江汉区").build());
-        world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("武汉市", "江汉区").build());
+        world.add(Fixtures.zhangWei().area("武汉市", "江汉区").build());
         world.add(Fixtures.volunteer("v-far").name("远方").phone(phone(13)).area("成都市", "武侯区").build());
         world.add(Fixtures.leader("l-1").name("周干事").phone(phone(21)).level(1).build());
         incident = world.openFor(member, phone(2), "王德福");

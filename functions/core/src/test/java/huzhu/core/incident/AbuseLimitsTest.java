@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.directory.Member;
 import huzhu.core.incident.InboundSmsService.Handled;
-import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.sms.SmsLimits;
 import huzhu.core.testing.Fixtures;
@@ -15,7 +14,6 @@ import huzhu.core.testing.Stdout;
 import huzhu.core.testing.World;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** What texts to the union's number can make it send: every limit counted in SMS sent. */
@@ -25,23 +23,16 @@ class AbuseLimitsTest {
     private static final String OFFICER = phone(21);
     private static final String OTHER_OFFICER = phone(22);
 
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private Member member;
 
     private void aUnion(SmsLimits limits) {
         world = new World(World.CONFIG.withLimits(limits));
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                .family("王建国", "父亲", FATHER).build());
-        world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
-        world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").build());
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
+        world.add(Fixtures.liNa().area("唐山", "路北区").build());
+        world.add(Fixtures.zhangWei().area("唐山", "路北区").build());
         world.add(Fixtures.leader("l-1").name("刘干事").phone(OFFICER).level(1).build());
         world.add(Fixtures.leader("l-2").name("赵干事").phone(OTHER_OFFICER).level(1).build());
-    }
-
-    private Handled sms(String from, String body) {
-        return world.services.inboundSms().handle(new InboundSms(from, "+8610690000", body,
-                "in-" + inboundIds.incrementAndGet(), null));
     }
 
     private List<Incident> allIncidents() {
@@ -54,12 +45,12 @@ class AbuseLimitsTest {
     void aHundredFollowUpsFromAStranger_costAtMostTheCap() {
         // given: an unknown number's request, which alerts the two officers
         aUnion(SmsLimits.DEFAULTS);
-        sms(STRANGER, "求助 老人摔倒了");
+        world.sms(STRANGER, "求助 老人摔倒了");
         Incident incident = allIncidents().get(0);
         world.messenger.clear();
 
         // when
-        for (int i = 0; i < 100; i++) sms(STRANGER, "快来 " + i);
+        for (int i = 0; i < 100; i++) world.sms(STRANGER, "快来 " + i);
 
         // then: 5 relays, each to the two officers and confirmed to the sender (3 SMS), and one "no longer passed
         // on" to the sender: 5 × 3 + 1 = 16 SMS for 100 texts
@@ -77,11 +68,11 @@ class AbuseLimitsTest {
     void linksAndPhoneNumbers_areTakenOutOfWhatAStrangerGetsPassedOn_butKeptOnTheTimeline() {
         // given
         aUnion(SmsLimits.DEFAULTS);
-        sms(STRANGER, "求助 点 http://evil.example.cn/x 领奖");
+        world.sms(STRANGER, "求助 点 http://evil.example.cn/x 领奖");
         Incident incident = allIncidents().get(0);
 
         // when
-        sms(STRANGER, "加我微信 www.spam.top 或打 139-1234-5678，详见 t.cn/A6xyz");
+        world.sms(STRANGER, "加我微信 www.spam.top 或打 139-1234-5678，详见 t.cn/A6xyz");
 
         // then
         assertThat(world.messenger.bodiesTo(OFFICER)).hasSize(2).allSatisfy(b -> assertThat(b)
@@ -96,10 +87,10 @@ class AbuseLimitsTest {
     void aRegisteredFamilysWordsArePassedOnAsWritten() {
         // given
         aUnion(SmsLimits.DEFAULTS);
-        sms(FATHER, "老伴胸口疼");
+        world.sms(FATHER, "老伴胸口疼");
 
         // when
-        sms(FATHER, "到了打我电话 13912345678");
+        world.sms(FATHER, "到了打我电话 13912345678");
 
         // then
         assertThat(world.messenger.bodiesTo(phone(11))).last().asString().contains("13912345678");
@@ -109,12 +100,12 @@ class AbuseLimitsTest {
     void aFamilysFollowUpsBeyondTheCap_areKeptOnTheTimeline_andTheOfficersAreToldOnce() {
         // given
         aUnion(new SmsLimits(3, 5, 10, 1, 2000));
-        sms(FATHER, "老伴胸口疼");
+        world.sms(FATHER, "老伴胸口疼");
         Incident incident = allIncidents().get(0);
         world.messenger.clear();
 
         // when
-        for (int i = 0; i < 10; i++) sms(FATHER, "补充 " + i);
+        for (int i = 0; i < 10; i++) world.sms(FATHER, "补充 " + i);
 
         // then: 3 relays to the two volunteers, each confirmed (3 × 3), then one note to the father and one to each
         // officer
@@ -129,11 +120,14 @@ class AbuseLimitsTest {
     void unverifiedIncidents_areCappedPerHourAcrossAllNumbers_andTheOfficersAreToldOnce() {
         // given
         aUnion(new SmsLimits(20, 5, 3, 1, 2000));
-        for (int i = 0; i < 3; i++) assertThat(sms(phone(100 + i), "求助 " + i)).isEqualTo(Handled.OPENED_UNVERIFIED);
+        for (int i = 0; i < 3; i++) {
+            assertThat(world.sms(phone(100 + i), "求助 " + i)).isEqualTo(Handled.OPENED_UNVERIFIED);
+        }
         world.messenger.clear();
 
         // when: more numbers, each asking once
-        List<Handled> more = List.of(sms(phone(200), "求助"), sms(phone(201), "救命"), sms(phone(202), "SOS"));
+        List<Handled> more = List.of(world.sms(phone(200), "求助"), world.sms(phone(201), "救命"),
+                world.sms(phone(202), "SOS"));
 
         // then: no incident, no alert; each is told how to reach help (and 120) once; the officers hear it once
         assertThat(more).containsOnly(Handled.EXPLAINED);
@@ -144,17 +138,17 @@ class AbuseLimitsTest {
 
         // and in the next hour they may ask again
         world.clock.advance(Duration.ofHours(1));
-        assertThat(sms(phone(203), "求助")).isEqualTo(Handled.OPENED_UNVERIFIED);
+        assertThat(world.sms(phone(203), "求助")).isEqualTo(Handled.OPENED_UNVERIFIED);
     }
 
     @Test
     void theUnverifiedCap_neverHoldsBackARegisteredFamily() {
         // given
         aUnion(new SmsLimits(20, 5, 1, 1, 2000));
-        sms(phone(100), "求助");
+        world.sms(phone(100), "求助");
 
         // when
-        Handled handled = sms(FATHER, "老伴胸口疼");
+        Handled handled = world.sms(FATHER, "老伴胸口疼");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -169,7 +163,7 @@ class AbuseLimitsTest {
 
         // when
         for (int i = 0; i < 20; i++) {
-            sms(STRANGER, i % 2 == 0 ? "STOP" : "退订");
+            world.sms(STRANGER, i % 2 == 0 ? "STOP" : "退订");
             world.later(60);
         }
 
@@ -179,7 +173,7 @@ class AbuseLimitsTest {
 
         // and the next day one more confirmation
         world.clock.advance(Duration.ofDays(1));
-        sms(STRANGER, "TD");
+        world.sms(STRANGER, "TD");
         assertThat(world.messenger.attempts()).hasSize(2);
     }
 
@@ -187,11 +181,11 @@ class AbuseLimitsTest {
     void aVolunteerSendingStopAgain_doesNotTellTheOfficersAgain() {
         // given
         aUnion(SmsLimits.DEFAULTS);
-        sms(phone(11), "退订");
+        world.sms(phone(11), "退订");
 
         // when
-        sms(phone(11), "退订");
-        sms(phone(11), "STOP");
+        world.sms(phone(11), "退订");
+        world.sms(phone(11), "STOP");
 
         // then
         assertThat(world.messenger.sentTo(OFFICER)).hasSize(1);
@@ -204,15 +198,15 @@ class AbuseLimitsTest {
     void overTheDailyCeiling_emergencySmsToTheUnionsPeopleStillGoOut_theRestIsHeldBack_andTheAlarmLineWritten() {
         // given: ten unknown numbers use up a ceiling of ten SMS
         aUnion(new SmsLimits(20, 5, 10, 1, 10));
-        for (int i = 0; i < 10; i++) sms(phone(300 + i), "你好");
+        for (int i = 0; i < 10; i++) world.sms(phone(300 + i), "你好");
         assertThat(world.messenger.attempts()).hasSize(10);
         world.messenger.clear();
 
         // when
         String log = Stdout.captured(() -> {
-            sms(phone(400), "你好");
-            sms(FATHER, "老伴胸口疼");
-            sms(STRANGER, "求助 有人晕倒");
+            world.sms(phone(400), "你好");
+            world.sms(FATHER, "老伴胸口疼");
+            world.sms(STRANGER, "求助 有人晕倒");
         });
 
         // then: the volunteers' alerts, the father's receipt and the member's notice go out; so do the officers'
@@ -228,12 +222,12 @@ class AbuseLimitsTest {
     void theCeiling_isPerDayInChinaTime() {
         // given: T0 is 09:30 in Beijing; the ceiling is spent
         aUnion(new SmsLimits(20, 5, 10, 1, 10));
-        for (int i = 0; i < 11; i++) sms(phone(300 + i), "你好");
+        for (int i = 0; i < 11; i++) world.sms(phone(300 + i), "你好");
         assertThat(world.messenger.attempts()).hasSize(10);
 
         // when: 00:00 the next day in Beijing (16:00 UTC)
         world.clock.advance(Duration.ofHours(14).plusMinutes(30));
-        sms(phone(400), "你好");
+        world.sms(phone(400), "你好");
 
         // then
         assertThat(world.messenger.attempts()).hasSize(11);

@@ -24,8 +24,8 @@ class AckLinkSecurityTest {
         world = new World();
         acks = world.services.ack();
         member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).build());
-        world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
+        world.add(Fixtures.liNa().build());
+        world.add(Fixtures.zhangWei().build());
         incident = world.openFor(member, member.phone(), null);
     }
 

@@ -40,11 +40,10 @@ class AlertHolderAlwaysAnsweredIT {
         final AtomicInteger inboundIds = new AtomicInteger();
 
         Union() {
-            Member member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                    .family("王建国", "父亲", phone(2)).build());
+            Member member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
             world.add(Fixtures.volunteer("v-1").name("李娜").phone(LI_NA).area("唐山", "路北区").build());
-            world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").build());
-            world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+            world.add(Fixtures.zhangWei().area("唐山", "路北区").build());
+            world.add(Fixtures.officerLiu().build());
             incident = world.openFor(member, phone(2), "王建国");
             world.messenger.clear();
         }

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.InboundSmsService.Handled;
-import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AlertHolderRepliesTest {
     private static final String STRANGERS_TEXT = "紧急求助请发送";
 
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private Member member;
     private Member neighbour;
@@ -32,19 +29,13 @@ class AlertHolderRepliesTest {
     @BeforeEach
     void aUnionInTangshan() {
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                .family("王建国", "父亲", phone(2)).build());
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
         neighbour = world.add(Fixtures.member("m-2").name("陈刚").phone(phone(3)).home("唐山", "路北区").build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").maxActive(3)
+        liNa = world.add(Fixtures.liNa().area("唐山", "路北区").maxActive(3)
                 .build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").maxActive(3)
+        zhangWei = world.add(Fixtures.zhangWei().area("唐山", "路北区").maxActive(3)
                 .build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-    }
-
-    private Handled sms(String from, String body) {
-        return world.services.inboundSms().handle(new InboundSms(from, "+8610690000", body,
-                "in-" + inboundIds.incrementAndGet(), null));
+        world.add(Fixtures.officerLiu().build());
     }
 
     private Incident open() {
@@ -59,7 +50,7 @@ class AlertHolderRepliesTest {
         Incident incident = open();
 
         // when
-        Handled handled = sms(liNa.phone(), "好的");
+        Handled handled = world.sms(liNa.phone(), "好的");
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -77,7 +68,7 @@ class AlertHolderRepliesTest {
         Incident incident = open();
 
         // when
-        sms(liNa.phone(), body);
+        world.sms(liNa.phone(), body);
 
         // then
         assertThat(world.incident(incident.id()).responders()).extracting(Responder::recipientId).containsExactly("v-1");
@@ -90,7 +81,7 @@ class AlertHolderRepliesTest {
         Incident incident = open();
 
         // when
-        sms(liNa.phone(), body);
+        world.sms(liNa.phone(), body);
 
         // then
         assertThat(world.alert(incident.id(), "v-1").status()).isEqualTo(AlertStatus.DECLINED);
@@ -105,7 +96,7 @@ class AlertHolderRepliesTest {
         Incident incident = open();
 
         // when
-        Handled handled = sms(liNa.phone(), "好累，在哪？");
+        Handled handled = world.sms(liNa.phone(), "好累，在哪？");
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -125,11 +116,11 @@ class AlertHolderRepliesTest {
     void theQuestion_isAskedOncePerAlert_laterUnclearRepliesAreStillAnsweredAboutIt_andKept() {
         // given
         Incident incident = open();
-        sms(liNa.phone(), "在哪？");
+        world.sms(liNa.phone(), "在哪？");
 
         // when
-        sms(liNa.phone(), "什么情况");
-        sms(liNa.phone(), "喂");
+        world.sms(liNa.phone(), "什么情况");
+        world.sms(liNa.phone(), "喂");
 
         // then
         List<String> toLiNa = world.messenger.bodiesTo(liNa.phone());
@@ -143,10 +134,10 @@ class AlertHolderRepliesTest {
     void aPlainAnswer_afterTheQuestion_isUnderstood() {
         // given
         Incident incident = open();
-        sms(liNa.phone(), "在哪？");
+        world.sms(liNa.phone(), "在哪？");
 
         // when
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
 
         // then
         assertThat(world.incident(incident.id()).responders()).extracting(Responder::recipientId).containsExactly("v-1");
@@ -156,11 +147,11 @@ class AlertHolderRepliesTest {
     void anUnclearReply_fromTheResponder_asksForArrivedOrDone() {
         // given
         Incident incident = open();
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "路上堵车");
+        world.sms(liNa.phone(), "路上堵车");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -171,11 +162,11 @@ class AlertHolderRepliesTest {
     void anyReply_afterSomeoneElseTookIt_isToldWhoTookIt() {
         // given
         Incident incident = open();
-        sms(zhangWei.phone(), "马上到");
+        world.sms(zhangWei.phone(), "马上到");
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "我也可以去，要帮忙吗");
+        world.sms(liNa.phone(), "我也可以去，要帮忙吗");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -191,7 +182,7 @@ class AlertHolderRepliesTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), first.code() + " 地址在哪");
+        world.sms(liNa.phone(), first.code() + " 地址在哪");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -207,7 +198,7 @@ class AlertHolderRepliesTest {
         Incident incident = open();
 
         // when
-        Handled handled = sms(liNa.phone(), body);
+        Handled handled = world.sms(liNa.phone(), body);
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -223,7 +214,7 @@ class AlertHolderRepliesTest {
         open();
 
         // when
-        Handled handled = sms(liNa.phone(), "我爸晕倒了，快来人");
+        Handled handled = world.sms(liNa.phone(), "我爸晕倒了，快来人");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -237,7 +228,7 @@ class AlertHolderRepliesTest {
         Incident incident = open();
 
         // when
-        sms(liNa.phone(), "接");
+        world.sms(liNa.phone(), "接");
         world.dispatcher().respond(incident.id(), "v-1", Action.ARRIVED);
 
         // then

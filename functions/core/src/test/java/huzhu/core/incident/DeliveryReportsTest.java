@@ -31,11 +31,10 @@ class DeliveryReportsTest {
     void aUnionInHangzhou() {
         world = new World();
         dispatcher = world.dispatcher();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
-                .family("王建国", "父亲", phone(2)).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
-        officer = world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        member = world.add(Fixtures.wangXiaoming().build());
+        liNa = world.add(Fixtures.liNa().build());
+        zhangWei = world.add(Fixtures.zhangWei().build());
+        officer = world.add(Fixtures.officerLiu().build());
     }
 
     private String messageIdOf(Incident incident, Volunteer v) {

@@ -44,14 +44,13 @@ class DispatcherTest {
     void aUnionInHangzhou() {
         world = new World();
         dispatcher = world.dispatcher();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(MEMBER_PHONE).home("杭州", "西湖区")
-                .address("文三路 100 号").family("王建国", "父亲", FATHER).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
+        member = world.add(Fixtures.wangXiaoming().address("文三路 100 号").build());
+        liNa = world.add(Fixtures.liNa().build());
+        zhangWei = world.add(Fixtures.zhangWei().build());
         inShanghai = world.add(Fixtures.volunteer("v-3").phone(phone(13)).area("上海", "徐汇区").build());
         offDuty = world.add(Fixtures.volunteer("v-4").phone(phone(14)).onDuty(false).build());
-        officer = world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-        chair = world.add(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+        officer = world.add(Fixtures.officerLiu().build());
+        chair = world.add(Fixtures.chairZhang().build());
     }
 
     private Incident open() {

@@ -42,12 +42,11 @@ class EscalationTest {
         world = new World(World.CONFIG.withSurge(new SurgeSettings(1000, Duration.ofMinutes(10),
                 Duration.ofMinutes(15), Duration.ofMinutes(10))));
         dispatcher = world.dispatcher();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
-                .family("王建国", "父亲", phone(2)).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
-        officer = world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-        chair = world.add(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+        member = world.add(Fixtures.wangXiaoming().build());
+        liNa = world.add(Fixtures.liNa().build());
+        zhangWei = world.add(Fixtures.zhangWei().build());
+        officer = world.add(Fixtures.officerLiu().build());
+        chair = world.add(Fixtures.chairZhang().build());
     }
 
     private Incident open() {
@@ -387,7 +386,7 @@ class EscalationTest {
     @Test
     void aVolunteerHoldingMaxActiveAcceptedIncidents_isNotAlertedForAnother_evenWhenNobodyElseIsFree() {
         // given: 李娜 accepted one (maxActive 1); 张伟 is off duty
-        world.memory.directory().volunteers().update(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).onDuty(false).version(2).build());
+        world.memory.directory().volunteers().update(Fixtures.zhangWei().onDuty(false).version(2).build());
         Incident first = open();
         dispatcher.respond(first.id(), liNa.id(), Action.ACCEPT);
 

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
-import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,6 @@ class EtaTest {
     private static final String FATHER = phone(2);
     private static final String STRANGER = phone(99);
 
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private Member member;
     private Volunteer liNa;
@@ -28,16 +25,10 @@ class EtaTest {
     void aUnionInTangshan() {
         // T0 is 2026-03-02T01:30:00Z, 09:30 in Beijing
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                .family("王建国", "父亲", FATHER).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
-        world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-    }
-
-    private void sms(String from, String body) {
-        world.services.inboundSms().handle(new InboundSms(from, "+8610690000", body,
-                "in-" + inboundIds.incrementAndGet(), null));
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
+        liNa = world.add(Fixtures.liNa().area("唐山", "路北区").build());
+        world.add(Fixtures.zhangWei().area("唐山", "路北区").build());
+        world.add(Fixtures.officerLiu().build());
     }
 
     @Test
@@ -47,7 +38,7 @@ class EtaTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "好的，10分钟到");
+        world.sms(liNa.phone(), "好的，10分钟到");
 
         // then
         Incident now = world.incident(incident.id());
@@ -63,13 +54,13 @@ class EtaTest {
     void anEta_fromTheResponder_updatesIt_andTellsTheFamilyAndTheResponder() {
         // given
         Incident incident = world.openFor(member, FATHER, "王建国");
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         world.later(120);
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "堵车了，还要二十分钟");
-        sms(liNa.phone(), "二十分钟到");
+        world.sms(liNa.phone(), "堵车了，还要二十分钟");
+        world.sms(liNa.phone(), "二十分钟到");
 
         // then: the first is not understood (a question), the second is an ETA from 09:32
         Incident now = world.incident(incident.id());
@@ -84,11 +75,11 @@ class EtaTest {
     void anEta_fromSomeoneElse_afterItWasTaken_changesNothing() {
         // given
         Incident incident = world.openFor(member, FATHER, "王建国");
-        sms(liNa.phone(), "马上到");
+        world.sms(liNa.phone(), "马上到");
         world.messenger.clear();
 
         // when
-        sms(phone(12), "5分钟到");
+        world.sms(phone(12), "5分钟到");
 
         // then
         assertThat(world.incident(incident.id()).responders()).extracting(Responder::recipientId)
@@ -100,12 +91,12 @@ class EtaTest {
     @Test
     void anEta_forAStrangersIncident_tellsThemWhen_butNotWho() {
         // given: the officer is alerted for an unknown number's request
-        sms(STRANGER, "求助 我爸摔倒了");
+        world.sms(STRANGER, "求助 我爸摔倒了");
         Incident incident = world.memory.incidents().active().get(0);
         world.messenger.clear();
 
         // when
-        sms(phone(21), "15分钟到");
+        world.sms(phone(21), "15分钟到");
 
         // then
         assertThat(world.messenger.bodiesTo(STRANGER)).singleElement().asString()

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.InboundSmsService.Handled;
-import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
 import huzhu.core.testing.World;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +21,6 @@ class FamilyConversationTest {
     private static final String FATHER = phone(2);
     private static final String MEMBER_PHONE = phone(1);
 
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private Member member;
     private Volunteer liNa;
@@ -32,20 +29,14 @@ class FamilyConversationTest {
     @BeforeEach
     void aUnionInTangshan() {
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(MEMBER_PHONE).home("唐山", "路北区")
-                .family("王建国", "父亲", FATHER).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).area("唐山", "路北区").build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-    }
-
-    private Handled sms(String from, String body) {
-        return world.services.inboundSms().handle(new InboundSms(from, "+8610690000", body,
-                "in-" + inboundIds.incrementAndGet(), null));
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
+        liNa = world.add(Fixtures.liNa().area("唐山", "路北区").build());
+        zhangWei = world.add(Fixtures.zhangWei().area("唐山", "路北区").build());
+        world.add(Fixtures.officerLiu().build());
     }
 
     private Incident familyTexts() {
-        sms(FATHER, "老伴胸口疼");
+        world.sms(FATHER, "老伴胸口疼");
         Incident incident = world.memory.incidents().active().get(0);
         world.messenger.clear();
         return incident;
@@ -54,7 +45,7 @@ class FamilyConversationTest {
     /** The family's incident, which they cancelled with its code a minute ago. */
     private Incident familyCancelledAMinuteAgo() {
         Incident incident = familyTexts();
-        sms(FATHER, "取消" + incident.code());
+        world.sms(FATHER, "取消" + incident.code());
         world.later(60);
         return incident;
     }
@@ -72,7 +63,7 @@ class FamilyConversationTest {
         Incident incident = familyTexts();
 
         // when
-        sms(FATHER, body);
+        world.sms(FATHER, body);
 
         // then
         assertThat(world.incident(incident.id()).status()).isEqualTo(IncidentStatus.OPEN);
@@ -86,11 +77,11 @@ class FamilyConversationTest {
     void confirmingWithTheCode_cancelsIt_withTheFamilysWords_andEveryoneAlertedIsTold() {
         // given
         Incident incident = familyTexts();
-        sms(FATHER, "不用了，已经去医院了");
+        world.sms(FATHER, "不用了，已经去医院了");
         world.messenger.clear();
 
         // when
-        Handled handled = sms(FATHER, "取消" + incident.code());
+        Handled handled = world.sms(FATHER, "取消" + incident.code());
 
         // then
         assertThat(handled).isEqualTo(Handled.CANCELLED);
@@ -114,11 +105,11 @@ class FamilyConversationTest {
     void theResponder_isStoodDownToo_whenTheFamilyCancels() {
         // given
         Incident incident = familyTexts();
-        sms(liNa.phone(), "马上到");
+        world.sms(liNa.phone(), "马上到");
         world.messenger.clear();
 
         // when
-        sms(MEMBER_PHONE, "確認取消 " + incident.code().toLowerCase());
+        world.sms(MEMBER_PHONE, "確認取消 " + incident.code().toLowerCase());
 
         // then
         assertThat(world.incident(incident.id()).status()).isEqualTo(IncidentStatus.CANCELLED);
@@ -132,7 +123,7 @@ class FamilyConversationTest {
         String other = incident.code().equals("A01") ? "A02" : "A01";
 
         // when
-        sms(FATHER, "取消" + other);
+        world.sms(FATHER, "取消" + other);
 
         // then
         assertThat(world.incident(incident.id()).status()).isEqualTo(IncidentStatus.OPEN);
@@ -145,7 +136,7 @@ class FamilyConversationTest {
         Incident incident = familyTexts();
 
         // when
-        sms(phone(99), "取消" + incident.code());
+        world.sms(phone(99), "取消" + incident.code());
 
         // then
         assertThat(world.incident(incident.id()).status()).isEqualTo(IncidentStatus.OPEN);
@@ -158,8 +149,8 @@ class FamilyConversationTest {
         world.messenger.clear();
 
         // when
-        Handled thanks = sms(FATHER, "好的，谢谢");
-        Handled again = sms(FATHER, "取消" + incident.code());
+        Handled thanks = world.sms(FATHER, "好的，谢谢");
+        Handled again = world.sms(FATHER, "取消" + incident.code());
 
         // then
         assertThat(thanks).isEqualTo(Handled.NOTED);
@@ -175,7 +166,7 @@ class FamilyConversationTest {
         familyCancelledAMinuteAgo();
 
         // when
-        Handled handled = sms(FATHER, "又晕倒了，快来");
+        Handled handled = world.sms(FATHER, "又晕倒了，快来");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -190,7 +181,7 @@ class FamilyConversationTest {
         Incident incident = familyTexts();
 
         // when
-        Handled handled = sms(FATHER, "又晕倒了，快来");
+        Handled handled = world.sms(FATHER, "又晕倒了，快来");
 
         // then
         assertThat(handled).isEqualTo(Handled.RELAYED);
@@ -210,11 +201,11 @@ class FamilyConversationTest {
     void helpWords_afterSomeoneAccepted_goToTheResponder_flaggedUrgent_withoutWakingTheOfficers() {
         // given
         Incident incident = familyTexts();
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         world.messenger.clear();
 
         // when
-        sms(FATHER, "人呢？快点");
+        world.sms(FATHER, "人呢？快点");
 
         // then
         assertThat(world.messenger.sent()).extracting(Attempt::to).containsExactlyInAnyOrder(liNa.phone(), FATHER);
@@ -229,7 +220,7 @@ class FamilyConversationTest {
         Incident incident = familyTexts();
 
         // when
-        sms(FATHER, "不用了…不对，又晕倒了！");
+        world.sms(FATHER, "不用了…不对，又晕倒了！");
 
         // then
         assertThat(world.incident(incident.id()).timeline()).last().extracting(TimelineEntry::kind)
@@ -246,7 +237,7 @@ class FamilyConversationTest {
         Incident incident = familyTexts();
 
         // when
-        Handled handled = sms(FATHER, body);
+        Handled handled = world.sms(FATHER, body);
 
         // then: the people coming and the officers read it; nobody asks a grieving family to type a code to cancel
         assertThat(handled).isEqualTo(Handled.RELAYED);
@@ -264,7 +255,7 @@ class FamilyConversationTest {
         familyCancelledAMinuteAgo();
 
         // when
-        Handled handled = sms(FATHER, "没事了，老伴今晚去世了");
+        Handled handled = world.sms(FATHER, "没事了，老伴今晚去世了");
 
         // then
         assertThat(handled).isEqualTo(Handled.BEREAVEMENT);
@@ -279,7 +270,7 @@ class FamilyConversationTest {
         Incident incident = familyTexts();
 
         // when
-        Handled handled = sms(liNa.phone(), body);
+        Handled handled = world.sms(liNa.phone(), body);
 
         // then
         assertThat(handled).isEqualTo(Handled.BEREAVEMENT);

@@ -43,13 +43,12 @@ class InboundSmsServiceTest {
     void aUnionInHangzhou() {
         world = new World();
         inbound = world.services.inboundSms();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(MEMBER_PHONE).home("杭州", "西湖区")
-                .family("王建国", "父亲", FATHER).build());
+        member = world.add(Fixtures.wangXiaoming().build());
         neighbour = world.add(Fixtures.member("m-2").name("陈刚").phone(phone(3)).home("杭州", "西湖区").build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).maxActive(3).build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).maxActive(3).build());
-        officer = world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-        world.add(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+        liNa = world.add(Fixtures.liNa().maxActive(3).build());
+        zhangWei = world.add(Fixtures.zhangWei().maxActive(3).build());
+        officer = world.add(Fixtures.officerLiu().build());
+        world.add(Fixtures.chairZhang().build());
     }
 
     private Handled sms(String from, String body) {

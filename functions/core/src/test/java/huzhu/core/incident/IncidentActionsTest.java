@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** What an officer does for an incident beyond taking it: assign a named volunteer, page a level again, text the family. */
 class IncidentActionsTest {
-    private static final String MEMBER_PHONE = phone(1);
     private static final String FATHER = phone(2);
     private static final Actor OFFICER = new Actor("u-1", "刘干事");
 
@@ -36,10 +35,9 @@ class IncidentActionsTest {
     void aUnion() {
         world = new World();
         incidents = world.services.incidents();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(MEMBER_PHONE).home("杭州", "西湖区")
-                .address("文三路 100 号").family("王建国", "父亲", FATHER).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        zhangWei = world.add(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
+        member = world.add(Fixtures.wangXiaoming().address("文三路 100 号").build());
+        liNa = world.add(Fixtures.liNa().build());
+        zhangWei = world.add(Fixtures.zhangWei().build());
         farAway = world.add(Fixtures.volunteer("v-9").name("赵敏").phone(phone(19)).area("上海", "徐汇区").build());
         officer = world.add(Fixtures.leader("l-1").name("周干事").phone(phone(21)).level(1).build());
     }

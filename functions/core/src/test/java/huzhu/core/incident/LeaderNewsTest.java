@@ -23,11 +23,10 @@ class LeaderNewsTest {
     @BeforeEach
     void aUnionWithOneNeighbourAndTwoLeaders() {
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
-                .family("王建国", "父亲", phone(2)).build());
-        neighbour = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("杭州", "西湖区").build());
-        officer = world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-        chair = world.add(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+        member = world.add(Fixtures.wangXiaoming().build());
+        neighbour = world.add(Fixtures.liNa().area("杭州", "西湖区").build());
+        officer = world.add(Fixtures.officerLiu().build());
+        chair = world.add(Fixtures.chairZhang().build());
     }
 
     @Test

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
-import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
 import huzhu.core.testing.World;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * is answered with the incident they already hold, and the incident it named stays open for someone else.
  */
 class MaxActiveTest {
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private Volunteer liNa;
     private Member first;
@@ -30,16 +27,11 @@ class MaxActiveTest {
     @BeforeEach
     void threeFamiliesAndOneNeighbour() {
         world = new World();
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).maxActive(1).build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
+        liNa = world.add(Fixtures.liNa().maxActive(1).build());
+        world.add(Fixtures.officerLiu().build());
         first = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区").build());
         second = world.add(Fixtures.member("m-2").name("陈刚").phone(phone(2)).home("杭州", "西湖区").build());
         third = world.add(Fixtures.member("m-3").name("赵丽").phone(phone(3)).home("杭州", "西湖区").build());
-    }
-
-    private void sms(String from, String body) {
-        world.services.inboundSms().handle(new InboundSms(from, "+8610690000", body,
-                "in-" + inboundIds.incrementAndGet(), null));
     }
 
     private List<Incident> heldBy(String volunteerId, Incident... incidents) {
@@ -64,12 +56,12 @@ class MaxActiveTest {
         assertThat(List.of(a, b, c)).allMatch(i -> i.alertFor("v-1").isPresent());
 
         // when: she replies "1" three times
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         world.later(5);
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         String secondAnswer = lastSmsTo(liNa.phone());
         world.later(5);
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         String thirdAnswer = lastSmsTo(liNa.phone());
 
         // then: she holds one (the newest alert her first "1" answered); the others wait for someone else
@@ -102,7 +94,7 @@ class MaxActiveTest {
     @Test
     void aVolunteerWithMaxActiveTwo_takesTwo_andIsRefusedTheThird() {
         // given
-        world.memory.directory().volunteers().update(Fixtures.volunteer("v-1").name("李娜").phone(phone(11))
+        world.memory.directory().volunteers().update(Fixtures.liNa()
                 .maxActive(2).version(2).build());
         Incident a = world.openFor(first, first.phone(), null);
         Incident b = world.openFor(second, second.phone(), null);

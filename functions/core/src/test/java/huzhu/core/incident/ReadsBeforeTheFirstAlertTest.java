@@ -72,8 +72,7 @@ class ReadsBeforeTheFirstAlertTest {
     @BeforeEach
     void aMemberInHangzhouWithTwoVolunteersNearby() {
         services = services(World.CONFIG);
-        memory.directory().members().insert(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
-                .family("王建国", "父亲", FATHER).build());
+        memory.directory().members().insert(Fixtures.wangXiaoming().build());
         memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).build());
         memory.directory().volunteers().insert(Fixtures.volunteer("v-2").phone(phone(12)).build());
         memory.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
@@ -112,8 +111,8 @@ class ReadsBeforeTheFirstAlertTest {
     /** The member moves from 杭州 to 宁波, where one volunteer is (phone 13); the two of 杭州 stay behind. */
     private void theMemberMovesToNingbo() {
         Member before = memory.directory().members().get("m-1").orElseThrow();
-        memory.directory().members().update(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("宁波", "鄞州区")
-                .family("王建国", "父亲", FATHER).version(before.version() + 1).build());
+        memory.directory().members().update(Fixtures.wangXiaoming().home("宁波", "鄞州区")
+                .version(before.version() + 1).build());
         memory.directory().volunteers().insert(Fixtures.volunteer("v-3").phone(phone(13)).area("宁波", "鄞州区").build());
     }
 

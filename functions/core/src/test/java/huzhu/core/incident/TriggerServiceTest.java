@@ -32,8 +32,7 @@ class TriggerServiceTest {
     void aMemberWithAPersonalLink() {
         world = new World();
         triggers = world.services.trigger();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).family("王建国", "父亲", FATHER)
-                .build());
+        member = world.add(Fixtures.wangXiaoming().build());
         world.add(Fixtures.volunteer("v-1").phone(phone(11)).build());
         world.add(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
         token = world.services.directory().issueTriggerLink("m-1").token();

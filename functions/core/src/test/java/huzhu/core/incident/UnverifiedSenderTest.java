@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.InboundSmsService.Handled;
-import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class UnverifiedSenderTest {
     private static final String STRANGER = phone(99);
 
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private Member member;
     private Volunteer liNa;
@@ -29,15 +26,9 @@ class UnverifiedSenderTest {
     @BeforeEach
     void aUnionWithAnOfficer() {
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区")
-                .address("杭州市西湖区文三路 100 号").family("王建国", "父亲", phone(2)).build());
-        liNa = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-    }
-
-    private Handled sms(String from, String body) {
-        return world.services.inboundSms().handle(new InboundSms(from, "+8610690000", body,
-                "in-" + inboundIds.incrementAndGet(), null));
+        member = world.add(Fixtures.wangXiaoming().address("杭州市西湖区文三路 100 号").build());
+        liNa = world.add(Fixtures.liNa().build());
+        world.add(Fixtures.officerLiu().build());
     }
 
     private List<Incident> incidents() {
@@ -47,11 +38,11 @@ class UnverifiedSenderTest {
     @Test
     void anUnverifiedIncident_neverRevealsMemberOrResponderData_inAnyReplyToItsReporter() {
         // given: a stranger names the member in the request, an officer takes it, it is resolved
-        assertThat(sms(STRANGER, "求助 我是王小明的邻居，他父亲王建国晕倒了")).isEqualTo(Handled.OPENED_UNVERIFIED);
+        assertThat(world.sms(STRANGER, "求助 我是王小明的邻居，他父亲王建国晕倒了")).isEqualTo(Handled.OPENED_UNVERIFIED);
         Incident incident = incidents().get(0);
-        sms(STRANGER, "在文三路");
+        world.sms(STRANGER, "在文三路");
         world.dispatcher().respond(incident.id(), "l-1", Action.ACCEPT);
-        sms(STRANGER, "人呢？");
+        world.sms(STRANGER, "人呢？");
         world.dispatcher().resolve(incident.id(), "已处理", null, "刘干事");
 
         // then
@@ -65,11 +56,11 @@ class UnverifiedSenderTest {
     @Test
     void aStrangersFurtherTexts_goToTheirOpenIncident_insteadOfOpeningMore() {
         // given
-        sms(STRANGER, "救命");
+        world.sms(STRANGER, "救命");
 
         // when
-        Handled second = sms(STRANGER, "SOS 快来");
-        Handled third = sms(STRANGER, "急");
+        Handled second = world.sms(STRANGER, "SOS 快来");
+        Handled third = world.sms(STRANGER, "急");
 
         // then
         assertThat(second).isEqualTo(Handled.RELAYED);
@@ -82,15 +73,15 @@ class UnverifiedSenderTest {
     void aStranger_opensAtMostThreeUnverifiedIncidentsAnHour() {
         // given: three requests, each closed by the officers as a false alarm
         for (int i = 0; i < InboundSmsService.UNVERIFIED_PER_SENDER.max(); i++) {
-            assertThat(sms(STRANGER, "求助 " + i)).isEqualTo(Handled.OPENED_UNVERIFIED);
+            assertThat(world.sms(STRANGER, "求助 " + i)).isEqualTo(Handled.OPENED_UNVERIFIED);
             Incident open = world.memory.incidents().active().get(0);
             world.dispatcher().cancel(open.id(), "误报", "刘干事");
         }
         int smsBefore = world.messenger.attempts().size();
 
         // when
-        Handled fourth = sms(STRANGER, "求助 再来");
-        Handled fifth = sms(STRANGER, "求助 还来");
+        Handled fourth = world.sms(STRANGER, "求助 再来");
+        Handled fifth = world.sms(STRANGER, "求助 还来");
 
         // then: no incident, no alert; the sender is told how to reach help once, then nothing more
         assertThat(fourth).isEqualTo(Handled.EXPLAINED);
@@ -101,13 +92,13 @@ class UnverifiedSenderTest {
 
         // and an hour later they may ask again
         world.clock.advance(Duration.ofHours(1));
-        assertThat(sms(STRANGER, "求助 真的")).isEqualTo(Handled.OPENED_UNVERIFIED);
+        assertThat(world.sms(STRANGER, "求助 真的")).isEqualTo(Handled.OPENED_UNVERIFIED);
     }
 
     @Test
     void aRegisteredFamilyMember_isNeverLimitedByTheStrangersRule() {
         for (int i = 0; i < 5; i++) {
-            assertThat(sms(phone(2), "父亲不舒服 " + i)).isIn(Handled.OPENED, Handled.RELAYED);
+            assertThat(world.sms(phone(2), "父亲不舒服 " + i)).isIn(Handled.OPENED, Handled.RELAYED);
             world.memory.incidents().active().forEach(inc -> world.dispatcher().cancel(inc.id(), "误报", "刘干事"));
         }
         assertThat(incidents()).hasSize(5);

@@ -3,7 +3,6 @@ package huzhu.core.incident;
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.group.GroupFact;
@@ -24,11 +23,10 @@ class WorkGroupNewsTest {
     @BeforeEach
     void aMemberInLubei_aNeighbour_andTwoLevelsOfLeaders() {
         world = new World();
-        member = world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区")
-                .family("王建国", "父亲", phone(2)).build());
-        neighbour = world.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
-        world.add(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-        world.add(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+        member = world.add(Fixtures.wangXiaoming().home("唐山", "路北区").build());
+        neighbour = world.add(Fixtures.liNa().area("唐山", "路北区").build());
+        world.add(Fixtures.officerLiu().build());
+        world.add(Fixtures.chairZhang().build());
     }
 
     @Test
@@ -179,7 +177,7 @@ class WorkGroupNewsTest {
         // given a group whose adapter breaks its promise never to throw
         World broken = new World();
         Member m = broken.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).home("唐山", "路北区").build());
-        Volunteer v = broken.add(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).area("唐山", "路北区").build());
+        Volunteer v = broken.add(Fixtures.liNa().area("唐山", "路北区").build());
         var services = huzhu.core.Services.create(broken.store, broken.messenger, LeaderAnnouncements.NONE,
                 fact -> {
                     throw new IllegalStateException("robot down");

@@ -61,7 +61,7 @@ public abstract class AcceptRaceContract {
     }
 
     private void aVolunteer(int maxActive) {
-        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("李娜").phone(phone(11))
+        store.directory().volunteers().insert(Fixtures.liNa()
                 .area("唐山市", "路北区").maxActive(maxActive).build());
     }
 

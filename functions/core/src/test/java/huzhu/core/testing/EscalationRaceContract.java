@@ -56,10 +56,10 @@ public abstract class EscalationRaceContract {
         dispatcher = Services.create(store, sms, timer, clock, new SequentialIds(7),
                 new ServiceConfig("https://huzhu.example", null)).dispatcher();
         store.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("杭州", "西湖区").build());
-        store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("李娜").phone(phone(11)).build());
-        store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("张伟").phone(phone(12)).build());
-        store.directory().leaders().insert(Fixtures.leader("l-1").name("刘干事").phone(phone(21)).level(1).build());
-        store.directory().leaders().insert(Fixtures.leader("l-2").name("张主席").phone(phone(22)).level(2).build());
+        store.directory().volunteers().insert(Fixtures.liNa().build());
+        store.directory().volunteers().insert(Fixtures.zhangWei().build());
+        store.directory().leaders().insert(Fixtures.officerLiu().build());
+        store.directory().leaders().insert(Fixtures.chairZhang().build());
     }
 
     @AfterEach

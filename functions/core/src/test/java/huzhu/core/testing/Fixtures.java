@@ -65,6 +65,33 @@ public final class Fixtures {
         return new LeaderFixture(id);
     }
 
+    // ---------------------------------------------------------------- the people of the incident stories
+
+    /** 王小明 (m-1, phone 1) at home in 杭州西湖区, his father 王建国 (phone 2) his family contact. */
+    public static MemberFixture wangXiaoming() {
+        return member("m-1").name("王小明").phone(phone(1)).home("杭州", "西湖区").family("王建国", "父亲", phone(2));
+    }
+
+    /** 李娜 (v-1, phone 11), a volunteer on duty. */
+    public static VolunteerFixture liNa() {
+        return volunteer("v-1").name("李娜").phone(phone(11));
+    }
+
+    /** 张伟 (v-2, phone 12), a volunteer on duty. */
+    public static VolunteerFixture zhangWei() {
+        return volunteer("v-2").name("张伟").phone(phone(12));
+    }
+
+    /** 刘干事 (l-1, phone 21), the officer at the first leaders' level. */
+    public static LeaderFixture officerLiu() {
+        return leader("l-1").name("刘干事").phone(phone(21)).level(1);
+    }
+
+    /** 张主席 (l-2, phone 22), the chair at the second leaders' level. */
+    public static LeaderFixture chairZhang() {
+        return leader("l-2").name("张主席").phone(phone(22)).level(2);
+    }
+
     public static IncidentFixture incident(String id) {
         return new IncidentFixture(id);
     }

@@ -10,6 +10,8 @@ import huzhu.core.incident.Channel;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.Incident;
+import huzhu.core.incident.InboundSmsService.Handled;
+import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
 import huzhu.core.incident.TimelineEntry;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One union in memory for service stories: the test kit's fakes behind {@link Services#create}, and the
@@ -24,6 +27,8 @@ import java.util.List;
  */
 public final class World {
     public static final ServiceConfig CONFIG = new ServiceConfig("https://huzhu.example", null);
+    /** The union's SMS number, where the stories' texts arrive. */
+    public static final String UNION_NUMBER = "+8610690000";
 
     /** A deadline the timer port was asked to wake. */
     public record Wake(String incidentId, int level, Instant deadline) {
@@ -43,6 +48,7 @@ public final class World {
     public final RecordingGroup group = new RecordingGroup(messenger);
     public final ServiceConfig config;
     public final Services services;
+    private final AtomicInteger inboundIds = new AtomicInteger();
 
     public World() {
         this(CONFIG);
@@ -90,6 +96,12 @@ public final class World {
 
     public Instant later(int seconds) {
         return clock.advance(Duration.ofSeconds(seconds));
+    }
+
+    /** A text from {@code from} to the union's number, each with a provider message id of its own (in-1, in-2…). */
+    public Handled sms(String from, String body) {
+        String messageId = "in-" + inboundIds.incrementAndGet();
+        return services.inboundSms().handle(new InboundSms(from, UNION_NUMBER, body, messageId, null));
     }
 
     /** An incident raised for the member by one of their family, through the personal link. */

@@ -1,6 +1,5 @@
-package huzhu.checks;
+package huzhu.testing;
 
-import huzhu.testing.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,65 +12,65 @@ import java.util.TreeMap;
 /**
  * template.yaml at the repository root, read the way CloudFormation reads it (short-form tags such as
  * {@code !Ref X} become {@code {Ref: X}}), with what the checks ask of it: the functions, their handlers,
- * jars, environment and HTTP routes.
+ * jars, environment and HTTP routes. The checks of infra/checks and the local stack's own tests read it.
  */
-final class Template {
+public final class SamTemplate {
     /** One AWS::Serverless::Function. */
-    record Function(String logicalId, String handlerClass, Path jar, Map<String, Object> environment) {
+    public record Function(String logicalId, String handlerClass, Path jar, Map<String, Object> environment) {
     }
 
     /** One HttpApi event: its route key ("GET /v1/acks/{ackToken}"), function, and whether it is public. */
-    record Route(String routeKey, String function, boolean isPublic) {
+    public record Route(String routeKey, String function, boolean isPublic) {
     }
 
     private final Path root;
     private final Map<String, Object> document;
 
-    private Template(Path root, Map<String, Object> document) {
+    private SamTemplate(Path root, Map<String, Object> document) {
         this.root = root;
         this.document = document;
     }
 
     /** The template.yaml of the repository this build runs in (the nearest parent directory holding one). */
-    static Template ofThisRepository() {
+    public static SamTemplate ofThisRepository() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("template.yaml"))) dir = dir.getParent();
         if (dir == null) throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
         try {
-            return new Template(dir, CloudFormationYaml.load(dir.resolve("template.yaml")));
+            return new SamTemplate(dir, CloudFormationYaml.load(dir.resolve("template.yaml")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Another CloudFormation template of this repository, read the same way ({@code infra/edge/web-acl.yaml}). */
-    Template other(String relativePath) {
+    public SamTemplate other(String relativePath) {
         try {
-            return new Template(root, CloudFormationYaml.load(root.resolve(relativePath)));
+            return new SamTemplate(root, CloudFormationYaml.load(root.resolve(relativePath)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Map<String, Object> document() {
+    public Map<String, Object> document() {
         return document;
     }
 
-    Map<String, Object> resources() {
+    public Map<String, Object> resources() {
         return map(document.get("Resources"));
     }
 
-    Map<String, Object> properties(String logicalId) {
+    public Map<String, Object> properties(String logicalId) {
         Object props = map(resources().get(logicalId)).get("Properties");
         return props == null ? Map.of() : map(props);
     }
 
     /** Every function, by logical id, in template order. */
-    Map<String, Function> functions() {
+    public Map<String, Function> functions() {
         Map<String, Object> globalEnv = variables(map(map(document.get("Globals")).get("Function")));
         Map<String, Function> out = new LinkedHashMap<>();
         resources().forEach((id, r) -> {
@@ -89,7 +88,7 @@ final class Template {
     }
 
     /** Every HttpApi route of every function, by route key. */
-    Map<String, Route> routes() {
+    public Map<String, Route> routes() {
         Map<String, Route> out = new TreeMap<>();
         for (String function : functions().keySet()) {
             Object events = properties(function).get("Events");
@@ -115,13 +114,13 @@ final class Template {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
+    public static Map<String, Object> map(Object o) {
         if (!(o instanceof Map)) throw new IllegalStateException("not a mapping: " + o);
         return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) {
+    public static List<Object> list(Object o) {
         if (!(o instanceof List)) throw new IllegalStateException("not a list: " + o);
         return (List<Object>) o;
     }
