@@ -82,7 +82,8 @@ final class TriggerTokens implements TriggerTokenStore {
         current(memberId).ifPresent(tokenHash -> {
             String pk = Keys.triggerToken(tokenHash);
             if (city == null) {
-                table.update(pk, Keys.TOKEN, "REMOVE #homeCity", "#memberId = :member", Map.of(":member", Items.s(memberId)));
+                table.update(pk, Keys.TOKEN, "REMOVE #homeCity", "#memberId = :member",
+                        Map.of(":member", Items.s(memberId)));
             } else {
                 table.update(pk, Keys.TOKEN, "SET #homeCity = :city", "#memberId = :member",
                         Map.of(":member", Items.s(memberId), ":city", Items.s(city)));
