@@ -2,14 +2,13 @@ package huzhu.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import huzhu.testing.CloudFormationYaml;
+import huzhu.testing.SamTemplate;
 import huzhu.aws.dynamo.TableSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 /** template.yaml (repo root), the deployment path: what the contract and the Java code rely on is declared. */
 class TemplateTest {
     private static Path root;
+    private static SamTemplate sam;
     private static Map<String, Object> template;
 
     /** Logical id → [module directory under functions/, handler]. */
@@ -87,12 +87,10 @@ class TemplateTest {
             "HUZHU_SQS_ENDPOINT", "HUZHU_SECRETSMANAGER_ENDPOINT");
 
     @BeforeAll
-    static void load() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) dir = dir.getParent();
-        assertThat(dir).as("template.yaml in a parent of the working directory").isNotNull();
-        root = dir;
-        template = CloudFormationYaml.load(root.resolve("template.yaml"));
+    static void load() {
+        sam = SamTemplate.ofThisRepository();
+        root = sam.root();
+        template = sam.document();
     }
 
     @Test
@@ -225,7 +223,7 @@ class TemplateTest {
     @Test
     void everyEnvironmentVariable_theJavaCodeOfAFunctionReads_isSetOnThatFunction() throws IOException {
         // given
-        Map<String, Object> globalEnv = variables(map(map(template.get("Globals")).get("Function")));
+        Map<String, Object> globalEnv = sam.globalEnvironment();
 
         for (var f : FUNCTIONS.entrySet()) {
             // when: every HUZHU_ literal in the function's module and the huzhu modules it depends on
@@ -234,8 +232,7 @@ class TemplateTest {
                 read.addAll(huzhuVariables(module.resolve("src/main/java")));
             }
             read.removeAll(LOCAL_ONLY_VARIABLES);
-            Map<String, Object> env = new HashMap<>(globalEnv);
-            env.putAll(variables(properties(resource(f.getKey()))));
+            Map<String, Object> env = sam.functions().get(f.getKey()).environment();
 
             // then
             assertThat(env.keySet()).as("environment of %s", f.getKey()).containsAll(read);
@@ -415,7 +412,7 @@ class TemplateTest {
         // given
         Map<String, Object> alarm = properties(resource("SmsCeilingAlarm"));
         Map<String, Map<String, Object>> filters = resourcesOfType("AWS::Logs::MetricFilter");
-        Map<String, Object> globalEnv = variables(map(map(template.get("Globals")).get("Function")));
+        Map<String, Object> globalEnv = sam.globalEnvironment();
 
         // then: each function's log group counts the SMS the ceiling held back into the metric the alarm watches
         Set<Object> filtered = new java.util.HashSet<>();
@@ -555,13 +552,6 @@ class TemplateTest {
             }
         }
         return out;
-    }
-
-    private static Map<String, Object> variables(Map<String, Object> functionProperties) {
-        Object env = functionProperties.get("Environment");
-        if (env == null) return Map.of();
-        Object vars = map(env).get("Variables");
-        return vars == null ? Map.of() : map(vars);
     }
 
     /** The module itself and every huzhu module its pom depends on (huzhu-core → functions/core…). */

@@ -69,9 +69,14 @@ public final class SamTemplate {
         return props == null ? Map.of() : map(props);
     }
 
+    /** The environment variables every function gets (Globals.Function.Environment.Variables). */
+    public Map<String, Object> globalEnvironment() {
+        return variables(map(map(document.get("Globals")).get("Function")));
+    }
+
     /** Every function, by logical id, in template order. */
     public Map<String, Function> functions() {
-        Map<String, Object> globalEnv = variables(map(map(document.get("Globals")).get("Function")));
+        Map<String, Object> globalEnv = globalEnvironment();
         Map<String, Function> out = new LinkedHashMap<>();
         resources().forEach((id, r) -> {
             if (!"AWS::Serverless::Function".equals(map(r).get("Type"))) return;
