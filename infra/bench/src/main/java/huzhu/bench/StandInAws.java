@@ -70,6 +70,8 @@ public final class StandInAws implements AutoCloseable {
     private final long delayMillis;
     private final List<Publish> publishes = new ArrayList<>();
     private final AtomicLong sqsSends = new AtomicLong();
+    /** The clients' ends of every connection opened to it, told apart by address and port. */
+    private final java.util.Set<InetSocketAddress> clientEnds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final boolean tls;
 
@@ -122,8 +124,6 @@ public final class StandInAws implements AutoCloseable {
     public long connectionsOpened() {
         return clientEnds.size();
     }
-
-    private final java.util.Set<InetSocketAddress> clientEnds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A key pair and certificate for 127.0.0.1 made with the JDK's keytool, trusted by this JVM from now on. */
     private static SSLContext selfSigned() throws IOException {

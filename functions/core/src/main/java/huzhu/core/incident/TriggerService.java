@@ -88,24 +88,26 @@ public final class TriggerService {
         return member;
     }
 
-    /** The member a token opens; a token that opens nothing counts against its address's misses (429 past them). */
-    private Member lookUp(String token, String sourceIp) {
-        try {
-            return memberFor(token);
-        } catch (NotFound miss) {
-            limiter.acquire(MISSES_PER_ADDRESS, sourceIp);
-            throw miss;
-        }
-    }
-
     /**
      * The member a token opens, or {@link NotFound} ("trigger") whose text tells whoever holds a dead link (rotated,
      * the member gone, mistyped) what to do instead: call 120, text the union's number.
      */
     public Member memberFor(String token) {
-        if (Text.blank(token) || token.length() > 200) throw deadLink();
-        String memberId = triggerTokens.memberIdFor(Hashes.sha256(token)).orElseThrow(this::deadLink);
-        return directory.members().get(memberId).orElseThrow(this::deadLink);
+        return lookUp(token, null);
+    }
+
+    /**
+     * The member a token opens, read as a tap reads it (the link, then the member and that the token is still theirs,
+     * together); a token that opens nothing counts against its address's misses (429 past them; null: no address).
+     */
+    private Member lookUp(String token, String sourceIp) {
+        String tokenHash = hashOf(token);
+        return new LiveLink(tokenHash, linkFor(tokenHash, sourceIp), sourceIp).member();
+    }
+
+    /** The hash a token is kept under, or null for what no token can be (blank, or longer than any we issue). */
+    private static String hashOf(String token) {
+        return Text.blank(token) || token.length() > 200 ? null : Hashes.sha256(token);
     }
 
     /** The number families text in an emergency, null when the deployment does not say. */
@@ -133,7 +135,7 @@ public final class TriggerService {
      */
     public Triggered trigger(String token, TriggerInput input, String idempotencyKey, String sourceIp) {
         Instant now = clock.instant();
-        String tokenHash = Text.blank(token) || token.length() > 200 ? null : Hashes.sha256(token);
+        String tokenHash = hashOf(token);
         // a key too long is refused below; a dead token is refused by the lookup
         String key = Text.blank(idempotencyKey) || idempotencyKey.length() > 200 || tokenHash == null ? null
                 : "trigger:" + tokenHash + ":" + idempotencyKey;
