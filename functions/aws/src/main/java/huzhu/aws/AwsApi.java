@@ -75,14 +75,9 @@ public final class AwsApi {
     AwsApi(AwsClients clients, String service, URI endpointOverride, SdkHttpClient http, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.service = Objects.requireNonNull(service, "service");
-        this.endpoint = endpointOverride != null ? endpointOverride : regionalEndpoint(service, clients.region().id());
+        this.endpoint = clients.endpoint(service, endpointOverride);
         this.http = Objects.requireNonNull(http, "http");
         this.clock = clock;
-    }
-
-    /** The service's endpoint in a region: {@code amazonaws.com.cn} in the China regions, else {@code amazonaws.com}. */
-    static URI regionalEndpoint(String service, String region) {
-        return URI.create("https://" + service + "." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : ""));
     }
 
     /** An AWS query protocol call (SNS): the parameters form-encoded in order, as the SDK encodes them; the reply's XML. */

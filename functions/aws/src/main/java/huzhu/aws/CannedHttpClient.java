@@ -13,16 +13,16 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * An HTTP client that answers every request with one fixed 200 body and never touches the network: priming
  * runs an SDK client's whole pipeline (marshalling, signing, interceptors, unmarshalling) on it for calls
  * that have no harmless real counterpart (SNS Publish, SQS SendMessage). The request body is handed to
- * {@code answer} so an answer can echo what the SDK checks (SQS's MD5 of the body).
+ * {@code answer} so an answer can echo what the SDK checks (SQS's MD5 of the body). Tests use it as a stand-in too.
  */
-final class CannedHttpClient implements SdkHttpClient {
-    interface Answer {
+public final class CannedHttpClient implements SdkHttpClient {
+    public interface Answer {
         String body(String requestBody);
     }
 
     private final Answer answer;
 
-    CannedHttpClient(Answer answer) {
+    public CannedHttpClient(Answer answer) {
         this.answer = answer;
     }
 

@@ -25,7 +25,7 @@ public final class BenchAws {
 
     /** A DynamoDB client as {@code DynamoStore.fromEnvironment} builds it, plus interceptors that watch it. */
     public static DynamoDbClient dynamo(AwsClients clients, URI endpoint, ExecutionInterceptor... interceptors) {
-        var builder = clients.configure(DynamoDbClient.builder(), endpoint);
+        var builder = DynamoStore.clientBuilder(clients, endpoint);
         builder.overrideConfiguration(c -> {
             for (ExecutionInterceptor i : interceptors) c.addExecutionInterceptor(i);
         });

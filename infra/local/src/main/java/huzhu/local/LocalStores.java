@@ -38,7 +38,7 @@ final class LocalStores {
         String table = System.getenv().getOrDefault("HUZHU_TABLE", DEFAULT_TABLE);
         AwsClients clients = new AwsClients(Region.of(config.region()), credentials(),
                 UrlConnectionHttpClient.builder().build());
-        DynamoDbClient client = clients.configure(DynamoDbClient.builder(), config.dynamodbEndpoint()).build();
+        DynamoDbClient client = DynamoStore.clientBuilder(clients, config.dynamodbEndpoint()).build();
         DynamoStore store = new DynamoStore(client, table);
         store.createTableIfMissing();
         JsonLog.info("store.dynamodb", "table", table, "endpoint", String.valueOf(config.dynamodbEndpoint()));

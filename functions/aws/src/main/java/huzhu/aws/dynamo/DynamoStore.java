@@ -9,8 +9,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -58,7 +60,20 @@ public final class DynamoStore implements Store {
         }
         String endpoint = env.get(ENDPOINT_VARIABLE);
         URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim());
-        return new DynamoStore(clients.configure(DynamoDbClient.builder(), override).build(), tableName.trim());
+        return new DynamoStore(clientBuilder(clients, override).build(), tableName.trim());
+    }
+
+    /**
+     * The DynamoDB client every user of the table builds: {@code override} (null: the region's endpoint, see
+     * {@link AwsClients#endpoint}) given as the endpoint even in AWS, so that building the client does not resolve
+     * one through the SDK's endpoint rules, {@code AWS_ENDPOINT_URL*} variables and profile file (about 25 classes
+     * of a cold start, and then the same client is built in Lambda as in the benchmarks and the local stack).
+     * Account-based endpoints ({@code <account>.ddb.<region>.amazonaws.com}) need the account id among the
+     * credentials, which Lambda's environment credentials never carry: said off rather than looked up.
+     */
+    public static DynamoDbClientBuilder clientBuilder(AwsClients clients, URI override) {
+        return clients.configure(DynamoDbClient.builder(), clients.endpoint("dynamodb", override))
+                .accountIdEndpointMode(AccountIdEndpointMode.DISABLED);
     }
 
     public String tableName() {
