@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * what its address did (a carrier NAT or shared Wi-Fi holds the family and strangers alike), only by its own rules:
  * {@link #VIEWS_PER_LINK} page views. A member has one emergency at a time, as by SMS: pressing the link again while
  * theirs is under way joins it (nobody is alerted again), and what the press says is passed on to whoever is handling
- * it, at most {@link SmsLimits#relaysPerSender(boolean)} times per incident, then only kept on its timeline.
+ * it, for at most {@link SmsLimits#relaysPerSender(boolean)} presses per incident, then only kept on its timeline.
  */
 public final class TriggerService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -220,19 +220,20 @@ public final class TriggerService {
 
     /**
      * A press while the member's emergency is under way: no second incident, nobody alerted again. Its words go to
-     * whoever is handling it as a family's later text does (urgent when they call for help), at most {@link #relayCap}
-     * times per incident, then only onto the timeline; a press with no words is noted there. The key is kept after
-     * the words went, so a failure in between is retried whole: passed on twice rather than lost.
+     * whoever is handling it as a family's later text does (urgent when they call for help); a press with no words is
+     * noted on the timeline. Of the link's presses per incident, {@link #relayCap} do so; after them words are only
+     * kept on the timeline and a bare press writes nothing. The key is kept after the words went, so a failure in
+     * between is retried whole: passed on twice rather than lost.
      */
     private Triggered joined(Incident incident, Member member, Request request, String key, Instant now) {
         String actor = request.reporterName() != null ? request.reporterName()
                 : request.reporterPhone() != null ? request.reporterPhone() : Channel.HTTP.wire();
+        boolean overCap = idempotency.count("presses:" + incident.id(), 1, now.plus(IDEMPOTENCY_WINDOW), now) > relayCap;
         Reply reply;
         if (request.message() == null) {
-            dispatcher.noteTappedAgain(incident.id(), actor);
+            if (!overCap) dispatcher.noteTappedAgain(incident.id(), actor);
             reply = Reply.NOTED;
-        } else if (idempotency.count("relays:" + incident.id() + ":link", 1, now.plus(IDEMPOTENCY_WINDOW), now)
-                > relayCap) {
+        } else if (overCap) {
             dispatcher.keepUnrelayed(incident.id(), request.message(), actor, relayCap);
             reply = Reply.KEPT;
         } else {

@@ -80,6 +80,25 @@ class TriggerLimitsTest {
     }
 
     @Test
+    void barePressesBeyondTheRelayCap_writeNothingMoreToTheIncident() {
+        // given
+        String opened = triggers.trigger(token, HELP, "tap-0").incidentId();
+        int cap = World.CONFIG.limits().relaysPerSender(true);
+        for (int i = 1; i <= cap; i++) triggers.trigger(token, null, "tap-" + i);
+        long version = world.incident(opened).version();
+
+        // when someone keeps reloading the page and pressing
+        for (int i = 1; i <= 50; i++) {
+            assertThat(triggers.trigger(token, null, "more-" + i).incidentId()).isEqualTo(opened);
+        }
+
+        // then
+        assertThat(world.incident(opened).version()).isEqualTo(version);
+        assertThat(world.incident(opened).timeline()).extracting(TimelineEntry::kind).filteredOn("tappedAgain"::equals)
+                .hasSize(cap);
+    }
+
+    @Test
     void aFailedTryThatOpenedNothing_isOpenedByItsRetry_once() {
         // given: the store refuses to keep the tap's key
         world.store.failNextRemember(new huzhu.core.error.DependencyFailure("DynamoDB throttled (test)", null));
