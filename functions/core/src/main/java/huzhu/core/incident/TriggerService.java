@@ -130,8 +130,9 @@ public final class TriggerService {
      * One tap: three round trips to the store before the first alert. (1) the token's link, which names the member
      * and where they live, beside the active incidents and the key's recall; (2) the member and the check that the
      * token is still theirs, beside the volunteers of the city the link names, the policy, and the key kept;
-     * (3) the incident. Bad input, a repeat and the link's limit are decided from (1), before the key is kept, and
-     * keep none; a dead link still answers first (404 before 422 or 429). A link found dead only in (2), its member
+     * (3) the incident. Bad input and a repeat are decided from (1), before the key is kept, and keep none; a dead link
+     * still answers first (404 before 422). So is a press while the member's emergency is under way: it joins that one
+     * (see {@link #joined}): no volunteers are read and nobody is alerted again. A link found dead only in (2), its member
      * gone or its token replaced, has kept its key, under a token that opens nothing. When the link names a city the
      * member has left, or none, the volunteers are read after the member.
      */
