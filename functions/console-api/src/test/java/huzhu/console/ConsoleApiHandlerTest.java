@@ -1,6 +1,7 @@
 package huzhu.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import huzhu.core.testing.TriggerLinks;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -972,7 +973,7 @@ class ConsoleApiHandlerTest {
         return new Snapshot(store.directory().members().all(), store.directory().volunteers().all(), store.directory().leaders().all(),
                 store.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items(), store.settings().escalationPolicy(),
                 store.followUps().list(StatusFilter.parse(FollowUpStatus.class, null), PageRequest.first(200)).items(),
-                store.triggerTokens().memberIdFor(Hashes.sha256(SEED_LINK)), sms.attempts().size());
+                TriggerLinks.liveMemberOf(store.triggerTokens(), Hashes.sha256(SEED_LINK)), sms.attempts().size());
     }
 
     private Reply call(As as, String method, String pathAndQuery, String body) {

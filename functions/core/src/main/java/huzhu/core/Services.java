@@ -109,7 +109,7 @@ public record Services(
         NoticeReplyInbox noticeReplies = new NoticeReplyInbox(store.notices(), store.idempotency(), messenger, ids,
                 config, care.config());
         TriggerService trigger = new TriggerService(store.triggerTokens(), store.directory(), store.incidents(),
-                store.idempotency(), dispatcher, clock, ids, limiter, care.config().unionSmsNumber());
+                store.idempotency(), dispatcher, clock, ids, limiter, config.limits(), care.config().unionSmsNumber());
         DirectoryService directory = new DirectoryService(store.directory(), store.triggerTokens(), store.optOuts(),
                 clock, ids, config, audit, onboarding, new ActiveInvolvement(store.incidents()));
         FollowUpService followUps = new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit);

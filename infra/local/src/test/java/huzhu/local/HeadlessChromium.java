@@ -37,8 +37,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  *
  * <p>The pages' repeating timers run {@value #PACE} times as fast as they ask ({@link #PAGE_CLOCK}): a test that
  * waits for the board's next refresh (every 5 s) or the alerts' next look (every 10 s) waits a fifth of that. What a
- * page asked for is kept, so a test can still check the intervals officers get ({@link #intervalsAsked}), and the
- * timers can be held while a test shows that its own step, not the next refresh, changed the page.
+ * page asked for is kept, so a test can still check the intervals officers get ({@link #intervalsAsked}), the
+ * timers can be held while a test shows that its own step, not the next refresh, changed the page, and the page's
+ * clock can be moved ahead with its timers ({@link #moveClockAhead}) where a test would otherwise wait for time to pass.
  */
 final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -58,16 +59,31 @@ final class HeadlessChromium {
      * often as asked, remembers what was asked ({@code window.__pageClock.asked}), and can be held
      * ({@code window.__pageClock.hold(true)}: the functions are not run until released). One-shot timers
      * ({@code setTimeout}: how long a toast stays, how long sign-out waits for Cognito) keep their time, unless a test
-     * moves them on ({@code window.__pageClock.pass(ms)}: those due within {@code ms} run now, soonest first).
+     * moves them on ({@code window.__pageClock.pass(ms)}: those due within {@code ms} run now, soonest first). The
+     * page's clock reads the machine's until a test moves it ahead ({@code window.__pageClock.ahead(ms)}: {@code Date}
+     * reads {@code ms} later, and the repeating timers run as often as they would have meanwhile, held or not, each
+     * with the clock at the time it would have run).
      */
     private static final String PAGE_CLOCK = """
             (function () {
               var setIntervalAsAsked = window.setInterval;
+              var clearIntervalAsAsked = window.clearInterval;
               var setTimeoutAsAsked = window.setTimeout;
               var clearTimeoutAsAsked = window.clearTimeout;
+              var DateAsIs = window.Date;
               var asked = [];
               var held = false;
               var pending = new Map();
+              var repeating = new Map();
+              var aheadBy = 0;
+              function PageDate() {
+                if (!new.target) return new DateAsIs(DateAsIs.now() + aheadBy).toString();
+                return arguments.length ? new DateAsIs(...arguments) : new DateAsIs(DateAsIs.now() + aheadBy);
+              }
+              PageDate.prototype = DateAsIs.prototype;
+              PageDate.now = function () { return DateAsIs.now() + aheadBy; };
+              PageDate.parse = DateAsIs.parse;
+              PageDate.UTC = DateAsIs.UTC;
               Object.defineProperty(window, '__pageClock', { value: {
                 asked: asked,
                 hold: function (yes) { held = yes; },
@@ -76,12 +92,33 @@ final class HeadlessChromium {
                   Array.from(pending.entries()).filter(function (e) { return e[1].due <= until; })
                     .sort(function (a, b) { return a[1].due - b[1].due; })
                     .forEach(function (e) { if (pending.delete(e[0])) { clearTimeoutAsAsked.call(window, e[0]); e[1].run(); } });
+                },
+                ahead: function (ms) {
+                  window.Date = PageDate;
+                  var from = aheadBy;
+                  var runs = [];
+                  repeating.forEach(function (r, id) {
+                    for (var at = r.every; at <= ms; at += r.every) runs.push({ id: id, at: at, run: r.run });
+                  });
+                  runs.sort(function (a, b) { return a.at - b.at; }).forEach(function (r) {
+                    if (!repeating.has(r.id)) return;
+                    aheadBy = from + r.at;
+                    r.run();
+                  });
+                  aheadBy = from + ms;
                 }
               } });
               window.setInterval = function (fn, ms) {
                 asked.push(ms);
                 var rest = Array.prototype.slice.call(arguments, 2);
-                return setIntervalAsAsked.call(window, function () { if (!held) fn.apply(window, rest); }, ms / %d);
+                var run = function () { fn.apply(window, rest); };
+                var id = setIntervalAsAsked.call(window, function () { if (!held) run(); }, ms / %d);
+                repeating.set(id, { every: Math.max(Number(ms) || 0, 1), run: run });
+                return id;
+              };
+              window.clearInterval = function (id) {
+                repeating.delete(id);
+                clearIntervalAsAsked.call(window, id);
               };
               window.setTimeout = function (fn, ms) {
                 var rest = Array.prototype.slice.call(arguments, 2);
@@ -153,6 +190,16 @@ final class HeadlessChromium {
      */
     static void passOneShotTimers(ChromeDriver browser, Duration by) {
         browser.executeScript("window.__pageClock.pass(arguments[0]);", by.toMillis());
+    }
+
+    /**
+     * The clock of the page on show moves {@code by} ahead ({@code Date} reads that much later) and its repeating
+     * timers run as often as they would have meanwhile, held or not, each with the clock at the time it would have run:
+     * a clock on the page that ticks every second shows {@code by} more, without the test waiting it out. One-shot
+     * timers keep their time ({@link #passOneShotTimers} moves them).
+     */
+    static void moveClockAhead(ChromeDriver browser, Duration by) {
+        browser.executeScript("window.__pageClock.ahead(arguments[0]);", by.toMillis());
     }
 
     /** The test is done with the browser: its pages stop, and what they stored for their origins is cleared. */

@@ -148,7 +148,7 @@ class StoryIT {
         assertThat(summary.get("mttaSeconds").get("p50").asLong()).isEqualTo(191);
         assertThat(summary.get("byType").get("medical").asInt()).isEqualTo(1);
 
-        // 6. the member's personal link opens a second incident, once per Idempotency-Key
+        // 6. the member's personal link opens a second incident, once per Idempotency-Key and once while it is under way
         JsonNode link = api.expect(200, "/v1/members/" + member.get("id").asText() + "/trigger-link", null);
         String triggerPath = link.get("url").asText().substring(stack.baseUrl().length());
         LocalApi family = new LocalApi(stack.baseUrl(), null);
@@ -158,6 +158,12 @@ class StoryIT {
         assertThat(first.json().get("reply").asText()).contains("120");
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("incidentId")).isEqualTo(first.json().get("incidentId"));
+        // the page opened again and pressed again while it is under way: the same emergency, nobody alerted again
+        LocalApi.Reply pressedAgain = family.post(triggerPath, Map.of("message", "父亲又晕了"),
+                Map.of("Idempotency-Key", "k-2"));
+        assertThat(pressedAgain.status()).isEqualTo(201);
+        assertThat(pressedAgain.json().get("incidentId")).isEqualTo(first.json().get("incidentId"));
+        assertThat(pressedAgain.json().get("reply").asText()).contains("正在处理", "已转告", "120");
         assertThat(family.post("/v1/triggers/no-such-token", Map.of()).status()).isEqualTo(404);
         LocalApi.Reply malformed = family.post(triggerPath, "{\"message\": ");
         assertThat(malformed.status()).isEqualTo(400);

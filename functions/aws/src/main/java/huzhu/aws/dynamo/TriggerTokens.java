@@ -53,13 +53,6 @@ final class TriggerTokens implements TriggerTokenStore {
     }
 
     @Override
-    public Optional<String> memberIdFor(String tokenHash) {
-        return table.get(Keys.triggerToken(tokenHash), Keys.TOKEN)
-                .map(item -> item.get(MEMBER_ID).s())
-                .filter(memberId -> current(memberId).filter(tokenHash::equals).isPresent());
-    }
-
-    @Override
     public void unbind(String memberId) {
         Optional<String> old = current(memberId);
         if (old.isEmpty()) return;

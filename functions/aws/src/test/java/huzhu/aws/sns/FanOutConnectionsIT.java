@@ -15,11 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -59,13 +62,17 @@ class FanOutConnectionsIT {
             Set<InetSocketAddress> clientEnds = ConcurrentHashMap.newKeySet();
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             server.setExecutor(Executors.newFixedThreadPool(SnsMessenger.POOL_SIZE * 2));
+            // each answer waits until every send of the level is in flight, as a level's sends are against SNS
+            CyclicBarrier allInFlight = new CyclicBarrier(SnsMessenger.POOL_SIZE);
             server.createContext("/", exchange -> {
                 clientEnds.add(exchange.getRemoteAddress());
                 exchange.getRequestBody().readAllBytes();
                 try {
-                    Thread.sleep(200); // every send of the level is in flight at once, as against SNS
+                    allInFlight.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (BrokenBarrierException | TimeoutException e) {
+                    // fewer sends at once than a level has: the connections counted say so
                 }
                 byte[] ok = "<PublishResponse/>".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, ok.length);

@@ -7,8 +7,6 @@ public interface TriggerTokenStore {
     /** Binds a token hash to a member, replacing (and invalidating) the member's previous one. */
     void bind(String memberId, String tokenHash);
 
-    Optional<String> memberIdFor(String tokenHash);
-
     /**
      * The link a token hash names, in one round trip, before the member is read: the member, and the city the member
      * lived in when the link was last written (null when not known), so what depends only on where the member lives

@@ -424,6 +424,13 @@ public final class Dispatcher {
         return passOn(incidentId, text, fromPhone, "standDownAsked", "timeline.relay.standDown", false);
     }
 
+    /** The member's personal link pressed again while their emergency is under way: noted, nobody alerted again. */
+    public Incident noteTappedAgain(String incidentId, String actor) {
+        Instant now = clock.instant();
+        return changes.change(incidentId, current -> IncidentChanges.write(current.edit().note(now, "tappedAgain",
+                texts.timeline("timeline.tappedAgain", Map.of()), actor)));
+    }
+
     /** A later message beyond the sender's cap: kept on the timeline, passed on to nobody. */
     public Incident keepUnrelayed(String incidentId, String text, String fromPhone, int cap) {
         Instant now = clock.instant();

@@ -7,7 +7,6 @@ import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.TriggerTokenStore;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
-import huzhu.core.error.RateLimited;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
@@ -18,9 +17,12 @@ import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
+import huzhu.core.log.JsonLog;
+import huzhu.core.sms.SmsLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +33,13 @@ import java.util.stream.Stream;
  * random bits and are stored only as their SHA-256. Rate limits: a source address may name
  * {@link #MISSES_PER_ADDRESS} links that open nothing (counted in the store); a real link is never refused for
  * what its address did (a carrier NAT or shared Wi-Fi holds the family and strangers alike), only by its own rules:
- * {@link #VIEWS_PER_LINK} page views, and at most {@link #PER_TOKEN_MAX} incidents still active raised within
- * {@link #PER_TOKEN_WINDOW} (counted on the incidents themselves, so a client retrying a failed request, or
- * repeating an Idempotency-Key, uses nothing of it; only incidents that exist count).
+ * {@link #VIEWS_PER_LINK} page views. A member has one emergency at a time, as by SMS: pressing the link again while
+ * theirs is under way joins it (nobody is alerted again), and what the press says is passed on to whoever is handling
+ * it, for at most {@link SmsLimits#relaysPerSender(boolean)} presses per incident, then only kept on its timeline.
  */
 public final class TriggerService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     static final int MAX_MESSAGE = 500;
-    public static final int PER_TOKEN_MAX = 5;
-    public static final Duration PER_TOKEN_WINDOW = Duration.ofMinutes(10);
     public static final RateLimiter.Limit MISSES_PER_ADDRESS = new RateLimiter.Limit("trigger-ip", 30, Duration.ofMinutes(10));
     public static final RateLimiter.Limit VIEWS_PER_LINK = new RateLimiter.Limit("trigger-view", 60, Duration.ofMinutes(10));
 
@@ -52,10 +52,11 @@ public final class TriggerService {
     private final Clock clock;
     private final Ids ids;
     private final RateLimiter limiter;
+    private final int relayCap;
 
     /** @param unionNumber the number families text in an emergency, said by a dead link; null when not set */
     public TriggerService(TriggerTokenStore triggerTokens, DirectoryStore directory, IncidentStore incidents, IdempotencyStore idempotency, Dispatcher dispatcher, Clock clock, Ids ids, RateLimiter limiter,
-            String unionNumber) {
+            SmsLimits limits, String unionNumber) {
         this.triggerTokens = triggerTokens;
         this.unionNumber = unionNumber;
         this.directory = directory;
@@ -65,6 +66,7 @@ public final class TriggerService {
         this.clock = clock;
         this.ids = ids;
         this.limiter = limiter;
+        this.relayCap = limits.relaysPerSender(true);
     }
 
     public record LocationInput(String address, Double lat, Double lon) {
@@ -128,8 +130,9 @@ public final class TriggerService {
      * One tap: three round trips to the store before the first alert. (1) the token's link, which names the member
      * and where they live, beside the active incidents and the key's recall; (2) the member and the check that the
      * token is still theirs, beside the volunteers of the city the link names, the policy, and the key kept;
-     * (3) the incident. Bad input, a repeat and the link's limit are decided from (1), before the key is kept, and
-     * keep none; a dead link still answers first (404 before 422 or 429). A link found dead only in (2), its member
+     * (3) the incident. Bad input and a repeat are decided from (1), before the key is kept, and keep none; a dead link
+     * still answers first (404 before 422). So is a press while the member's emergency is under way: it joins that one
+     * (see {@link #joined}): no volunteers are read and nobody is alerted again. A link found dead only in (2), its member
      * gone or its token replaced, has kept its key, under a token that opens nothing. When the link names a city the
      * member has left, or none, the volunteers are read after the member.
      */
@@ -154,15 +157,14 @@ public final class TriggerService {
 
         List<Incident> activeNow = active.get();
         if (key != null) {
-            Optional<String> firstId = replayOf.get();
-            Optional<Incident> replay = firstId.flatMap(incidents::get);
-            if (replay.isPresent()) return triggered(replay.get(), live.member());
+            Optional<Answered> first = replayOf.get().map(Answered::parse);
+            Optional<Incident> replay = first.flatMap(a -> incidents.get(a.incidentId()));
+            if (replay.isPresent()) return triggered(replay.get(), live.member(), first.get().reply());
         }
-        RateLimited overLimit = overLimit(link.memberId(), activeNow, now);
-        if (overLimit != null) {
-            live.member();
-            throw overLimit;
-        }
+        Optional<Incident> underWay = activeNow.stream()
+                .filter(i -> link.memberId().equals(i.memberId()) && i.type() != IncidentType.BEREAVEMENT)
+                .max(Comparator.comparing(Incident::createdAt));
+        if (underWay.isPresent()) return joined(underWay.get(), live.member(), request, key, now);
         Dispatcher.EarlyReads early = dispatcher.readAheadIn(Stream.ofNullable(link.homeCity()).toList());
         String incidentId = ids.newId();
         Optional<String> first = key == null ? Optional.empty()
@@ -170,9 +172,10 @@ public final class TriggerService {
         Member member = live.member();
         Dispatcher.OpeningReads opening = dispatcher.readAhead(member, activeNow, early);
         if (first.isPresent()) {
-            incidentId = first.get();
+            Answered earlier = Answered.parse(first.get());
+            incidentId = earlier.incidentId();
             Optional<Incident> existing = incidents.get(incidentId);
-            if (existing.isPresent()) return triggered(existing.get(), member);
+            if (existing.isPresent()) return triggered(existing.get(), member, earlier.reply());
             // the first request reserved the id but did not finish: finish it under the same id
         }
         String phone = request.reporterPhone();
@@ -180,7 +183,69 @@ public final class TriggerService {
         Reporter reporter = new Reporter(phone, request.reporterName(), Channel.HTTP, verified);
         Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), request.type(),
                 request.message(), request.place(), reporter, member.language()), opening, created -> null);
-        return triggered(incident, member);
+        return triggered(incident, member, Reply.OPENED);
+    }
+
+    /** What a press of the link came to, as the page tells it. */
+    private enum Reply {
+        OPENED("reply.trigger"),
+        /** joined the emergency under way, nothing said */
+        NOTED("reply.trigger.underWay"),
+        /** joined it, and what it said was passed on */
+        PASSED_ON("reply.trigger.passedOn"),
+        /** joined it; what it said is on the timeline only, the link's relays being used up */
+        KEPT("reply.trigger.kept");
+
+        final String messageKey;
+
+        Reply(String messageKey) {
+            this.messageKey = messageKey;
+        }
+    }
+
+    /**
+     * What a key was first answered with, as it is remembered: the incident's id alone for one the press opened, the id
+     * and the reply for one it joined (a repeat answers as the first time did).
+     */
+    private record Answered(String incidentId, Reply reply) {
+        static Answered parse(String remembered) {
+            int space = remembered.indexOf(' ');
+            return space < 0 ? new Answered(remembered, Reply.OPENED)
+                    : new Answered(remembered.substring(0, space), Reply.valueOf(remembered.substring(space + 1)));
+        }
+
+        String remembered() {
+            return reply == Reply.OPENED ? incidentId : incidentId + " " + reply.name();
+        }
+    }
+
+    /**
+     * A press while the member's emergency is under way: no second incident, nobody alerted again. Its words go to
+     * whoever is handling it as a family's later text does (urgent when they call for help); a press with no words is
+     * noted on the timeline. Of the link's presses per incident, {@link #relayCap} do so; after them words are only
+     * kept on the timeline and a bare press writes nothing. The key is kept after the words went, so a failure in
+     * between is retried whole: passed on twice rather than lost.
+     */
+    private Triggered joined(Incident incident, Member member, Request request, String key, Instant now) {
+        String actor = request.reporterName() != null ? request.reporterName()
+                : request.reporterPhone() != null ? request.reporterPhone() : Channel.HTTP.wire();
+        boolean overCap = idempotency.count("presses:" + incident.id(), 1, now.plus(IDEMPOTENCY_WINDOW), now) > relayCap;
+        Reply reply;
+        if (request.message() == null) {
+            if (!overCap) dispatcher.noteTappedAgain(incident.id(), actor);
+            reply = Reply.NOTED;
+        } else if (overCap) {
+            dispatcher.keepUnrelayed(incident.id(), request.message(), actor, relayCap);
+            reply = Reply.KEPT;
+        } else {
+            dispatcher.relay(incident.id(), request.message(), actor, Urgency.callsForHelp(request.message()));
+            reply = Reply.PASSED_ON;
+        }
+        JsonLog.info("trigger.joined", "incidentId", incident.id(), "reply", reply.name());
+        if (key != null) {
+            idempotency.remember(key, new Answered(incident.id(), reply).remembered(), now.plus(IDEMPOTENCY_WINDOW), now);
+        }
+        return triggered(incident, member, reply);
     }
 
     /** What a tap asks for, checked. */
@@ -247,19 +312,8 @@ public final class TriggerService {
         }
     }
 
-    /** {@link RateLimited} when the member's link has raised its most incidents still active in the window, else null. */
-    private static RateLimited overLimit(String memberId, List<Incident> active, Instant now) {
-        Instant since = now.minus(PER_TOKEN_WINDOW);
-        List<Instant> recent = active.stream()
-                .filter(i -> memberId.equals(i.memberId()) && i.reporter().channel() == Channel.HTTP
-                        && i.createdAt().isAfter(since))
-                .map(Incident::createdAt).sorted().toList();
-        if (recent.size() < PER_TOKEN_MAX) return null;
-        return new RateLimited(Duration.between(now, recent.get(recent.size() - PER_TOKEN_MAX).plus(PER_TOKEN_WINDOW)));
-    }
-
-    private static Triggered triggered(Incident incident, Member member) {
+    private static Triggered triggered(Incident incident, Member member, Reply reply) {
         return new Triggered(incident.id(), incident.code(), incident.status().wire(),
-                Messages.text(member.language(), "reply.trigger", Map.of("code", incident.code())));
+                Messages.text(member.language(), reply.messageKey, Map.of("code", incident.code())));
     }
 }

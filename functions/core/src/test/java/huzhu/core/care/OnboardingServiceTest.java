@@ -1,6 +1,7 @@
 package huzhu.core.care;
 
 import static huzhu.core.testing.Fixtures.phone;
+import huzhu.core.testing.TriggerLinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,7 @@ class OnboardingServiceTest {
             assertThat(i.messageId()).startsWith("msg-");
             assertThat(i.requestedBy()).isEqualTo("周干事");
         });
-        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256(firstLink("m-1")))).contains("m-1");
+        assertThat(TriggerLinks.liveMemberOf(world.store.triggerTokens(), Hashes.sha256(firstLink("m-1")))).contains("m-1");
         assertThat(world.store.audit().list(null, null, PageRequest.first(10)).items()).extracting(AuditEntry::action)
                 .contains("introduce", "trigger-link");
     }
@@ -80,7 +81,7 @@ class OnboardingServiceTest {
         List<FamilyIntroduction> intros = onboarding.introduce("m-1", false, OFFICER);
 
         // then
-        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256(printed))).contains("m-1");
+        assertThat(TriggerLinks.liveMemberOf(world.store.triggerTokens(), Hashes.sha256(printed))).contains("m-1");
         assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString().contains("/v1/triggers/" + printed);
         assertThat(intros).allSatisfy(i -> assertThat(i.linkIncluded()).isTrue());
     }
@@ -96,7 +97,7 @@ class OnboardingServiceTest {
 
         // then the old card stops working, and every contact has the new link
         assertThat(issued.link().token()).isNotEqualTo(printed);
-        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256(printed))).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(world.store.triggerTokens(), Hashes.sha256(printed))).isEmpty();
         for (String to : List.of(FATHER, MOTHER)) {
             assertThat(world.messenger.bodiesTo(to)).last().asString().contains(issued.link().url());
         }
@@ -113,7 +114,7 @@ class OnboardingServiceTest {
         List<FamilyIntroduction> intros = onboarding.introduce("m-1", false, OFFICER);
 
         // then the card still works, and the SMS has the number but no link
-        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256("printed-card-token"))).contains("m-1");
+        assertThat(TriggerLinks.liveMemberOf(world.store.triggerTokens(), Hashes.sha256("printed-card-token"))).contains("m-1");
         assertThat(world.messenger.bodiesTo(FATHER)).singleElement().satisfies(body -> assertThat(body)
                 .contains(CareWorld.UNION_NUMBER, "120").doesNotContain("http"));
         assertThat(intros).allSatisfy(i -> assertThat(i.linkIncluded()).isFalse());
@@ -129,7 +130,7 @@ class OnboardingServiceTest {
         onboarding.introduce("m-1", true, OFFICER);
 
         // then
-        assertThat(world.store.triggerTokens().memberIdFor(Hashes.sha256("printed-card-token"))).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(world.store.triggerTokens(), Hashes.sha256("printed-card-token"))).isEmpty();
         assertThat(world.messenger.bodiesTo(FATHER).get(0)).contains("/v1/triggers/" + firstLink("m-1"));
         assertThat(onboarding.introductionsOf("m-1")).allSatisfy(i -> assertThat(i.linkIncluded()).isTrue());
     }

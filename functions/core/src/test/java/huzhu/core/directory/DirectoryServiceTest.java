@@ -1,6 +1,7 @@
 package huzhu.core.directory;
 
 import static huzhu.core.testing.Fixtures.T0;
+import huzhu.core.testing.TriggerLinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -218,8 +219,8 @@ class DirectoryServiceTest {
 
         // then
         assertThat(link.url()).isEqualTo("https://huzhu.example/v1/triggers/" + link.token());
-        assertThat(world.memory.triggerTokens().memberIdFor(Hashes.sha256(link.token()))).contains(m.id());
-        assertThat(world.memory.triggerTokens().memberIdFor(link.token())).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(world.memory.triggerTokens(), Hashes.sha256(link.token()))).contains(m.id());
+        assertThat(TriggerLinks.liveMemberOf(world.memory.triggerTokens(), link.token())).isEmpty();
     }
 
     @Test
@@ -232,7 +233,7 @@ class DirectoryServiceTest {
         directory.deleteMember(m.id());
 
         // then
-        assertThat(world.memory.triggerTokens().memberIdFor(Hashes.sha256(link.token()))).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(world.memory.triggerTokens(), Hashes.sha256(link.token()))).isEmpty();
         assertThat(world.memory.directory().members().byPhone("+8613800138000")).isEmpty();
     }
 

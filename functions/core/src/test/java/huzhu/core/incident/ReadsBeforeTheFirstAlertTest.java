@@ -374,15 +374,22 @@ class ReadsBeforeTheFirstAlertTest {
     }
 
     @Test
-    void aTapBeyondTheLinksLimit_isRefused_andKeepsNoKey() {
-        // given the link's allowance used up
+    void aTapWhileTheEmergencyIsUnderWay_joinsIt_readsNoVolunteers_andKeepsItsKey() {
+        // given
         String token = aTriggerLink();
-        for (int i = 1; i <= TriggerService.PER_TOKEN_MAX; i++) services.trigger().trigger(token, null, "key-" + i);
+        Triggered first = services.trigger().trigger(token, null, "key-1");
+        int sentByTheFirst = sent.attempts().size();
+        calls.clear();
 
-        // when / then
-        assertThatThrownBy(() -> services.trigger().trigger(token, null, "key-more")).isInstanceOf(RateLimited.class);
-        assertThat(memory.idempotencyKeys()).noneMatch(k -> k.endsWith(":key-more"));
-        assertThat(memory.incidents().active()).hasSize(TriggerService.PER_TOKEN_MAX);
+        // when
+        Triggered again = services.trigger().trigger(token, null, "key-2");
+
+        // then
+        assertThat(again.incidentId()).isEqualTo(first.incidentId());
+        assertThat(memory.incidents().active()).hasSize(1);
+        assertThat(sent.attempts()).hasSize(sentByTheFirst);
+        assertThat(memory.idempotencyKeys()).anyMatch(k -> k.endsWith(":key-2"));
+        assertThat(List.copyOf(calls)).noneMatch(c -> c.startsWith("volunteersInCity"));
     }
 
     @Test

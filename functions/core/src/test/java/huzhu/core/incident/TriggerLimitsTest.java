@@ -16,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The personal link: 128-bit tokens kept only as hashes, rotated by the console, limited per token and address. */
+/**
+ * The personal link: 128-bit tokens kept only as hashes, rotated by the console, limited per link and address; one
+ * emergency per member at a time, so pressing it again passes words on (capped) instead of raising another.
+ */
 class TriggerLimitsTest {
     private static final TriggerInput HELP = new TriggerInput(null, "父亲摔倒了", null, null, null);
 
@@ -54,38 +57,68 @@ class TriggerLimitsTest {
     }
 
     @Test
-    void aToken_raisesAtMostItsLimit_thenIsRefusedWithRetryAfter_untilTheWindowPasses() {
-        // given
-        for (int i = 0; i < TriggerService.PER_TOKEN_MAX; i++) {
-            triggers.trigger(token, HELP, null, "10.0.0." + i);
-            world.later(60);
+    void aLinkPressedAgainAndAgain_passesItsWordsOnAtMostTheRelayCap_thenOnlyKeepsThem() {
+        // given the emergency under way, and someone pressing the link again with words each time
+        String opened = triggers.trigger(token, HELP, "tap-0").incidentId();
+        int cap = World.CONFIG.limits().relaysPerSender(true);
+        int alerted = world.messenger.sentTo(phone(11)).size();
+        for (int i = 1; i <= cap; i++) {
+            assertThat(triggers.trigger(token, new TriggerInput(null, "补充" + i, null, null, null), "tap-" + i)
+                    .reply()).as("tap %d", i).contains("已转告");
         }
 
-        // when / then
-        assertThatThrownBy(() -> triggers.trigger(token, HELP, null, "10.0.1.1"))
-                .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter())
-                        .isEqualTo(TriggerService.PER_TOKEN_WINDOW.minusSeconds(60 * TriggerService.PER_TOKEN_MAX)));
-        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN_MAX);
-        world.clock.advance(TriggerService.PER_TOKEN_WINDOW.minusSeconds(60 * TriggerService.PER_TOKEN_MAX));
-        assertThat(triggers.trigger(token, HELP, null, "10.0.1.1").status()).isEqualTo("open");
+        // when
+        TriggerService.Triggered over = triggers.trigger(token, new TriggerInput(null, "补充 again", null, null, null),
+                "tap-over");
+
+        // then the volunteer read each of the first ones, not this one; the officers can still read it
+        assertThat(over.incidentId()).isEqualTo(opened);
+        assertThat(over.reply()).contains("已记录").doesNotContain("已转告");
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(alerted + cap);
+        assertThat(world.incident(opened).timeline()).extracting(TimelineEntry::kind).containsOnlyOnce("relayKept");
+        assertThat(incidents()).hasSize(1);
     }
 
     @Test
-    void aFailedTryThatOpenedNothing_usesNoneOfTheTokensAllowance() {
-        // given: the store refuses the incident's creation, again and again
+    void barePressesBeyondTheRelayCap_writeNothingMoreToTheIncident() {
+        // given
+        String opened = triggers.trigger(token, HELP, "tap-0").incidentId();
+        int cap = World.CONFIG.limits().relaysPerSender(true);
+        for (int i = 1; i <= cap; i++) triggers.trigger(token, null, "tap-" + i);
+        long version = world.incident(opened).version();
+
+        // when someone keeps reloading the page and pressing
+        for (int i = 1; i <= 50; i++) {
+            assertThat(triggers.trigger(token, null, "more-" + i).incidentId()).isEqualTo(opened);
+        }
+
+        // then
+        assertThat(world.incident(opened).version()).isEqualTo(version);
+        assertThat(world.incident(opened).timeline()).extracting(TimelineEntry::kind).filteredOn("tappedAgain"::equals)
+                .hasSize(cap);
+    }
+
+    @Test
+    void aFailedTryThatOpenedNothing_isOpenedByItsRetry_once() {
+        // given: the store refuses to keep the tap's key
         world.store.failNextRemember(new huzhu.core.error.DependencyFailure("DynamoDB throttled (test)", null));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> triggers.trigger(token, HELP, "tap-1"))
                 .isInstanceOf(huzhu.core.error.DependencyFailure.class);
+        assertThat(incidents()).isEmpty();
 
-        // then: the limit counts incidents, so five more still open
-        for (int i = 0; i < TriggerService.PER_TOKEN_MAX; i++) triggers.trigger(token, HELP, "tap-" + (i + 1));
-        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN_MAX);
+        // when the page retries
+        TriggerService.Triggered retried = triggers.trigger(token, HELP, "tap-1");
+
+        // then
+        assertThat(incidents()).extracting(Incident::id).containsExactly(retried.incidentId());
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
     }
 
     @Test
-    void repeatsOfOneIdempotencyKey_answerTheFirstIncident_andUseNoneOfTheTokensAllowance() {
+    void repeatsOfOneIdempotencyKey_answerTheFirstIncident_andAlertNoOneAgain() {
         // given
         String first = triggers.trigger(token, HELP, "tap-1").incidentId();
+        int sent = world.messenger.attempts().size();
 
         // when
         for (int i = 0; i < 10; i++) {
@@ -94,8 +127,7 @@ class TriggerLimitsTest {
 
         // then
         assertThat(incidents()).hasSize(1);
-        for (int i = 1; i < TriggerService.PER_TOKEN_MAX; i++) triggers.trigger(token, HELP, "tap-" + (i + 1));
-        assertThat(incidents()).hasSize(TriggerService.PER_TOKEN_MAX);
+        assertThat(world.messenger.attempts()).hasSize(sent);
     }
 
     @Test

@@ -116,14 +116,72 @@ class TriggerServiceTest {
     }
 
     @Test
-    void anotherIdempotencyKey_opensAnotherIncident() {
-        // when
-        Triggered first = triggers.trigger(token, null, "key-1");
+    void aSecondTap_whileTheMembersEmergencyIsUnderWay_joinsIt_andAlertsNoOneAgain() {
+        // given
+        Triggered first = triggers.trigger(token, input("medical", "胸口疼", null, null, null), "key-1");
+        int alertsSoFar = world.messenger.sentTo(phone(11)).size();
+
+        // when the page is opened again and the button pressed again, with nothing typed
+        world.later(40);
         Triggered second = triggers.trigger(token, null, "key-2");
 
         // then
-        assertThat(second.incidentId()).isNotEqualTo(first.incidentId());
-        assertThat(second.code()).isNotEqualTo(first.code());
+        assertThat(second.incidentId()).isEqualTo(first.incidentId());
+        assertThat(second.code()).isEqualTo(first.code());
+        assertThat(second.reply()).contains(first.code(), "正在处理", "120");
+        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(alertsSoFar);
+        assertThat(world.incident(first.incidentId()).timeline()).extracting(TimelineEntry::kind)
+                .containsOnlyOnce("tappedAgain");
+    }
+
+    @Test
+    void whatASecondTapSays_isPassedOnToWhoeverWasAlerted_andTheFamilyIsToldSo() {
+        // given
+        Triggered first = triggers.trigger(token, input("medical", "胸口疼", null, null, null), "key-1");
+
+        // when
+        world.later(60);
+        Triggered second = triggers.trigger(token, input(null, "又晕倒了，快来", "王建国", FATHER, null), "key-2");
+
+        // then the volunteer alerted reads it, flagged urgent; nobody has accepted, so the officers hear it too
+        assertThat(second.incidentId()).isEqualTo(first.incidentId());
+        assertThat(second.reply()).contains(first.code(), "已转告", "120");
+        assertThat(world.messenger.bodiesTo(phone(11))).last().asString().contains("又晕倒了", first.code());
+        assertThat(world.messenger.bodiesTo(phone(21))).last().asString().contains("又晕倒了");
+        assertThat(world.incident(first.incidentId()).timeline()).extracting(TimelineEntry::kind)
+                .contains("urgentRelay");
+        assertThat(allIncidents()).hasSize(1);
+    }
+
+    @Test
+    void aRepeatOfASecondTap_passesItsWordsOnOnce_andAnswersAsTheFirstTime() {
+        // given
+        Triggered first = triggers.trigger(token, null, "key-1");
+        Triggered second = triggers.trigger(token, input(null, "在三楼，门没锁", null, null, null), "key-2");
+        int sent = world.messenger.attempts().size();
+
+        // when
+        Triggered again = triggers.trigger(token, input(null, "在三楼，门没锁", null, null, null), "key-2");
+
+        // then
+        assertThat(again).isEqualTo(second);
+        assertThat(second.incidentId()).isEqualTo(first.incidentId());
+        assertThat(world.messenger.attempts()).hasSize(sent);
+    }
+
+    @Test
+    void onceTheEmergencyIsClosed_theLinkOpensANewOne() {
+        // given
+        Triggered first = triggers.trigger(token, null, "key-1");
+        world.services.dispatcher().cancel(first.incidentId(), "误报", "刘干事");
+
+        // when
+        Triggered next = triggers.trigger(token, input(null, "父亲摔倒了", null, null, null), "key-2");
+
+        // then
+        assertThat(next.incidentId()).isNotEqualTo(first.incidentId());
+        assertThat(next.reply()).contains(next.code(), "120").doesNotContain("正在处理");
         assertThat(allIncidents()).hasSize(2);
     }
 
@@ -135,6 +193,7 @@ class TriggerServiceTest {
         // when
         world.later(24 * 3600 - 1);
         Triggered within = triggers.trigger(token, null, "key-1");
+        world.services.dispatcher().resolve(first.incidentId(), "已送医", null, "刘干事");
         world.later(1);
         Triggered after = triggers.trigger(token, null, "key-1");
 

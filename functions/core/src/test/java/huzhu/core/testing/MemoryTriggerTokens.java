@@ -29,13 +29,6 @@ final class MemoryTriggerTokens implements TriggerTokenStore {
     }
 
     @Override
-    public Optional<String> memberIdFor(String tokenHash) {
-        synchronized (lock) {
-            return Optional.ofNullable(memberByTokenHash.get(tokenHash));
-        }
-    }
-
-    @Override
     public Optional<PhoneLink> linkFor(String tokenHash) {
         synchronized (lock) {
             return Optional.ofNullable(memberByTokenHash.get(tokenHash)).map(memberId -> new PhoneLink(memberId,

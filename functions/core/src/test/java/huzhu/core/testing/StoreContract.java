@@ -572,9 +572,9 @@ public abstract class StoreContract {
         store.triggerTokens().bind("m-2", "hash-b");
 
         // when / then
-        assertThat(store.triggerTokens().memberIdFor("hash-a")).contains("m-1");
-        assertThat(store.triggerTokens().memberIdFor("hash-b")).contains("m-2");
-        assertThat(store.triggerTokens().memberIdFor("hash-c")).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-a")).contains("m-1");
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-b")).contains("m-2");
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-c")).isEmpty();
     }
 
     @Test
@@ -586,8 +586,8 @@ public abstract class StoreContract {
         store.triggerTokens().bind("m-1", "hash-new");
 
         // then
-        assertThat(store.triggerTokens().memberIdFor("hash-old")).isEmpty();
-        assertThat(store.triggerTokens().memberIdFor("hash-new")).contains("m-1");
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-old")).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-new")).contains("m-1");
     }
 
     @Test
@@ -633,7 +633,7 @@ public abstract class StoreContract {
         // then
         assertThat(afterTheMove).isEqualTo(new PhoneLink("m-1", "唐山"));
         assertThat(store.triggerTokens().linkFor("hash-a")).contains(new PhoneLink("m-1", "唐山"));
-        assertThat(store.triggerTokens().memberIdFor("hash-a")).contains("m-1");
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-a")).contains("m-1");
     }
 
     @Test
@@ -667,8 +667,8 @@ public abstract class StoreContract {
         store.triggerTokens().unbind("m-9");
 
         // then
-        assertThat(store.triggerTokens().memberIdFor("hash-a")).isEmpty();
-        assertThat(store.triggerTokens().memberIdFor("hash-b")).contains("m-2");
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-a")).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-b")).contains("m-2");
     }
 
     // ---------------------------------------------------------------- incidents: one incident

@@ -1,6 +1,7 @@
 package huzhu.aws.dynamo;
 
 import static huzhu.core.testing.Fixtures.T0;
+import huzhu.core.testing.TriggerLinks;
 import static huzhu.core.testing.Fixtures.followUp;
 import static huzhu.core.testing.Fixtures.freshPhone;
 import static huzhu.core.testing.Fixtures.incident;
@@ -99,7 +100,6 @@ class DynamoStoreDesignIT {
         store.directory().membersLinkedBy(family, store.directory().familyLinks(family));
         store.directory().volunteersInCity("杭州");
         store.directory().leadersAtLevel(1);
-        store.triggerTokens().memberIdFor("hash-1");
         store.triggerTokens().linkFor("hash-1");
         store.incidents().get("inc-1");
         store.incidents().active();
@@ -338,8 +338,8 @@ class DynamoStoreDesignIT {
                 "memberId", AttributeValue.fromS("m-1"))));
 
         // when / then
-        assertThat(store.triggerTokens().memberIdFor("hash-old")).isEmpty();
-        assertThat(store.triggerTokens().memberIdFor("hash-new")).contains("m-1");
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-old")).isEmpty();
+        assertThat(TriggerLinks.liveMemberOf(store.triggerTokens(), "hash-new")).contains("m-1");
     }
 
     // ---------------------------------------------------------------- concurrency

@@ -28,16 +28,6 @@ final class SqlTriggerTokens implements TriggerTokenStore {
     }
 
     @Override
-    public Optional<String> memberIdFor(String tokenHash) {
-        return sql.tx(c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT member_id FROM trigger_tokens WHERE token_hash = ?",
-                    tokenHash); ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-            }
-        });
-    }
-
-    @Override
     public Optional<PhoneLink> linkFor(String tokenHash) {
         return sql.tx(c -> {
             try (PreparedStatement ps = prepare(c, """

@@ -21,6 +21,7 @@ import huzhu.core.testing.SequentialIds;
 import huzhu.local.ApiEvents;
 import huzhu.sms.SmsInboundHandler;
 import huzhu.trigger.TriggerHandler;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,11 @@ import java.util.Map;
  * handlers over the in-memory store.
  */
 final class SmallUnion {
+    /** Everyone's phone in the union: the member, his father, the two neighbours, the leader. */
+    static final List<String> PHONES = List.of(Fixtures.phone(1), Fixtures.phone(2), Fixtures.phone(11),
+            Fixtures.phone(12), Fixtures.phone(21));
+    static final String HOME_ADDRESS = "武汉市江汉区新华路 88 号";
+
     final InMemoryStore store = new InMemoryStore();
     final RecordingMessenger sms = new RecordingMessenger();
     final MutableClock clock = MutableClock.atT0();
@@ -45,7 +51,7 @@ final class SmallUnion {
 
     SmallUnion() {
         store.directory().members().insert(Fixtures.member("m-1").name("王建国").phone(Fixtures.phone(1)).home("武汉市", "江汉区")
-                .address("武汉市江汉区新华路 88 号").family("王德福", "父亲", Fixtures.phone(2)).build());
+                .address(HOME_ADDRESS).family("王德福", "父亲", Fixtures.phone(2)).build());
         store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(Fixtures.phone(11))
                 .area("武汉市", "江汉区").maxActive(5).build());
         store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(Fixtures.phone(12))

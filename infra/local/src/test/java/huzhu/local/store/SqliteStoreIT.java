@@ -1,6 +1,7 @@
 package huzhu.local.store;
 
 import static huzhu.core.testing.Fixtures.T0;
+import huzhu.core.testing.TriggerLinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class SqliteStoreIT extends StoreContract {
             assertThat(again.incidents().list(IncidentQuery.ALL, PageRequest.first(10)).items()).containsExactly(acknowledged);
             assertThat(again.followUps().get("f-1")).contains(followUp);
             assertThat(again.settings().escalationPolicy()).contains(EscalationPolicy.DEFAULT);
-            assertThat(again.triggerTokens().memberIdFor("hash-1")).contains("m-1");
+            assertThat(TriggerLinks.liveMemberOf(again.triggerTokens(), "hash-1")).contains("m-1");
             assertThat(again.idempotency().remember("key-1", "response-2", T0.plus(Duration.ofHours(24)), T0.plusSeconds(1)))
                     .contains("response-1");
         }
