@@ -186,6 +186,23 @@ class TriggerServiceTest {
     }
 
     @Test
+    void aDeathOnRecord_doesNotSwallowANewEmergency() {
+        // given the member's family has a death on record, still active (taken in hand, the leaders told)
+        Incident death = world.services.dispatcher().recordBereavement(new Dispatcher.NewIncident(null, "m-1",
+                IncidentType.BEREAVEMENT, "父亲去世", null, new Reporter(FATHER, "王建国", Channel.SMS, true),
+                Language.ZH_CN), "父亲", "刘干事");
+        assertThat(death.active()).isTrue();
+
+        // when the link is pressed
+        Triggered pressed = triggers.trigger(token, input(null, "母亲晕倒了", null, null, null), "key-1");
+
+        // then it is a new emergency, and the volunteer is alerted
+        assertThat(pressed.incidentId()).isNotEqualTo(death.id());
+        assertThat(pressed.reply()).doesNotContain("正在处理");
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
+    }
+
+    @Test
     void anIdempotencyKey_isRememberedFor24Hours() {
         // given
         Triggered first = triggers.trigger(token, null, "key-1");
