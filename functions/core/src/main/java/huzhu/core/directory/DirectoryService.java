@@ -8,17 +8,14 @@ import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
-import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
-import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.sms.OptOutStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +29,6 @@ import java.util.function.UnaryOperator;
 public final class DirectoryService {
     public static final int MAX_NAME = 50;
     private static final int ATTEMPTS = 5;
-    static final int MAX_FAMILY = 10;
-    static final int MAX_SKILLS = 20;
 
     private final DirectoryStore directory;
     private final TriggerTokenStore triggerTokens;
@@ -134,7 +129,7 @@ public final class DirectoryService {
     }
 
     public Member createMember(MemberInput in, Actor actor) {
-        Member m = member(ids.newId(), in, clock.instant(), clock.instant(), 1);
+        Member m = EntryForms.member(ids.newId(), in, clock.instant(), clock.instant(), 1);
         insert(directory.members(), m, "member");
         audit.record(actor, "create", "member", m.id(), m.name());
         memberSaved.saved(null, m, actor, false);
@@ -152,7 +147,7 @@ public final class DirectoryService {
     /** The member as edited, if the stored one is still a version {@code basedOn} names (412 otherwise). */
     public Member updateMember(String id, MemberInput in, Actor actor, BasedOn basedOn) {
         Edited<Member> m = edit(directory.members(), "member", id, basedOn, old -> {
-            Member edited = member(id, in, old.createdAt(), clock.instant(), old.version() + 1);
+            Member edited = EntryForms.member(id, in, old.createdAt(), clock.instant(), old.version() + 1);
             refuseRemovingContactsInAnEmergency(old, edited);
             return edited;
         });
@@ -241,40 +236,13 @@ public final class DirectoryService {
     /** A roster already read into rows (a spreadsheet's first sheet), header first, as {@link #importMembers}. */
     public ImportReport importMembers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
         ImportReport report = importRows(records, skipInvalid, dryRun, actor, Roster.MEMBER_COLUMNS, directory.members(),
-                "member", row -> member(ids.newId(), row.member(), clock.instant(), clock.instant(), 1),
+                "member", row -> EntryForms.member(ids.newId(), row.member(), clock.instant(), clock.instant(), 1),
                 this::outreach);
         if (dryRun) return report;
         if (memberSaved != MemberSaved.NONE) {
             for (String id : report.ids()) directory.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
         }
         return report;
-    }
-
-    private Member member(String id, MemberInput in, Instant created, Instant now, long version) {
-        Validation v = new Validation();
-        if (in == null) in = new MemberInput(null, null, null, null, null, null, null, null);
-        String name = v.text("name", in.name(), MAX_NAME, true);
-        String phone = v.phone("phone", in.phone(), true);
-        String unit = v.text("unit", in.unit(), 100, false);
-        Area area = area(v, "homeArea", in.homeArea(), true);
-        String address = v.text("homeAddress", in.homeAddress(), 200, false);
-        GeoPoint point = point(v, "location", in.location());
-        List<FamilyContact> contacts = new ArrayList<>();
-        List<FamilyContactInput> given = in.familyContacts() == null ? List.of() : in.familyContacts();
-        if (given.size() > MAX_FAMILY) v.problem("familyContacts", "invalid.range");
-        for (int i = 0; i < Math.min(given.size(), MAX_FAMILY); i++) {
-            FamilyContactInput c = given.get(i);
-            String at = "familyContacts[" + i + "].";
-            if (c == null) {
-                v.problem("familyContacts[" + i + "]", "invalid.required");
-                continue;
-            }
-            contacts.add(new FamilyContact(v.text(at + "name", c.name(), MAX_NAME, true),
-                    v.text(at + "relation", c.relation(), 20, false), v.phone(at + "phone", c.phone(), true)));
-        }
-        Language language = v.language("language", in.language());
-        v.throwIfAny();
-        return new Member(id, name, phone, unit, area, address, point, contacts, language, created, now, version);
     }
 
     // ---------------------------------------------------------------- volunteers
@@ -284,7 +252,7 @@ public final class DirectoryService {
     }
 
     public Volunteer createVolunteer(VolunteerInput in, Actor actor) {
-        Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant(), null, 1);
+        Volunteer vol = EntryForms.volunteer(ids.newId(), in, clock.instant(), clock.instant(), null, 1);
         insert(directory.volunteers(), vol, "volunteer");
         audit.record(actor, "create", "volunteer", vol.id(), vol.name());
         return vol;
@@ -303,7 +271,7 @@ public final class DirectoryService {
             // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
             VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(),
                     in.area(), in.location(), in.skills(), current.onDuty(), in.maxActive(), in.language()) : in;
-            return volunteer(id, keepDuty, current.createdAt(), clock.instant(), current.optedOutAt(),
+            return EntryForms.volunteer(id, keepDuty, current.createdAt(), clock.instant(), current.optedOutAt(),
                     current.version() + 1);
         });
         // an officer putting an opted-out volunteer back on duty is the volunteer's wish to hear from us again
@@ -360,7 +328,7 @@ public final class DirectoryService {
 
     public ImportReport importVolunteers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
         return importRows(records, skipInvalid, dryRun, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(),
-                "volunteer", row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null, 1),
+                "volunteer", row -> EntryForms.volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null, 1),
                 ready -> Outreach.NONE);
     }
 
@@ -376,31 +344,6 @@ public final class DirectoryService {
         return new Outreach(families, phones.size(), memberSaved.textsNewContacts() && !phones.isEmpty());
     }
 
-    /** An officer putting a volunteer back on duty ends their opt-out; they asked the union to come back. */
-    private Volunteer volunteer(String id, VolunteerInput in, Instant created, Instant now, Instant optedOutAt,
-            long version) {
-        Validation v = new Validation();
-        if (in == null) in = new VolunteerInput(null, null, null, null, null, null, null, null);
-        String name = v.text("name", in.name(), MAX_NAME, true);
-        String phone = v.phone("phone", in.phone(), true);
-        Area area = area(v, "area", in.area(), true);
-        GeoPoint point = point(v, "location", in.location());
-        List<String> skills = new ArrayList<>();
-        List<String> given = in.skills() == null ? List.of() : in.skills();
-        if (given.size() > MAX_SKILLS) v.problem("skills", "invalid.range");
-        for (int i = 0; i < Math.min(given.size(), MAX_SKILLS); i++) {
-            String s = v.text("skills[" + i + "]", given.get(i), 30, true);
-            if (s != null) skills.add(s);
-        }
-        int maxActive = in.maxActive() == null ? Volunteer.DEFAULT_MAX_ACTIVE : in.maxActive();
-        v.range("maxActive", maxActive, 1, 10);
-        Language language = v.language("language", in.language());
-        v.throwIfAny();
-        boolean onDuty = in.onDuty() == null || in.onDuty();
-        return new Volunteer(id, name, phone, area, point, skills, onDuty, maxActive, language, created, now,
-                onDuty ? null : optedOutAt, version);
-    }
-
     // ---------------------------------------------------------------- leaders
 
     public Leader createLeader(LeaderInput in) {
@@ -408,7 +351,7 @@ public final class DirectoryService {
     }
 
     public Leader createLeader(LeaderInput in, Actor actor) {
-        Leader l = leader(ids.newId(), in, clock.instant(), clock.instant(), 1);
+        Leader l = EntryForms.leader(ids.newId(), in, clock.instant(), clock.instant(), 1);
         insert(directory.leaders(), l, "leader");
         audit.record(actor, "create", "leader", l.id(), l.name());
         return l;
@@ -424,7 +367,7 @@ public final class DirectoryService {
 
     public Leader updateLeader(String id, LeaderInput in, Actor actor, BasedOn basedOn) {
         Edited<Leader> l = edit(directory.leaders(), "leader", id, basedOn,
-                current -> leader(id, in, current.createdAt(), clock.instant(), current.version() + 1));
+                current -> EntryForms.leader(id, in, current.createdAt(), clock.instant(), current.version() + 1));
         audit.record(actor, "update", "leader", id, l.after().name(), DirectoryChanges.of(l.before(), l.after()));
         return l.after();
     }
@@ -461,21 +404,6 @@ public final class DirectoryService {
         Leader l = remove(directory.leaders(), "leader", id, basedOn,
                 old -> refuseIfNeeded(old.name(), involvement.activeIncidentsNeeding(id), "error.involved.responder"));
         audit.record(actor, "delete", "leader", id, l.name());
-    }
-
-    private Leader leader(String id, LeaderInput in, Instant created, Instant now, long version) {
-        Validation v = new Validation();
-        if (in == null) in = new LeaderInput(null, null, null, null, null, null);
-        String name = v.text("name", in.name(), MAX_NAME, true);
-        String phone = v.phone("phone", in.phone(), true);
-        String email = v.text("email", in.email(), 254, false);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) v.problem("email", "invalid.type");
-        String title = v.text("title", in.title(), 50, false);
-        if (in.level() == null) v.problem("level", "invalid.required");
-        else v.range("level", in.level(), 1, 10);
-        Language language = v.language("language", in.language());
-        v.throwIfAny();
-        return new Leader(id, name, phone, email, title, in.level(), language, created, now, version);
     }
 
     // ---------------------------------------------------------------- shared
@@ -578,25 +506,6 @@ public final class DirectoryService {
             p.fields().forEach((field, key) -> fields.put("rows[" + p.row() + "]." + field, key));
         }
         return new Invalid(fields);
-    }
-
-    private static Area area(Validation v, String field, AreaInput in, boolean cityRequired) {
-        if (in == null) {
-            if (cityRequired) v.problem(field + ".city", "invalid.required");
-            return null;
-        }
-        String city = v.text(field + ".city", in.city(), 50, cityRequired);
-        String district = v.text(field + ".district", in.district(), 50, false);
-        return new Area(city, district);
-    }
-
-    private static GeoPoint point(Validation v, String field, PointInput in) {
-        if (in == null || (in.lat() == null && in.lon() == null)) return null;
-        if (in.lat() == null) v.problem(field + ".lat", "invalid.required");
-        if (in.lon() == null) v.problem(field + ".lon", "invalid.required");
-        v.range(field + ".lat", in.lat(), -90, 90);
-        v.range(field + ".lon", in.lon(), -180, 180);
-        return in.lat() == null || in.lon() == null ? null : new GeoPoint(in.lat(), in.lon());
     }
 
     /** The entry as stored; 404 naming {@code what} when there is none. */
