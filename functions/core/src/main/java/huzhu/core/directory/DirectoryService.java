@@ -3,37 +3,30 @@ package huzhu.core.directory;
 import huzhu.core.ServiceConfig;
 import huzhu.core.audit.AuditService;
 import huzhu.core.error.Conflict;
-import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.BasedOn;
 import huzhu.core.kernel.Ids;
-import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
-import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.sms.OptOutStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** The union's directory: members with their family contacts, volunteers, leaders. */
+/**
+ * The union's directory: members with their family contacts, volunteers, leaders. What an input must hold is
+ * {@link EntryForms}'; a spreadsheet roster is read by {@link RosterImport}.
+ */
 public final class DirectoryService {
     public static final int MAX_NAME = 50;
     private static final int ATTEMPTS = 5;
-    static final int MAX_FAMILY = 10;
-    static final int MAX_SKILLS = 20;
 
     private final DirectoryStore directory;
     private final TriggerTokenStore triggerTokens;
@@ -45,6 +38,7 @@ public final class DirectoryService {
     private final MemberSaved memberSaved;
     private final Involvement involvement;
     private final PersonalLinks links;
+    private final RosterImport rosters;
 
     public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
         this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE, Involvement.NONE);
@@ -66,6 +60,7 @@ public final class DirectoryService {
         this.memberSaved = memberSaved;
         this.involvement = involvement;
         this.links = new PersonalLinks(triggerTokens, config, audit);
+        this.rosters = new RosterImport(directory, clock, ids, audit, memberSaved);
     }
 
     /**
@@ -134,7 +129,7 @@ public final class DirectoryService {
     }
 
     public Member createMember(MemberInput in, Actor actor) {
-        Member m = member(ids.newId(), in, clock.instant(), clock.instant(), 1);
+        Member m = EntryForms.member(ids.newId(), in, clock.instant(), clock.instant(), 1);
         insert(directory.members(), m, "member");
         audit.record(actor, "create", "member", m.id(), m.name());
         memberSaved.saved(null, m, actor, false);
@@ -152,7 +147,7 @@ public final class DirectoryService {
     /** The member as edited, if the stored one is still a version {@code basedOn} names (412 otherwise). */
     public Member updateMember(String id, MemberInput in, Actor actor, BasedOn basedOn) {
         Edited<Member> m = edit(directory.members(), "member", id, basedOn, old -> {
-            Member edited = member(id, in, old.createdAt(), clock.instant(), old.version() + 1);
+            Member edited = EntryForms.member(id, in, old.createdAt(), clock.instant(), old.version() + 1);
             refuseRemovingContactsInAnEmergency(old, edited);
             return edited;
         });
@@ -240,41 +235,7 @@ public final class DirectoryService {
 
     /** A roster already read into rows (a spreadsheet's first sheet), header first, as {@link #importMembers}. */
     public ImportReport importMembers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
-        ImportReport report = importRows(records, skipInvalid, dryRun, actor, Roster.MEMBER_COLUMNS, directory.members(),
-                "member", row -> member(ids.newId(), row.member(), clock.instant(), clock.instant(), 1),
-                this::outreach);
-        if (dryRun) return report;
-        if (memberSaved != MemberSaved.NONE) {
-            for (String id : report.ids()) directory.members().get(id).ifPresent(m -> memberSaved.saved(null, m, actor, true));
-        }
-        return report;
-    }
-
-    private Member member(String id, MemberInput in, Instant created, Instant now, long version) {
-        Validation v = new Validation();
-        if (in == null) in = new MemberInput(null, null, null, null, null, null, null, null);
-        String name = v.text("name", in.name(), MAX_NAME, true);
-        String phone = v.phone("phone", in.phone(), true);
-        String unit = v.text("unit", in.unit(), 100, false);
-        Area area = area(v, "homeArea", in.homeArea(), true);
-        String address = v.text("homeAddress", in.homeAddress(), 200, false);
-        GeoPoint point = point(v, "location", in.location());
-        List<FamilyContact> contacts = new ArrayList<>();
-        List<FamilyContactInput> given = in.familyContacts() == null ? List.of() : in.familyContacts();
-        if (given.size() > MAX_FAMILY) v.problem("familyContacts", "invalid.range");
-        for (int i = 0; i < Math.min(given.size(), MAX_FAMILY); i++) {
-            FamilyContactInput c = given.get(i);
-            String at = "familyContacts[" + i + "].";
-            if (c == null) {
-                v.problem("familyContacts[" + i + "]", "invalid.required");
-                continue;
-            }
-            contacts.add(new FamilyContact(v.text(at + "name", c.name(), MAX_NAME, true),
-                    v.text(at + "relation", c.relation(), 20, false), v.phone(at + "phone", c.phone(), true)));
-        }
-        Language language = v.language("language", in.language());
-        v.throwIfAny();
-        return new Member(id, name, phone, unit, area, address, point, contacts, language, created, now, version);
+        return rosters.members(records, skipInvalid, dryRun, actor);
     }
 
     // ---------------------------------------------------------------- volunteers
@@ -284,7 +245,7 @@ public final class DirectoryService {
     }
 
     public Volunteer createVolunteer(VolunteerInput in, Actor actor) {
-        Volunteer vol = volunteer(ids.newId(), in, clock.instant(), clock.instant(), null, 1);
+        Volunteer vol = EntryForms.volunteer(ids.newId(), in, clock.instant(), clock.instant(), null, 1);
         insert(directory.volunteers(), vol, "volunteer");
         audit.record(actor, "create", "volunteer", vol.id(), vol.name());
         return vol;
@@ -303,7 +264,7 @@ public final class DirectoryService {
             // an edit that does not mention onDuty keeps it: a volunteer who texted STOP stays off duty
             VolunteerInput keepDuty = in != null && in.onDuty() == null ? new VolunteerInput(in.name(), in.phone(),
                     in.area(), in.location(), in.skills(), current.onDuty(), in.maxActive(), in.language()) : in;
-            return volunteer(id, keepDuty, current.createdAt(), clock.instant(), current.optedOutAt(),
+            return EntryForms.volunteer(id, keepDuty, current.createdAt(), clock.instant(), current.optedOutAt(),
                     current.version() + 1);
         });
         // an officer putting an opted-out volunteer back on duty is the volunteer's wish to hear from us again
@@ -359,46 +320,7 @@ public final class DirectoryService {
     }
 
     public ImportReport importVolunteers(List<List<String>> records, boolean skipInvalid, boolean dryRun, Actor actor) {
-        return importRows(records, skipInvalid, dryRun, actor, Roster.VOLUNTEER_COLUMNS, directory.volunteers(),
-                "volunteer", row -> volunteer(ids.newId(), row.volunteer(), clock.instant(), clock.instant(), null, 1),
-                ready -> Outreach.NONE);
-    }
-
-    /** The family contacts of the members about to be imported, each phone once (see {@link Outreach}). */
-    private Outreach outreach(List<Member> members) {
-        Set<String> phones = new java.util.HashSet<>();
-        int families = 0;
-        for (Member m : members) {
-            if (m.familyContacts().isEmpty()) continue;
-            families++;
-            m.familyContacts().forEach(c -> phones.add(c.phone()));
-        }
-        return new Outreach(families, phones.size(), memberSaved.textsNewContacts() && !phones.isEmpty());
-    }
-
-    /** An officer putting a volunteer back on duty ends their opt-out; they asked the union to come back. */
-    private Volunteer volunteer(String id, VolunteerInput in, Instant created, Instant now, Instant optedOutAt,
-            long version) {
-        Validation v = new Validation();
-        if (in == null) in = new VolunteerInput(null, null, null, null, null, null, null, null);
-        String name = v.text("name", in.name(), MAX_NAME, true);
-        String phone = v.phone("phone", in.phone(), true);
-        Area area = area(v, "area", in.area(), true);
-        GeoPoint point = point(v, "location", in.location());
-        List<String> skills = new ArrayList<>();
-        List<String> given = in.skills() == null ? List.of() : in.skills();
-        if (given.size() > MAX_SKILLS) v.problem("skills", "invalid.range");
-        for (int i = 0; i < Math.min(given.size(), MAX_SKILLS); i++) {
-            String s = v.text("skills[" + i + "]", given.get(i), 30, true);
-            if (s != null) skills.add(s);
-        }
-        int maxActive = in.maxActive() == null ? Volunteer.DEFAULT_MAX_ACTIVE : in.maxActive();
-        v.range("maxActive", maxActive, 1, 10);
-        Language language = v.language("language", in.language());
-        v.throwIfAny();
-        boolean onDuty = in.onDuty() == null || in.onDuty();
-        return new Volunteer(id, name, phone, area, point, skills, onDuty, maxActive, language, created, now,
-                onDuty ? null : optedOutAt, version);
+        return rosters.volunteers(records, skipInvalid, dryRun, actor);
     }
 
     // ---------------------------------------------------------------- leaders
@@ -408,7 +330,7 @@ public final class DirectoryService {
     }
 
     public Leader createLeader(LeaderInput in, Actor actor) {
-        Leader l = leader(ids.newId(), in, clock.instant(), clock.instant(), 1);
+        Leader l = EntryForms.leader(ids.newId(), in, clock.instant(), clock.instant(), 1);
         insert(directory.leaders(), l, "leader");
         audit.record(actor, "create", "leader", l.id(), l.name());
         return l;
@@ -424,7 +346,7 @@ public final class DirectoryService {
 
     public Leader updateLeader(String id, LeaderInput in, Actor actor, BasedOn basedOn) {
         Edited<Leader> l = edit(directory.leaders(), "leader", id, basedOn,
-                current -> leader(id, in, current.createdAt(), clock.instant(), current.version() + 1));
+                current -> EntryForms.leader(id, in, current.createdAt(), clock.instant(), current.version() + 1));
         audit.record(actor, "update", "leader", id, l.after().name(), DirectoryChanges.of(l.before(), l.after()));
         return l.after();
     }
@@ -463,21 +385,6 @@ public final class DirectoryService {
         audit.record(actor, "delete", "leader", id, l.name());
     }
 
-    private Leader leader(String id, LeaderInput in, Instant created, Instant now, long version) {
-        Validation v = new Validation();
-        if (in == null) in = new LeaderInput(null, null, null, null, null, null);
-        String name = v.text("name", in.name(), MAX_NAME, true);
-        String phone = v.phone("phone", in.phone(), true);
-        String email = v.text("email", in.email(), 254, false);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) v.problem("email", "invalid.type");
-        String title = v.text("title", in.title(), 50, false);
-        if (in.level() == null) v.problem("level", "invalid.required");
-        else v.range("level", in.level(), 1, 10);
-        Language language = v.language("language", in.language());
-        v.throwIfAny();
-        return new Leader(id, name, phone, email, title, in.level(), language, created, now, version);
-    }
-
     // ---------------------------------------------------------------- shared
 
     /**
@@ -496,107 +403,6 @@ public final class DirectoryService {
         if (incidentCodes.isEmpty()) return;
         throw new Conflict("involved_in_incident", messageKey, Map.of("name", name,
                 "codes", String.join(", ", incidentCodes)));
-    }
-
-    static final int MAX_IMPORT_ROWS = 1000;
-
-    private <T extends DirectoryEntry> ImportReport importRows(List<List<String>> records, boolean skipInvalid,
-            boolean dryRun, Actor actor, Set<Roster.Column> columns, Registry<T> registry, String kind,
-            Function<Roster.Row, T> build, Function<List<T>, Outreach> outreach) {
-        if (records.isEmpty()) throw Invalid.of("csv", "invalid.required");
-        if (records.size() - 1 > MAX_IMPORT_ROWS) throw Invalid.of("csv", "invalid.csv.tooManyRows");
-        Roster.Header header = Roster.header(records.get(0), columns);
-        if (!header.missing().isEmpty()) {
-            Map<String, String> missing = new LinkedHashMap<>();
-            for (Roster.Column c : header.missing()) missing.put("columns." + Roster.field(c), "invalid.csv.missingColumn");
-            throw new Invalid(missing);
-        }
-
-        List<RowProblem> problems = new ArrayList<>();
-        List<T> ready = new ArrayList<>();
-        List<Integer> readyRows = new ArrayList<>();
-        Map<String, Integer> phones = new HashMap<>();
-        int rows = 0;
-        for (int r = 1; r < records.size(); r++) {
-            Roster.Row row = new Roster.Row(header, records.get(r));
-            if (row.blank()) continue;
-            rows++;
-            int rowNumber = r + 1;
-            Map<String, String> fields = new LinkedHashMap<>();
-            T entry = null;
-            try {
-                entry = build.apply(row);
-            } catch (Invalid e) {
-                fields.putAll(e.fields());
-            }
-            row.problems.forEach(fields::putIfAbsent);
-            if (entry != null && fields.isEmpty()) {
-                Integer earlier = phones.putIfAbsent(entry.phone(), rowNumber);
-                if (earlier != null) fields.put("phone", "invalid.csv.duplicatePhone");
-                else if (registry.byPhone(entry.phone()).isPresent()) fields.put("phone", "invalid.phoneTaken");
-            }
-            if (fields.isEmpty()) {
-                ready.add(entry);
-                readyRows.add(rowNumber);
-            } else {
-                problems.add(new RowProblem(rowNumber, fields));
-            }
-        }
-        if (rows == 0) throw Invalid.of("csv", "invalid.csv.noRows");
-        if (!problems.isEmpty() && !skipInvalid) throw rowProblems(problems);
-        if (dryRun) {
-            return new ImportReport(rows, ready.size(), rows - ready.size(), List.of(), problems, header.ignored(),
-                    outreach.apply(ready));
-        }
-
-        List<T> stored = new ArrayList<>();
-        for (int i = 0; i < ready.size(); i++) {
-            T entry = ready.get(i);
-            try {
-                registry.insert(entry);
-                stored.add(entry);
-            } catch (Registry.PhoneTaken e) {
-                // someone registered the same phone while we imported
-                RowProblem p = new RowProblem(readyRows.get(i), Map.of("phone", "invalid.phoneTaken"));
-                if (!skipInvalid) {
-                    for (T undo : stored) registry.delete(undo.id());
-                    throw rowProblems(List.of(p));
-                }
-                problems.add(p);
-            }
-        }
-        for (T entry : stored) audit.record(actor, "import", kind, entry.id(), entry.name());
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
-        return new ImportReport(rows, stored.size(), rows - stored.size(), stored.stream().map(DirectoryEntry::id).toList(),
-                problems, header.ignored(), outreach.apply(stored));
-    }
-
-    /** Every bad row's fields as {@code rows[7].phone}: 7 is the row number the spreadsheet shows. */
-    private static Invalid rowProblems(List<RowProblem> problems) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (RowProblem p : problems) {
-            p.fields().forEach((field, key) -> fields.put("rows[" + p.row() + "]." + field, key));
-        }
-        return new Invalid(fields);
-    }
-
-    private static Area area(Validation v, String field, AreaInput in, boolean cityRequired) {
-        if (in == null) {
-            if (cityRequired) v.problem(field + ".city", "invalid.required");
-            return null;
-        }
-        String city = v.text(field + ".city", in.city(), 50, cityRequired);
-        String district = v.text(field + ".district", in.district(), 50, false);
-        return new Area(city, district);
-    }
-
-    private static GeoPoint point(Validation v, String field, PointInput in) {
-        if (in == null || (in.lat() == null && in.lon() == null)) return null;
-        if (in.lat() == null) v.problem(field + ".lat", "invalid.required");
-        if (in.lon() == null) v.problem(field + ".lon", "invalid.required");
-        v.range(field + ".lat", in.lat(), -90, 90);
-        v.range(field + ".lon", in.lon(), -180, 180);
-        return in.lat() == null || in.lon() == null ? null : new GeoPoint(in.lat(), in.lon());
     }
 
     /** The entry as stored; 404 naming {@code what} when there is none. */
