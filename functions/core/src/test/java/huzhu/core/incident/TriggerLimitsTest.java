@@ -115,6 +115,26 @@ class TriggerLimitsTest {
     }
 
     @Test
+    void aSecondPressWhoseKeyCouldNotBeKept_failsForARetry_andTheRetryLosesNothingOfWhatItSaid() {
+        // given the emergency under way, and the store failing as the second press's key is kept
+        String opened = triggers.trigger(token, HELP, "tap-1").incidentId();
+        TriggerInput more = new TriggerInput(null, "在三楼，门没锁", null, null, null);
+        world.store.failNextRemember(new huzhu.core.error.DependencyFailure("DynamoDB throttled (test)", null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> triggers.trigger(token, more, "tap-2"))
+                .isInstanceOf(huzhu.core.error.DependencyFailure.class);
+
+        // when the page retries
+        TriggerService.Triggered retried = triggers.trigger(token, more, "tap-2");
+
+        // then it joined the same emergency, and the volunteer has the words (at least once: never lost)
+        assertThat(retried.incidentId()).isEqualTo(opened);
+        assertThat(retried.reply()).contains("已转告");
+        assertThat(world.messenger.bodiesTo(phone(11))).anySatisfy(b -> assertThat(b).contains("在三楼，门没锁"));
+        assertThat(triggers.trigger(token, more, "tap-2")).isEqualTo(retried);
+        assertThat(incidents()).hasSize(1);
+    }
+
+    @Test
     void repeatsOfOneIdempotencyKey_answerTheFirstIncident_andAlertNoOneAgain() {
         // given
         String first = triggers.trigger(token, HELP, "tap-1").incidentId();
