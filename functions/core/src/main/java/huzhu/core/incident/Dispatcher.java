@@ -227,7 +227,7 @@ public final class Dispatcher {
         b.area(area);
         b.note(now, "opened", texts.timeline("timeline.opened", Map.of(
                 "channel", IncidentTexts.channel(request.reporter().channel()),
-                "message", request.message() == null ? "" : request.message())), reporterActor(request.reporter()));
+                "message", request.message() == null ? "" : request.message())), request.reporter().actor());
         if (surge.on()) surges.noteOpened(b, surge, now);
         // the deadline is set before anyone is alerted: if this process dies before alerting, the sweep
         // still moves the incident on at the first level's timeout
@@ -282,10 +282,6 @@ public final class Dispatcher {
         if (member == null) return null;
         return new Place(member.homeAddress(), member.location() == null ? null : member.location().lat(),
                 member.location() == null ? null : member.location().lon());
-    }
-
-    private static String reporterActor(Reporter r) {
-        return r.name() != null ? r.name() : r.phone() != null ? r.phone() : r.channel().wire();
     }
 
     /**

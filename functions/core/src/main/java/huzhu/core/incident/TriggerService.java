@@ -178,11 +178,9 @@ public final class TriggerService {
             if (existing.isPresent()) return triggered(existing.get(), member, earlier.reply());
             // the first request reserved the id but did not finish: finish it under the same id
         }
-        String phone = request.reporterPhone();
-        boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
-        Reporter reporter = new Reporter(phone, request.reporterName(), Channel.HTTP, verified);
         Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), request.type(),
-                request.message(), request.place(), reporter, member.language()), opening, created -> null);
+                request.message(), request.place(), reporter(request, member), member.language()), opening,
+                created -> null);
         return triggered(incident, member, Reply.OPENED);
     }
 
@@ -227,8 +225,7 @@ public final class TriggerService {
      * between is retried whole: passed on twice rather than lost.
      */
     private Triggered joined(Incident incident, Member member, Request request, String key, Instant now) {
-        String actor = request.reporterName() != null ? request.reporterName()
-                : request.reporterPhone() != null ? request.reporterPhone() : Channel.HTTP.wire();
+        String actor = reporter(request, member).actor();
         boolean overCap = idempotency.count("presses:" + incident.id(), 1, now.plus(IDEMPOTENCY_WINDOW), now) > relayCap;
         Reply reply;
         if (request.message() == null) {
@@ -250,6 +247,13 @@ public final class TriggerService {
 
     /** What a tap asks for, checked. */
     private record Request(IncidentType type, String message, String reporterName, String reporterPhone, Place place) {
+    }
+
+    /** Who pressed: verified when they gave no phone (the link is the family's) or the member's or a family phone. */
+    private static Reporter reporter(Request request, Member member) {
+        String phone = request.reporterPhone();
+        boolean verified = phone == null || phone.equals(member.phone()) || member.hasFamilyPhone(phone);
+        return new Reporter(phone, request.reporterName(), Channel.HTTP, verified);
     }
 
     /** The request's fields and key, or {@link Invalid} naming every bad one. */
