@@ -372,13 +372,8 @@ public final class ApplicationService {
         String reason = typed(v, "reason", in.reason(), MAX_REASON, true);
         if (in.amountRequested() == null) v.problem("amountRequested", "invalid.required");
         else amount(v, "amountRequested", in.amountRequested());
-        List<String> documents = new ArrayList<>();
-        List<String> given = in.documents() == null ? List.of() : in.documents();
-        if (given.size() > MAX_DOCUMENTS) v.problem("documents", "invalid.range");
-        for (int i = 0; i < Math.min(given.size(), MAX_DOCUMENTS); i++) {
-            String d = typed(v, "documents[" + i + "]", given.get(i), MAX_DOCUMENT, false);
-            if (d != null) documents.add(d);
-        }
+        List<String> documents = v.list("documents", in.documents(), MAX_DOCUMENTS,
+                (at, d) -> typed(v, at, d, MAX_DOCUMENT, false));
         return new Checked(kind, reason, money(in.amountRequested()), documents);
     }
 

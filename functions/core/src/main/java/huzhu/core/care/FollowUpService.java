@@ -140,13 +140,7 @@ public final class FollowUpService {
                 status = FollowUpStatus.PLANNED;
             }
         }
-        List<String> visitors = new ArrayList<>();
-        List<String> given = in.visitors() == null ? List.of() : in.visitors();
-        if (given.size() > 20) v.problem("visitors", "invalid.range");
-        for (int i = 0; i < Math.min(20, given.size()); i++) {
-            String name = v.text("visitors[" + i + "]", given.get(i), DirectoryService.MAX_NAME, true);
-            if (name != null) visitors.add(name);
-        }
+        List<String> visitors = v.texts("visitors", in.visitors(), 20, DirectoryService.MAX_NAME, true);
         String notes = v.text("notes", in.notes(), 2000, false);
         if (in.amount() != null) v.range("amount", in.amount(), 0, 10_000_000);
         String task = task(v, "task", in.task());

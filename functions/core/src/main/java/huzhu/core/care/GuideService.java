@@ -81,28 +81,11 @@ public final class GuideService {
     public AssistanceGuide save(GuideInput input, Actor actor, BasedOn basedOn) {
         GuideInput in = input == null ? new GuideInput(null, null, null) : input;
         Validation v = new Validation();
-        List<KindInput> givenKinds = in.kinds() == null ? List.of() : in.kinds();
-        if (givenKinds.isEmpty()) v.problem("kinds", "invalid.required");
-        if (givenKinds.size() > MAX_KINDS) v.problem("kinds", "invalid.range");
+        if (in.kinds() == null || in.kinds().isEmpty()) v.problem("kinds", "invalid.required");
         Set<ApplicationKind> seen = new HashSet<>();
-        List<AssistanceGuide.Kind> kinds = new ArrayList<>();
-        for (int i = 0; i < Math.min(givenKinds.size(), MAX_KINDS); i++) {
-            KindInput k = givenKinds.get(i) == null ? new KindInput(null, null, null, null, null) : givenKinds.get(i);
-            String at = "kinds[" + i + "]";
-            ApplicationKind kind = Text.blank(k.kind()) ? null : Wire.parse(ApplicationKind.class, k.kind());
-            if (kind == null || !seen.add(kind)) v.problem(at + ".kind", "invalid.guide.kind");
-            String title = v.text(at + ".title", k.title(), MAX_TITLE, true);
-            String description = v.text(at + ".description", k.description(), MAX_DESCRIPTION, false);
-            List<String> documents = lines(v, at + ".documents", k.documents(), MAX_DOCUMENTS, MAX_DOCUMENT);
-            BigDecimal amount = k.standardAmount();
-            if (amount != null && (amount.signum() <= 0 || amount.compareTo(ApplicationService.MAX_AMOUNT) > 0
-                    || amount.stripTrailingZeros().scale() > 2)) {
-                v.problem(at + ".standardAmount", "invalid.application.amount");
-            }
-            kinds.add(new AssistanceGuide.Kind(kind == null ? null : kind.wire(), title, description, documents,
-                    ApplicationService.money(amount)));
-        }
-        List<String> steps = lines(v, "steps", in.steps(), MAX_STEPS, MAX_STEP);
+        List<AssistanceGuide.Kind> kinds = v.list("kinds", in.kinds(), MAX_KINDS, (at, k) -> kind(v, at,
+                k == null ? new KindInput(null, null, null, null, null) : k, seen));
+        List<String> steps = v.texts("steps", in.steps(), MAX_STEPS, MAX_STEP, false);
         if (steps.isEmpty()) v.problem("steps", "invalid.required");
         String note = v.text("note", in.note(), MAX_NOTE, false);
         v.throwIfAny();
@@ -120,14 +103,19 @@ public final class GuideService {
         return guide;
     }
 
-    private static List<String> lines(Validation v, String field, List<String> given, int maxLines, int maxLine) {
-        List<String> list = given == null ? List.of() : given;
-        if (list.size() > maxLines) v.problem(field, "invalid.range");
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(list.size(), maxLines); i++) {
-            String line = v.text(field + "[" + i + "]", list.get(i), maxLine, false);
-            if (line != null) out.add(line);
+    /** {@code seen}: the kinds of the guide's entries before this one, for each kind is described once. */
+    private static AssistanceGuide.Kind kind(Validation v, String at, KindInput k, Set<ApplicationKind> seen) {
+        ApplicationKind kind = Text.blank(k.kind()) ? null : Wire.parse(ApplicationKind.class, k.kind());
+        if (kind == null || !seen.add(kind)) v.problem(at + ".kind", "invalid.guide.kind");
+        String title = v.text(at + ".title", k.title(), MAX_TITLE, true);
+        String description = v.text(at + ".description", k.description(), MAX_DESCRIPTION, false);
+        List<String> documents = v.texts(at + ".documents", k.documents(), MAX_DOCUMENTS, MAX_DOCUMENT, false);
+        BigDecimal amount = k.standardAmount();
+        if (amount != null && (amount.signum() <= 0 || amount.compareTo(ApplicationService.MAX_AMOUNT) > 0
+                || amount.stripTrailingZeros().scale() > 2)) {
+            v.problem(at + ".standardAmount", "invalid.application.amount");
         }
-        return out;
+        return new AssistanceGuide.Kind(kind == null ? null : kind.wire(), title, description, documents,
+                ApplicationService.money(amount));
     }
 }

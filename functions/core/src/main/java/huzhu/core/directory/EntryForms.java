@@ -1,7 +1,6 @@
 package huzhu.core.directory;
 
 import huzhu.core.directory.DirectoryService.AreaInput;
-import huzhu.core.directory.DirectoryService.FamilyContactInput;
 import huzhu.core.directory.DirectoryService.LeaderInput;
 import huzhu.core.directory.DirectoryService.MemberInput;
 import huzhu.core.directory.DirectoryService.PointInput;
@@ -9,7 +8,6 @@ import huzhu.core.directory.DirectoryService.VolunteerInput;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Validation;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,19 +30,9 @@ final class EntryForms {
         Area area = area(v, "homeArea", in.homeArea(), true);
         String address = v.text("homeAddress", in.homeAddress(), 200, false);
         GeoPoint point = point(v, "location", in.location());
-        List<FamilyContact> contacts = new ArrayList<>();
-        List<FamilyContactInput> given = in.familyContacts() == null ? List.of() : in.familyContacts();
-        if (given.size() > MAX_FAMILY) v.problem("familyContacts", "invalid.range");
-        for (int i = 0; i < Math.min(given.size(), MAX_FAMILY); i++) {
-            FamilyContactInput c = given.get(i);
-            String at = "familyContacts[" + i + "].";
-            if (c == null) {
-                v.problem("familyContacts[" + i + "]", "invalid.required");
-                continue;
-            }
-            contacts.add(new FamilyContact(v.text(at + "name", c.name(), DirectoryService.MAX_NAME, true),
-                    v.text(at + "relation", c.relation(), 20, false), v.phone(at + "phone", c.phone(), true)));
-        }
+        List<FamilyContact> contacts = v.entries("familyContacts", in.familyContacts(), MAX_FAMILY,
+                (at, c) -> new FamilyContact(v.text(at + ".name", c.name(), DirectoryService.MAX_NAME, true),
+                        v.text(at + ".relation", c.relation(), 20, false), v.phone(at + ".phone", c.phone(), true)));
         Language language = v.language("language", in.language());
         v.throwIfAny();
         return new Member(id, name, phone, unit, area, address, point, contacts, language, created, now, version);
@@ -59,13 +47,7 @@ final class EntryForms {
         String phone = v.phone("phone", in.phone(), true);
         Area area = area(v, "area", in.area(), true);
         GeoPoint point = point(v, "location", in.location());
-        List<String> skills = new ArrayList<>();
-        List<String> given = in.skills() == null ? List.of() : in.skills();
-        if (given.size() > MAX_SKILLS) v.problem("skills", "invalid.range");
-        for (int i = 0; i < Math.min(given.size(), MAX_SKILLS); i++) {
-            String s = v.text("skills[" + i + "]", given.get(i), 30, true);
-            if (s != null) skills.add(s);
-        }
+        List<String> skills = v.texts("skills", in.skills(), MAX_SKILLS, 30, true);
         int maxActive = in.maxActive() == null ? Volunteer.DEFAULT_MAX_ACTIVE : in.maxActive();
         v.range("maxActive", maxActive, 1, 10);
         Language language = v.language("language", in.language());

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -70,27 +69,9 @@ public final class DutyRosterService {
 
     /** Replaces the roster; every shift names a leader of the directory and runs forward, at most {@value #MAX_DAYS} days. */
     public DutyRoster replace(RosterInput input, Actor actor) {
-        List<ShiftInput> given = input == null || input.shifts() == null ? List.of() : input.shifts();
         Validation v = new Validation();
-        if (given.size() > MAX_SHIFTS) v.problem("shifts", "invalid.range");
-        List<DutyRoster.Shift> shifts = new ArrayList<>();
-        for (int i = 0; i < Math.min(given.size(), MAX_SHIFTS); i++) {
-            ShiftInput s = given.get(i);
-            String at = "shifts[" + i + "].";
-            if (s == null) {
-                v.problem("shifts[" + i + "]", "invalid.required");
-                continue;
-            }
-            String leaderId = v.text(at + "leaderId", s.leaderId(), 100, true);
-            if (leaderId != null && directory.leaders().get(leaderId).isEmpty()) v.problem(at + "leaderId", "invalid.choice");
-            LocalDate from = date(v, at + "from", s.from());
-            LocalDate to = date(v, at + "to", s.to());
-            if (from != null && to != null) {
-                if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) v.problem(at + "to", "invalid.range");
-            }
-            String id = Text.blank(s.id()) ? ids.newId() : s.id().strip();
-            shifts.add(new DutyRoster.Shift(id, leaderId, from, to));
-        }
+        List<DutyRoster.Shift> shifts = v.entries("shifts", input == null ? null : input.shifts(), MAX_SHIFTS,
+                (at, s) -> shift(v, at, s));
         v.throwIfAny();
         shifts.sort(Comparator.comparing(DutyRoster.Shift::from).thenComparing(DutyRoster.Shift::id));
         DutyRoster roster = new DutyRoster(shifts);
@@ -135,6 +116,18 @@ public final class DutyRosterService {
             }
         }
         return told;
+    }
+
+    private DutyRoster.Shift shift(Validation v, String at, ShiftInput s) {
+        String leaderId = v.text(at + ".leaderId", s.leaderId(), 100, true);
+        if (leaderId != null && directory.leaders().get(leaderId).isEmpty()) v.problem(at + ".leaderId", "invalid.choice");
+        LocalDate from = date(v, at + ".from", s.from());
+        LocalDate to = date(v, at + ".to", s.to());
+        if (from != null && to != null) {
+            if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) v.problem(at + ".to", "invalid.range");
+        }
+        String id = Text.blank(s.id()) ? ids.newId() : s.id().strip();
+        return new DutyRoster.Shift(id, leaderId, from, to);
     }
 
     private boolean send(String to, RenderedSms text) {

@@ -1,8 +1,11 @@
 package huzhu.core.kernel;
 
 import huzhu.core.error.Invalid;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Collects every field problem of one request, so the person fixes them all at once. */
 public final class Validation {
@@ -47,6 +50,38 @@ public final class Validation {
         if (value != null && (value.doubleValue() < min || value.doubleValue() > max)) {
             problems.putIfAbsent(field, "invalid.range");
         }
+    }
+
+    /**
+     * A list field of at most {@code max} items (none when {@code given} is null): each is checked by {@code item}
+     * under its own name ({@code field[i]}) and left out when {@code item} returns null. More than {@code max} is a
+     * problem of the list itself; the first {@code max} are still checked, so every problem is told at once.
+     */
+    public <T, R> List<R> list(String field, List<T> given, int max, BiFunction<String, T, R> item) {
+        List<T> items = given == null ? List.of() : given;
+        if (items.size() > max) problems.putIfAbsent(field, "invalid.range");
+        List<R> checked = new ArrayList<>();
+        for (int i = 0; i < Math.min(items.size(), max); i++) {
+            R r = item.apply(field + "[" + i + "]", items.get(i));
+            if (r != null) checked.add(r);
+        }
+        return checked;
+    }
+
+    /** A list of entries (objects) as {@link #list}, where a missing (null) entry is itself a problem. */
+    public <T, R> List<R> entries(String field, List<T> given, int max, BiFunction<String, T, R> entry) {
+        return list(field, given, max, (at, e) -> {
+            if (e == null) {
+                problems.putIfAbsent(at, "invalid.required");
+                return null;
+            }
+            return entry.apply(at, e);
+        });
+    }
+
+    /** A list of texts as {@link #list}, each cleaned as {@link #text}; blank ones are left out. */
+    public List<String> texts(String field, List<String> given, int max, int maxLength, boolean required) {
+        return list(field, given, max, (at, value) -> text(at, value, maxLength, required));
     }
 
     public void problem(String field, String key) {

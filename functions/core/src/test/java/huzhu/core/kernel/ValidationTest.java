@@ -1,0 +1,91 @@
+package huzhu.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import huzhu.core.error.Invalid;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A request's lists checked item by item, each problem named by the item's place. */
+class ValidationTest {
+
+    record Pair(String name, String phone) {
+    }
+
+    @Test
+    void texts_cleanEachItem_andLeaveBlankOnesOut_whenNotRequired() {
+        // given
+        Validation v = new Validation();
+
+        // when
+        List<String> steps = v.texts("steps", Arrays.asList(" 第一步 ", null, "  ", "second"), 10, 20, false);
+
+        // then
+        assertThat(steps).containsExactly("第一步", "second");
+        v.throwIfAny();
+    }
+
+    @Test
+    void texts_nameTheItemsThatAreBlankOrTooLong_whenRequired() {
+        // given
+        Validation v = new Validation();
+
+        // when
+        List<String> names = v.texts("visitors", Arrays.asList("张三", null, "abcdef"), 10, 5, true);
+
+        // then
+        assertThat(names).containsExactly("张三", "abcdef");
+        assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields())
+                .containsExactly(Map.entry("visitors[1]", "invalid.required"),
+                        Map.entry("visitors[2]", "invalid.tooLong")));
+    }
+
+    @Test
+    void list_overItsMaximum_isOutOfRange_andStillChecksTheFirstItems() {
+        // given
+        Validation v = new Validation();
+
+        // when
+        List<String> skills = v.texts("skills", List.of("a", "", "c"), 2, 30, true);
+
+        // then
+        assertThat(skills).containsExactly("a");
+        assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields())
+                .containsOnlyKeys("skills", "skills[1]").containsEntry("skills", "invalid.range"));
+    }
+
+    @Test
+    void list_ofNothing_isEmpty_andNullIsNothing() {
+        // given
+        Validation v = new Validation();
+
+        // when
+        List<String> none = v.list("documents", List.<String>of(), 5, (at, d) -> d);
+
+        // then
+        assertThat(none).isEmpty();
+        assertThat(v.texts("steps", null, 5, 20, true)).isEmpty();
+        v.throwIfAny();
+    }
+
+    @Test
+    void entries_missingOne_isRequired_andTheOthersAreCheckedUnderTheirOwnNames() {
+        // given
+        Validation v = new Validation();
+
+        // when
+        List<Pair> pairs = v.entries("familyContacts", Arrays.asList(new Pair("妈妈", "13800138000"), null,
+                new Pair("", "x")), 10, (at, p) -> new Pair(v.text(at + ".name", p.name(), 50, true),
+                        v.phone(at + ".phone", p.phone(), true)));
+
+        // then
+        assertThat(pairs).containsExactly(new Pair("妈妈", "+8613800138000"), new Pair(null, null));
+        assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields())
+                .containsExactly(Map.entry("familyContacts[1]", "invalid.required"),
+                        Map.entry("familyContacts[2].name", "invalid.required"),
+                        Map.entry("familyContacts[2].phone", "invalid.phone")));
+    }
+}
