@@ -17,7 +17,6 @@ import huzhu.core.log.JsonLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +87,7 @@ public final class CareRoundService {
         FollowUpKind kind = null;
         if (Text.blank(in.kind())) v.problem("kind", "invalid.required");
         else if ((kind = Wire.parse(FollowUpKind.class, in.kind())) == null) v.problem("kind", "invalid.type");
-        LocalDate due = date(v, "dueDate", in.dueDate(), true);
+        LocalDate due = v.date("dueDate", in.dueDate(), true);
         String owner = v.text("owner", in.owner(), DirectoryService.MAX_NAME, false);
         String notes = v.text("notes", in.notes(), 2000, false);
         CareRound.Audience audience = audience(v, in.audience());
@@ -210,16 +209,4 @@ public final class CareRoundService {
         return new ArrayList<>(out);
     }
 
-    private static LocalDate date(Validation v, String field, String value, boolean required) {
-        if (Text.blank(value)) {
-            if (required) v.problem(field, "invalid.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            v.problem(field, "invalid.date");
-            return null;
-        }
-    }
 }

@@ -23,7 +23,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,8 +129,8 @@ public final class FollowUpService {
         FollowUpKind kind = null;
         if (Text.blank(in.kind())) v.problem("kind", "invalid.required");
         else if ((kind = Wire.parse(FollowUpKind.class, in.kind())) == null) v.problem("kind", "invalid.type");
-        LocalDate due = date(v, "dueDate", in.dueDate());
-        LocalDate done = date(v, "doneDate", in.doneDate());
+        LocalDate due = v.date("dueDate", in.dueDate(), false);
+        LocalDate done = v.date("doneDate", in.doneDate(), false);
         FollowUpStatus status = done != null ? FollowUpStatus.DONE : FollowUpStatus.PLANNED;
         if (!Text.blank(in.status())) {
             status = Wire.parse(FollowUpStatus.class, in.status());
@@ -162,16 +161,6 @@ public final class FollowUpService {
 
     public Page<FollowUp> list(String status, PageRequest page) {
         return followUps.list(StatusFilter.parse(FollowUpStatus.class, status), page);
-    }
-
-    private static LocalDate date(Validation v, String field, String value) {
-        if (Text.blank(value)) return null;
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            v.problem(field, "invalid.date");
-            return null;
-        }
     }
 
     private static List<String> changes(FollowUp a, FollowUp b) {

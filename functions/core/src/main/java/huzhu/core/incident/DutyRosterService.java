@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +120,8 @@ public final class DutyRosterService {
     private DutyRoster.Shift shift(Validation v, String at, ShiftInput s) {
         String leaderId = v.text(at + ".leaderId", s.leaderId(), 100, true);
         if (leaderId != null && directory.leaders().get(leaderId).isEmpty()) v.problem(at + ".leaderId", "invalid.choice");
-        LocalDate from = date(v, at + ".from", s.from());
-        LocalDate to = date(v, at + ".to", s.to());
+        LocalDate from = v.date(at + ".from", s.from(), true);
+        LocalDate to = v.date(at + ".to", s.to(), true);
         if (from != null && to != null) {
             if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) v.problem(at + ".to", "invalid.range");
         }
@@ -134,18 +133,5 @@ public final class DutyRosterService {
         SendResult r = messenger.send(new OutboundSms(to, text, null));
         if (!r.ok()) JsonLog.warn("sms.failed", "to", to, "reason", r.failureReason());
         return r.ok();
-    }
-
-    private static LocalDate date(Validation v, String field, String text) {
-        if (Text.blank(text)) {
-            v.problem(field, "invalid.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            v.problem(field, "invalid.date");
-            return null;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package huzhu.core.kernel;
 
 import huzhu.core.error.Invalid;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,20 @@ public final class Validation {
             problems.putIfAbsent(field, "invalid.phone");
             return null;
         });
+    }
+
+    /** A calendar day as ISO-8601 ({@code 2026-03-02}); null when blank or not a day. */
+    public LocalDate date(String field, String value, boolean required) {
+        if (Text.blank(value)) {
+            if (required) problems.putIfAbsent(field, "invalid.required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.putIfAbsent(field, "invalid.date");
+            return null;
+        }
     }
 
     public Language language(String field, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import huzhu.core.error.Invalid;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +88,25 @@ class ValidationTest {
                 .containsExactly(Map.entry("familyContacts[1]", "invalid.required"),
                         Map.entry("familyContacts[2].name", "invalid.required"),
                         Map.entry("familyContacts[2].phone", "invalid.phone")));
+    }
+
+    @Test
+    void date_isAnIsoDay_andNamesTheFieldWhenItIsNot() {
+        // given
+        Validation v = new Validation();
+
+        // when
+        LocalDate due = v.date("dueDate", " 2026-03-02 ", true);
+        LocalDate done = v.date("doneDate", "", false);
+        LocalDate from = v.date("from", null, true);
+        LocalDate to = v.date("to", "2026-02-30", true);
+
+        // then
+        assertThat(due).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(done).isNull();
+        assertThat(from).isNull();
+        assertThat(to).isNull();
+        assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields())
+                .containsExactly(Map.entry("from", "invalid.required"), Map.entry("to", "invalid.date")));
     }
 }
