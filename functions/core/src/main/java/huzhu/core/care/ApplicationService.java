@@ -395,7 +395,8 @@ public final class ApplicationService {
         return s;
     }
 
-    private static void amount(Validation v, String field, BigDecimal amount) {
+    /** Money the union pays: more than nothing, at most {@link #MAX_AMOUNT}, in yuan and fen. */
+    static void amount(Validation v, String field, BigDecimal amount) {
         if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
             v.problem(field, "invalid.application.amount");
         }

@@ -111,10 +111,7 @@ public final class GuideService {
         String description = v.text(at + ".description", k.description(), MAX_DESCRIPTION, false);
         List<String> documents = v.texts(at + ".documents", k.documents(), MAX_DOCUMENTS, MAX_DOCUMENT, false);
         BigDecimal amount = k.standardAmount();
-        if (amount != null && (amount.signum() <= 0 || amount.compareTo(ApplicationService.MAX_AMOUNT) > 0
-                || amount.stripTrailingZeros().scale() > 2)) {
-            v.problem(at + ".standardAmount", "invalid.application.amount");
-        }
+        if (amount != null) ApplicationService.amount(v, at + ".standardAmount", amount);
         return new AssistanceGuide.Kind(kind == null ? null : kind.wire(), title, description, documents,
                 ApplicationService.money(amount));
     }
