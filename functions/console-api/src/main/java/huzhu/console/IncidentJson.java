@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The incident answers (CONTRACT §3) written with {@link JsonText}, byte for byte as the ObjectMapper writes them:
@@ -28,18 +29,20 @@ final class IncidentJson {
     }
 
     static String page(Page<IncidentView> page) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", incidents(page.items()));
-        json.put("nextCursor", page.nextCursor());
-        return write(json);
+        return write(items(page.items(), page.nextCursor()));
     }
 
     static String listed(Listed<IncidentView> page) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", incidents(page.items()));
-        json.put("nextCursor", page.nextCursor());
+        Map<String, Object> json = items(page.items(), page.nextCursor());
         json.put("total", page.total());
         return write(json);
+    }
+
+    private static Map<String, Object> items(List<IncidentView> items, String nextCursor) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", list(items, IncidentJson::incident));
+        json.put("nextCursor", nextCursor);
+        return json;
     }
 
     private static String write(Object json) {
@@ -54,12 +57,6 @@ final class IncidentJson {
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) return d.toString();
         if (value instanceof Number || value instanceof Boolean) return value;
         return value.toString();
-    }
-
-    private static List<Object> incidents(List<IncidentView> items) {
-        List<Object> json = new ArrayList<>(items.size());
-        for (IncidentView i : items) json.add(incident(i));
-        return json;
     }
 
     private static Map<String, Object> incident(IncidentView i) {
@@ -143,7 +140,7 @@ final class IncidentJson {
         return json;
     }
 
-    private static <T> List<Object> list(List<T> items, java.util.function.Function<T, Object> json) {
+    private static <T> List<Object> list(List<T> items, Function<T, Object> json) {
         if (items == null) return null;
         List<Object> out = new ArrayList<>(items.size());
         for (T item : items) out.add(item == null ? null : json.apply(item));
