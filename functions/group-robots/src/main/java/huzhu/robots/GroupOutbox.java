@@ -1,5 +1,6 @@
 package huzhu.robots;
 
+import huzhu.core.kernel.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +41,8 @@ public final class GroupOutbox {
         List<Lane> built = new ArrayList<>();
         for (GroupRobots.Robot robot : robots.robots()) {
             ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new ArrayBlockingQueue<>(queueCapacity), task -> {
-                        Thread t = new Thread(task, "huzhu-group-" + robot.chat().name());
-                        t.setDaemon(true);
-                        return t;
-                    }, new ThreadPoolExecutor.AbortPolicy());
+                    new ArrayBlockingQueue<>(queueCapacity), DaemonThreads.named("huzhu-group-" + robot.chat().name()),
+                    new ThreadPoolExecutor.AbortPolicy());
             built.add(new Lane(robot, executor));
         }
         this.lanes = List.copyOf(built);

@@ -1,6 +1,7 @@
 package huzhu.local;
 
 import huzhu.core.incident.EscalationTimer;
+import huzhu.core.kernel.DaemonThreads;
 import huzhu.core.log.JsonLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,11 +27,8 @@ public final class InProcessTimer implements EscalationTimer, AutoCloseable {
 
     private final Clock clock;
     private final OnDeadline onDeadline;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "huzhu-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("huzhu-timer"));
 
     public InProcessTimer(Clock clock, OnDeadline onDeadline) {
         this.clock = clock;

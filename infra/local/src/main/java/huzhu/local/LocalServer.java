@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import huzhu.core.error.DependencyFailure;
+import huzhu.core.kernel.DaemonThreads;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
@@ -90,12 +91,7 @@ public final class LocalServer implements AutoCloseable {
         this.apiGateway = new ApiGatewayEvents(aws, clock, ids);
         this.sns = new SnsEvents(aws, ids);
         this.escalation = new EscalationCheck(functions.escalation(), aws, clock, ids);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "huzhu-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered("huzhu-http-"));
     }
 
     /** Binds 127.0.0.1:HUZHU_PORT and starts serving; fails with a bilingual message if the port is taken. */

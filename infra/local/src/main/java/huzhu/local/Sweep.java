@@ -1,5 +1,6 @@
 package huzhu.local;
 
+import huzhu.core.kernel.DaemonThreads;
 import huzhu.core.log.JsonLog;
 import java.time.Duration;
 import java.util.Map;
@@ -14,11 +15,8 @@ import java.util.concurrent.TimeUnit;
 public final class Sweep implements AutoCloseable {
     private final EscalationCheck check;
     private final Duration every;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "huzhu-sweep");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("huzhu-sweep"));
 
     public Sweep(EscalationCheck check, Duration every) {
         if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("sweep interval must be > 0");

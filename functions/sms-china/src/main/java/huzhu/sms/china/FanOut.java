@@ -1,5 +1,6 @@
 package huzhu.sms.china;
 
+import huzhu.core.kernel.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,11 +18,8 @@ import java.util.function.Function;
 public final class FanOut {
     /** A level of 20 alerts plus the reporter's receipt and the member's notice, as the SNS adapter sizes it. */
     static final int POOL_SIZE = 22;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(POOL_SIZE, r -> {
-        Thread t = new Thread(r, "huzhu-china-sms-fan-out");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(POOL_SIZE,
+            DaemonThreads.named("huzhu-china-sms-fan-out"));
 
     private FanOut() {
     }
