@@ -158,7 +158,7 @@ final class SpreadsheetRoutes {
         List<List<Object>> rows = new ArrayList<>();
         String status = req.query("status").orElse(null);
         for (AssistanceApplication a : reads.exported(req, "application",
-                everyPage(p -> s.applications().list(status, null, p)), AssistanceApplication::id)) {
+                Page.readAll(p -> s.applications().list(status, null, p)), AssistanceApplication::id)) {
             rows.add(java.util.Arrays.asList(DAY.format(a.submittedAt()), a.memberName(), orEmpty(a.unit()),
                     Messages.text(lang, "application.kind." + a.kind().wire()), a.amountRequested(), a.amountApproved(),
                     Messages.text(lang, "application.status." + a.status().wire()), a.reason()));
@@ -209,25 +209,10 @@ final class SpreadsheetRoutes {
 
     /** Every page of a table, read through (a union's tables are hundreds of rows). */
     private static <T> List<T> everyRow(Function<PageRequest, Listed<T>> read) {
-        List<T> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Listed<T> page = read.apply(new PageRequest(cursor, PageRequest.MAX_LIMIT));
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
-    }
-
-    private static <T> List<T> everyPage(Function<PageRequest, Page<T>> read) {
-        List<T> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<T> page = read.apply(new PageRequest(cursor, PageRequest.MAX_LIMIT));
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return Page.readAll(request -> {
+            Listed<T> rows = read.apply(request);
+            return new Page<>(rows.items(), rows.nextCursor());
+        });
     }
 
     /** Named after the sheet and the day it was asked for (the request's own time, as API Gateway stamped it). */

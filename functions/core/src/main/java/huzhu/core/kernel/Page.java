@@ -1,5 +1,6 @@
 package huzhu.core.kernel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,6 +18,18 @@ public record Page<T>(List<T> items, String nextCursor) {
         if (rows.size() <= limit) return new Page<>(rows, null);
         List<T> items = rows.subList(0, limit);
         return new Page<>(items, cursorAfter.apply(items.get(limit - 1)));
+    }
+
+    /** Every item of a list, read through page by page at the largest page size (for lists that stay small). */
+    public static <T> List<T> readAll(Function<PageRequest, Page<T>> read) {
+        List<T> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = read.apply(new PageRequest(cursor, PageRequest.MAX_LIMIT));
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
     }
 
     public <R> Page<R> map(Function<? super T, ? extends R> f) {
