@@ -123,9 +123,7 @@ public final class BereavementService implements BereavementReports {
         String paymentOwner = v.text("paymentOwner", in.paymentOwner(), DirectoryService.MAX_NAME, false);
         String arrangementsOwner = v.text("arrangementsOwner", in.arrangementsOwner(), DirectoryService.MAX_NAME, false);
         if (in.condolenceAmount() != null) v.range("condolenceAmount", in.condolenceAmount(), 0.01, 10_000_000);
-        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 300) {
-            v.problem("Idempotency-Key", "invalid.tooLong");
-        }
+        v.idempotencyKey(idempotencyKey, 300);
         v.throwIfAny();
         Member member = directory.members().get(memberId).orElseThrow(() -> new NotFound("member"));
         String incidentId = null;

@@ -91,9 +91,7 @@ public final class CareRoundService {
         String owner = v.text("owner", in.owner(), DirectoryService.MAX_NAME, false);
         String notes = v.text("notes", in.notes(), 2000, false);
         CareRound.Audience audience = audience(v, in.audience());
-        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 300) {
-            v.problem("Idempotency-Key", "invalid.tooLong");
-        }
+        v.idempotencyKey(idempotencyKey, 300);
         v.throwIfAny();
         List<String> members = members(audience);
         if (members.isEmpty()) throw huzhu.core.error.Invalid.of("audience.memberIds", "invalid.round.members");

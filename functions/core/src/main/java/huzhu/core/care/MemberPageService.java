@@ -142,7 +142,7 @@ public final class MemberPageService {
         Validation v = new Validation();
         String name = v.text("applicantName", in.applicantName(), DirectoryService.MAX_NAME, true);
         String phone = v.phone("applicantPhone", in.applicantPhone(), false);
-        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 200) v.problem("Idempotency-Key", "invalid.tooLong");
+        v.idempotencyKey(idempotencyKey, 200);
         if (!Text.blank(in.kind()) && guide.guide(member.language()).kinds().stream()
                 .noneMatch(k -> k.kind().equalsIgnoreCase(in.kind().strip()))) {
             v.problem("kind", "invalid.application.kind");

@@ -56,6 +56,11 @@ public final class Validation {
         }
     }
 
+    /** A request's {@code Idempotency-Key} header (optional) is at most {@code max} characters. */
+    public void idempotencyKey(String key, int max) {
+        if (!Text.blank(key) && key.length() > max) problems.putIfAbsent("Idempotency-Key", "invalid.tooLong");
+    }
+
     public Language language(String field, String value) {
         Language l = Language.of(value);
         if (l == null) problems.putIfAbsent(field, "invalid.language");

@@ -109,4 +109,22 @@ class ValidationTest {
         assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fields())
                 .containsExactly(Map.entry("from", "invalid.required"), Map.entry("to", "invalid.date")));
     }
+
+    @Test
+    void idempotencyKey_isOptional_butNotOverItsLength() {
+        // given
+        Validation fine = new Validation();
+        Validation tooLong = new Validation();
+
+        // when
+        fine.idempotencyKey(null, 10);
+        fine.idempotencyKey("", 10);
+        fine.idempotencyKey("k".repeat(10), 10);
+        tooLong.idempotencyKey("k".repeat(11), 10);
+
+        // then
+        fine.throwIfAny();
+        assertThatThrownBy(tooLong::throwIfAny).isInstanceOfSatisfying(Invalid.class,
+                e -> assertThat(e.fields()).containsExactly(Map.entry("Idempotency-Key", "invalid.tooLong")));
+    }
 }
