@@ -21,6 +21,11 @@ public record SendFailure(String reason, boolean permanent, boolean retryNow) {
         return new SendFailure(kind + detail, true, false);
     }
 
+    /** An answer with HTTP 200 but no message id to follow the SMS by: it may have gone out, so not tried again now. */
+    public static SendFailure noMessageId(String code) {
+        return transientFailure("no-message-id", detail(code, 200));
+    }
+
     /** {@code " (code, HTTP status)"}, the detail every reason ends with. */
     public static String detail(String code, int status) {
         return " (" + (code == null || code.isBlank() ? "no code" : code) + ", HTTP " + status + ")";

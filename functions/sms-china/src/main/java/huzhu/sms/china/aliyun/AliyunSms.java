@@ -114,7 +114,7 @@ public final class AliyunSms implements TemplateSender {
         if (reply.status() == 200 && "OK".equals(code)) {
             String bizId = JsonText.text(body, "BizId");
             if (bizId != null && !bizId.isBlank()) return Attempts.Answer.sent(bizId);
-            return Attempts.Answer.failed(SendFailure.transientFailure("no-message-id", SendFailure.detail(code, 200)));
+            return Attempts.Answer.failed(SendFailure.noMessageId(code));
         }
         return Attempts.Answer.failed(AliyunErrors.classify(reply.status(), code));
     }

@@ -65,15 +65,11 @@ public final class TencentSms implements TemplateSender {
         if (result.failure() != null) return Attempts.Answer.failed(result.failure());
         List<Object> statuses = JsonText.array(result.response().get("SendStatusSet"));
         Map<String, Object> status = statuses == null || statuses.isEmpty() ? null : JsonText.object(statuses.get(0));
-        if (status == null) {
-            return Attempts.Answer.failed(SendFailure.transientFailure("no-message-id", SendFailure.detail(null, 200)));
-        }
+        if (status == null) return Attempts.Answer.failed(SendFailure.noMessageId(null));
         String code = JsonText.text(status, "Code");
         String serialNo = JsonText.text(status, "SerialNo");
         if ("Ok".equalsIgnoreCase(code) && serialNo != null && !serialNo.isBlank()) return Attempts.Answer.sent(serialNo);
-        if ("Ok".equalsIgnoreCase(code)) {
-            return Attempts.Answer.failed(SendFailure.transientFailure("no-message-id", SendFailure.detail(code, 200)));
-        }
+        if ("Ok".equalsIgnoreCase(code)) return Attempts.Answer.failed(SendFailure.noMessageId(code));
         return Attempts.Answer.failed(TencentErrors.classify(200, code));
     }
 }
