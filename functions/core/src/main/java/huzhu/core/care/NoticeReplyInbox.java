@@ -8,10 +8,10 @@ import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Text;
 import huzhu.core.log.JsonLog;
+import huzhu.core.sms.FailedSms;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
-import huzhu.core.sms.SendResult;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -61,7 +61,6 @@ public final class NoticeReplyInbox implements NoticeReplies {
     }
 
     private void send(String to, RenderedSms text) {
-        SendResult r = messenger.send(new OutboundSms(to, text, null));
-        if (!r.ok()) JsonLog.warn("sms.failed", "to", to, "reason", r.failureReason());
+        FailedSms.send(messenger, new OutboundSms(to, text, null));
     }
 }

@@ -10,10 +10,10 @@ import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.log.JsonLog;
+import huzhu.core.sms.FailedSms;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
-import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,8 +130,6 @@ public final class DutyRosterService {
     }
 
     private boolean send(String to, RenderedSms text) {
-        SendResult r = messenger.send(new OutboundSms(to, text, null));
-        if (!r.ok()) JsonLog.warn("sms.failed", "to", to, "reason", r.failureReason());
-        return r.ok();
+        return FailedSms.send(messenger, new OutboundSms(to, text, null)).ok();
     }
 }

@@ -1,6 +1,6 @@
 package huzhu.core.incident;
 
-import huzhu.core.log.JsonLog;
+import huzhu.core.sms.FailedSms;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
@@ -17,31 +17,23 @@ final class Outbound {
     }
 
     void send(String to, String incidentId, RenderedSms body) {
-        SendResult r = messenger.send(new OutboundSms(to, body, incidentId));
-        if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
+        FailedSms.send(messenger, new OutboundSms(to, body, incidentId));
     }
 
     /** One SMS to a number read from the union's records ({@link OutboundSms#numberOnRecord()}). */
     void sendOnRecord(String to, String incidentId, RenderedSms body) {
-        SendResult r = messenger.send(OutboundSms.onRecord(to, body, incidentId));
-        if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
+        FailedSms.send(messenger, OutboundSms.onRecord(to, body, incidentId));
     }
 
     /** One SMS whose failure the caller must know (a person is waiting to see it go out). */
     SendResult sendChecked(String to, String incidentId, RenderedSms body) {
-        SendResult r = messenger.send(new OutboundSms(to, body, incidentId));
-        if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", incidentId, "to", to, "reason", r.failureReason());
-        return r;
+        return FailedSms.send(messenger, new OutboundSms(to, body, incidentId));
     }
 
     void sendAll(List<OutboundSms> messages) {
         if (messages.isEmpty()) return;
         List<SendResult> results = messenger.sendAll(messages);
-        for (int i = 0; i < results.size(); i++) {
-            SendResult r = results.get(i);
-            if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", messages.get(i).incidentId(), "to",
-                    messages.get(i).to(), "reason", r.failureReason());
-        }
+        for (int i = 0; i < results.size(); i++) FailedSms.logged(messages.get(i), results.get(i));
     }
 
     /**
@@ -55,11 +47,7 @@ final class Outbound {
         first.clear();
         List<SendResult> results = messenger.sendAll(all);
         int head = all.size() - messages.size();
-        for (int i = 0; i < head; i++) {
-            SendResult r = results.get(i);
-            if (!r.ok()) JsonLog.warn("sms.failed", "incidentId", all.get(i).incidentId(), "to", all.get(i).to(),
-                    "reason", r.failureReason());
-        }
+        for (int i = 0; i < head; i++) FailedSms.logged(all.get(i), results.get(i));
         return results.subList(head, all.size());
     }
 }
