@@ -184,7 +184,8 @@ public final class TriggerService {
                     request.message(), request.place(), reporter(request, member), member.language()), opening,
                     created -> null);
         } catch (UnderWay another) {
-            // another press or a family's text raised this emergency in the same instant, and was stored first
+            // another press or a family's text raised this emergency in the same instant, and was stored first. The key
+            // stays remembered with the id this press reserved, so a repeat of it joins again: its words at most twice
             return joined(incidents.get(another.incidentId()).orElseThrow(() -> another), member, request, key, now);
         }
         return triggered(incident, member, Reply.OPENED);
