@@ -41,6 +41,7 @@ class EscalationHandlerTest {
     @BeforeEach
     void aMemberInWuhan_aVolunteerNearby_andAnOfficer() {
         store.directory().members().insert(Fixtures.member("m-1").home("武汉市", "江汉区").build());
+        store.directory().members().insert(Fixtures.member("m-2").phone(Fixtures.phone(2)).home("武汉市", "江汉区").build());
         store.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(Fixtures.phone(11)).area("武汉市", "江汉区")
                 .build());
         store.directory().leaders().insert(Fixtures.leader("l-1").phone(Fixtures.phone(21)).level(1).build());
@@ -48,8 +49,13 @@ class EscalationHandlerTest {
 
     /** An incident the member opened by SMS; nobody is told before its level-0 timeout (180 s) but the volunteer. */
     private Incident memberTexts(String message) {
-        return services.dispatcher().open(new Dispatcher.NewIncident(null, "m-1", IncidentType.MEDICAL, message, null,
-                new Reporter(Fixtures.phone(1), null, Channel.SMS, true), null));
+        return memberTexts("m-1", message);
+    }
+
+    private Incident memberTexts(String memberId, String message) {
+        return services.dispatcher().open(new Dispatcher.NewIncident(null, memberId, IncidentType.MEDICAL, message, null,
+                new Reporter(store.directory().members().get(memberId).orElseThrow().phone(), null, Channel.SMS, true),
+                null));
     }
 
     @Test
@@ -123,8 +129,8 @@ class EscalationHandlerTest {
         assertThat(first).containsEntry("escalated", 0);
         assertThat(store.incidents().get(opened.id()).orElseThrow().level()).isZero();
 
-        // and when the pull fails, another overdue incident still escalates, and the invocation fails after
-        Incident second = memberTexts("又摔了");
+        // and when the pull fails, another member's overdue incident still escalates, and the invocation fails after
+        Incident second = memberTexts("m-2", "又摔了");
         clock.advance(Duration.ofSeconds(181));
         assertThatThrownBy(() -> new EscalationHandler(services.dispatcher(), null, failing, GroupAnnouncements.NONE)
                 .handleRequest(event, null))

@@ -8,14 +8,20 @@ import static huzhu.aws.dynamo.TableSchema.GSI2;
 import static huzhu.aws.dynamo.TableSchema.GSI2_PK;
 import static huzhu.aws.dynamo.TableSchema.GSI2_SK;
 
+import huzhu.core.error.DependencyFailure;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.IncidentStore;
-import huzhu.core.kernel.StaleWrite;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.UnderWay;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
+import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
+import huzhu.core.log.JsonLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +38,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Incidents implements IncidentStore {
     private static final String LISTING = "incidents";
+    /** The sort key of the claim on a member's emergency under way, in the member's partition. */
+    private static final String UNDER_WAY = "EMERGENCY_UNDER_WAY";
+    /** The claim's attribute naming the incident that holds it. */
+    private static final String HOLDER = "incident";
+    private static final int CLAIM_ATTEMPTS = 3;
 
     private final Table table;
 
@@ -41,9 +52,98 @@ final class Incidents implements IncidentStore {
 
     @Override
     public void create(Incident incident) {
+        if (!isAMembersEmergency(incident) || !incident.active()) {
+            putNew(incident);
+            return;
+        }
+        // an emergency an officer opened is the member's emergency under way too, for the family's next text or press
+        Pending<Boolean> held = ReadAhead.start(() -> table.update(Keys.memberItems(incident.memberId()), UNDER_WAY,
+                "SET #incident = :id, #itemType = :type", null,
+                Map.of(":id", Items.s(incident.id()), ":type", Items.s(UNDER_WAY))).isPresent());
+        putNew(incident);
+        awaitClaim(held, incident);
+    }
+
+    /**
+     * The member's emergency under way is held by an item in the member's partition naming its incident: a claim
+     * written beside the incident (conditional on naming none, or this one), so two raised in the same instant cannot
+     * both hold it. Written one after the other they would add a round trip before the alerts; written together, the
+     * one whose claim fails reads who holds it and, if that incident is still under way, withdraws its own before
+     * anything was sent. A claim left by an incident that closed (its release failed) or was never stored (its writer
+     * died) is taken over.
+     */
+    @Override
+    public void createUnlessUnderWay(Incident incident) {
+        if (!isAMembersEmergency(incident)) {
+            create(incident);
+            return;
+        }
+        Pending<Boolean> claimed = ReadAhead.start(() -> claim(incident, null));
+        putNew(incident);
+        if (!awaitClaim(claimed, incident)) settleClaim(incident);
+    }
+
+    private void putNew(Incident incident) {
         if (!table.put(IncidentItems.write(incident), "attribute_not_exists(#pk)", Map.of())) {
             throw new StaleWrite("incident", incident.id());
         }
+    }
+
+    private static boolean isAMembersEmergency(Incident incident) {
+        return incident.memberId() != null && incident.type() != IncidentType.BEREAVEMENT;
+    }
+
+    /** Whether the claim was won; a claim that failed to be written is not a reason to hold the alerts back. */
+    private static boolean awaitClaim(Pending<Boolean> claim, Incident incident) {
+        try {
+            return claim.get();
+        } catch (DependencyFailure e) {
+            JsonLog.warn("incident.claimFailed", "incidentId", incident.id(), "error", e.getMessage());
+            return true;
+        }
+    }
+
+    /** Claims the member's emergency for {@code incident} if the claim names {@code holder} (null: none, or this one). */
+    private boolean claim(Incident incident, String holder) {
+        String condition = holder == null ? "attribute_not_exists(#incident) OR #incident = :id" : "#incident = :holder";
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":id", Items.s(incident.id()));
+        values.put(":type", Items.s(UNDER_WAY));
+        if (holder != null) values.put(":holder", Items.s(holder));
+        return table.update(Keys.memberItems(incident.memberId()), UNDER_WAY, "SET #incident = :id, #itemType = :type",
+                condition, values).isPresent();
+    }
+
+    private void settleClaim(Incident incident) {
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            String holder = table.get(Keys.memberItems(incident.memberId()), UNDER_WAY)
+                    .map(item -> item.get(HOLDER)).map(AttributeValue::s).orElse(null);
+            if (incident.id().equals(holder)) return;
+            Optional<Incident> held = holder == null ? Optional.empty() : get(holder);
+            if (held.isPresent() && held.get().active() && isAMembersEmergency(held.get())) {
+                if (withdraw(incident, holder)) throw new UnderWay(holder);
+                return;
+            }
+            if (claim(incident, holder)) return;
+        }
+        // claims changing hands faster than they can be read: an emergency is never held back for it
+        JsonLog.warn("incident.claimContended", "incidentId", incident.id(), "memberId", incident.memberId());
+    }
+
+    /** Takes back an incident no one has been told of; false if that failed (it stays: a second incident, not none). */
+    private boolean withdraw(Incident incident, String underWay) {
+        boolean withdrawn;
+        try {
+            withdrawn = table.delete(Keys.INCIDENTS.item(incident.id()), Keys.INCIDENTS.sortKey(), "#version = :v",
+                    Map.of(":v", Items.n(incident.version())));
+        } catch (DependencyFailure e) {
+            withdrawn = false;
+        }
+        if (!withdrawn) {
+            JsonLog.warn("incident.withdrawFailed", "incidentId", incident.id(), "underWay", underWay);
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -56,6 +156,20 @@ final class Incidents implements IncidentStore {
         if (!table.put(IncidentItems.write(updated), "#version = :expected",
                 Map.of(":expected", Items.n(updated.version() - 1)))) {
             throw new StaleWrite("incident", updated.id());
+        }
+        if (!updated.active() && isAMembersEmergency(updated)) release(updated);
+    }
+
+    /**
+     * A closed emergency lets go of the member's claim, if it still holds it, so the member's next one is claimed at
+     * once. If that fails, the next one reads the claim and takes it over: a round trip or two later, never held back.
+     */
+    private void release(Incident closed) {
+        try {
+            table.delete(Keys.memberItems(closed.memberId()), UNDER_WAY, "#incident = :id",
+                    Map.of(":id", Items.s(closed.id())));
+        } catch (DependencyFailure e) {
+            JsonLog.warn("incident.releaseFailed", "incidentId", closed.id(), "error", e.getMessage());
         }
     }
 

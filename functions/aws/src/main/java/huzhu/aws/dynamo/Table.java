@@ -84,7 +84,7 @@ final class Table {
     }
 
     /**
-     * UpdateItem with {@code update} if {@code condition} holds ({@code #word} stands for the attribute
+     * UpdateItem with {@code update} if {@code condition} holds (null: always; {@code #word} stands for the attribute
      * {@code word} in both): the updated attributes' new values, or empty when the condition failed.
      */
     Optional<Map<String, AttributeValue>> update(String pk, String sk, String update, String condition,
@@ -92,7 +92,7 @@ final class Table {
         try {
             var response = call("UpdateItem", () -> client.updateItem(b -> b.tableName(name).key(key(pk, sk))
                     .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(names(update + " " + condition)).expressionAttributeValues(orNull(values))
+                    .expressionAttributeNames(names(condition == null ? update : update + " " + condition)).expressionAttributeValues(orNull(values))
                     .returnValues(ReturnValue.UPDATED_NEW)));
             return Optional.of(response.attributes());
         } catch (ConditionalCheckFailedException e) {

@@ -142,7 +142,9 @@ public final class Dispatcher {
      * Stores the incident, then alerts the first level. {@code receipt} (e.g. the reporter's receipt — the first
      * thing a frightened person should get; null for none) and the member's notice go out first in the same
      * parallel batch as the first level's alerts: sent one after the other before the alerts, they held every
-     * alert back by two SMS round trips (BENCHMARKS.md). If alerting fails, they are sent anyway.
+     * alert back by two SMS round trips (BENCHMARKS.md). If alerting fails, they are sent anyway. A member's emergency
+     * raised by their family or themself while another is under way (one raised in the same instant: the caller read
+     * none) stores and sends nothing and throws {@link UnderWay}: the caller joins that one.
      */
     public Incident open(NewIncident request, Function<Incident, OutboundSms> receipt) {
         Pending<List<Incident>> active = ReadAhead.start(incidents::active);
@@ -238,7 +240,7 @@ public final class Dispatcher {
                 reads.volunteersInCity()));
         Incident created = b.build();
         try {
-            incidents.create(created);
+            if (oneAtATime(member, request)) incidents.createUnlessUnderWay(created); else incidents.create(created);
         } catch (StaleWrite exists) {
             // the same request again (SNS redelivery, Idempotency-Key): finish whatever the first one left undone
             Incident existing = incidents.get(created.id()).orElseThrow(() -> exists);
@@ -263,6 +265,15 @@ public final class Dispatcher {
                 true));
         if (surge.started() != null) surges.started(surge.started(), active);
         return alerted;
+    }
+
+    /**
+     * A member's family, or the member, raising the alarm (a text, the link) has one emergency at a time: one raised in
+     * the same instant as another is refused by the store ({@link UnderWay}) before anything is sent. An officer may
+     * open another.
+     */
+    private static boolean oneAtATime(Member member, NewIncident request) {
+        return member != null && request.reporter().channel() != Channel.CONSOLE;
     }
 
     /** Runs the alerting; whatever of {@code first} it did not send (it failed before its batch) is sent anyway. */

@@ -205,9 +205,9 @@ public final class InboundSmsService {
             if (active.isPresent() && active.get().id().equals(incidentIdFor(in))) {
                 // a redelivery of the very SMS that opened it (the first delivery failed after opening):
                 // finish what the first delivery may not have done, do not relay it as news
-                open(in, body, active.get().reporter(), member.language(),
-                        dispatcher.readAhead(member, activeNow, early), opened -> receiptOnRecord(from, opened, member.language()));
-                return Handled.OPENED;
+                return open(in, body, active.get().reporter(), member.language(),
+                        dispatcher.readAhead(member, activeNow, early), opened -> receiptOnRecord(from, opened, member.language()),
+                        now);
             }
             if (active.isPresent()) {
                 if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
@@ -227,9 +227,8 @@ public final class InboundSmsService {
             String name = member.phone().equals(from) ? member.name()
                     : member.familyContacts().stream().filter(c -> from.equals(c.phone())).map(FamilyContact::name)
                             .findFirst().orElse(null);
-            open(in, body, new Reporter(from, name, Channel.SMS, true), member.language(), opening,
-                    opened -> receiptOnRecord(from, opened, member.language()));
-            return Handled.OPENED;
+            return open(in, body, new Reporter(from, name, Channel.SMS, true), member.language(), opening,
+                    opened -> receiptOnRecord(from, opened, member.language()), now);
         }
 
         // a stranger's further texts belong to the incident they opened, not to a new one
@@ -249,7 +248,7 @@ public final class InboundSmsService {
             Language lang = body.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                     ? Language.ZH_CN : Language.EN;
             open(in, body, new Reporter(from, null, Channel.SMS, false), lang, dispatcher.readAhead(null, activeNow),
-                    opened -> message(from, opened.id(), lang, "receipt.unverified", Map.of("code", opened.code())));
+                    opened -> message(from, opened.id(), lang, "receipt.unverified", Map.of("code", opened.code())), now);
             return Handled.OPENED_UNVERIFIED;
         }
         // a volunteer or leader answering a notice (not an alert: those matched above)
@@ -307,13 +306,22 @@ public final class InboundSmsService {
 
     /**
      * An incident opened by SMS takes its id from the SMS, so a redelivery can never open a second one. The
-     * receipt goes out with the first alerts (see {@link Dispatcher#open(Dispatcher.NewIncident, Function)}).
+     * receipt goes out with the first alerts (see {@link Dispatcher#open(Dispatcher.NewIncident, Function)}). A text
+     * whose member's emergency was raised by another text or a press in the same instant, and stored first, is passed
+     * on to that one, as a later text is.
      */
-    private void open(InboundSms in, String body, Reporter reporter, Language lang, Dispatcher.OpeningReads reads,
-            Function<Incident, OutboundSms> receipt) {
-        String memberId = reads.member() == null ? null : reads.member().id();
-        dispatcher.open(new Dispatcher.NewIncident(incidentIdFor(in), memberId, IncidentTypes.guess(body), body, null,
-                reporter, lang), reads, receipt);
+    private Handled open(InboundSms in, String body, Reporter reporter, Language lang, Dispatcher.OpeningReads reads,
+            Function<Incident, OutboundSms> receipt, Instant now) {
+        Member member = reads.member();
+        try {
+            dispatcher.open(new Dispatcher.NewIncident(incidentIdFor(in), member == null ? null : member.id(),
+                    IncidentTypes.guess(body), body, null, reporter, lang), reads, receipt);
+            return Handled.OPENED;
+        } catch (UnderWay another) {
+            Incident underWay = incidents.get(another.incidentId()).orElseThrow(() -> another);
+            if (Text.blank(body)) return Handled.IGNORED; // nothing to pass on
+            return followedUp(followUps.followUp(underWay, member, reporter.phone(), body, lang, now));
+        }
     }
 
     private static String incidentIdFor(InboundSms in) {

@@ -11,6 +11,14 @@ public interface IncidentStore {
     /** Stores a new incident; throws {@link StaleWrite} if one with the same id exists. */
     void create(Incident incident);
 
+    /**
+     * Stores a new incident as the member's one emergency under way, as {@link #create} does, unless another of the
+     * member's incidents is active (open or acknowledged, not a bereavement): then it stores nothing and throws
+     * {@link UnderWay} naming that one. Of the member's emergencies raised at the same instant, exactly one is stored.
+     * An incident with no member, or a bereavement, is stored as by {@link #create}.
+     */
+    void createUnlessUnderWay(Incident incident);
+
     Optional<Incident> get(String id);
 
     /**

@@ -178,9 +178,16 @@ public final class TriggerService {
             if (existing.isPresent()) return triggered(existing.get(), member, earlier.reply());
             // the first request reserved the id but did not finish: finish it under the same id
         }
-        Incident incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), request.type(),
-                request.message(), request.place(), reporter(request, member), member.language()), opening,
-                created -> null);
+        Incident incident;
+        try {
+            incident = dispatcher.open(new Dispatcher.NewIncident(incidentId, member.id(), request.type(),
+                    request.message(), request.place(), reporter(request, member), member.language()), opening,
+                    created -> null);
+        } catch (UnderWay another) {
+            // another press or a family's text raised this emergency in the same instant, and was stored first. The key
+            // stays remembered with the id this press reserved, so a repeat of it joins again: its words at most twice
+            return joined(incidents.get(another.incidentId()).orElseThrow(() -> another), member, request, key, now);
+        }
         return triggered(incident, member, Reply.OPENED);
     }
 

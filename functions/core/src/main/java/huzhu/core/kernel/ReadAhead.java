@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * Reads that do not depend on each other, started together: before the first alert each read is a round trip
- * to the store, and one after the other they held the alerts back (BENCHMARKS.md, the call timeline). Only reads
- * go ahead, never a write: what is decided from them is still written with the usual conditional writes.
+ * to the store, and one after the other they held the alerts back (BENCHMARKS.md, the call timeline). Reads go
+ * ahead; what is decided from them is still written with the usual conditional writes. The one write that goes
+ * ahead is a conditional one beside another whose outcome it shares (the DynamoDB store's claim on a member's
+ * emergency, written beside the incident), and it is awaited before anything is sent.
  * <p>
  * The pool's threads are daemons and few; when all are busy the read runs in the caller's thread, so a read
  * ahead never waits for a free thread (nor can reads started from reads wait for each other).

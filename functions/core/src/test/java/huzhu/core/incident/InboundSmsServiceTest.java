@@ -306,6 +306,25 @@ class InboundSmsServiceTest {
     }
 
     @Test
+    void aFamilyText_inTheSameInstantAsAPressOfTheLink_isPassedOnToTheEmergencyThePressOpened() {
+        // given the press's incident is stored between this text's read of the active incidents and its own write
+        Incident[] pressed = new Incident[1];
+        world.store.beforeNextCreate(() -> pressed[0] = world.openFor(member, null, null));
+
+        // when
+        Handled handled = sms(FATHER, "在二楼 门没锁");
+
+        // then one emergency: the volunteers alerted once each, and the father's words passed on to them
+        assertThat(handled).isEqualTo(Handled.RELAYED);
+        assertThat(allIncidents()).extracting(Incident::id).containsExactly(pressed[0].id());
+        assertThat(world.incident(pressed[0].id()).timeline()).last()
+                .satisfies(e -> assertThat(e.text()).contains("在二楼 门没锁"));
+        assertThat(world.messenger.bodiesTo(liNa.phone())).hasSize(2).last().asString()
+                .contains(pressed[0].code(), "在二楼 门没锁");
+        assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString().contains(pressed[0].code());
+    }
+
+    @Test
     void afterTheIncidentIsClosed_theFamilysNextMessage_opensANewOne() {
         // given
         sms(FATHER, "老伴胸口疼");

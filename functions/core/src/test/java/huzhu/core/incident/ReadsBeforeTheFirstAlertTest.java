@@ -140,7 +140,7 @@ class ReadsBeforeTheFirstAlertTest {
 
         assertThat(readsBeforeTheFirstSms()).containsExactly(
                 "active", // the active incidents: one per member at a time, the volunteers' load
-                "create", // the incident, with the first level's alerts planned in the same write
+                "createUnlessUnderWay", // the incident and its first level's alerts, one write (none if already under way)
                 "escalationPolicy",
                 "familyLinks", // the sender as family: whose, and where they live
                 "memberPhoneLink", // the sender as a member
@@ -219,7 +219,7 @@ class ReadsBeforeTheFirstAlertTest {
         assertThat(memberTexts("我妈心脏病犯了，快来人")).isEqualTo(Handled.OPENED);
 
         assertThat(overlaps.get("get").metThem).as("member, volunteers and policy together").isTrue();
-        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "create", "escalationPolicy", "familyLinks",
+        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "createUnlessUnderWay", "escalationPolicy", "familyLinks",
                 "get", "memberPhoneLink", "membersLinkedBy", "recall", "volunteersInCity");
         assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
     }
@@ -272,7 +272,7 @@ class ReadsBeforeTheFirstAlertTest {
         assertThat(overlaps.get("get").metThem).as("member, token, volunteers, policy and key together").isTrue();
         assertThat(readsBeforeTheFirstSms()).containsExactly(
                 "active", // the active incidents: the link's limit, the codes in use, the volunteers' load
-                "create", // the incident, with the first level's alerts planned in the same write
+                "createUnlessUnderWay", // the incident and its first level's alerts, one write (none if already under way)
                 "escalationPolicy",
                 "get", // the member
                 "linkFor", // whose link, and where they live
@@ -406,7 +406,7 @@ class ReadsBeforeTheFirstAlertTest {
         assertThat(familyTexts("我爸摔倒了，快来人", "in-4")).isEqualTo(Handled.OPENED);
 
         // then: the alerts, the member's notice and the verified receipt go to numbers on record; only the count
-        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "count", "create", "escalationPolicy",
+        assertThat(readsBeforeTheFirstSms()).containsExactly("active", "count", "createUnlessUnderWay", "escalationPolicy",
                 "familyLinks", "memberPhoneLink", "membersLinkedBy", "recall", "volunteersInCity");
         assertThat(sent.attempts()).extracting(RecordingMessenger.Attempt::to).contains(phone(11), phone(12));
     }

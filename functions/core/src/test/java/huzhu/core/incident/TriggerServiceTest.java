@@ -171,6 +171,40 @@ class TriggerServiceTest {
     }
 
     @Test
+    void twoPressesInTheSameInstant_openOneEmergency_andTheOtherJoinsIt() {
+        // given a second press (another family member's phone, another page) whose incident is stored just before ours
+        Triggered[] other = new Triggered[1];
+        world.store.beforeNextCreate(() -> other[0] = triggers.trigger(token, input(null, "爸爸倒在厨房", null, null, null),
+                "key-other"));
+
+        // when
+        Triggered mine = triggers.trigger(token, input("medical", "胸口疼，快来人", "王建国", FATHER, null), "key-1");
+
+        // then one incident, the volunteer alerted once, and what this press said passed on to it
+        assertThat(allIncidents()).hasSize(1);
+        assertThat(mine.incidentId()).isEqualTo(other[0].incidentId());
+        assertThat(mine.reply()).contains(other[0].code(), "已转告", "120");
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(2); // the alert, then this press's words
+        assertThat(world.messenger.bodiesTo(phone(11))).last().asString().contains("胸口疼，快来人");
+    }
+
+    @Test
+    void aPressInTheSameInstantAsAFamilyText_joinsTheEmergencyTheTextOpened() {
+        // given the father's text is stored just before the press's incident
+        world.store.beforeNextCreate(() -> world.sms(FATHER, "老伴晕倒了"));
+
+        // when
+        Triggered press = triggers.trigger(token, null, "key-1");
+
+        // then
+        assertThat(allIncidents()).hasSize(1);
+        assertThat(press.incidentId()).isEqualTo(allIncidents().get(0).id());
+        assertThat(press.reply()).contains("正在处理");
+        assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
+        assertThat(world.incident(press.incidentId()).timeline()).extracting(TimelineEntry::kind).contains("tappedAgain");
+    }
+
+    @Test
     void onceTheEmergencyIsClosed_theLinkOpensANewOne() {
         // given
         Triggered first = triggers.trigger(token, null, "key-1");

@@ -5,7 +5,7 @@ import huzhu.core.incident.IncidentStore;
 import huzhu.core.kernel.IdempotencyStore;
 
 /**
- * A store that lets one competing action slip in around the next incident write, the way a second Lambda
+ * A store that lets one competing action slip in around the next incident write (or creation), the way a second Lambda
  * would between our read and our write. The competitor runs once; its own writes pass straight through.
  * It can also fail one idempotency write, the way a store times out after the work was done.
  */
@@ -15,11 +15,18 @@ public final class InterleavingStore implements Store {
     private final IdempotencyStore idempotency;
     private Runnable beforeNextUpdate;
     private Runnable afterNextUpdate;
+    private Runnable beforeNextCreate;
     private RuntimeException nextRememberFailure;
 
     public InterleavingStore(Store delegate) {
         this.delegate = delegate;
         this.incidents = Intercepted.port(delegate.incidents(), IncidentStore.class, (method, args, real) -> {
+            if (method.getName().startsWith("create")) {
+                Runnable competitor = beforeNextCreate;
+                beforeNextCreate = null;
+                if (competitor != null) competitor.run();
+                return real.run();
+            }
             if (!method.getName().equals("update")) return real.run();
             Runnable before = beforeNextUpdate;
             beforeNextUpdate = null;
@@ -43,6 +50,14 @@ public final class InterleavingStore implements Store {
     /** The next incident update first runs {@code competitor}, then tries its own (now stale) write. */
     public void beforeNextUpdate(Runnable competitor) {
         this.beforeNextUpdate = competitor;
+    }
+
+    /**
+     * The next incident created first runs {@code competitor}, the way a second Lambda raising the same member's
+     * emergency in the same instant stores its incident between our read of the active ones and our write.
+     */
+    public void beforeNextCreate(Runnable competitor) {
+        this.beforeNextCreate = competitor;
     }
 
     /** The next incident update writes, then {@code competitor} runs before the caller continues. */

@@ -3,6 +3,8 @@ package huzhu.core.testing;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentStore;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.UnderWay;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -28,6 +30,19 @@ final class MemoryIncidents implements IncidentStore {
     public void create(Incident incident) {
         synchronized (lock) {
             if (byId.containsKey(incident.id())) throw new StaleWrite("incident", incident.id());
+            byId.put(incident.id(), incident);
+        }
+    }
+
+    @Override
+    public void createUnlessUnderWay(Incident incident) {
+        synchronized (lock) {
+            if (byId.containsKey(incident.id())) throw new StaleWrite("incident", incident.id());
+            Optional<Incident> underWay = incident.memberId() == null || incident.type() == IncidentType.BEREAVEMENT
+                    ? Optional.empty()
+                    : byId.values().stream().filter(i -> incident.memberId().equals(i.memberId()) && i.active()
+                            && i.type() != IncidentType.BEREAVEMENT).min(NEWEST_FIRST);
+            if (underWay.isPresent()) throw new UnderWay(underWay.get().id());
             byId.put(incident.id(), incident);
         }
     }

@@ -22,13 +22,17 @@ import huzhu.core.directory.Registry;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
+import huzhu.core.incident.Channel;
 import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentStatus;
+import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Notify;
 import huzhu.core.incident.PolicyLevel;
+import huzhu.core.incident.Reporter;
+import huzhu.core.incident.UnderWay;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
@@ -809,6 +813,116 @@ public abstract class StoreContract {
             String mine = "editor " + n;
             assertThat(stored.timeline()).filteredOn(e -> e.text().equals(mine)).hasSize(editsEach);
         }
+    }
+
+    // ---------------------------------------------------------------- incidents: one emergency per member at a time
+
+    @Test
+    void theMembersEmergency_isStored_whenNoneIsUnderWay() {
+        // given an emergency of another member's, and one of this member's long closed
+        store.incidents().createUnlessUnderWay(incident("other").member("m-2").build());
+        store.incidents().createUnlessUnderWay(incident("last-year").build());
+        close("last-year");
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+
+        // then
+        assertThat(store.incidents().get("inc-1")).isPresent();
+    }
+
+    @Test
+    void aSecondEmergencyOfTheMember_isRefused_namingTheOneUnderWay_andNothingIsStored() {
+        // given
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+
+        // when / then
+        assertThatThrownBy(() -> store.incidents().createUnlessUnderWay(incident("inc-2").createdAt(T0.plusSeconds(1)).build()))
+                .isInstanceOfSatisfying(UnderWay.class, e -> assertThat(e.incidentId()).isEqualTo("inc-1"));
+        assertThat(store.incidents().get("inc-2")).isEmpty();
+        assertThat(store.incidents().active()).extracting(Incident::id).containsExactly("inc-1");
+    }
+
+    @Test
+    void anAcknowledgedEmergency_isStillUnderWay() {
+        // given
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+        Incident read = store.incidents().get("inc-1").orElseThrow();
+        store.incidents().update(read.edit().acknowledge(T0.plusSeconds(30)).build());
+
+        // when / then
+        assertThatThrownBy(() -> store.incidents().createUnlessUnderWay(incident("inc-2").build()))
+                .isInstanceOfSatisfying(UnderWay.class, e -> assertThat(e.incidentId()).isEqualTo("inc-1"));
+    }
+
+    @Test
+    void onceTheEmergencyIsClosed_theMembersNextOneIsStored() {
+        // given
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+        close("inc-1");
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-2").createdAt(T0.plusSeconds(60)).build());
+
+        // then
+        assertThat(store.incidents().active()).extracting(Incident::id).containsExactly("inc-2");
+    }
+
+    @Test
+    void anEmergencyAnOfficerOpened_isUnderWay_forTheFamilysNextOne() {
+        // given
+        store.incidents().create(incident("by-officer").reporter(new Reporter(null, "王干事", Channel.CONSOLE, true)).build());
+
+        // when / then
+        assertThatThrownBy(() -> store.incidents().createUnlessUnderWay(incident("inc-2").build()))
+                .isInstanceOfSatisfying(UnderWay.class, e -> assertThat(e.incidentId()).isEqualTo("by-officer"));
+    }
+
+    @Test
+    void aDeathOnRecord_isNoEmergencyUnderWay() {
+        // given
+        store.incidents().create(incident("death").type(IncidentType.BEREAVEMENT).status(IncidentStatus.ACKNOWLEDGED).build());
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+
+        // then
+        assertThat(store.incidents().get("inc-1")).isPresent();
+    }
+
+    @Test
+    void theSameEmergencyAgain_isAStaleWrite_notAnotherUnderWay() {
+        // given the first delivery of a text stored its incident
+        Incident first = incident("sms-1").build();
+        store.incidents().createUnlessUnderWay(first);
+
+        // when / then its redelivery is told the id exists, to finish what the first left undone
+        assertThatThrownBy(() -> store.incidents().createUnlessUnderWay(incident("sms-1").message("again").build()))
+                .isInstanceOf(StaleWrite.class);
+        assertThat(store.incidents().get("sms-1")).contains(first);
+    }
+
+    @Test
+    void eightEmergenciesOfOneMemberRaisedAtOnce_storeExactlyOne_andTellTheOthersWhichOne() {
+        // when a press of the link and texts from every family phone arrive in the same instant
+        List<Outcome<String>> outcomes = race(8, n -> {
+            store.incidents().createUnlessUnderWay(incident("inc-" + n).createdAt(T0.plusMillis(n)).build());
+            return "inc-" + n;
+        });
+
+        // then
+        assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+        String stored = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().value();
+        assertThat(outcomes).filteredOn(o -> !o.succeeded()).allSatisfy(o -> assertThat(o.failure())
+                .isInstanceOfSatisfying(UnderWay.class, e -> assertThat(e.incidentId()).isEqualTo(stored)));
+        assertThat(store.incidents().active()).extracting(Incident::id).containsExactly(stored);
+        assertThat(store.incidents().list(IncidentQuery.ALL, PageRequest.first(50)).items()).hasSize(1);
+    }
+
+    private void close(String id) {
+        Incident read = store.incidents().get(id).orElseThrow();
+        store.incidents().update(read.edit().close(IncidentStatus.RESOLVED, read.createdAt().plusSeconds(600), "已送医")
+                .build());
     }
 
     // ---------------------------------------------------------------- incidents: lists

@@ -7,14 +7,20 @@ import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.incident.AlertStatus;
 import huzhu.core.incident.Channel;
-import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.Dispatcher.Outcome;
+import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.EscalationTimer;
+import huzhu.core.incident.InboundSmsService.Handled;
+import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.Incident;
+import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.incident.Reporter;
+import huzhu.core.incident.TriggerService.TriggerInput;
+import huzhu.core.incident.TriggerService.Triggered;
+import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.MutableClock;
 import huzhu.core.testing.RecordingMessenger;
@@ -47,6 +53,7 @@ class DispatchRacesOnDynamoIT {
     private final RecordingMessenger sms = new RecordingMessenger();
     private final MutableClock clock = MutableClock.atT0();
     private Dispatcher dispatcher;
+    private Services services;
 
     @BeforeAll
     static void startThreads() {
@@ -61,9 +68,11 @@ class DispatchRacesOnDynamoIT {
     @BeforeEach
     void aMemberWithTwoNeighboursAndAnOfficer() {
         store = tables.freshStore();
-        dispatcher = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(11),
-                new ServiceConfig("https://huzhu.example", null)).dispatcher();
-        store.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("武汉市", "江汉区").build());
+        services = Services.create(store, sms, EscalationTimer.NONE, clock, new SequentialIds(11),
+                new ServiceConfig("https://huzhu.example", null));
+        dispatcher = services.dispatcher();
+        store.directory().members().insert(Fixtures.member("m-1").phone(phone(1)).home("武汉市", "江汉区")
+                .family("王建国", "父亲", phone(2)).build());
         store.directory().volunteers().insert(Fixtures.volunteer("v-1").name("刘强").phone(phone(11)).area("武汉市", "江汉区").build());
         store.directory().volunteers().insert(Fixtures.volunteer("v-2").name("赵敏").phone(phone(12)).area("武汉市", "江汉区").build());
         store.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
@@ -130,6 +139,25 @@ class DispatchRacesOnDynamoIT {
         assertThat(now.level()).isEqualTo(1);
         assertThat(now.escalations()).isEqualTo(1);
         assertThat(sms.sentTo(phone(21))).hasSize(1);
+    }
+
+    @RepeatedTest(20)
+    void aFamilyTextAndAPressOfTheLinkInTheSameInstant_openOneEmergency_andEachNeighbourIsAlertedOnce() throws Exception {
+        // given
+        String token = services.directory().issueTriggerLink("m-1").token();
+
+        // when the father texts while the mother presses the link on the card by the phone
+        List<Object> results = together(
+                () -> services.inboundSms().handle(new InboundSms(phone(2), "+8610690000", "老伴晕倒了", "in-1", null)),
+                () -> services.trigger().trigger(token, new TriggerInput(null, "在厨房", null, null, null), "key-1"));
+
+        // then one incident: the one stored first opened, the other joined it and its words were passed on
+        List<Incident> all = store.incidents().list(IncidentQuery.ALL, PageRequest.first(10)).items();
+        assertThat(all).hasSize(1);
+        assertThat(((Triggered) results.get(1)).incidentId()).isEqualTo(all.get(0).id());
+        assertThat(results.get(0)).isIn(Handled.OPENED, Handled.RELAYED);
+        assertThat(sms.bodiesTo(phone(11))).filteredOn(body -> body.contains("回复1")).hasSize(1);
+        assertThat(sms.bodiesTo(phone(12))).filteredOn(body -> body.contains("回复1")).hasSize(1);
     }
 
     /** Runs both at once (released by one latch) and returns their results in order. */

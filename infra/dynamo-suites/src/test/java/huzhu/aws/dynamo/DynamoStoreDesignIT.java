@@ -24,6 +24,7 @@ import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.RecipientKind;
+import huzhu.core.incident.UnderWay;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -207,6 +208,63 @@ class DynamoStoreDesignIT {
         clock.set(T0.plus(PersonRegistry.CLAIM_LEASE).plusSeconds(1));
         store.directory().members().insert(member("m-1").phone(phone).build());
         assertThat(store.directory().members().byPhone(phone)).map(Member::id).contains("m-1");
+    }
+
+    @Test
+    void closingAMembersEmergency_letsGoOfTheClaimOnIt() {
+        // given
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+        assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).containsEntry("incident", AttributeValue.fromS("inc-1"));
+
+        // when
+        Incident read = store.incidents().get("inc-1").orElseThrow();
+        store.incidents().update(read.edit().close(IncidentStatus.RESOLVED, T0.plusSeconds(600), "已送医").build());
+
+        // then
+        assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).isEmpty();
+    }
+
+    @Test
+    void aClaimLeftByAClosedEmergency_whoseReleaseFailed_isTakenOverByTheNextOne() {
+        // given an emergency closed while the claim stayed behind
+        store.incidents().create(incident("inc-old").status(IncidentStatus.RESOLVED).build());
+        putClaim("m-1", "inc-old");
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-new").build());
+
+        // then
+        assertThat(store.incidents().get("inc-new")).isPresent();
+        assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).containsEntry("incident", AttributeValue.fromS("inc-new"));
+    }
+
+    @Test
+    void aClaimLeftByAnEmergencyThatWasNeverStored_isTakenOverByTheNextOne() {
+        // given a claim whose incident's writer died before writing it
+        putClaim("m-1", "inc-ghost");
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-new").build());
+
+        // then
+        assertThat(store.incidents().get("inc-new")).isPresent();
+        assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).containsEntry("incident", AttributeValue.fromS("inc-new"));
+    }
+
+    @Test
+    void anEmergencyThatLostTheClaim_isWithdrawn_andLeavesNothingInTheIndexes() {
+        // given the member's emergency under way holds the claim, and the active index has not shown it yet
+        store.incidents().createUnlessUnderWay(incident("inc-first").build());
+
+        // when a second, raised in the same instant, is written beside its claim
+        assertThatThrownBy(() -> store.incidents().createUnlessUnderWay(incident("inc-second").build()))
+                .isInstanceOf(UnderWay.class);
+
+        // then it was taken back: not readable, not listed, not due for escalation
+        assertThat(rawItem("INCIDENT#inc-second", "INCIDENT")).isEmpty();
+        assertThat(idsInActiveIndex()).containsExactly("inc-first");
+        assertThat(store.incidents().list(IncidentQuery.ALL, PageRequest.first(10)).items()).extracting(Incident::id)
+                .containsExactly("inc-first");
     }
 
     @Test
@@ -466,6 +524,12 @@ class DynamoStoreDesignIT {
     private Map<String, AttributeValue> rawItem(String pk, String sk) {
         return client.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+
+    private void putClaim(String memberId, String incidentId) {
+        client.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS("MEMBER#" + memberId), "sk", AttributeValue.fromS("EMERGENCY_UNDER_WAY"),
+                "incident", AttributeValue.fromS(incidentId))));
     }
 
     private List<String> idsInActiveIndex() {

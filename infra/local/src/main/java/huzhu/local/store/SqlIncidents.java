@@ -10,12 +10,16 @@ import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.IncidentStore;
+import huzhu.core.incident.IncidentType;
+import huzhu.core.incident.UnderWay;
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,15 +42,38 @@ final class SqlIncidents implements IncidentStore {
 
     @Override
     public void create(Incident incident) {
+        sql.tx(c -> insert(c, incident));
+    }
+
+    @Override
+    public void createUnlessUnderWay(Incident incident) {
+        if (incident.memberId() == null || incident.type() == IncidentType.BEREAVEMENT) {
+            create(incident);
+            return;
+        }
         sql.tx(c -> {
-            int inserted = execute(c, """
-                    INSERT OR IGNORE INTO incidents (id, status, created_at, next_escalation_at, version, doc)
-                    VALUES (?, ?, ?, ?, ?, ?)""",
-                    incident.id(), incident.status().wire(), nanos(incident.createdAt()),
-                    nanosOrNull(incident.nextEscalationAt()), incident.version(), sql.json.write(incident));
-            if (inserted == 0) throw new StaleWrite("incident", incident.id());
-            return null;
+            // the store's one lock holds every other writer off between this look and the insert
+            if (first(sql.docs(c, Incident.class, "SELECT doc FROM incidents WHERE id = ?", incident.id())).isPresent()) {
+                throw new StaleWrite("incident", incident.id());
+            }
+            Optional<Incident> underWay = sql.docs(c, Incident.class, """
+                            SELECT doc FROM incidents WHERE status IN (?, ?) ORDER BY created_at DESC, id DESC""",
+                            ACTIVE.get(0), ACTIVE.get(1)).stream()
+                    .filter(i -> incident.memberId().equals(i.memberId()) && i.type() != IncidentType.BEREAVEMENT)
+                    .findFirst();
+            if (underWay.isPresent()) throw new UnderWay(underWay.get().id());
+            return insert(c, incident);
         });
+    }
+
+    private Void insert(Connection c, Incident incident) throws SQLException {
+        int inserted = execute(c, """
+                INSERT OR IGNORE INTO incidents (id, status, created_at, next_escalation_at, version, doc)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                incident.id(), incident.status().wire(), nanos(incident.createdAt()),
+                nanosOrNull(incident.nextEscalationAt()), incident.version(), sql.json.write(incident));
+        if (inserted == 0) throw new StaleWrite("incident", incident.id());
+        return null;
     }
 
     @Override
