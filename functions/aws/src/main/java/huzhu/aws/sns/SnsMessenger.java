@@ -4,6 +4,7 @@ import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.aws.sns.RetryingPublisher.Attribute;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.DaemonThreads;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
@@ -48,11 +49,8 @@ public final class SnsMessenger implements Messenger {
      * {@code Dispatcher.open}): two more threads, so the twentieth alert does not wait for a whole round trip.
      */
     static final int POOL_SIZE = FAN_OUT + 2;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(POOL_SIZE, r -> {
-        Thread t = new Thread(r, "huzhu-sms-fan-out");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(POOL_SIZE,
+            DaemonThreads.named("huzhu-sms-fan-out"));
 
     private final Map<String, Attribute> attributes;
     private final RetryingPublisher publisher;

@@ -18,7 +18,6 @@ import huzhu.core.kernel.Wire;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -83,9 +82,7 @@ public final class IncidentService {
             place = new Place(v.text("location.address", input.location().address(), 200, false),
                     input.location().lat(), input.location().lon());
         }
-        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 300) {
-            v.problem("Idempotency-Key", "invalid.tooLong");
-        }
+        v.idempotencyKey(idempotencyKey, 300);
         v.throwIfAny();
         Member member = directory.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
         String incidentId = null;
@@ -118,14 +115,7 @@ public final class IncidentService {
 
     /** Every incident of the period and status, newest first (a union's are few hundred a year at most). */
     public List<Incident> all(String status, Instant from, Instant to) {
-        List<Incident> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Incident> page = list(status, from, to, new PageRequest(cursor, PageRequest.MAX_LIMIT));
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return Page.readAll(page -> list(status, from, to, page));
     }
 
     /**

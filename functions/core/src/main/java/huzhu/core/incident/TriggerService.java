@@ -283,7 +283,7 @@ public final class TriggerService {
             place = new Place(v.text("location.address", in.location().address(), 200, false), in.location().lat(),
                     in.location().lon());
         }
-        if (!Text.blank(idempotencyKey) && idempotencyKey.length() > 200) v.problem("Idempotency-Key", "invalid.tooLong");
+        v.idempotencyKey(idempotencyKey, 200);
         v.throwIfAny();
         return new Request(type, message, name, phone, place);
     }
