@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,12 +109,8 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheFirstSchema_gainsTheAuditLog_andKeepsItsData() throws SQLException {
         // given a data directory written before the audit log existed
-        Path dir = dataDir.resolve("first-schema");
         Member member = Fixtures.fullMember("m-1");
-        try (SqliteStore store = SqliteStore.open(dir)) {
-            store.directory().members().insert(member);
-        }
-        backToSchema(dir, 1);
+        Path dir = writtenAtSchema(1, store -> store.directory().members().insert(member));
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -129,13 +126,11 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheSecondSchema_gainsTheCareTables_andKeepsItsData() throws SQLException {
         // given a data directory written before notices and applications existed
-        Path dir = dataDir.resolve("second-schema");
         Member member = Fixtures.fullMember("m-1");
-        try (SqliteStore store = SqliteStore.open(dir)) {
+        Path dir = writtenAtSchema(2, store -> {
             store.directory().members().insert(member);
             store.triggerTokens().bind("m-1", "hash-1");
-        }
-        backToSchema(dir, 2);
+        });
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -154,12 +149,8 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheThirdSchema_gainsOptOuts_andKeepsItsData() throws SQLException {
         // given a data directory written before opt-outs were recorded for everyone
-        Path dir = dataDir.resolve("third-schema");
         Member member = Fixtures.fullMember("m-1");
-        try (SqliteStore store = SqliteStore.open(dir)) {
-            store.directory().members().insert(member);
-        }
-        backToSchema(dir, 3);
+        Path dir = writtenAtSchema(3, store -> store.directory().members().insert(member));
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -174,12 +165,8 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheFourthSchema_gainsCareRoundsAndContactRequests_andKeepsItsFollowUps() throws SQLException {
         // given a data directory written before care rounds existed, with a follow-up of an incident
-        Path dir = dataDir.resolve("fourth-schema");
         FollowUp visit = Fixtures.followUp("f-1").incident("i-1", "m-1").build();
-        try (SqliteStore store = SqliteStore.open(dir)) {
-            store.followUps().insert(visit);
-        }
-        backToSchema(dir, 4);
+        Path dir = writtenAtSchema(4, store -> store.followUps().insert(visit));
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -200,6 +187,16 @@ class SqliteStoreIT extends StoreContract {
             5, List.of("DROP TABLE rounds", "DROP TABLE contact_requests", "DROP INDEX followups_round",
                     "ALTER TABLE followups DROP COLUMN round_id"),
             6, List.of("DROP TABLE holds", "DROP TABLE surges"));
+
+    /** A data directory as a build of schema {@code version} left it, holding what {@code written} put in. */
+    private Path writtenAtSchema(int version, Consumer<SqliteStore> written) throws SQLException {
+        Path dir = dataDir.resolve("schema-" + version);
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            written.accept(store);
+        }
+        backToSchema(dir, version);
+        return dir;
+    }
 
     /** Turns the database in {@code dir} back into what a build of schema {@code version} left on disk. */
     private static void backToSchema(Path dir, int version) throws SQLException {
