@@ -68,7 +68,8 @@ class ConsoleNewRoutesTest {
 
     // ================================================================== route × role
 
-    record RouteCase(String method, String path, String body, String contentType, Access access, int success) {
+    record RouteCase(String method, String path, String body, String contentType, Access access, int success)
+            implements RouteByRole.Route {
         @Override
         public String toString() {
             return method + " " + path;
@@ -114,12 +115,8 @@ class ConsoleNewRoutesTest {
         Reply reply = call(as, route.method(), route.path(), route.body(), route.contentType());
 
         // then
-        if (route.access().allows(as)) {
-            assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
-            if (route.method().equals("GET")) RouteByRole.assertReadAudited(store, route, PERSONAL_READS, audit);
-            return;
-        }
-        RouteByRole.assertRefused(reply, as);
+        RouteByRole.assertAnswersByRole(route, as, reply, store, PERSONAL_READS, audit);
+        if (route.access().allows(as)) return;
         assertThat(store.directory().members().all()).hasSize(members);
         assertThat(store.directory().volunteers().all()).hasSize(volunteers);
         assertThat(auditSize()).isEqualTo(audit);

@@ -26,13 +26,38 @@ final class RouteByRole {
     private RouteByRole() {
     }
 
+    /** A row of a route table: how the route is called, whom it lets in, what it answers them. */
+    interface Route {
+        String method();
+
+        Access access();
+
+        int success();
+    }
+
     /** Each route once as each kind of caller. */
     static Stream<Arguments> asEveryCaller(List<?> routes) {
         return routes.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
     }
 
+    /**
+     * A caller the route lets in gets its success — no body with a 204, JSON from a route behind sign-in — and a read
+     * leaves the audit entry {@code personalReads} lists for it, or none; any other caller is refused.
+     */
+    static void assertAnswersByRole(Route route, As as, Reply reply, InMemoryStore store,
+            Map<String, String> personalReads, int auditedBefore) throws Exception {
+        if (!route.access().allows(as)) {
+            assertRefused(reply, as);
+            return;
+        }
+        assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
+        if (route.success() == 204) assertThat(reply.body()).isEmpty();
+        else if (route.access() != Access.PUBLIC) assertThat(reply.json()).as(reply.body()).isNotNull();
+        if (route.method().equals("GET")) assertReadAudited(store, route, personalReads, auditedBefore);
+    }
+
     /** No claims: 401 with the Bearer challenge; a role the route does not let in: 403 saying so. */
-    static void assertRefused(Reply reply, As as) throws Exception {
+    private static void assertRefused(Reply reply, As as) throws Exception {
         if (as == As.NO_CLAIMS) {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
@@ -48,7 +73,7 @@ final class RouteByRole {
      * The audit entry a read of {@code route} leaves, as {@code personalReads} lists it — action, kind of record, how
      * many ({@code *}: any), and optionally what the label holds — or none for a read that is not listed.
      */
-    static void assertReadAudited(InMemoryStore store, Object route, Map<String, String> personalReads,
+    private static void assertReadAudited(InMemoryStore store, Route route, Map<String, String> personalReads,
             int auditedBefore) {
         List<AuditEntry> entries = auditEntries(store);
         String expected = personalReads.get(route.toString());
