@@ -42,10 +42,9 @@ class AwsApiWireIT {
             UrlConnectionHttpClient.create());
 
     @BeforeEach
-    void awsAnswers() {
-        aws.stubFor(any(anyUrl()).atPriority(5).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/xml").withBody("<PublishResponse><PublishResult><MessageId>m-1"
-                        + "</MessageId></PublishResult></PublishResponse>")));
+    void awsAnswersAPublish() {
+        answers(5, "text/xml", "<PublishResponse><PublishResult><MessageId>m-1</MessageId></PublishResult>"
+                + "</PublishResponse>");
     }
 
     @Test
@@ -61,9 +60,7 @@ class AwsApiWireIT {
                     "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String")
                             .stringValue("Transactional").build())));
         }
-        Map<String, String> ours = new LinkedHashMap<>();
-        ours.put("Action", "Publish");
-        ours.put("Version", "2010-03-31");
+        Map<String, String> ours = snsPublish();
         ours.put("PhoneNumber", "+8613800138000");
         ours.put("Message", text);
         ours.put("MessageAttributes.entry.1.Name", "AWS.SNS.SMS.SMSType");
@@ -86,9 +83,7 @@ class AwsApiWireIT {
             sdk.publish(b -> b.topicArn(topic).message("K27 escalated").subject("Level 2").messageAttributes(Map.of(
                     "level", MessageAttributeValue.builder().dataType("Number").stringValue("2").build())));
         }
-        Map<String, String> ours = new LinkedHashMap<>();
-        ours.put("Action", "Publish");
-        ours.put("Version", "2010-03-31");
+        Map<String, String> ours = snsPublish();
         ours.put("TopicArn", topic);
         ours.put("Message", "K27 escalated");
         ours.put("Subject", "Level 2");
@@ -105,9 +100,8 @@ class AwsApiWireIT {
     void sqsSendMessage_isTheSdksRequest() {
         // given
         URI endpoint = URI.create(aws.baseUrl());
-        aws.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.0")
-                .withBody("{\"MessageId\":\"m-1\",\"MD5OfMessageBody\":\"fa0ae3d7a5b2f4f0d2ad0e3ba4e4a21c\"}")));
+        answers(1, "application/x-amz-json-1.0",
+                "{\"MessageId\":\"m-1\",\"MD5OfMessageBody\":\"fa0ae3d7a5b2f4f0d2ad0e3ba4e4a21c\"}");
         String queue = "https://sqs.cn-north-1.amazonaws.com.cn/123456789012/huzhu-escalation";
         String body = "{\"incidentId\":\"inc-1\",\"level\":0,\"deadline\":\"2026-03-02T01:33:00Z\"}";
 
@@ -134,8 +128,7 @@ class AwsApiWireIT {
     void secretsManagerGetSecretValue_isTheSdksRequest() {
         // given
         URI endpoint = URI.create(aws.baseUrl());
-        aws.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"SecretString\":\"s\"}")));
+        answers(1, "application/x-amz-json-1.1", "{\"SecretString\":\"s\"}");
         String arn = "arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:huzhu-ack-key-AbCdEf";
 
         // when
@@ -147,6 +140,20 @@ class AwsApiWireIT {
 
         // then
         sameRequest("secretsmanager");
+    }
+
+    /** AWS answers every request 200 with this body; a lower priority number wins. */
+    private static void answers(int priority, String contentType, String body) {
+        aws.stubFor(any(anyUrl()).atPriority(priority).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", contentType).withBody(body)));
+    }
+
+    /** SNS's Publish in the query protocol, its parameters in the order the SDK writes them. */
+    private static Map<String, String> snsPublish() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("Action", "Publish");
+        params.put("Version", "2010-03-31");
+        return params;
     }
 
     /** The SDK's request (first) and ours (second), as WireMock received them. */

@@ -1,5 +1,6 @@
 package huzhu.console;
 
+import static huzhu.console.Bodies.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,6 @@ import huzhu.core.testing.SequentialIds;
 import huzhu.testing.PageSecurity;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ class CareRoutesTest {
 
     // ================================================================== route × role
 
-    record RouteCase(String method, String path, String body, Access access, int success) {
+    record RouteCase(String method, String path, String body, Access access, int success) implements RouteByRole.Route {
         @Override
         public String toString() {
             return method + " " + path + (body != null && body.contains("rotateLink") ? " (rotate)" : "");
@@ -140,7 +140,7 @@ class CareRoutesTest {
             "GET /v1/reports/coverage", "list coverage *");
 
     static Stream<Arguments> everyRouteAsEveryCaller() {
-        return ROUTES.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
+        return RouteByRole.asEveryCaller(ROUTES);
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -153,35 +153,8 @@ class CareRoutesTest {
         Reply reply = call(as, route.method(), route.path(), route.body());
 
         // then
-        if (route.access().allows(as) && (as != As.NO_CLAIMS || route.access() == Access.PUBLIC)) {
-            assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
-            if (route.method().equals("GET")) assertReadAudited(route, before.audit());
-            return;
-        }
-        if (as == As.NO_CLAIMS) {
-            assertThat(reply.status()).isEqualTo(401);
-            assertThat(reply.error().get("code").asText()).isEqualTo("unauthorized");
-        } else {
-            assertThat(reply.status()).isEqualTo(403);
-            assertThat(reply.error().get("code").asText()).isEqualTo("forbidden");
-        }
-        assertThat(snapshot()).isEqualTo(before);
-    }
-
-    /** Who read what and how many, for a personal read; nothing for any other read. */
-    private void assertReadAudited(RouteCase route, int auditedBefore) {
-        List<huzhu.core.audit.AuditEntry> entries = store.audit().list(null, null, PageRequest.first(200)).items();
-        String expected = PERSONAL_READS.get(route.toString());
-        if (expected == null) {
-            assertThat(entries).as("%s reads no personal data", route).hasSize(auditedBefore);
-            return;
-        }
-        String[] e = expected.split(" ");
-        assertThat(entries).as("%s is audited", route).hasSize(auditedBefore + 1);
-        assertThat(entries.get(0).actorName()).isEqualTo("wang.fang@union.example");
-        assertThat(entries.get(0).action()).isEqualTo(e[0]);
-        assertThat(entries.get(0).targetKind()).isEqualTo(e[1]);
-        if (!e[2].equals("*")) assertThat(entries.get(0).count()).isEqualTo(Integer.parseInt(e[2]));
+        RouteByRole.assertAnswersByRole(route, as, reply, store, PERSONAL_READS, before.audit());
+        if (!route.access().allows(as)) assertThat(snapshot()).as("a refusal changes nothing").isEqualTo(before);
     }
 
     static Stream<RouteCase> routesWithABody() {
@@ -199,7 +172,7 @@ class CareRoutesTest {
 
         // then
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.error().get("code").asText()).isEqualTo("malformed_json");
+        assertThat(RouteByRole.contractError(reply).get("code").asText()).isEqualTo("malformed_json");
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -459,7 +432,7 @@ class CareRoutesTest {
     private Snapshot snapshot() {
         return new Snapshot(store.notices().list(PageRequest.first(200)).items(),
                 store.applications().list(StatusFilter.parse(ApplicationStatus.class, null), PageRequest.first(200)).items(), store.introductions().all(), sms.attempts().size(),
-                store.audit().list(null, null, PageRequest.first(200)).items().size(), store.triggerTokens().has("m-1"));
+                RouteByRole.auditEntries(store).size(), store.triggerTokens().has("m-1"));
     }
 
     private Reply call(As as, String method, String pathAndQuery, String body) {
@@ -470,11 +443,5 @@ class CareRoutesTest {
     private Reply call(As as, String method, String pathAndQuery, String body, Map<String, String> headers) {
         for (Map.Entry<String, String> id : ids.entrySet()) pathAndQuery = pathAndQuery.replace(id.getKey(), id.getValue());
         return api.as(as, method, pathAndQuery, body, headers);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

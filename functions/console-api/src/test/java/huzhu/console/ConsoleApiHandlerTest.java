@@ -1,5 +1,6 @@
 package huzhu.console;
 
+import static huzhu.console.Bodies.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import huzhu.core.testing.TriggerLinks;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,7 +93,8 @@ class ConsoleApiHandlerTest {
 
     // ================================================================== every route × every caller
 
-    record RouteCase(String method, String template, String path, String body, Access access, int success) {
+    record RouteCase(String method, String template, String path, String body, Access access, int success)
+            implements RouteByRole.Route {
         @Override
         public String toString() {
             return method + " " + template;
@@ -182,7 +184,7 @@ class ConsoleApiHandlerTest {
             Map.entry("GET /v1/reports/coverage", "list coverage *"));
 
     static Stream<Arguments> everyRouteAsEveryCaller() {
-        return ROUTES.stream().flatMap(r -> Stream.of(As.values()).map(as -> Arguments.of(r, as)));
+        return RouteByRole.asEveryCaller(ROUTES);
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -200,45 +202,12 @@ class ConsoleApiHandlerTest {
         Reply reply = call(as, route.method(), route.path(), route.body());
 
         // then
-        if (route.access().allows(as) && (as != As.NO_CLAIMS || route.access() == Access.PUBLIC)) {
-            assertThat(reply.status()).as(reply.body()).isEqualTo(route.success());
-            if (route.success() == 204) assertThat(reply.body()).isEmpty();
-            else if (route.access() != Access.PUBLIC) assertThat(reply.json()).isNotNull();
-            if (route.method().equals("GET")) assertReadAudited(route, audited);
-        } else if (as == As.NO_CLAIMS) {
-            assertThat(reply.status()).isEqualTo(401);
-            assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
-            assertThat(errorOf(reply).get("code").asText()).isEqualTo("unauthorized");
-            assertThat(snapshot()).isEqualTo(before);
-        } else {
-            assertThat(reply.status()).isEqualTo(403);
-            assertThat(errorOf(reply).get("code").asText()).isEqualTo("forbidden");
-            assertThat(errorOf(reply).get("message").asText()).contains("无权");
-            assertThat(snapshot()).isEqualTo(before);
-        }
-    }
-
-    /** Who read what and how many, for a personal read; nothing for any other read. */
-    private void assertReadAudited(RouteCase route, int auditedBefore) {
-        List<AuditEntry> entries = auditEntries();
-        String expected = PERSONAL_READS.get(route.toString());
-        if (expected == null) {
-            assertThat(entries).as("%s reads no personal data", route).hasSize(auditedBefore);
-            return;
-        }
-        String[] e = expected.split(" ");
-        assertThat(entries).as("%s is audited", route).hasSize(auditedBefore + 1);
-        AuditEntry entry = entries.get(0);
-        assertThat(entry.actorId()).isEqualTo("8c1e5a2b-7d3f-4e6a-9b0c-1d2e3f4a5b6c");
-        assertThat(entry.actorName()).isEqualTo("wang.fang@union.example");
-        assertThat(entry.action()).isEqualTo(e[0]);
-        assertThat(entry.targetKind()).isEqualTo(e[1]);
-        if (!e[2].equals("*")) assertThat(entry.count()).isEqualTo(Integer.parseInt(e[2]));
-        else assertThat(entry.count()).isNotNull();
+        RouteByRole.assertAnswersByRole(route, as, reply, store, PERSONAL_READS, audited);
+        if (!route.access().allows(as)) assertThat(snapshot()).as("a refusal changes nothing").isEqualTo(before);
     }
 
     private List<AuditEntry> auditEntries() {
-        return store.audit().list(null, null, PageRequest.first(200)).items();
+        return RouteByRole.auditEntries(store);
     }
 
     static Stream<RouteCase> routesWithABody() {
@@ -993,20 +962,7 @@ class ConsoleApiHandlerTest {
 
 
     private static JsonNode errorOf(Reply reply) throws Exception {
-        JsonNode body = reply.json();
-        assertThat(body).as("a JSON error body: %s", reply.body()).isNotNull();
-        assertThat(fieldNames(body)).containsExactly("error");
-        JsonNode error = body.get("error");
-        assertThat(fieldNames(error)).containsExactlyInAnyOrder("code", "message", "fields");
-        assertThat(error.get("fields").isObject()).isTrue();
-        assertThat(error.get("message").asText()).isNotBlank();
-        return error;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+        return RouteByRole.contractError(reply);
     }
 
     private static List<String> ids(JsonNode items) {

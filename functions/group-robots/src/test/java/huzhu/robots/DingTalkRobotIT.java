@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static huzhu.robots.DingTalkStandIn.SECRET;
+import static huzhu.robots.DingTalkStandIn.TOKEN;
+import static huzhu.robots.StandInReplies.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,10 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The DingTalk robot through the JDK's URL connection against a stand-in that recomputes DingTalk's signature. */
 class DingTalkRobotIT {
-    static final String TOKEN = "50cb6e954c89afa14fb97754eafd886d658fcda27d05015a26b474e7bd2f0a59";
-    static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";
-    static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
-
     @RegisterExtension
     static WireMockExtension dingtalk = new DingTalkStandIn(TOKEN, SECRET, NOW).server();
 
@@ -39,7 +38,7 @@ class DingTalkRobotIT {
 
     @BeforeEach
     void standIn() {
-        dingtalk.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(DingTalkStandIn.NAME)));
+        StandInReplies.answerAs(dingtalk, DingTalkStandIn.NAME, 10);
     }
 
     private DingTalkRobot robot(String token, String secret, Instant now, Style style) {

@@ -23,6 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 record DingTalkStandIn(String token, String secret, Instant now) implements StandInReplies.Vendor {
     static final String NAME = "dingtalk-stand-in";
+    /** The access token and signing secret of the union's example robot. */
+    static final String TOKEN = "50cb6e954c89afa14fb97754eafd886d658fcda27d05015a26b474e7bd2f0a59";
+    static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";
     static final String SIGN_NOT_MATCH =
             "{\"errcode\":310000,\"errmsg\":\"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\"}";
     static final String SEND_TOO_FAST = "{\"errcode\":130101,\"errmsg\":\"send too fast, exceed 20 times per minute\"}";

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static huzhu.robots.FeishuStandIn.HOOK;
+import static huzhu.robots.FeishuStandIn.SECRET;
+import static huzhu.robots.StandInReplies.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Feishu/Lark bot through the JDK's URL connection against a stand-in that recomputes Feishu's signature. */
 class FeishuRobotIT {
-    static final String HOOK = "5e3d587e-d78e-4a07-bd07-265f269f86fd";
-    static final String SECRET = "nIMtb7r3N9pkXyXdtAbx6e";
-    static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
-
     @RegisterExtension
     static WireMockExtension feishu = new FeishuStandIn(HOOK, SECRET, NOW).server();
 
@@ -38,7 +37,7 @@ class FeishuRobotIT {
 
     @BeforeEach
     void standIn() {
-        feishu.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FeishuStandIn.NAME)));
+        StandInReplies.answerAs(feishu, FeishuStandIn.NAME, 10);
     }
 
     private FeishuRobot robot(String hook, String secret, Instant now, Style style) {

@@ -22,6 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 record FeishuStandIn(String hook, String secret, Instant now) implements StandInReplies.Vendor {
     static final String NAME = "feishu-stand-in";
+    /** The hook and signing secret of the union's example robot. */
+    static final String HOOK = "5e3d587e-d78e-4a07-bd07-265f269f86fd";
+    static final String SECRET = "nIMtb7r3N9pkXyXdtAbx6e";
     static final String SIGN_MATCH_FAIL = "{\"code\":19021,\"data\":{},"
             + "\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}";
     static final String TOO_MANY_REQUEST = "{\"code\":9499,\"msg\":\"too many request\",\"data\":{}}";

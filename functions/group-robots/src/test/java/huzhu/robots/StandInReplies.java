@@ -1,5 +1,8 @@
 package huzhu.robots;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +17,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What the vendors' stand-ins share: reading a request as the vendor would, answering in JSON. */
 final class StandInReplies {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The time of the stand-ins and of the robots' clocks: DingTalk and Feishu refuse a signature of another hour. */
+    static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
 
     private StandInReplies() {
     }
@@ -53,6 +62,20 @@ final class StandInReplies {
     /** A WireMock server on a free port, started and stopped around the test class, that can answer as {@code vendor}. */
     static WireMockExtension server(ResponseDefinitionTransformerV2 vendor) {
         return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().extensions(vendor)).build();
+    }
+
+    /** Every request to {@code server} answered by the stand-in called {@code name}, unless a stub of a lower
+     * priority number answers first. */
+    static void answerAs(WireMockExtension server, String name, int priority) {
+        server.stubFor(any(anyUrl()).atPriority(priority).willReturn(aResponse().withTransformers(name)));
+    }
+
+    /** What each post's JSON body held at {@code outer.inner}, oldest first (WireMock lists the newest first). */
+    static List<String> texts(WireMockExtension server, String outer, String inner) {
+        List<String> out = new ArrayList<>();
+        for (ServeEvent e : server.getAllServeEvents()) out.add(body(e.getRequest()).path(outer).path(inner).asText());
+        Collections.reverse(out);
+        return out;
     }
 
     static ResponseDefinition json(int status, String body) {

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static huzhu.robots.StandInReplies.NOW;
+import static huzhu.robots.WeComStandIn.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,7 +16,6 @@ import huzhu.robots.PostResult.Outcome;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +25,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WeCom robot through the JDK's URL connection against a stand-in that checks what WeCom checks. */
 class WeComRobotIT {
-    static final String KEY = "693a91f6-7e1c-4bc4-97a0-0ec2a1fa5aaa";
-
     @RegisterExtension
     static WireMockExtension wecom = new WeComStandIn(KEY).server();
 
-    private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T02:00:00Z"), ZoneOffset.UTC);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> logLines = new ArrayList<>();
     private final GroupMessage opened = new GroupMessage("互助 · 求助 N47", "【互助】求助 N47（路北区）已发起");
 
     @BeforeEach
     void standIn() {
-        wecom.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(WeComStandIn.NAME)));
+        StandInReplies.answerAs(wecom, WeComStandIn.NAME, 10);
     }
 
     private WeComRobot robot(String key, Style style) {

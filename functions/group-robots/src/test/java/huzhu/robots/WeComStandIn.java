@@ -18,6 +18,8 @@ import java.util.Set;
  */
 record WeComStandIn(String key) implements StandInReplies.Vendor {
     static final String NAME = "wecom-stand-in";
+    /** The key of the union's example robot. */
+    static final String KEY = "693a91f6-7e1c-4bc4-97a0-0ec2a1fa5aaa";
     static final String UNKNOWN_KEY = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url, hint: [1755605200056773468916791],"
             + " from ip: 203.0.113.7, more info at https://open.work.weixin.qq.com/devtool/query?e=93000\"}";
     static final String FREQUENCY_LIMIT = "{\"errcode\":45009,\"errmsg\":\"api freq out of limit, hint: [1635043469_160_1ea1b1d9],"

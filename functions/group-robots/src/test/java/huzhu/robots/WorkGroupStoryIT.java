@@ -1,14 +1,14 @@
 package huzhu.robots;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static huzhu.robots.DingTalkStandIn.SECRET;
+import static huzhu.robots.DingTalkStandIn.TOKEN;
+import static huzhu.robots.StandInReplies.NOW;
+import static huzhu.robots.WeComStandIn.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,11 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * stand-in) and the leaders' group (a DingTalk stand-in) receive what they take, without a person in it.
  */
 class WorkGroupStoryIT {
-    static final String KEY = "693a91f6-7e1c-4bc4-97a0-0ec2a1fa5aaa";
-    static final String TOKEN = "50cb6e954c89afa14fb97754eafd886d658fcda27d05015a26b474e7bd2f0a59";
-    static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";
-    static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
-
     @RegisterExtension
     static WireMockExtension wecom = new WeComStandIn(KEY).server();
     @RegisterExtension
@@ -33,8 +28,8 @@ class WorkGroupStoryIT {
     @Test
     void theWorkGroupSeesOpenedAndTaken_andTheLeadersTheirSummary_withNoPhoneOrAddress() {
         // given
-        wecom.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(WeComStandIn.NAME)));
-        dingtalk.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(DingTalkStandIn.NAME)));
+        StandInReplies.answerAs(wecom, WeComStandIn.NAME, 5);
+        StandInReplies.answerAs(dingtalk, DingTalkStandIn.NAME, 5);
         String settings = """
                 {"robots": [
                   {"name": "union-work-group", "vendor": "wecom", "key": "%s", "baseUrl": "%s"},
@@ -54,12 +49,8 @@ class WorkGroupStoryIT {
 
         // then
         assertThat(outbox.awaitIdle(Duration.ofSeconds(20))).isTrue();
-        // WireMock lists the newest request first
-        List<String> workGroup = new java.util.ArrayList<>(wecom.getAllServeEvents().stream()
-                .map(e -> StandInReplies.body(e.getRequest()).path("text").path("content").asText()).toList());
-        java.util.Collections.reverse(workGroup);
-        List<String> leaders = dingtalk.getAllServeEvents().stream()
-                .map(e -> StandInReplies.body(e.getRequest()).path("text").path("content").asText()).toList();
+        List<String> workGroup = StandInReplies.texts(wecom, "text", "content");
+        List<String> leaders = StandInReplies.texts(dingtalk, "text", "content");
         assertThat(workGroup).containsExactly(
                 "互助 · 求助 N47 / huzhu · request N47\n【互助】求助 N47（路北区）已发起\n[huzhu] Help request N47 (路北区) opened",
                 "互助 · 求助 N47 / huzhu · request N47\n【互助】求助 N47（路北区）已由队员接单，用时 4 分钟\n"

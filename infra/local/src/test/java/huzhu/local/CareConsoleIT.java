@@ -97,8 +97,7 @@ class CareConsoleIT {
         // 4. an assistance application from submitted to paid
         c.waitForText(By.tagName("h1"), "帮扶申请");
         c.click(By.id("appNew"));
-        c.type(By.id("appMember"), "王建国");
-        c.click(By.cssSelector("#applicationForm [role=option][data-member='" + member.get("id").asText() + "']"));
+        c.pickMember("applicationForm", "appMember", member);
         new Select(c.browser.findElement(By.id("appKind"))).selectByValue("medical");
         c.type(By.id("appAmount"), "5000");
         c.type(By.id("appReason"), "父亲住院手术，自付部分较多");

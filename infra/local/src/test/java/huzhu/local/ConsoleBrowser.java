@@ -79,6 +79,12 @@ final class ConsoleBrowser implements AutoCloseable {
         return api.expect(201, "/v1/members", body);
     }
 
+    /** 王建国 (13911110001) of the steelworks, at home in 路北区, with his father 王德福 (13911110002) as family contact. */
+    JsonNode wangWithHisFather() {
+        return member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
+                "phone", "13911110002"));
+    }
+
     JsonNode volunteer(String name, String phone, String district) {
         return api.expect(201, "/v1/volunteers", Map.of("name", name, "phone", phone,
                 "area", Map.of("city", "唐山市", "district", district), "skills", List.of("first-aid"), "onDuty", true));
@@ -142,6 +148,12 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void waitForText(By by, String text) {
         steps.waitForText(by, text);
+    }
+
+    /** Types the member's name into a form's member field and picks them among the suggestions. */
+    void pickMember(String form, String field, JsonNode member) {
+        type(By.id(field), member.get("name").asText());
+        click(By.cssSelector("#" + form + " [role=option][data-member='" + member.get("id").asText() + "']"));
     }
 
     String text(By by) {

@@ -52,8 +52,7 @@ class ConsoleFeaturesIT {
     void theConsoleAlertsTheOfficer_withASoundANotificationAndTheCountInItsTitle_onceTurnedOn(String size) {
         start(size);
         c.storyWithoutScriptErrors("features-alerts-" + size, () -> {
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.signIn();
             // the browser's notification and sound, recorded instead of shown and played
             c.js("""
@@ -94,8 +93,7 @@ class ConsoleFeaturesIT {
     void anOfficer_assignsANamedVolunteer_textsTheFamily_andReadsTheirAnswerOnTheTimeline(String size) {
         start(size);
         c.storyWithoutScriptErrors("features-actions-" + size, () -> {
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.volunteer("刘强", "13911110011", "路北区");
             c.volunteer("赵敏", "13911110012", "路南区");
             c.api.sms("13911110002", "救命 老伴胸口疼");

@@ -45,8 +45,7 @@ class ConsoleScreensIT {
     private void walk(String size) {
         // a small union with one of everything
         List<String> ids = c.members(24);
-        JsonNode wang = c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                "phone", "13911110002"));
+        JsonNode wang = c.wangWithHisFather();
         c.volunteer("刘强", "13911110011", "路北区");
         c.volunteer("赵敏", "13911110012", "路南区");
         JsonNode zhou = c.leader("周干事", "13911110021", 1);
@@ -102,8 +101,7 @@ class ConsoleScreensIT {
         screens.put("bereavement", () -> {
             c.open("#/bereavement");
             c.wait.until(d -> !d.findElement(By.id("brAmount")).getAttribute("value").isEmpty());
-            c.type(By.id("brMember"), "王建国");
-            c.click(By.cssSelector("#bereavementForm [role=option][data-member='" + wang.get("id").asText() + "']"));
+            c.pickMember("bereavementForm", "brMember", wang);
             c.type(By.id("brRelation"), "父亲");
             c.type(By.id("brDeceased"), "王德福");
             c.click(By.id("brSave"));
@@ -118,8 +116,7 @@ class ConsoleScreensIT {
         });
         screens.put("round-form", () -> {
             c.click(By.id("roundNew"));
-            c.type(By.id("roundMembers"), "王建国");
-            c.click(By.cssSelector("#roundForm [role=option][data-member='" + wang.get("id").asText() + "']"));
+            c.pickMember("roundForm", "roundMembers", wang);
             c.waitForText(By.cssSelector("#roundForm .picked"), "王建国");
         });
         screens.put("round", () -> { c.open("#/round/" + round.get("id").asText()); c.waitForText(By.id("roundProgress"), "0 / 9"); });

@@ -170,10 +170,8 @@ class LocalServerTest {
     @Test
     void consoleRoute_withTheAdminToken_carriesAdminClaims_likeTheJwtAuthorizer() {
         // when
-        HttpResponse<String> response = stack.send(stack.request("/v1/incidents/inc-7/notes")
-                .header("Authorization", "Bearer " + TestStack.ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"到了\"}")).build());
+        HttpResponse<String> response = stack.send(stack.post("/v1/incidents/inc-7/notes", "application/json",
+                "{\"text\":\"到了\"}").header("Authorization", "Bearer " + TestStack.ADMIN_TOKEN).build());
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
@@ -194,8 +192,7 @@ class LocalServerTest {
     @Test
     void consoleRoute_withTheOfficerToken_carriesTheOfficerGroup() {
         // when
-        stack.send(stack.request("/v1/members").header("Authorization", "Bearer " + TestStack.OFFICER_TOKEN)
-                .GET().build());
+        stack.get("/v1/members", "Bearer " + TestStack.OFFICER_TOKEN);
 
         // then
         assertThat(stack.console.only().getRequestContext().getAuthorizer().getJwt().getClaims())
@@ -223,8 +220,7 @@ class LocalServerTest {
 
         for (String authorization : wrong) {
             // when
-            HttpResponse<String> response = stack.send(stack.request("/v1/audit")
-                    .header("Authorization", authorization).GET().build());
+            HttpResponse<String> response = stack.get("/v1/audit", authorization);
 
             // then
             assertThat(response.statusCode()).as(authorization).isEqualTo(401);
@@ -235,8 +231,7 @@ class LocalServerTest {
     @Test
     void viewerToken_isUnsetByDefault_soNoOtherTokenOpensTheConsole() {
         // when
-        HttpResponse<String> response = stack.send(stack.request("/v1/incidents")
-                .header("Authorization", "Bearer viewer-token-for-tests").GET().build());
+        HttpResponse<String> response = stack.get("/v1/incidents", "Bearer viewer-token-for-tests");
 
         // then
         assertThat(response.statusCode()).isEqualTo(401);
@@ -276,10 +271,8 @@ class LocalServerTest {
         String tooLarge = "x".repeat(LocalServer.MAX_BODY_BYTES + 1);
 
         // when
-        HttpResponse<String> fits = stack.send(stack.request("/v1/triggers/t").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(justFits)).build());
-        HttpResponse<String> over = stack.send(stack.request("/v1/triggers/t").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(tooLarge)).build());
+        HttpResponse<String> fits = stack.send(stack.post("/v1/triggers/t", "text/plain", justFits).build());
+        HttpResponse<String> over = stack.send(stack.post("/v1/triggers/t", "text/plain", tooLarge).build());
 
         // then
         assertThat(fits.statusCode()).isEqualTo(200);
@@ -319,8 +312,7 @@ class LocalServerTest {
         });
 
         // when
-        HttpResponse<String> response = stack.send(stack.request("/v1/members")
-                .header("Authorization", "Bearer " + TestStack.ADMIN_TOKEN).GET().build());
+        HttpResponse<String> response = stack.get("/v1/members", "Bearer " + TestStack.ADMIN_TOKEN);
 
         // then
         assertThat(response.statusCode()).isEqualTo(500);
@@ -557,8 +549,8 @@ class LocalServerTest {
     @Test
     void localPost_asACrossSiteFormWouldSendIt_inTextPlain_is415_andDeliversNothing() {
         // given what a page on another site may post here without asking the browser first
-        HttpRequest form = stack.request("/local/sms/inbound").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"13800138000\",\"body\":\"救命\"}")).build();
+        HttpRequest form = stack.post("/local/sms/inbound", "text/plain", "{\"from\":\"13800138000\",\"body\":\"救命\"}")
+                .build();
 
         // when
         HttpResponse<String> response = stack.send(form);
@@ -583,9 +575,8 @@ class LocalServerTest {
     @Test
     void localPost_inJsonWithACharset_isServed() {
         // when
-        HttpResponse<String> response = stack.send(stack.request("/local/sms/inbound")
-                .header("Content-Type", "Application/JSON; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"13800138000\",\"body\":\"1\"}")).build());
+        HttpResponse<String> response = stack.send(stack.post("/local/sms/inbound", "Application/JSON; charset=UTF-8",
+                "{\"from\":\"13800138000\",\"body\":\"1\"}").build());
 
         // then
         assertThat(response.statusCode()).isEqualTo(202);
@@ -625,10 +616,8 @@ class LocalServerTest {
             "http://localhost.attacker.example:{port}", "http://127.0.0.1:{port}.attacker.example"})
     void aRequestFromAnotherOrigin_is403_andReachesNoFunction(String origin) {
         // given
-        HttpRequest request = stack.request("/v1/triggers/tok-123")
-                .header("Origin", origin.replace("{port}", Integer.toString(stack.server.port())))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest request = stack.post("/v1/triggers/tok-123", "application/json", "{}")
+                .header("Origin", origin.replace("{port}", Integer.toString(stack.server.port()))).build();
 
         // when
         HttpResponse<String> response = stack.send(request);
@@ -646,9 +635,8 @@ class LocalServerTest {
 
         // when
         HttpResponse<String> noOrigin = stack.get("/v1/triggers/tok-123");
-        HttpResponse<String> sameOrigin = stack.send(stack.request("/v1/triggers/tok-123")
-                .header("Origin", "http://127.0.0.1:" + port).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        HttpResponse<String> sameOrigin = stack.send(stack.post("/v1/triggers/tok-123", "application/json", "{}")
+                .header("Origin", "http://127.0.0.1:" + port).build());
         String byName = raw("POST /v1/triggers/tok-123 HTTP/1.1\r\nHost: localhost:" + port
                 + "\r\nOrigin: http://localhost:" + port
                 + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");

@@ -36,6 +36,12 @@ class LocalStackRestartIT {
         if (stack != null) stack.close();
     }
 
+    /** The stack on {@code clock}, over the test's data directory, and its API as the admin calls it. */
+    private LocalApi start(Clock clock) {
+        stack = StoryStack.start(dataDir, ADMIN, clock);
+        return new LocalApi(stack.baseUrl(), ADMIN);
+    }
+
     /** An officer, a neighbour, a member and his father; level 0 lasts {@code timeoutSeconds}. */
     private static void aUnion(LocalApi api, int timeoutSeconds) {
         api.expect(201, "/v1/leaders", Map.of("name", "周干事", "phone", OFFICER, "title", "工会干事", "level", 1));
@@ -77,8 +83,7 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_escalatesAtItsDeadline_afterARestart() throws Exception {
         // given: an open incident whose level-0 deadline is a minute away, and the stack stops
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        stack = StoryStack.start(dataDir, ADMIN, clock);
-        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        LocalApi api = start(clock);
         aUnion(api, 60);
         api.sms(FATHER, "救命 老伴胸口疼");
         Instant deadline = Instant.parse(onlyIncident(api).get("nextEscalationAt").asText());
@@ -86,8 +91,7 @@ class LocalStackRestartIT {
 
         // when: the stack comes back exactly at the deadline
         clock.set(deadline);
-        stack = StoryStack.start(dataDir, ADMIN, clock);
-        LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
+        LocalApi again = start(clock);
 
         // then: the recovered timer moved it on, on time by the stack's clock
         assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();
@@ -102,16 +106,14 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_isNotEscalatedEarly_afterARestart() throws Exception {
         // given
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        stack = StoryStack.start(dataDir, ADMIN, clock);
-        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        LocalApi api = start(clock);
         aUnion(api, 60);
         api.sms(FATHER, "救命 老伴胸口疼");
         stack.close();
 
         // when: the stack comes back half a minute before the deadline (by its clock, which stands still)
         clock.advance(Duration.ofSeconds(30));
-        stack = StoryStack.start(dataDir, ADMIN, clock);
-        LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
+        LocalApi again = start(clock);
 
         // then
         assertThat(within(Duration.ofMillis(300), () -> !again.outboxTo(OFFICER).isEmpty())).isFalse();
@@ -122,16 +124,14 @@ class LocalStackRestartIT {
     void aOneSecondDeadline_acrossARealRestart_escalatesWithinASecondOfIt() throws Exception {
         // given: real time; level 0 lasts one second; the stack stops right after the alert
         Clock clock = Clock.systemUTC();
-        stack = StoryStack.start(dataDir, ADMIN, clock);
-        LocalApi api = new LocalApi(stack.baseUrl(), ADMIN);
+        LocalApi api = start(clock);
         aUnion(api, 1);
         api.sms(FATHER, "救命 老伴胸口疼");
         stack.close();
         stack = null;
 
         // when
-        stack = StoryStack.start(dataDir, ADMIN, clock);
-        LocalApi again = new LocalApi(stack.baseUrl(), ADMIN);
+        LocalApi again = start(clock);
 
         // then
         assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();

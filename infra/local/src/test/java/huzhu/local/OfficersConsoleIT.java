@@ -51,6 +51,14 @@ class OfficersConsoleIT {
         c.storyWithoutScriptErrors(name, story);
     }
 
+    /** Three clicks on one button, each before the answer to the first is back. */
+    private void clickThreeTimes(By button) {
+        WebElement pressed = c.browser.findElement(button);
+        pressed.click();
+        pressed.click();
+        pressed.click();
+    }
+
     private List<JsonNode> incidents() {
         List<JsonNode> out = new java.util.ArrayList<>();
         c.api.get("/v1/incidents?status=all").json().get("items").forEach(out::add);
@@ -73,10 +81,7 @@ class OfficersConsoleIT {
             c.slowNetwork(2000);
 
             // when the officer clicks three times
-            WebElement submit = c.browser.findElement(By.id("openSubmit"));
-            submit.click();
-            submit.click();
-            submit.click();
+            clickThreeTimes(By.id("openSubmit"));
 
             // then one incident opens, and the neighbour gets one alert
             c.wait.withTimeout(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("#/incident/"));
@@ -95,16 +100,12 @@ class OfficersConsoleIT {
             c.leader("陈主席", "13911110022", 2);
             c.signIn();
             c.open("#/bereavement");
-            c.type(By.id("brMember"), "王建国");
-            c.click(By.cssSelector("#bereavementForm [role=option][data-member='" + wang.get("id").asText() + "']"));
+            c.pickMember("bereavementForm", "brMember", wang);
             c.type(By.id("brRelation"), "父亲");
             c.slowNetwork(2000);
 
             // when the officer clicks three times
-            WebElement save = c.browser.findElement(By.id("brSave"));
-            save.click();
-            save.click();
-            save.click();
+            clickThreeTimes(By.id("brSave"));
 
             // then one death is recorded, each leader is texted once, and the form is empty for the next one
             c.wait.withTimeout(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
@@ -123,8 +124,7 @@ class OfficersConsoleIT {
     void printingTheCard_keepsTheFamilysLink_aNewLinkIsTextedToThem_andTheDeadLinkSaysCall120() {
         story(() -> {
             // given a member whose father was introduced with the personal link
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             String introduced = c.api.outboxTo("+8613911110002").get(0);
             String link = introduced.replaceAll(".*(https?://\\S+/v1/triggers/[A-Za-z0-9_-]+).*", "$1");
             c.signIn();
@@ -167,8 +167,7 @@ class OfficersConsoleIT {
     void anIncidentANeighbourAccepted_isNeverRedOnTheBoard_evenAfterThePolicyRanOut() throws Exception {
         story(() -> {
             // given a policy of one level, run out before anybody answered
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.volunteer("刘强", "13911110011", "路北区");
             c.api.put("/v1/escalation-policy", Map.of("levels", List.of(Map.of("level", 0, "notify", "nearby-volunteers",
                     "maxRecipients", 5, "timeoutSeconds", 1))));
@@ -200,8 +199,7 @@ class OfficersConsoleIT {
     void anOfficerTakingACase_tellsTheFamily_standsTheAlertedDown_andThePageSaysSoAtOnce() {
         story(() -> {
             // given an incident alerting two neighbours
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.volunteer("刘强", "13911110011", "路北区");
             c.volunteer("赵敏", "13911110012", "路北区");
             c.api.sms("13911110002", "救命 老伴胸口疼");
@@ -258,8 +256,7 @@ class OfficersConsoleIT {
     void offline_theBoardSaysInChineseItIsNotLive_greysOut_stopsItsClock_andRecovers() {
         story(() -> {
             // given the board with one incident
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.api.sms("13911110002", "救命");
             c.signIn();
             c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#board tr[data-code]")));
@@ -364,8 +361,7 @@ class OfficersConsoleIT {
     @Test
     void onAPhone_theMenuFolds_anIncidentIsACompactCard_andAMembersLabelsAndValuesAlign() {
         story(() -> {
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.volunteer("刘强", "13911110011", "路北区");
             c.api.sms("13911110002", "救命 老伴胸口疼");
             c.size(ConsoleBrowser.PHONE);
@@ -399,8 +395,7 @@ class OfficersConsoleIT {
     @Test
     void thePageSpeaksOneLanguage_andTheEnglishSwitchTranslatesTheTimelineToo() {
         story(() -> {
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.volunteer("刘强", "13911110011", "路北区");
             c.api.sms("13911110002", "救命 老伴胸口疼");
             c.signIn();
@@ -477,8 +472,7 @@ class OfficersConsoleIT {
     @Test
     void confirmationsInThePage_anOutcomeToResolve_focusKeptByTheRefresh_andEveryPhoneTapToCall() throws Exception {
         story(() -> {
-            c.member("王建国", "13911110001", "炼钢厂", "路北区", Map.of("name", "王德福", "relation", "父亲",
-                    "phone", "13911110002"));
+            c.wangWithHisFather();
             c.volunteer("刘强", "13911110011", "路北区");
             c.leader("周干事", "13911110021", 1);
             c.api.sms("13911110002", "救命 老伴胸口疼");

@@ -93,9 +93,18 @@ final class TestStack implements AutoCloseable {
         return send(request(pathAndQuery).GET().build());
     }
 
+    /** A GET with this Authorization header. */
+    HttpResponse<String> get(String pathAndQuery, String authorization) {
+        return send(request(pathAndQuery).header("Authorization", authorization).GET().build());
+    }
+
+    /** A POST of {@code body} as {@code contentType}, open to more headers. */
+    HttpRequest.Builder post(String path, String contentType, String body) {
+        return request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
     HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(post(path, "application/json", json).build());
     }
 
     static JsonNode json(HttpResponse<String> response) {

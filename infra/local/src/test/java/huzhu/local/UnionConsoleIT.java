@@ -64,8 +64,7 @@ class UnionConsoleIT {
         // 1. a death in Wang's family: recorded, both levels of leaders texted at once, no volunteer, the checklist
         c.click(By.id("nav-bereavement"));
         c.waitForText(By.tagName("h1"), "白事登记");
-        c.type(By.id("brMember"), "王建国");
-        c.click(By.cssSelector("#bereavementForm [role=option][data-member='" + wang.get("id").asText() + "']"));
+        c.pickMember("bereavementForm", "brMember", wang);
         c.type(By.id("brRelation"), "父亲");
         c.type(By.id("brDeceased"), "王德福");
         c.type(By.id("brVisitOwner"), "陈主席");

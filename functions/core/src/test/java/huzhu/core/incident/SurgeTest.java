@@ -51,6 +51,20 @@ class SurgeTest {
                 .area("唐山市", district).at(lat, lon).maxActive(maxActive).build());
     }
 
+    /** On duty next door to the families, taking one incident at a time. */
+    private Volunteer liNaNextDoor() {
+        return volunteer("v-1", "路北区", 1, 39.63, 118.18);
+    }
+
+    /** On duty a street further, also one incident at a time. */
+    private Volunteer aSecondNeighbour() {
+        return volunteer("v-2", "路北区", 1, 39.64, 118.19);
+    }
+
+    private void takes(Volunteer volunteer, Incident incident) {
+        world.dispatcher().respond(incident.id(), volunteer.id(), Action.ACCEPT);
+    }
+
     /** A family of the district texts for help: a new member each, living at (lat, lon). */
     private Incident familyTexts(double lat, double lon) {
         int n = members.incrementAndGet();
@@ -100,8 +114,8 @@ class SurgeTest {
     void theSixthIncidentOfADistrictWithinTenMinutes_startsItsSurge_onTheTimelines_inTheAuditLog_andToTheOfficer() {
         // given
         aUnion();
-        volunteer("v-1", "路北区", 1, 39.63, 118.18);
-        volunteer("v-2", "路北区", 1, 39.64, 118.19);
+        liNaNextDoor();
+        aSecondNeighbour();
         List<Incident> five = familiesText(5, Duration.ofSeconds(60));
         assertThat(world.memory.surges().active()).isEmpty();
 
@@ -126,7 +140,7 @@ class SurgeTest {
     void fiveIncidentsInADistrict_orSixSpreadOverAnHour_areNoSurge() {
         // given
         aUnion();
-        volunteer("v-1", "路北区", 1, 39.63, 118.18);
+        liNaNextDoor();
 
         // when: six, but never more than five within ten minutes
         familiesText(6, Duration.ofMinutes(11));
@@ -140,8 +154,8 @@ class SurgeTest {
     void fortyFamiliesInOneMinute_areEachAnsweredAndStored_whileLeadersAndVolunteersGetBoundedSms() {
         // given: two neighbours who take one incident at a time, the officer and the chair
         aUnion();
-        volunteer("v-1", "路北区", 1, 39.63, 118.18);
-        volunteer("v-2", "路北区", 1, 39.64, 118.19);
+        liNaNextDoor();
+        aSecondNeighbour();
 
         // when: forty families text within a minute, and nobody answers for an hour (a hundred: SurgeStoryIT)
         List<Incident> incidents = familiesText(40, Duration.ofMillis(1500));
@@ -170,11 +184,11 @@ class SurgeTest {
     void inSurge_theGroupsHearTheDistrictOncePerInterval_notALinePerIncident() {
         // given
         aUnion();
-        Volunteer liNa = volunteer("v-1", "路北区", 1, 39.63, 118.18);
+        Volunteer liNa = liNaNextDoor();
 
         // when: forty families text within a minute, she takes the first, nobody answers the rest for an hour
         List<Incident> incidents = familiesText(40, Duration.ofMillis(1500));
-        world.dispatcher().respond(incidents.get(0).id(), liNa.id(), Action.ACCEPT);
+        takes(liNa, incidents.get(0));
         sweepEveryMinute(60);
 
         // then: the five before the surge have their own line; then one line for the district per ten minutes
@@ -210,7 +224,7 @@ class SurgeTest {
     void aCalmSurgeEnds_inTheGroupsToo() {
         // given
         aUnion();
-        volunteer("v-1", "路北区", 1, 39.63, 118.18);
+        liNaNextDoor();
         List<Incident> incidents = familiesText(8, Duration.ofSeconds(10));
         for (Incident i : incidents) world.dispatcher().resolve(i.id(), "已送医", null, "刘干事");
 
@@ -263,7 +277,7 @@ class SurgeTest {
     void inSurge_theFamilyStillHearsWhoIsComing_andTheVolunteerHoldsNoMoreThanMaxActive() {
         // given
         aUnion(new SurgeSettings(1, Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(10)));
-        Volunteer liNa = volunteer("v-1", "路北区", 1, 39.63, 118.18);
+        Volunteer liNa = liNaNextDoor();
         Incident a = familyTexts();
         Incident b = familyTexts();
 
@@ -282,7 +296,7 @@ class SurgeTest {
     void aCalmQuarterOfAnHour_endsTheSurge_onTheTimelinesAndInTheAuditLog_andAlertsGoOneByOneAgain() {
         // given: a surge of eight, six of them since resolved by the officers
         aUnion();
-        volunteer("v-1", "路北区", 1, 39.63, 118.18);
+        liNaNextDoor();
         List<Incident> incidents = familiesText(8, Duration.ofSeconds(10));
         for (Incident i : incidents.subList(0, 6)) world.dispatcher().resolve(i.id(), "已送医", null, "刘干事");
         Incident stillOpen = incidents.get(7);
@@ -340,9 +354,9 @@ class SurgeTest {
     void summariesCountWhatWaits_whatIsHandled_andHowLongTheOldestHasWaited() {
         // given
         aUnion();
-        Volunteer liNa = volunteer("v-1", "路北区", 1, 39.63, 118.18);
+        Volunteer liNa = liNaNextDoor();
         List<Incident> incidents = familiesText(6, Duration.ofSeconds(10));
-        world.dispatcher().respond(incidents.get(0).id(), liNa.id(), Action.ACCEPT);
+        takes(liNa, incidents.get(0));
         world.messenger.clear();
 
         // when: ten minutes on, the officers' next summary

@@ -73,7 +73,7 @@ class SmsComposerTest {
     @Test
     void aValue_isCutToItsVariablesMaximum_endingInAnEllipsis() {
         // when
-        RenderedSms sms = COMPOSER.render(Language.ZH_CN, "relay", Map.of("code", CODE, "text", "二".repeat(80)));
+        RenderedSms sms = relay(Language.ZH_CN, "二".repeat(80));
 
         // then
         assertThat(sms.variables().get("text")).isEqualTo("二".repeat(34) + "…");
@@ -86,7 +86,7 @@ class SmsComposerTest {
         String text = "二".repeat(33) + "😀" + "e\u0301" + "二".repeat(10);
 
         // when
-        String cut = COMPOSER.render(Language.ZH_CN, "relay", Map.of("code", CODE, "text", text)).variables().get("text");
+        String cut = relay(Language.ZH_CN, text).variables().get("text");
 
         // then
         assertThat(cut).isEqualTo("二".repeat(33) + "😀…");
@@ -137,8 +137,7 @@ class SmsComposerTest {
     @Test
     void controlCharactersAndFullWidthFormsInInputs_areCleanedBeforeRendering() {
         // when
-        String text = COMPOSER.render(Language.ZH_CN, "relay", Map.of("code", CODE, "text", "  二楼\n右手边\u0007\u200b  "))
-                .text();
+        String text = relay(Language.ZH_CN, "  二楼\n右手边\u0007\u200b  ").text();
 
         // then
         assertThat(text).isEqualTo("【互助】K27报告人补充：二楼 右手边");
@@ -147,7 +146,7 @@ class SmsComposerTest {
     @Test
     void placeholdersInPeoplesText_areNotFilledAgain() {
         // when
-        String text = COMPOSER.render(Language.EN, "relay", Map.of("code", CODE, "text", "{code} {link}")).text();
+        String text = relay(Language.EN, "{code} {link}").text();
 
         // then
         assertThat(text).endsWith("reporter adds: {code} {link}");
@@ -156,8 +155,7 @@ class SmsComposerTest {
     @Test
     void linksInWhatPeopleTyped_areTakenOut() {
         // when: no provider takes a link in a variable, and a relayed link is how phishing travels
-        String text = COMPOSER.render(Language.ZH_CN, "relay", Map.of("code", CODE,
-                "text", "快看 http://evil.example/x 还有www.bad.cn和 pay.example.com/a 在二楼")).text();
+        String text = relay(Language.ZH_CN, "快看 http://evil.example/x 还有www.bad.cn和 pay.example.com/a 在二楼").text();
 
         // then
         assertThat(text).endsWith("报告人补充：快看 还有 和 在二楼").doesNotContain("http", "www", ".com", ".cn");
@@ -166,7 +164,7 @@ class SmsComposerTest {
     @Test
     void signatureBrackets_inPeoplesText_cannotPassForASignature() {
         // when
-        String text = COMPOSER.render(Language.ZH_CN, "relay", Map.of("code", CODE, "text", "【银行】请转账")).text();
+        String text = relay(Language.ZH_CN, "【银行】请转账").text();
 
         // then
         assertThat(text).isEqualTo("【互助】K27报告人补充：(银行)请转账");
@@ -229,7 +227,7 @@ class SmsComposerTest {
     @Test
     void forTencent_aFreeTextIsCutToTwelveCharacters() {
         // given
-        RenderedSms sns = COMPOSER.render(Language.ZH_CN, "relay", Map.of("code", CODE, "text", "老人在二楼卧室，门没锁，请直接进来"));
+        RenderedSms sns = relay(Language.ZH_CN, "老人在二楼卧室，门没锁，请直接进来");
 
         // when
         RenderedSms tencent = SmsComposer.forProvider(SmsProvider.TENCENT, "互助").adapt(sns).orElseThrow();
@@ -269,5 +267,10 @@ class SmsComposerTest {
         v.put("reporter", reporter);
         v.put("type", "突发疾病");
         return v;
+    }
+
+    /** What the reporter typed, relayed in {@code language} to whoever is coming to incident {@code CODE}. */
+    private static RenderedSms relay(Language language, String typed) {
+        return COMPOSER.render(language, "relay", Map.of("code", CODE, "text", typed));
     }
 }

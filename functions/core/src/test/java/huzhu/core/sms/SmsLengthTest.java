@@ -8,38 +8,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** SMS segments: GSM-7 160 alone / 153 concatenated, UCS-2 70 alone / 67 concatenated. */
 class SmsLengthTest {
-
     @ParameterizedTest(name = "[{index}] {0} GSM-7 characters → {1} segments")
     @CsvSource({"1,1", "159,1", "160,1", "161,2", "305,2", "306,2", "307,3", "459,3", "460,4"})
     void gsm7Text_costs160ThenPer153(int length, int segments) {
-        // given
-        String text = "a".repeat(length);
-
-        // when / then
-        assertThat(SmsLength.isGsm7(text)).isTrue();
-        assertThat(SmsLength.segments(text)).isEqualTo(segments);
+        assertCosts("a".repeat(length), GSM7, segments);
     }
 
     @ParameterizedTest(name = "[{index}] {0} UCS-2 characters → {1} segments")
     @CsvSource({"1,1", "69,1", "70,1", "71,2", "133,2", "134,2", "135,3", "201,3", "202,4"})
     void ucs2Text_costs70ThenPer67(int length, int segments) {
-        // given
-        String text = "互".repeat(length);
-
-        // when / then
-        assertThat(SmsLength.isGsm7(text)).isFalse();
-        assertThat(SmsLength.segments(text)).isEqualTo(segments);
+        assertCosts("互".repeat(length), UCS2, segments);
     }
 
     @ParameterizedTest(name = "[{index}] {0} extension characters → {1} segments")
     @CsvSource({"80,1", "81,2", "153,2", "154,3"})
     void gsm7ExtensionCharacters_countTwice(int count, int segments) {
-        // given: € ^ { } [ ] ~ \ | each take an escape and a septet
-        String text = "€".repeat(count);
-
-        // when / then
-        assertThat(SmsLength.isGsm7(text)).isTrue();
-        assertThat(SmsLength.segments(text)).isEqualTo(segments);
+        // € ^ { } [ ] ~ \ | each take an escape and a septet
+        assertCosts("€".repeat(count), GSM7, segments);
     }
 
     @Test
@@ -98,5 +83,14 @@ class SmsLengthTest {
         assertThat(SmsLength.fits("互".repeat(135), 2)).isFalse();
         assertThat(SmsLength.fits("a".repeat(306), 2)).isTrue();
         assertThat(SmsLength.fits("a".repeat(307), 2)).isFalse();
+    }
+
+    private static final boolean GSM7 = true;
+    private static final boolean UCS2 = false;
+
+    /** {@code text} goes in the alphabet said and costs that many segments. */
+    private static void assertCosts(String text, boolean gsm7, int segments) {
+        assertThat(SmsLength.isGsm7(text)).as("GSM-7").isEqualTo(gsm7);
+        assertThat(SmsLength.segments(text)).as("segments").isEqualTo(segments);
     }
 }

@@ -25,6 +25,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,8 +84,7 @@ class SqliteStoreIT extends StoreContract {
 
         // then
         assertThat(dir.resolve(SqliteStore.FILE_NAME)).isRegularFile();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
-                Statement s = c.createStatement()) {
+        try (Connection c = database(dir); Statement s = c.createStatement()) {
             assertThat(single(s, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(single(s, "SELECT version FROM schema_version")).isEqualTo(String.valueOf(Schema.LATEST));
             assertThat(single(s, "SELECT count(*) FROM schema_version")).isEqualTo("1");
@@ -99,8 +100,7 @@ class SqliteStoreIT extends StoreContract {
         SqliteStore.open(dataDir).close();
 
         // then
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteStore.FILE_NAME));
-                Statement s = c.createStatement()) {
+        try (Connection c = database(dataDir); Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT count(*) FROM schema_version")).isEqualTo("1");
             assertThat(single(s, "SELECT version FROM schema_version")).isEqualTo(String.valueOf(Schema.LATEST));
         }
@@ -109,19 +109,8 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheFirstSchema_gainsTheAuditLog_andKeepsItsData() throws SQLException {
         // given a data directory written before the audit log existed
-        Path dir = dataDir.resolve("first-schema");
         Member member = Fixtures.fullMember("m-1");
-        try (SqliteStore store = SqliteStore.open(dir)) {
-            store.directory().members().insert(member);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
-                Statement s = c.createStatement()) {
-            s.execute("DROP TABLE audit");
-            undoTheSixthSchema(s);
-            undoTheFifthSchema(s);
-            dropTheThirdSchema(s);
-            s.execute("UPDATE schema_version SET version = 1");
-        }
+        Path dir = writtenAtSchema(1, store -> store.directory().members().insert(member));
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -137,19 +126,11 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheSecondSchema_gainsTheCareTables_andKeepsItsData() throws SQLException {
         // given a data directory written before notices and applications existed
-        Path dir = dataDir.resolve("second-schema");
         Member member = Fixtures.fullMember("m-1");
-        try (SqliteStore store = SqliteStore.open(dir)) {
+        Path dir = writtenAtSchema(2, store -> {
             store.directory().members().insert(member);
             store.triggerTokens().bind("m-1", "hash-1");
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
-                Statement s = c.createStatement()) {
-            undoTheSixthSchema(s);
-            undoTheFifthSchema(s);
-            dropTheThirdSchema(s);
-            s.execute("UPDATE schema_version SET version = 2");
-        }
+        });
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -168,18 +149,8 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheThirdSchema_gainsOptOuts_andKeepsItsData() throws SQLException {
         // given a data directory written before opt-outs were recorded for everyone
-        Path dir = dataDir.resolve("third-schema");
         Member member = Fixtures.fullMember("m-1");
-        try (SqliteStore store = SqliteStore.open(dir)) {
-            store.directory().members().insert(member);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
-                Statement s = c.createStatement()) {
-            undoTheSixthSchema(s);
-            undoTheFifthSchema(s);
-            s.execute("DROP TABLE opt_outs");
-            s.execute("UPDATE schema_version SET version = 3");
-        }
+        Path dir = writtenAtSchema(3, store -> store.directory().members().insert(member));
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -194,17 +165,8 @@ class SqliteStoreIT extends StoreContract {
     @Test
     void aDirectoryOfTheFourthSchema_gainsCareRoundsAndContactRequests_andKeepsItsFollowUps() throws SQLException {
         // given a data directory written before care rounds existed, with a follow-up of an incident
-        Path dir = dataDir.resolve("fourth-schema");
         FollowUp visit = Fixtures.followUp("f-1").incident("i-1", "m-1").build();
-        try (SqliteStore store = SqliteStore.open(dir)) {
-            store.followUps().insert(visit);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
-                Statement s = c.createStatement()) {
-            undoTheSixthSchema(s);
-            undoTheFifthSchema(s);
-            s.execute("UPDATE schema_version SET version = 4");
-        }
+        Path dir = writtenAtSchema(4, store -> store.followUps().insert(visit));
 
         // when
         try (SqliteStore store = SqliteStore.open(dir)) {
@@ -216,25 +178,34 @@ class SqliteStoreIT extends StoreContract {
         }
     }
 
-    /** Back to before migration 6 (volunteers' holds, districts' surges). */
-    private static void undoTheSixthSchema(Statement s) throws SQLException {
-        s.execute("DROP TABLE holds");
-        s.execute("DROP TABLE surges");
+    /** What undoes each migration after the first, by its number. */
+    private static final Map<Integer, List<String>> UNDO = Map.of(
+            2, List.of("DROP TABLE audit"),
+            3, List.of("DROP TABLE introductions", "DROP TABLE notices", "DROP TABLE notice_deliveries",
+                    "DROP TABLE notice_replies", "DROP TABLE applications", "DROP TABLE leases"),
+            4, List.of("DROP TABLE opt_outs"),
+            5, List.of("DROP TABLE rounds", "DROP TABLE contact_requests", "DROP INDEX followups_round",
+                    "ALTER TABLE followups DROP COLUMN round_id"),
+            6, List.of("DROP TABLE holds", "DROP TABLE surges"));
+
+    /** A data directory as a build of schema {@code version} left it, holding what {@code written} put in. */
+    private Path writtenAtSchema(int version, Consumer<SqliteStore> written) throws SQLException {
+        Path dir = dataDir.resolve("schema-" + version);
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            written.accept(store);
+        }
+        backToSchema(dir, version);
+        return dir;
     }
 
-    /** Back to before migration 5 (care rounds, contact requests). */
-    private static void undoTheFifthSchema(Statement s) throws SQLException {
-        s.execute("DROP TABLE rounds");
-        s.execute("DROP TABLE contact_requests");
-        s.execute("DROP INDEX followups_round");
-        s.execute("ALTER TABLE followups DROP COLUMN round_id");
-    }
-
-    /** Back to before migration 3 (the care tables) — and so before 4 (opt-outs) too. */
-    private static void dropTheThirdSchema(Statement s) throws SQLException {
-        for (String table : List.of("introductions", "notices", "notice_deliveries", "notice_replies", "applications",
-                "leases", "opt_outs")) {
-            s.execute("DROP TABLE " + table);
+    /** Turns the database in {@code dir} back into what a build of schema {@code version} left on disk. */
+    private static void backToSchema(Path dir, int version) throws SQLException {
+        try (Connection c = database(dir); Statement s = c.createStatement()) {
+            for (int later = Schema.LATEST; later > version; later--) {
+                assertThat(UNDO).as("how to undo migration %d", later).containsKey(later);
+                for (String sql : UNDO.get(later)) s.execute(sql);
+            }
+            s.execute("UPDATE schema_version SET version = " + version);
         }
     }
 
@@ -243,8 +214,7 @@ class SqliteStoreIT extends StoreContract {
         // given a data directory a later build has migrated further
         Path dir = dataDir.resolve("newer");
         SqliteStore.open(dir).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
-                Statement s = c.createStatement()) {
+        try (Connection c = database(dir); Statement s = c.createStatement()) {
             s.execute("UPDATE schema_version SET version = " + (Schema.LATEST + 1));
         }
 
@@ -273,6 +243,10 @@ class SqliteStoreIT extends StoreContract {
         assertThatThrownBy(() -> closed.incidents().get("inc-1")).isInstanceOf(DependencyFailure.class);
         assertThatThrownBy(() -> closed.directory().members().insert(Fixtures.member("m-1").build()))
                 .isInstanceOf(DependencyFailure.class);
+    }
+
+    private static Connection database(Path dir) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
     }
 
     private static String single(Statement s, String sql) throws SQLException {
