@@ -149,8 +149,8 @@ public final class ColdStart {
                     + "| from the function's jar | the runtime's serializers | generated (lambdas, proxies, reflection) "
                     + "| by phase: JVM start and runtime · init · 1st invoke |");
             out.println("| --- | --- | --- | --- | --- | --- | --- |");
-            out.println("(the class-load logs, one per function, and the runner's marks beside each: " + work + ")");
             classRows.forEach(out::println);
+            out.println("(the class-load logs, one per function, and the runner's marks beside each: " + work + ")");
         }
         System.exit(0);
     }
