@@ -29,13 +29,8 @@ class FirstCallAloneTest {
         FirstCallAlone gate = new FirstCallAlone(LONG);
         gate.beforeExecution(null, new ExecutionAttributes());
         // when a second call starts
-        AtomicReference<Thread> second = new AtomicReference<>();
-        Future<?> started = threads.submit(() -> {
-            second.set(Thread.currentThread());
-            gate.beforeExecution(null, new ExecutionAttributes());
-        });
+        Future<?> started = waitingSecondCall(gate);
         // then it waits, until the first call's request goes out
-        awaitWaiting(second);
         assertThat(started).isNotDone();
         gate.beforeTransmission(null, new ExecutionAttributes());
         started.get(10, TimeUnit.SECONDS);
@@ -46,12 +41,7 @@ class FirstCallAloneTest {
         // given the first call under way and a second waiting
         FirstCallAlone gate = new FirstCallAlone(LONG);
         gate.beforeExecution(null, new ExecutionAttributes());
-        AtomicReference<Thread> second = new AtomicReference<>();
-        Future<?> started = threads.submit(() -> {
-            second.set(Thread.currentThread());
-            gate.beforeExecution(null, new ExecutionAttributes());
-        });
-        awaitWaiting(second);
+        Future<?> started = waitingSecondCall(gate);
         // when the first fails (a bad request, no credentials) before anything is sent
         gate.onExecutionFailure(null, new ExecutionAttributes());
         // then the second goes on
@@ -88,13 +78,22 @@ class FirstCallAloneTest {
         threads.submit(() -> gate.beforeExecution(null, new ExecutionAttributes())).get(10, TimeUnit.SECONDS);
     }
 
-    /** Until the thread is parked in the gate (bounded: a gate that let it through fails the caller's assertion). */
-    private static void awaitWaiting(AtomicReference<Thread> thread) throws InterruptedException {
-        for (int i = 0; i < 10_000; i++) {
-            Thread t = thread.get();
-            if (t != null && t.getState() == Thread.State.TIMED_WAITING) return;
+    /**
+     * A second call started on its own thread, returned once that thread is parked in the gate (or, for a gate that
+     * let it through, once it has finished: the caller's assertion then fails).
+     */
+    private Future<?> waitingSecondCall(FirstCallAlone gate) throws InterruptedException {
+        AtomicReference<Thread> second = new AtomicReference<>();
+        Future<?> started = threads.submit(() -> {
+            second.set(Thread.currentThread());
+            gate.beforeExecution(null, new ExecutionAttributes());
+        });
+        for (int i = 0; i < 10_000 && !started.isDone(); i++) {
+            Thread t = second.get();
+            if (t != null && t.getState() == Thread.State.TIMED_WAITING) break;
             Thread.onSpinWait();
             if (i % 100 == 99) Thread.sleep(1);
         }
+        return started;
     }
 }
