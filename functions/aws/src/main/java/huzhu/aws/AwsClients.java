@@ -64,12 +64,14 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, SdkH
      * Applies region, credentials, HTTP client and, when non-null, an endpoint override to a client builder.
      * Dual-stack and FIPS endpoints off and the legacy defaults mode are the SDK's own defaults, said here because
      * a client left to find them looks each up in system properties, environment and profile file when it is
-     * built: about 15 classes more on a function's cold start, for settings this deployment never makes.
+     * built: about 15 classes more on a function's cold start, for settings this deployment never makes. The
+     * client's first call builds its request alone ({@link FirstCallAlone}).
      */
     public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, URI endpointOverride) {
         builder.region(region).credentialsProvider(credentials).httpClient(http)
                 .dualstackEnabled(false).fipsEnabled(false).defaultsMode(DefaultsMode.LEGACY)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new FirstCallAlone(Duration.ofSeconds(1))).build());
         if (endpointOverride != null) builder.endpointOverride(endpointOverride);
         return builder;
     }

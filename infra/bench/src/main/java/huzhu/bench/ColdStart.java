@@ -146,9 +146,11 @@ public final class ColdStart {
         if (!classRows.isEmpty()) {
             out.println();
             out.println("| function | classes loaded by the end of the 1st invoke | from the JDK (CDS archive or jrt) "
-                    + "| from the function's jar | the runtime's serializers | generated (lambdas, proxies, reflection) |");
-            out.println("| --- | --- | --- | --- | --- | --- |");
+                    + "| from the function's jar | the runtime's serializers | generated (lambdas, proxies, reflection) "
+                    + "| by phase: JVM start and runtime · init · 1st invoke |");
+            out.println("| --- | --- | --- | --- | --- | --- | --- |");
             classRows.forEach(out::println);
+            out.println("(the class-load logs, one per function, and the runner's marks beside each: " + work + ")");
         }
         System.exit(0);
     }
@@ -172,7 +174,8 @@ public final class ColdStart {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
         if (prime) command.add("-Dorg.crac.Core.Compat=huzhu.bench.crac");
-        if (classLog != null) command.add("-Xlog:class+load=info:file=" + classLog);
+        // each line stamped with the wall clock (ms), so the classes can be split by the runner's marks
+        if (classLog != null) command.add("-Xlog:class+load=info:file=" + classLog + ":timemillis,uptime");
         command.addAll(List.of("-cp", classpath, "huzhu.bench.lambda.LambdaRunner", f.handler(), event.toString(),
                 Integer.toString(invocations), Boolean.toString(prime)));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -203,6 +206,9 @@ public final class ColdStart {
         }
         if (p.exitValue() != 0 || !marks.containsKey("invoke1")) {
             throw new IllegalStateException(f.name() + " exited " + p.exitValue() + ":\n" + output);
+        }
+        if (classLog != null) {
+            Files.write(marks(classLog), marks.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
         }
         long init = marks.get("init");
         long ready = marks.getOrDefault("primed", init);
@@ -368,8 +374,24 @@ public final class ColdStart {
         long jdk = lines.stream().filter(l -> l.contains("source: jrt:/") || l.contains("shared objects file")).count();
         long jar = lines.stream().filter(l -> l.contains("source: file:") && l.contains("-lambda.jar")).count();
         long runtime = lines.stream().filter(l -> l.contains("aws-lambda-java-serialization")).count();
-        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d |", f.name(), lines.size(), jdk, jar, runtime,
-                lines.size() - jdk - jar - runtime);
+        // by phase: up to the runtime's mark (JVM start and the runner), up to init's, the rest (the 1st invoke)
+        Map<String, Long> marks = new HashMap<>();
+        for (String m : Files.readAllLines(marks(log))) marks.put(m.split(" ")[0], Long.parseLong(m.split(" ")[1]));
+        long start = lines.stream().filter(l -> stamp(l) <= marks.get("runtime")).count();
+        long init = lines.stream().filter(l -> stamp(l) > marks.get("runtime") && stamp(l) <= marks.get("init")).count();
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d · %d · %d |", f.name(), lines.size(), jdk,
+                jar, runtime, lines.size() - jdk - jar - runtime, start, init, lines.size() - start - init);
+    }
+
+    /** Where the runner's marks of a class-load log's run are kept: beside the log. */
+    private static Path marks(Path classLog) {
+        return classLog.resolveSibling(classLog.getFileName() + ".marks");
+    }
+
+    /** The wall-clock stamp of a class-load log line ({@code [0.123s][1764771234567ms] java.lang.Object …}). */
+    private static long stamp(String line) {
+        int end = line.indexOf("ms]");
+        return Long.parseLong(line.substring(line.lastIndexOf('[', end) + 1, end));
     }
 
     private static String classpathEntry(String contains) throws IOException {

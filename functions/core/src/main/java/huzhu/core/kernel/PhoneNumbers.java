@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +33,7 @@ public final class PhoneNumbers {
 
     public static Optional<String> normalize(String input) {
         if (input == null) return Optional.empty();
-        String s = Normalizer.normalize(input, Normalizer.Form.NFKC).trim();
+        String s = Text.nfkc(input).trim();
         s = SEPARATORS.matcher(s).replaceAll("");
         if (s.isEmpty() || s.length() > 20 || !DIGITS.matcher(s).matches()) return Optional.empty();
         if (s.startsWith("00")) s = "+" + s.substring(2);

@@ -13,7 +13,7 @@ public final class Text {
 
     public static String clean(String input) {
         if (input == null) return null;
-        String s = Normalizer.normalize(input, Normalizer.Form.NFC);
+        String s = nfc(input);
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = foldFullWidth(s.charAt(i));
@@ -24,6 +24,45 @@ public final class Text {
             }
         }
         return out.toString().trim();
+    }
+
+    /**
+     * {@code Normalizer.normalize(s, NFC)}, without loading the JDK's Unicode tables (about 35 classes and a data
+     * file on a function's cold start) when every character of {@code s} is one NFC leaves alone and that never
+     * composes nor reorders with its neighbours: ASCII, Latin-1, CJK punctuation, the CJK Unified Ideographs and
+     * the full-width forms — what a Chinese or English text is made of.
+     */
+    public static String nfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!stableUnderNfc(s.charAt(i))) return Normalizer.normalize(s, Normalizer.Form.NFC);
+        }
+        return s;
+    }
+
+    /**
+     * {@code Normalizer.normalize(s, NFKC)}, without the JDK's tables when {@code s} is ASCII and CJK Unified
+     * Ideographs only (NFKC folds Latin-1's and the full-width forms: those take the JDK's path).
+     */
+    public static String nfkc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && !ideograph(c)) return Normalizer.normalize(s, Normalizer.Form.NFKC);
+        }
+        return s;
+    }
+
+    /**
+     * Characters with no canonical decomposition, combining class 0 and NFC quick check "yes" (Unicode's
+     * DerivedNormalizationProps): a string of them is its own NFC. U+302A–U+302F (tone marks) combine.
+     */
+    static boolean stableUnderNfc(char c) {
+        return c < 0x100 || ideograph(c) || (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303F)
+                || (c >= 0xFF01 && c <= 0xFF5E);
+    }
+
+    /** The CJK Unified Ideographs block: no decomposition of any kind, combining class 0. */
+    private static boolean ideograph(char c) {
+        return c >= 0x4E00 && c <= 0x9FFF;
     }
 
     /** Ａ→A, ５→5, the ideographic space → space; everything else as it is. */
