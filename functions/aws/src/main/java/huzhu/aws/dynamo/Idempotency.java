@@ -35,7 +35,7 @@ final class Idempotency implements IdempotencyStore {
                 .s(PK, pk).s(SK, Keys.IDEMPOTENCY.sortKey()).s(ITEM_TYPE, Keys.IDEMPOTENCY.sortKey())
                 .s("value", value)
                 .s(LIVE_UNTIL, Keys.sortable(expiresAt))
-                .n(TTL, expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0))
+                .n(TTL, ttlOf(expiresAt))
                 .build();
         String nowKey = Keys.sortable(now);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -51,22 +51,28 @@ final class Idempotency implements IdempotencyStore {
     }
 
     /**
-     * A live counter is added to in one UpdateItem; a missing or expired one is written anew (condition: still
-     * missing or expired), and if someone else wrote it first, added to after all.
+     * A live or missing counter is added to (a missing one started) in one UpdateItem; an expired one is written anew
+     * (condition: still expired or missing), and if someone else wrote it first, added to after all.
      */
     @Override
     public long count(String key, long delta, Instant expiresAt, Instant now) {
         String pk = Keys.IDEMPOTENCY.item(key);
         String nowKey = Keys.sortable(now);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Map<String, AttributeValue>> added = table.update(pk, Keys.IDEMPOTENCY.sortKey(), "ADD #n :delta",
-                    "#liveUntil > :now", Map.of(":delta", Items.n(delta), ":now", Items.s(nowKey)));
+            // a missing counter (a day's first SMS, an incident's first press) is started by the same write
+            Optional<Map<String, AttributeValue>> added = table.update(pk, Keys.IDEMPOTENCY.sortKey(),
+                    "ADD #" + COUNT + " :delta SET #" + LIVE_UNTIL + " = if_not_exists(#" + LIVE_UNTIL + ", :until), #" + TTL
+                            + " = if_not_exists(#" + TTL + ", :ttl), #" + ITEM_TYPE + " = if_not_exists(#" + ITEM_TYPE
+                            + ", :type)",
+                    "attribute_not_exists(#pk) OR #liveUntil > :now",
+                    Map.of(":delta", Items.n(delta), ":now", Items.s(nowKey), ":until", Items.s(Keys.sortable(expiresAt)),
+                            ":ttl", Items.n(ttlOf(expiresAt)), ":type", Items.s(Keys.IDEMPOTENCY.sortKey())));
             if (added.isPresent()) return Long.parseLong(added.get().get(COUNT).n());
             Map<String, AttributeValue> item = Items.writer()
                     .s(PK, pk).s(SK, Keys.IDEMPOTENCY.sortKey()).s(ITEM_TYPE, Keys.IDEMPOTENCY.sortKey())
                     .n(COUNT, delta)
                     .s(LIVE_UNTIL, Keys.sortable(expiresAt))
-                    .n(TTL, expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0))
+                    .n(TTL, ttlOf(expiresAt))
                     .build();
             if (table.put(item, "attribute_not_exists(#pk) OR #liveUntil <= :now", Map.of(":now", Items.s(nowKey)))) {
                 return delta;
@@ -81,5 +87,10 @@ final class Idempotency implements IdempotencyStore {
         return table.get(Keys.IDEMPOTENCY.item(key), Keys.IDEMPOTENCY.sortKey())
                 .filter(e -> e.get(LIVE_UNTIL).s().compareTo(nowKey) > 0)
                 .map(e -> e.get("value").s());
+    }
+
+    /** DynamoDB's TTL reads whole epoch seconds: rounded up, so it deletes a record only once it is surely dead. */
+    private static long ttlOf(Instant expiresAt) {
+        return expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0);
     }
 }

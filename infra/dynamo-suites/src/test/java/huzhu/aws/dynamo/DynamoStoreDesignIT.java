@@ -168,6 +168,37 @@ class DynamoStoreDesignIT {
     }
 
     @Test
+    void aCountersFirstCountOfTheDay_isOneWrite_andItsLaterCountsAddToIt() {
+        // given the day's SMS counter has no item yet (the first alert of the day)
+        var endOfDay = T0.plus(Duration.ofHours(24));
+
+        // when
+        long first = store.idempotency().count("sms-day:2026-03-02", 3, endOfDay, T0);
+        var firstWrites = operations.snapshot();
+        long second = store.idempotency().count("sms-day:2026-03-02", 2, endOfDay, T0.plusSeconds(60));
+
+        // then
+        assertThat(firstWrites).containsExactly(Map.entry("UpdateItem", 1));
+        assertThat(first).isEqualTo(3);
+        assertThat(second).isEqualTo(5);
+        Map<String, AttributeValue> item = rawItem("IDEMPOTENCY#sms-day:2026-03-02", "IDEMPOTENCY");
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(endOfDay.getEpochSecond()));
+    }
+
+    @Test
+    void anExpiredCounter_startsAgainFromTheDelta() {
+        // given a counter whose window has passed (TTL deletes it only later)
+        store.idempotency().count("presses:inc-1", 7, T0.plusSeconds(60), T0);
+
+        // when
+        long count = store.idempotency().count("presses:inc-1", 1, T0.plusSeconds(180), T0.plusSeconds(120));
+
+        // then
+        assertThat(count).isEqualTo(1);
+        assertThat(store.idempotency().count("presses:inc-1", 1, T0.plusSeconds(180), T0.plusSeconds(121))).isEqualTo(2);
+    }
+
+    @Test
     void aBusyIncident_fitsInOneItem() {
         // given 40 alerts and 800 timeline lines of 60 Chinese characters (about 230 KB)
         Incident created = incident("inc-1").build();
