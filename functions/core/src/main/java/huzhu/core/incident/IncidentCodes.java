@@ -27,6 +27,8 @@ public final class IncidentCodes {
     }
 
     private static String code(int n) {
-        return LETTERS.charAt(n / 100) + String.format("%02d", n % 100);
+        // not String.format: its Formatter and locale data are some 80 classes on a cold start's first alert
+        int number = n % 100;
+        return LETTERS.charAt(n / 100) + (number < 10 ? "0" : "") + number;
     }
 }
