@@ -1,6 +1,6 @@
 package huzhu.core.care;
 
-import java.text.Normalizer;
+import huzhu.core.kernel.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,6 +74,6 @@ public final class BereavementWords {
     }
 
     private static String normalized(String body) {
-        return Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
+        return Text.nfkc(body).toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
     }
 }

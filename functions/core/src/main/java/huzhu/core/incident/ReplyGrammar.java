@@ -1,7 +1,7 @@
 package huzhu.core.incident;
 
 import huzhu.core.incident.ReplyWords.Kind;
-import java.text.Normalizer;
+import huzhu.core.kernel.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -144,7 +144,7 @@ public final class ReplyGrammar {
     /** Upper case, NFKC-folded (full-width forms to ASCII), traditional characters read as simplified. */
     static String fold(String body) {
         if (body == null) return "";
-        String s = Normalizer.normalize(body, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        String s = Text.nfkc(body).toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
