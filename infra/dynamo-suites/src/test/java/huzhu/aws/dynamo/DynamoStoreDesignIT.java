@@ -1,7 +1,6 @@
 package huzhu.aws.dynamo;
 
 import static huzhu.core.testing.Fixtures.T0;
-import huzhu.core.testing.TriggerLinks;
 import static huzhu.core.testing.Fixtures.followUp;
 import static huzhu.core.testing.Fixtures.freshPhone;
 import static huzhu.core.testing.Fixtures.incident;
@@ -31,6 +30,7 @@ import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.TriggerLinks;
 import huzhu.testing.Dynalite;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +42,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * What is particular to DynamoDB: keys and indexes instead of scans, TTL, item shapes, recovery from
@@ -58,8 +66,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class DynamoStoreDesignIT {
     private static final OperationCounter operations = new OperationCounter();
+    private static final FailNextCall failNext = new FailNextCall();
     @RegisterExtension
-    static final DynaliteTables tables = new DynaliteTables(operations);
+    static final DynaliteTables tables = new DynaliteTables(operations, failNext);
 
     private final MutableClock clock = MutableClock.atT0();
     private DynamoDbClient client;
@@ -253,6 +262,33 @@ class DynamoStoreDesignIT {
 
         // then
         assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).isEmpty();
+    }
+
+    @Test
+    void aClaimThatCannotBeWritten_holdsNoEmergencyBack() {
+        // given DynamoDB fails the claim's write
+        failNext.on(request -> request instanceof UpdateItemRequest u
+                && u.key().get("sk").s().equals("EMERGENCY_UNDER_WAY"));
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+
+        // then the incident is stored, to be alerted
+        assertThat(store.incidents().get("inc-1")).isPresent();
+    }
+
+    @Test
+    void anEmergencyThatLostTheClaim_butCannotBeWithdrawn_staysASecondOne_ratherThanNone() {
+        // given the member's emergency under way, and DynamoDB failing the second one's withdrawal
+        store.incidents().createUnlessUnderWay(incident("inc-first").build());
+        failNext.on(request -> request instanceof DeleteItemRequest d && d.key().get("sk").s().equals("INCIDENT"));
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-second").build());
+
+        // then both stand: two alerts for one emergency, never none
+        assertThat(store.incidents().get("inc-second")).isPresent();
+        assertThat(idsInActiveIndex()).containsExactlyInAnyOrder("inc-first", "inc-second");
     }
 
     @Test
@@ -568,6 +604,24 @@ class DynamoStoreDesignIT {
                         .keyConditionExpression("activePk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ACTIVE"))))
                 .items().stream().map(item -> item.get("id").s()).toList();
+    }
+
+    /** Fails the next DynamoDB call that matches, as a timeout would, before it reaches the table. */
+    private static final class FailNextCall implements ExecutionInterceptor {
+        private volatile Predicate<SdkRequest> matching;
+
+        void on(Predicate<SdkRequest> which) {
+            matching = which;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            Predicate<SdkRequest> which = matching;
+            if (which != null && which.test(context.request())) {
+                matching = null;
+                throw SdkClientException.create("DynamoDB unavailable (test)");
+            }
+        }
     }
 
     private interface Task {
