@@ -241,6 +241,10 @@ public final class Dispatcher {
         Incident created = b.build();
         try {
             if (oneAtATime(member, request)) incidents.createUnlessUnderWay(created); else incidents.create(created);
+        } catch (UnderWay another) {
+            JsonLog.info("incident.alreadyUnderWay", "incidentId", created.id(), "underWay", another.incidentId(),
+                    "channel", request.reporter().channel().wire());
+            throw another;
         } catch (StaleWrite exists) {
             // the same request again (SNS redelivery, Idempotency-Key): finish whatever the first one left undone
             Incident existing = incidents.get(created.id()).orElseThrow(() -> exists);

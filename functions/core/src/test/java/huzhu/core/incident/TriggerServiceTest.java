@@ -14,6 +14,7 @@ import huzhu.core.incident.TriggerService.Triggered;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.Stdout;
 import huzhu.core.testing.World;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,11 +195,14 @@ class TriggerServiceTest {
         world.store.beforeNextCreate(() -> world.sms(FATHER, "老伴晕倒了"));
 
         // when
-        Triggered press = triggers.trigger(token, null, "key-1");
+        Triggered[] pressed = new Triggered[1];
+        String logged = Stdout.captured(() -> pressed[0] = triggers.trigger(token, null, "key-1"));
+        Triggered press = pressed[0];
 
         // then
         assertThat(allIncidents()).hasSize(1);
         assertThat(press.incidentId()).isEqualTo(allIncidents().get(0).id());
+        assertThat(logged).contains("\"message\":\"incident.alreadyUnderWay\"", "\"underWay\":\"" + press.incidentId() + "\"");
         assertThat(press.reply()).contains("正在处理");
         assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
         assertThat(world.incident(press.incidentId()).timeline()).extracting(TimelineEntry::kind).contains("tappedAgain");
