@@ -52,18 +52,26 @@ final class SqlIncidents implements IncidentStore {
             return;
         }
         sql.tx(c -> {
-            // the store's one lock holds every other writer off between this look and the insert
-            if (first(sql.docs(c, Incident.class, "SELECT doc FROM incidents WHERE id = ?", incident.id())).isPresent()) {
-                throw new StaleWrite("incident", incident.id());
-            }
+            // the store's one lock holds every other writer off between this look and the insert. Only the member's
+            // own active incidents are parsed (a surge's many are not), and not this one: the same incident again is a
+            // stale write (a redelivery), which the insert tells
             Optional<Incident> underWay = sql.docs(c, Incident.class, """
-                            SELECT doc FROM incidents WHERE status IN (?, ?) ORDER BY created_at DESC, id DESC""",
-                            ACTIVE.get(0), ACTIVE.get(1)).stream()
-                    .filter(i -> incident.memberId().equals(i.memberId()) && i.type() != IncidentType.BEREAVEMENT)
+                            SELECT doc FROM incidents
+                            WHERE status IN (?, ?) AND json_extract(doc, '$.memberId') = ? AND id <> ?
+                            ORDER BY created_at DESC, id DESC""",
+                            ACTIVE.get(0), ACTIVE.get(1), incident.memberId(), incident.id()).stream()
+                    .filter(i -> i.type() != IncidentType.BEREAVEMENT)
                     .findFirst();
-            if (underWay.isPresent()) throw new UnderWay(underWay.get().id());
+            if (underWay.isPresent() && !exists(c, incident.id())) throw new UnderWay(underWay.get().id());
             return insert(c, incident);
         });
+    }
+
+    private static boolean exists(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT 1 FROM incidents WHERE id = ?", id);
+                ResultSet rows = ps.executeQuery()) {
+            return rows.next();
+        }
     }
 
     private Void insert(Connection c, Incident incident) throws SQLException {
