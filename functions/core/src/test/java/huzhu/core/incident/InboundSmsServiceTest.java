@@ -19,18 +19,15 @@ import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
 import huzhu.core.testing.World;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** CONTRACT §5, row by row: every SMS that reaches the union's number. */
 class InboundSmsServiceTest {
-    private static final String UNION_NUMBER = "+8610690000";
     private static final String MEMBER_PHONE = phone(1);
     private static final String FATHER = phone(2);
     private static final String STRANGER = phone(99);
 
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private InboundSmsService inbound;
     private Member member;
@@ -49,15 +46,6 @@ class InboundSmsServiceTest {
         zhangWei = world.add(Fixtures.zhangWei().maxActive(3).build());
         officer = world.add(Fixtures.officerLiu().build());
         world.add(Fixtures.chairZhang().build());
-    }
-
-    private Handled sms(String from, String body) {
-        return sms(from, body, null);
-    }
-
-    private Handled sms(String from, String body, String quotedMessageId) {
-        return inbound.handle(new InboundSms(from, UNION_NUMBER, body, "in-" + inboundIds.incrementAndGet(),
-                quotedMessageId));
     }
 
     private Incident openFor(Member m) {
@@ -82,7 +70,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        Handled handled = sms(liNa.phone(), "1", alertMessageId(first, liNa));
+        Handled handled = world.sms(liNa.phone(), "1", alertMessageId(first, liNa));
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -99,7 +87,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        sms(liNa.phone(), "1 " + first.code().toLowerCase());
+        world.sms(liNa.phone(), "1 " + first.code().toLowerCase());
 
         // then
         assertThat(world.incident(first.id()).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
@@ -114,7 +102,7 @@ class InboundSmsServiceTest {
         openFor(neighbour);
 
         // when
-        sms(liNa.phone(), first.code() + " １。");
+        world.sms(liNa.phone(), first.code() + " １。");
 
         // then
         assertThat(world.incident(first.id()).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
@@ -128,7 +116,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        sms(liNa.phone(), "收到");
+        world.sms(liNa.phone(), "收到");
 
         // then
         assertThat(world.incident(newer.id()).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
@@ -143,7 +131,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        sms(liNa.phone(), "1 " + first.code(), alertMessageId(newer, zhangWei));
+        world.sms(liNa.phone(), "1 " + first.code(), alertMessageId(newer, zhangWei));
 
         // then
         assertThat(world.incident(first.id()).responders()).extracting(Responder::recipientId).containsExactly("v-1");
@@ -157,7 +145,7 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -168,11 +156,11 @@ class InboundSmsServiceTest {
     void aSecondAcceptBySms_isToldWhoTookIt() {
         // given
         Incident incident = openFor(member);
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         world.messenger.clear();
 
         // when
-        sms(zhangWei.phone(), "YES");
+        world.sms(zhangWei.phone(), "YES");
 
         // then
         assertThat(world.messenger.bodiesTo(zhangWei.phone())).singleElement().asString()
@@ -186,10 +174,10 @@ class InboundSmsServiceTest {
         Incident incident = openFor(member);
 
         // when
-        sms(zhangWei.phone(), "不");
-        sms(liNa.phone(), "接");
-        sms(liNa.phone(), "到達");
-        sms(liNa.phone(), "完成");
+        world.sms(zhangWei.phone(), "不");
+        world.sms(liNa.phone(), "接");
+        world.sms(liNa.phone(), "到達");
+        world.sms(liNa.phone(), "完成");
 
         // then
         Incident now = world.incident(incident.id());
@@ -207,7 +195,7 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "2");
+        world.sms(liNa.phone(), "2");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -223,7 +211,7 @@ class InboundSmsServiceTest {
         world.dispatcher().escalateDue();
 
         // when
-        Handled handled = sms(officer.phone(), "1");
+        Handled handled = world.sms(officer.phone(), "1");
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -236,7 +224,7 @@ class InboundSmsServiceTest {
     @Test
     void aFamilyContact_opensAVerifiedIncident_andGetsTheReceiptWithCodeAnd120() {
         // when
-        Handled handled = sms(FATHER, "老伴胸口疼，快来人");
+        Handled handled = world.sms(FATHER, "老伴胸口疼，快来人");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -258,7 +246,7 @@ class InboundSmsServiceTest {
         Member english = world.add(Fixtures.member("m-3").name("Tom").phone(phone(4)).language(Language.EN).build());
 
         // when
-        Handled handled = sms(english.phone(), "I fell and cannot get up");
+        Handled handled = world.sms(english.phone(), "I fell and cannot get up");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -272,13 +260,13 @@ class InboundSmsServiceTest {
     @Test
     void aSecondMessage_whileTheIncidentIsActive_isAppendedAndPassedOnToItsResponders() {
         // given
-        sms(FATHER, "老伴胸口疼");
+        world.sms(FATHER, "老伴胸口疼");
         Incident incident = allIncidents().get(0);
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         world.messenger.clear();
 
         // when
-        Handled handled = sms(FATHER, "在二楼 门没锁");
+        Handled handled = world.sms(FATHER, "在二楼 门没锁");
 
         // then
         assertThat(handled).isEqualTo(Handled.RELAYED);
@@ -294,11 +282,11 @@ class InboundSmsServiceTest {
     @Test
     void aSecondMessage_beforeAnyoneAccepted_goesToEveryoneStillAlerted() {
         // given
-        sms(FATHER, "老伴胸口疼");
+        world.sms(FATHER, "老伴胸口疼");
         world.messenger.clear();
 
         // when
-        sms(MEMBER_PHONE, "我已经叫了120");
+        world.sms(MEMBER_PHONE, "我已经叫了120");
 
         // then
         assertThat(world.messenger.sent()).extracting(Attempt::to)
@@ -312,7 +300,7 @@ class InboundSmsServiceTest {
         world.store.beforeNextCreate(() -> pressed[0] = world.openFor(member, null, null));
 
         // when
-        Handled handled = sms(FATHER, "在二楼 门没锁");
+        Handled handled = world.sms(FATHER, "在二楼 门没锁");
 
         // then one emergency: the volunteers alerted once each, and the father's words passed on to them
         assertThat(handled).isEqualTo(Handled.RELAYED);
@@ -327,13 +315,13 @@ class InboundSmsServiceTest {
     @Test
     void afterTheIncidentIsClosed_theFamilysNextMessage_opensANewOne() {
         // given
-        sms(FATHER, "老伴胸口疼");
+        world.sms(FATHER, "老伴胸口疼");
         Incident first = allIncidents().get(0);
         world.dispatcher().cancel(first.id(), "误报", "刘干事");
         world.later(3600);
 
         // when
-        Handled handled = sms(FATHER, "又不舒服了");
+        Handled handled = world.sms(FATHER, "又不舒服了");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -343,7 +331,7 @@ class InboundSmsServiceTest {
     @Test
     void aFamilyContactReplying1_withoutAnAlert_isTreatedAsAHelpRequest() {
         // when
-        Handled handled = sms(FATHER, "1");
+        Handled handled = world.sms(FATHER, "1");
 
         // then: anything from the family opens an incident (CONTRACT §5)
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -354,7 +342,7 @@ class InboundSmsServiceTest {
     @Test
     void anUnknownNumber_askingForHelp_opensAnUnverifiedIncident_thatStartsWithTheLevel1Leaders() {
         // when
-        Handled handled = sms(STRANGER, "救命 老伴胸口疼");
+        Handled handled = world.sms(STRANGER, "救命 老伴胸口疼");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED_UNVERIFIED);
@@ -372,7 +360,7 @@ class InboundSmsServiceTest {
     @Test
     void anUnknownNumber_writingHelpInEnglish_getsAnEnglishReceipt() {
         // when
-        sms(STRANGER, "HELP my father fell");
+        world.sms(STRANGER, "HELP my father fell");
 
         // then
         assertThat(world.messenger.bodiesTo(STRANGER)).singleElement().asString()
@@ -382,12 +370,12 @@ class InboundSmsServiceTest {
     @Test
     void anUnknownNumber_withOtherText_getsOneExplanationPerHour() {
         // when
-        Handled first = sms(STRANGER, "你好，请问这是哪里");
+        Handled first = world.sms(STRANGER, "你好，请问这是哪里");
         world.later(59 * 60);
-        Handled second = sms(STRANGER, "？？");
+        Handled second = world.sms(STRANGER, "？？");
         int afterTwo = world.messenger.sentTo(STRANGER).size();
         world.later(60);
-        Handled third = sms(STRANGER, "你好");
+        Handled third = world.sms(STRANGER, "你好");
 
         // then
         assertThat(first).isEqualTo(Handled.EXPLAINED);
@@ -407,7 +395,7 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        Handled handled = sms(liNa.phone(), "1");
+        Handled handled = world.sms(liNa.phone(), "1");
 
         // then
         assertThat(handled).isEqualTo(Handled.EXPLAINED);
@@ -417,7 +405,7 @@ class InboundSmsServiceTest {
     @Test
     void anUnreadableSender_isIgnored() {
         // when
-        Handled handled = sms("not-a-number", "求助");
+        Handled handled = world.sms("not-a-number", "求助");
 
         // then
         assertThat(handled).isEqualTo(Handled.IGNORED);
@@ -432,7 +420,7 @@ class InboundSmsServiceTest {
         world.later(60);
 
         // when
-        Handled handled = sms(liNa.phone(), "退訂");
+        Handled handled = world.sms(liNa.phone(), "退訂");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPTED_OUT);
@@ -451,7 +439,7 @@ class InboundSmsServiceTest {
         world.later(30);
 
         // when
-        sms(liNa.phone(), "STOP");
+        world.sms(liNa.phone(), "STOP");
 
         // then
         assertThat(world.memory.directory().volunteers().get("v-1").orElseThrow().optedOutAt()).isEqualTo(T0.plusSeconds(30));
@@ -460,7 +448,7 @@ class InboundSmsServiceTest {
     @Test
     void anOptedOutVolunteer_isNotAlertedAgain() {
         // given
-        sms(liNa.phone(), "STOP");
+        world.sms(liNa.phone(), "STOP");
 
         // when
         Incident incident = openFor(member);
@@ -472,7 +460,7 @@ class InboundSmsServiceTest {
     @Test
     void stop_fromSomeoneElse_isConfirmed_andTellsNoOfficer() {
         // when
-        Handled handled = sms(STRANGER, "td");
+        Handled handled = world.sms(STRANGER, "td");
 
         // then the opt-out is recorded for that phone too, and only the sender hears back
         assertThat(handled).isEqualTo(Handled.OPTED_OUT);
@@ -485,7 +473,7 @@ class InboundSmsServiceTest {
     @Test
     void theSameInboundMessageTwice_isHandledOnce() {
         // given
-        InboundSms message = new InboundSms(FATHER, UNION_NUMBER, "老伴胸口疼", "in-dup", null);
+        InboundSms message = new InboundSms(FATHER, World.UNION_NUMBER, "老伴胸口疼", "in-dup", null);
 
         // when
         Handled first = inbound.handle(message);
@@ -504,7 +492,7 @@ class InboundSmsServiceTest {
     void theSameReplyTwice_isHandledOnce() {
         // given
         Incident incident = openFor(member);
-        InboundSms accept = new InboundSms(liNa.phone(), UNION_NUMBER, "1", "in-accept", null);
+        InboundSms accept = new InboundSms(liNa.phone(), World.UNION_NUMBER, "1", "in-accept", null);
         inbound.handle(accept);
         int sent = world.messenger.attempts().size();
 
@@ -521,7 +509,7 @@ class InboundSmsServiceTest {
     @Test
     void aRedelivery_afterTheFirstDeliveryFailedHalfway_doesNotOpenASecondIncident() {
         // given: the first delivery opened the incident, then failed to record that it was handled
-        InboundSms message = new InboundSms(STRANGER, UNION_NUMBER, "求助 着火了", "in-retry", null);
+        InboundSms message = new InboundSms(STRANGER, World.UNION_NUMBER, "求助 着火了", "in-retry", null);
         world.store.failNextRemember(new DependencyFailure("store timed out", null));
         assertThatThrownBy(() -> inbound.handle(message)).isInstanceOf(DependencyFailure.class);
         world.later(1);
@@ -540,7 +528,7 @@ class InboundSmsServiceTest {
     @Test
     void aFamilysRedelivery_afterTheFirstDeliveryFailedHalfway_isNotRelayedAsASecondMessage() {
         // given: the first delivery opened the incident and alerted, then failed to record that it was handled
-        InboundSms message = new InboundSms(FATHER, UNION_NUMBER, "老伴胸口疼", "in-retry", null);
+        InboundSms message = new InboundSms(FATHER, World.UNION_NUMBER, "老伴胸口疼", "in-retry", null);
         world.store.failNextRemember(new DependencyFailure("store timed out", null));
         assertThatThrownBy(() -> inbound.handle(message)).isInstanceOf(DependencyFailure.class);
         world.messenger.clear();
@@ -562,8 +550,8 @@ class InboundSmsServiceTest {
     @Test
     void nationalAndFullWidthSenders_areMatchedToTheDirectory() {
         // when
-        Handled opened = inbound.handle(new InboundSms("13800000002", UNION_NUMBER, "快来人", "in-x", null));
-        Handled relayed = inbound.handle(new InboundSms("＋８６ １３８０００００００２", UNION_NUMBER, "在二楼", "in-y", null));
+        Handled opened = inbound.handle(new InboundSms("13800000002", World.UNION_NUMBER, "快来人", "in-x", null));
+        Handled relayed = inbound.handle(new InboundSms("＋８６ １３８０００００００２", World.UNION_NUMBER, "在二楼", "in-y", null));
 
         // then
         assertThat(opened).isEqualTo(Handled.OPENED);
@@ -582,7 +570,7 @@ class InboundSmsServiceTest {
         Incident incident = openFor(member);
 
         // when
-        Handled handled = sms(liNa.phone(), "1");
+        Handled handled = world.sms(liNa.phone(), "1");
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -598,7 +586,7 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()

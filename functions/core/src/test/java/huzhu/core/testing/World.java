@@ -100,8 +100,13 @@ public final class World {
 
     /** A text from {@code from} to the union's number, each with a provider message id of its own (in-1, in-2…). */
     public Handled sms(String from, String body) {
+        return sms(from, body, null);
+    }
+
+    /** A reply that quotes one of the union's texts ({@code quotedMessageId}: its provider message id). */
+    public Handled sms(String from, String body, String quotedMessageId) {
         String messageId = "in-" + inboundIds.incrementAndGet();
-        return services.inboundSms().handle(new InboundSms(from, UNION_NUMBER, body, messageId, null));
+        return services.inboundSms().handle(new InboundSms(from, UNION_NUMBER, body, messageId, quotedMessageId));
     }
 
     /** An incident raised for the member by one of their family, through the personal link. */
