@@ -56,6 +56,20 @@ class LocalStackRestartIT {
                 .isEqualTo(200);
     }
 
+    /**
+     * The stack on {@code clock} with {@link #aUnion}, the father texts for help, and the stack stops while the
+     * incident's level-0 deadline is pending; returns that deadline.
+     */
+    private Instant anIncidentPendingAtShutdown(Clock clock, int timeoutSeconds) {
+        LocalApi api = start(clock);
+        aUnion(api, timeoutSeconds);
+        api.sms(FATHER, "救命 老伴胸口疼");
+        Instant deadline = Instant.parse(onlyIncident(api).get("nextEscalationAt").asText());
+        stack.close();
+        stack = null;
+        return deadline;
+    }
+
     private static JsonNode onlyIncident(LocalApi api) {
         JsonNode items = api.get("/v1/incidents?status=all").json().get("items");
         assertThat(items).hasSize(1);
@@ -83,11 +97,7 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_escalatesAtItsDeadline_afterARestart() throws Exception {
         // given: an open incident whose level-0 deadline is a minute away, and the stack stops
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        LocalApi api = start(clock);
-        aUnion(api, 60);
-        api.sms(FATHER, "救命 老伴胸口疼");
-        Instant deadline = Instant.parse(onlyIncident(api).get("nextEscalationAt").asText());
-        stack.close();
+        Instant deadline = anIncidentPendingAtShutdown(clock, 60);
 
         // when: the stack comes back exactly at the deadline
         clock.set(deadline);
@@ -106,10 +116,7 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_isNotEscalatedEarly_afterARestart() throws Exception {
         // given
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        LocalApi api = start(clock);
-        aUnion(api, 60);
-        api.sms(FATHER, "救命 老伴胸口疼");
-        stack.close();
+        anIncidentPendingAtShutdown(clock, 60);
 
         // when: the stack comes back half a minute before the deadline (by its clock, which stands still)
         clock.advance(Duration.ofSeconds(30));
@@ -124,11 +131,7 @@ class LocalStackRestartIT {
     void aOneSecondDeadline_acrossARealRestart_escalatesWithinASecondOfIt() throws Exception {
         // given: real time; level 0 lasts one second; the stack stops right after the alert
         Clock clock = Clock.systemUTC();
-        LocalApi api = start(clock);
-        aUnion(api, 1);
-        api.sms(FATHER, "救命 老伴胸口疼");
-        stack.close();
-        stack = null;
+        anIncidentPendingAtShutdown(clock, 1);
 
         // when
         LocalApi again = start(clock);
