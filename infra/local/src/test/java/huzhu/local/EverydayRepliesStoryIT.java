@@ -57,7 +57,7 @@ class EverydayRepliesStoryIT {
         api.sms(NEIGHBOUR_A, "好的，马上到");
 
         // then
-        JsonNode incident = onlyIncident();
+        JsonNode incident = api.onlyIncident("active");
         assertThat(incident.get("status").asText()).isEqualTo("acknowledged");
         assertThat(incident.get("responders").get(0).get("name").asText()).isEqualTo("刘强");
         assertThat(last(api.outboxTo(NEIGHBOUR_A))).contains(code, "回复2").doesNotContain(STRANGERS_TEXT);
@@ -78,7 +78,7 @@ class EverydayRepliesStoryIT {
         api.sms(NEIGHBOUR_B, "收到，10分钟到");
 
         // then
-        JsonNode incident = onlyIncident();
+        JsonNode incident = api.onlyIncident("active");
         assertThat(incident.get("alerts")).anySatisfy(a -> {
             assertThat(a.get("to").asText()).isEqualTo(NEIGHBOUR_A);
             assertThat(a.get("status").asText()).isEqualTo("declined");
@@ -101,7 +101,7 @@ class EverydayRepliesStoryIT {
         // when
         api.sms(FATHER, "不用了，已经去医院了");
         assertThat(last(api.outboxTo(FATHER))).contains("取消" + code);
-        assertThat(onlyIncident().get("status").asText()).isEqualTo("acknowledged");
+        assertThat(api.onlyIncident("active").get("status").asText()).isEqualTo("acknowledged");
         api.sms(FATHER, "取消" + code);
 
         // then
@@ -130,17 +130,11 @@ class EverydayRepliesStoryIT {
                 "homeAddress", "唐山市路北区新华道 88 号 3 栋 502",
                 "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", "13911120002"))));
         api.sms(FATHER, "救命 老伴胸口疼");
-        String code = onlyIncident().get("code").asText();
+        String code = api.onlyIncident("active").get("code").asText();
         assertThat(api.outboxTo(NEIGHBOUR_A)).singleElement().asString().contains(code);
         assertThat(api.outboxTo(NEIGHBOUR_B)).singleElement().asString().contains(code);
         assertThat(api.outboxTo(OFFICER)).isEmpty();
         return code;
-    }
-
-    private JsonNode onlyIncident() {
-        JsonNode items = api.get("/v1/incidents?status=active").json().get("items");
-        assertThat(items).hasSize(1);
-        return api.get("/v1/incidents/" + items.get(0).get("id").asText()).json();
     }
 
     private static Map<String, Object> volunteer(String name, String phone) {

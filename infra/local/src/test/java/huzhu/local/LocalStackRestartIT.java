@@ -64,16 +64,10 @@ class LocalStackRestartIT {
         LocalApi api = start(clock);
         aUnion(api, timeoutSeconds);
         api.sms(FATHER, "救命 老伴胸口疼");
-        Instant deadline = Instant.parse(onlyIncident(api).get("nextEscalationAt").asText());
+        Instant deadline = Instant.parse(api.onlyIncident("all").get("nextEscalationAt").asText());
         stack.close();
         stack = null;
         return deadline;
-    }
-
-    private static JsonNode onlyIncident(LocalApi api) {
-        JsonNode items = api.get("/v1/incidents?status=all").json().get("items");
-        assertThat(items).hasSize(1);
-        return api.get("/v1/incidents/" + items.get(0).get("id").asText()).json();
     }
 
     /** Polls until {@code done} holds, for at most {@code limit}: the timer runs on its own thread. */
@@ -105,7 +99,7 @@ class LocalStackRestartIT {
 
         // then: the recovered timer moved it on, on time by the stack's clock
         assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();
-        JsonNode incident = onlyIncident(again);
+        JsonNode incident = again.onlyIncident("all");
         assertThat(incident.get("level").asInt()).isEqualTo(1);
         JsonNode escalated = escalatedEntry(incident);
         assertThat(Instant.parse(escalated.get("deadline").asText())).isEqualTo(deadline);
@@ -124,7 +118,7 @@ class LocalStackRestartIT {
 
         // then
         assertThat(within(Duration.ofMillis(300), () -> !again.outboxTo(OFFICER).isEmpty())).isFalse();
-        assertThat(onlyIncident(again).get("level").asInt()).isZero();
+        assertThat(again.onlyIncident("all").get("level").asInt()).isZero();
     }
 
     @Test
@@ -138,7 +132,7 @@ class LocalStackRestartIT {
 
         // then
         assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();
-        JsonNode escalated = escalatedEntry(onlyIncident(again));
+        JsonNode escalated = escalatedEntry(again.onlyIncident("all"));
         Duration late = Duration.between(Instant.parse(escalated.get("deadline").asText()),
                 Instant.parse(escalated.get("at").asText()));
         assertThat(late).isBetween(Duration.ZERO, Duration.ofSeconds(1));

@@ -79,7 +79,7 @@ class StoryIT {
 
         // 2. the father texts; at once he has the code and the 120 reminder, and only the two neighbours are alerted
         api.sms(FATHER, "救命 老伴胸口疼");
-        JsonNode incident = onlyActiveIncident(api);
+        JsonNode incident = api.onlyIncident("active");
         String code = incident.get("code").asText();
         assertThat(incident.get("status").asText()).isEqualTo("open");
         assertThat(incident.get("reporter").get("verified").asBoolean()).isTrue();
@@ -190,12 +190,6 @@ class StoryIT {
             boolean onDuty) {
         return Map.of("name", name, "phone", phone, "area", Map.of("city", city, "district", district),
                 "skills", List.of("first-aid"), "onDuty", onDuty);
-    }
-
-    private static JsonNode onlyActiveIncident(LocalApi api) {
-        JsonNode items = api.get("/v1/incidents?status=active").json().get("items");
-        assertThat(items).hasSize(1);
-        return items.get(0);
     }
 
     private static String last(List<String> bodies) {
