@@ -14,11 +14,9 @@ import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Language;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
 import huzhu.core.testing.World;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,10 +52,6 @@ class InboundSmsServiceTest {
 
     private String alertMessageId(Incident incident, Volunteer v) {
         return world.alert(incident.id(), v.id()).messageId();
-    }
-
-    private List<Incident> allIncidents() {
-        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     // ---------------------------------------------------------------- replies to alerts
@@ -228,7 +222,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         assertThat(incident.memberId()).isEqualTo("m-1");
         assertThat(incident.reporter()).isEqualTo(new Reporter(FATHER, "王建国", Channel.SMS, true));
         assertThat(incident.type()).isEqualTo(IncidentType.MEDICAL);
@@ -250,7 +244,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         assertThat(incident.reporter()).isEqualTo(new Reporter(english.phone(), "Tom", Channel.SMS, true));
         assertThat(incident.type()).isEqualTo(IncidentType.ACCIDENT);
         assertThat(world.messenger.bodiesTo(english.phone())).singleElement().asString()
@@ -261,7 +255,7 @@ class InboundSmsServiceTest {
     void aSecondMessage_whileTheIncidentIsActive_isAppendedAndPassedOnToItsResponders() {
         // given
         world.sms(FATHER, "老伴胸口疼");
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         world.sms(liNa.phone(), "1");
         world.messenger.clear();
 
@@ -270,7 +264,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.RELAYED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.incident(incident.id()).timeline()).last()
                 .satisfies(e -> assertThat(e.text()).contains("在二楼 门没锁"));
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -304,7 +298,7 @@ class InboundSmsServiceTest {
 
         // then one emergency: the volunteers alerted once each, and the father's words passed on to them
         assertThat(handled).isEqualTo(Handled.RELAYED);
-        assertThat(allIncidents()).extracting(Incident::id).containsExactly(pressed[0].id());
+        assertThat(world.allIncidents()).extracting(Incident::id).containsExactly(pressed[0].id());
         assertThat(world.incident(pressed[0].id()).timeline()).last()
                 .satisfies(e -> assertThat(e.text()).contains("在二楼 门没锁"));
         assertThat(world.messenger.bodiesTo(liNa.phone())).hasSize(2).last().asString()
@@ -316,7 +310,7 @@ class InboundSmsServiceTest {
     void afterTheIncidentIsClosed_theFamilysNextMessage_opensANewOne() {
         // given
         world.sms(FATHER, "老伴胸口疼");
-        Incident first = allIncidents().get(0);
+        Incident first = world.allIncidents().get(0);
         world.dispatcher().cancel(first.id(), "误报", "刘干事");
         world.later(3600);
 
@@ -325,7 +319,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        assertThat(allIncidents()).hasSize(2);
+        assertThat(world.allIncidents()).hasSize(2);
     }
 
     @Test
@@ -346,7 +340,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED_UNVERIFIED);
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         assertThat(incident.memberId()).isNull();
         assertThat(incident.reporter()).isEqualTo(new Reporter(STRANGER, null, Channel.SMS, false));
         assertThat(incident.level()).isEqualTo(1);
@@ -384,7 +378,7 @@ class InboundSmsServiceTest {
         assertThat(afterTwo).isEqualTo(1);
         assertThat(world.messenger.bodiesTo(STRANGER)).hasSize(2)
                 .allSatisfy(b -> assertThat(b).contains("求助", "120"));
-        assertThat(allIncidents()).isEmpty();
+        assertThat(world.allIncidents()).isEmpty();
     }
 
     @Test
@@ -399,7 +393,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.EXPLAINED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
     }
 
     @Test
@@ -484,7 +478,7 @@ class InboundSmsServiceTest {
         // then
         assertThat(first).isEqualTo(Handled.OPENED);
         assertThat(second).isEqualTo(Handled.DUPLICATE);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.attempts()).hasSize(sentAfterFirst);
     }
 
@@ -519,10 +513,10 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED_UNVERIFIED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.sentTo(officer.phone())).hasSize(1);
         assertThat(world.messenger.bodiesTo(STRANGER)).isNotEmpty()
-                .allSatisfy(b -> assertThat(b).contains(allIncidents().get(0).code(), "120"));
+                .allSatisfy(b -> assertThat(b).contains(world.allIncidents().get(0).code(), "120"));
     }
 
     @Test
@@ -538,13 +532,13 @@ class InboundSmsServiceTest {
 
         // then: the volunteers do not get the same words again as "the reporter adds"
         assertThat(handled).isEqualTo(Handled.OPENED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.sentTo(liNa.phone())).isEmpty();
         assertThat(world.messenger.sentTo(zhangWei.phone())).isEmpty();
-        assertThat(world.incident(allIncidents().get(0).id()).timeline()).extracting(TimelineEntry::kind)
+        assertThat(world.incident(world.allIncidents().get(0).id()).timeline()).extracting(TimelineEntry::kind)
                 .doesNotContain("relay");
         assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString()
-                .contains(allIncidents().get(0).code(), "120");
+                .contains(world.allIncidents().get(0).code(), "120");
     }
 
     @Test
@@ -556,7 +550,7 @@ class InboundSmsServiceTest {
         // then
         assertThat(opened).isEqualTo(Handled.OPENED);
         assertThat(relayed).isEqualTo(Handled.RELAYED);
-        assertThat(allIncidents()).singleElement().satisfies(i -> {
+        assertThat(world.allIncidents()).singleElement().satisfies(i -> {
             assertThat(i.memberId()).isEqualTo("m-1");
             assertThat(i.reporter().phone()).isEqualTo(FATHER);
         });
@@ -574,7 +568,7 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.incident(incident.id()).responders()).hasSize(1);
     }
 

@@ -12,9 +12,11 @@ import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
+import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
 import huzhu.core.incident.TimelineEntry;
+import huzhu.core.kernel.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +85,11 @@ public final class World {
 
     public Incident incident(String id) {
         return memory.incidents().get(id).orElseThrow();
+    }
+
+    /** Every incident the union holds, newest first (the stories open far fewer than a page of them). */
+    public List<Incident> allIncidents() {
+        return memory.incidents().list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items();
     }
 
     public Alert alert(String incidentId, String recipientId) {
