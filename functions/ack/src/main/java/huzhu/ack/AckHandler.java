@@ -94,8 +94,7 @@ public final class AckHandler implements RequestStreamHandler {
         try {
             view = acks.view(request.pathParameter("ackToken"), request.sourceIp());
         } catch (NotFound expired) {
-            return noStore(EXPIRED.response(404, config.defaultLanguage(),
-                    Map.of("lang", config.defaultLanguage().wire())));
+            return EXPIRED.response(404, config.defaultLanguage(), Map.of("lang", config.defaultLanguage().wire()));
         }
         Language lang = view.language();
         Incident i = view.incident();
@@ -113,7 +112,7 @@ public final class AckHandler implements RequestStreamHandler {
         values.put("reporterPhone", r.phone() == null ? "" : r.phone());
         values.put("time", LOCAL_TIME.format(i.createdAt()));
         values.put("responder", i.responders().isEmpty() ? "" : i.responders().get(0).name());
-        return noStore(PAGE.response(200, lang, values));
+        return PAGE.response(200, lang, values);
     }
 
     private static String address(Incident i, Member m) {
@@ -122,9 +121,5 @@ public final class AckHandler implements RequestStreamHandler {
         if (m.homeAddress() != null) return m.homeAddress();
         return m.homeArea() == null ? "" : m.homeArea().city() + " " + (m.homeArea().district() == null ? ""
                 : m.homeArea().district());
-    }
-
-    private static ApiResponse noStore(ApiResponse r) {
-        return r.withHeader("Cache-Control", "no-store").withHeader("Referrer-Policy", "no-referrer");
     }
 }

@@ -1,5 +1,13 @@
 package huzhu.console;
 
+import static huzhu.console.Routes.OPERATE;
+import static huzhu.console.Routes.READ;
+import static huzhu.console.Routes.actor;
+import static huzhu.console.Routes.body;
+import static huzhu.console.Routes.created;
+import static huzhu.console.Routes.ok;
+import static huzhu.console.Routes.read;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import huzhu.core.Services;
 import huzhu.core.care.ApplicationService.ApplicationInput;
@@ -36,8 +44,6 @@ import java.util.Map;
  * {@link ConsoleApiHandler}, which registers them with one call.
  */
 final class CareRoutes {
-    private static final Role[] READ = {Role.ADMIN, Role.OFFICER, Role.VIEWER};
-    private static final Role[] OPERATE = {Role.ADMIN, Role.OFFICER};
     private static final Html NOTICE_PAGE = Html.template(CareRoutes.class, "/huzhu/console/pages/notice.html");
     private static final DateTimeFormatter PAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
@@ -167,37 +173,5 @@ final class CareRoutes {
                         "sentAt", PAGE_TIME.format(n.sendStartedAt() != null ? n.sendStartedAt() : n.createdAt())))
                 .withHeader("Cache-Control", "no-cache")
                 .withHeader("X-Robots-Tag", "noindex");
-    }
-
-    // ---- the same small helpers as ConsoleApiHandler's (UnionRoutes uses these)
-
-    interface Read<T> {
-        T get();
-    }
-
-    static <T> T read(ApiRequest req, Read<T> read) {
-        req.requireAny(READ);
-        return read.get();
-    }
-
-    static <T> T body(ApiRequest req, Role[] roles, Class<T> type) {
-        req.requireAny(roles);
-        return req.bodyAs(type);
-    }
-
-    static Actor actor(ApiRequest req) {
-        return actor(req.caller());
-    }
-
-    static Actor actor(Caller c) {
-        return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
-    }
-
-    static ApiResponse ok(Object body) {
-        return ApiResponse.json(200, body);
-    }
-
-    static ApiResponse created(Object body) {
-        return ApiResponse.json(201, body);
     }
 }

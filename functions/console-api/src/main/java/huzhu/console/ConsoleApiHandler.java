@@ -1,5 +1,14 @@
 package huzhu.console;
 
+import static huzhu.console.Routes.ADMIN;
+import static huzhu.console.Routes.OPERATE;
+import static huzhu.console.Routes.READ;
+import static huzhu.console.Routes.actor;
+import static huzhu.console.Routes.body;
+import static huzhu.console.Routes.created;
+import static huzhu.console.Routes.ok;
+import static huzhu.console.Routes.read;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -53,10 +62,6 @@ import java.util.Set;
  * it the event as a stream ({@link HttpApiEvents}), so the runtime builds no serializers for it.
  */
 public final class ConsoleApiHandler implements RequestStreamHandler {
-    private static final Role[] READ = {Role.ADMIN, Role.OFFICER, Role.VIEWER};
-    private static final Role[] OPERATE = {Role.ADMIN, Role.OFFICER};
-    private static final Role[] ADMIN = {Role.ADMIN};
-
     public record NoteInput(String text) {
     }
 
@@ -355,28 +360,6 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
         return ConsoleResponses.finish(event, Http.serve(event, edge, router, config::learnPublicBaseUrl, group));
     }
 
-    private interface Read<T> {
-        T get();
-    }
-
-    private static <T> T read(ApiRequest req, Read<T> read) {
-        req.requireAny(READ);
-        return read.get();
-    }
-
-    private static <T> T body(ApiRequest req, Role[] roles, Class<T> type) {
-        req.requireAny(roles);
-        return req.bodyAs(type);
-    }
-
-    private static Actor actor(ApiRequest req) {
-        return actor(req.caller());
-    }
-
-    private static Actor actor(Caller c) {
-        return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
-    }
-
     /** Everyone the coverage report names, once each. */
     private static List<String> peopleIn(ReportService.Coverage c) {
         Set<String> ids = new LinkedHashSet<>();
@@ -449,13 +432,5 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
 
     private static ApiResponse json(int status, String json) {
         return ApiResponse.of(status, ApiResponse.JSON, json);
-    }
-
-    private static ApiResponse ok(Object body) {
-        return ApiResponse.json(200, body);
-    }
-
-    private static ApiResponse created(Object body) {
-        return ApiResponse.json(201, body);
     }
 }

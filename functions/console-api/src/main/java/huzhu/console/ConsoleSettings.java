@@ -1,5 +1,6 @@
 package huzhu.console;
 
+import huzhu.core.kernel.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -38,9 +39,9 @@ public record ConsoleSettings(String userPoolId, String clientId, String cognito
     }
 
     public ConsoleSettings {
-        userPoolId = blankToNull(userPoolId);
-        clientId = blankToNull(clientId);
-        cognitoDomain = origin(blankToNull(cognitoDomain));
+        userPoolId = Text.strippedOrNull(userPoolId);
+        clientId = Text.strippedOrNull(clientId);
+        cognitoDomain = origin(Text.strippedOrNull(cognitoDomain));
     }
 
     /** A user pool without a domain: the password sign-in. */
@@ -79,10 +80,6 @@ public record ConsoleSettings(String userPoolId, String clientId, String cognito
             case PASSWORD -> cognitoEndpoint();
             case TOKEN -> null;
         };
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**

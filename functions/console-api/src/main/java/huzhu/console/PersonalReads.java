@@ -1,13 +1,12 @@
 package huzhu.console;
 
+import static huzhu.console.Routes.actor;
+
 import huzhu.core.audit.AuditService;
-import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.http.ApiRequest;
-import huzhu.http.Caller;
-import huzhu.http.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,10 +76,5 @@ final class PersonalReads {
     /** A search for a phone number, or part of one, is kept only as much as a log may show of a phone. */
     private static String masked(String query) {
         return query.chars().filter(Character::isDigit).count() >= 4 ? PhoneMask.mask(query) : query;
-    }
-
-    private static Actor actor(ApiRequest req) {
-        Caller c = req.caller();
-        return new Actor(c.id(), c.name(), c.has(Role.ADMIN));
     }
 }

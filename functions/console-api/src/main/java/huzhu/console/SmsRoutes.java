@@ -1,12 +1,13 @@
 package huzhu.console;
 
+import static huzhu.console.Routes.ADMIN;
+
 import huzhu.core.ServiceConfig;
 import huzhu.core.error.Invalid;
 import huzhu.core.sms.RegistrationSheet;
 import huzhu.core.sms.SmsProvider;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
-import huzhu.http.Role;
 import huzhu.http.Router;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,6 @@ import java.util.Locale;
  * Registered by {@link ConsoleApiHandler} with one call.
  */
 final class SmsRoutes {
-    private static final Role[] ADMIN = {Role.ADMIN};
 
     private SmsRoutes() {
     }

@@ -1,5 +1,7 @@
 package huzhu.console;
 
+import static huzhu.console.Routes.READ;
+
 import huzhu.core.Services;
 import huzhu.core.care.AssistanceApplication;
 import huzhu.core.directory.DirectoryListing;
@@ -17,7 +19,6 @@ import huzhu.core.kernel.PageRequest;
 import huzhu.core.report.ReportService;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
-import huzhu.http.Role;
 import huzhu.http.Router;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,7 +33,6 @@ import java.util.function.Function;
  * volunteers' headers are the import's own columns, so an export, corrected, imports again. Times are China's.
  */
 final class SpreadsheetRoutes {
-    private static final Role[] READ = {Role.ADMIN, Role.OFFICER, Role.VIEWER};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd")

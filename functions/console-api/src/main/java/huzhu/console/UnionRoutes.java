@@ -1,10 +1,12 @@
 package huzhu.console;
 
-import static huzhu.console.CareRoutes.actor;
-import static huzhu.console.CareRoutes.body;
-import static huzhu.console.CareRoutes.created;
-import static huzhu.console.CareRoutes.ok;
-import static huzhu.console.CareRoutes.read;
+
+import static huzhu.console.Routes.OPERATE;
+import static huzhu.console.Routes.actor;
+import static huzhu.console.Routes.body;
+import static huzhu.console.Routes.created;
+import static huzhu.console.Routes.ok;
+import static huzhu.console.Routes.read;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import huzhu.core.Services;
@@ -22,7 +24,6 @@ import huzhu.core.care.GuideService.GuideInput;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Language;
 import huzhu.http.ApiRequest;
-import huzhu.http.Role;
 import huzhu.http.Router;
 import java.util.List;
 
@@ -34,7 +35,6 @@ import java.util.List;
  */
 final class UnionRoutes {
     // the small helpers are CareRoutes': read (any role), body (as these roles), actor, ok, created
-    private static final Role[] OPERATE = {Role.ADMIN, Role.OFFICER};
 
     private UnionRoutes() {
     }

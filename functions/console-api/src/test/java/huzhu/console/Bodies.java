@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-/** A response's body as the browser reads it: base64 and gzip undone (the fixtures accept gzip, as browsers do). */
+/**
+ * A response as the browser reads it: the body with base64 and gzip undone (the fixtures accept gzip, as browsers do),
+ * a header by its name in any case.
+ */
 final class Bodies {
     private Bodies() {
     }
@@ -38,7 +41,11 @@ final class Bodies {
         return names;
     }
 
-    private static String header(Map<String, String> headers, String name) {
+    static String header(APIGatewayV2HTTPResponse r, String name) {
+        return header(r.getHeaders(), name);
+    }
+
+    static String header(Map<String, String> headers, String name) {
         if (headers == null) return null;
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);

@@ -54,8 +54,7 @@ final class ConsoleCalls {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            return Bodies.header(headers, name);
         }
 
         JsonNode error() {

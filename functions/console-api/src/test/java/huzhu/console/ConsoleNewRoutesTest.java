@@ -26,7 +26,6 @@ import huzhu.http.Json;
 import huzhu.testing.PageSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -388,8 +387,8 @@ class ConsoleNewRoutesTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(header(response, "Content-Type")).startsWith("text/html");
-        assertThat(header(response, "Content-Security-Policy")).contains("script-src 'self'")
+        assertThat(Bodies.header(response, "Content-Type")).startsWith("text/html");
+        assertThat(Bodies.header(response, "Content-Security-Policy")).contains("script-src 'self'")
                 .contains("connect-src 'self';").doesNotContain("unsafe-inline");
         String html = Bodies.text(response);
         assertThat(html).contains("<html lang=\"zh-CN\">").contains("<script type=\"module\" src=\"/console/app.js\">")
@@ -407,10 +406,10 @@ class ConsoleNewRoutesTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(page, null);
 
         // then
-        assertThat(header(response, "Strict-Transport-Security")).isEqualTo(PageSecurity.HSTS);
-        assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(header(response, "Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(header(response, "Content-Security-Policy")).contains("frame-ancestors 'none'")
+        assertThat(Bodies.header(response, "Strict-Transport-Security")).isEqualTo(PageSecurity.HSTS);
+        assertThat(Bodies.header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(Bodies.header(response, "Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(Bodies.header(response, "Content-Security-Policy")).contains("frame-ancestors 'none'")
                 .contains("object-src 'none'").contains("base-uri 'none'");
     }
 
@@ -428,7 +427,7 @@ class ConsoleNewRoutesTest {
                 .contains("&quot;userPoolId&quot;:&quot;cn-north-1_AbCdEf123&quot;")
                 .contains("&quot;clientId&quot;:&quot;client123&quot;")
                 .contains("https://cognito-idp.cn-north-1.amazonaws.com.cn/");
-        assertThat(header(response, "Content-Security-Policy"))
+        assertThat(Bodies.header(response, "Content-Security-Policy"))
                 .contains("connect-src 'self' https://cognito-idp.cn-north-1.amazonaws.com.cn/;");
     }
 
@@ -480,12 +479,6 @@ class ConsoleNewRoutesTest {
     private Reply call(As as, String method, String pathAndQuery, String body, String contentType) {
         return new ConsoleCalls(handler).as(as, method, pathAndQuery, body,
                 contentType == null ? Map.of() : Map.of("content-type", contentType));
-    }
-
-    private static String header(APIGatewayV2HTTPResponse r, String name) {
-        Map<String, String> headers = r.getHeaders() == null ? new HashMap<>() : r.getHeaders();
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
     }
 
     private static JsonNode error(Reply reply) throws Exception {

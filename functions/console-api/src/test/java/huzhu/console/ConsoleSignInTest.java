@@ -52,7 +52,7 @@ class ConsoleSignInTest {
         assertThat(config.get("clientId").asText()).isEqualTo("client123");
         assertThat(config.get("cognitoDomain").asText()).isEqualTo(DOMAIN);
         assertThat(config.has("cognitoEndpoint")).isFalse();
-        assertThat(header(page, "Content-Security-Policy")).contains("connect-src 'self' " + DOMAIN + ";")
+        assertThat(Bodies.header(page, "Content-Security-Policy")).contains("connect-src 'self' " + DOMAIN + ";")
                 .doesNotContain("cognito-idp").contains("form-action 'none'");
     }
 
@@ -71,7 +71,7 @@ class ConsoleSignInTest {
         assertThat(config.get("signIn").asText()).isEqualTo("cognito");
         assertThat(config.get("cognitoEndpoint").asText()).isEqualTo("https://cognito-idp.ap-east-1.amazonaws.com/");
         assertThat(config.has("cognitoDomain")).isFalse();
-        assertThat(header(page, "Content-Security-Policy"))
+        assertThat(Bodies.header(page, "Content-Security-Policy"))
                 .contains("connect-src 'self' https://cognito-idp.ap-east-1.amazonaws.com/;");
     }
 
@@ -116,10 +116,5 @@ class ConsoleSignInTest {
         Matcher m = CONFIG.matcher(Bodies.text(page));
         assertThat(m.find()).as("the page's config").isTrue();
         return Json.mapper().readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
-    }
-
-    private static String header(APIGatewayV2HTTPResponse r, String name) {
-        return r.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 }

@@ -120,9 +120,7 @@ public final class TriggerHandler implements RequestStreamHandler {
         } catch (NotFound dead) {
             return deadLink(triggers.unionNumber(), dead);
         }
-        return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()))
-                .withHeader("Cache-Control", "no-store")
-                .withHeader("Referrer-Policy", "no-referrer");
+        return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()));
     }
 
     /** Chinese first (whose link it was is not known any more), English below. */
@@ -131,6 +129,6 @@ public final class TriggerHandler implements RequestStreamHandler {
         values.put("titleEn", Messages.text(Language.EN, "page.dead.title"));
         values.put("adviceEn", Messages.text(Language.EN, why.messageKey(), why.args()));
         values.put("number", number);
-        return DEAD.response(404, Language.ZH_CN, values).withHeader("Cache-Control", "no-store");
+        return DEAD.response(404, Language.ZH_CN, values);
     }
 }

@@ -117,6 +117,7 @@ class TriggerHandlerTest {
         assertThat(response.getBody()).contains("<script>").contains("<style>");
         assertThat(PageSecurity.problems(response.getHeaders(), response.getBody())).isEmpty();
         assertThat(response.getHeaders().get("Content-Security-Policy")).contains("connect-src 'self'");
+        assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
     }
 
     @Test
@@ -260,6 +261,7 @@ class TriggerHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
+        assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
         assertThat(response.getBody()).contains("求助链接已失效", "href=\"tel:120\"", "href=\"sms:10690123\"",
                 "lang=\"en\"", "call 120").doesNotContain("出错了");
     }

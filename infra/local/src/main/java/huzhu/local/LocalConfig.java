@@ -1,6 +1,7 @@
 package huzhu.local;
 
 import huzhu.console.ConsoleSettings;
+import huzhu.core.kernel.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -128,8 +129,7 @@ public record LocalConfig(int port, String adminToken, boolean adminTokenGenerat
 
     /** Unset and blank are the same: a shell's {@code HUZHU_PORT=} means "use the default". */
     private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
+        return Text.strippedOrNull(env.get(name));
     }
 
     private static int integer(Map<String, String> env, String name, int dflt, int min, int max, String key,

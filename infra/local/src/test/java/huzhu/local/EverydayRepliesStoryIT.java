@@ -57,13 +57,14 @@ class EverydayRepliesStoryIT {
         api.sms(NEIGHBOUR_A, "好的，马上到");
 
         // then
-        JsonNode incident = onlyIncident();
+        JsonNode incident = api.onlyIncident("active");
         assertThat(incident.get("status").asText()).isEqualTo("acknowledged");
         assertThat(incident.get("responders").get(0).get("name").asText()).isEqualTo("刘强");
-        assertThat(last(api.outboxTo(NEIGHBOUR_A))).contains(code, "回复2").doesNotContain(STRANGERS_TEXT);
-        assertThat(last(api.outboxTo(FATHER))).contains("刘强", NEIGHBOUR_A);
-        assertThat(last(api.outboxTo(MEMBER))).contains("刘强");
-        assertThat(last(api.outboxTo(NEIGHBOUR_B))).contains(code, "无需前往");
+        assertThat(api.outboxTo(NEIGHBOUR_A)).last().asString().contains(code, "回复2")
+                .doesNotContain(STRANGERS_TEXT);
+        assertThat(api.outboxTo(FATHER)).last().asString().contains("刘强", NEIGHBOUR_A);
+        assertThat(api.outboxTo(MEMBER)).last().asString().contains("刘强");
+        assertThat(api.outboxTo(NEIGHBOUR_B)).last().asString().contains(code, "无需前往");
     }
 
     @ParameterizedTest(name = "store: {0}")
@@ -78,16 +79,16 @@ class EverydayRepliesStoryIT {
         api.sms(NEIGHBOUR_B, "收到，10分钟到");
 
         // then
-        JsonNode incident = onlyIncident();
+        JsonNode incident = api.onlyIncident("active");
         assertThat(incident.get("alerts")).anySatisfy(a -> {
             assertThat(a.get("to").asText()).isEqualTo(NEIGHBOUR_A);
             assertThat(a.get("status").asText()).isEqualTo("declined");
         });
-        assertThat(last(api.outboxTo(NEIGHBOUR_A))).contains(code, "无法前往");
+        assertThat(api.outboxTo(NEIGHBOUR_A)).last().asString().contains(code, "无法前往");
         assertThat(api.outboxTo(NEIGHBOUR_B)).anySatisfy(b -> assertThat(b).contains("回复1接单" + code));
         assertThat(incident.get("responders").get(0).get("name").asText()).isEqualTo("赵敏");
         assertThat(incident.get("responders").get(0).get("expectedAt").asText()).isEqualTo("2026-11-20T12:10:00Z");
-        assertThat(last(api.outboxTo(FATHER))).contains("赵敏", "10分钟", "20:10", code);
+        assertThat(api.outboxTo(FATHER)).last().asString().contains("赵敏", "10分钟", "20:10", code);
         assertThat(incident.get("timeline")).anySatisfy(e -> assertThat(e.get("text").asText()).contains("在哪？"));
     }
 
@@ -100,17 +101,17 @@ class EverydayRepliesStoryIT {
 
         // when
         api.sms(FATHER, "不用了，已经去医院了");
-        assertThat(last(api.outboxTo(FATHER))).contains("取消" + code);
-        assertThat(onlyIncident().get("status").asText()).isEqualTo("acknowledged");
+        assertThat(api.outboxTo(FATHER)).last().asString().contains("取消" + code);
+        assertThat(api.onlyIncident("active").get("status").asText()).isEqualTo("acknowledged");
         api.sms(FATHER, "取消" + code);
 
         // then
         JsonNode incident = api.get("/v1/incidents?status=all").json().get("items").get(0);
         assertThat(incident.get("status").asText()).isEqualTo("cancelled");
         assertThat(incident.get("outcome").asText()).contains("已经去医院了");
-        assertThat(last(api.outboxTo(NEIGHBOUR_A))).contains(code, "已取消", "无需前往");
-        assertThat(last(api.outboxTo(FATHER))).contains(code, "已取消");
-        assertThat(last(api.outboxTo(MEMBER))).contains(code, "取消");
+        assertThat(api.outboxTo(NEIGHBOUR_A)).last().asString().contains(code, "已取消", "无需前往");
+        assertThat(api.outboxTo(FATHER)).last().asString().contains(code, "已取消");
+        assertThat(api.outboxTo(MEMBER)).last().asString().contains(code, "取消");
         assertThat(api.get("/v1/incidents?status=active").json().get("items")).isEmpty();
     }
 
@@ -130,26 +131,15 @@ class EverydayRepliesStoryIT {
                 "homeAddress", "唐山市路北区新华道 88 号 3 栋 502",
                 "familyContacts", List.of(Map.of("name", "王德福", "relation", "父亲", "phone", "13911120002"))));
         api.sms(FATHER, "救命 老伴胸口疼");
-        String code = onlyIncident().get("code").asText();
+        String code = api.onlyIncident("active").get("code").asText();
         assertThat(api.outboxTo(NEIGHBOUR_A)).singleElement().asString().contains(code);
         assertThat(api.outboxTo(NEIGHBOUR_B)).singleElement().asString().contains(code);
         assertThat(api.outboxTo(OFFICER)).isEmpty();
         return code;
     }
 
-    private JsonNode onlyIncident() {
-        JsonNode items = api.get("/v1/incidents?status=active").json().get("items");
-        assertThat(items).hasSize(1);
-        return api.get("/v1/incidents/" + items.get(0).get("id").asText()).json();
-    }
-
     private static Map<String, Object> volunteer(String name, String phone) {
         return Map.of("name", name, "phone", phone, "area", Map.of("city", "唐山市", "district", "路北区"),
                 "skills", List.of("first-aid"), "onDuty", true);
-    }
-
-    private static String last(List<String> bodies) {
-        assertThat(bodies).isNotEmpty();
-        return bodies.get(bodies.size() - 1);
     }
 }

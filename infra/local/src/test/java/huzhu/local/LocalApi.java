@@ -56,6 +56,13 @@ final class LocalApi {
         return r.json();
     }
 
+    /** The one incident the console lists under {@code status} (active, all…); fails unless there is exactly one. */
+    JsonNode onlyIncident(String status) {
+        JsonNode items = get("/v1/incidents?status=" + status).json().get("items");
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
     /** An SMS from {@code from} to the union's number, as AWS End User Messaging would deliver it. */
     void sms(String from, String text) {
         Reply r = send("POST", "/local/sms/inbound", Map.of("from", from, "body", text), Map.of());

@@ -56,10 +56,18 @@ class LocalStackRestartIT {
                 .isEqualTo(200);
     }
 
-    private static JsonNode onlyIncident(LocalApi api) {
-        JsonNode items = api.get("/v1/incidents?status=all").json().get("items");
-        assertThat(items).hasSize(1);
-        return api.get("/v1/incidents/" + items.get(0).get("id").asText()).json();
+    /**
+     * The stack on {@code clock} with {@link #aUnion}, the father texts for help, and the stack stops while the
+     * incident's level-0 deadline is pending; returns that deadline.
+     */
+    private Instant anIncidentPendingAtShutdown(Clock clock, int timeoutSeconds) {
+        LocalApi api = start(clock);
+        aUnion(api, timeoutSeconds);
+        api.sms(FATHER, "救命 老伴胸口疼");
+        Instant deadline = Instant.parse(api.onlyIncident("all").get("nextEscalationAt").asText());
+        stack.close();
+        stack = null;
+        return deadline;
     }
 
     /** Polls until {@code done} holds, for at most {@code limit}: the timer runs on its own thread. */
@@ -83,11 +91,7 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_escalatesAtItsDeadline_afterARestart() throws Exception {
         // given: an open incident whose level-0 deadline is a minute away, and the stack stops
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        LocalApi api = start(clock);
-        aUnion(api, 60);
-        api.sms(FATHER, "救命 老伴胸口疼");
-        Instant deadline = Instant.parse(onlyIncident(api).get("nextEscalationAt").asText());
-        stack.close();
+        Instant deadline = anIncidentPendingAtShutdown(clock, 60);
 
         // when: the stack comes back exactly at the deadline
         clock.set(deadline);
@@ -95,7 +99,7 @@ class LocalStackRestartIT {
 
         // then: the recovered timer moved it on, on time by the stack's clock
         assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();
-        JsonNode incident = onlyIncident(again);
+        JsonNode incident = again.onlyIncident("all");
         assertThat(incident.get("level").asInt()).isEqualTo(1);
         JsonNode escalated = escalatedEntry(incident);
         assertThat(Instant.parse(escalated.get("deadline").asText())).isEqualTo(deadline);
@@ -106,10 +110,7 @@ class LocalStackRestartIT {
     void aDeadlinePendingAtShutdown_isNotEscalatedEarly_afterARestart() throws Exception {
         // given
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        LocalApi api = start(clock);
-        aUnion(api, 60);
-        api.sms(FATHER, "救命 老伴胸口疼");
-        stack.close();
+        anIncidentPendingAtShutdown(clock, 60);
 
         // when: the stack comes back half a minute before the deadline (by its clock, which stands still)
         clock.advance(Duration.ofSeconds(30));
@@ -117,25 +118,21 @@ class LocalStackRestartIT {
 
         // then
         assertThat(within(Duration.ofMillis(300), () -> !again.outboxTo(OFFICER).isEmpty())).isFalse();
-        assertThat(onlyIncident(again).get("level").asInt()).isZero();
+        assertThat(again.onlyIncident("all").get("level").asInt()).isZero();
     }
 
     @Test
     void aOneSecondDeadline_acrossARealRestart_escalatesWithinASecondOfIt() throws Exception {
         // given: real time; level 0 lasts one second; the stack stops right after the alert
         Clock clock = Clock.systemUTC();
-        LocalApi api = start(clock);
-        aUnion(api, 1);
-        api.sms(FATHER, "救命 老伴胸口疼");
-        stack.close();
-        stack = null;
+        anIncidentPendingAtShutdown(clock, 1);
 
         // when
         LocalApi again = start(clock);
 
         // then
         assertThat(within(Duration.ofSeconds(5), () -> !again.outboxTo(OFFICER).isEmpty())).isTrue();
-        JsonNode escalated = escalatedEntry(onlyIncident(again));
+        JsonNode escalated = escalatedEntry(again.onlyIncident("all"));
         Duration late = Duration.between(Instant.parse(escalated.get("deadline").asText()),
                 Instant.parse(escalated.get("at").asText()));
         assertThat(late).isBetween(Duration.ZERO, Duration.ofSeconds(1));

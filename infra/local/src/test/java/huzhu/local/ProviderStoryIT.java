@@ -82,7 +82,7 @@ class ProviderStoryIT {
 
         // 2. the father's SMS arrives as the provider's reply push: he gets the receipt, the neighbours the alert
         assertThat(reply(FATHER, "救命 老伴胸口疼，喘不上气")).isEqualTo(200);
-        JsonNode incident = onlyActive(api);
+        JsonNode incident = api.onlyIncident("active");
         String code = incident.get("code").asText();
         assertThat(sendsTo(FATHER)).last().satisfies(s -> {
             assertThat(s.template()).isEqualTo("receipt.zh-CN");
@@ -123,7 +123,7 @@ class ProviderStoryIT {
         // 5. a second call for help; the carriers report both neighbours' alerts undeliverable: the officer at once
         clock.advance(Duration.ofMinutes(30));
         assertThat(reply(FATHER, "又摔倒了，站不起来")).isEqualTo(200);
-        JsonNode second = onlyActive(api);
+        JsonNode second = api.onlyIncident("active");
         report(messageIdOf(api, NEIGHBOUR_A, "alert.noLink"), NEIGHBOUR_A, false);
         report(messageIdOf(api, NEIGHBOUR_B, "alert.noLink"), NEIGHBOUR_B, false);
         JsonNode moved = api.get("/v1/incidents/" + second.get("id").asText()).json();
@@ -273,12 +273,6 @@ class ProviderStoryIT {
     private static Map<String, Object> volunteer(String name, String phone) {
         return Map.of("name", name, "phone", phone, "area", Map.of("city", "唐山市", "district", "路北区"),
                 "skills", List.of("first-aid"), "onDuty", true);
-    }
-
-    private static JsonNode onlyActive(LocalApi api) {
-        JsonNode items = api.get("/v1/incidents?status=active").json().get("items");
-        assertThat(items).hasSize(1);
-        return items.get(0);
     }
 
     /** The provider's id of the last SMS of this template to this phone, as the outbox recorded it. */

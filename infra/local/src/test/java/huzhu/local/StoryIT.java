@@ -79,7 +79,7 @@ class StoryIT {
 
         // 2. the father texts; at once he has the code and the 120 reminder, and only the two neighbours are alerted
         api.sms(FATHER, "救命 老伴胸口疼");
-        JsonNode incident = onlyActiveIncident(api);
+        JsonNode incident = api.onlyIncident("active");
         String code = incident.get("code").asText();
         assertThat(incident.get("status").asText()).isEqualTo("open");
         assertThat(incident.get("reporter").get("verified").asBoolean()).isTrue();
@@ -113,9 +113,9 @@ class StoryIT {
         JsonNode taken = api.get("/v1/incidents/" + incident.get("id").asText()).json();
         assertThat(taken.get("status").asText()).isEqualTo("acknowledged");
         assertThat(taken.get("responders").get(0).get("name").asText()).isEqualTo("刘强");
-        assertThat(last(api.outboxTo(FATHER))).contains("刘强").contains(NEIGHBOUR_A);
-        assertThat(last(api.outboxTo(MEMBER))).contains("刘强").contains(NEIGHBOUR_A);
-        assertThat(last(api.outboxTo(NEIGHBOUR_B))).contains(code).contains("无需前往");
+        assertThat(api.outboxTo(FATHER)).last().asString().contains("刘强").contains(NEIGHBOUR_A);
+        assertThat(api.outboxTo(MEMBER)).last().asString().contains("刘强").contains(NEIGHBOUR_A);
+        assertThat(api.outboxTo(NEIGHBOUR_B)).last().asString().contains(code).contains("无需前往");
         // the union's work group saw the request opened, escalated and taken: a code and a district, nobody in it
         assertThat(api.groupPosts(LocalGroups.WORK_GROUP)).containsExactly(
                 "【互助】求助 " + code + "（江汉区）已发起",
@@ -190,16 +190,5 @@ class StoryIT {
             boolean onDuty) {
         return Map.of("name", name, "phone", phone, "area", Map.of("city", city, "district", district),
                 "skills", List.of("first-aid"), "onDuty", onDuty);
-    }
-
-    private static JsonNode onlyActiveIncident(LocalApi api) {
-        JsonNode items = api.get("/v1/incidents?status=active").json().get("items");
-        assertThat(items).hasSize(1);
-        return items.get(0);
-    }
-
-    private static String last(List<String> bodies) {
-        assertThat(bodies).isNotEmpty();
-        return bodies.get(bodies.size() - 1);
     }
 }

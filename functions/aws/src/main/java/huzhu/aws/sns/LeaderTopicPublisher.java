@@ -4,6 +4,7 @@ import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -35,7 +36,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
 
     public LeaderTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper,
             DoubleSupplier jitter, Consumer<String> logSink) {
-        this.topicArn = SmsConfig.blankToNull(topicArn);
+        this.topicArn = Text.strippedOrNull(topicArn);
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
         this.log = logSink;
     }
@@ -46,7 +47,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
     }
 
     static LeaderTopicPublisher fromEnvironment(AwsClients clients, Map<String, String> env) {
-        String endpoint = SmsConfig.blankToNull(env.get(SmsConfig.SNS_ENDPOINT));
+        String endpoint = Text.strippedOrNull(env.get(SmsConfig.SNS_ENDPOINT));
         AwsApi sns = SnsClients.build(clients, endpoint == null ? null : URI.create(endpoint));
         return new LeaderTopicPublisher(sns, env.get(TOPIC_ARN));
     }
@@ -67,7 +68,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
 
     public SendResult publish(int level, String subject, String text) {
         long started = System.nanoTime();
-        String title = SmsConfig.blankToNull(subject);
+        String title = Text.strippedOrNull(subject);
         String body = text == null ? "" : text;
         RetryingPublisher.Outcome outcome;
         if (topicArn == null) {

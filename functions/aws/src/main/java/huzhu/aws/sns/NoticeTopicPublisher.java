@@ -7,6 +7,7 @@ import huzhu.core.care.NoticeBroadcast;
 import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
 
     public NoticeTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
             Consumer<String> logSink) {
-        this.topicArn = SmsConfig.blankToNull(topicArn);
+        this.topicArn = Text.strippedOrNull(topicArn);
         this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
         this.log = logSink;
     }

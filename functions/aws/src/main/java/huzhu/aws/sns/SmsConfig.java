@@ -1,5 +1,6 @@
 package huzhu.aws.sns;
 
+import huzhu.core.kernel.Text;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;
@@ -32,9 +33,9 @@ public record SmsConfig(String senderId, String originationNumber, String maxPri
     private static final Pattern SENDER_ID_FORMAT = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}");
 
     public SmsConfig {
-        senderId = blankToNull(senderId);
-        originationNumber = blankToNull(originationNumber);
-        maxPrice = blankToNull(maxPrice);
+        senderId = Text.strippedOrNull(senderId);
+        originationNumber = Text.strippedOrNull(originationNumber);
+        maxPrice = Text.strippedOrNull(maxPrice);
         if (senderId != null && !SENDER_ID_FORMAT.matcher(senderId).matches()) {
             throw new IllegalArgumentException(SENDER_ID + " must be 1-11 letters, digits or hyphens with at "
                     + "least one letter, got '" + senderId + "'");
@@ -54,16 +55,12 @@ public record SmsConfig(String senderId, String originationNumber, String maxPri
     }
 
     public static SmsConfig from(Map<String, String> env) {
-        String endpoint = blankToNull(env.get(SNS_ENDPOINT));
+        String endpoint = Text.strippedOrNull(env.get(SNS_ENDPOINT));
         return new SmsConfig(env.get(SENDER_ID), env.get(ORIGINATION_NUMBER), env.get(MAX_PRICE),
                 endpoint == null ? null : URI.create(endpoint));
     }
 
     public SmsConfig withEndpoint(URI endpointOverride) {
         return new SmsConfig(senderId, originationNumber, maxPrice, endpointOverride);
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -10,6 +10,7 @@ import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
 import huzhu.core.testing.TestSms;
 import huzhu.core.sms.SendResult;
+import huzhu.testing.LocalStackContainers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,17 +35,8 @@ import software.amazon.awssdk.regions.Region;
  */
 @Testcontainers(disabledWithoutDocker = true)
 class SnsMessengerLocalStackIT {
-    private static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:3.8");
-
     @Container
-    static final LocalStackContainer LOCALSTACK = localstack();
-
-    private static LocalStackContainer localstack() {
-        LocalStackContainer c = new LocalStackContainer(IMAGE).withServices(LocalStackContainer.Service.SNS);
-        String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
-        if (token != null && !token.isBlank()) c.withEnv("LOCALSTACK_AUTH_TOKEN", token);
-        return c;
-    }
+    static final LocalStackContainer LOCALSTACK = LocalStackContainers.of(LocalStackContainer.Service.SNS);
 
     @Test
     void send_deliversTheSmsToLocalStack_asTransactionalToTheNumber() throws Exception {

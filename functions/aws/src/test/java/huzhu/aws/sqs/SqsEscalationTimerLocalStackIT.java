@@ -1,11 +1,11 @@
 package huzhu.aws.sqs;
 
 import huzhu.aws.AwsClients;
+import huzhu.testing.LocalStackContainers;
 import java.net.URI;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,17 +17,8 @@ import software.amazon.awssdk.regions.Region;
  */
 @Testcontainers(disabledWithoutDocker = true)
 class SqsEscalationTimerLocalStackIT extends SqsEscalationTimerContract {
-    private static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:3.8");
-
     @Container
-    static final LocalStackContainer LOCALSTACK = localstack();
-
-    private static LocalStackContainer localstack() {
-        LocalStackContainer c = new LocalStackContainer(IMAGE).withServices(LocalStackContainer.Service.SQS);
-        String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
-        if (token != null && !token.isBlank()) c.withEnv("LOCALSTACK_AUTH_TOKEN", token);
-        return c;
-    }
+    static final LocalStackContainer LOCALSTACK = LocalStackContainers.of(LocalStackContainer.Service.SQS);
 
     @Override
     protected URI endpoint() {

@@ -1,6 +1,7 @@
 package huzhu.core.care;
 
 import huzhu.core.kernel.Env;
+import huzhu.core.kernel.Text;
 import java.time.Duration;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public record CareConfig(String unionSmsNumber, int smsPerSecond, Duration reply
             Duration.ofSeconds(5));
 
     public CareConfig {
-        unionSmsNumber = unionSmsNumber == null || unionSmsNumber.isBlank() ? null : unionSmsNumber.strip();
+        unionSmsNumber = Text.strippedOrNull(unionSmsNumber);
         if (smsPerSecond < 1 || smsPerSecond > 100) {
             throw new IllegalArgumentException(SMS_PER_SECOND + " must be 1 to 100, got " + smsPerSecond);
         }

@@ -129,7 +129,8 @@ final class ReplyWords {
         }
     }
 
-    private static List<String> longestFirst(String... words) {
+    /** Longer words first, so that a word is not taken for a shorter one it contains. */
+    static List<String> longestFirst(String... words) {
         return Stream.of(words).sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 

@@ -1,8 +1,6 @@
 package huzhu.core.incident;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What a member or their family texts when help is no longer needed ("不用了", "没事了", "已经去医院了", "取消"),
@@ -11,13 +9,13 @@ import java.util.stream.Stream;
  * punctuation, full-width forms and traditional script do not matter.
  */
 final class StandDownWords {
-    private static final List<String> WISHES = longestFirst(
+    private static final List<String> WISHES = ReplyWords.longestFirst(
             "不用了", "不用来了", "不用来", "不需要了", "不需要", "没事了", "没事", "没关系了", "已经去医院了", "去医院了",
             "送医院了", "到医院了", "在医院了", "已送医", "已经送医", "取消", "撤销", "误报", "发错了", "按错了", "点错了",
             "搞错了", "别来了", "不要来了", "不麻烦了", "好多了", "已经好了", "缓过来了", "虚惊一场", "人没事",
             "自己处理了", "已经处理了",
             "CANCEL", "FALSEALARM", "NOTNEEDED", "NONEED", "NEVERMIND", "WEAREOK", "ALLOK", "ALLGOOD");
-    private static final List<String> CONFIRMING = longestFirst("确认", "确定", "取消", "CONFIRM", "CANCEL", "请");
+    private static final List<String> CONFIRMING = ReplyWords.longestFirst("确认", "确定", "取消", "CONFIRM", "CANCEL", "请");
 
     private StandDownWords() {
     }
@@ -41,9 +39,5 @@ final class StandDownWords {
         if (!s.contains("取消") && !s.contains("CANCEL")) return null;
         for (String w : CONFIRMING) s = s.replace(w, "");
         return s.matches("[A-HJ-NP-Z]\\d{2}") ? s : null;
-    }
-
-    private static List<String> longestFirst(String... words) {
-        return Stream.of(words).sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 }

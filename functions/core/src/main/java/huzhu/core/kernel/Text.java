@@ -86,6 +86,11 @@ public final class Text {
         return s == null || s.isBlank();
     }
 
+    /** {@code s} stripped, or null when it is null or blank: an unset setting and an empty one are the same. */
+    public static String strippedOrNull(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
     /**
      * Text as the person typed it, for what is printed or read in full (a notice, an application's reason): line
      * breaks and punctuation kept (a Chinese text keeps its full-width ，。), control characters dropped, tabs as

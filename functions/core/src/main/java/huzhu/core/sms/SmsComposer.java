@@ -2,6 +2,7 @@ package huzhu.core.sms;
 
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.Text;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class SmsComposer {
 
     /** For SNS. @param chineseSignature e.g. 【互助】; null or blank uses the bundle's */
     public SmsComposer(String chineseSignature) {
-        this(SmsProvider.SNS, chineseSignature == null || chineseSignature.isBlank() ? null : chineseSignature.strip());
+        this(SmsProvider.SNS, Text.strippedOrNull(chineseSignature));
     }
 
     private SmsComposer(SmsProvider provider, String chineseSignature) {

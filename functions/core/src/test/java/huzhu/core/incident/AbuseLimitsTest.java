@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.directory.Member;
 import huzhu.core.incident.InboundSmsService.Handled;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.sms.SmsLimits;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
@@ -35,10 +34,6 @@ class AbuseLimitsTest {
         world.add(Fixtures.leader("l-2").name("赵干事").phone(OTHER_OFFICER).level(1).build());
     }
 
-    private List<Incident> allIncidents() {
-        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(100)).items();
-    }
-
     // ---------------------------------------------------------------- relays per sender and incident
 
     @Test
@@ -46,7 +41,7 @@ class AbuseLimitsTest {
         // given: an unknown number's request, which alerts the two officers
         aUnion(SmsLimits.DEFAULTS);
         world.sms(STRANGER, "求助 老人摔倒了");
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         world.messenger.clear();
 
         // when
@@ -69,7 +64,7 @@ class AbuseLimitsTest {
         // given
         aUnion(SmsLimits.DEFAULTS);
         world.sms(STRANGER, "求助 点 http://evil.example.cn/x 领奖");
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
 
         // when
         world.sms(STRANGER, "加我微信 www.spam.top 或打 139-1234-5678，详见 t.cn/A6xyz");
@@ -101,7 +96,7 @@ class AbuseLimitsTest {
         // given
         aUnion(new SmsLimits(3, 5, 10, 1, 2000));
         world.sms(FATHER, "老伴胸口疼");
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         world.messenger.clear();
 
         // when
@@ -131,7 +126,7 @@ class AbuseLimitsTest {
 
         // then: no incident, no alert; each is told how to reach help (and 120) once; the officers hear it once
         assertThat(more).containsOnly(Handled.EXPLAINED);
-        assertThat(allIncidents()).hasSize(3);
+        assertThat(world.allIncidents()).hasSize(3);
         assertThat(world.messenger.bodiesTo(OFFICER)).singleElement().asString().contains("上限");
         assertThat(world.messenger.bodiesTo(OTHER_OFFICER)).hasSize(1);
         assertThat(world.messenger.bodiesTo(phone(201))).singleElement().asString().contains("120");
@@ -213,7 +208,7 @@ class AbuseLimitsTest {
         // alerts for the stranger's request; the explanation and the stranger's receipt do not
         assertThat(world.messenger.sent()).extracting(Attempt::to).containsExactlyInAnyOrder(
                 phone(11), phone(12), FATHER, member.phone(), OFFICER, OTHER_OFFICER);
-        assertThat(allIncidents()).hasSize(2);
+        assertThat(world.allIncidents()).hasSize(2);
         assertThat(log).contains("\"sms.ceilingReached\"").contains("\"sms.ceiling\"");
         assertThat(log.lines().filter(l -> l.contains("\"message\":\"sms.ceiling\""))).hasSize(2);
     }

@@ -7,7 +7,6 @@ import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.ReplyGrammar.Action;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.util.List;
@@ -218,8 +217,7 @@ class AlertHolderRepliesTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        assertThat(world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(10)).items())
-                .extracting(Incident::memberId).contains("m-2");
+        assertThat(world.allIncidents()).extracting(Incident::memberId).contains("m-2");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.InboundSmsService.Handled;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
 import huzhu.core.testing.World;
@@ -48,10 +47,6 @@ class FamilyConversationTest {
         world.sms(FATHER, "取消" + incident.code());
         world.later(60);
         return incident;
-    }
-
-    private List<Incident> allIncidents() {
-        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(50)).items();
     }
 
     // ---------------------------------------------------------------- standing down
@@ -155,7 +150,7 @@ class FamilyConversationTest {
         // then
         assertThat(thanks).isEqualTo(Handled.NOTED);
         assertThat(again).isEqualTo(Handled.NOTED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.bodiesTo(FATHER)).hasSize(2)
                 .allSatisfy(b -> assertThat(b).contains(incident.code(), "120"));
     }
@@ -170,7 +165,7 @@ class FamilyConversationTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        assertThat(allIncidents()).hasSize(2);
+        assertThat(world.allIncidents()).hasSize(2);
     }
 
     // ---------------------------------------------------------------- help words in a follow-up
@@ -259,7 +254,7 @@ class FamilyConversationTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.BEREAVEMENT);
-        assertThat(allIncidents()).hasSize(2).extracting(Incident::type).contains(IncidentType.BEREAVEMENT);
+        assertThat(world.allIncidents()).hasSize(2).extracting(Incident::type).contains(IncidentType.BEREAVEMENT);
     }
 
     @ParameterizedTest

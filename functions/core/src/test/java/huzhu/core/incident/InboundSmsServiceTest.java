@@ -14,23 +14,18 @@ import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
 import huzhu.core.incident.ReplyGrammar.Action;
 import huzhu.core.kernel.Language;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.RecordingMessenger.Attempt;
 import huzhu.core.testing.World;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** CONTRACT §5, row by row: every SMS that reaches the union's number. */
 class InboundSmsServiceTest {
-    private static final String UNION_NUMBER = "+8610690000";
     private static final String MEMBER_PHONE = phone(1);
     private static final String FATHER = phone(2);
     private static final String STRANGER = phone(99);
 
-    private final AtomicInteger inboundIds = new AtomicInteger();
     private World world;
     private InboundSmsService inbound;
     private Member member;
@@ -51,25 +46,12 @@ class InboundSmsServiceTest {
         world.add(Fixtures.chairZhang().build());
     }
 
-    private Handled sms(String from, String body) {
-        return sms(from, body, null);
-    }
-
-    private Handled sms(String from, String body, String quotedMessageId) {
-        return inbound.handle(new InboundSms(from, UNION_NUMBER, body, "in-" + inboundIds.incrementAndGet(),
-                quotedMessageId));
-    }
-
     private Incident openFor(Member m) {
         return world.openFor(m, m.phone(), null);
     }
 
     private String alertMessageId(Incident incident, Volunteer v) {
         return world.alert(incident.id(), v.id()).messageId();
-    }
-
-    private List<Incident> allIncidents() {
-        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     // ---------------------------------------------------------------- replies to alerts
@@ -82,7 +64,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        Handled handled = sms(liNa.phone(), "1", alertMessageId(first, liNa));
+        Handled handled = world.sms(liNa.phone(), "1", alertMessageId(first, liNa));
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -99,7 +81,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        sms(liNa.phone(), "1 " + first.code().toLowerCase());
+        world.sms(liNa.phone(), "1 " + first.code().toLowerCase());
 
         // then
         assertThat(world.incident(first.id()).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
@@ -114,7 +96,7 @@ class InboundSmsServiceTest {
         openFor(neighbour);
 
         // when
-        sms(liNa.phone(), first.code() + " １。");
+        world.sms(liNa.phone(), first.code() + " １。");
 
         // then
         assertThat(world.incident(first.id()).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
@@ -128,7 +110,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        sms(liNa.phone(), "收到");
+        world.sms(liNa.phone(), "收到");
 
         // then
         assertThat(world.incident(newer.id()).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
@@ -143,7 +125,7 @@ class InboundSmsServiceTest {
         Incident newer = openFor(neighbour);
 
         // when
-        sms(liNa.phone(), "1 " + first.code(), alertMessageId(newer, zhangWei));
+        world.sms(liNa.phone(), "1 " + first.code(), alertMessageId(newer, zhangWei));
 
         // then
         assertThat(world.incident(first.id()).responders()).extracting(Responder::recipientId).containsExactly("v-1");
@@ -157,7 +139,7 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -168,11 +150,11 @@ class InboundSmsServiceTest {
     void aSecondAcceptBySms_isToldWhoTookIt() {
         // given
         Incident incident = openFor(member);
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
         world.messenger.clear();
 
         // when
-        sms(zhangWei.phone(), "YES");
+        world.sms(zhangWei.phone(), "YES");
 
         // then
         assertThat(world.messenger.bodiesTo(zhangWei.phone())).singleElement().asString()
@@ -186,10 +168,10 @@ class InboundSmsServiceTest {
         Incident incident = openFor(member);
 
         // when
-        sms(zhangWei.phone(), "不");
-        sms(liNa.phone(), "接");
-        sms(liNa.phone(), "到達");
-        sms(liNa.phone(), "完成");
+        world.sms(zhangWei.phone(), "不");
+        world.sms(liNa.phone(), "接");
+        world.sms(liNa.phone(), "到達");
+        world.sms(liNa.phone(), "完成");
 
         // then
         Incident now = world.incident(incident.id());
@@ -207,7 +189,7 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "2");
+        world.sms(liNa.phone(), "2");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -223,7 +205,7 @@ class InboundSmsServiceTest {
         world.dispatcher().escalateDue();
 
         // when
-        Handled handled = sms(officer.phone(), "1");
+        Handled handled = world.sms(officer.phone(), "1");
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
@@ -236,11 +218,11 @@ class InboundSmsServiceTest {
     @Test
     void aFamilyContact_opensAVerifiedIncident_andGetsTheReceiptWithCodeAnd120() {
         // when
-        Handled handled = sms(FATHER, "老伴胸口疼，快来人");
+        Handled handled = world.sms(FATHER, "老伴胸口疼，快来人");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         assertThat(incident.memberId()).isEqualTo("m-1");
         assertThat(incident.reporter()).isEqualTo(new Reporter(FATHER, "王建国", Channel.SMS, true));
         assertThat(incident.type()).isEqualTo(IncidentType.MEDICAL);
@@ -258,11 +240,11 @@ class InboundSmsServiceTest {
         Member english = world.add(Fixtures.member("m-3").name("Tom").phone(phone(4)).language(Language.EN).build());
 
         // when
-        Handled handled = sms(english.phone(), "I fell and cannot get up");
+        Handled handled = world.sms(english.phone(), "I fell and cannot get up");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         assertThat(incident.reporter()).isEqualTo(new Reporter(english.phone(), "Tom", Channel.SMS, true));
         assertThat(incident.type()).isEqualTo(IncidentType.ACCIDENT);
         assertThat(world.messenger.bodiesTo(english.phone())).singleElement().asString()
@@ -272,17 +254,17 @@ class InboundSmsServiceTest {
     @Test
     void aSecondMessage_whileTheIncidentIsActive_isAppendedAndPassedOnToItsResponders() {
         // given
-        sms(FATHER, "老伴胸口疼");
-        Incident incident = allIncidents().get(0);
-        sms(liNa.phone(), "1");
+        world.sms(FATHER, "老伴胸口疼");
+        Incident incident = world.allIncidents().get(0);
+        world.sms(liNa.phone(), "1");
         world.messenger.clear();
 
         // when
-        Handled handled = sms(FATHER, "在二楼 门没锁");
+        Handled handled = world.sms(FATHER, "在二楼 门没锁");
 
         // then
         assertThat(handled).isEqualTo(Handled.RELAYED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.incident(incident.id()).timeline()).last()
                 .satisfies(e -> assertThat(e.text()).contains("在二楼 门没锁"));
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()
@@ -294,11 +276,11 @@ class InboundSmsServiceTest {
     @Test
     void aSecondMessage_beforeAnyoneAccepted_goesToEveryoneStillAlerted() {
         // given
-        sms(FATHER, "老伴胸口疼");
+        world.sms(FATHER, "老伴胸口疼");
         world.messenger.clear();
 
         // when
-        sms(MEMBER_PHONE, "我已经叫了120");
+        world.sms(MEMBER_PHONE, "我已经叫了120");
 
         // then
         assertThat(world.messenger.sent()).extracting(Attempt::to)
@@ -312,11 +294,11 @@ class InboundSmsServiceTest {
         world.store.beforeNextCreate(() -> pressed[0] = world.openFor(member, null, null));
 
         // when
-        Handled handled = sms(FATHER, "在二楼 门没锁");
+        Handled handled = world.sms(FATHER, "在二楼 门没锁");
 
         // then one emergency: the volunteers alerted once each, and the father's words passed on to them
         assertThat(handled).isEqualTo(Handled.RELAYED);
-        assertThat(allIncidents()).extracting(Incident::id).containsExactly(pressed[0].id());
+        assertThat(world.allIncidents()).extracting(Incident::id).containsExactly(pressed[0].id());
         assertThat(world.incident(pressed[0].id()).timeline()).last()
                 .satisfies(e -> assertThat(e.text()).contains("在二楼 门没锁"));
         assertThat(world.messenger.bodiesTo(liNa.phone())).hasSize(2).last().asString()
@@ -327,23 +309,23 @@ class InboundSmsServiceTest {
     @Test
     void afterTheIncidentIsClosed_theFamilysNextMessage_opensANewOne() {
         // given
-        sms(FATHER, "老伴胸口疼");
-        Incident first = allIncidents().get(0);
+        world.sms(FATHER, "老伴胸口疼");
+        Incident first = world.allIncidents().get(0);
         world.dispatcher().cancel(first.id(), "误报", "刘干事");
         world.later(3600);
 
         // when
-        Handled handled = sms(FATHER, "又不舒服了");
+        Handled handled = world.sms(FATHER, "又不舒服了");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED);
-        assertThat(allIncidents()).hasSize(2);
+        assertThat(world.allIncidents()).hasSize(2);
     }
 
     @Test
     void aFamilyContactReplying1_withoutAnAlert_isTreatedAsAHelpRequest() {
         // when
-        Handled handled = sms(FATHER, "1");
+        Handled handled = world.sms(FATHER, "1");
 
         // then: anything from the family opens an incident (CONTRACT §5)
         assertThat(handled).isEqualTo(Handled.OPENED);
@@ -354,11 +336,11 @@ class InboundSmsServiceTest {
     @Test
     void anUnknownNumber_askingForHelp_opensAnUnverifiedIncident_thatStartsWithTheLevel1Leaders() {
         // when
-        Handled handled = sms(STRANGER, "救命 老伴胸口疼");
+        Handled handled = world.sms(STRANGER, "救命 老伴胸口疼");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED_UNVERIFIED);
-        Incident incident = allIncidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         assertThat(incident.memberId()).isNull();
         assertThat(incident.reporter()).isEqualTo(new Reporter(STRANGER, null, Channel.SMS, false));
         assertThat(incident.level()).isEqualTo(1);
@@ -372,7 +354,7 @@ class InboundSmsServiceTest {
     @Test
     void anUnknownNumber_writingHelpInEnglish_getsAnEnglishReceipt() {
         // when
-        sms(STRANGER, "HELP my father fell");
+        world.sms(STRANGER, "HELP my father fell");
 
         // then
         assertThat(world.messenger.bodiesTo(STRANGER)).singleElement().asString()
@@ -382,12 +364,12 @@ class InboundSmsServiceTest {
     @Test
     void anUnknownNumber_withOtherText_getsOneExplanationPerHour() {
         // when
-        Handled first = sms(STRANGER, "你好，请问这是哪里");
+        Handled first = world.sms(STRANGER, "你好，请问这是哪里");
         world.later(59 * 60);
-        Handled second = sms(STRANGER, "？？");
+        Handled second = world.sms(STRANGER, "？？");
         int afterTwo = world.messenger.sentTo(STRANGER).size();
         world.later(60);
-        Handled third = sms(STRANGER, "你好");
+        Handled third = world.sms(STRANGER, "你好");
 
         // then
         assertThat(first).isEqualTo(Handled.EXPLAINED);
@@ -396,7 +378,7 @@ class InboundSmsServiceTest {
         assertThat(afterTwo).isEqualTo(1);
         assertThat(world.messenger.bodiesTo(STRANGER)).hasSize(2)
                 .allSatisfy(b -> assertThat(b).contains("求助", "120"));
-        assertThat(allIncidents()).isEmpty();
+        assertThat(world.allIncidents()).isEmpty();
     }
 
     @Test
@@ -407,17 +389,17 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        Handled handled = sms(liNa.phone(), "1");
+        Handled handled = world.sms(liNa.phone(), "1");
 
         // then
         assertThat(handled).isEqualTo(Handled.EXPLAINED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
     }
 
     @Test
     void anUnreadableSender_isIgnored() {
         // when
-        Handled handled = sms("not-a-number", "求助");
+        Handled handled = world.sms("not-a-number", "求助");
 
         // then
         assertThat(handled).isEqualTo(Handled.IGNORED);
@@ -432,7 +414,7 @@ class InboundSmsServiceTest {
         world.later(60);
 
         // when
-        Handled handled = sms(liNa.phone(), "退訂");
+        Handled handled = world.sms(liNa.phone(), "退訂");
 
         // then
         assertThat(handled).isEqualTo(Handled.OPTED_OUT);
@@ -451,7 +433,7 @@ class InboundSmsServiceTest {
         world.later(30);
 
         // when
-        sms(liNa.phone(), "STOP");
+        world.sms(liNa.phone(), "STOP");
 
         // then
         assertThat(world.memory.directory().volunteers().get("v-1").orElseThrow().optedOutAt()).isEqualTo(T0.plusSeconds(30));
@@ -460,7 +442,7 @@ class InboundSmsServiceTest {
     @Test
     void anOptedOutVolunteer_isNotAlertedAgain() {
         // given
-        sms(liNa.phone(), "STOP");
+        world.sms(liNa.phone(), "STOP");
 
         // when
         Incident incident = openFor(member);
@@ -472,7 +454,7 @@ class InboundSmsServiceTest {
     @Test
     void stop_fromSomeoneElse_isConfirmed_andTellsNoOfficer() {
         // when
-        Handled handled = sms(STRANGER, "td");
+        Handled handled = world.sms(STRANGER, "td");
 
         // then the opt-out is recorded for that phone too, and only the sender hears back
         assertThat(handled).isEqualTo(Handled.OPTED_OUT);
@@ -485,7 +467,7 @@ class InboundSmsServiceTest {
     @Test
     void theSameInboundMessageTwice_isHandledOnce() {
         // given
-        InboundSms message = new InboundSms(FATHER, UNION_NUMBER, "老伴胸口疼", "in-dup", null);
+        InboundSms message = new InboundSms(FATHER, World.UNION_NUMBER, "老伴胸口疼", "in-dup", null);
 
         // when
         Handled first = inbound.handle(message);
@@ -496,7 +478,7 @@ class InboundSmsServiceTest {
         // then
         assertThat(first).isEqualTo(Handled.OPENED);
         assertThat(second).isEqualTo(Handled.DUPLICATE);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.attempts()).hasSize(sentAfterFirst);
     }
 
@@ -504,7 +486,7 @@ class InboundSmsServiceTest {
     void theSameReplyTwice_isHandledOnce() {
         // given
         Incident incident = openFor(member);
-        InboundSms accept = new InboundSms(liNa.phone(), UNION_NUMBER, "1", "in-accept", null);
+        InboundSms accept = new InboundSms(liNa.phone(), World.UNION_NUMBER, "1", "in-accept", null);
         inbound.handle(accept);
         int sent = world.messenger.attempts().size();
 
@@ -521,7 +503,7 @@ class InboundSmsServiceTest {
     @Test
     void aRedelivery_afterTheFirstDeliveryFailedHalfway_doesNotOpenASecondIncident() {
         // given: the first delivery opened the incident, then failed to record that it was handled
-        InboundSms message = new InboundSms(STRANGER, UNION_NUMBER, "求助 着火了", "in-retry", null);
+        InboundSms message = new InboundSms(STRANGER, World.UNION_NUMBER, "求助 着火了", "in-retry", null);
         world.store.failNextRemember(new DependencyFailure("store timed out", null));
         assertThatThrownBy(() -> inbound.handle(message)).isInstanceOf(DependencyFailure.class);
         world.later(1);
@@ -531,16 +513,16 @@ class InboundSmsServiceTest {
 
         // then
         assertThat(handled).isEqualTo(Handled.OPENED_UNVERIFIED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.sentTo(officer.phone())).hasSize(1);
         assertThat(world.messenger.bodiesTo(STRANGER)).isNotEmpty()
-                .allSatisfy(b -> assertThat(b).contains(allIncidents().get(0).code(), "120"));
+                .allSatisfy(b -> assertThat(b).contains(world.allIncidents().get(0).code(), "120"));
     }
 
     @Test
     void aFamilysRedelivery_afterTheFirstDeliveryFailedHalfway_isNotRelayedAsASecondMessage() {
         // given: the first delivery opened the incident and alerted, then failed to record that it was handled
-        InboundSms message = new InboundSms(FATHER, UNION_NUMBER, "老伴胸口疼", "in-retry", null);
+        InboundSms message = new InboundSms(FATHER, World.UNION_NUMBER, "老伴胸口疼", "in-retry", null);
         world.store.failNextRemember(new DependencyFailure("store timed out", null));
         assertThatThrownBy(() -> inbound.handle(message)).isInstanceOf(DependencyFailure.class);
         world.messenger.clear();
@@ -550,25 +532,25 @@ class InboundSmsServiceTest {
 
         // then: the volunteers do not get the same words again as "the reporter adds"
         assertThat(handled).isEqualTo(Handled.OPENED);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.sentTo(liNa.phone())).isEmpty();
         assertThat(world.messenger.sentTo(zhangWei.phone())).isEmpty();
-        assertThat(world.incident(allIncidents().get(0).id()).timeline()).extracting(TimelineEntry::kind)
+        assertThat(world.incident(world.allIncidents().get(0).id()).timeline()).extracting(TimelineEntry::kind)
                 .doesNotContain("relay");
         assertThat(world.messenger.bodiesTo(FATHER)).singleElement().asString()
-                .contains(allIncidents().get(0).code(), "120");
+                .contains(world.allIncidents().get(0).code(), "120");
     }
 
     @Test
     void nationalAndFullWidthSenders_areMatchedToTheDirectory() {
         // when
-        Handled opened = inbound.handle(new InboundSms("13800000002", UNION_NUMBER, "快来人", "in-x", null));
-        Handled relayed = inbound.handle(new InboundSms("＋８６ １３８０００００００２", UNION_NUMBER, "在二楼", "in-y", null));
+        Handled opened = inbound.handle(new InboundSms("13800000002", World.UNION_NUMBER, "快来人", "in-x", null));
+        Handled relayed = inbound.handle(new InboundSms("＋８６ １３８０００００００２", World.UNION_NUMBER, "在二楼", "in-y", null));
 
         // then
         assertThat(opened).isEqualTo(Handled.OPENED);
         assertThat(relayed).isEqualTo(Handled.RELAYED);
-        assertThat(allIncidents()).singleElement().satisfies(i -> {
+        assertThat(world.allIncidents()).singleElement().satisfies(i -> {
             assertThat(i.memberId()).isEqualTo("m-1");
             assertThat(i.reporter().phone()).isEqualTo(FATHER);
         });
@@ -582,11 +564,11 @@ class InboundSmsServiceTest {
         Incident incident = openFor(member);
 
         // when
-        Handled handled = sms(liNa.phone(), "1");
+        Handled handled = world.sms(liNa.phone(), "1");
 
         // then
         assertThat(handled).isEqualTo(Handled.REPLY);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.incident(incident.id()).responders()).hasSize(1);
     }
 
@@ -598,7 +580,7 @@ class InboundSmsServiceTest {
         world.messenger.clear();
 
         // when
-        sms(liNa.phone(), "1");
+        world.sms(liNa.phone(), "1");
 
         // then
         assertThat(world.messenger.bodiesTo(liNa.phone())).singleElement().asString()

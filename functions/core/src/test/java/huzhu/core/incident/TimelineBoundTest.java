@@ -1,5 +1,6 @@
 package huzhu.core.incident;
 
+import static huzhu.core.testing.Fixtures.longFamilyText;
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class TimelineBoundTest {
         int stepsBefore = world.incident(incident.id()).timeline().size();
 
         // when
-        for (int n = 1; n <= 300; n++) world.dispatcher().relay(incident.id(), relay(n), phone(2));
+        for (int n = 1; n <= 300; n++) world.dispatcher().relay(incident.id(), longFamilyText(n), phone(2));
 
         // then
         Incident now = world.incident(incident.id());
@@ -60,10 +61,5 @@ class TimelineBoundTest {
         // then
         assertThat(world.incident(incident.id()).timeline()).noneMatch(e -> e.merged() > 0)
                 .filteredOn(e -> e.kind().equals("relay")).hasSize(20);
-    }
-
-    /** A long SMS as a worried family writes it: about a thousand characters. */
-    private static String relay(int n) {
-        return "第" + n + "条：" + "父亲还是喘不上气，嘴唇发紫，我们在三楼等，请快点来。".repeat(40);
     }
 }

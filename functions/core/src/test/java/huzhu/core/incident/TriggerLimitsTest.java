@@ -8,11 +8,9 @@ import huzhu.core.error.NotFound;
 import huzhu.core.error.RateLimited;
 import huzhu.core.incident.TriggerService.TriggerInput;
 import huzhu.core.kernel.Hashes;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +32,6 @@ class TriggerLimitsTest {
         world.add(Fixtures.member("m-1").name("王小明").phone(phone(1)).build());
         world.add(Fixtures.volunteer("v-1").phone(phone(11)).build());
         token = world.services.directory().issueTriggerLink("m-1").token();
-    }
-
-    private List<Incident> incidents() {
-        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     @Test
@@ -76,7 +70,7 @@ class TriggerLimitsTest {
         assertThat(over.reply()).contains("已记录").doesNotContain("已转告");
         assertThat(world.messenger.sentTo(phone(11))).hasSize(alerted + cap);
         assertThat(world.incident(opened).timeline()).extracting(TimelineEntry::kind).containsOnlyOnce("relayKept");
-        assertThat(incidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
     }
 
     @Test
@@ -104,13 +98,13 @@ class TriggerLimitsTest {
         world.store.failNextRemember(new huzhu.core.error.DependencyFailure("DynamoDB throttled (test)", null));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> triggers.trigger(token, HELP, "tap-1"))
                 .isInstanceOf(huzhu.core.error.DependencyFailure.class);
-        assertThat(incidents()).isEmpty();
+        assertThat(world.allIncidents()).isEmpty();
 
         // when the page retries
         TriggerService.Triggered retried = triggers.trigger(token, HELP, "tap-1");
 
         // then
-        assertThat(incidents()).extracting(Incident::id).containsExactly(retried.incidentId());
+        assertThat(world.allIncidents()).extracting(Incident::id).containsExactly(retried.incidentId());
         assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
     }
 
@@ -131,7 +125,7 @@ class TriggerLimitsTest {
         assertThat(retried.reply()).contains("已转告");
         assertThat(world.messenger.bodiesTo(phone(11))).anySatisfy(b -> assertThat(b).contains("在三楼，门没锁"));
         assertThat(triggers.trigger(token, more, "tap-2")).isEqualTo(retried);
-        assertThat(incidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
     }
 
     @Test
@@ -146,7 +140,7 @@ class TriggerLimitsTest {
         }
 
         // then
-        assertThat(incidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.attempts()).hasSize(sent);
     }
 
@@ -168,7 +162,7 @@ class TriggerLimitsTest {
         // then
         assertThat(opened).isEqualTo("m-1");
         assertThat(raised.status()).isEqualTo("open");
-        assertThat(incidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
     }
 
     @Test

@@ -12,11 +12,9 @@ import huzhu.core.incident.TriggerService.LocationInput;
 import huzhu.core.incident.TriggerService.TriggerInput;
 import huzhu.core.incident.TriggerService.Triggered;
 import huzhu.core.kernel.Language;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.Stdout;
 import huzhu.core.testing.World;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +35,6 @@ class TriggerServiceTest {
         world.add(Fixtures.volunteer("v-1").phone(phone(11)).build());
         world.add(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
         token = world.services.directory().issueTriggerLink("m-1").token();
-    }
-
-    private List<Incident> allIncidents() {
-        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
     }
 
     private static TriggerInput input(String type, String message, String name, String phone, LocationInput at) {
@@ -96,7 +90,7 @@ class TriggerServiceTest {
                     .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.what()).isEqualTo("trigger"));
         }
         assertThatThrownBy(() -> triggers.trigger(null, null, null)).isInstanceOf(NotFound.class);
-        assertThat(allIncidents()).isEmpty();
+        assertThat(world.allIncidents()).isEmpty();
         assertThat(world.messenger.attempts()).isEmpty();
     }
 
@@ -112,7 +106,7 @@ class TriggerServiceTest {
 
         // then
         assertThat(again).isEqualTo(first);
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.attempts()).hasSize(sent);
     }
 
@@ -130,7 +124,7 @@ class TriggerServiceTest {
         assertThat(second.incidentId()).isEqualTo(first.incidentId());
         assertThat(second.code()).isEqualTo(first.code());
         assertThat(second.reply()).contains(first.code(), "正在处理", "120");
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(world.messenger.sentTo(phone(11))).hasSize(alertsSoFar);
         assertThat(world.incident(first.incidentId()).timeline()).extracting(TimelineEntry::kind)
                 .containsOnlyOnce("tappedAgain");
@@ -152,7 +146,7 @@ class TriggerServiceTest {
         assertThat(world.messenger.bodiesTo(phone(21))).last().asString().contains("又晕倒了");
         assertThat(world.incident(first.incidentId()).timeline()).extracting(TimelineEntry::kind)
                 .contains("urgentRelay");
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
     }
 
     @Test
@@ -182,7 +176,7 @@ class TriggerServiceTest {
         Triggered mine = triggers.trigger(token, input("medical", "胸口疼，快来人", "王建国", FATHER, null), "key-1");
 
         // then one incident, the volunteer alerted once, and what this press said passed on to it
-        assertThat(allIncidents()).hasSize(1);
+        assertThat(world.allIncidents()).hasSize(1);
         assertThat(mine.incidentId()).isEqualTo(other[0].incidentId());
         assertThat(mine.reply()).contains(other[0].code(), "已转告", "120");
         assertThat(world.messenger.sentTo(phone(11))).hasSize(2); // the alert, then this press's words
@@ -200,8 +194,8 @@ class TriggerServiceTest {
         Triggered press = pressed[0];
 
         // then
-        assertThat(allIncidents()).hasSize(1);
-        assertThat(press.incidentId()).isEqualTo(allIncidents().get(0).id());
+        assertThat(world.allIncidents()).hasSize(1);
+        assertThat(press.incidentId()).isEqualTo(world.allIncidents().get(0).id());
         assertThat(logged).contains("\"message\":\"incident.alreadyUnderWay\"", "\"underWay\":\"" + press.incidentId() + "\"");
         assertThat(press.reply()).contains("正在处理");
         assertThat(world.messenger.sentTo(phone(11))).hasSize(1);
@@ -220,7 +214,7 @@ class TriggerServiceTest {
         // then
         assertThat(next.incidentId()).isNotEqualTo(first.incidentId());
         assertThat(next.reply()).contains(next.code(), "120").doesNotContain("正在处理");
-        assertThat(allIncidents()).hasSize(2);
+        assertThat(world.allIncidents()).hasSize(2);
     }
 
     @Test
@@ -294,7 +288,7 @@ class TriggerServiceTest {
                         entry("location.lon", "invalid.range"),
                         entry("location.address", "invalid.tooLong"),
                         entry("Idempotency-Key", "invalid.tooLong")));
-        assertThat(allIncidents()).isEmpty();
+        assertThat(world.allIncidents()).isEmpty();
         assertThat(world.messenger.attempts()).isEmpty();
     }
 

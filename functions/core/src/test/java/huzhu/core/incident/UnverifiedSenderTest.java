@@ -7,7 +7,6 @@ import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.ReplyGrammar.Action;
-import huzhu.core.kernel.PageRequest;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.World;
 import java.time.Duration;
@@ -31,15 +30,11 @@ class UnverifiedSenderTest {
         world.add(Fixtures.officerLiu().build());
     }
 
-    private List<Incident> incidents() {
-        return world.memory.incidents().list(IncidentQuery.ALL, PageRequest.first(200)).items();
-    }
-
     @Test
     void anUnverifiedIncident_neverRevealsMemberOrResponderData_inAnyReplyToItsReporter() {
         // given: a stranger names the member in the request, an officer takes it, it is resolved
         assertThat(world.sms(STRANGER, "求助 我是王小明的邻居，他父亲王建国晕倒了")).isEqualTo(Handled.OPENED_UNVERIFIED);
-        Incident incident = incidents().get(0);
+        Incident incident = world.allIncidents().get(0);
         world.sms(STRANGER, "在文三路");
         world.dispatcher().respond(incident.id(), "l-1", Action.ACCEPT);
         world.sms(STRANGER, "人呢？");
@@ -65,7 +60,7 @@ class UnverifiedSenderTest {
         // then
         assertThat(second).isEqualTo(Handled.RELAYED);
         assertThat(third).isEqualTo(Handled.RELAYED);
-        assertThat(incidents()).singleElement().satisfies(i -> assertThat(i.timeline())
+        assertThat(world.allIncidents()).singleElement().satisfies(i -> assertThat(i.timeline())
                 .filteredOn(e -> e.kind().equals("relay") || e.kind().equals("urgentRelay")).hasSize(2));
     }
 
@@ -86,7 +81,7 @@ class UnverifiedSenderTest {
         // then: no incident, no alert; the sender is told how to reach help once, then nothing more
         assertThat(fourth).isEqualTo(Handled.EXPLAINED);
         assertThat(fifth).isEqualTo(Handled.LIMITED);
-        assertThat(incidents()).hasSize(InboundSmsService.UNVERIFIED_PER_SENDER.max());
+        assertThat(world.allIncidents()).hasSize(InboundSmsService.UNVERIFIED_PER_SENDER.max());
         assertThat(world.messenger.attempts().size() - smsBefore).isEqualTo(1);
         assertThat(world.messenger.bodiesTo(STRANGER)).last().asString().contains("120");
 
@@ -101,6 +96,6 @@ class UnverifiedSenderTest {
             assertThat(world.sms(phone(2), "父亲不舒服 " + i)).isIn(Handled.OPENED, Handled.RELAYED);
             world.memory.incidents().active().forEach(inc -> world.dispatcher().cancel(inc.id(), "误报", "刘干事"));
         }
-        assertThat(incidents()).hasSize(5);
+        assertThat(world.allIncidents()).hasSize(5);
     }
 }

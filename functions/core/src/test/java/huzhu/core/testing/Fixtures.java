@@ -53,6 +53,11 @@ public final class Fixtures {
         return String.format("+86139%08d", 99_999_999 - PHONES.getAndIncrement());
     }
 
+    /** A long SMS as a worried family writes it, numbered "第n条": about a thousand characters. */
+    public static String longFamilyText(int n) {
+        return "第" + n + "条：" + "父亲还是喘不上气，嘴唇发紫，我们在三楼等，请快点来。".repeat(40);
+    }
+
     public static MemberFixture member(String id) {
         return new MemberFixture(id);
     }

@@ -12,9 +12,11 @@ import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.InboundSmsService.Handled;
 import huzhu.core.incident.InboundSmsService.InboundSms;
+import huzhu.core.incident.IncidentQuery;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
 import huzhu.core.incident.TimelineEntry;
+import huzhu.core.kernel.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +87,11 @@ public final class World {
         return memory.incidents().get(id).orElseThrow();
     }
 
+    /** Every incident the union holds, newest first (the stories open far fewer than a page of them). */
+    public List<Incident> allIncidents() {
+        return memory.incidents().list(IncidentQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items();
+    }
+
     public Alert alert(String incidentId, String recipientId) {
         return incident(incidentId).alertFor(recipientId).orElseThrow();
     }
@@ -100,8 +107,13 @@ public final class World {
 
     /** A text from {@code from} to the union's number, each with a provider message id of its own (in-1, in-2…). */
     public Handled sms(String from, String body) {
+        return sms(from, body, null);
+    }
+
+    /** A reply that quotes one of the union's texts ({@code quotedMessageId}: its provider message id). */
+    public Handled sms(String from, String body, String quotedMessageId) {
         String messageId = "in-" + inboundIds.incrementAndGet();
-        return services.inboundSms().handle(new InboundSms(from, UNION_NUMBER, body, messageId, null));
+        return services.inboundSms().handle(new InboundSms(from, UNION_NUMBER, body, messageId, quotedMessageId));
     }
 
     /** An incident raised for the member by one of their family, through the personal link. */

@@ -1,6 +1,7 @@
 package huzhu.sms.china;
 
 import huzhu.core.kernel.JsonText;
+import huzhu.core.kernel.Text;
 import huzhu.core.sms.SmsProvider;
 import huzhu.sms.china.aliyun.AliyunConfig;
 import huzhu.sms.china.aliyun.AliyunSms;
@@ -94,11 +95,11 @@ public record DomesticSms(SmsProvider provider, AliyunConfig aliyun, TencentConf
      */
     public static DomesticSms fromLocalEnvironment(SmsProvider provider, Map<String, String> env) {
         String prefix = "HUZHU_" + provider.wire().toUpperCase() + "_";
-        String templates = blankToNull(env.get(prefix + "TEMPLATES"));
+        String templates = Text.strippedOrNull(env.get(prefix + "TEMPLATES"));
         TemplateIds ids = templates == null ? TemplateIds.namesAsIds(provider) : TemplateIds.parse(templates);
-        String token = blankToNull(env.get(prefix + "PUSH_TOKEN"));
+        String token = Text.strippedOrNull(env.get(prefix + "PUSH_TOKEN"));
         List<String> tokens = token == null ? List.of() : List.of(token);
-        String endpoint = blankToNull(env.get(prefix + "SMS_ENDPOINT"));
+        String endpoint = Text.strippedOrNull(env.get(prefix + "SMS_ENDPOINT"));
         URI uri = endpoint == null ? null : URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
         return switch (provider) {
             case ALIYUN -> new DomesticSms(provider, new AliyunConfig(env.get(prefix + "ACCESS_KEY_ID"),
@@ -109,10 +110,6 @@ public record DomesticSms(SmsProvider provider, AliyunConfig aliyun, TencentConf
                     "1".equals(env.get(prefix + "PULL")) || "true".equalsIgnoreCase(env.get(prefix + "PULL")));
             case SNS -> throw new IllegalArgumentException("SNS is not a domestic provider");
         };
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Never the credentials or tokens. */

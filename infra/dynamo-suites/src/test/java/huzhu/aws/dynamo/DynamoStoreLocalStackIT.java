@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.core.Store;
 import huzhu.core.testing.StoreContract;
-import java.util.Map;
+import huzhu.testing.LocalStackContainers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -23,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 @Testcontainers(disabledWithoutDocker = true)
 class DynamoStoreLocalStackIT extends StoreContract {
     @Container
-    private static final LocalStackContainer localstack =
-            new LocalStackContainer(DockerImageName.parse("localstack/localstack:3.8")).withEnv(authToken());
+    private static final LocalStackContainer localstack = LocalStackContainers.of();
 
     private static DynamoDbClient client;
     private DynamoStore dynamoStore;
@@ -60,10 +58,5 @@ class DynamoStoreLocalStackIT extends StoreContract {
         // then
         assertThat(ttl.timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
         assertThat(ttl.attributeName()).isEqualTo("expiresAt");
-    }
-
-    private static Map<String, String> authToken() {
-        String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
-        return token == null || token.isBlank() ? Map.of() : Map.of("LOCALSTACK_AUTH_TOKEN", token);
     }
 }

@@ -1,5 +1,6 @@
 package huzhu.aws.dynamo;
 
+import static huzhu.core.testing.Fixtures.longFamilyText;
 import static huzhu.core.testing.Fixtures.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +66,7 @@ class LongIncidentOnDynamoIT {
                 new Reporter(phone(2), "父亲", Channel.SMS, true), null));
 
         // when
-        for (int n = 1; n <= 150; n++) dispatcher.relay(incident.id(), relay(n), phone(2));
+        for (int n = 1; n <= 150; n++) dispatcher.relay(incident.id(), longFamilyText(n), phone(2));
         Incident escalated = dispatcher.escalateNow(incident.id(), "周干事");
         Dispatcher.Response accepted = dispatcher.respond(incident.id(), "v-1", Action.ACCEPT);
         Incident cancelled = dispatcher.cancel(incident.id(), "家属说已送医", "周干事");
@@ -79,11 +80,6 @@ class LongIncidentOnDynamoIT {
         assertThat(stored.timeline()).anyMatch(e -> e.merged() > 0 && e.text().contains("条记录"));
         assertThat(stored.timeline()).anyMatch(e -> e.text().contains("第150条"));
         assertThat(itemBytes(stored.id())).isLessThan(ITEM_LIMIT_BYTES / 2);
-    }
-
-    /** A long SMS as a worried family writes it: about a thousand characters. */
-    private static String relay(int n) {
-        return "第" + n + "条：" + "父亲还是喘不上气，嘴唇发紫，我们在三楼等，请快点来。".repeat(40);
     }
 
     /** The stored item's size as DynamoDB counts it, near enough: names and values in UTF-8. */

@@ -12,7 +12,6 @@ import huzhu.core.incident.IncidentStatus;
 import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.UnderWay;
-import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -30,6 +29,8 @@ import java.util.Optional;
 
 final class SqlIncidents implements IncidentStore {
     private static final List<String> ACTIVE = List.of(IncidentStatus.OPEN.wire(), IncidentStatus.ACKNOWLEDGED.wire());
+    private static final NewestFirst<Incident> LISTING = new NewestFirst<>("incidents", Incident.class, "incidents",
+            "created_at", Incident::createdAt, Incident::id);
 
     private final Sql sql;
     /** The active incidents the last {@link #active()} read, by id: only what it replaces them with is parsed. */
@@ -139,28 +140,15 @@ final class SqlIncidents implements IncidentStore {
 
     @Override
     public Page<Incident> list(IncidentQuery query, PageRequest request) {
-        String[] after = request.cursor() == null ? null : Cursor.decode(request.cursor(), "incidents", 2);
-        int limit = request.limit();
-
-        StringBuilder select = new StringBuilder("SELECT doc FROM incidents WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!query.status().everything()) {
-            List<String> statuses = query.status().wires();
-            select.append(" AND status IN (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
-                    .append(')');
-            params.addAll(statuses);
-        }
-        whereTime(select, params, "created_at", query.from(), query.to());
-        if (after != null) {
-            long createdAt = Cursor.number(after[0]);
-            select.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
-            params.addAll(List.of(createdAt, createdAt, after[1]));
-        }
-        select.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-        params.add(limit + 1);
-
-        return sql.tx(c -> Page.of(sql.docs(c, Incident.class, select.toString(), params.toArray()), limit,
-                i -> Cursor.encode("incidents", Long.toString(nanos(i.createdAt())), i.id())));
+        return LISTING.page(sql, request, (select, params) -> {
+            if (!query.status().everything()) {
+                List<String> statuses = query.status().wires();
+                select.append(" AND status IN (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
+                        .append(')');
+                params.addAll(statuses);
+            }
+            whereTime(select, params, "created_at", query.from(), query.to());
+        });
     }
 
     @Override
