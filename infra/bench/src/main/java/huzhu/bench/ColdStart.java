@@ -60,6 +60,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * With {@code --provider aliyun|tencent} the functions run as a stack on that domestic SMS provider: at init they
  * read its account from the stand-in's Secrets Manager, and +86 alerts go out as its {@code SendSms}.
  * <p>
+ * {@code --functions dynamo-floor} adds the floor under them all ({@link huzhu.bench.lambda.DynamoClientFloor}: the
+ * DynamoDB client built as the functions build it, and one call of each kind the SMS path makes), from trigger's jar.
+ * <p>
  * {@code java -cp … huzhu.bench.ColdStart [--runs 10] [--modes plain,primed] [--functions trigger,ack,…]
  * [--delay 20] [--classes true] [--provider sns|aliyun|tencent]}; run from {@code infra/bench} after
  * {@code mvn -B package} (the jars).
@@ -266,6 +269,10 @@ public final class ColdStart {
                     BenchUnion.seed(store, 5);
                     return fixture("trigger-post.json", work, Map.of());
                 }));
+        // not a function: the floor under them all (the DynamoDB client and one call of each kind), from trigger's jar
+        m.put("dynamo-floor", new Function("dynamo-floor", "functions/trigger/target/huzhu-trigger-lambda.jar",
+                "huzhu.bench.lambda.DynamoClientFloor", "trigger-post.json",
+                (store, work) -> fixture("trigger-post.json", work, Map.of())));
         m.put("ack", new Function("ack", "functions/ack/target/huzhu-ack-lambda.jar", "huzhu.ack.AckHandler",
                 "ack-get-page.json", (store, work) -> {
                     BenchUnion.seed(store, 5);

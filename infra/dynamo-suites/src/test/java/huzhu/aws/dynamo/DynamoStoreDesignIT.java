@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -67,8 +69,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class DynamoStoreDesignIT {
     private static final OperationCounter operations = new OperationCounter();
     private static final FailNextCall failNext = new FailNextCall();
+    private static final AfterEachCall afterEach = new AfterEachCall();
     @RegisterExtension
-    static final DynaliteTables tables = new DynaliteTables(operations, failNext);
+    static final DynaliteTables tables = new DynaliteTables(operations, failNext, afterEach);
 
     private final MutableClock clock = MutableClock.atT0();
     private DynamoDbClient client;
@@ -81,6 +84,7 @@ class DynamoStoreDesignIT {
         store = tables.freshStore(clock);
         table = store.tableName();
         operations.reset();
+        afterEach.clear();
     }
 
     // ---------------------------------------------------------------- access patterns
@@ -316,6 +320,25 @@ class DynamoStoreDesignIT {
         // then
         assertThat(store.incidents().get("inc-new")).isPresent();
         assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).containsEntry("incident", AttributeValue.fromS("inc-new"));
+    }
+
+    @Test
+    void aClaimChangingHandsFasterThanItCanBeRead_holdsNoEmergencyBack() {
+        // given a claim naming an incident that was never stored, and every read of it followed by another writer
+        // taking it over, so that each attempt to take it over after reading it fails
+        putClaim("m-1", "inc-ghost-0");
+        AtomicInteger handovers = new AtomicInteger();
+        afterEach.on(request -> request instanceof GetItemRequest g
+                && g.key().get("sk").s().equals("EMERGENCY_UNDER_WAY"),
+                () -> putClaim("m-1", "inc-ghost-" + handovers.incrementAndGet()));
+
+        // when
+        store.incidents().createUnlessUnderWay(incident("inc-new").build());
+
+        // then it gave up on the claim after its tries, and the emergency stands, to be alerted
+        assertThat(handovers).hasValue(3);
+        assertThat(store.incidents().get("inc-new")).isPresent();
+        assertThat(idsInActiveIndex()).containsExactly("inc-new");
     }
 
     @Test
@@ -621,6 +644,27 @@ class DynamoStoreDesignIT {
                 matching = null;
                 throw SdkClientException.create("DynamoDB unavailable (test)");
             }
+        }
+    }
+
+    /** Runs {@code then} after each DynamoDB call that matches has been answered, as another writer would. */
+    private static final class AfterEachCall implements ExecutionInterceptor {
+        private volatile Predicate<SdkRequest> matching;
+        private volatile Runnable then;
+
+        void on(Predicate<SdkRequest> which, Runnable andThen) {
+            then = andThen;
+            matching = which;
+        }
+
+        void clear() {
+            matching = null;
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            Predicate<SdkRequest> which = matching;
+            if (which != null && which.test(context.request())) then.run();
         }
     }
 
