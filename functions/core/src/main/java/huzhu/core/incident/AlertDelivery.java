@@ -4,6 +4,8 @@ import static huzhu.core.incident.IncidentChanges.write;
 
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
@@ -81,6 +83,13 @@ final class AlertDelivery {
                 : directory.members().get(incident.memberId()).orElse(null);
         List<OutboundSms> messages = new ArrayList<>(intents.size());
         for (Alert a : intents) messages.add(OutboundSms.onRecord(a.to(), texts.alert(incident, member, a), incident.id()));
+        // the level's deadline is the write's: its timer goes out beside the alerts, not a round trip after them. One
+        // that wakes to a level moved on (taken meanwhile, or nobody reached and the next level alerted) does nothing
+        Incident alerting = incident;
+        Pending<Void> timerSet = ReadAhead.beside(() -> {
+            scheduleTimer(alerting);
+            return null;
+        });
         List<SendResult> sent = out.sendFirst(first, messages);
         Map<String, SendResult> results = new LinkedHashMap<>();
         for (int i = 0; i < intents.size(); i++) {
@@ -93,12 +102,12 @@ final class AlertDelivery {
             }
         }
         Incident recorded = record(incident, results);
+        timerSet.get();
         news.levelAlerted(recorded, member);
         if (recorded.nobodyReachedAtLevel()) {
             JsonLog.warn("alert.levelUnreachable", "incidentId", recorded.id(), "escalationLevel", recorded.level());
             return new Delivered(recorded, true);
         }
-        scheduleTimer(recorded);
         return new Delivered(recorded, false);
     }
 

@@ -17,6 +17,10 @@ import java.util.function.Supplier;
  * ahead is a conditional one beside another whose outcome it shares (the DynamoDB store's claim on a member's
  * emergency, written beside the incident), and it is awaited before anything is sent.
  * <p>
+ * Work that must not hold the caller back, such as a level's escalation timer set beside its alerts, goes
+ * {@link #beside}: when every thread is busy it is left for {@link Pending#get()} to run, after what the caller
+ * does meanwhile, instead of running first in the caller's thread.
+ * <p>
  * The pool's threads are daemons and few; when all are busy the read runs in the caller's thread, so a read
  * ahead never waits for a free thread (nor can reads started from reads wait for each other).
  */
@@ -30,6 +34,16 @@ public final class ReadAhead {
     /** A read started now, whose result (or exception) is handed over by {@link Pending#get()}. */
     public static <T> Pending<T> start(Supplier<T> read) {
         return new Pending<>(POOL.submit(read::get));
+    }
+
+    /**
+     * Work started now beside the caller's own; when no thread is free it runs when awaited, never before the caller
+     * has done what it does meanwhile.
+     */
+    public static <T> Pending<T> beside(Supplier<T> work) {
+        RunsWhenAwaited<T> task = new RunsWhenAwaited<>(work);
+        POOL.execute(task);
+        return new Pending<>(task);
     }
 
     /** A value already known: no read. */
@@ -50,6 +64,8 @@ public final class ReadAhead {
         /** Waits for the read; its own exception is rethrown as it was thrown, so callers handle it as before. */
         @Override
         public T get() {
+            // work no thread was free for: it runs here, now that the caller has done what it did meanwhile
+            if (result instanceof RunsWhenAwaited<T> work && work.left) work.run();
             try {
                 return result.get();
             } catch (ExecutionException e) {
@@ -64,9 +80,28 @@ public final class ReadAhead {
         }
     }
 
-    /** A plain pool and plain futures: a read's own exception comes back as the cause, nothing wraps it twice. */
+    /** What {@link #beside} starts: not run by the caller when the pool is full, but by {@link Pending#get()}. */
+    private static final class RunsWhenAwaited<T> extends FutureTask<T> {
+        /** Set when the pool had no thread for it (before {@code execute} returns). */
+        private volatile boolean left;
+
+        RunsWhenAwaited(Supplier<T> work) {
+            super(work::get);
+        }
+    }
+
+    /**
+     * A plain pool and plain futures: a read's own exception comes back as the cause, nothing wraps it twice. A full
+     * pool runs a read in the caller's thread, and leaves work started {@link #beside} for its {@code get()}.
+     */
     private static ExecutorService pool() {
         return new ThreadPoolExecutor(0, THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                DaemonThreads.numbered("huzhu-read-ahead-"), new ThreadPoolExecutor.CallerRunsPolicy());
+                DaemonThreads.numbered("huzhu-read-ahead-"), (task, full) -> {
+                    if (task instanceof RunsWhenAwaited<?> work) {
+                        work.left = true;
+                    } else {
+                        task.run();
+                    }
+                });
     }
 }

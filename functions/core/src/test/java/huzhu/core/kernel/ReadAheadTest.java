@@ -57,6 +57,42 @@ class ReadAheadTest {
     }
 
     @Test
+    void workBesideTheCaller_runsOnAThreadOfThePool() {
+        String ranOn = ReadAhead.beside(() -> Thread.currentThread().getName()).get();
+
+        assertThat(ranOn).startsWith("huzhu-read-ahead-");
+    }
+
+    @Test
+    void withEveryThreadBusy_workBesideTheCaller_waitsUntilItIsAwaited_ratherThanHoldTheCallerBack() {
+        CountDownLatch release = new CountDownLatch(1);
+        List<ReadAhead.Pending<String>> busy = new ArrayList<>();
+        for (int i = 0; i < ReadAhead.THREADS; i++) {
+            busy.add(ReadAhead.start(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Thread.currentThread().getName();
+            }));
+        }
+        List<String> happened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        ReadAhead.Pending<String> timer = ReadAhead.beside(() -> {
+            happened.add("the timer set");
+            return Thread.currentThread().getName();
+        });
+        happened.add("the alerts sent");
+        String ranOn = timer.get();
+        release.countDown();
+
+        assertThat(happened).containsExactly("the alerts sent", "the timer set");
+        assertThat(ranOn).isEqualTo(Thread.currentThread().getName());
+        assertThat(busy.stream().map(ReadAhead.Pending::get)).allMatch(t -> t.startsWith("huzhu-read-ahead-"));
+    }
+
+    @Test
     void aCallerInterruptedWhileWaiting_getsADependencyFailure_andKeepsItsInterruptFlag() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         ReadAhead.Pending<String> slow = ReadAhead.start(() -> {

@@ -1,0 +1,96 @@
+package huzhu.core.incident;
+
+import static huzhu.core.testing.Fixtures.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import huzhu.core.Services;
+import huzhu.core.directory.Member;
+import huzhu.core.sms.Messenger;
+import huzhu.core.sms.OutboundSms;
+import huzhu.core.sms.SendResult;
+import huzhu.core.testing.Fixtures;
+import huzhu.core.testing.InMemoryStore;
+import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingMessenger;
+import huzhu.core.testing.SequentialIds;
+import huzhu.core.testing.World;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A level's escalation timer is set while its alerts go out, not one more round trip after them: the page that
+ * told a family "已通知" and the SMS handler's answer waited for it on every incident opened.
+ */
+class TimerBesideTheAlertsTest {
+    private static final int PATIENCE_SECONDS = 5;
+
+    private final InMemoryStore memory = new InMemoryStore();
+    private final List<World.Wake> wakes = new CopyOnWriteArrayList<>();
+    private final CountDownLatch timerAsked = new CountDownLatch(1);
+    private final RecordingMessenger sent = new RecordingMessenger();
+    private Member member;
+
+    @BeforeEach
+    void aMemberWithAVolunteerNearby() {
+        member = Fixtures.wangXiaoming().build();
+        memory.directory().members().insert(member);
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).build());
+    }
+
+    /** Each SMS is answered only once the timer has been asked to wake (or patience runs out). */
+    private Services services(AtomicBoolean everySendMetTheTimer, boolean deliveredOk) {
+        Messenger answersOnceTheTimerIsAsked = new Messenger() {
+            @Override
+            public SendResult send(OutboundSms sms) {
+                try {
+                    if (!timerAsked.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) everySendMetTheTimer.set(false);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return deliveredOk ? sent.send(sms) : SendResult.failed("invalid-number (test)", true);
+            }
+        };
+        EscalationTimer timer = (incidentId, level, deadline) -> {
+            wakes.add(new World.Wake(incidentId, level, deadline));
+            timerAsked.countDown();
+        };
+        return Services.create(memory, answersOnceTheTimerIsAsked, timer, MutableClock.atT0(), new SequentialIds(7),
+                World.CONFIG);
+    }
+
+    @Test
+    void openingAnIncident_setsTheLevelsTimer_whileItsAlertsAreStillOnTheirWay() {
+        AtomicBoolean everySendMetTheTimer = new AtomicBoolean(true);
+
+        Incident incident = services(everySendMetTheTimer, true).dispatcher().open(new Dispatcher.NewIncident(null,
+                member.id(), IncidentType.MEDICAL, "父亲胸口疼", null,
+                new Reporter(phone(2), "王德福", Channel.SMS, true), member.language()));
+
+        assertThat(everySendMetTheTimer).as("the timer was asked while the alerts were still being sent").isTrue();
+        assertThat(wakes).containsExactly(new World.Wake(incident.id(), 0, incident.nextEscalationAt()));
+        assertThat(incident.alerts()).allSatisfy(a -> assertThat(a.status()).isEqualTo(AlertStatus.SENT));
+    }
+
+    @Test
+    void aLevelNobodyCouldBeReachedAt_movesOnAtOnce_andItsEarlyTimerFindsNothingToDo() {
+        AtomicBoolean everySendMetTheTimer = new AtomicBoolean(true);
+        Services services = services(everySendMetTheTimer, false);
+
+        Incident incident = services.dispatcher().open(new Dispatcher.NewIncident(null, member.id(),
+                IncidentType.MEDICAL, "父亲胸口疼", null, new Reporter(phone(2), "王德福", Channel.SMS, true),
+                member.language()));
+
+        // every alert failed for good, so the incident went on past level 0 at once
+        Incident now = memory.incidents().get(incident.id()).orElseThrow();
+        assertThat(now.level()).isPositive();
+        World.Wake levelZero = wakes.get(0);
+        assertThat(levelZero.level()).isZero();
+        assertThat(services.dispatcher().onTimer(incident.id(), 0, levelZero.deadline()))
+                .isEqualTo(Dispatcher.Wake.STALE);
+    }
+}
