@@ -53,6 +53,11 @@ public final class AckHandler implements RequestStreamHandler {
     private final ServiceConfig config;
     private final Edge edge;
 
+    static {
+        // the edge secret's round trip overlaps init's building of the services: see Production.readAhead
+        Production.readAhead(Edge.SECRET_VARIABLE);
+    }
+
     public AckHandler() {
         this(Production.services(), Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));
         // SnapStart: before the snapshot, the page and an action for a token nobody holds (a Query, 404s out)

@@ -20,6 +20,8 @@ import huzhu.core.incident.AckTokens;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.RandomIds;
+import huzhu.core.kernel.ReadAhead;
+import huzhu.core.kernel.ReadAhead.Pending;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.MainlandRouting;
 import huzhu.core.sms.Messenger;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The services as every Lambda function runs them: DynamoDB behind the store, SNS behind the
@@ -66,23 +69,41 @@ public final class Production {
         return Optional.ofNullable(Holder.BUILT.domestic());
     }
 
+    /** Secrets whose reads a function started before its init built the rest: see {@link #readAhead}. */
+    private static final Map<String, Pending<String>> READ_AHEAD = new ConcurrentHashMap<>();
+
+    /**
+     * Starts reading the secret the environment variable {@code variable} names, when it names one, for
+     * {@link #secret} to find under way: a handler calls it from its static initializer, so that the round trip to
+     * Secrets Manager overlaps the rest of init (the DynamoDB client's build above all) instead of following it.
+     */
+    public static void readAhead(String variable) {
+        String id = System.getenv(variable);
+        if (id == null || id.isBlank()) return;
+        READ_AHEAD.computeIfAbsent(variable,
+                v -> ReadAhead.start(() -> NamedSecret.fromEnvironment(Clients.AWS, v).value()));
+    }
+
     /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */
     public static String secret(String variable) {
-        return NamedSecret.fromEnvironment(Clients.AWS, variable).value();
+        Pending<String> ahead = READ_AHEAD.remove(variable);
+        return ahead != null ? ahead.get() : NamedSecret.fromEnvironment(Clients.AWS, variable).value();
     }
 
     private static Built build() {
         AwsClients clients = Clients.AWS;
         Clock clock = Clock.systemUTC();
-        ServiceConfig config = ServiceConfig.from(System.getenv(),
-                new AckTokens(SecretsManagerAckKey.fromEnvironment(clients).ackKey()));
+        // each secret is a round trip to Secrets Manager: under way while the DynamoDB client is built
+        Pending<byte[]> ackKey = ReadAhead.start(() -> SecretsManagerAckKey.fromEnvironment(clients).ackKey());
+        Pending<DomesticSms> domesticSms = ReadAhead.start(() -> domesticOrNone(clients));
+        DynamoStore store = DynamoStore.fromEnvironment(clients);
+        ServiceConfig config = ServiceConfig.from(System.getenv(), new AckTokens(ackKey.get()));
         // one SNS client for the SMS and the leaders' topic: each client built costs init time (a cold start)
         SmsConfig sms = SmsConfig.fromEnvironment();
         AwsApi sns = SnsClients.build(clients, sms.endpoint());
         LeaderTopicPublisher leaders = new LeaderTopicPublisher(sns, System.getenv(LeaderTopicPublisher.TOPIC_ARN));
         NoticeTopicPublisher notices = new NoticeTopicPublisher(sns, System.getenv(NoticeTopicPublisher.TOPIC_ARN));
-        DynamoStore store = DynamoStore.fromEnvironment(clients);
-        DomesticSms domestic = domesticOrNone(clients);
+        DomesticSms domestic = domesticSms.get();
         Messenger messenger = new SnsMessenger(sns, sms);
         if (domestic != null) {
             // +86 through the union's domestic provider, every other number through SNS

@@ -102,6 +102,11 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
     private final huzhu.core.ServiceConfig config;
     private final Edge edge;
 
+    static {
+        // the edge secret's round trip overlaps init's building of the services: see Production.readAhead
+        Production.readAhead(Edge.SECRET_VARIABLE);
+    }
+
     public ConsoleApiHandler() {
         this(Production.services(), ConsoleSettings.fromEnvironment(System.getenv()),
                 Edge.cloudFront(Production.secret(Edge.SECRET_VARIABLE)));

@@ -57,6 +57,11 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
     private final Edge edge;
     private final GroupAnnouncements group;
 
+    static {
+        // the edge secret's round trip overlaps init's building of the services: see Production.readAhead
+        Production.readAhead(Edge.SECRET_VARIABLE);
+    }
+
     public ProviderPushHandler() {
         this(Production.services().inboundSms(), Production.services().dispatcher(),
                 Production.domesticSms().orElse(null), Clock.systemUTC(), Production.services().config(),
