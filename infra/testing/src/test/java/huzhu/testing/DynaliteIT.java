@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DynaliteIT {
@@ -26,6 +28,28 @@ class DynaliteIT {
 
         // then
         assertThat(answers(endpoint)).isFalse();
+    }
+
+    @Test
+    void aClientThatGoesAwayInTheMiddleOfARequest_leavesDynaliteAnsweringTheOthers() throws Exception {
+        // given a client (a function's JVM exiting with a read in flight) that sends half a request, then resets
+        try (Dynalite dynalite = Dynalite.start()) {
+            URI endpoint = dynalite.endpoint();
+            try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: " + endpoint.getAuthority()
+                        + "\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                        + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 100\r\n\r\n{\"Lim")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(100);
+                socket.setSoLinger(true, 0);
+            }
+
+            // then everyone else's requests are still answered
+            Thread.sleep(200);
+            assertThat(answers(endpoint)).isTrue();
+            assertThat(post(endpoint)).isEqualTo(400);
+        }
     }
 
     @Test
