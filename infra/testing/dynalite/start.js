@@ -7,8 +7,8 @@ process.stdin.resume()
 // function's JVM exiting with a read still in flight, a test's timeout) ended the process, and with it every other
 // test or benchmark using it. Such a request is dropped and the rest carry on; any other error still ends it.
 process.on('uncaughtException', (err) => {
-  if (err && (err.code === 'ECONNRESET' || err.message === 'aborted')) {
-    console.error('dynalite: a client went away in the middle of a request (' + (err.code || err.message) + ')')
+  if (err && err.code === 'ECONNRESET') {
+    console.error('dynalite: a client went away in the middle of a request (' + err.message + ')')
     return
   }
   console.error(err)

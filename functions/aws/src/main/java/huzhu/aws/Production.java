@@ -80,8 +80,9 @@ public final class Production {
     public static void readAhead(String variable) {
         String id = System.getenv(variable);
         if (id == null || id.isBlank()) return;
-        READ_AHEAD.computeIfAbsent(variable,
-                v -> ReadAhead.start(() -> NamedSecret.fromEnvironment(Clients.AWS, v).value()));
+        // the clients are built here, in the caller's thread: a failure to build them fails init with its cause
+        AwsClients clients = Clients.AWS;
+        READ_AHEAD.computeIfAbsent(variable, v -> ReadAhead.start(() -> NamedSecret.fromEnvironment(clients, v).value()));
     }
 
     /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */

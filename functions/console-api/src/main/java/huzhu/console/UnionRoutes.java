@@ -34,7 +34,7 @@ import java.util.List;
  * {@link ConsoleApiHandler}, which registers them with one call.
  */
 final class UnionRoutes {
-    // the small helpers are CareRoutes': read (any role), body (as these roles), actor, ok, created
+    // the small helpers are Routes': read (any role), body (as these roles), actor, ok, created
 
     private UnionRoutes() {
     }

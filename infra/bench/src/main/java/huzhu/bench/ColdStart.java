@@ -61,7 +61,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * read its account from the stand-in's Secrets Manager, and +86 alerts go out as its {@code SendSms}.
  * <p>
  * {@code --functions dynamo-floor} adds the floor under them all ({@link huzhu.bench.lambda.DynamoClientFloor}: the
- * DynamoDB client built as the functions build it, and one call of each kind the SMS path makes), from trigger's jar.
+ * DynamoDB client built as the functions build it, and one call of each kind the SMS path makes), from trigger's jar;
+ * it registers no priming, so measure it with {@code --modes plain}.
  * <p>
  * {@code java -cp … huzhu.bench.ColdStart [--runs 10] [--modes plain,primed] [--functions trigger,ack,…]
  * [--delay 20] [--classes true] [--provider sns|aliyun|tencent]}; run from {@code infra/bench} after

@@ -29,8 +29,8 @@ public final class SqsEscalationTimer implements EscalationTimer {
     static final int MAX_DELAY_SECONDS = 900;
 
     /*
-     * The send runs on the alert path after the SMS went out; a slow SQS must not hold the person who
-     * raised the alarm. Two short attempts, then the sweep is the fallback. A second attempt after a lost
+     * The send runs on the alert path beside the SMS, and the answer to the person who raised the alarm waits
+     * for both; a slow SQS must not hold them. Two short attempts, then the sweep is the fallback. A second attempt after a lost
      * answer may queue the message twice: the consumer's guard makes the second one do nothing.
      */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);

@@ -60,7 +60,8 @@ final class AlertDelivery {
      * {@code first} goes out at the head of the alerts' batch; {@code knownMember} spares reading the member.
      * {@code justCreated}: the incident was written a moment ago by this call and nobody has been alerted yet,
      * so nobody can have taken it — the re-read below would only cost a round trip before the first alerts.
-     * Unless the level is unreachable, the timer is set for its deadline.
+     * The level's timer is set for its deadline while the alerts go out (for a level nobody could be reached at
+     * too: it wakes to a level moved on and does nothing).
      */
     Delivered deliver(Planned planned, List<OutboundSms> first, Member knownMember, boolean justCreated) {
         Incident incident = planned.incident();
@@ -90,19 +91,24 @@ final class AlertDelivery {
             scheduleTimer(alerting);
             return null;
         });
-        List<SendResult> sent = out.sendFirst(first, messages);
-        Map<String, SendResult> results = new LinkedHashMap<>();
-        for (int i = 0; i < intents.size(); i++) {
-            Alert a = intents.get(i);
-            SendResult r = sent.get(i);
-            results.put(a.recipientId(), r);
-            if (!r.ok()) {
-                JsonLog.warn("alert.failed", "incidentId", incident.id(), "escalationLevel", a.level(), "to", a.to(),
-                        "reason", r.failureReason(), "permanent", r.permanent());
+        Incident recorded;
+        try {
+            List<SendResult> sent = out.sendFirst(first, messages);
+            Map<String, SendResult> results = new LinkedHashMap<>();
+            for (int i = 0; i < intents.size(); i++) {
+                Alert a = intents.get(i);
+                SendResult r = sent.get(i);
+                results.put(a.recipientId(), r);
+                if (!r.ok()) {
+                    JsonLog.warn("alert.failed", "incidentId", incident.id(), "escalationLevel", a.level(), "to",
+                            a.to(), "reason", r.failureReason(), "permanent", r.permanent());
+                }
             }
+            recorded = record(incident, results);
+        } finally {
+            // awaited whatever happened to the sends: never left running when the function freezes, never unrun
+            awaitTimer(timerSet, alerting);
         }
-        Incident recorded = record(incident, results);
-        timerSet.get();
         news.levelAlerted(recorded, member);
         if (recorded.nobodyReachedAtLevel()) {
             JsonLog.warn("alert.levelUnreachable", "incidentId", recorded.id(), "escalationLevel", recorded.level());
@@ -160,6 +166,15 @@ final class AlertDelivery {
     /** 30 s, 1 min, 2 min, 4 min…: a throttled or briefly failing SMS service gets room to recover. */
     static Duration backoff(int attempts) {
         return Duration.ofSeconds(30L << Math.min(Math.max(attempts - 1, 0), 6));
+    }
+
+    /** Like {@link #scheduleTimer}, a timer that could not be set (nor waited for) does not fail the alert path. */
+    private static void awaitTimer(Pending<Void> timerSet, Incident incident) {
+        try {
+            timerSet.get();
+        } catch (RuntimeException e) {
+            JsonLog.error("timer.scheduleFailed", e, "incidentId", incident.id(), "escalationLevel", incident.level());
+        }
     }
 
     void scheduleTimer(Incident incident) {

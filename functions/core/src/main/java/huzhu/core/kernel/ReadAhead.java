@@ -13,13 +13,14 @@ import java.util.function.Supplier;
 /**
  * Reads that do not depend on each other, started together: before the first alert each read is a round trip
  * to the store, and one after the other they held the alerts back (BENCHMARKS.md, the call timeline). Reads go
- * ahead; what is decided from them is still written with the usual conditional writes. The one write that goes
- * ahead is a conditional one beside another whose outcome it shares (the DynamoDB store's claim on a member's
- * emergency, written beside the incident), and it is awaited before anything is sent.
+ * ahead; what is decided from them is still written with the usual conditional writes. Two writes go ahead: a
+ * conditional one beside another whose outcome it shares (the DynamoDB store's claim on a member's emergency,
+ * written beside the incident), awaited before anything is sent; and a level's escalation timer, sent beside its
+ * alerts.
  * <p>
- * Work that must not hold the caller back, such as a level's escalation timer set beside its alerts, goes
- * {@link #beside}: when every thread is busy it is left for {@link Pending#get()} to run, after what the caller
- * does meanwhile, instead of running first in the caller's thread.
+ * Work that must not hold the caller back, such as that timer, goes {@link #beside}: when every thread is busy it is
+ * left for {@link Pending#get()} to run, after what the caller does meanwhile, instead of running first in the
+ * caller's thread. Its result must be awaited on every path (a {@code finally}), or it may never run at all.
  * <p>
  * The pool's threads are daemons and few; when all are busy the read runs in the caller's thread, so a read
  * ahead never waits for a free thread (nor can reads started from reads wait for each other).

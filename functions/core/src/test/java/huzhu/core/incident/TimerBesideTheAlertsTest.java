@@ -28,21 +28,26 @@ import org.junit.jupiter.api.Test;
  */
 class TimerBesideTheAlertsTest {
     private static final int PATIENCE_SECONDS = 5;
+    private static final String VOLUNTEER_PHONE = phone(11);
 
     private final InMemoryStore memory = new InMemoryStore();
     private final List<World.Wake> wakes = new CopyOnWriteArrayList<>();
     private final CountDownLatch timerAsked = new CountDownLatch(1);
     private final RecordingMessenger sent = new RecordingMessenger();
+    private final MutableClock clock = MutableClock.atT0();
     private Member member;
 
     @BeforeEach
     void aMemberWithAVolunteerNearby() {
         member = Fixtures.wangXiaoming().build();
         memory.directory().members().insert(member);
-        memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(phone(11)).build());
+        memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(VOLUNTEER_PHONE).build());
     }
 
-    /** Each SMS is answered only once the timer has been asked to wake (or patience runs out). */
+    /**
+     * Each SMS is answered only once the timer has been asked to wake (or patience runs out); without
+     * {@code deliveredOk} the volunteer's number is refused for good.
+     */
     private Services services(AtomicBoolean everySendMetTheTimer, boolean deliveredOk) {
         Messenger answersOnceTheTimerIsAsked = new Messenger() {
             @Override
@@ -52,15 +57,15 @@ class TimerBesideTheAlertsTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return deliveredOk ? sent.send(sms) : SendResult.failed("invalid-number (test)", true);
+                return deliveredOk || !sms.to().equals(VOLUNTEER_PHONE) ? sent.send(sms)
+                        : SendResult.failed("invalid-number (test)", true);
             }
         };
         EscalationTimer timer = (incidentId, level, deadline) -> {
             wakes.add(new World.Wake(incidentId, level, deadline));
             timerAsked.countDown();
         };
-        return Services.create(memory, answersOnceTheTimerIsAsked, timer, MutableClock.atT0(), new SequentialIds(7),
-                World.CONFIG);
+        return Services.create(memory, answersOnceTheTimerIsAsked, timer, clock, new SequentialIds(7), World.CONFIG);
     }
 
     @Test
@@ -80,17 +85,57 @@ class TimerBesideTheAlertsTest {
     void aLevelNobodyCouldBeReachedAt_movesOnAtOnce_andItsEarlyTimerFindsNothingToDo() {
         AtomicBoolean everySendMetTheTimer = new AtomicBoolean(true);
         Services services = services(everySendMetTheTimer, false);
+        memory.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
 
         Incident incident = services.dispatcher().open(new Dispatcher.NewIncident(null, member.id(),
                 IncidentType.MEDICAL, "父亲胸口疼", null, new Reporter(phone(2), "王德福", Channel.SMS, true),
                 member.language()));
 
-        // every alert failed for good, so the incident went on past level 0 at once
-        Incident now = memory.incidents().get(incident.id()).orElseThrow();
-        assertThat(now.level()).isPositive();
+        // the volunteer's alert failed for good, so the incident went on to the officers at once, with a timer of its own
+        Incident movedOn = memory.incidents().get(incident.id()).orElseThrow();
+        assertThat(movedOn.level()).isPositive();
+        assertThat(wakes).contains(new World.Wake(incident.id(), movedOn.level(), movedOn.nextEscalationAt()));
         World.Wake levelZero = wakes.get(0);
         assertThat(levelZero.level()).isZero();
-        assertThat(services.dispatcher().onTimer(incident.id(), 0, levelZero.deadline()))
-                .isEqualTo(Dispatcher.Wake.STALE);
+        int smsBefore = sent.attempts().size();
+
+        // when level 0's timer wakes at its deadline
+        clock.set(levelZero.deadline());
+        Dispatcher.Wake woke = services.dispatcher().onTimer(incident.id(), 0, levelZero.deadline());
+
+        // then it finds the level moved on and does nothing
+        assertThat(woke).isEqualTo(Dispatcher.Wake.STALE);
+        Incident after = memory.incidents().get(incident.id()).orElseThrow();
+        assertThat(after.level()).isEqualTo(movedOn.level());
+        assertThat(after.version()).isEqualTo(movedOn.version());
+        assertThat(sent.attempts()).hasSize(smsBefore);
+    }
+
+    @Test
+    void whenSendingFails_theTimerSetBesideTheAlertsIsStillWaitedFor() {
+        Messenger down = new Messenger() {
+            @Override
+            public SendResult send(OutboundSms sms) {
+                throw new IllegalStateException("SMS service unreachable (test)");
+            }
+        };
+        EscalationTimer slowTimer = (incidentId, level, deadline) -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            wakes.add(new World.Wake(incidentId, level, deadline));
+        };
+        Services services = Services.create(memory, down, slowTimer, clock, new SequentialIds(7), World.CONFIG);
+
+        try {
+            services.dispatcher().open(new Dispatcher.NewIncident(null, member.id(), IncidentType.MEDICAL, "父亲胸口疼",
+                    null, new Reporter(phone(2), "王德福", Channel.SMS, true), member.language()));
+        } catch (RuntimeException whateverTheDispatcherMakesOfIt) {
+            // the sweep resends what was not recorded; what matters here is the timer
+        }
+
+        assertThat(wakes).extracting(World.Wake::level).contains(0);
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import huzhu.aws.AwsClients;
 import huzhu.aws.dynamo.DynamoStore;
+import huzhu.core.kernel.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ public final class DynamoClientFloor implements RequestStreamHandler {
     private final String table;
 
     public DynamoClientFloor() {
-        String endpoint = System.getenv(DynamoStore.ENDPOINT_VARIABLE);
+        String endpoint = Text.strippedOrNull(System.getenv(DynamoStore.ENDPOINT_VARIABLE));
         dynamo = DynamoStore.clientBuilder(AwsClients.fromEnvironment(), endpoint == null ? null : URI.create(endpoint))
                 .build();
         table = System.getenv("HUZHU_TABLE");

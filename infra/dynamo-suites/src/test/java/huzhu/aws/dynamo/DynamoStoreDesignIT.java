@@ -328,8 +328,8 @@ class DynamoStoreDesignIT {
         // taking it over, so that each attempt to take it over after reading it fails
         putClaim("m-1", "inc-ghost-0");
         AtomicInteger handovers = new AtomicInteger();
-        afterEach.on(request -> request instanceof GetItemRequest g
-                && g.key().get("sk").s().equals("EMERGENCY_UNDER_WAY"),
+        afterEach.on(request -> request instanceof GetItemRequest g && g.key().containsKey("sk")
+                && "EMERGENCY_UNDER_WAY".equals(g.key().get("sk").s()),
                 () -> putClaim("m-1", "inc-ghost-" + handovers.incrementAndGet()));
 
         // when
