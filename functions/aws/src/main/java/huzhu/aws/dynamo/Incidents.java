@@ -157,14 +157,17 @@ final class Incidents implements IncidentStore {
                 Map.of(":expected", Items.n(updated.version() - 1)))) {
             throw new StaleWrite("incident", updated.id());
         }
-        if (!updated.active() && isAMembersEmergency(updated)) release(updated);
     }
 
     /**
      * A closed emergency lets go of the member's claim, if it still holds it, so the member's next one is claimed at
      * once. If that fails, the next one reads the claim and takes it over: a round trip or two later, never held back.
+     * Only the closing write lets go: a later one (a delivery receipt, a note, the family's thanks) writes nothing
+     * beside the incident.
      */
-    private void release(Incident closed) {
+    @Override
+    public void closed(Incident closed) {
+        if (!isAMembersEmergency(closed)) return;
         try {
             table.delete(Keys.memberItems(closed.memberId()), UNDER_WAY, "#incident = :id",
                     Map.of(":id", Items.s(closed.id())));

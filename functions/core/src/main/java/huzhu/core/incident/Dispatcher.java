@@ -406,7 +406,6 @@ public final class Dispatcher {
         return officers.cancel(incidentId, reason, actor);
     }
 
-    /** A reporter's later message: on the timeline, and passed on to whoever is handling it. */
     /**
      * The carriers' delivery reports: alerts become {@code delivered}, or {@code failed} when undeliverable (and a
      * level nobody can be reached at moves on at once). Reports of other SMS and repeats change nothing.
@@ -417,6 +416,7 @@ public final class Dispatcher {
                 .filter(o -> o == DeliveryReports.Outcome.DELIVERED || o == DeliveryReports.Outcome.UNDELIVERABLE).count();
     }
 
+    /** A reporter's later message: on the timeline, and passed on to whoever is handling it. */
     public Incident relay(String incidentId, String text, String fromPhone) {
         return relay(incidentId, text, fromPhone, false);
     }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * Every change of an incident: a read, a decision and a conditional write of the whole incident
  * ({@link VersionedChange}); when someone else wrote first, the decision is taken again on what they wrote.
- * The one write that exhausts the policy also tells the officers, so they hear of it once.
+ * The one write that exhausts the policy also tells the officers, so they hear of it once; the one that closes it
+ * tells the store ({@link IncidentStore#closed}).
  */
 final class IncidentChanges {
     private static final int MAX_ATTEMPTS = 25;
@@ -50,6 +51,7 @@ final class IncidentChanges {
         return VersionedChange.run(MAX_ATTEMPTS, VersionedChange.startingWith(known, () -> get(incidentId)),
                 current -> decide.apply(current).alsoAfterWrite(updated -> {
                     if (updated.exhaustedSince(current)) exhausted.accept(updated);
+                    if (current.active() && !updated.active()) incidents.closed(updated);
                 }), incidents::update);
     }
 }

@@ -27,6 +27,14 @@ public interface IncidentStore {
      */
     void update(Incident updated);
 
+    /**
+     * The write just before closed {@code closed}, which was active until then: what the store keeps while a member's
+     * emergency is under way may go. Called once, after that write (never for the later writes of a closed incident);
+     * a store that keeps nothing beside the incident does nothing.
+     */
+    default void closed(Incident closed) {
+    }
+
     /** Open or acknowledged incidents, newest first. */
     List<Incident> active();
 

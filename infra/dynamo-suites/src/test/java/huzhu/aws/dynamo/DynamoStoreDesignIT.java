@@ -260,12 +260,33 @@ class DynamoStoreDesignIT {
         store.incidents().createUnlessUnderWay(incident("inc-1").build());
         assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).containsEntry("incident", AttributeValue.fromS("inc-1"));
 
-        // when
+        // when the write that closes it is told to the store
         Incident read = store.incidents().get("inc-1").orElseThrow();
-        store.incidents().update(read.edit().close(IncidentStatus.RESOLVED, T0.plusSeconds(600), "已送医").build());
+        Incident closed = read.edit().close(IncidentStatus.RESOLVED, T0.plusSeconds(600), "已送医").build();
+        store.incidents().update(closed);
+        store.incidents().closed(closed);
 
         // then
         assertThat(rawItem("MEMBER#m-1", "EMERGENCY_UNDER_WAY")).isEmpty();
+    }
+
+    @Test
+    void aClosedEmergencysLaterWrites_writeNothingBesideIt() {
+        // given a member's emergency, closed
+        store.incidents().createUnlessUnderWay(incident("inc-1").build());
+        Incident closed = store.incidents().get("inc-1").orElseThrow().edit()
+                .close(IncidentStatus.RESOLVED, T0.plusSeconds(600), "已送医").build();
+        store.incidents().update(closed);
+        store.incidents().closed(closed);
+        operations.reset();
+
+        // when a note is added later (as a delivery receipt or the family's thanks would be)
+        Incident read = store.incidents().get("inc-1").orElseThrow();
+        store.incidents().update(read.edit().note(T0.plusSeconds(900), "note", "回访已安排", "officer-1").build());
+
+        // then one GetItem and one PutItem: no DeleteItem of a claim that is long gone
+        assertThat(operations.count("DeleteItem")).isZero();
+        assertThat(operations.count("PutItem")).isEqualTo(1);
     }
 
     @Test
