@@ -2,6 +2,7 @@ package huzhu.aws;
 
 import huzhu.aws.dynamo.DynamoStore;
 import huzhu.aws.secrets.NamedSecret;
+import huzhu.aws.secrets.SecretsAhead;
 import huzhu.aws.secrets.SecretsManagerAckKey;
 import huzhu.aws.secrets.SmsProviderSecret;
 import huzhu.aws.sns.LeaderTopicPublisher;
@@ -33,8 +34,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The services as every Lambda function runs them: DynamoDB behind the store, SNS behind the
@@ -69,8 +70,9 @@ public final class Production {
         return Optional.ofNullable(Holder.BUILT.domestic());
     }
 
-    /** Secrets whose reads a function started before its init built the rest: see {@link #readAhead}. */
-    private static final Map<String, Pending<String>> READ_AHEAD = new ConcurrentHashMap<>();
+    /** The secrets whose reads a function started before its init built the rest: see {@link #readAhead}. */
+    private static final SecretsAhead SECRETS = new SecretsAhead(System.getenv(),
+            variable -> NamedSecret.fromEnvironment(Clients.AWS, variable).value());
 
     /**
      * Starts reading the secret the environment variable {@code variable} names, when it names one, for
@@ -78,17 +80,14 @@ public final class Production {
      * Secrets Manager overlaps the rest of init (the DynamoDB client's build above all) instead of following it.
      */
     public static void readAhead(String variable) {
-        String id = System.getenv(variable);
-        if (id == null || id.isBlank()) return;
         // the clients are built here, in the caller's thread: a failure to build them fails init with its cause
-        AwsClients clients = Clients.AWS;
-        READ_AHEAD.computeIfAbsent(variable, v -> ReadAhead.start(() -> NamedSecret.fromEnvironment(clients, v).value()));
+        Objects.requireNonNull(Clients.AWS, "clients");
+        SECRETS.start(variable);
     }
 
     /** The text of the secret the environment variable {@code variable} names (e.g. huzhu.http.Edge's). */
     public static String secret(String variable) {
-        Pending<String> ahead = READ_AHEAD.remove(variable);
-        return ahead != null ? ahead.get() : NamedSecret.fromEnvironment(Clients.AWS, variable).value();
+        return SECRETS.value(variable);
     }
 
     private static Built build() {
