@@ -37,17 +37,7 @@ class ReadAheadTest {
     @Test
     void withEveryThreadBusy_aReadRunsInTheCallersThread_ratherThanWaitForOne() {
         CountDownLatch release = new CountDownLatch(1);
-        List<ReadAhead.Pending<String>> busy = new ArrayList<>();
-        for (int i = 0; i < ReadAhead.THREADS; i++) {
-            busy.add(ReadAhead.start(() -> {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Thread.currentThread().getName();
-            }));
-        }
+        List<ReadAhead.Pending<String>> busy = everyThreadBusyUntil(release);
 
         String ranOn = ReadAhead.start(() -> Thread.currentThread().getName()).get();
         release.countDown();
@@ -66,17 +56,7 @@ class ReadAheadTest {
     @Test
     void withEveryThreadBusy_workBesideTheCaller_waitsUntilItIsAwaited_ratherThanHoldTheCallerBack() {
         CountDownLatch release = new CountDownLatch(1);
-        List<ReadAhead.Pending<String>> busy = new ArrayList<>();
-        for (int i = 0; i < ReadAhead.THREADS; i++) {
-            busy.add(ReadAhead.start(() -> {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Thread.currentThread().getName();
-            }));
-        }
+        List<ReadAhead.Pending<String>> busy = everyThreadBusyUntil(release);
         List<String> happened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         ReadAhead.Pending<String> timer = ReadAhead.beside(() -> {
@@ -124,5 +104,21 @@ class ReadAheadTest {
         assertThat(((DependencyFailure) seen.get(0)).getCause()).isInstanceOf(InterruptedException.class);
         assertThat(seen.get(1)).isEqualTo(true);
         assertThat(slow.get()).isEqualTo("late");
+    }
+
+    /** Reads on every thread of the pool, each holding its thread until {@code release}; each answers its thread's name. */
+    private static List<ReadAhead.Pending<String>> everyThreadBusyUntil(CountDownLatch release) {
+        List<ReadAhead.Pending<String>> busy = new ArrayList<>();
+        for (int i = 0; i < ReadAhead.THREADS; i++) {
+            busy.add(ReadAhead.start(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Thread.currentThread().getName();
+            }));
+        }
+        return busy;
     }
 }
