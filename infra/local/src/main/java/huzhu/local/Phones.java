@@ -1,18 +1,16 @@
 package huzhu.local;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Just enough phone handling for the local routes: national CN mobiles and E.164 in, E.164 out,
- * and masking for logs ({@code +86138****8000}). The services apply the full rules themselves.
+ * Just enough phone handling for the local routes: national CN mobiles and E.164 in, E.164 out. The services apply
+ * the full rules themselves; a phone in a log line is masked by core's {@code PhoneMask}.
  */
 public final class Phones {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern CN_MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().]");
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d{7,15}");
 
     private Phones() {
     }
@@ -28,23 +26,5 @@ public final class Phones {
 
     public static boolean isE164(String s) {
         return s != null && E164.matcher(s).matches();
-    }
-
-    /** Hides the four digits before the last four: {@code +86138****8000}, {@code 138****8000}. */
-    public static String mask(String phone) {
-        if (phone == null) return null;
-        if (phone.length() <= 8) return "****";
-        int n = phone.length();
-        return phone.substring(0, n - 8) + "****" + phone.substring(n - 4);
-    }
-
-    /** Masks every run of digits in free text that could be a phone number. */
-    public static String maskAll(String text) {
-        if (text == null) return null;
-        Matcher m = DIGIT_RUN.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(mask(m.group())));
-        m.appendTail(out);
-        return out.toString();
     }
 }

@@ -24,17 +24,4 @@ class PhonesTest {
     void otherCountries_inE164_arePassedThrough() {
         assertThat(Phones.normalise("+491701234567")).hasValue("+491701234567");
     }
-
-    @Test
-    void mask_hidesTheFourDigitsBeforeTheLastFour() {
-        assertThat(Phones.mask("+8613800138000")).isEqualTo("+86138****8000");
-        assertThat(Phones.mask("13800138000")).isEqualTo("138****8000");
-        assertThat(Phones.mask("1234")).isEqualTo("****");
-    }
-
-    @Test
-    void maskAll_masksEveryNumberInFreeText() {
-        assertThat(Phones.maskAll("sms to +8613800138000 and 13900139000 failed (code 42)"))
-                .isEqualTo("sms to +86138****8000 and 139****9000 failed (code 42)");
-    }
 }
