@@ -44,6 +44,12 @@ class TimerBesideTheAlertsTest {
         memory.directory().volunteers().insert(Fixtures.volunteer("v-1").phone(VOLUNTEER_PHONE).build());
     }
 
+    /** The member's father texts for help. */
+    private Dispatcher.NewIncident fathersText() {
+        return new Dispatcher.NewIncident(null, member.id(), IncidentType.MEDICAL, "父亲胸口疼", null,
+                new Reporter(phone(2), "王德福", Channel.SMS, true), member.language());
+    }
+
     /**
      * Each SMS is answered only once the timer has been asked to wake (or patience runs out); without
      * {@code deliveredOk} the volunteer's number is refused for good.
@@ -72,9 +78,7 @@ class TimerBesideTheAlertsTest {
     void openingAnIncident_setsTheLevelsTimer_whileItsAlertsAreStillOnTheirWay() {
         AtomicBoolean everySendMetTheTimer = new AtomicBoolean(true);
 
-        Incident incident = services(everySendMetTheTimer, true).dispatcher().open(new Dispatcher.NewIncident(null,
-                member.id(), IncidentType.MEDICAL, "父亲胸口疼", null,
-                new Reporter(phone(2), "王德福", Channel.SMS, true), member.language()));
+        Incident incident = services(everySendMetTheTimer, true).dispatcher().open(fathersText());
 
         assertThat(everySendMetTheTimer).as("the timer was asked while the alerts were still being sent").isTrue();
         assertThat(wakes).containsExactly(new World.Wake(incident.id(), 0, incident.nextEscalationAt()));
@@ -87,9 +91,7 @@ class TimerBesideTheAlertsTest {
         Services services = services(everySendMetTheTimer, false);
         memory.directory().leaders().insert(Fixtures.leader("l-1").phone(phone(21)).level(1).build());
 
-        Incident incident = services.dispatcher().open(new Dispatcher.NewIncident(null, member.id(),
-                IncidentType.MEDICAL, "父亲胸口疼", null, new Reporter(phone(2), "王德福", Channel.SMS, true),
-                member.language()));
+        Incident incident = services.dispatcher().open(fathersText());
 
         // the volunteer's alert failed for good, so the incident went on to the officers at once, with a timer of its own
         Incident movedOn = memory.incidents().get(incident.id()).orElseThrow();
@@ -130,12 +132,54 @@ class TimerBesideTheAlertsTest {
         Services services = Services.create(memory, down, slowTimer, clock, new SequentialIds(7), World.CONFIG);
 
         try {
-            services.dispatcher().open(new Dispatcher.NewIncident(null, member.id(), IncidentType.MEDICAL, "父亲胸口疼",
-                    null, new Reporter(phone(2), "王德福", Channel.SMS, true), member.language()));
+            services.dispatcher().open(fathersText());
         } catch (RuntimeException whateverTheDispatcherMakesOfIt) {
             // the sweep resends what was not recorded; what matters here is the timer
         }
 
         assertThat(wakes).extracting(World.Wake::level).contains(0);
+    }
+
+    @Test
+    void aCallerInterruptedWhileTheTimerIsStillBeingSet_keepsItsAlertsRecorded_andFailsNothing() throws Exception {
+        CountDownLatch alertSent = new CountDownLatch(1);
+        CountDownLatch timerMayFinish = new CountDownLatch(1);
+        Messenger recordsTheAlert = new Messenger() {
+            @Override
+            public SendResult send(OutboundSms sms) {
+                SendResult result = sent.send(sms);
+                if (sms.to().equals(VOLUNTEER_PHONE)) alertSent.countDown();
+                return result;
+            }
+        };
+        EscalationTimer stuck = (incidentId, level, deadline) -> {
+            try {
+                timerMayFinish.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Services services = Services.create(memory, recordsTheAlert, stuck, clock, new SequentialIds(7), World.CONFIG);
+        List<Object> outcome = new CopyOnWriteArrayList<>();
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.add(services.dispatcher().open(fathersText()));
+            } catch (RuntimeException e) {
+                outcome.add(e);
+            }
+        });
+
+        // when the caller is interrupted (a function shutting down) once its alert went out, the timer still pending
+        caller.start();
+        assertThat(alertSent.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+        timerMayFinish.countDown();
+
+        // then the open answers the incident, its alert recorded as sent: a lost timer is the sweep's to catch
+        assertThat(outcome).hasSize(1);
+        assertThat(outcome.get(0)).isInstanceOf(Incident.class);
+        Incident stored = memory.incidents().get(((Incident) outcome.get(0)).id()).orElseThrow();
+        assertThat(stored.alerts()).allSatisfy(a -> assertThat(a.status()).isEqualTo(AlertStatus.SENT));
     }
 }
