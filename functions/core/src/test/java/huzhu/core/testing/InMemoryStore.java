@@ -59,9 +59,9 @@ public final class InMemoryStore implements Store {
     public Snapshot snapshot() {
         synchronized (lock) {
             return new Snapshot(directory.members.all(), directory.volunteers.all(), directory.leaders.all(),
-                    new TreeMap<>(triggerTokens.memberByTokenHash), new TreeMap<>(incidents.byId),
-                    new TreeMap<>(followUps.byId), Optional.ofNullable(settings.policy).map(Versioned::value),
-                    new TreeMap<>(audit.byId));
+                    new TreeMap<>(triggerTokens.memberByTokenHash), new TreeMap<>(incidents.byId.rows()),
+                    new TreeMap<>(followUps.byId.rows()), settings.savedEscalationPolicy().map(Versioned::value),
+                    new TreeMap<>(audit.byId.rows()));
         }
     }
 

@@ -5,81 +5,50 @@ import huzhu.core.care.ApplicationStore;
 import huzhu.core.care.AssistanceApplication;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 final class MemoryApplications implements ApplicationStore {
-    private static final String LISTING = "applications";
+    private static final MemoryPaging.Order<AssistanceApplication, ?> NEWEST_FIRST =
+            MemoryPaging.newestFirst("applications", AssistanceApplication::submittedAt, AssistanceApplication::id);
 
-    private final Object lock;
-    private final Map<String, AssistanceApplication> byId = new HashMap<>();
+    private final MemoryTable<AssistanceApplication> byId;
 
     MemoryApplications(Object lock) {
-        this.lock = lock;
+        this.byId = new MemoryTable<>(lock, "application", AssistanceApplication::id, AssistanceApplication::version);
     }
 
     @Override
     public void insert(AssistanceApplication application) {
-        synchronized (lock) {
-            if (byId.containsKey(application.id())) {
-                throw new IllegalStateException("application " + application.id() + " already exists");
-            }
-            byId.put(application.id(), application);
-        }
+        byId.insert(application);
     }
 
     @Override
     public void update(AssistanceApplication updated) {
-        synchronized (lock) {
-            AssistanceApplication stored = byId.get(updated.id());
-            if (stored == null || stored.version() != updated.version() - 1) {
-                throw new StaleWrite("application", updated.id());
-            }
-            byId.put(updated.id(), updated);
-        }
+        byId.update(updated);
     }
 
     @Override
     public Optional<AssistanceApplication> get(String id) {
-        synchronized (lock) {
-            return Optional.ofNullable(byId.get(id));
-        }
+        return byId.get(id);
     }
 
     @Override
     public Page<AssistanceApplication> list(StatusFilter<ApplicationStatus> status, PageRequest request) {
-        synchronized (lock) {
-            List<AssistanceApplication> matching = byId.values().stream().filter(a -> status.test(a.status())).toList();
-            return MemoryPaging.page(matching, MemoryApplications::key, request,
-                    c -> MemoryPaging.Newest.decode(LISTING, c), k -> k.encode(LISTING));
-        }
+        return byId.page(a -> status.test(a.status()), NEWEST_FIRST, request);
     }
 
     @Override
     public List<AssistanceApplication> ofMember(String memberId) {
-        synchronized (lock) {
-            return byId.values().stream().filter(a -> a.memberId().equals(memberId))
-                    .sorted(Comparator.comparing(MemoryApplications::key)).toList();
-        }
+        return byId.where(a -> a.memberId().equals(memberId), NEWEST_FIRST.comparator());
     }
 
     @Override
     public List<AssistanceApplication> submittedBetween(Instant from, Instant to) {
-        synchronized (lock) {
-            return byId.values().stream().filter(a -> MemoryPaging.inRange(a.submittedAt(), from, to))
-                    .sorted(Comparator.comparing(AssistanceApplication::submittedAt)
-                            .thenComparing(AssistanceApplication::id))
-                    .toList();
-        }
-    }
-
-    private static MemoryPaging.Newest key(AssistanceApplication a) {
-        return new MemoryPaging.Newest(a.submittedAt(), a.id());
+        return byId.where(a -> MemoryPaging.inRange(a.submittedAt(), from, to),
+                Comparator.comparing(AssistanceApplication::submittedAt).thenComparing(AssistanceApplication::id));
     }
 }

@@ -5,35 +5,24 @@ import huzhu.core.audit.AuditStore;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 final class MemoryAudit implements AuditStore {
-    private static final String LISTING = "audit";
+    private static final MemoryPaging.Order<AuditEntry, ?> NEWEST_FIRST =
+            MemoryPaging.newestFirst("audit", AuditEntry::at, AuditEntry::id);
 
-    private final Object lock;
-    final Map<String, AuditEntry> byId = new HashMap<>();
+    final MemoryTable<AuditEntry> byId;
 
     MemoryAudit(Object lock) {
-        this.lock = lock;
+        this.byId = new MemoryTable<>(lock, "audit", AuditEntry::id);
     }
 
     @Override
     public void append(AuditEntry entry) {
-        synchronized (lock) {
-            if (byId.containsKey(entry.id())) throw new IllegalStateException("audit " + entry.id() + " already exists");
-            byId.put(entry.id(), entry);
-        }
+        byId.insert(entry);
     }
 
     @Override
     public Page<AuditEntry> list(Instant from, Instant to, PageRequest request) {
-        synchronized (lock) {
-            List<AuditEntry> matching = byId.values().stream()
-                    .filter(e -> MemoryPaging.inRange(e.at(), from, to)).toList();
-            return MemoryPaging.page(matching, e -> new MemoryPaging.Newest(e.at(), e.id()), request,
-                    c -> MemoryPaging.Newest.decode(LISTING, c), k -> k.encode(LISTING));
-        }
+        return byId.page(e -> MemoryPaging.inRange(e.at(), from, to), NEWEST_FIRST, request);
     }
 }

@@ -10,101 +10,69 @@ import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 final class MemoryIncidents implements IncidentStore {
-    private static final String LISTING = "incidents";
-    private static final Comparator<Incident> NEWEST_FIRST = Comparator.comparing(MemoryIncidents::key);
+    private static final MemoryPaging.Order<Incident, ?> NEWEST_FIRST =
+            MemoryPaging.newestFirst("incidents", Incident::createdAt, Incident::id);
 
     private final Object lock;
-    final Map<String, Incident> byId = new HashMap<>();
+    final MemoryTable<Incident> byId;
 
     MemoryIncidents(Object lock) {
         this.lock = lock;
+        this.byId = new MemoryTable<>(lock, "incident", Incident::id, Incident::version);
     }
 
     @Override
     public void create(Incident incident) {
-        synchronized (lock) {
-            if (byId.containsKey(incident.id())) throw new StaleWrite("incident", incident.id());
-            byId.put(incident.id(), incident);
-        }
+        if (!byId.insertIfAbsent(incident)) throw new StaleWrite("incident", incident.id());
     }
 
     @Override
     public void createUnlessUnderWay(Incident incident) {
         synchronized (lock) {
-            if (byId.containsKey(incident.id())) throw new StaleWrite("incident", incident.id());
+            if (byId.get(incident.id()).isPresent()) throw new StaleWrite("incident", incident.id());
             Optional<Incident> underWay = incident.memberId() == null || incident.type() == IncidentType.BEREAVEMENT
                     ? Optional.empty()
-                    : byId.values().stream().filter(i -> incident.memberId().equals(i.memberId()) && i.active()
-                            && i.type() != IncidentType.BEREAVEMENT).min(NEWEST_FIRST);
+                    : byId.where(i -> incident.memberId().equals(i.memberId()) && i.active()
+                            && i.type() != IncidentType.BEREAVEMENT, NEWEST_FIRST.comparator()).stream().findFirst();
             if (underWay.isPresent()) throw new UnderWay(underWay.get().id());
-            byId.put(incident.id(), incident);
+            create(incident);
         }
     }
 
     @Override
     public Optional<Incident> get(String id) {
-        synchronized (lock) {
-            return Optional.ofNullable(byId.get(id));
-        }
+        return byId.get(id);
     }
 
     @Override
     public void update(Incident updated) {
-        synchronized (lock) {
-            Incident stored = byId.get(updated.id());
-            if (stored == null || stored.version() != updated.version() - 1) {
-                throw new StaleWrite("incident", updated.id());
-            }
-            byId.put(updated.id(), updated);
-        }
+        byId.update(updated);
     }
 
     @Override
     public List<Incident> active() {
-        synchronized (lock) {
-            return byId.values().stream().filter(Incident::active).sorted(NEWEST_FIRST).toList();
-        }
+        return byId.where(Incident::active, NEWEST_FIRST.comparator());
     }
 
     @Override
     public List<Incident> dueForEscalation(Instant now) {
-        synchronized (lock) {
-            return byId.values().stream()
-                    .filter(i -> i.active() && i.nextEscalationAt() != null && !i.nextEscalationAt().isAfter(now))
-                    .sorted(Comparator.comparing(Incident::nextEscalationAt).thenComparing(Incident::id))
-                    .toList();
-        }
+        return byId.where(i -> i.active() && i.nextEscalationAt() != null && !i.nextEscalationAt().isAfter(now),
+                Comparator.comparing(Incident::nextEscalationAt).thenComparing(Incident::id));
     }
 
     @Override
     public Page<Incident> list(IncidentQuery query, PageRequest request) {
-        synchronized (lock) {
-            List<Incident> matching = byId.values().stream()
-                    .filter(i -> query.status().test(i.status())
-                            && MemoryPaging.inRange(i.createdAt(), query.from(), query.to()))
-                    .toList();
-            return MemoryPaging.page(matching, MemoryIncidents::key, request,
-                    c -> MemoryPaging.Newest.decode(LISTING, c), k -> k.encode(LISTING));
-        }
+        return byId.page(i -> query.status().test(i.status())
+                && MemoryPaging.inRange(i.createdAt(), query.from(), query.to()), NEWEST_FIRST, request);
     }
 
     @Override
     public List<Incident> createdBetween(Instant from, Instant to) {
-        synchronized (lock) {
-            return byId.values().stream()
-                    .filter(i -> MemoryPaging.inRange(i.createdAt(), from, to))
-                    .sorted(Comparator.comparing(Incident::createdAt).thenComparing(Incident::id))
-                    .toList();
-        }
-    }
-
-    private static MemoryPaging.Newest key(Incident i) {
-        return new MemoryPaging.Newest(i.createdAt(), i.id());
+        return byId.where(i -> MemoryPaging.inRange(i.createdAt(), from, to),
+                Comparator.comparing(Incident::createdAt).thenComparing(Incident::id));
     }
 }

@@ -3,60 +3,45 @@ package huzhu.core.testing;
 import huzhu.core.care.FamilyIntroduction;
 import huzhu.core.care.IntroductionStatus;
 import huzhu.core.care.IntroductionStore;
-import huzhu.core.kernel.StaleWrite;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 final class MemoryIntroductions implements IntroductionStore {
-    private final Object lock;
-    private final Map<String, FamilyIntroduction> byKey = new TreeMap<>();
+    private final MemoryTable<FamilyIntroduction> byKey;
 
     MemoryIntroductions(Object lock) {
-        this.lock = lock;
+        this.byKey = new MemoryTable<>(lock, "introduction", i -> key(i.memberId(), i.phone()),
+                FamilyIntroduction::version);
     }
 
     @Override
     public void save(FamilyIntroduction next) {
-        synchronized (lock) {
-            String key = next.memberId() + " " + next.phone();
-            FamilyIntroduction stored = byKey.get(key);
-            long expected = stored == null ? 0 : stored.version();
-            if (next.version() != expected + 1) throw new StaleWrite("introduction", key);
-            byKey.put(key, next);
-        }
+        byKey.save(next);
     }
 
     @Override
     public Optional<FamilyIntroduction> get(String memberId, String phone) {
-        synchronized (lock) {
-            return Optional.ofNullable(byKey.get(memberId + " " + phone));
-        }
+        return byKey.get(key(memberId, phone));
     }
 
     @Override
     public List<FamilyIntroduction> ofMember(String memberId) {
-        synchronized (lock) {
-            return byKey.values().stream().filter(i -> i.memberId().equals(memberId)).toList();
-        }
+        return byKey.where(i -> i.memberId().equals(memberId));
     }
 
     @Override
     public List<FamilyIntroduction> all() {
-        synchronized (lock) {
-            return List.copyOf(byKey.values());
-        }
+        return byKey.all();
     }
 
     @Override
     public List<FamilyIntroduction> withStatus(IntroductionStatus status) {
-        synchronized (lock) {
-            return byKey.values().stream().filter(i -> i.status() == status)
-                    .sorted(Comparator.comparing(FamilyIntroduction::requestedAt)
-                            .thenComparing(FamilyIntroduction::memberId).thenComparing(FamilyIntroduction::phone))
-                    .toList();
-        }
+        return byKey.where(i -> i.status() == status, Comparator.comparing(FamilyIntroduction::requestedAt)
+                .thenComparing(FamilyIntroduction::memberId).thenComparing(FamilyIntroduction::phone));
+    }
+
+    private static String key(String memberId, String phone) {
+        return memberId + " " + phone;
     }
 }

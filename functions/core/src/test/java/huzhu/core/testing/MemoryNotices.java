@@ -7,114 +7,82 @@ import huzhu.core.care.NoticeReply;
 import huzhu.core.care.NoticeStore;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 final class MemoryNotices implements NoticeStore {
-    private static final String LISTING = "notices";
+    private static final MemoryPaging.Order<Notice, ?> NEWEST_FIRST =
+            MemoryPaging.newestFirst("notices", Notice::createdAt, Notice::id);
 
-    private final Object lock;
-    private final Map<String, Notice> notices = new HashMap<>();
-    private final Map<String, NoticeDelivery> deliveries = new TreeMap<>();
-    private final Map<String, NoticeReply> replies = new HashMap<>();
+    private final MemoryTable<Notice> notices;
+    private final MemoryTable<NoticeDelivery> deliveries;
+    private final MemoryTable<NoticeReply> replies;
 
     MemoryNotices(Object lock) {
-        this.lock = lock;
+        this.notices = new MemoryTable<>(lock, "notice", Notice::id, Notice::version);
+        this.deliveries = new MemoryTable<>(lock, "delivery", d -> d.noticeId() + " " + d.phone(),
+                NoticeDelivery::version);
+        this.replies = new MemoryTable<>(lock, "reply", NoticeReply::id);
     }
 
     @Override
     public void insert(Notice notice) {
-        synchronized (lock) {
-            if (notices.containsKey(notice.id())) throw new IllegalStateException("notice " + notice.id() + " already exists");
-            notices.put(notice.id(), notice);
-        }
+        notices.insert(notice);
     }
 
     @Override
     public void update(Notice updated) {
-        synchronized (lock) {
-            Notice stored = notices.get(updated.id());
-            if (stored == null || stored.version() != updated.version() - 1) throw new StaleWrite("notice", updated.id());
-            notices.put(updated.id(), updated);
-        }
+        notices.update(updated);
     }
 
     @Override
     public Optional<Notice> get(String id) {
-        synchronized (lock) {
-            return Optional.ofNullable(notices.get(id));
-        }
+        return notices.get(id);
     }
 
     @Override
     public Page<Notice> list(PageRequest request) {
-        synchronized (lock) {
-            return MemoryPaging.page(notices.values(), n -> new MemoryPaging.Newest(n.createdAt(), n.id()), request,
-                    c -> MemoryPaging.Newest.decode(LISTING, c), k -> k.encode(LISTING));
-        }
+        return notices.page(n -> true, NEWEST_FIRST, request);
     }
 
     @Override
     public List<Notice> due(Instant now) {
-        synchronized (lock) {
-            return notices.values().stream().filter(n -> n.dueAt() != null && !n.dueAt().isAfter(now))
-                    .sorted(Comparator.comparing(Notice::dueAt).thenComparing(Notice::id)).toList();
-        }
+        return notices.where(n -> n.dueAt() != null && !n.dueAt().isAfter(now),
+                Comparator.comparing(Notice::dueAt).thenComparing(Notice::id));
     }
 
     @Override
     public boolean insertDelivery(NoticeDelivery delivery) {
-        synchronized (lock) {
-            return deliveries.putIfAbsent(delivery.noticeId() + " " + delivery.phone(), delivery) == null;
-        }
+        return deliveries.insertIfAbsent(delivery);
     }
 
     @Override
     public void updateDelivery(NoticeDelivery updated) {
-        synchronized (lock) {
-            String key = updated.noticeId() + " " + updated.phone();
-            NoticeDelivery stored = deliveries.get(key);
-            if (stored == null || stored.version() != updated.version() - 1) throw new StaleWrite("delivery", key);
-            deliveries.put(key, updated);
-        }
+        deliveries.update(updated);
     }
 
     @Override
     public List<NoticeDelivery> deliveries(String noticeId) {
-        synchronized (lock) {
-            return deliveries.values().stream().filter(d -> d.noticeId().equals(noticeId)).toList();
-        }
+        return deliveries.where(d -> d.noticeId().equals(noticeId));
     }
 
     @Override
     public Optional<NoticeDelivery> lastDeliveryTo(String phone, Instant since) {
-        synchronized (lock) {
-            return deliveries.values().stream()
-                    .filter(d -> d.phone().equals(phone) && d.status() == DeliveryStatus.SENT && d.sentAt() != null
-                            && !d.sentAt().isBefore(since))
-                    .max(Comparator.comparing(NoticeDelivery::sentAt).thenComparing(NoticeDelivery::noticeId));
-        }
+        return deliveries.where(d -> d.phone().equals(phone) && d.status() == DeliveryStatus.SENT
+                        && d.sentAt() != null && !d.sentAt().isBefore(since))
+                .stream().max(Comparator.comparing(NoticeDelivery::sentAt).thenComparing(NoticeDelivery::noticeId));
     }
 
     @Override
     public void appendReply(NoticeReply reply) {
-        synchronized (lock) {
-            if (replies.containsKey(reply.id())) throw new IllegalStateException("reply " + reply.id() + " already exists");
-            replies.put(reply.id(), reply);
-        }
+        replies.insert(reply);
     }
 
     @Override
     public List<NoticeReply> replies(String noticeId) {
-        synchronized (lock) {
-            return replies.values().stream().filter(r -> r.noticeId().equals(noticeId))
-                    .sorted(Comparator.comparing(NoticeReply::at).thenComparing(NoticeReply::id)).toList();
-        }
+        return replies.where(r -> r.noticeId().equals(noticeId),
+                Comparator.comparing(NoticeReply::at).thenComparing(NoticeReply::id));
     }
 }

@@ -16,16 +16,29 @@ final class MemoryPaging {
     private MemoryPaging() {
     }
 
-    /** The items after the cursor's key, in key order, and a cursor only if more remain. */
-    static <T, K extends Comparable<K>> Page<T> page(Collection<T> items, Function<T, K> key, PageRequest request,
-            Function<String, K> decode, Function<K, String> encode) {
-        K after = request.cursor() == null ? null : decode.apply(request.cursor());
-        List<T> rest = items.stream()
-                .filter(t -> after == null || key.apply(t).compareTo(after) > 0)
-                .sorted(Comparator.comparing(key))
-                .limit(request.limit() + 1L)
-                .toList();
-        return Page.of(rest, request.limit(), t -> encode.apply(key.apply(t)));
+    /** Newest first, the order of every listing but the directory's and the follow-ups'. */
+    static <T> Order<T, Newest> newestFirst(String listing, Function<T, Instant> at, Function<T, String> id) {
+        return new Order<>(t -> new Newest(at.apply(t), id.apply(t)), c -> Newest.decode(listing, c),
+                k -> k.encode(listing));
+    }
+
+    /** How a listing orders its items, and how a cursor names the key of the last one a page showed. */
+    record Order<T, K extends Comparable<K>>(Function<T, K> key, Function<String, K> decode,
+            Function<K, String> encode) {
+        Comparator<T> comparator() {
+            return Comparator.comparing(key);
+        }
+
+        /** The items after the cursor's key, in key order, and a cursor only if more remain. */
+        Page<T> page(Collection<T> items, PageRequest request) {
+            K after = request.cursor() == null ? null : decode.apply(request.cursor());
+            List<T> rest = items.stream()
+                    .filter(t -> after == null || key.apply(t).compareTo(after) > 0)
+                    .sorted(comparator())
+                    .limit(request.limit() + 1L)
+                    .toList();
+            return Page.of(rest, request.limit(), t -> encode.apply(key.apply(t)));
+        }
     }
 
     static boolean inRange(Instant at, Instant from, Instant to) {

@@ -3,33 +3,29 @@ package huzhu.core.testing;
 import huzhu.core.incident.DutyRoster;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.SettingsStore;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.Versioned;
 import java.util.Optional;
 
 final class MemorySettings implements SettingsStore {
+    private static final String ESCALATION = "escalation";
+
     private final Object lock;
-    Versioned<EscalationPolicy> policy;
-    DutyRoster roster;
+    private final MemoryTable<Versioned<EscalationPolicy>> policy;
+    private DutyRoster roster;
 
     MemorySettings(Object lock) {
         this.lock = lock;
+        this.policy = new MemoryTable<>(lock, "policy", p -> ESCALATION, Versioned::version);
     }
 
     @Override
     public Optional<Versioned<EscalationPolicy>> savedEscalationPolicy() {
-        synchronized (lock) {
-            return Optional.ofNullable(policy);
-        }
+        return policy.get(ESCALATION);
     }
 
     @Override
     public void saveEscalationPolicy(EscalationPolicy policy, long version) {
-        synchronized (lock) {
-            long stored = this.policy == null ? 0 : this.policy.version();
-            if (stored != version - 1) throw new StaleWrite("policy", "escalation");
-            this.policy = new Versioned<>(policy, version);
-        }
+        this.policy.save(new Versioned<>(policy, version));
     }
 
     @Override
