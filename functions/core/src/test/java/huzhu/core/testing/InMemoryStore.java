@@ -59,7 +59,7 @@ public final class InMemoryStore implements Store {
     public Snapshot snapshot() {
         synchronized (lock) {
             return new Snapshot(directory.members.all(), directory.volunteers.all(), directory.leaders.all(),
-                    new TreeMap<>(triggerTokens.memberByTokenHash), new TreeMap<>(incidents.byId.rows()),
+                    triggerTokens.memberByTokenHash(), new TreeMap<>(incidents.byId.rows()),
                     new TreeMap<>(followUps.byId.rows()), settings.savedEscalationPolicy().map(Versioned::value),
                     new TreeMap<>(audit.byId.rows()));
         }

@@ -8,14 +8,14 @@ import java.util.Optional;
 
 final class MemorySettings implements SettingsStore {
     private static final String ESCALATION = "escalation";
+    private static final String ROSTER = "duty-roster";
 
-    private final Object lock;
     private final MemoryTable<Versioned<EscalationPolicy>> policy;
-    private DutyRoster roster;
+    private final MemoryTable<DutyRoster> roster;
 
     MemorySettings(Object lock) {
-        this.lock = lock;
         this.policy = new MemoryTable<>(lock, "policy", p -> ESCALATION, Versioned::version);
+        this.roster = new MemoryTable<>(lock, "roster", r -> ROSTER);
     }
 
     @Override
@@ -30,15 +30,11 @@ final class MemorySettings implements SettingsStore {
 
     @Override
     public Optional<DutyRoster> dutyRoster() {
-        synchronized (lock) {
-            return Optional.ofNullable(roster);
-        }
+        return roster.get(ROSTER);
     }
 
     @Override
     public void saveDutyRoster(DutyRoster roster) {
-        synchronized (lock) {
-            this.roster = roster;
-        }
+        this.roster.put(roster);
     }
 }

@@ -105,6 +105,13 @@ final class MemoryTable<V> {
         }
     }
 
+    /** Stores the record whatever is stored under its key: the last write wins. */
+    void put(V row) {
+        synchronized (lock) {
+            write(row);
+        }
+    }
+
     private void replaceNext(V stored, V row) {
         if (versionOf.applyAsLong(stored) != versionOf.applyAsLong(row) - 1) {
             throw new StaleWrite(what, keyOf.apply(row));

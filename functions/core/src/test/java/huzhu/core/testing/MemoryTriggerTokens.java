@@ -2,60 +2,62 @@ package huzhu.core.testing;
 
 import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.TriggerTokenStore;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 final class MemoryTriggerTokens implements TriggerTokenStore {
+    private record Binding(String memberId, String tokenHash) {
+    }
+
     private final Object lock;
     private final MemoryDirectory directory;
-    final Map<String, String> memberByTokenHash = new HashMap<>();
-    private final Map<String, String> tokenHashByMember = new HashMap<>();
+    private final MemoryTable<Binding> byMember;
 
     /** {@code directory} says where a token's member lives: in memory the link names the city of the member as stored. */
     MemoryTriggerTokens(Object lock, MemoryDirectory directory) {
         this.lock = lock;
         this.directory = directory;
+        this.byMember = new MemoryTable<>(lock, "trigger token", Binding::memberId);
     }
 
     @Override
     public void bind(String memberId, String tokenHash) {
         synchronized (lock) {
-            unbind(memberId);
-            String previousOwner = memberByTokenHash.put(tokenHash, memberId);
-            if (previousOwner != null) tokenHashByMember.remove(previousOwner);
-            tokenHashByMember.put(memberId, tokenHash);
+            bindingOf(tokenHash).ifPresent(previous -> byMember.delete(previous.memberId()));
+            byMember.put(new Binding(memberId, tokenHash));
         }
     }
 
     @Override
     public Optional<PhoneLink> linkFor(String tokenHash) {
-        synchronized (lock) {
-            return Optional.ofNullable(memberByTokenHash.get(tokenHash)).map(memberId -> new PhoneLink(memberId,
-                    directory.members().get(memberId).map(m -> m.homeArea() == null ? null : m.homeArea().city())
-                            .orElse(null)));
-        }
+        return bindingOf(tokenHash).map(b -> new PhoneLink(b.memberId(), directory.members().get(b.memberId())
+                .map(m -> m.homeArea() == null ? null : m.homeArea().city()).orElse(null)));
     }
 
     @Override
     public boolean has(String memberId) {
-        synchronized (lock) {
-            return tokenHashByMember.containsKey(memberId);
-        }
+        return byMember.get(memberId).isPresent();
     }
 
     @Override
     public Optional<String> tokenHashOf(String memberId) {
-        synchronized (lock) {
-            return Optional.ofNullable(tokenHashByMember.get(memberId));
-        }
+        return byMember.get(memberId).map(Binding::tokenHash);
     }
 
     @Override
     public void unbind(String memberId) {
-        synchronized (lock) {
-            String old = tokenHashByMember.remove(memberId);
-            if (old != null) memberByTokenHash.remove(old);
-        }
+        byMember.delete(memberId);
+    }
+
+    /** Which member each token hash names. */
+    Map<String, String> memberByTokenHash() {
+        Map<String, String> links = new TreeMap<>();
+        byMember.all().forEach(b -> links.put(b.tokenHash(), b.memberId()));
+        return links;
+    }
+
+    private Optional<Binding> bindingOf(String tokenHash) {
+        return byMember.where(b -> b.tokenHash().equals(tokenHash)).stream().findFirst();
     }
 }
