@@ -36,10 +36,7 @@ class OutboxTest {
     @Test
     void anIntentWhoseSenderDied_isSentByTheSweep_afterTheLease_once() {
         // given: the process dies after storing the intents, before any SMS went out
-        Dispatcher dying = new Dispatcher(world.store.incidents(), world.store.directory(), world.store.settings(),
-                world.store.holds(), world.store.surges(), world.store.audit(), sms -> {
-            throw new IllegalStateException("the function was killed (test)");
-        }, (l, s, t) -> { }, world.timer, world.clock, world.ids, World.CONFIG);
+        Dispatcher dying = dyingDispatcher();
         String id = "inc-crash";
         assertThatThrownBy(() -> dying.open(newIncident(id))).isInstanceOf(IllegalStateException.class);
         assertThat(world.incident(id).alerts()).hasSize(2).allMatch(Alert::unsent);
@@ -158,10 +155,7 @@ class OutboxTest {
     @Test
     void whoAcceptsWhileTheirOwnAlertIsStillUnsent_staysTheAcceptedResponder() {
         // given: the intents are stored, the process dies before sending; 李娜 answers by code all the same
-        Dispatcher dying = new Dispatcher(world.store.incidents(), world.store.directory(), world.store.settings(),
-                world.store.holds(), world.store.surges(), world.store.audit(), sms -> {
-            throw new IllegalStateException("the function was killed (test)");
-        }, (l, s, t) -> { }, world.timer, world.clock, world.ids, World.CONFIG);
+        Dispatcher dying = dyingDispatcher();
         assertThatThrownBy(() -> dying.open(newIncident("inc-early"))).isInstanceOf(IllegalStateException.class);
 
         // when
@@ -193,6 +187,14 @@ class OutboxTest {
         Alert recorded = world.alert(incident.id(), "v-1");
         assertThat(recorded.status()).isEqualTo(AlertStatus.SENT);
         assertThat(recorded.messageId()).isEqualTo(world.messenger.sentTo(LI_NA).get(1).messageId());
+    }
+
+    /** The world's dispatcher in a process that is killed as it sends its first SMS, after storing the intents. */
+    private Dispatcher dyingDispatcher() {
+        return new Dispatcher(world.store.incidents(), world.store.directory(), world.store.settings(),
+                world.store.holds(), world.store.surges(), world.store.audit(), sms -> {
+            throw new IllegalStateException("the function was killed (test)");
+        }, (l, s, t) -> { }, world.timer, world.clock, world.ids, World.CONFIG);
     }
 
     private static Dispatcher.NewIncident newIncident(String id) {
