@@ -44,13 +44,12 @@ final class MemoryDirectory implements DirectoryStore {
 
     @Override
     public List<PhoneLink> familyLinks(String e164) {
-        return members.byId.where(m -> m.hasFamilyPhone(e164)).stream()
-                .map(m -> new PhoneLink(m.id(), m.homeArea() == null ? null : m.homeArea().city())).toList();
+        return members.byId.where(m -> m.hasFamilyPhone(e164)).stream().map(MemoryDirectory::linkOf).toList();
     }
 
     @Override
     public Optional<PhoneLink> memberPhoneLink(String e164) {
-        return members().byPhone(e164).map(m -> new PhoneLink(m.id(), m.homeArea() == null ? null : m.homeArea().city()));
+        return members().byPhone(e164).map(MemoryDirectory::linkOf);
     }
 
     @Override
@@ -69,6 +68,11 @@ final class MemoryDirectory implements DirectoryStore {
     @Override
     public List<Leader> leadersAtLevel(int level) {
         return leaders.byId.where(l -> l.level() == level);
+    }
+
+    /** A link to the member as stored: in memory a link always names the city the member lives in now. */
+    static PhoneLink linkOf(Member m) {
+        return new PhoneLink(m.id(), m.homeArea() == null ? null : m.homeArea().city());
     }
 
     static final class MemoryRegistry<T extends DirectoryEntry> implements Registry<T> {

@@ -31,8 +31,8 @@ final class MemoryTriggerTokens implements TriggerTokenStore {
 
     @Override
     public Optional<PhoneLink> linkFor(String tokenHash) {
-        return bindingOf(tokenHash).map(b -> new PhoneLink(b.memberId(), directory.members().get(b.memberId())
-                .map(m -> m.homeArea() == null ? null : m.homeArea().city()).orElse(null)));
+        return bindingOf(tokenHash).map(b -> directory.members().get(b.memberId()).map(MemoryDirectory::linkOf)
+                .orElse(new PhoneLink(b.memberId(), null)));
     }
 
     @Override
