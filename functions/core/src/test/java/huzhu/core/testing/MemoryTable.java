@@ -29,10 +29,10 @@ final class MemoryTable<V> {
     private final Map<String, V> rows;
     private Consumer<V> constraint = row -> { };
 
-    /** Records written once and never changed, in key order. */
+    /** Records without a version (inserted, put or deleted, never updated on a version), in key order. */
     MemoryTable(Object lock, String what, Function<V, String> keyOf) {
         this(lock, what, keyOf, row -> {
-            throw new UnsupportedOperationException(what + " is written once");
+            throw new UnsupportedOperationException(what + " has no version");
         });
     }
 
