@@ -3,14 +3,11 @@ package huzhu.aws.sns;
 import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.LeaderAnnouncements;
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * Publishes an incident summary to the leaders' SNS topic ({@code HUZHU_LEADER_TOPIC_ARN}) with a Number
@@ -31,14 +28,13 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
     private final Consumer<String> log;
 
     public LeaderTopicPublisher(AwsApi sns, String topicArn) {
-        this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+        this(sns, topicArn, Publishing.production());
     }
 
-    public LeaderTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper,
-            DoubleSupplier jitter, Consumer<String> logSink) {
+    public LeaderTopicPublisher(AwsApi sns, String topicArn, Publishing publishing) {
         this.topicArn = Text.strippedOrNull(topicArn);
-        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = logSink;
+        this.publisher = publishing.publisher(sns);
+        this.log = publishing.log();
     }
 
     /** Topic ARN from {@code HUZHU_LEADER_TOPIC_ARN}, endpoint override from {@code HUZHU_SNS_ENDPOINT}. */

@@ -4,16 +4,13 @@ import huzhu.aws.AwsApi;
 import huzhu.aws.sns.RetryingPublisher.Attribute;
 import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeBroadcast;
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * Publishes each notice to the notices topic ({@code HUZHU_NOTICE_TOPIC_ARN}) beside its SMS: the union's mailing
@@ -32,14 +29,13 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
     private final Consumer<String> log;
 
     public NoticeTopicPublisher(AwsApi sns, String topicArn) {
-        this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+        this(sns, topicArn, Publishing.production());
     }
 
-    public NoticeTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
-            Consumer<String> logSink) {
+    public NoticeTopicPublisher(AwsApi sns, String topicArn, Publishing publishing) {
         this.topicArn = Text.strippedOrNull(topicArn);
-        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = logSink;
+        this.publisher = publishing.publisher(sns);
+        this.log = publishing.log();
     }
 
     public boolean configured() {
