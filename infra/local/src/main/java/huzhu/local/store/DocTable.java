@@ -2,10 +2,12 @@ package huzhu.local.store;
 
 import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.first;
+import static huzhu.local.store.Sql.whereTime;
 
 import huzhu.core.kernel.StaleWrite;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,6 +69,15 @@ final class DocTable<T> {
     Optional<T> get(Object... keyValues) {
         return sql.tx(c -> first(sql.docs(c, type, "SELECT doc FROM " + table + " WHERE " + keyCondition(),
                 keyValues)));
+    }
+
+    /** The rows whose {@code timeColumn} lies from {@code from} up to {@code to} (either may be null), oldest first. */
+    List<T> between(String timeColumn, Instant from, Instant to) {
+        StringBuilder query = new StringBuilder("SELECT doc FROM " + table + " WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        whereTime(query, params, timeColumn, from, to);
+        query.append(" ORDER BY ").append(timeColumn).append(", id");
+        return sql.tx(c -> sql.docs(c, type, query.toString(), params.toArray()));
     }
 
     /** Inserts the row; a row already under its key is the caller's bug (ids are drawn fresh), and is refused. */

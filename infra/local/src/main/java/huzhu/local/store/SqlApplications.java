@@ -1,7 +1,6 @@
 package huzhu.local.store;
 
 import static huzhu.local.store.Sql.nanos;
-import static huzhu.local.store.Sql.whereTime;
 
 import huzhu.core.care.ApplicationStatus;
 import huzhu.core.care.ApplicationStore;
@@ -10,7 +9,6 @@ import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StatusFilter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,10 +57,6 @@ final class SqlApplications implements ApplicationStore {
 
     @Override
     public List<AssistanceApplication> submittedBetween(Instant from, Instant to) {
-        StringBuilder query = new StringBuilder("SELECT doc FROM applications WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        whereTime(query, params, "submitted_at", from, to);
-        query.append(" ORDER BY submitted_at, id");
-        return sql.tx(c -> sql.docs(c, AssistanceApplication.class, query.toString(), params.toArray()));
+        return rows.between("submitted_at", from, to);
     }
 }

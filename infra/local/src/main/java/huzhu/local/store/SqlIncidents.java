@@ -146,10 +146,6 @@ final class SqlIncidents implements IncidentStore {
 
     @Override
     public List<Incident> createdBetween(Instant from, Instant to) {
-        StringBuilder query = new StringBuilder("SELECT doc FROM incidents WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        whereTime(query, params, "created_at", from, to);
-        query.append(" ORDER BY created_at, id");
-        return sql.tx(c -> sql.docs(c, Incident.class, query.toString(), params.toArray()));
+        return rows.between("created_at", from, to);
     }
 }
