@@ -2,6 +2,7 @@ package huzhu.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import huzhu.core.testing.Stdout;
 import huzhu.robots.GroupChat;
 import huzhu.robots.GroupKind;
 import huzhu.robots.GroupMessage;
@@ -9,9 +10,6 @@ import huzhu.robots.GroupRobots;
 import huzhu.robots.PostResult;
 import huzhu.robots.Retry;
 import huzhu.robots.RobotAnnouncements;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,8 @@ class GroupPostFailureFilterTest {
 
         // when
         robots.post(GroupKind.INCIDENT_NEWS, new GroupMessage("", "【互助】求助 N47（路北区）已发起"), "i-1");
-        lines.add(stdoutOf(() -> RobotAnnouncements.fromSettings("{\"robots\": 1}", Clock.systemUTC(), "zh-CN")));
+        lines.add(Stdout.captured(() -> RobotAnnouncements.fromSettings("{\"robots\": 1}", Clock.systemUTC(), "zh-CN"))
+                .strip());
 
         // then
         assertThat(lines).hasSize(3);
@@ -65,18 +64,5 @@ class GroupPostFailureFilterTest {
                 return answer;
             }
         };
-    }
-
-    /** The one line {@code action} printed. */
-    private static String stdoutOf(Runnable action) {
-        PrintStream before = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(before);
-        }
-        return out.toString(StandardCharsets.UTF_8).strip();
     }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 
+import huzhu.aws.sns.Publishing;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.core.kernel.Backoff;
@@ -35,8 +36,8 @@ class SmsFailureFilterTest {
     void smsFailureFilter_matchesAFailedSendLine_andNotASentOne() throws Exception {
         // given: SnsMessenger over an SNS that answers, writing its lines here
         List<String> lines = new ArrayList<>();
-        SnsMessenger messenger = new SnsMessenger(answeringSns(), SmsConfig.DEFAULTS, Backoff.NONE,
-                d -> { }, () -> 0.5, lines::add);
+        SnsMessenger messenger = new SnsMessenger(answeringSns(), SmsConfig.DEFAULTS,
+                new Publishing(Backoff.NONE, d -> { }, () -> 0.5, lines::add));
 
         // when: one send that SNS accepts, one it never gets (not an E.164 number)
         messenger.send(new OutboundSms("+8613900000021", TestSms.saying("测试"), "i1"));

@@ -3,12 +3,17 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,7 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The browser tests' fixture: a local stack of the test's own (a fresh data dir, a free port) and this JVM's
  * Chromium handed over as new ({@link HeadlessChromium#session}), for the console and the public pages: signing in,
  * clicking and typing as an officer does, the network made slow or cut through the DevTools protocol
- * (Network.emulateNetworkConditions), a small union to work with, screenshots and the axe-core check.
+ * (Network.emulateNetworkConditions), a small union to work with, screenshots and the axe-core check. A test
+ * holds one in an {@code @AutoClose} field: JUnit makes an instance of the test class per test, so each test gets
+ * its own stack and data, which closing deletes.
  */
 final class ConsoleBrowser implements AutoCloseable {
     static final String ADMIN = "officers-it-admin-token-0001";
@@ -34,16 +41,18 @@ final class ConsoleBrowser implements AutoCloseable {
     final WebDriverWait wait;
     private final String adminToken;
     private final BrowserSteps steps;
+    private final Path dataDir;
 
-    ConsoleBrowser(Path dataDir, Dimension size) {
-        this(dataDir, size, null, Map.of());
+    ConsoleBrowser(Dimension size) {
+        this(size, null, Map.of());
     }
 
     /**
      * @param userAgent what the browser says it is (WeChat's built-in browser, say); null for Chromium's own
      * @param env the stack's settings beyond the defaults (a hosted sign-in page, another admin token)
      */
-    ConsoleBrowser(Path dataDir, Dimension size, String userAgent, Map<String, String> env) {
+    ConsoleBrowser(Dimension size, String userAgent, Map<String, String> env) {
+        dataDir = newDataDir();
         browser = HeadlessChromium.session(size, userAgent);
         stack = StoryStack.start(dataDir, ADMIN, clock, env);
         adminToken = env.getOrDefault("HUZHU_ADMIN_TOKEN", ADMIN);
@@ -197,12 +206,30 @@ final class ConsoleBrowser implements AutoCloseable {
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /** Leaves the browser for the next test, stops the stack and deletes its data. */
     @Override
     public void close() {
         try {
             HeadlessChromium.leave(browser, stack.baseUrl());
         } finally {
             stack.close();
+            deleteTree(dataDir);
+        }
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("huzhu-console-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

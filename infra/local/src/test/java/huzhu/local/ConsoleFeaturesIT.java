@@ -25,9 +25,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleFeaturesIT {
     @TempDir
-    Path dataDir;
-
-    @TempDir
     Path downloads;
 
     private ConsoleBrowser c;
@@ -38,7 +35,7 @@ class ConsoleFeaturesIT {
     }
 
     private void start(String size) {
-        c = new ConsoleBrowser(dataDir, size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
+        c = new ConsoleBrowser(size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
     }
 
     /** Opens the menu first on a phone, where it is folded. */

@@ -14,17 +14,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,20 +41,8 @@ class ConsoleIT {
     private static final String FATHER = "13911110002";
     private static final String LIU = "13911110011";
 
-    @TempDir
-    Path dataDir;
-
-    private ConsoleBrowser c;
-
-    @BeforeEach
-    void startTheStackAndTheBrowser() {
-        c = new ConsoleBrowser(dataDir, new Dimension(1280, 1200));
-    }
-
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
+    @AutoClose
+    private final ConsoleBrowser c = new ConsoleBrowser(new Dimension(1280, 1200));
 
     @Test
     void anOfficer_runsAnEmergencyFromTheConsole_fromSignInToTheCareVisit() throws Exception {

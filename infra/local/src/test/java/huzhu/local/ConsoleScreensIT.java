@@ -3,12 +3,10 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -20,9 +18,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * must find no WCAG 2.x A or AA violation on any of them — the dialogs and the not-live banner included.
  */
 class ConsoleScreensIT {
-    @TempDir
-    Path dataDir;
-
     private ConsoleBrowser c;
 
     @AfterEach
@@ -33,7 +28,7 @@ class ConsoleScreensIT {
     @ParameterizedTest(name = "on a {0}")
     @ValueSource(strings = {"desk", "phone"})
     void everyScreen_isShown_andHasNoAccessibilityViolation(String size) {
-        c = new ConsoleBrowser(dataDir, size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
+        c = new ConsoleBrowser(size.equals("phone") ? ConsoleBrowser.PHONE : ConsoleBrowser.DESK);
         try {
             walk(size);
         } catch (RuntimeException | AssertionError e) {

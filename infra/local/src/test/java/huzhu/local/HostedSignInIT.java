@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,16 +27,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class HostedSignInIT {
     private static final String CLIENT_ID = "5k2q7itexampleclient0hosted";
 
-    @TempDir
-    Path dataDir;
-
     private ConsoleBrowser c;
     private FakeHostedUi cognito;
 
     @BeforeEach
     void startTheStackAndTheBrowser() {
         cognito = new FakeHostedUi(CLIENT_ID);
-        c = new ConsoleBrowser(dataDir, new Dimension(1280, 900), null, Map.of("HUZHU_ADMIN_TOKEN", cognito.idToken(),
+        c = new ConsoleBrowser(new Dimension(1280, 900), null, Map.of("HUZHU_ADMIN_TOKEN", cognito.idToken(),
                 "HUZHU_COGNITO_DOMAIN", cognito.origin(), "HUZHU_USER_POOL_CLIENT_ID", CLIENT_ID));
         cognito.registerRedirectUri(console());
     }

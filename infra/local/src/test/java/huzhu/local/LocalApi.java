@@ -70,19 +70,20 @@ final class LocalApi {
     }
 
     List<String> outboxTo(String phone) {
-        Reply r = get("/local/sms/outbox?to=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
-        assertThat(r.status()).isEqualTo(200);
-        List<String> bodies = new ArrayList<>();
-        r.json().get("items").forEach(i -> bodies.add(i.get("body").asText()));
-        return bodies;
+        return itemTexts("/local/sms/outbox?to=", phone, "body");
     }
 
     /** The text of every post the local stack's robot {@code robot} made to its group, oldest first. */
     List<String> groupPosts(String robot) {
-        Reply r = get("/local/group/posts?robot=" + URLEncoder.encode(robot, StandardCharsets.UTF_8));
+        return itemTexts("/local/group/posts?robot=", robot, "text");
+    }
+
+    /** {@code field} of each item a local listing gives for {@code value}. */
+    private List<String> itemTexts(String query, String value, String field) {
+        Reply r = get(query + URLEncoder.encode(value, StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(200);
         List<String> texts = new ArrayList<>();
-        r.json().get("items").forEach(i -> texts.add(i.get("text").asText()));
+        r.json().get("items").forEach(i -> texts.add(i.get(field).asText()));
         return texts;
     }
 

@@ -3,13 +3,10 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,20 +26,8 @@ class MemberPageIT {
             + "ABI/arm64";
     private static final String FATHER = "13911130002";
 
-    @TempDir
-    Path dataDir;
-
-    private ConsoleBrowser c;
-
-    @BeforeEach
-    void startTheStackAndTheBrowser() {
-        c = new ConsoleBrowser(dataDir, ConsoleBrowser.PHONE, WECHAT, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
+    @AutoClose
+    private final ConsoleBrowser c = new ConsoleBrowser(ConsoleBrowser.PHONE, WECHAT, Map.of());
 
     @Test
     void theFamilyInWeChat_asksForHelp_readsANotice_appliesWithItsDocuments_andSeesTheOfficersApproval()

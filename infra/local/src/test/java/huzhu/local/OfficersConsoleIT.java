@@ -7,15 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -29,21 +27,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * (confirmations, focus, units, promises, taps to call, compression).
  */
 class OfficersConsoleIT {
-    @TempDir
-    Path dataDir;
-
-    private ConsoleBrowser c;
+    @AutoClose
+    private final ConsoleBrowser c = new ConsoleBrowser(ConsoleBrowser.DESK);
     private String name;
 
     @BeforeEach
-    void start(TestInfo info) {
+    void name(TestInfo info) {
         name = info.getTestMethod().orElseThrow().getName();
-        c = new ConsoleBrowser(dataDir, ConsoleBrowser.DESK);
-    }
-
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
     }
 
     /** Runs the story under the test's name, keeping what the browser showed when it fails. */

@@ -3,13 +3,10 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -23,20 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class PublicPagesIT {
     private static final String NEIGHBOUR = "13911110011";
 
-    @TempDir
-    Path dataDir;
-
-    private ConsoleBrowser c;
-
-    @BeforeEach
-    void startTheStackAndTheBrowser() {
-        c = new ConsoleBrowser(dataDir, ConsoleBrowser.PHONE);
-    }
-
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
+    @AutoClose
+    private final ConsoleBrowser c = new ConsoleBrowser(ConsoleBrowser.PHONE);
 
     @Test
     void theFamilysButton_andTheNeighboursAccept_work_underThePagesContentSecurityPolicy() {

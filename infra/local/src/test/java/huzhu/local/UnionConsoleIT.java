@@ -3,13 +3,10 @@ package huzhu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -24,20 +21,8 @@ import org.openqa.selenium.support.ui.Select;
  * simulator. Screenshots go to target/screenshots/.
  */
 class UnionConsoleIT {
-    @TempDir
-    Path dataDir;
-
-    private ConsoleBrowser c;
-
-    @BeforeEach
-    void startTheStackAndTheBrowser() {
-        c = new ConsoleBrowser(dataDir, new Dimension(1280, 1400));
-    }
-
-    @AfterEach
-    void stop() {
-        if (c != null) c.close();
-    }
+    @AutoClose
+    private final ConsoleBrowser c = new ConsoleBrowser(new Dimension(1280, 1400));
 
     @Test
     void anOfficer_recordsADeath_plansASafetyRound_approvesAContactChange_andEditsTheGuide() throws Exception {

@@ -18,7 +18,6 @@ import huzhu.core.care.ApplicationStore;
 import huzhu.core.care.AssistanceApplication;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,16 +42,12 @@ final class Applications implements ApplicationStore {
 
     @Override
     public void insert(AssistanceApplication application) {
-        if (!table.putNew(write(application))) {
-            throw new IllegalStateException("application " + application.id() + " already exists");
-        }
+        table.insert(write(application), "application", application.id());
     }
 
     @Override
     public void update(AssistanceApplication updated) {
-        if (!table.putOver(write(updated), updated.version())) {
-            throw new StaleWrite("application", updated.id());
-        }
+        table.update(write(updated), updated.version(), "application", updated.id());
     }
 
     @Override

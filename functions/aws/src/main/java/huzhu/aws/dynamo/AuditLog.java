@@ -49,9 +49,7 @@ final class AuditLog implements AuditStore {
                 .strings("fields", e.fields())
                 .n("count", e.count())
                 .build();
-        if (!table.putNew(item)) {
-            throw new IllegalStateException("audit " + e.id() + " already exists");
-        }
+        table.insert(item, "audit", e.id());
     }
 
     @Override

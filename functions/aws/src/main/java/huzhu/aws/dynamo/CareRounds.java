@@ -31,9 +31,7 @@ final class CareRounds implements CareRoundStore {
 
     @Override
     public void insert(CareRound round) {
-        if (!table.putNew(write(round))) {
-            throw new IllegalStateException("round " + round.id() + " already exists");
-        }
+        table.insert(write(round), "round", round.id());
     }
 
     @Override

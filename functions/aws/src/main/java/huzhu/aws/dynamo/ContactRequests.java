@@ -14,7 +14,6 @@ import huzhu.core.care.ContactRequest;
 import huzhu.core.care.ContactRequestStore;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +35,12 @@ final class ContactRequests implements ContactRequestStore {
 
     @Override
     public void insert(ContactRequest request) {
-        if (!table.putNew(write(request))) {
-            throw new IllegalStateException("contact request " + request.id() + " already exists");
-        }
+        table.insert(write(request), "contact request", request.id());
     }
 
     @Override
     public void update(ContactRequest updated) {
-        if (!table.putOver(write(updated), updated.version())) {
-            throw new StaleWrite("contactRequest", updated.id());
-        }
+        table.update(write(updated), updated.version(), "contactRequest", updated.id());
     }
 
     @Override

@@ -35,9 +35,7 @@ final class FollowUps implements FollowUpStore {
 
     @Override
     public void insert(FollowUp followUp) {
-        if (!table.putNew(FollowUpItems.write(followUp))) {
-            throw new IllegalStateException("followup " + followUp.id() + " already exists");
-        }
+        table.insert(FollowUpItems.write(followUp), "followup", followUp.id());
     }
 
     @Override

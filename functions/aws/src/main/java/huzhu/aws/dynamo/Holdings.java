@@ -6,7 +6,6 @@ import static huzhu.aws.dynamo.TableSchema.SK;
 
 import huzhu.core.incident.HoldStore;
 import huzhu.core.incident.Holds;
-import huzhu.core.kernel.StaleWrite;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,10 +25,7 @@ final class Holdings implements HoldStore {
 
     @Override
     public void put(Holds holds) {
-        boolean written = holds.version() == 1
-                ? table.putNew(write(holds))
-                : table.putOver(write(holds), holds.version());
-        if (!written) throw new StaleWrite("holds", holds.volunteerId());
+        table.save(write(holds), holds.version(), "holds", holds.volunteerId());
     }
 
     private static Map<String, AttributeValue> write(Holds h) {

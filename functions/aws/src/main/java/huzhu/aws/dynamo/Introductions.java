@@ -14,7 +14,6 @@ import huzhu.core.care.FamilyIntroduction;
 import huzhu.core.care.IntroductionStatus;
 import huzhu.core.care.IntroductionStore;
 import huzhu.core.kernel.Language;
-import huzhu.core.kernel.StaleWrite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +33,7 @@ final class Introductions implements IntroductionStore {
 
     @Override
     public void save(FamilyIntroduction next) {
-        boolean written = next.version() == 1
-                ? table.putNew(write(next))
-                : table.putOver(write(next), next.version());
-        if (!written) throw new StaleWrite("introduction", next.memberId());
+        table.save(write(next), next.version(), "introduction", next.memberId());
     }
 
     @Override

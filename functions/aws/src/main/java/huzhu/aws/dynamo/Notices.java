@@ -26,7 +26,6 @@ import huzhu.core.directory.PersonKind;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,16 +54,12 @@ final class Notices implements NoticeStore {
 
     @Override
     public void insert(Notice notice) {
-        if (!table.putNew(write(notice))) {
-            throw new IllegalStateException("notice " + notice.id() + " already exists");
-        }
+        table.insert(write(notice), "notice", notice.id());
     }
 
     @Override
     public void update(Notice updated) {
-        if (!table.putOver(write(updated), updated.version())) {
-            throw new StaleWrite("notice", updated.id());
-        }
+        table.update(write(updated), updated.version(), "notice", updated.id());
     }
 
     @Override
@@ -139,9 +134,7 @@ final class Notices implements NoticeStore {
 
     @Override
     public void updateDelivery(NoticeDelivery updated) {
-        if (!table.putOver(write(updated), updated.version())) {
-            throw new StaleWrite("delivery", updated.noticeId());
-        }
+        table.update(write(updated), updated.version(), "delivery", updated.noticeId());
     }
 
     @Override
@@ -208,9 +201,7 @@ final class Notices implements NoticeStore {
                 .s("text", reply.text())
                 .wire("decision", reply.decision())
                 .build();
-        if (!table.putNew(item)) {
-            throw new IllegalStateException("reply " + reply.id() + " already exists");
-        }
+        table.insert(item, "reply", reply.id());
     }
 
     @Override

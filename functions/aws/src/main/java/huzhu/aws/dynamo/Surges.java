@@ -7,7 +7,6 @@ import static huzhu.aws.dynamo.TableSchema.SK;
 import huzhu.core.directory.Area;
 import huzhu.core.incident.Surge;
 import huzhu.core.incident.SurgeStore;
-import huzhu.core.kernel.StaleWrite;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,7 @@ final class Surges implements SurgeStore {
 
     @Override
     public void put(Surge surge) {
-        boolean written = surge.version() == 1
-                ? table.putNew(write(surge))
-                : table.putOver(write(surge), surge.version());
-        if (!written) throw new StaleWrite("surge", surge.area().city() + "/" + surge.area().district());
+        table.save(write(surge), surge.version(), "surge", surge.area().city() + "/" + surge.area().district());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
 import huzhu.core.error.DependencyFailure;
+import huzhu.core.kernel.StaleWrite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,22 @@ final class Table {
     /** Writes {@code version} of an item over the stored {@code version - 1}; false if another version is stored. */
     boolean putOver(Map<String, AttributeValue> item, long version) {
         return put(item, "#version = :expected", Map.of(":expected", Items.n(version - 1)));
+    }
+
+    /** Writes a new item; one already under its key is the caller's bug (ids are drawn fresh), and is refused. */
+    void insert(Map<String, AttributeValue> item, String what, String id) {
+        if (!putNew(item)) throw new IllegalStateException(what + " " + id + " already exists");
+    }
+
+    /** Writes {@code version} of an item over {@code version - 1}; another version stored is a stale write. */
+    void update(Map<String, AttributeValue> item, long version, String what, String id) {
+        if (!putOver(item, version)) throw new StaleWrite(what, id);
+    }
+
+    /** Version 1 as a new item, any later version over the one before it; otherwise a stale write. */
+    void save(Map<String, AttributeValue> item, long version, String what, String id) {
+        boolean written = version == 1 ? putNew(item) : putOver(item, version);
+        if (!written) throw new StaleWrite(what, id);
     }
 
     /**

@@ -3,14 +3,10 @@ package huzhu.aws.sns;
 import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.LeaderAnnouncements;
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * Publishes an incident summary to the leaders' SNS topic ({@code HUZHU_LEADER_TOPIC_ARN}) with a Number
@@ -26,19 +22,14 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
     static final String LEVEL = "level";
     private static final int SNS_SUBJECT_MAX = 99;
 
-    private final String topicArn;
-    private final RetryingPublisher publisher;
-    private final Consumer<String> log;
+    private final SnsTopic topic;
 
     public LeaderTopicPublisher(AwsApi sns, String topicArn) {
-        this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+        this(sns, topicArn, Publishing.production());
     }
 
-    public LeaderTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper,
-            DoubleSupplier jitter, Consumer<String> logSink) {
-        this.topicArn = Text.strippedOrNull(topicArn);
-        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = logSink;
+    public LeaderTopicPublisher(AwsApi sns, String topicArn, Publishing publishing) {
+        this.topic = new SnsTopic(sns, topicArn, "leader topic", TOPIC_ARN, publishing);
     }
 
     /** Topic ARN from {@code HUZHU_LEADER_TOPIC_ARN}, endpoint override from {@code HUZHU_SNS_ENDPOINT}. */
@@ -53,7 +44,7 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
     }
 
     public boolean configured() {
-        return topicArn != null;
+        return topic.configured();
     }
 
     /**
@@ -67,28 +58,21 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
     }
 
     public SendResult publish(int level, String subject, String text) {
-        long started = System.nanoTime();
+        return topic.publish(() -> message(level, subject, text), "leaders.announce", "escalationLevel", level);
+    }
+
+    /** Null when there is neither a subject nor a text. */
+    private static SnsTopic.Message message(int level, String subject, String text) {
         String title = Text.strippedOrNull(subject);
         String body = text == null ? "" : text;
-        RetryingPublisher.Outcome outcome;
-        if (topicArn == null) {
-            outcome = new RetryingPublisher.Outcome(SendResult.failed("no leader topic (" + TOPIC_ARN + " unset)",
-                    true), 0);
-        } else if (body.isBlank() && title == null) {
-            outcome = new RetryingPublisher.Outcome(SendResult.failed("empty-message", true), 0);
-        } else {
-            Map<String, RetryingPublisher.Attribute> attributes = Map.of(LEVEL,
-                    new RetryingPublisher.Attribute("Number", Integer.toString(level)));
-            if (title != null && validSubject(title)) {
-                outcome = publisher.publish(RetryingPublisher.publish(topicArn, null, body.isBlank() ? title : body,
-                        title, attributes));
-            } else {
-                outcome = publisher.publish(RetryingPublisher.publish(topicArn, null,
-                        title == null ? body : body.isBlank() ? title : title + "\n" + body, null, attributes));
-            }
+        if (body.isBlank() && title == null) return null;
+        Map<String, RetryingPublisher.Attribute> attributes = Map.of(LEVEL,
+                new RetryingPublisher.Attribute("Number", Integer.toString(level)));
+        if (title != null && validSubject(title)) {
+            return new SnsTopic.Message(body.isBlank() ? title : body, title, attributes);
         }
-        log.accept(outcome.logLine("leaders.announce", "escalationLevel", level, started));
-        return outcome.result();
+        return new SnsTopic.Message(title == null ? body : body.isBlank() ? title : title + "\n" + body, null,
+                attributes);
     }
 
     static boolean validSubject(String s) {

@@ -4,16 +4,11 @@ import huzhu.aws.AwsApi;
 import huzhu.aws.sns.RetryingPublisher.Attribute;
 import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeBroadcast;
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
-import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * Publishes each notice to the notices topic ({@code HUZHU_NOTICE_TOPIC_ARN}) beside its SMS: the union's mailing
@@ -27,46 +22,36 @@ import java.util.function.DoubleSupplier;
 public final class NoticeTopicPublisher implements NoticeBroadcast {
     public static final String TOPIC_ARN = "HUZHU_NOTICE_TOPIC_ARN";
 
-    private final String topicArn;
-    private final RetryingPublisher publisher;
-    private final Consumer<String> log;
+    private final SnsTopic topic;
 
     public NoticeTopicPublisher(AwsApi sns, String topicArn) {
-        this(sns, topicArn, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+        this(sns, topicArn, Publishing.production());
     }
 
-    public NoticeTopicPublisher(AwsApi sns, String topicArn, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
-            Consumer<String> logSink) {
-        this.topicArn = Text.strippedOrNull(topicArn);
-        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = logSink;
+    public NoticeTopicPublisher(AwsApi sns, String topicArn, Publishing publishing) {
+        this.topic = new SnsTopic(sns, topicArn, "notices topic", TOPIC_ARN, publishing);
     }
 
     public boolean configured() {
-        return topicArn != null;
+        return topic.configured();
     }
 
     @Override
     public SendResult publish(Notice notice, String pageUrl) {
-        long started = System.nanoTime();
-        RetryingPublisher.Outcome outcome;
-        if (topicArn == null) {
-            outcome = new RetryingPublisher.Outcome(SendResult.failed("no notices topic (" + TOPIC_ARN + " unset)", true),
-                    0);
-        } else {
-            Map<String, Attribute> attributes = new LinkedHashMap<>();
-            attributes.put("audience", string(notice.audience().kind().wire()));
-            if (notice.audience().unit() != null) attributes.put("unit", string(notice.audience().unit()));
-            attributes.put("noticeId", string(notice.id()));
-            String footer = Messages.text(Language.DEFAULT, "topic.notice.footer", Map.of("link", pageUrl));
-            String body = notice.text() + "\n\n" + footer;
-            // SNS takes only a short printable-ASCII subject; a Chinese title heads the message instead
-            boolean subject = LeaderTopicPublisher.validSubject(notice.title());
-            outcome = publisher.publish(RetryingPublisher.publish(topicArn, null,
-                    subject ? body : notice.title() + "\n\n" + body, subject ? notice.title() : null, attributes));
-        }
-        log.accept(outcome.logLine("notice.publish", "noticeId", notice.id(), started));
-        return outcome.result();
+        return topic.publish(() -> message(notice, pageUrl), "notice.publish", "noticeId", notice.id());
+    }
+
+    private static SnsTopic.Message message(Notice notice, String pageUrl) {
+        Map<String, Attribute> attributes = new LinkedHashMap<>();
+        attributes.put("audience", string(notice.audience().kind().wire()));
+        if (notice.audience().unit() != null) attributes.put("unit", string(notice.audience().unit()));
+        attributes.put("noticeId", string(notice.id()));
+        String footer = Messages.text(Language.DEFAULT, "topic.notice.footer", Map.of("link", pageUrl));
+        String body = notice.text() + "\n\n" + footer;
+        // SNS takes only a short printable-ASCII subject; a Chinese title heads the message instead
+        boolean subject = LeaderTopicPublisher.validSubject(notice.title());
+        return new SnsTopic.Message(subject ? body : notice.title() + "\n\n" + body, subject ? notice.title() : null,
+                attributes);
     }
 
     private static Attribute string(String value) {

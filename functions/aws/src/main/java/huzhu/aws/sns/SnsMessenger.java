@@ -3,7 +3,6 @@ package huzhu.aws.sns;
 import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.aws.sns.RetryingPublisher.Attribute;
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.DaemonThreads;
 import huzhu.core.kernel.PhoneMask;
 import huzhu.core.log.JsonLog;
@@ -11,7 +10,6 @@ import huzhu.core.log.JsonLog.Level;
 import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -56,16 +53,14 @@ public final class SnsMessenger implements Messenger {
     private final RetryingPublisher publisher;
     private final Consumer<String> log;
 
-    /** Production wiring: real sleeps, secure jitter, log lines to stdout. */
     public SnsMessenger(AwsApi sns, SmsConfig config) {
-        this(sns, config, Backoff.DEFAULT, Sleeper.REAL, new SecureRandom()::nextDouble, System.out::println);
+        this(sns, config, Publishing.production());
     }
 
-    public SnsMessenger(AwsApi sns, SmsConfig config, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter,
-            Consumer<String> logSink) {
+    public SnsMessenger(AwsApi sns, SmsConfig config, Publishing publishing) {
         this.attributes = attributes(Objects.requireNonNull(config, "config"));
-        this.publisher = new RetryingPublisher(sns, backoff, sleeper, jitter);
-        this.log = logSink;
+        this.publisher = publishing.publisher(sns);
+        this.log = publishing.log();
     }
 
     /** Reads {@link SmsConfig} from the environment and builds the SNS client, once, at init. */

@@ -29,8 +29,8 @@ class LeaderTopicPublisherIT {
     private final List<String> logLines = new ArrayList<>();
 
     private LeaderTopicPublisher publisher(String topicArn) {
-        return new LeaderTopicPublisher(SnsWire.client(sns.baseUrl()), topicArn, Backoff.DEFAULT, sleeps::add,
-                () -> 0.5, logLines::add);
+        return new LeaderTopicPublisher(SnsWire.client(sns.baseUrl()), topicArn,
+                new Publishing(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
     }
 
     private static Map<String, String> onlyPublishForm() {

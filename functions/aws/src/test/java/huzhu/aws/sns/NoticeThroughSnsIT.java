@@ -119,10 +119,9 @@ class NoticeThroughSnsIT {
     }
 
     private Services services() {
-        SnsMessenger messenger = new SnsMessenger(SnsWire.client(sns.baseUrl()), SmsConfig.DEFAULTS, Backoff.DEFAULT,
-                d -> { }, () -> 0.5, line -> { });
-        NoticeTopicPublisher topic = new NoticeTopicPublisher(SnsWire.client(sns.baseUrl()), TOPIC, Backoff.DEFAULT,
-                d -> { }, () -> 0.5, line -> { });
+        Publishing quiet = new Publishing(Backoff.DEFAULT, d -> { }, () -> 0.5, line -> { });
+        SnsMessenger messenger = new SnsMessenger(SnsWire.client(sns.baseUrl()), SmsConfig.DEFAULTS, quiet);
+        NoticeTopicPublisher topic = new NoticeTopicPublisher(SnsWire.client(sns.baseUrl()), TOPIC, quiet);
         CareConfig care = new CareConfig(null, PER_SECOND, Duration.ofDays(7), false, Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
         return Services.create(store, messenger, LeaderAnnouncements.NONE, EscalationTimer.NONE, clock,

@@ -41,8 +41,8 @@ class SnsMessengerIT {
     private final List<String> logLines = new ArrayList<>();
 
     private SnsMessenger messenger(SmsConfig config) {
-        return new SnsMessenger(SnsWire.client(sns.baseUrl()), config, Backoff.DEFAULT, sleeps::add, () -> 0.5,
-                logLines::add);
+        return new SnsMessenger(SnsWire.client(sns.baseUrl()), config,
+                new Publishing(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
     }
 
     private static void stubPublish(int status, String xml) {
@@ -228,7 +228,7 @@ class SnsMessengerIT {
     void send_reportsTransientFailure_whenNothingListens() {
         // given: an endpoint where nothing answers
         SnsMessenger offline = new SnsMessenger(SnsWire.client("http://127.0.0.1:1"), SmsConfig.DEFAULTS,
-                Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add);
+                new Publishing(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
 
         // when
         SendResult result = offline.send(new OutboundSms(PHONE, SMS, null));
@@ -259,7 +259,7 @@ class SnsMessengerIT {
         // given
         stubPublish(429, SnsWire.errorResponse("Sender", "Throttled", "Rate exceeded"));
         SnsMessenger interrupted = new SnsMessenger(SnsWire.client(sns.baseUrl()), SmsConfig.DEFAULTS,
-                Backoff.DEFAULT, d -> { throw new InterruptedException(); }, () -> 0.5, logLines::add);
+                new Publishing(Backoff.DEFAULT, d -> { throw new InterruptedException(); }, () -> 0.5, logLines::add));
 
         // when
         SendResult result = interrupted.send(new OutboundSms(PHONE, SMS, null));

@@ -49,7 +49,7 @@ class SnsMessengerLocalStackIT {
         SmsConfig config = new SmsConfig("HUZHU", null, "0.50", endpoint);
         List<String> log = new ArrayList<>();
         SnsMessenger messenger = new SnsMessenger(SnsClients.build(clients, config.endpoint()), config,
-                Backoff.DEFAULT, Sleeper.REAL, () -> 0.5, log::add);
+                new Publishing(Backoff.DEFAULT, Sleeper.REAL, () -> 0.5, log::add));
         String phone = "+8613800138000";
         RenderedSms body = TestSms.saying("张师傅家需要帮助 / help needed");
 

@@ -1,19 +1,14 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
-import static huzhu.local.store.Sql.first;
 import static huzhu.local.store.Sql.nanos;
-import static huzhu.local.store.Sql.whereTime;
 
 import huzhu.core.care.ApplicationStatus;
 import huzhu.core.care.ApplicationStore;
 import huzhu.core.care.AssistanceApplication;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,39 +17,31 @@ final class SqlApplications implements ApplicationStore {
             AssistanceApplication::submittedAt, AssistanceApplication::id);
 
     private final Sql sql;
+    private final DocTable<AssistanceApplication> rows;
 
     SqlApplications(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "applications", "application", AssistanceApplication.class)
+                .key("id", AssistanceApplication::id)
+                .column("member_id", AssistanceApplication::memberId)
+                .column("status", a -> a.status().wire())
+                .column("submitted_at", a -> nanos(a.submittedAt()))
+                .version(AssistanceApplication::version);
     }
-
 
     @Override
     public void insert(AssistanceApplication a) {
-        sql.tx(c -> {
-            int inserted = execute(c, """
-                    INSERT OR IGNORE INTO applications (id, member_id, status, submitted_at, version, doc)
-                    VALUES (?, ?, ?, ?, ?, ?)""", a.id(), a.memberId(), a.status().wire(), nanos(a.submittedAt()),
-                    a.version(), sql.json.write(a));
-            if (inserted == 0) throw new IllegalStateException("application " + a.id() + " already exists");
-            return null;
-        });
+        rows.insert(a);
     }
 
     @Override
     public void update(AssistanceApplication a) {
-        sql.tx(c -> {
-            int changed = execute(c, """
-                    UPDATE applications SET member_id = ?, status = ?, submitted_at = ?, version = ?, doc = ?
-                    WHERE id = ? AND version = ?""", a.memberId(), a.status().wire(), nanos(a.submittedAt()),
-                    a.version(), sql.json.write(a), a.id(), a.version() - 1);
-            if (changed == 0) throw new StaleWrite("application", a.id());
-            return null;
-        });
+        rows.update(a);
     }
 
     @Override
     public Optional<AssistanceApplication> get(String id) {
-        return sql.tx(c -> first(sql.docs(c, AssistanceApplication.class, "SELECT doc FROM applications WHERE id = ?", id)));
+        return rows.get(id);
     }
 
     @Override
@@ -70,10 +57,6 @@ final class SqlApplications implements ApplicationStore {
 
     @Override
     public List<AssistanceApplication> submittedBetween(Instant from, Instant to) {
-        StringBuilder query = new StringBuilder("SELECT doc FROM applications WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        whereTime(query, params, "submitted_at", from, to);
-        query.append(" ORDER BY submitted_at, id");
-        return sql.tx(c -> sql.docs(c, AssistanceApplication.class, query.toString(), params.toArray()));
+        return rows.between("submitted_at", from, to);
     }
 }

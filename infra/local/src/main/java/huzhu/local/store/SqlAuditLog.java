@@ -1,6 +1,5 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.nanos;
 import static huzhu.local.store.Sql.whereTime;
 
@@ -15,20 +14,18 @@ final class SqlAuditLog implements AuditStore {
             AuditEntry::id);
 
     private final Sql sql;
+    private final DocTable<AuditEntry> rows;
 
     SqlAuditLog(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "audit", "audit", AuditEntry.class)
+                .key("id", AuditEntry::id)
+                .column("at", e -> nanos(e.at()));
     }
-
 
     @Override
     public void append(AuditEntry entry) {
-        sql.tx(c -> {
-            int inserted = execute(c, "INSERT OR IGNORE INTO audit (id, at, doc) VALUES (?, ?, ?)", entry.id(),
-                    nanos(entry.at()), sql.json.write(entry));
-            if (inserted == 0) throw new IllegalStateException("audit " + entry.id() + " already exists");
-            return null;
-        });
+        rows.insert(entry);
     }
 
     @Override

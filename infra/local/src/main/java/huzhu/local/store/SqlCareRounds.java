@@ -1,7 +1,5 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
-import static huzhu.local.store.Sql.first;
 import static huzhu.local.store.Sql.nanos;
 
 import huzhu.core.care.CareRound;
@@ -15,24 +13,23 @@ final class SqlCareRounds implements CareRoundStore {
             CareRound::createdAt, CareRound::id);
 
     private final Sql sql;
+    private final DocTable<CareRound> rows;
 
     SqlCareRounds(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "rounds", "round", CareRound.class)
+                .key("id", CareRound::id)
+                .column("created_at", r -> nanos(r.createdAt()));
     }
 
     @Override
     public void insert(CareRound round) {
-        sql.tx(c -> {
-            int inserted = execute(c, "INSERT OR IGNORE INTO rounds (id, created_at, doc) VALUES (?, ?, ?)", round.id(),
-                    nanos(round.createdAt()), sql.json.write(round));
-            if (inserted == 0) throw new IllegalStateException("round " + round.id() + " already exists");
-            return null;
-        });
+        rows.insert(round);
     }
 
     @Override
     public Optional<CareRound> get(String id) {
-        return sql.tx(c -> first(sql.docs(c, CareRound.class, "SELECT doc FROM rounds WHERE id = ?", id)));
+        return rows.get(id);
     }
 
     @Override

@@ -1,14 +1,11 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
-import static huzhu.local.store.Sql.first;
 import static huzhu.local.store.Sql.nanos;
 
 import huzhu.core.care.ContactRequest;
 import huzhu.core.care.ContactRequestStore;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import java.util.List;
 import java.util.Optional;
@@ -18,38 +15,31 @@ final class SqlContactRequests implements ContactRequestStore {
             "created_at", ContactRequest::createdAt, ContactRequest::id);
 
     private final Sql sql;
+    private final DocTable<ContactRequest> rows;
 
     SqlContactRequests(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "contact_requests", "contact request", ContactRequest.class)
+                .key("id", ContactRequest::id)
+                .column("member_id", ContactRequest::memberId)
+                .column("status", r -> r.status().wire())
+                .column("created_at", r -> nanos(r.createdAt()))
+                .version(ContactRequest::version);
     }
 
     @Override
     public void insert(ContactRequest r) {
-        sql.tx(c -> {
-            int inserted = execute(c, """
-                    INSERT OR IGNORE INTO contact_requests (id, member_id, status, created_at, version, doc)
-                    VALUES (?, ?, ?, ?, ?, ?)""", r.id(), r.memberId(), r.status().wire(), nanos(r.createdAt()),
-                    r.version(), sql.json.write(r));
-            if (inserted == 0) throw new IllegalStateException("contact request " + r.id() + " already exists");
-            return null;
-        });
+        rows.insert(r);
     }
 
     @Override
     public void update(ContactRequest r) {
-        sql.tx(c -> {
-            int changed = execute(c, """
-                    UPDATE contact_requests SET status = ?, version = ?, doc = ? WHERE id = ? AND version = ?""",
-                    r.status().wire(), r.version(), sql.json.write(r), r.id(), r.version() - 1);
-            if (changed == 0) throw new StaleWrite("contactRequest", r.id());
-            return null;
-        });
+        rows.update(r);
     }
 
     @Override
     public Optional<ContactRequest> get(String id) {
-        return sql.tx(c -> first(sql.docs(c, ContactRequest.class, "SELECT doc FROM contact_requests WHERE id = ?",
-                id)));
+        return rows.get(id);
     }
 
     @Override

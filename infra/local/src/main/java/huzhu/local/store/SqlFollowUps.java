@@ -1,8 +1,6 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.exists;
-import static huzhu.local.store.Sql.first;
 
 import huzhu.core.care.FollowUp;
 import huzhu.core.care.FollowUpStatus;
@@ -22,34 +20,29 @@ final class SqlFollowUps implements FollowUpStore {
     private static final long NO_DUE_DATE = Long.MAX_VALUE;
 
     private final Sql sql;
+    /** A follow-up written before follow-ups had versions has none in its document: it is version 0. */
+    private final DocTable<FollowUp> rows;
 
     SqlFollowUps(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "followups", "followup", FollowUp.class)
+                .key("id", FollowUp::id)
+                .column("incident_id", FollowUp::incidentId)
+                .column("round_id", FollowUp::roundId)
+                .column("status", f -> f.status().wire())
+                .column("due_day", SqlFollowUps::dueDay)
+                .versionIn("COALESCE(json_extract(doc, '$.version'), 0)", FollowUp::version);
     }
-
 
     @Override
     public void insert(FollowUp followUp) {
-        sql.tx(c -> {
-            int inserted = execute(c, """
-                    INSERT OR IGNORE INTO followups (id, incident_id, round_id, status, due_day, doc)
-                    VALUES (?, ?, ?, ?, ?, ?)""",
-                    followUp.id(), followUp.incidentId(), followUp.roundId(), followUp.status().wire(), dueDay(followUp),
-                    sql.json.write(followUp));
-            if (inserted == 0) throw new IllegalStateException("followup " + followUp.id() + " already exists");
-            return null;
-        });
+        rows.insert(followUp);
     }
 
     @Override
     public void replace(FollowUp followUp) {
         sql.tx(c -> {
-            int changed = execute(c, """
-                    UPDATE followups SET incident_id = ?, round_id = ?, status = ?, due_day = ?, doc = ?
-                    WHERE id = ? AND COALESCE(json_extract(doc, '$.version'), 0) = ?""",
-                    followUp.incidentId(), followUp.roundId(), followUp.status().wire(), dueDay(followUp),
-                    sql.json.write(followUp), followUp.id(), followUp.version() - 1);
-            if (changed > 0) return null;
+            if (rows.tryReplace(c, followUp)) return null;
             if (exists(c, "SELECT 1 FROM followups WHERE id = ?", followUp.id())) {
                 throw new StaleWrite("followup", followUp.id());
             }
@@ -59,7 +52,7 @@ final class SqlFollowUps implements FollowUpStore {
 
     @Override
     public Optional<FollowUp> get(String id) {
-        return sql.tx(c -> first(sql.docs(c, FollowUp.class, "SELECT doc FROM followups WHERE id = ?", id)));
+        return rows.get(id);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
-import static huzhu.local.store.Sql.first;
 import static huzhu.local.store.Sql.nanos;
 import static huzhu.local.store.Sql.nanosOrNull;
 import static huzhu.local.store.Sql.whereTime;
@@ -33,11 +31,18 @@ final class SqlIncidents implements IncidentStore {
             "created_at", Incident::createdAt, Incident::id);
 
     private final Sql sql;
+    private final DocTable<Incident> rows;
     /** The active incidents the last {@link #active()} read, by id: only what it replaces them with is parsed. */
     private volatile Map<String, Incident> lastActive = Map.of();
 
     SqlIncidents(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "incidents", "incident", Incident.class)
+                .key("id", Incident::id)
+                .column("status", i -> i.status().wire())
+                .column("created_at", i -> nanos(i.createdAt()))
+                .column("next_escalation_at", i -> nanosOrNull(i.nextEscalationAt()))
+                .version(Incident::version);
     }
 
 
@@ -75,32 +80,20 @@ final class SqlIncidents implements IncidentStore {
         }
     }
 
+    /** An incident's id is drawn fresh: one already stored is the same incident again, a redelivery. */
     private Void insert(Connection c, Incident incident) throws SQLException {
-        int inserted = execute(c, """
-                INSERT OR IGNORE INTO incidents (id, status, created_at, next_escalation_at, version, doc)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                incident.id(), incident.status().wire(), nanos(incident.createdAt()),
-                nanosOrNull(incident.nextEscalationAt()), incident.version(), sql.json.write(incident));
-        if (inserted == 0) throw new StaleWrite("incident", incident.id());
+        if (!rows.tryInsert(c, incident)) throw new StaleWrite("incident", incident.id());
         return null;
     }
 
     @Override
     public Optional<Incident> get(String id) {
-        return sql.tx(c -> first(sql.docs(c, Incident.class, "SELECT doc FROM incidents WHERE id = ?", id)));
+        return rows.get(id);
     }
 
     @Override
     public void update(Incident updated) {
-        sql.tx(c -> {
-            int changed = execute(c, """
-                    UPDATE incidents SET status = ?, created_at = ?, next_escalation_at = ?, version = ?, doc = ?
-                    WHERE id = ? AND version = ?""",
-                    updated.status().wire(), nanos(updated.createdAt()), nanosOrNull(updated.nextEscalationAt()),
-                    updated.version(), sql.json.write(updated), updated.id(), updated.version() - 1);
-            if (changed == 0) throw new StaleWrite("incident", updated.id());
-            return null;
-        });
+        rows.update(updated);
     }
 
     /**
@@ -153,10 +146,6 @@ final class SqlIncidents implements IncidentStore {
 
     @Override
     public List<Incident> createdBetween(Instant from, Instant to) {
-        StringBuilder query = new StringBuilder("SELECT doc FROM incidents WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        whereTime(query, params, "created_at", from, to);
-        query.append(" ORDER BY created_at, id");
-        return sql.tx(c -> sql.docs(c, Incident.class, query.toString(), params.toArray()));
+        return rows.between("created_at", from, to);
     }
 }

@@ -1,46 +1,35 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
-import static huzhu.local.store.Sql.first;
 import static huzhu.local.store.Sql.nanos;
 
 import huzhu.core.care.FamilyIntroduction;
 import huzhu.core.care.IntroductionStatus;
 import huzhu.core.care.IntroductionStore;
-import huzhu.core.kernel.StaleWrite;
 import java.util.List;
 import java.util.Optional;
 
 final class SqlIntroductions implements IntroductionStore {
     private final Sql sql;
+    private final DocTable<FamilyIntroduction> rows;
 
     SqlIntroductions(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "introductions", "introduction", FamilyIntroduction.class)
+                .key("member_id", FamilyIntroduction::memberId)
+                .key("phone", FamilyIntroduction::phone)
+                .column("status", i -> i.status().wire())
+                .column("requested_at", i -> nanos(i.requestedAt()))
+                .version(FamilyIntroduction::version);
     }
-
 
     @Override
     public void save(FamilyIntroduction next) {
-        sql.tx(c -> {
-            int written = next.version() == 1
-                    ? execute(c, """
-                            INSERT OR IGNORE INTO introductions (member_id, phone, status, requested_at, version, doc)
-                            VALUES (?, ?, ?, ?, ?, ?)""", next.memberId(), next.phone(), next.status().wire(),
-                            nanos(next.requestedAt()), next.version(), sql.json.write(next))
-                    : execute(c, """
-                            UPDATE introductions SET status = ?, requested_at = ?, version = ?, doc = ?
-                            WHERE member_id = ? AND phone = ? AND version = ?""", next.status().wire(),
-                            nanos(next.requestedAt()), next.version(), sql.json.write(next), next.memberId(), next.phone(),
-                            next.version() - 1);
-            if (written == 0) throw new StaleWrite("introduction", next.memberId());
-            return null;
-        });
+        rows.save(next);
     }
 
     @Override
     public Optional<FamilyIntroduction> get(String memberId, String phone) {
-        return sql.tx(c -> first(sql.docs(c, FamilyIntroduction.class,
-                "SELECT doc FROM introductions WHERE member_id = ? AND phone = ?", memberId, phone)));
+        return rows.get(memberId, phone);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.first;
 import static huzhu.local.store.Sql.nanos;
 import static huzhu.local.store.Sql.nanosOrNull;
@@ -11,7 +10,6 @@ import huzhu.core.care.NoticeReply;
 import huzhu.core.care.NoticeStore;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,37 +19,42 @@ final class SqlNotices implements NoticeStore {
             Notice::id);
 
     private final Sql sql;
+    private final DocTable<Notice> notices;
+    private final DocTable<NoticeDelivery> deliveries;
+    private final DocTable<NoticeReply> replies;
 
     SqlNotices(Sql sql) {
         this.sql = sql;
+        this.notices = new DocTable<>(sql, "notices", "notice", Notice.class)
+                .key("id", Notice::id)
+                .column("created_at", n -> nanos(n.createdAt()))
+                .column("due_at", n -> nanosOrNull(n.dueAt()))
+                .version(Notice::version);
+        this.deliveries = new DocTable<>(sql, "notice_deliveries", "delivery", NoticeDelivery.class)
+                .key("notice_id", NoticeDelivery::noticeId)
+                .key("phone", NoticeDelivery::phone)
+                .column("status", d -> d.status().wire())
+                .column("sent_at", d -> nanosOrNull(d.sentAt()))
+                .version(NoticeDelivery::version);
+        this.replies = new DocTable<>(sql, "notice_replies", "reply", NoticeReply.class)
+                .key("id", NoticeReply::id)
+                .column("notice_id", NoticeReply::noticeId)
+                .column("at", r -> nanos(r.at()));
     }
-
 
     @Override
     public void insert(Notice notice) {
-        sql.tx(c -> {
-            int inserted = execute(c, "INSERT OR IGNORE INTO notices (id, created_at, due_at, version, doc) VALUES (?, ?, ?, ?, ?)",
-                    notice.id(), nanos(notice.createdAt()), nanosOrNull(notice.dueAt()), notice.version(),
-                    sql.json.write(notice));
-            if (inserted == 0) throw new IllegalStateException("notice " + notice.id() + " already exists");
-            return null;
-        });
+        notices.insert(notice);
     }
 
     @Override
     public void update(Notice updated) {
-        sql.tx(c -> {
-            int changed = execute(c, "UPDATE notices SET due_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?",
-                    nanosOrNull(updated.dueAt()), updated.version(), sql.json.write(updated), updated.id(),
-                    updated.version() - 1);
-            if (changed == 0) throw new StaleWrite("notice", updated.id());
-            return null;
-        });
+        notices.update(updated);
     }
 
     @Override
     public Optional<Notice> get(String id) {
-        return sql.tx(c -> first(sql.docs(c, Notice.class, "SELECT doc FROM notices WHERE id = ?", id)));
+        return notices.get(id);
     }
 
     @Override
@@ -67,22 +70,12 @@ final class SqlNotices implements NoticeStore {
 
     @Override
     public boolean insertDelivery(NoticeDelivery d) {
-        return sql.tx(c -> execute(c, """
-                INSERT OR IGNORE INTO notice_deliveries (notice_id, phone, status, sent_at, version, doc)
-                VALUES (?, ?, ?, ?, ?, ?)""", d.noticeId(), d.phone(), d.status().wire(), nanosOrNull(d.sentAt()),
-                d.version(), sql.json.write(d)) > 0);
+        return deliveries.tryInsert(d);
     }
 
     @Override
     public void updateDelivery(NoticeDelivery d) {
-        sql.tx(c -> {
-            int changed = execute(c, """
-                    UPDATE notice_deliveries SET status = ?, sent_at = ?, version = ?, doc = ?
-                    WHERE notice_id = ? AND phone = ? AND version = ?""", d.status().wire(), nanosOrNull(d.sentAt()),
-                    d.version(), sql.json.write(d), d.noticeId(), d.phone(), d.version() - 1);
-            if (changed == 0) throw new StaleWrite("delivery", d.noticeId());
-            return null;
-        });
+        deliveries.update(d);
     }
 
     @Override
@@ -100,12 +93,7 @@ final class SqlNotices implements NoticeStore {
 
     @Override
     public void appendReply(NoticeReply reply) {
-        sql.tx(c -> {
-            int inserted = execute(c, "INSERT OR IGNORE INTO notice_replies (id, notice_id, at, doc) VALUES (?, ?, ?, ?)",
-                    reply.id(), reply.noticeId(), nanos(reply.at()), sql.json.write(reply));
-            if (inserted == 0) throw new IllegalStateException("reply " + reply.id() + " already exists");
-            return null;
-        });
+        replies.insert(reply);
     }
 
     @Override

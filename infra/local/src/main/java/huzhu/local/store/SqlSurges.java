@@ -1,39 +1,31 @@
 package huzhu.local.store;
 
-import static huzhu.local.store.Sql.execute;
-import static huzhu.local.store.Sql.first;
-
 import huzhu.core.directory.Area;
 import huzhu.core.incident.Surge;
 import huzhu.core.incident.SurgeStore;
-import huzhu.core.kernel.StaleWrite;
 import java.util.List;
 import java.util.Optional;
 
 final class SqlSurges implements SurgeStore {
     private final Sql sql;
+    private final DocTable<Surge> rows;
 
     SqlSurges(Sql sql) {
         this.sql = sql;
+        this.rows = new DocTable<>(sql, "surges", "surge", Surge.class)
+                .key("area", s -> key(s.area()))
+                .column("on_now", s -> s.on() ? 1 : 0)
+                .version(Surge::version);
     }
 
     @Override
     public Optional<Surge> get(Area area) {
-        return sql.tx(c -> first(sql.docs(c, Surge.class, "SELECT doc FROM surges WHERE area = ?", key(area))));
+        return rows.get(key(area));
     }
 
     @Override
     public void put(Surge surge) {
-        sql.tx(c -> {
-            int written = surge.version() == 1
-                    ? execute(c, "INSERT OR IGNORE INTO surges (area, on_now, version, doc) VALUES (?, ?, ?, ?)",
-                            key(surge.area()), surge.on() ? 1 : 0, surge.version(), sql.json.write(surge))
-                    : execute(c, "UPDATE surges SET on_now = ?, version = ?, doc = ? WHERE area = ? AND version = ?",
-                            surge.on() ? 1 : 0, surge.version(), sql.json.write(surge), key(surge.area()),
-                            surge.version() - 1);
-            if (written == 0) throw new StaleWrite("surge", key(surge.area()));
-            return null;
-        });
+        rows.save(surge);
     }
 
     @Override
