@@ -99,13 +99,12 @@ public final class AckHandler implements RequestStreamHandler {
         try {
             view = acks.view(request.pathParameter("ackToken"), request.sourceIp());
         } catch (NotFound expired) {
-            return EXPIRED.response(404, config.defaultLanguage(), Map.of("lang", config.defaultLanguage().wire()));
+            return EXPIRED.response(404, config.defaultLanguage(), Map.of());
         }
         Language lang = view.language();
         Incident i = view.incident();
         Member m = view.member();
         Map<String, Object> values = new HashMap<>();
-        values.put("lang", lang.wire());
         values.put("code", i.code());
         values.put("status", Messages.text(lang, "status." + i.status().wire()));
         values.put("type", Messages.text(lang, "type." + i.type().wire()));

@@ -125,7 +125,7 @@ public final class TriggerHandler implements RequestStreamHandler {
         } catch (NotFound dead) {
             return deadLink(triggers.unionNumber(), dead);
         }
-        return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()));
+        return PAGE.response(200, member.language(), Map.of());
     }
 
     /** Chinese first (whose link it was is not known any more), English below. */
