@@ -7,23 +7,13 @@ import huzhu.core.Services;
 import huzhu.core.group.GroupAnnouncements;
 
 /**
- * What one HTTP function serves: its routes, behind its edge. Each request teaches the services the public address
+ * What one HTTP function serves: its routes, behind its edge. Each request teaches {@code config} the public address
  * it came in on (once the edge has vouched for it: functions without a configured public URL build their links on
  * it), and the answer waits a moment for the group posts the request made ({@link GroupAnnouncements#awaitPosted}):
- * a function's last step before it returns, since Lambda freezes it after.
+ * a function's last step before it returns, since Lambda freezes it after. SnapStart priming runs {@code routes}
+ * alone, with no edge in front.
  */
-public final class HttpFunction {
-    private final Router routes;
-    private final Edge edge;
-    private final ServiceConfig config;
-    private final GroupAnnouncements group;
-
-    public HttpFunction(Router routes, Edge edge, ServiceConfig config, GroupAnnouncements group) {
-        this.routes = routes;
-        this.edge = edge;
-        this.config = config;
-        this.group = group;
-    }
+public record HttpFunction(Router routes, Edge edge, ServiceConfig config, GroupAnnouncements group) {
 
     public HttpFunction(Router routes, Edge edge, Services services) {
         this(routes, edge, services.config(), services.group());
@@ -35,10 +25,5 @@ public final class HttpFunction {
         } finally {
             group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
         }
-    }
-
-    /** The routes alone, with no edge in front: what SnapStart priming runs before the snapshot. */
-    public Router routes() {
-        return routes;
     }
 }

@@ -42,15 +42,10 @@ class HtmlTest {
         String en = page.render(Language.EN, Map.of("name", "Wang"));
 
         // then
-        assertThat(en).startsWith("""
-                <!doctype html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex">
-                <title>t</title>
-                """).contains("<p>Wang</p>").doesNotContain("{{");
+        assertThat(en).startsWith("<!doctype html>\n<html lang=\"en\">\n<head>\n")
+                .contains("<meta charset=\"utf-8\">", "<meta name=\"robots\" content=\"noindex\">\n<title>t</title>",
+                        "<p>Wang</p>")
+                .doesNotContain("{{");
         assertThat(page.render(Language.ZH_CN, Map.of())).contains("<html lang=\"zh-CN\">");
     }
 }
