@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,8 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sender against WireMock standing in for dysmsapi: the exact V3-signed RPC request and Alibaba's answers. */
 class AliyunSmsIT {
@@ -145,74 +150,46 @@ class AliyunSmsIT {
         assertThat(result).isEqualTo(ProviderResult.failed("throttled (Throttling.Api, HTTP 400) after 3 attempts", false));
     }
 
-    @Test
-    void send_failsTransientWithoutRetry_whenTheRecipientsFrequencyCapIsHit() {
-        // given: the per-number cap answers within the SendSms body, HTTP 200
-        stub(200, AliyunWire.sendSmsError("isv.BUSINESS_LIMIT_CONTROL", "触发天级流控Permits:10"));
+    /**
+     * What Alibaba answers, and the failure it is: none is retried. A per-number cap cannot pass within a second; an
+     * illegal number, an empty account or a refused signature will not change; a system error, a 5xx or a proxy's
+     * page may come after the SMS was sent.
+     */
+    static Stream<Arguments> answersThatEndTheSend() {
+        return Stream.of(
+                arguments("the recipient's frequency cap", 200,
+                        AliyunWire.sendSmsError("isv.BUSINESS_LIMIT_CONTROL", "触发天级流控Permits:10"),
+                        ProviderResult.failed("recipient-rate-limited (isv.BUSINESS_LIMIT_CONTROL, HTTP 200)", false)),
+                arguments("an illegal number", 200, AliyunWire.sendSmsError("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号"),
+                        ProviderResult.failed("invalid-parameter (isv.MOBILE_NUMBER_ILLEGAL, HTTP 200)", true)),
+                arguments("no credit left", 200, AliyunWire.sendSmsError("isv.AMOUNT_NOT_ENOUGH", "账户余额不足"),
+                        ProviderResult.failed("account-out-of-credit (isv.AMOUNT_NOT_ENOUGH, HTTP 200)", true)),
+                arguments("the gateway rejects the signature", 400,
+                        AliyunWire.gatewayError("SignatureDoesNotMatch", "Specified signature does not match our calculation."),
+                        ProviderResult.failed("not-authorized (SignatureDoesNotMatch, HTTP 400)", true)),
+                arguments("a system error", 200, AliyunWire.sendSmsError("isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR"),
+                        ProviderResult.failed("provider-unavailable (isp.SYSTEM_ERROR, HTTP 200)", false)),
+                arguments("a 5xx", 503, AliyunWire.gatewayError("ServiceUnavailable",
+                                "The request has failed due to a temporary failure of the server."),
+                        ProviderResult.failed("provider-unavailable (ServiceUnavailable, HTTP 503)", false)),
+                arguments("a proxy's HTML error page", 502, "<html><body>502 Bad Gateway</body></html>",
+                        ProviderResult.failed("provider-unavailable (no code, HTTP 502)", false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answersThatEndTheSend")
+    void send_endsWithoutRetry_inTheFailureAlibabasAnswerMeans(String answer, int status, String body,
+            ProviderResult failure) {
+        // given
+        stub(status, body);
 
         // when
         ProviderResult result = sender().send(alert(PHONE));
 
-        // then: a retry within a second cannot pass a per-minute or per-day cap
+        // then
+        assertThat(result).isEqualTo(failure);
         assertThat(sends()).hasSize(1);
         assertThat(sleeps).isEmpty();
-        assertThat(result).isEqualTo(ProviderResult.failed(
-                "recipient-rate-limited (isv.BUSINESS_LIMIT_CONTROL, HTTP 200)", false));
-    }
-
-    @Test
-    void send_failsPermanentlyWithoutRetry_forAnIllegalNumber() {
-        // given
-        stub(200, AliyunWire.sendSmsError("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号"));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(sends()).hasSize(1);
-        assertThat(result).isEqualTo(ProviderResult.failed("invalid-parameter (isv.MOBILE_NUMBER_ILLEGAL, HTTP 200)", true));
-    }
-
-    @Test
-    void send_failsPermanently_whenTheAccountHasNoCreditLeft() {
-        // given
-        stub(200, AliyunWire.sendSmsError("isv.AMOUNT_NOT_ENOUGH", "账户余额不足"));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result).isEqualTo(ProviderResult.failed("account-out-of-credit (isv.AMOUNT_NOT_ENOUGH, HTTP 200)", true));
-    }
-
-    @Test
-    void send_failsPermanently_whenTheGatewayRejectsTheSignature() {
-        // given
-        stub(400, AliyunWire.gatewayError("SignatureDoesNotMatch", "Specified signature does not match our calculation."));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(sends()).hasSize(1);
-        assertThat(result).isEqualTo(ProviderResult.failed("not-authorized (SignatureDoesNotMatch, HTTP 400)", true));
-    }
-
-    @Test
-    void send_failsTransientWithoutRetry_onASystemErrorOrA5xx_becauseItMayHaveBeenSent() {
-        // given
-        stub(200, AliyunWire.sendSmsError("isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR"));
-        ProviderResult systemError = sender().send(alert(PHONE));
-        aliyun.resetAll();
-        stub(503, AliyunWire.gatewayError("ServiceUnavailable", "The request has failed due to a temporary failure of the server."));
-
-        // when
-        ProviderResult unavailable = sender().send(alert(PHONE));
-
-        // then
-        assertThat(systemError).isEqualTo(ProviderResult.failed("provider-unavailable (isp.SYSTEM_ERROR, HTTP 200)", false));
-        assertThat(unavailable).isEqualTo(ProviderResult.failed("provider-unavailable (ServiceUnavailable, HTTP 503)", false));
-        assertThat(sends()).hasSize(1);
     }
 
     @Test
