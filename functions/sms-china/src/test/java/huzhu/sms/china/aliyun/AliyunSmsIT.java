@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.ProviderResult;
+import huzhu.sms.china.ProviderSenderContract;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
 import java.net.URI;
@@ -30,30 +31,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sender against WireMock standing in for dysmsapi: the exact V3-signed RPC request and Alibaba's answers. */
-class AliyunSmsIT {
+class AliyunSmsIT extends ProviderSenderContract {
     @RegisterExtension
     static WireMockExtension aliyun = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String PHONE = "+8613800138000";
     private static final Instant NOW = Instant.parse("2026-12-02T08:30:15Z");
 
-    private final List<Duration> sleeps = new ArrayList<>();
-    private final List<String> logLines = new ArrayList<>();
     private final AtomicInteger nonce = new AtomicInteger();
 
-    private AliyunSms sender() {
+    @Override
+    protected AliyunSms sender() {
         AliyunConfig config = new AliyunConfig(AliyunWire.KEY_ID, AliyunWire.KEY_SECRET, "互助应急",
                 URI.create(aliyun.baseUrl()));
         return new AliyunSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> "nonce-" + nonce.incrementAndGet(), Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add);
     }
 
-    private static TemplateSms alert(String to) {
+    @Override
+    protected TemplateSms alert(String to) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", "K7");
         params.put("name", "张师傅");
@@ -61,12 +60,19 @@ class AliyunSmsIT {
         return new TemplateSms(to, "SMS_465890123", params, "alert-42", "inc-1");
     }
 
-    private static void stub(int status, String body) {
+    @Override
+    protected void stub(int status, String body) {
         aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json;charset=utf-8").withBody(body)));
     }
 
-    private static List<LoggedRequest> sends() {
+    @Override
+    protected void dropEveryConnection() {
+        aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    @Override
+    protected List<LoggedRequest> sends() {
         return aliyun.findAll(postRequestedFor(urlPathEqualTo("/")).withHeader("x-acs-action", equalTo("SendSms")));
     }
 
@@ -174,60 +180,6 @@ class AliyunSmsIT {
                         ProviderResult.failed("provider-unavailable (ServiceUnavailable, HTTP 503)", false)),
                 arguments("a proxy's HTML error page", 502, "<html><body>502 Bad Gateway</body></html>",
                         ProviderResult.failed("provider-unavailable (no code, HTTP 502)", false)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("answersThatEndTheSend")
-    void send_endsWithoutRetry_inTheFailureAlibabasAnswerMeans(String answer, int status, String body,
-            ProviderResult failure) {
-        // given
-        stub(status, body);
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result).isEqualTo(failure);
-        assertThat(sends()).hasSize(1);
-        assertThat(sleeps).isEmpty();
-    }
-
-    @Test
-    void send_failsTransient_whenTheConnectionDropsWithoutAnAnswer() {
-        // given
-        aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result.ok()).isFalse();
-        assertThat(result.permanent()).isFalse();
-        assertThat(result.failureReason()).startsWith("network (");
-        assertThat(sends()).hasSize(1);
-    }
-
-    @Test
-    void send_failsTransient_whenTheAnswerIsNotJson() {
-        // given: a proxy's HTML error page
-        stub(502, "<html><body>502 Bad Gateway</body></html>");
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result).isEqualTo(ProviderResult.failed("provider-unavailable (no code, HTTP 502)", false));
-    }
-
-    @Test
-    void send_refusesANumberThatIsNotE164_withoutCallingAlibaba() {
-        // when
-        ProviderResult result = sender().send(alert("13800138000"));
-
-        // then
-        assertThat(result).isEqualTo(ProviderResult.failed("invalid-number (not E.164)", true));
-        assertThat(sends()).isEmpty();
-        assertThat(logLines).hasSize(1);
     }
 
     @Test

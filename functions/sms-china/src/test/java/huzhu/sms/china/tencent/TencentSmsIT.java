@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.ProviderResult;
+import huzhu.sms.china.ProviderSenderContract;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
 import java.net.URI;
@@ -31,29 +32,26 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sender against WireMock standing in for sms.tencentcloudapi.com: the TC3-signed JSON call and its answers. */
-class TencentSmsIT {
+class TencentSmsIT extends ProviderSenderContract {
     @RegisterExtension
     static WireMockExtension tencent = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String PHONE = "+8613800138000";
     private static final Instant NOW = Instant.parse("2026-12-02T16:30:15Z");
 
-    private final List<Duration> sleeps = new ArrayList<>();
-    private final List<String> logLines = new ArrayList<>();
-
-    private TencentSms sender() {
+    @Override
+    protected TencentSms sender() {
         TencentConfig config = new TencentConfig(TencentWire.SECRET_ID, TencentWire.SECRET_KEY, TencentWire.APP_ID,
                 "互助应急", null, URI.create(tencent.baseUrl()));
         return new TencentSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC), Backoff.DEFAULT,
                 sleeps::add, () -> 0.5, logLines::add);
     }
 
-    private static TemplateSms alert(String to) {
+    @Override
+    protected TemplateSms alert(String to) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", "K7");
         params.put("name", "张师傅");
@@ -61,12 +59,19 @@ class TencentSmsIT {
         return new TemplateSms(to, "1110", params, "alert-42", "inc-1");
     }
 
-    private static void stub(int status, String body) {
+    @Override
+    protected void stub(int status, String body) {
         tencent.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
-    private static List<LoggedRequest> sends() {
+    @Override
+    protected void dropEveryConnection() {
+        tencent.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+    }
+
+    @Override
+    protected List<LoggedRequest> sends() {
         return tencent.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-TC-Action", equalTo("SendSms")));
     }
 
@@ -177,37 +182,6 @@ class TencentSmsIT {
                         ProviderResult.failed("provider-unavailable (InternalError.Timeout, HTTP 200)", false)),
                 arguments("a 5xx", 502, "<html>502 Bad Gateway</html>",
                         ProviderResult.failed("provider-unavailable (no code, HTTP 502)", false)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("answersThatEndTheSend")
-    void send_endsWithoutRetry_inTheFailureTencentsAnswerMeans(String answer, int status, String body,
-            ProviderResult failure) {
-        // given
-        stub(status, body);
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result).isEqualTo(failure);
-        assertThat(sends()).hasSize(1);
-        assertThat(sleeps).isEmpty();
-    }
-
-    @Test
-    void send_failsTransientWithoutRetry_whenTheConnectionIsLost() {
-        // given
-        tencent.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-
-        // when
-        ProviderResult lost = sender().send(alert(PHONE));
-
-        // then
-        assertThat(lost.ok()).isFalse();
-        assertThat(lost.permanent()).isFalse();
-        assertThat(lost.failureReason()).startsWith("network (");
-        assertThat(sends()).hasSize(1);
     }
 
     @Test
