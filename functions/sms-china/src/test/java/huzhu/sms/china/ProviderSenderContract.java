@@ -3,6 +3,7 @@ package huzhu.sms.china;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import huzhu.core.kernel.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,11 @@ public abstract class ProviderSenderContract {
     protected final List<Duration> sleeps = new ArrayList<>();
     /** The sender's log lines. */
     protected final List<String> logLines = new ArrayList<>();
+    /** The sender's attempts: the default backoff, "slept" into {@link #sleeps} at mid jitter, logged to {@link #logLines}. */
+    protected final Attempts.Wiring recorded = new Attempts.Wiring(Backoff.DEFAULT, sleeps::add, () -> 0.5,
+            logLines::add);
 
-    /** A sender calling the stand-in, logging to {@link #logLines} and backing off into {@link #sleeps}. */
+    /** A sender calling the stand-in, its attempts {@link #recorded}. */
     protected abstract TemplateSender sender();
 
     /** An alert to {@code to}, with its template's variables. */

@@ -13,7 +13,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.ProviderSenderContract;
 import huzhu.sms.china.TemplateSms;
@@ -48,7 +47,7 @@ class AliyunSmsIT extends ProviderSenderContract {
         AliyunConfig config = new AliyunConfig(AliyunWire.KEY_ID, AliyunWire.KEY_SECRET, "互助应急",
                 URI.create(aliyun.baseUrl()));
         return new AliyunSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> "nonce-" + nonce.incrementAndGet(), Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add);
+                () -> "nonce-" + nonce.incrementAndGet(), recorded);
     }
 
     @Override

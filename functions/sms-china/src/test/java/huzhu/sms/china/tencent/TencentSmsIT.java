@@ -14,7 +14,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.ProviderResult;
 import huzhu.sms.china.ProviderSenderContract;
@@ -46,8 +45,7 @@ class TencentSmsIT extends ProviderSenderContract {
     protected TencentSms sender() {
         TencentConfig config = new TencentConfig(TencentWire.SECRET_ID, TencentWire.SECRET_KEY, TencentWire.APP_ID,
                 "互助应急", null, URI.create(tencent.baseUrl()));
-        return new TencentSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC), Backoff.DEFAULT,
-                sleeps::add, () -> 0.5, logLines::add);
+        return new TencentSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC), recorded);
     }
 
     @Override
