@@ -16,13 +16,13 @@ import huzhu.core.incident.Incident;
 import huzhu.core.incident.Reporter;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
-import huzhu.core.group.GroupAnnouncements;
 import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.HttpApiEvents;
+import huzhu.http.HttpFunction;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
 import java.io.IOException;
@@ -48,10 +48,8 @@ public final class AckHandler implements RequestStreamHandler {
     public record ActionInput(String action) {
     }
 
-    private final Router router;
-    private final GroupAnnouncements group;
+    private final HttpFunction http;
     private final ServiceConfig config;
-    private final Edge edge;
 
     static {
         // the edge secret's round trip overlaps init's building of the services: see Production.readAhead
@@ -64,8 +62,8 @@ public final class AckHandler implements RequestStreamHandler {
         String path = "/v1/acks/" + PrimingRequests.NOBODY;
         Map<String, String> token = Map.of("ackToken", PrimingRequests.NOBODY);
         Priming.register("ack", () -> {
-            Http.serve(PrimingRequests.event("GET", PATH, path, token, null, null), router);
-            Http.serve(PrimingRequests.event("POST", PATH, path, token, "{\"action\":\"accept\"}", null), router);
+            Http.serve(PrimingRequests.event("GET", PATH, path, token, null, null), http.routes());
+            Http.serve(PrimingRequests.event("POST", PATH, path, token, "{\"action\":\"accept\"}", null), http.routes());
         });
     }
 
@@ -76,13 +74,11 @@ public final class AckHandler implements RequestStreamHandler {
     public AckHandler(Services services, Edge edge) {
         AckService acks = services.ack();
         this.config = services.config();
-        this.group = services.group();
-        this.edge = edge;
-        this.router = Router.builder()
+        this.http = new HttpFunction(Router.builder()
                 .get(PATH, request -> page(acks, request))
                 .post(PATH, request -> ApiResponse.json(200, acks.act(request.pathParameter("ackToken"),
                         request.bodyAs(ActionInput.class).action(), request.sourceIp())))
-                .build();
+                .build(), edge, services);
     }
 
     @Override
@@ -91,7 +87,7 @@ public final class AckHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl, group);
+        return http.serve(event);
     }
 
     private ApiResponse page(AckService acks, ApiRequest request) {
@@ -99,13 +95,12 @@ public final class AckHandler implements RequestStreamHandler {
         try {
             view = acks.view(request.pathParameter("ackToken"), request.sourceIp());
         } catch (NotFound expired) {
-            return EXPIRED.response(404, config.defaultLanguage(), Map.of("lang", config.defaultLanguage().wire()));
+            return EXPIRED.response(404, config.defaultLanguage(), Map.of());
         }
         Language lang = view.language();
         Incident i = view.incident();
         Member m = view.member();
         Map<String, Object> values = new HashMap<>();
-        values.put("lang", lang.wire());
         values.put("code", i.code());
         values.put("status", Messages.text(lang, "status." + i.status().wire()));
         values.put("type", Messages.text(lang, "type." + i.type().wire()));

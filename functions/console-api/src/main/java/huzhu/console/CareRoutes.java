@@ -169,7 +169,7 @@ final class CareRoutes {
         Notice n = notices.published(req.pathParameter("id"));
         String accept = req.header("Accept-Language").orElse("").toLowerCase(Locale.ROOT);
         Language lang = accept.startsWith("en") ? Language.EN : Language.ZH_CN;
-        return NOTICE_PAGE.response(200, lang, Map.of("lang", lang.wire(), "title", n.title(), "text", n.text(),
+        return NOTICE_PAGE.response(200, lang, Map.of("title", n.title(), "text", n.text(),
                         "sentAt", PAGE_TIME.format(n.sendStartedAt() != null ? n.sendStartedAt() : n.createdAt())))
                 .withHeader("Cache-Control", "no-cache")
                 .withHeader("X-Robots-Tag", "noindex");

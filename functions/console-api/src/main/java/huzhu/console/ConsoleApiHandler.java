@@ -29,7 +29,6 @@ import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.error.Invalid;
-import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.incident.EscalationPolicy;
 import huzhu.core.incident.IncidentService;
 import huzhu.core.incident.IncidentService.OpenInput;
@@ -44,6 +43,7 @@ import huzhu.http.Caller;
 import huzhu.http.Edge;
 import huzhu.http.Http;
 import huzhu.http.HttpApiEvents;
+import huzhu.http.HttpFunction;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Role;
 import huzhu.http.Router;
@@ -97,10 +97,7 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
     public record Me(String id, String name, java.util.Set<Role> roles) {
     }
 
-    private final Router router;
-    private final GroupAnnouncements group;
-    private final huzhu.core.ServiceConfig config;
-    private final Edge edge;
+    private final HttpFunction http;
 
     static {
         // the edge secret's round trip overlaps init's building of the services: see Production.readAhead
@@ -113,7 +110,7 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
         // SnapStart: before the snapshot, a viewer reads an incident nobody has (a GetItem that misses, 404 out)
         Priming.register("console-api", () -> Http.serve(PrimingRequests.event("GET", "/v1/incidents/{id}",
                 "/v1/incidents/" + PrimingRequests.NOBODY, java.util.Map.of("id", PrimingRequests.NOBODY), null,
-                java.util.Map.of("sub", "priming", "cognito:groups", "[viewer]")), router));
+                java.util.Map.of("sub", "priming", "cognito:groups", "[viewer]")), http.routes()));
     }
 
     public ConsoleApiHandler(Services services) {
@@ -125,13 +122,10 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
     }
 
     public ConsoleApiHandler(Services services, ConsoleSettings settings, Edge edge) {
-        this.edge = edge;
         DirectoryService dir = services.directory();
         IncidentService incidents = services.incidents();
         ConsoleAssets assets = new ConsoleAssets(settings);
         PersonalReads reads = new PersonalReads(services.audit());
-        this.config = services.config();
-        this.group = services.group();
         Router.Builder r = Router.builder();
 
         r.get("/console", assets::page);
@@ -353,7 +347,7 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
             req.requireAny(ADMIN);
             return ok(services.audit().list(req.from(), req.to(), req.page()));
         });
-        this.router = r.build();
+        this.http = new HttpFunction(r.build(), edge, services);
     }
 
     @Override
@@ -362,7 +356,7 @@ public final class ConsoleApiHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ConsoleResponses.finish(event, Http.serve(event, edge, router, config::learnPublicBaseUrl, group));
+        return ConsoleResponses.finish(event, http.serve(event));
     }
 
     /** Everyone the coverage report names, once each. */

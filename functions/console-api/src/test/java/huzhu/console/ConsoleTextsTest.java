@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -21,25 +22,42 @@ import org.junit.jupiter.params.provider.MethodSource;
  * asks for present, every module served, and nothing fetched from outside the jar.
  */
 class ConsoleTextsTest {
+    /** The Chinese dictionaries, the page's own first. */
+    private static final List<String> DICTIONARIES = List.of("zh-CN", "care.zh-CN", "officers.zh-CN", "union.zh-CN",
+            "surge.zh-CN");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import .* from '([^']+)';$");
 
-    @Test
-    void theChineseAndEnglishDictionaries_haveTheSameKeys_eachOnce() {
+    /**
+     * Each dictionary of the page (its own, then those of the care, officers', union and surge screens): the same keys in
+     * Chinese and English, each once, and none that another dictionary has (a later one would silently override it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"zh-CN, en, 200", "care.zh-CN, care.en, 0", "officers.zh-CN, officers.en, 100",
+            "union.zh-CN, union.en, 0", "surge.zh-CN, surge.en, 0"})
+    void eachDictionary_hasTheSameKeysInChineseAndEnglish_eachOnce_andNoneAnotherHas(String chinese, String english,
+            int moreThan) {
+        // given
+        Set<String> others = new LinkedHashSet<>();
+        for (String other : DICTIONARIES) {
+            if (!other.equals(chinese)) others.addAll(ConsoleResources.dictionaryKeys("texts/" + other + ".js"));
+        }
+
         // when
-        List<String> zh = ConsoleResources.dictionaryKeys("texts/zh-CN.js");
-        List<String> en = ConsoleResources.dictionaryKeys("texts/en.js");
+        List<String> zh = ConsoleResources.dictionaryKeys("texts/" + chinese + ".js");
+        List<String> en = ConsoleResources.dictionaryKeys("texts/" + english + ".js");
 
         // then
-        assertThat(zh).doesNotHaveDuplicates().hasSizeGreaterThan(200);
+        assertThat(zh).doesNotHaveDuplicates().hasSizeGreaterThan(moreThan);
         assertThat(en).doesNotHaveDuplicates();
         assertThat(new LinkedHashSet<>(en)).isEqualTo(new LinkedHashSet<>(zh));
+        assertThat(zh).as("keys another dictionary has already").doesNotContainAnyElementsOf(others);
     }
 
     @Test
     void everyTextThePageAsksFor_isInTheDictionary() {
         // given
         Set<String> zh = new LinkedHashSet<>();
-        for (String dictionary : List.of("zh-CN", "care.zh-CN", "officers.zh-CN", "union.zh-CN", "surge.zh-CN")) {
+        for (String dictionary : DICTIONARIES) {
             zh.addAll(ConsoleResources.dictionaryKeys("texts/" + dictionary + ".js"));
         }
         Set<String> used = new LinkedHashSet<>();

@@ -6,30 +6,14 @@ import static huzhu.console.ConsoleResources.textsUsedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The texts of a surge's banner and screen: the same keys in both languages, none of the other dictionaries', and
- * every text the screen asks for in a dictionary.
+ * The texts of a surge's banner and screen: every text the screen asks for is in a dictionary (ConsoleTextsTest checks
+ * the dictionaries' keys with the others').
  */
 class SurgeTextsTest {
-    @Test
-    void theSurgeDictionaries_haveTheSameKeys_eachOnce_andOverrideNothing() {
-        // when
-        List<String> zh = dictionaryKeys("texts/surge.zh-CN.js");
-        List<String> en = dictionaryKeys("texts/surge.en.js");
-        Set<String> others = new LinkedHashSet<>(dictionaryKeys("texts/zh-CN.js"));
-        others.addAll(dictionaryKeys("texts/care.zh-CN.js"));
-        others.addAll(dictionaryKeys("texts/union.zh-CN.js"));
-
-        // then
-        assertThat(zh).doesNotHaveDuplicates().isNotEmpty();
-        assertThat(new LinkedHashSet<>(en)).isEqualTo(new LinkedHashSet<>(zh));
-        assertThat(zh).as("keys another dictionary has already").doesNotContainAnyElementsOf(others);
-    }
-
     @Test
     void everyTextTheSurgeScreenAsksFor_isInADictionary() {
         // given

@@ -115,32 +115,25 @@ public final class EscalationHandler implements RequestStreamHandler {
 
     /** The roster's handovers; a failure is logged and waits for the next minute (no emergency hangs on it). */
     private void handOver() {
-        if (roster == null) return;
-        try {
-            roster.handOverDue();
-        } catch (RuntimeException e) {
-            JsonLog.error("duty.handover.failed", e);
-        }
+        logged(roster == null ? null : roster::handOverDue, "duty.handover.failed");
     }
 
     private RuntimeException pullFromProvider() {
-        if (providerPull == null) return null;
-        try {
-            providerPull.run();
-            return null;
-        } catch (RuntimeException e) {
-            JsonLog.error("sms.pullFailed", e);
-            return e;
-        }
+        return logged(providerPull, "sms.pullFailed");
     }
 
     private RuntimeException runCampaigns() {
-        if (campaigns == null) return null;
+        return logged(campaigns == null ? null : campaigns::runDue, "bulk.sms.failed");
+    }
+
+    /** Runs a step of the sweep (null: this stack has none); its failure is logged and returned, not thrown. */
+    private static RuntimeException logged(Runnable step, String failureAction) {
+        if (step == null) return null;
         try {
-            campaigns.runDue();
+            step.run();
             return null;
         } catch (RuntimeException e) {
-            JsonLog.error("bulk.sms.failed", e);
+            JsonLog.error(failureAction, e);
             return e;
         }
     }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,11 +23,16 @@ import java.util.regex.Pattern;
  * {{^name}}…{{/name}}} only when it is not. Templates are read once. A template's inline {@code <script>} and {@code <style>} hold no
  * placeholder (texts a script needs go in data attributes), so their hashes are fixed and the page's
  * Content-Security-Policy allows exactly them and nothing else inline.
+ *
+ * <p>A template that starts with {@code {{>head}}} gets the head every such page shares (doctype, charset, viewport,
+ * not indexed: the links are personal) from {@code head.html} beside this class; {@code lang} is the language the
+ * page is rendered in.
  */
 public final class Html {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(=?)([A-Za-z0-9_.\\-]+)}}");
     private static final Pattern SECTION = Pattern.compile("\\{\\{([#^])([A-Za-z0-9_.\\-]+)}}(.*?)\\{\\{/\\2}}", Pattern.DOTALL);
     private static final Pattern INLINE_CODE = Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL);
+    private static final String HEAD = read(Html.class, "/huzhu/http/head.html").stripTrailing();
 
     private final String template;
     private final String contentSecurityPolicy;
@@ -46,9 +52,13 @@ public final class Html {
     }
 
     public static Html template(Class<?> owner, String resource) {
+        return new Html(read(owner, resource).replace("{{>head}}", HEAD), resource);
+    }
+
+    private static String read(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("page template missing: " + resource);
-            return new Html(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +75,9 @@ public final class Html {
         return contentSecurityPolicy;
     }
 
-    public String render(Language language, Map<String, ?> values) {
+    public String render(Language language, Map<String, ?> given) {
+        Map<String, Object> values = new HashMap<>(given);
+        values.put("lang", (language == null ? Language.DEFAULT : language).wire());
         Matcher m = PLACEHOLDER.matcher(withSections(values));
         StringBuilder out = new StringBuilder(template.length() + 256);
         while (m.find()) {

@@ -9,7 +9,6 @@ import huzhu.core.error.Forbidden;
 import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.error.RateLimited;
-import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.log.JsonLog;
@@ -50,19 +49,6 @@ public final class Http {
             response = failure(e, event);
         }
         return response.toEvent();
-    }
-
-    /**
-     * As {@link #serve(APIGatewayV2HTTPEvent, Edge, Route, Consumer)}, then waits a moment for the group posts the
-     * request made ({@link GroupAnnouncements#awaitPosted}): a function's last step before it returns.
-     */
-    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Edge edge, Route route,
-            Consumer<String> publicBaseUrl, GroupAnnouncements group) {
-        try {
-            return serve(event, edge, route, publicBaseUrl);
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
     }
 
     /**

@@ -32,4 +32,20 @@ class HtmlTest {
         // then
         assertThat(page).contains("<p>reply to our SMS</p>").doesNotContain("sms:", "text us", "{{");
     }
+
+    @Test
+    void aPageStartingWithTheSharedHead_getsIt_inTheLanguageItIsRenderedIn() {
+        // given
+        Html page = Html.template(HtmlTest.class, "/huzhu/http/with-head.html");
+
+        // when
+        String en = page.render(Language.EN, Map.of("name", "Wang"));
+
+        // then
+        assertThat(en).startsWith("<!doctype html>\n<html lang=\"en\">\n<head>\n")
+                .contains("<meta charset=\"utf-8\">", "<meta name=\"robots\" content=\"noindex\">\n<title>t</title>",
+                        "<p>Wang</p>")
+                .doesNotContain("{{");
+        assertThat(page.render(Language.ZH_CN, Map.of())).contains("<html lang=\"zh-CN\">");
+    }
 }

@@ -18,7 +18,7 @@ import huzhu.http.ApiRequest;
 import huzhu.http.ApiResponse;
 import huzhu.http.Edge;
 import huzhu.http.ErrorBody;
-import huzhu.http.Http;
+import huzhu.http.HttpFunction;
 import huzhu.http.Router;
 import huzhu.sms.china.DeliveryReport;
 import huzhu.sms.china.DomesticSms;
@@ -52,10 +52,7 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
     private final SmsProvider provider;
-    private final Router router;
-    private final ServiceConfig config;
-    private final Edge edge;
-    private final GroupAnnouncements group;
+    private final HttpFunction http;
 
     static {
         // the edge secret's round trip overlaps init's building of the services: see Production.readAhead
@@ -89,9 +86,6 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
      */
     public ProviderPushHandler(InboundSmsService sms, Dispatcher dispatcher, DomesticSms account, Clock clock,
             ServiceConfig config, Edge edge, GroupAnnouncements group) {
-        this.config = config;
-        this.edge = edge;
-        this.group = group;
         this.provider = account == null ? null : account.provider();
         Router.Builder r = Router.builder();
         if (account == null || account.pushTokens().isEmpty()) {
@@ -111,12 +105,12 @@ public final class ProviderPushHandler implements RequestHandler<APIGatewayV2HTT
             r.post("/v1/sms/{provider}/reports/{pushToken}", req -> push(req, "reports", reports,
                     aliyun ? AliyunPushes::reports : TencentPushes::reports, DeliveryReport::at, inbox::reports, ack));
         }
-        this.router = r.build();
+        this.http = new HttpFunction(r.build(), edge, config, group);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl, group);
+        return http.serve(event);
     }
 
     private <T> ApiResponse push(ApiRequest req, String kind, PushGuard guard, Function<String, List<T>> parse,

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import huzhu.aws.Priming;
 import huzhu.aws.Production;
-import huzhu.core.ServiceConfig;
 import huzhu.core.Services;
 import huzhu.core.care.ContactRequestService.ContactRequestInput;
 import huzhu.core.care.MemberPageService;
@@ -16,7 +15,6 @@ import huzhu.core.error.NotFound;
 import huzhu.core.incident.TriggerService;
 import huzhu.core.incident.TriggerService.TriggerInput;
 import huzhu.core.incident.TriggerService.Triggered;
-import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Page;
@@ -26,6 +24,7 @@ import huzhu.http.Edge;
 import huzhu.http.Html;
 import huzhu.http.Http;
 import huzhu.http.HttpApiEvents;
+import huzhu.http.HttpFunction;
 import huzhu.http.PrimingRequests;
 import huzhu.http.Router;
 import java.io.IOException;
@@ -50,10 +49,7 @@ public final class TriggerHandler implements RequestStreamHandler {
     private static final String PATH = "/v1/triggers/{triggerToken}";
     private static final String TOKEN = "triggerToken";
 
-    private final Router router;
-    private final GroupAnnouncements group;
-    private final ServiceConfig config;
-    private final Edge edge;
+    private final HttpFunction http;
 
     static {
         // the edge secret's round trip overlaps init's building of the services: see Production.readAhead
@@ -65,7 +61,7 @@ public final class TriggerHandler implements RequestStreamHandler {
         // SnapStart: before the snapshot, a trigger with a token nobody holds (JSON in, a GetItem that misses, 404 out)
         Priming.register("trigger", () -> Http.serve(PrimingRequests.event("POST", PATH, "/v1/triggers/"
                 + PrimingRequests.NOBODY, Map.of("triggerToken", PrimingRequests.NOBODY), "{\"message\":\"priming\"}",
-                null), router));
+                null), http.routes()));
     }
 
     public TriggerHandler(Services services) {
@@ -74,11 +70,8 @@ public final class TriggerHandler implements RequestStreamHandler {
 
     public TriggerHandler(Services services, Edge edge) {
         TriggerService triggers = services.trigger();
-        this.config = services.config();
-        this.group = services.group();
         MemberPageService page = services.memberPage();
-        this.edge = edge;
-        this.router = Router.builder()
+        this.http = new HttpFunction(Router.builder()
                 .post(PATH, request -> trigger(triggers, request))
                 .get(PATH, request -> page(triggers, request))
                 .get(PATH + "/notices", request -> list(page.notices(token(request), request.sourceIp())))
@@ -91,7 +84,7 @@ public final class TriggerHandler implements RequestStreamHandler {
                         request.sourceIp())))
                 .post(PATH + "/contacts", request -> ApiResponse.json(201, page.askContactChange(token(request),
                         request.bodyOrEmpty(ContactRequestInput.class), request.sourceIp())))
-                .build();
+                .build(), edge, services);
     }
 
     @Override
@@ -100,7 +93,7 @@ public final class TriggerHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, edge, router, config::learnPublicBaseUrl, group);
+        return http.serve(event);
     }
 
     private static ApiResponse trigger(TriggerService triggers, ApiRequest request) {
@@ -125,7 +118,7 @@ public final class TriggerHandler implements RequestStreamHandler {
         } catch (NotFound dead) {
             return deadLink(triggers.unionNumber(), dead);
         }
-        return PAGE.response(200, member.language(), Map.of("lang", member.language().wire()));
+        return PAGE.response(200, member.language(), Map.of());
     }
 
     /** Chinese first (whose link it was is not known any more), English below. */

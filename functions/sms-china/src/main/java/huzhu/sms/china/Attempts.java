@@ -5,6 +5,7 @@ import huzhu.core.kernel.PhoneMask;
 import huzhu.core.kernel.Sleeper;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,20 +39,28 @@ public final class Attempts {
     public record Outcome(ProviderResult result, int attempts) {
     }
 
+    /** What every provider's attempts run with: the backoff, how they wait, its jitter, where the log line goes. */
+    public record Wiring(Backoff backoff, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink) {
+        /** The default backoff, real sleeps, secure jitter drawn per wait, log lines to stdout (whatever it is then). */
+        public static final Wiring PRODUCTION = new Wiring(Backoff.DEFAULT, Sleeper.REAL,
+                () -> new SecureRandom().nextDouble(), line -> System.out.println(line));
+
+        public Wiring {
+            Objects.requireNonNull(backoff, "backoff");
+            Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(jitter, "jitter");
+            Objects.requireNonNull(logSink, "logSink");
+        }
+    }
+
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final String provider;
-    private final Backoff backoff;
-    private final Sleeper sleeper;
-    private final DoubleSupplier jitter;
-    private final Consumer<String> logSink;
+    private final Wiring wiring;
 
-    public Attempts(String provider, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink) {
+    public Attempts(String provider, Wiring wiring) {
         this.provider = Objects.requireNonNull(provider, "provider");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.jitter = Objects.requireNonNull(jitter, "jitter");
-        this.logSink = Objects.requireNonNull(logSink, "logSink");
+        this.wiring = Objects.requireNonNull(wiring, "wiring");
     }
 
     /** {@link #send} for each message, in parallel ({@link FanOut}), results in the order of the batch. */
@@ -98,7 +107,7 @@ public final class Attempts {
         line.put("ms", (System.nanoTime() - startedNanos) / 1_000_000);
         line.values().removeIf(Objects::isNull);
         Level level = result.ok() ? Level.INFO : result.permanent() ? Level.WARN : Level.ERROR;
-        logSink.accept(JsonLog.line(level, "sms.send", line));
+        wiring.logSink().accept(JsonLog.line(level, "sms.send", line));
     }
 
     public Outcome run(Supplier<Answer> call) {
@@ -108,14 +117,14 @@ public final class Attempts {
             Answer answer = call.get();
             if (answer.messageId() != null) return new Outcome(ProviderResult.sent(answer.messageId()), attempt);
             SendFailure failure = answer.failure();
-            if (!failure.retryNow() || attempt >= backoff.maxAttempts()) {
+            if (!failure.retryNow() || attempt >= wiring.backoff().maxAttempts()) {
                 String reason = failure.retryNow() ? failure.reason() + " after " + attempt + " attempts"
                         : failure.reason();
                 return new Outcome(ProviderResult.failed(reason, failure.permanent()), attempt);
             }
-            Duration wait = backoff.delayAfter(attempt, jitter.getAsDouble());
+            Duration wait = wiring.backoff().delayAfter(attempt, wiring.jitter().getAsDouble());
             try {
-                sleeper.sleep(wait);
+                wiring.sleeper().sleep(wait);
             } catch (RuntimeException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(ProviderResult.failed(failure.reason() + ", interrupted while backing off",

@@ -45,7 +45,6 @@ class ProviderInboxTest {
             services.dispatcher());
     private final List<String> actions = new ArrayList<>();
     private final List<Duration> slept = new ArrayList<>();
-    private final int[] failuresLeft = {0};
     private Incident incident;
 
     @BeforeEach
@@ -97,17 +96,7 @@ class ProviderInboxTest {
     @Test
     void aPulledReplyWhoseHandlingFailsOnce_isHandledAgainAtOnce_andTheRestOfThePageToo() {
         // given: Tencent hands over (and forgets) two replies; the store fails the first one's first read
-        Services flaky = Services.create(Intercepted.store(store, (method, args, real) -> {
-            if (failuresLeft[0] > 0 && method.getName().equals("recall")) {
-                failuresLeft[0]--;
-                throw new DependencyFailure("DynamoDB throttled (test)", null);
-            }
-            return real.run();
-        }), new RecordingMessenger(), EscalationTimer.NONE, clock, new SequentialIds(5),
-                new ServiceConfig("https://huzhu.example", null));
-        ProviderInbox retrying = new ProviderInbox(SmsProvider.TENCENT, flaky.inboundSms(), flaky.dispatcher(),
-                Backoff.DEFAULT, d -> slept.add(d));
-        failuresLeft[0] = 1;
+        ProviderInbox retrying = inboxWhoseStoreFailsRecall(1);
         long at = clock.instant().getEpochSecond() - 5;
 
         // when
@@ -127,17 +116,7 @@ class ProviderInboxTest {
     @Test
     void aPulledReplyThatCannotBeHandled_doesNotHoldUpTheRestOfThePage_andTheSweepFailsLoudly() {
         // given: the first reply's handling fails at every attempt (each begins with the redelivery check)
-        Services broken = Services.create(Intercepted.store(store, (method, args, real) -> {
-            if (failuresLeft[0] > 0 && method.getName().equals("recall")) {
-                failuresLeft[0]--;
-                throw new DependencyFailure("DynamoDB unavailable (test)", null);
-            }
-            return real.run();
-        }), new RecordingMessenger(), EscalationTimer.NONE, clock, new SequentialIds(5),
-                new ServiceConfig("https://huzhu.example", null));
-        failuresLeft[0] = Backoff.DEFAULT.maxAttempts();
-        ProviderInbox retrying = new ProviderInbox(SmsProvider.TENCENT, broken.inboundSms(), broken.dispatcher(),
-                Backoff.DEFAULT, d -> slept.add(d));
+        ProviderInbox retrying = inboxWhoseStoreFailsRecall(Backoff.DEFAULT.maxAttempts());
         long at = clock.instant().getEpochSecond() - 5;
         TencentPull pull = pull(Map.of(
                 "PullSmsReplyStatus", "{\"Response\":{\"PullSmsReplyStatusSet\":[" + reply(phone(12), "2", at)
@@ -151,6 +130,21 @@ class ProviderInboxTest {
                 .isEqualTo(AlertStatus.ACCEPTED);
         assertThat(slept).hasSize(Backoff.DEFAULT.maxAttempts() - 1);
         assertThat(actions).containsExactly("PullSmsReplyStatus", "PullSmsSendStatus");
+    }
+
+    /** An inbox over the same data, whose store fails the next {@code times} recalls (a redelivery check). */
+    private ProviderInbox inboxWhoseStoreFailsRecall(int times) {
+        int[] failuresLeft = {times};
+        Services failing = Services.create(Intercepted.store(store, (method, args, real) -> {
+            if (failuresLeft[0] > 0 && method.getName().equals("recall")) {
+                failuresLeft[0]--;
+                throw new DependencyFailure("DynamoDB unavailable (test)", null);
+            }
+            return real.run();
+        }), new RecordingMessenger(), EscalationTimer.NONE, clock, new SequentialIds(5),
+                new ServiceConfig("https://huzhu.example", null));
+        return new ProviderInbox(SmsProvider.TENCENT, failing.inboundSms(), failing.dispatcher(), Backoff.DEFAULT,
+                d -> slept.add(d));
     }
 
     private static String reply(String from, String text, long at) {

@@ -3,13 +3,10 @@ package huzhu.sms.china.aliyun;
 import huzhu.sms.china.ChinaTime;
 import huzhu.sms.china.DeliveryReport;
 import huzhu.core.kernel.JsonText;
-import huzhu.sms.china.Phones;
 import huzhu.sms.china.PushItems;
 import huzhu.sms.china.Uplink;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Alibaba Cloud's "HTTP 批量推送" messages: {@code SmsUp} (replies, 上行短信) and {@code SmsReport} (delivery
@@ -31,15 +28,12 @@ public final class AliyunPushes {
      * @throws IllegalArgumentException when the body is not that
      */
     public static List<Uplink> uplinks(String body) {
-        List<Uplink> out = new ArrayList<>();
-        for (Map<String, Object> item : PushItems.of(body)) {
-            String from = Phones.e164(PushItems.required(item, "phone_number"), null);
-            if (from == null) throw new IllegalArgumentException("phone_number without digits");
+        return PushItems.map(body, item -> {
+            String from = PushItems.phone(item, "phone_number", null);
             String content = JsonText.text(item, "content");
-            out.add(new Uplink(PushItems.required(item, "sequence_id"), from, content == null ? "" : content,
-                    ChinaTime.parse(JsonText.text(item, "send_time"))));
-        }
-        return out;
+            return new Uplink(PushItems.required(item, "sequence_id"), from, content == null ? "" : content,
+                    ChinaTime.parse(JsonText.text(item, "send_time")));
+        });
     }
 
     /**
@@ -49,16 +43,13 @@ public final class AliyunPushes {
      * @throws IllegalArgumentException when the body is not that
      */
     public static List<DeliveryReport> reports(String body) {
-        List<DeliveryReport> out = new ArrayList<>();
-        for (Map<String, Object> item : PushItems.of(body)) {
-            String to = Phones.e164(PushItems.required(item, "phone_number"), null);
-            if (to == null) throw new IllegalArgumentException("phone_number without digits");
+        return PushItems.map(body, item -> {
+            String to = PushItems.phone(item, "phone_number", null);
             String success = PushItems.required(item, "success");
             Instant at = ChinaTime.parse(JsonText.text(item, "report_time"));
             if (at == null) at = ChinaTime.parse(JsonText.text(item, "send_time"));
-            out.add(new DeliveryReport(PushItems.required(item, "biz_id"), to, Boolean.parseBoolean(success),
-                    JsonText.text(item, "err_code"), at, JsonText.text(item, "out_id")));
-        }
-        return out;
+            return new DeliveryReport(PushItems.required(item, "biz_id"), to, Boolean.parseBoolean(success),
+                    JsonText.text(item, "err_code"), at, JsonText.text(item, "out_id"));
+        });
     }
 }

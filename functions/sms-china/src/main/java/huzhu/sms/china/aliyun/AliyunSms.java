@@ -1,7 +1,6 @@
 package huzhu.sms.china.aliyun;
 
 import huzhu.sms.china.Attempts;
-import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.Hashing;
 import huzhu.sms.china.HttpPost;
 import huzhu.core.kernel.JsonText;
@@ -11,7 +10,6 @@ import huzhu.sms.china.SendFailure;
 import huzhu.sms.china.TemplateSender;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
-import huzhu.core.kernel.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -23,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -45,19 +41,18 @@ public final class AliyunSms implements TemplateSender {
     private final Supplier<String> nonces;
     private final Attempts attempts;
 
-    /** Production wiring: URLConnection, the system clock, secure nonces and jitter, log lines to stdout. */
+    /** Production wiring: URLConnection, the system clock, secure nonces, {@link Attempts.Wiring#PRODUCTION}. */
     public AliyunSms(AliyunConfig config) {
-        this(config, new UrlConnectionPost(), Clock.systemUTC(), AliyunSms::secureNonce, Backoff.DEFAULT,
-                Sleeper.REAL, () -> new SecureRandom().nextDouble(), System.out::println);
+        this(config, new UrlConnectionPost(), Clock.systemUTC(), AliyunSms::secureNonce, Attempts.Wiring.PRODUCTION);
     }
 
-    public AliyunSms(AliyunConfig config, HttpPost http, Clock clock, Supplier<String> nonces, Backoff backoff,
-            Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink) {
+    public AliyunSms(AliyunConfig config, HttpPost http, Clock clock, Supplier<String> nonces,
+            Attempts.Wiring attempts) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
-        this.attempts = new Attempts("aliyun", backoff, sleeper, jitter, logSink);
+        this.attempts = new Attempts("aliyun", attempts);
     }
 
     @Override

@@ -4,13 +4,10 @@ import huzhu.sms.china.ChinaTime;
 import huzhu.sms.china.DeliveryReport;
 import huzhu.sms.china.Hashing;
 import huzhu.core.kernel.JsonText;
-import huzhu.sms.china.Phones;
 import huzhu.sms.china.PushItems;
 import huzhu.sms.china.Uplink;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tencent Cloud SMS callbacks (事件回调配置 in the SMS console): the reply callback (短信回复, one object per
@@ -30,15 +27,12 @@ public final class TencentPushes {
      * @throws IllegalArgumentException when the body is not that
      */
     public static List<Uplink> uplinks(String body) {
-        List<Uplink> out = new ArrayList<>();
-        for (Map<String, Object> item : PushItems.of(body)) {
-            String from = Phones.e164(PushItems.required(item, "mobile"), JsonText.text(item, "nationcode"));
-            if (from == null) throw new IllegalArgumentException("mobile without digits");
+        return PushItems.map(body, item -> {
+            String from = PushItems.phone(item, "mobile", JsonText.text(item, "nationcode"));
             String text = JsonText.text(item, "text");
             Instant at = ChinaTime.parse(PushItems.required(item, "time"));
-            out.add(new Uplink(replyId(from, at, text), from, text == null ? "" : text, at));
-        }
-        return out;
+            return new Uplink(replyId(from, at, text), from, text == null ? "" : text, at);
+        });
     }
 
     /**
@@ -48,16 +42,13 @@ public final class TencentPushes {
      * @throws IllegalArgumentException when the body is not that
      */
     public static List<DeliveryReport> reports(String body) {
-        List<DeliveryReport> out = new ArrayList<>();
-        for (Map<String, Object> item : PushItems.of(body)) {
-            String to = Phones.e164(PushItems.required(item, "mobile"), JsonText.text(item, "nationcode"));
-            if (to == null) throw new IllegalArgumentException("mobile without digits");
+        return PushItems.map(body, item -> {
+            String to = PushItems.phone(item, "mobile", JsonText.text(item, "nationcode"));
             String status = PushItems.required(item, "report_status");
-            out.add(new DeliveryReport(PushItems.required(item, "sid"), to, "SUCCESS".equalsIgnoreCase(status),
+            return new DeliveryReport(PushItems.required(item, "sid"), to, "SUCCESS".equalsIgnoreCase(status),
                     JsonText.text(item, "errmsg"), ChinaTime.parse(JsonText.text(item, "user_receive_time")),
-                    JsonText.text(item, "session_context")));
-        }
-        return out;
+                    JsonText.text(item, "session_context"));
+        });
     }
 
     /**

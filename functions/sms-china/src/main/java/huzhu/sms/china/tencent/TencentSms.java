@@ -1,8 +1,6 @@
 package huzhu.sms.china.tencent;
 
-import huzhu.core.kernel.Sleeper;
 import huzhu.sms.china.Attempts;
-import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.HttpPost;
 import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.ProviderResult;
@@ -10,14 +8,11 @@ import huzhu.sms.china.SendFailure;
 import huzhu.sms.china.TemplateSender;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * Sends registered-template SMS through Tencent Cloud SMS: {@code SendSms} of API {@code 2021-01-11}, signed
@@ -31,16 +26,14 @@ public final class TencentSms implements TemplateSender {
     private final TencentApi api;
     private final Attempts attempts;
 
-    /** Production wiring: URLConnection, the system clock, secure jitter, log lines to stdout. */
+    /** Production wiring: URLConnection, the system clock, {@link Attempts.Wiring#PRODUCTION}. */
     public TencentSms(TencentConfig config) {
-        this(config, new UrlConnectionPost(), Clock.systemUTC(), Backoff.DEFAULT, Sleeper.REAL,
-                () -> new SecureRandom().nextDouble(), System.out::println);
+        this(config, new UrlConnectionPost(), Clock.systemUTC(), Attempts.Wiring.PRODUCTION);
     }
 
-    public TencentSms(TencentConfig config, HttpPost http, Clock clock, Backoff backoff, Sleeper sleeper,
-            DoubleSupplier jitter, Consumer<String> logSink) {
+    public TencentSms(TencentConfig config, HttpPost http, Clock clock, Attempts.Wiring attempts) {
         this.api = new TencentApi(config, http, clock);
-        this.attempts = new Attempts("tencent", backoff, sleeper, jitter, logSink);
+        this.attempts = new Attempts("tencent", attempts);
     }
 
     @Override

@@ -8,12 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import huzhu.core.kernel.Backoff;
 import huzhu.sms.china.ProviderResult;
+import huzhu.sms.china.ProviderSenderContract;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
 import java.net.URI;
@@ -26,29 +27,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The sender against WireMock standing in for dysmsapi: the exact V3-signed RPC request and Alibaba's answers. */
-class AliyunSmsIT {
+class AliyunSmsIT extends ProviderSenderContract {
     @RegisterExtension
     static WireMockExtension aliyun = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String PHONE = "+8613800138000";
     private static final Instant NOW = Instant.parse("2026-12-02T08:30:15Z");
 
-    private final List<Duration> sleeps = new ArrayList<>();
-    private final List<String> logLines = new ArrayList<>();
     private final AtomicInteger nonce = new AtomicInteger();
 
-    private AliyunSms sender() {
+    @Override
+    protected AliyunSms sender() {
         AliyunConfig config = new AliyunConfig(AliyunWire.KEY_ID, AliyunWire.KEY_SECRET, "互助应急",
                 URI.create(aliyun.baseUrl()));
         return new AliyunSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> "nonce-" + nonce.incrementAndGet(), Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add);
+                () -> "nonce-" + nonce.incrementAndGet(), recorded);
     }
 
-    private static TemplateSms alert(String to) {
+    @Override
+    protected TemplateSms alert(String to) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", "K7");
         params.put("name", "张师傅");
@@ -56,12 +59,19 @@ class AliyunSmsIT {
         return new TemplateSms(to, "SMS_465890123", params, "alert-42", "inc-1");
     }
 
-    private static void stub(int status, String body) {
+    @Override
+    protected void stub(int status, String body) {
         aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json;charset=utf-8").withBody(body)));
     }
 
-    private static List<LoggedRequest> sends() {
+    @Override
+    protected void dropEveryConnection() {
+        aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    @Override
+    protected List<LoggedRequest> sends() {
         return aliyun.findAll(postRequestedFor(urlPathEqualTo("/")).withHeader("x-acs-action", equalTo("SendSms")));
     }
 
@@ -145,112 +155,30 @@ class AliyunSmsIT {
         assertThat(result).isEqualTo(ProviderResult.failed("throttled (Throttling.Api, HTTP 400) after 3 attempts", false));
     }
 
-    @Test
-    void send_failsTransientWithoutRetry_whenTheRecipientsFrequencyCapIsHit() {
-        // given: the per-number cap answers within the SendSms body, HTTP 200
-        stub(200, AliyunWire.sendSmsError("isv.BUSINESS_LIMIT_CONTROL", "触发天级流控Permits:10"));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then: a retry within a second cannot pass a per-minute or per-day cap
-        assertThat(sends()).hasSize(1);
-        assertThat(sleeps).isEmpty();
-        assertThat(result).isEqualTo(ProviderResult.failed(
-                "recipient-rate-limited (isv.BUSINESS_LIMIT_CONTROL, HTTP 200)", false));
-    }
-
-    @Test
-    void send_failsPermanentlyWithoutRetry_forAnIllegalNumber() {
-        // given
-        stub(200, AliyunWire.sendSmsError("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号"));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(sends()).hasSize(1);
-        assertThat(result).isEqualTo(ProviderResult.failed("invalid-parameter (isv.MOBILE_NUMBER_ILLEGAL, HTTP 200)", true));
-    }
-
-    @Test
-    void send_failsPermanently_whenTheAccountHasNoCreditLeft() {
-        // given
-        stub(200, AliyunWire.sendSmsError("isv.AMOUNT_NOT_ENOUGH", "账户余额不足"));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result).isEqualTo(ProviderResult.failed("account-out-of-credit (isv.AMOUNT_NOT_ENOUGH, HTTP 200)", true));
-    }
-
-    @Test
-    void send_failsPermanently_whenTheGatewayRejectsTheSignature() {
-        // given
-        stub(400, AliyunWire.gatewayError("SignatureDoesNotMatch", "Specified signature does not match our calculation."));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(sends()).hasSize(1);
-        assertThat(result).isEqualTo(ProviderResult.failed("not-authorized (SignatureDoesNotMatch, HTTP 400)", true));
-    }
-
-    @Test
-    void send_failsTransientWithoutRetry_onASystemErrorOrA5xx_becauseItMayHaveBeenSent() {
-        // given
-        stub(200, AliyunWire.sendSmsError("isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR"));
-        ProviderResult systemError = sender().send(alert(PHONE));
-        aliyun.resetAll();
-        stub(503, AliyunWire.gatewayError("ServiceUnavailable", "The request has failed due to a temporary failure of the server."));
-
-        // when
-        ProviderResult unavailable = sender().send(alert(PHONE));
-
-        // then
-        assertThat(systemError).isEqualTo(ProviderResult.failed("provider-unavailable (isp.SYSTEM_ERROR, HTTP 200)", false));
-        assertThat(unavailable).isEqualTo(ProviderResult.failed("provider-unavailable (ServiceUnavailable, HTTP 503)", false));
-        assertThat(sends()).hasSize(1);
-    }
-
-    @Test
-    void send_failsTransient_whenTheConnectionDropsWithoutAnAnswer() {
-        // given
-        aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result.ok()).isFalse();
-        assertThat(result.permanent()).isFalse();
-        assertThat(result.failureReason()).startsWith("network (");
-        assertThat(sends()).hasSize(1);
-    }
-
-    @Test
-    void send_failsTransient_whenTheAnswerIsNotJson() {
-        // given: a proxy's HTML error page
-        stub(502, "<html><body>502 Bad Gateway</body></html>");
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(result).isEqualTo(ProviderResult.failed("provider-unavailable (no code, HTTP 502)", false));
-    }
-
-    @Test
-    void send_refusesANumberThatIsNotE164_withoutCallingAlibaba() {
-        // when
-        ProviderResult result = sender().send(alert("13800138000"));
-
-        // then
-        assertThat(result).isEqualTo(ProviderResult.failed("invalid-number (not E.164)", true));
-        assertThat(sends()).isEmpty();
-        assertThat(logLines).hasSize(1);
+    /**
+     * What Alibaba answers, and the failure it is: none is retried. A per-number cap cannot pass within a second; an
+     * illegal number, an empty account or a refused signature will not change; a system error, a 5xx or a proxy's
+     * page may come after the SMS was sent.
+     */
+    static Stream<Arguments> answersThatEndTheSend() {
+        return Stream.of(
+                arguments("the recipient's frequency cap", 200,
+                        AliyunWire.sendSmsError("isv.BUSINESS_LIMIT_CONTROL", "触发天级流控Permits:10"),
+                        ProviderResult.failed("recipient-rate-limited (isv.BUSINESS_LIMIT_CONTROL, HTTP 200)", false)),
+                arguments("an illegal number", 200, AliyunWire.sendSmsError("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号"),
+                        ProviderResult.failed("invalid-parameter (isv.MOBILE_NUMBER_ILLEGAL, HTTP 200)", true)),
+                arguments("no credit left", 200, AliyunWire.sendSmsError("isv.AMOUNT_NOT_ENOUGH", "账户余额不足"),
+                        ProviderResult.failed("account-out-of-credit (isv.AMOUNT_NOT_ENOUGH, HTTP 200)", true)),
+                arguments("the gateway rejects the signature", 400,
+                        AliyunWire.gatewayError("SignatureDoesNotMatch", "Specified signature does not match our calculation."),
+                        ProviderResult.failed("not-authorized (SignatureDoesNotMatch, HTTP 400)", true)),
+                arguments("a system error", 200, AliyunWire.sendSmsError("isp.SYSTEM_ERROR", "isp.SYSTEM_ERROR"),
+                        ProviderResult.failed("provider-unavailable (isp.SYSTEM_ERROR, HTTP 200)", false)),
+                arguments("a 5xx", 503, AliyunWire.gatewayError("ServiceUnavailable",
+                                "The request has failed due to a temporary failure of the server."),
+                        ProviderResult.failed("provider-unavailable (ServiceUnavailable, HTTP 503)", false)),
+                arguments("a proxy's HTML error page", 502, "<html><body>502 Bad Gateway</body></html>",
+                        ProviderResult.failed("provider-unavailable (no code, HTTP 502)", false)));
     }
 
     @Test

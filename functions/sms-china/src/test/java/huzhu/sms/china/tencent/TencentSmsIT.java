@@ -9,13 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.JsonText;
 import huzhu.sms.china.ProviderResult;
+import huzhu.sms.china.ProviderSenderContract;
 import huzhu.sms.china.TemplateSms;
 import huzhu.sms.china.UrlConnectionPost;
 import java.net.URI;
@@ -27,28 +28,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The sender against WireMock standing in for sms.tencentcloudapi.com: the TC3-signed JSON call and its answers. */
-class TencentSmsIT {
+class TencentSmsIT extends ProviderSenderContract {
     @RegisterExtension
     static WireMockExtension tencent = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String PHONE = "+8613800138000";
     private static final Instant NOW = Instant.parse("2026-12-02T16:30:15Z");
 
-    private final List<Duration> sleeps = new ArrayList<>();
-    private final List<String> logLines = new ArrayList<>();
-
-    private TencentSms sender() {
+    @Override
+    protected TencentSms sender() {
         TencentConfig config = new TencentConfig(TencentWire.SECRET_ID, TencentWire.SECRET_KEY, TencentWire.APP_ID,
                 "互助应急", null, URI.create(tencent.baseUrl()));
-        return new TencentSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC), Backoff.DEFAULT,
-                sleeps::add, () -> 0.5, logLines::add);
+        return new TencentSms(config, new UrlConnectionPost(), Clock.fixed(NOW, ZoneOffset.UTC), recorded);
     }
 
-    private static TemplateSms alert(String to) {
+    @Override
+    protected TemplateSms alert(String to) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", "K7");
         params.put("name", "张师傅");
@@ -56,12 +57,19 @@ class TencentSmsIT {
         return new TemplateSms(to, "1110", params, "alert-42", "inc-1");
     }
 
-    private static void stub(int status, String body) {
+    @Override
+    protected void stub(int status, String body) {
         tencent.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
-    private static List<LoggedRequest> sends() {
+    @Override
+    protected void dropEveryConnection() {
+        tencent.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+    }
+
+    @Override
+    protected List<LoggedRequest> sends() {
         return tencent.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-TC-Action", equalTo("SendSms")));
     }
 
@@ -140,65 +148,38 @@ class TencentSmsIT {
                 "throttled (RequestLimitExceeded.GlobalRegionUinLimitExceeded, HTTP 200) after 3 attempts", false));
     }
 
-    @Test
-    void send_failsTransientWithoutRetry_whenTheNumbersDailyCapIsHit() {
-        // given: a per-number result inside SendStatusSet
-        stub(200, TencentWire.sendStatus(PHONE, "LimitExceeded.PhoneNumberDailyLimit", ""));
-
-        // when
-        ProviderResult result = sender().send(alert(PHONE));
-
-        // then
-        assertThat(sends()).hasSize(1);
-        assertThat(result).isEqualTo(ProviderResult.failed(
-                "recipient-rate-limited (LimitExceeded.PhoneNumberDailyLimit, HTTP 200)", false));
-    }
-
-    @Test
-    void send_failsPermanently_forAnIncorrectNumberAnUnapprovedTemplateOrAnEmptyBalance() {
-        // given / when / then
-        stub(200, TencentWire.sendStatus(PHONE, "InvalidParameterValue.IncorrectPhoneNumber", ""));
-        assertThat(sender().send(alert(PHONE))).isEqualTo(ProviderResult.failed(
-                "invalid-parameter (InvalidParameterValue.IncorrectPhoneNumber, HTTP 200)", true));
-        tencent.resetAll();
-        stub(200, TencentWire.error("FailedOperation.TemplateIncorrectOrUnapproved", "模板未审批或内容不匹配。"));
-        assertThat(sender().send(alert(PHONE))).isEqualTo(ProviderResult.failed(
-                "rejected (FailedOperation.TemplateIncorrectOrUnapproved, HTTP 200)", true));
-        tencent.resetAll();
-        stub(200, TencentWire.error("FailedOperation.InsufficientBalanceInSmsPackage", "套餐包余量不足。"));
-        assertThat(sender().send(alert(PHONE))).isEqualTo(ProviderResult.failed(
-                "account-out-of-credit (FailedOperation.InsufficientBalanceInSmsPackage, HTTP 200)", true));
-        assertThat(sends()).hasSize(1);
-    }
-
-    @Test
-    void send_failsPermanently_whenTheSignatureIsRefused_butTransient_whenItHasExpired() {
-        // given / when / then
-        stub(200, TencentWire.error("AuthFailure.SignatureFailure", "The provided credentials could not be validated."));
-        assertThat(sender().send(alert(PHONE))).isEqualTo(ProviderResult.failed(
-                "not-authorized (AuthFailure.SignatureFailure, HTTP 200)", true));
-        tencent.resetAll();
-        stub(200, TencentWire.error("AuthFailure.SignatureExpire", "签名过期。"));
-        assertThat(sender().send(alert(PHONE))).isEqualTo(ProviderResult.failed(
-                "rejected-transient (AuthFailure.SignatureExpire, HTTP 200)", false));
-    }
-
-    @Test
-    void send_failsTransientWithoutRetry_onAnInternalTimeoutA5xxOrALostConnection() {
-        // given / when / then
-        stub(200, TencentWire.error("InternalError.Timeout", "请求下发短信超时。"));
-        assertThat(sender().send(alert(PHONE))).isEqualTo(ProviderResult.failed(
-                "provider-unavailable (InternalError.Timeout, HTTP 200)", false));
-        assertThat(sends()).hasSize(1);
-        tencent.resetAll();
-        stub(502, "<html>502 Bad Gateway</html>");
-        assertThat(sender().send(alert(PHONE))).isEqualTo(ProviderResult.failed(
-                "provider-unavailable (no code, HTTP 502)", false));
-        tencent.resetAll();
-        tencent.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-        ProviderResult lost = sender().send(alert(PHONE));
-        assertThat(lost.permanent()).isFalse();
-        assertThat(lost.failureReason()).startsWith("network (");
+    /**
+     * What Tencent answers, and the failure it is: none is retried. A number's daily cap cannot pass within a second;
+     * an incorrect number, an unapproved template, an empty balance or a refused signature will not change (an
+     * expired signature will, on the next send's fresh one); an internal timeout or a 5xx may come after the SMS
+     * was sent.
+     */
+    static Stream<Arguments> answersThatEndTheSend() {
+        return Stream.of(
+                arguments("the number's daily cap (a per-number result inside SendStatusSet)", 200,
+                        TencentWire.sendStatus(PHONE, "LimitExceeded.PhoneNumberDailyLimit", ""),
+                        ProviderResult.failed("recipient-rate-limited (LimitExceeded.PhoneNumberDailyLimit, HTTP 200)",
+                                false)),
+                arguments("an incorrect number", 200,
+                        TencentWire.sendStatus(PHONE, "InvalidParameterValue.IncorrectPhoneNumber", ""),
+                        ProviderResult.failed("invalid-parameter (InvalidParameterValue.IncorrectPhoneNumber, HTTP 200)",
+                                true)),
+                arguments("an unapproved template", 200,
+                        TencentWire.error("FailedOperation.TemplateIncorrectOrUnapproved", "模板未审批或内容不匹配。"),
+                        ProviderResult.failed("rejected (FailedOperation.TemplateIncorrectOrUnapproved, HTTP 200)", true)),
+                arguments("an empty balance", 200,
+                        TencentWire.error("FailedOperation.InsufficientBalanceInSmsPackage", "套餐包余量不足。"),
+                        ProviderResult.failed(
+                                "account-out-of-credit (FailedOperation.InsufficientBalanceInSmsPackage, HTTP 200)", true)),
+                arguments("a refused signature", 200,
+                        TencentWire.error("AuthFailure.SignatureFailure", "The provided credentials could not be validated."),
+                        ProviderResult.failed("not-authorized (AuthFailure.SignatureFailure, HTTP 200)", true)),
+                arguments("an expired signature", 200, TencentWire.error("AuthFailure.SignatureExpire", "签名过期。"),
+                        ProviderResult.failed("rejected-transient (AuthFailure.SignatureExpire, HTTP 200)", false)),
+                arguments("an internal timeout", 200, TencentWire.error("InternalError.Timeout", "请求下发短信超时。"),
+                        ProviderResult.failed("provider-unavailable (InternalError.Timeout, HTTP 200)", false)),
+                arguments("a 5xx", 502, "<html>502 Bad Gateway</html>",
+                        ProviderResult.failed("provider-unavailable (no code, HTTP 502)", false)));
     }
 
     @Test
