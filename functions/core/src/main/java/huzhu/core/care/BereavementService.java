@@ -1,6 +1,5 @@
 package huzhu.core.care;
 
-import huzhu.core.ServiceConfig;
 import huzhu.core.care.ApplicationService.ApplicationInput;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryStore;
@@ -25,9 +24,7 @@ import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.log.JsonLog;
-import huzhu.core.sms.Messenger;
-import huzhu.core.sms.OutboundSms;
-import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.Texting;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,8 +63,7 @@ public final class BereavementService implements BereavementReports {
     private final FollowUpStore followUpStore;
     private final ApplicationService applications;
     private final GuideService guide;
-    private final Messenger messenger;
-    private final SmsComposer sms;
+    private final Texting texting;
     private final Language unionLanguage;
     private final IdempotencyStore idempotency;
     private final Ids ids;
@@ -75,7 +71,7 @@ public final class BereavementService implements BereavementReports {
 
     public BereavementService(Dispatcher dispatcher, IncidentStore incidents, DirectoryStore directory,
             FollowUpService followUps, FollowUpStore followUpStore, ApplicationService applications, GuideService guide,
-            Messenger messenger, ServiceConfig config, IdempotencyStore idempotency, Ids ids, Clock clock) {
+            Texting texting, IdempotencyStore idempotency, Ids ids, Clock clock) {
         this.dispatcher = dispatcher;
         this.incidents = incidents;
         this.directory = directory;
@@ -83,9 +79,8 @@ public final class BereavementService implements BereavementReports {
         this.followUpStore = followUpStore;
         this.applications = applications;
         this.guide = guide;
-        this.messenger = messenger;
-        this.sms = new SmsComposer(config.smsSignature());
-        this.unionLanguage = config.defaultLanguage();
+        this.texting = texting;
+        this.unionLanguage = texting.unionLanguage();
         this.idempotency = idempotency;
         this.ids = ids;
         this.clock = clock;
@@ -258,7 +253,7 @@ public final class BereavementService implements BereavementReports {
     }
 
     private void reply(String to, Incident incident, Language lang, String key) {
-        messenger.send(new OutboundSms(to, sms.render(lang, key, Map.of("code", incident.code())), incident.id()));
+        texting.send(to, lang, key, Map.of("code", incident.code()), incident.id());
     }
 
     private static String orElse(String value, String fallback) {
