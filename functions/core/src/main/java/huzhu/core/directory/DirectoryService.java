@@ -40,10 +40,6 @@ public final class DirectoryService {
     private final PersonalLinks links;
     private final RosterImport rosters;
 
-    public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
-        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE, Involvement.NONE);
-    }
-
     /**
      * {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS);
      * {@code involvement} says who the active incidents need, who may therefore not be deleted.
