@@ -14,8 +14,8 @@ import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Sleeper;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.Text;
+import huzhu.core.kernel.VersionedChange;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
@@ -333,12 +333,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
 
     /** Writes unless someone else wrote first (another sender, an officer's request at the same moment). */
     private boolean tryWrite(FamilyIntroduction next) {
-        try {
-            introductions.save(next);
-            return true;
-        } catch (StaleWrite e) {
-            return false;
-        }
+        return VersionedChange.tryWrite(() -> introductions.save(next));
     }
 
     private static List<FamilyContact> distinct(List<FamilyContact> contacts) {

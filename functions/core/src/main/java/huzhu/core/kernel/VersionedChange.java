@@ -101,6 +101,16 @@ public final class VersionedChange {
         }
     }
 
+    /** One conditional write, not retried: false (nothing written) when somebody else wrote first. */
+    public static boolean tryWrite(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (StaleWrite e) {
+            return false;
+        }
+    }
+
     /** Reads with {@code read}, except the first attempt, which decides on {@code known} when it is not null. */
     public static <T> Supplier<T> startingWith(T known, Supplier<T> read) {
         Object[] first = {known};
