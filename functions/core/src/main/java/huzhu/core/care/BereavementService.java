@@ -124,10 +124,8 @@ public final class BereavementService implements BereavementReports {
         String incidentId = null;
         if (!Text.blank(idempotencyKey)) {
             // the death's id, reserved by the first request: a repeat records under it, which finds it recorded
-            Instant now = clock.instant();
-            String fresh = ids.newId();
-            incidentId = idempotency.remember("console-bereavement:" + idempotencyKey, fresh,
-                    now.plus(IDEMPOTENCY_WINDOW), now).orElse(fresh);
+            incidentId = idempotency.reserve("console-bereavement:" + idempotencyKey, ids.newId(), IDEMPOTENCY_WINDOW,
+                    clock.instant()).id();
         }
         String who = who(relation, deceased);
         Incident incident = dispatcher.recordBereavement(new Dispatcher.NewIncident(incidentId, member.id(),
