@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * How the union texts people: the messenger, the composer that renders the catalogue under the union's signature,
  * and the union's own language (the reader's when it is not known, and the one the union keeps its records in).
- * Built once, with the services, so every service signs and sends the same way.
+ * Built once, in {@code Services}.
  */
 public record Texting(Messenger messenger, SmsComposer composer, Language unionLanguage) {
 
