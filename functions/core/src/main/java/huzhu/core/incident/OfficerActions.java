@@ -129,9 +129,8 @@ final class OfficerActions {
         Language lang = member != null ? member.language() : current.language();
         SendResult sent = out.sendChecked(to, current.id(), texts.officerMessage(lang, current, actor, text));
         if (!sent.ok()) throw new DependencyFailure("the SMS to the family failed: " + sent.failureReason(), null);
-        Instant now = clock.instant();
-        return changes.change(incidentId, c -> write(c.edit().note(now, "messaged",
-                texts.timeline("timeline.messaged", Map.of("actor", actor, "to", to, "text", text)), actor)));
+        return changes.note(incidentId, clock.instant(), "messaged",
+                texts.timeline("timeline.messaged", Map.of("actor", actor, "to", to, "text", text)), actor);
     }
 
     Incident addNote(String incidentId, String text, String actor) {
@@ -141,8 +140,7 @@ final class OfficerActions {
 
     /** A line of the system's, in every language (the console shows the reader's). */
     Incident addNote(String incidentId, TimelineText text, String actor) {
-        Instant now = clock.instant();
-        return changes.change(incidentId, current -> write(current.edit().note(now, "note", text, actor)));
+        return changes.note(incidentId, clock.instant(), "note", text, actor);
     }
 
     Incident resolve(String incidentId, String outcome, String notes, String actor) {
