@@ -121,7 +121,7 @@ public record Services(
         GuideService guide = new GuideService(store.guides(), audit, clock);
         ContactRequestService contactRequests = new ContactRequestService(store.contactRequests(), store.directory(),
                 directory, texting, clock, ids, audit);
-        BereavementService bereavements = new BereavementService(dispatcher, store.incidents(), store.directory(),
+        BereavementService bereavements = new BereavementService(dispatcher, store.directory(),
                 followUps, store.followUps(), applications, guide, texting, store.idempotency(), ids, clock);
         return new Services(
                 dispatcher,

@@ -11,7 +11,6 @@ import huzhu.core.incident.BereavementReports;
 import huzhu.core.incident.Channel;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.Incident;
-import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
 import huzhu.core.incident.TimelineText;
@@ -57,7 +56,6 @@ public final class BereavementService implements BereavementReports {
     private static final String TASK_PAYMENT = "bereavement.task.payment";
 
     private final Dispatcher dispatcher;
-    private final IncidentStore incidents;
     private final DirectoryStore directory;
     private final FollowUpService followUps;
     private final FollowUpStore followUpStore;
@@ -69,11 +67,10 @@ public final class BereavementService implements BereavementReports {
     private final Ids ids;
     private final Clock clock;
 
-    public BereavementService(Dispatcher dispatcher, IncidentStore incidents, DirectoryStore directory,
+    public BereavementService(Dispatcher dispatcher, DirectoryStore directory,
             FollowUpService followUps, FollowUpStore followUpStore, ApplicationService applications, GuideService guide,
             Texting texting, IdempotencyStore idempotency, Ids ids, Clock clock) {
         this.dispatcher = dispatcher;
-        this.incidents = incidents;
         this.directory = directory;
         this.followUps = followUps;
         this.followUpStore = followUpStore;

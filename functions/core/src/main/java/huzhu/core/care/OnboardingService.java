@@ -51,7 +51,6 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     private final PersonalLinks links;
     private final Texting texting;
     private final Clock clock;
-    private final ServiceConfig config;
     private final CareConfig care;
     private final AuditService audit;
     private final Sleeper sleeper;
@@ -63,7 +62,6 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         this.links = new PersonalLinks(triggerTokens, config, audit);
         this.texting = texting;
         this.clock = clock;
-        this.config = config;
         this.care = care;
         this.audit = audit;
         this.sleeper = sleeper;

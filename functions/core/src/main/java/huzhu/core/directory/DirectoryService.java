@@ -32,7 +32,6 @@ public final class DirectoryService {
     private final OptOutStore optOuts;
     private final Clock clock;
     private final Ids ids;
-    private final ServiceConfig config;
     private final AuditService audit;
     private final MemberSaved memberSaved;
     private final Involvement involvement;
@@ -50,7 +49,6 @@ public final class DirectoryService {
         this.optOuts = optOuts;
         this.clock = clock;
         this.ids = ids;
-        this.config = config;
         this.audit = audit;
         this.memberSaved = memberSaved;
         this.involvement = involvement;
