@@ -37,6 +37,8 @@ import huzhu.core.kernel.Sleeper;
 import huzhu.core.report.ReportService;
 import huzhu.core.sms.DailySmsCeiling;
 import huzhu.core.sms.Messenger;
+import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.Texting;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Predicate;
@@ -96,12 +98,13 @@ public record Services(
             GroupAnnouncements group, EscalationTimer timer, Clock clock, Ids ids, ServiceConfig config, Care care) {
         Messenger messenger = new DailySmsCeiling(unlimited, store.idempotency(), unionPhone(store.directory()), clock,
                 config.limits().smsPerDay());
+        Texting texting = new Texting(messenger, new SmsComposer(config.smsSignature()), config.defaultLanguage());
         Dispatcher dispatcher = new Dispatcher(store.incidents(), store.directory(), store.settings(), store.holds(),
                 store.surges(), store.audit(), messenger, announcements, group, timer, clock, ids, config);
         AuditService audit = new AuditService(store.audit(), clock, ids);
         RateLimiter limiter = new RateLimiter(store.idempotency(), clock);
         OnboardingService onboarding = new OnboardingService(store.directory(), store.introductions(),
-                store.triggerTokens(), messenger, clock, config, care.config(), audit, care.sleeper());
+                store.triggerTokens(), texting, clock, config, care.config(), audit, care.sleeper());
         NoticeDrafts notices = new NoticeDrafts(store.notices(), store.directory(), store.optOuts(), clock, ids, config,
                 audit);
         NoticeSender noticeSender = new NoticeSender(store.notices(), store.directory(), store.optOuts(), messenger,
@@ -114,18 +117,18 @@ public record Services(
                 clock, ids, config, audit, onboarding, new ActiveInvolvement(store.incidents()));
         FollowUpService followUps = new FollowUpService(store.followUps(), store.incidents(), clock, ids, audit);
         ApplicationService applications = new ApplicationService(store.applications(), store.directory(), clock, ids,
-                audit, messenger, config);
+                audit, texting);
         GuideService guide = new GuideService(store.guides(), audit, clock);
         ContactRequestService contactRequests = new ContactRequestService(store.contactRequests(), store.directory(),
-                directory, messenger, config, clock, ids, audit);
-        BereavementService bereavements = new BereavementService(dispatcher, store.incidents(), store.directory(),
-                followUps, store.followUps(), applications, guide, messenger, config, store.idempotency(), ids, clock);
+                directory, texting, clock, ids, audit);
+        BereavementService bereavements = new BereavementService(dispatcher, store.directory(),
+                followUps, store.followUps(), applications, guide, texting, store.idempotency(), ids, clock);
         return new Services(
                 dispatcher,
                 trigger,
                 new AckService(store.incidents(), store.directory(), dispatcher, config.ackTokens(), limiter),
                 new InboundSmsService(store.idempotency(), store.directory(), store.incidents(), store.optOuts(),
-                        dispatcher, messenger, clock, config, limiter, noticeReplies, bereavements),
+                        dispatcher, texting, clock, config, limiter, noticeReplies, bereavements),
                 new IncidentService(store.directory(), store.idempotency(), store.incidents(), dispatcher, clock, ids,
                         audit),
                 directory,
@@ -138,8 +141,8 @@ public record Services(
                 notices,
                 applications,
                 new CampaignService(store.leases(), onboarding, noticeSender, clock, ids, care.config(), care.sleeper()),
-                new DutyRosterService(store.settings(), store.directory(), store.idempotency(), messenger, clock, ids,
-                        config, audit),
+                new DutyRosterService(store.settings(), store.directory(), store.idempotency(), texting, clock, ids,
+                        audit),
                 group,
                 new CareRoundService(store.careRounds(), store.followUps(), followUps, store.directory(), clock, ids,
                         audit, store.idempotency()),

@@ -1,6 +1,5 @@
 package huzhu.core.care;
 
-import huzhu.core.ServiceConfig;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
@@ -24,11 +23,8 @@ import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.kernel.Wire;
 import huzhu.core.log.JsonLog;
-import huzhu.core.sms.Messenger;
-import huzhu.core.sms.OutboundSms;
-import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
-import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.Texting;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,18 +59,16 @@ public final class ApplicationService {
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
-    private final Messenger messenger;
-    private final SmsComposer sms;
+    private final Texting texting;
 
     public ApplicationService(ApplicationStore applications, DirectoryStore directory, Clock clock, Ids ids,
-            AuditService audit, Messenger messenger, ServiceConfig config) {
+            AuditService audit, Texting texting) {
         this.applications = applications;
         this.directory = directory;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
-        this.messenger = messenger;
-        this.sms = new SmsComposer(config.smsSignature());
+        this.texting = texting;
     }
 
     /** {@code documents}: what was handed in, as text or links (a scan in the union's drive, "病历复印件 3 页"). */
@@ -265,12 +259,11 @@ public final class ApplicationService {
         }
         for (Map.Entry<String, Language> e : to.entrySet()) {
             Language lang = e.getValue();
-            RenderedSms text = sms.render(lang, "application." + step.status().wire(), Map.of(
+            SendResult r = texting.send(e.getKey(), lang, "application." + step.status().wire(), Map.of(
                     "kind", Messages.text(lang, "application.kind." + a.kind().wire()),
                     "by", step.actorName() == null ? "" : step.actorName(),
                     "amount", step.amount() == null ? "" : step.amount().toPlainString(),
-                    "note", step.note() == null ? "" : step.note()));
-            SendResult r = messenger.send(new OutboundSms(e.getKey(), text, null));
+                    "note", step.note() == null ? "" : step.note()), null);
             if (!r.ok()) {
                 JsonLog.warn("application.smsFailed", "applicationId", a.id(), "to", e.getKey(), "reason",
                         r.failureReason());

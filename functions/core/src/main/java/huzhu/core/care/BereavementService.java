@@ -1,6 +1,5 @@
 package huzhu.core.care;
 
-import huzhu.core.ServiceConfig;
 import huzhu.core.care.ApplicationService.ApplicationInput;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryStore;
@@ -12,7 +11,6 @@ import huzhu.core.incident.BereavementReports;
 import huzhu.core.incident.Channel;
 import huzhu.core.incident.Dispatcher;
 import huzhu.core.incident.Incident;
-import huzhu.core.incident.IncidentStore;
 import huzhu.core.incident.IncidentType;
 import huzhu.core.incident.Reporter;
 import huzhu.core.incident.TimelineText;
@@ -25,9 +23,7 @@ import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.log.JsonLog;
-import huzhu.core.sms.Messenger;
-import huzhu.core.sms.OutboundSms;
-import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.Texting;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,32 +56,28 @@ public final class BereavementService implements BereavementReports {
     private static final String TASK_PAYMENT = "bereavement.task.payment";
 
     private final Dispatcher dispatcher;
-    private final IncidentStore incidents;
     private final DirectoryStore directory;
     private final FollowUpService followUps;
     private final FollowUpStore followUpStore;
     private final ApplicationService applications;
     private final GuideService guide;
-    private final Messenger messenger;
-    private final SmsComposer sms;
+    private final Texting texting;
     private final Language unionLanguage;
     private final IdempotencyStore idempotency;
     private final Ids ids;
     private final Clock clock;
 
-    public BereavementService(Dispatcher dispatcher, IncidentStore incidents, DirectoryStore directory,
+    public BereavementService(Dispatcher dispatcher, DirectoryStore directory,
             FollowUpService followUps, FollowUpStore followUpStore, ApplicationService applications, GuideService guide,
-            Messenger messenger, ServiceConfig config, IdempotencyStore idempotency, Ids ids, Clock clock) {
+            Texting texting, IdempotencyStore idempotency, Ids ids, Clock clock) {
         this.dispatcher = dispatcher;
-        this.incidents = incidents;
         this.directory = directory;
         this.followUps = followUps;
         this.followUpStore = followUpStore;
         this.applications = applications;
         this.guide = guide;
-        this.messenger = messenger;
-        this.sms = new SmsComposer(config.smsSignature());
-        this.unionLanguage = config.defaultLanguage();
+        this.texting = texting;
+        this.unionLanguage = texting.unionLanguage();
         this.idempotency = idempotency;
         this.ids = ids;
         this.clock = clock;
@@ -129,10 +121,8 @@ public final class BereavementService implements BereavementReports {
         String incidentId = null;
         if (!Text.blank(idempotencyKey)) {
             // the death's id, reserved by the first request: a repeat records under it, which finds it recorded
-            Instant now = clock.instant();
-            String fresh = ids.newId();
-            incidentId = idempotency.remember("console-bereavement:" + idempotencyKey, fresh,
-                    now.plus(IDEMPOTENCY_WINDOW), now).orElse(fresh);
+            incidentId = idempotency.reserve("console-bereavement:" + idempotencyKey, ids.newId(), IDEMPOTENCY_WINDOW,
+                    clock.instant()).id();
         }
         String who = who(relation, deceased);
         Incident incident = dispatcher.recordBereavement(new Dispatcher.NewIncident(incidentId, member.id(),
@@ -258,7 +248,7 @@ public final class BereavementService implements BereavementReports {
     }
 
     private void reply(String to, Incident incident, Language lang, String key) {
-        messenger.send(new OutboundSms(to, sms.render(lang, key, Map.of("code", incident.code())), incident.id()));
+        texting.send(to, lang, key, Map.of("code", incident.code()), incident.id());
     }
 
     private static String orElse(String value, String fallback) {

@@ -7,6 +7,7 @@ import huzhu.core.directory.Member;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.IdempotencyStore.Reservation;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
@@ -100,11 +101,10 @@ public final class CareRoundService {
         String id = ids.newId();
         if (!Text.blank(idempotencyKey)) {
             // the round's id, reserved by the first request: a repeat finds the round under it, or finishes it
-            Instant now = clock.instant();
-            Optional<String> first = idempotency.remember("console-round:" + idempotencyKey, id,
-                    now.plus(BereavementService.IDEMPOTENCY_WINDOW), now);
-            if (first.isPresent()) {
-                id = first.get();
+            Reservation reserved = idempotency.reserve("console-round:" + idempotencyKey, id,
+                    BereavementService.IDEMPOTENCY_WINDOW, clock.instant());
+            id = reserved.id();
+            if (reserved.repeat()) {
                 Optional<CareRound> existing = rounds.get(id);
                 if (existing.isPresent()) return view(existing.get(), true);
             }

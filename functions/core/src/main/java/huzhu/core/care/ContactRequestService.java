@@ -1,6 +1,5 @@
 package huzhu.core.care;
 
-import huzhu.core.ServiceConfig;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryService.AreaInput;
@@ -23,11 +22,8 @@ import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.Wire;
 import huzhu.core.log.JsonLog;
-import huzhu.core.sms.Messenger;
-import huzhu.core.sms.OutboundSms;
-import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
-import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.Texting;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,20 +42,18 @@ public final class ContactRequestService {
     private final ContactRequestStore requests;
     private final DirectoryStore directory;
     private final DirectoryService directoryService;
-    private final Messenger messenger;
-    private final SmsComposer sms;
+    private final Texting texting;
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
 
     public ContactRequestService(ContactRequestStore requests, DirectoryStore directory,
-            DirectoryService directoryService, Messenger messenger, ServiceConfig config, Clock clock, Ids ids,
+            DirectoryService directoryService, Texting texting, Clock clock, Ids ids,
             AuditService audit) {
         this.requests = requests;
         this.directory = directory;
         this.directoryService = directoryService;
-        this.messenger = messenger;
-        this.sms = new SmsComposer(config.smsSignature());
+        this.texting = texting;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
@@ -210,9 +204,8 @@ public final class ContactRequestService {
         String change = huzhu.core.kernel.Messages.text(member.language(), "contactRequest.change." + r.action().wire(),
                 Map.of("relation", r.relation() == null ? "" : r.relation(), "name", r.name() == null ? "" : r.name()))
                 .strip();
-        RenderedSms text = sms.render(member.language(), key, Map.of("change", change, "by", by == null ? "" : by,
-                "note", note == null ? "" : note));
-        SendResult sent = messenger.send(new OutboundSms(member.phone(), text, null));
+        SendResult sent = texting.send(member.phone(), member.language(), key, Map.of("change", change,
+                "by", by == null ? "" : by, "note", note == null ? "" : note), null);
         if (!sent.ok()) {
             JsonLog.warn("contactRequest.smsFailed", "contactRequestId", r.id(), "to", member.phone(), "reason",
                     sent.failureReason());

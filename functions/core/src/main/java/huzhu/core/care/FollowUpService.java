@@ -2,7 +2,6 @@ package huzhu.core.care;
 
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
-import huzhu.core.error.Conflict;
 import huzhu.core.error.NotFound;
 import huzhu.core.incident.Incident;
 import huzhu.core.incident.IncidentStore;
@@ -12,18 +11,16 @@ import huzhu.core.kernel.Changes;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.StatusFilter;
 import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.kernel.VersionedChange;
-import huzhu.core.kernel.VersionedChange.Decision;
+import huzhu.core.kernel.VersionedChange.Edited;
 import huzhu.core.kernel.Wire;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,20 +76,11 @@ public final class FollowUpService {
 
     /** As {@link #update(String, FollowUpInput, Actor)}, if the stored one is still a version {@code basedOn} names. */
     public FollowUp update(String id, FollowUpInput input, Actor actor, BasedOn basedOn) {
-        List<FollowUp> before = new ArrayList<>(1);
-        FollowUp f;
-        try {
-            f = VersionedChange.run(ATTEMPTS, () -> get(id), current -> {
-                basedOn.require(current.version());
-                before.clear();
-                before.add(current);
-                return Decision.write(build(id, current.incidentId(), current.memberId(), input, current.createdAt(),
-                        clock.instant(), current));
-            }, followUps::replace);
-        } catch (StaleWrite e) {
-            throw new Conflict("busy", "error.busy");
-        }
-        FollowUp old = before.get(0);
+        Edited<FollowUp> edited = VersionedChange.edit(ATTEMPTS, () -> get(id), FollowUp::version, basedOn,
+                current -> build(id, current.incidentId(), current.memberId(), input, current.createdAt(),
+                        clock.instant(), current), followUps::replace);
+        FollowUp old = edited.before();
+        FollowUp f = edited.after();
         String code = old.incidentId() == null ? null : incidents.get(old.incidentId()).map(Incident::code).orElse(null);
         audit.record(actor, "update", "followup", id, code, changes(old, f));
         return f;

@@ -11,6 +11,7 @@ import huzhu.core.incident.TriggerService;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Hashes;
 import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.IdempotencyStore.Reservation;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.RateLimiter;
 import huzhu.core.kernel.Text;
@@ -152,10 +153,9 @@ public final class MemberPageService {
                 : "member-apply:" + Hashes.sha256(token) + ":" + Hashes.sha256(idempotencyKey);
         String id = ids.newId();
         if (key != null) {
-            Instant now = clock.instant();
-            Optional<String> first = idempotency.remember(key, id, now.plus(IDEMPOTENCY_WINDOW), now);
-            if (first.isPresent()) {
-                id = first.get();
+            Reservation reserved = idempotency.reserve(key, id, IDEMPOTENCY_WINDOW, clock.instant());
+            id = reserved.id();
+            if (reserved.repeat()) {
                 Optional<AssistanceApplication> done = applicationIfAny(id);
                 if (done.isPresent()) return onPage(done.get());
             }

@@ -5,7 +5,6 @@ import huzhu.core.directory.DirectoryStore;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.core.group.GroupFact;
 import huzhu.core.kernel.Language;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.log.JsonLog;
@@ -248,11 +247,6 @@ public final class NoticeSender {
     }
 
     private boolean tryWrite(NoticeDelivery next) {
-        try {
-            notices.updateDelivery(next);
-            return true;
-        } catch (StaleWrite e) {
-            return false;
-        }
+        return VersionedChange.tryWrite(() -> notices.updateDelivery(next));
     }
 }

@@ -14,15 +14,15 @@ import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
 import huzhu.core.kernel.Sleeper;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.Text;
+import huzhu.core.kernel.VersionedChange;
 import huzhu.core.log.JsonLog;
-import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
 import huzhu.core.sms.SendResult;
 import huzhu.core.sms.SmsComposer;
 import huzhu.core.sms.SmsLength;
+import huzhu.core.sms.Texting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,26 +49,22 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
     private final DirectoryStore directory;
     private final IntroductionStore introductions;
     private final PersonalLinks links;
-    private final Messenger messenger;
+    private final Texting texting;
     private final Clock clock;
-    private final ServiceConfig config;
     private final CareConfig care;
     private final AuditService audit;
-    private final SmsComposer sms;
     private final Sleeper sleeper;
 
-    public OnboardingService(DirectoryStore directory, IntroductionStore introductions, TriggerTokenStore triggerTokens, Messenger messenger, Clock clock, ServiceConfig config,
+    public OnboardingService(DirectoryStore directory, IntroductionStore introductions, TriggerTokenStore triggerTokens, Texting texting, Clock clock, ServiceConfig config,
             CareConfig care, AuditService audit, Sleeper sleeper) {
         this.directory = directory;
         this.introductions = introductions;
         this.links = new PersonalLinks(triggerTokens, config, audit);
-        this.messenger = messenger;
+        this.texting = texting;
         this.clock = clock;
-        this.config = config;
         this.care = care;
         this.audit = audit;
         this.sleeper = sleeper;
-        this.sms = new SmsComposer(config.smsSignature());
     }
 
     /** What "introduce every family" did: contacts queued, and those already reached that were left alone. */
@@ -211,7 +207,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
             jobs.add(new Job(i, m.get(), contact.get(), () -> links.computeIfAbsent(i.memberId(),
                     id -> linkFor(members.get(id).orElseThrow(), false, Actor.SYSTEM))));
         }
-        return PacedSend.run(jobs.iterator(), pacer, messenger, deadline, clock);
+        return PacedSend.run(jobs.iterator(), pacer, texting.messenger(), deadline, clock);
     }
 
     // ---------------------------------------------------------------- sending
@@ -228,7 +224,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
             jobs.add(new Job(asked, member, c, () -> link));
         }
         // a member has at most ten contacts: this takes well under a second, within a console request
-        PacedSend.run(jobs.iterator(), new Pacer(care.smsPerSecond(), clock, sleeper), messenger,
+        PacedSend.run(jobs.iterator(), new Pacer(care.smsPerSecond(), clock, sleeper), texting.messenger(),
                 Instant.MAX, clock);
     }
 
@@ -242,14 +238,14 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
         if (number) args.put("number", care.unionSmsNumber());
         String withLink = number ? "intro" : "intro.replyHere";
         String withoutLink = number ? "intro.noLink" : "intro.replyHere.noLink";
-        if (link.isEmpty()) return List.of(sms.render(lang, withoutLink, args));
+        if (link.isEmpty()) return List.of(texting.render(lang, withoutLink, args));
         args.put("link", link.get());
         // the member's name is what the SMS is about: only the greeting gives way in the one-SMS form
-        RenderedSms whole = sms.render(lang, withLink, args);
+        RenderedSms whole = texting.render(lang, withLink, args);
         if (SmsLength.fits(whole.text(), SmsComposer.MAX_SEGMENTS)) return List.of(whole);
         // a long public URL (the API's own execute-api address) leaves no room: the link follows in its own SMS
-        return List.of(sms.render(lang, withoutLink, args),
-                sms.render(lang, "intro.link", Map.of("member", member.name(), "link", link.get())));
+        return List.of(texting.render(lang, withoutLink, args),
+                texting.render(lang, "intro.link", Map.of("member", member.name(), "link", link.get())));
     }
 
     /**
@@ -300,7 +296,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
             boolean withLink = linkIncluded && result.keptLinks(texts.get(0));
             if (result.ok() && texts.size() > 1) {
                 // the link's own SMS, right after the introduction it belongs to
-                last = messenger.send(new OutboundSms(contact.phone(), texts.get(1), null));
+                last = texting.messenger().send(new OutboundSms(contact.phone(), texts.get(1), null));
                 withLink = last.keptLinks(texts.get(1));
                 // a provider that takes no links sends the introduction alone: it says how to ask for help
                 if (last.skipped()) last = result;
@@ -335,12 +331,7 @@ public final class OnboardingService implements DirectoryService.MemberSaved {
 
     /** Writes unless someone else wrote first (another sender, an officer's request at the same moment). */
     private boolean tryWrite(FamilyIntroduction next) {
-        try {
-            introductions.save(next);
-            return true;
-        } catch (StaleWrite e) {
-            return false;
-        }
+        return VersionedChange.tryWrite(() -> introductions.save(next));
     }
 
     private static List<FamilyContact> distinct(List<FamilyContact> contacts) {

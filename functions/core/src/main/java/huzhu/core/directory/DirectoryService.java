@@ -10,12 +10,11 @@ import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
+import huzhu.core.kernel.VersionedChange.Edited;
 import huzhu.core.sms.OptOutStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -33,16 +32,11 @@ public final class DirectoryService {
     private final OptOutStore optOuts;
     private final Clock clock;
     private final Ids ids;
-    private final ServiceConfig config;
     private final AuditService audit;
     private final MemberSaved memberSaved;
     private final Involvement involvement;
     private final PersonalLinks links;
     private final RosterImport rosters;
-
-    public DirectoryService(DirectoryStore directory, TriggerTokenStore triggerTokens, OptOutStore optOuts, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
-        this(directory, triggerTokens, optOuts, clock, ids, config, audit, MemberSaved.NONE, Involvement.NONE);
-    }
 
     /**
      * {@code memberSaved} hears of every member stored (new family contacts get an introduction SMS);
@@ -55,7 +49,6 @@ public final class DirectoryService {
         this.optOuts = optOuts;
         this.clock = clock;
         this.ids = ids;
-        this.config = config;
         this.audit = audit;
         this.memberSaved = memberSaved;
         this.involvement = involvement;
@@ -414,51 +407,24 @@ public final class DirectoryService {
         guardPhone(registry::insert, entry, what);
     }
 
-    /** An entry as stored before an edit, and as the edit stored it. */
-    private record Edited<T>(T before, T after) {
-    }
-
-    /** {@link #change} of the version {@code basedOn} names (412 otherwise), keeping what it replaced. */
-    private static <T extends DirectoryEntry> Edited<T> edit(Registry<T> registry, String what, String id,
-            BasedOn basedOn, UnaryOperator<T> next) {
-        List<T> before = new ArrayList<>(1);
-        T after = change(registry, what, id, current -> {
-            basedOn.require(current.version());
-            before.clear();
-            before.add(current);
-            return next.apply(current);
-        });
-        return new Edited<>(before.get(0), after);
-    }
-
     /**
      * Reads the entry, decides its next version, and writes it only on the version decided on; a lost race is
      * decided again on what the winner wrote (and refused, 412, when the caller's edit was based on the older one).
      */
-    private static <T extends DirectoryEntry> T change(Registry<T> registry, String what, String id,
-            UnaryOperator<T> decide) {
-        try {
-            return VersionedChange.run(ATTEMPTS, () -> found(registry, what, id),
-                    current -> Decision.write(decide.apply(current)), next -> guardPhone(registry::update, next, what));
-        } catch (StaleWrite e) {
-            throw new Conflict("busy", "error.busy");
-        }
+    private static <T extends DirectoryEntry> Edited<T> edit(Registry<T> registry, String what, String id,
+            BasedOn basedOn, UnaryOperator<T> next) {
+        return VersionedChange.edit(ATTEMPTS, () -> found(registry, what, id), DirectoryEntry::version, basedOn, next,
+                entry -> guardPhone(registry::update, entry, what));
     }
 
     /** Deletes the entry as read, if {@code check} lets it go and nobody changed it meanwhile; answers what it was. */
     private static <T extends DirectoryEntry> T remove(Registry<T> registry, String what, String id, BasedOn basedOn,
             java.util.function.Consumer<T> check) {
-        for (int attempt = 1; ; attempt++) {
-            T current = found(registry, what, id);
+        return VersionedChange.orBusy(() -> VersionedChange.run(ATTEMPTS, () -> found(registry, what, id), current -> {
             basedOn.require(current.version());
             check.accept(current);
-            try {
-                registry.delete(id, current.version());
-                return current;
-            } catch (StaleWrite e) {
-                if (attempt >= ATTEMPTS) throw new Conflict("busy", "error.busy");
-            }
-        }
+            return Decision.write(current);
+        }, current -> registry.delete(id, current.version())));
     }
 
     private static <T extends DirectoryEntry> void guardPhone(java.util.function.Consumer<T> write, T entry,

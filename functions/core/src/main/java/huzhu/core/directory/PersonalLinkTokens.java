@@ -1,10 +1,6 @@
 package huzhu.core.directory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import huzhu.core.kernel.HmacKey;
 
 /**
  * The token in a member's personal emergency link: HMAC-SHA256 of (member id, rotation) under a key the table
@@ -15,25 +11,16 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PersonalLinkTokens {
     public static final int TOKEN_CHARS = 22;
-    private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
 
     public PersonalLinkTokens(byte[] key) {
         if (key == null || key.length < 32) throw new IllegalArgumentException("the link key needs at least 32 bytes");
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.key = new HmacKey(key);
     }
 
     /** The token of the member's {@code rotation}-th link (1 for the first). */
     public String token(String memberId, int rotation) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] digest = mac.doFinal(("huzhu-trigger-v1\0" + memberId + "\0" + rotation)
-                    .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, TOKEN_CHARS);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.sign("huzhu-trigger-v1\0" + memberId + "\0" + rotation, TOKEN_CHARS);
     }
 }

@@ -1,14 +1,10 @@
 package huzhu.core.incident;
 
 import huzhu.core.kernel.Hashes;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import huzhu.core.kernel.HmacKey;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The token in an ack link: the incident's code, then an HMAC-SHA256 of (incident id, recipient id) under
@@ -24,15 +20,14 @@ public final class AckTokens {
     public static final int MIN_KEY_BYTES = 32;
     private static final int MAX_CODE_CHARS = 8;
     private static final Pattern SHAPE = Pattern.compile("[A-Z0-9]{1," + MAX_CODE_CHARS + "}[A-Za-z0-9_-]{" + MAC_CHARS + "}");
-    private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
 
     public AckTokens(byte[] key) {
         if (key == null || key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("the ack key needs at least " + MIN_KEY_BYTES + " bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.key = new HmacKey(key);
     }
 
     /** A key of its own, for tests and tools: its links verify only through this instance. */
@@ -52,13 +47,7 @@ public final class AckTokens {
      * the purpose under the ack key): one secret to keep, and neither kind of link can stand in for the other.
      */
     public byte[] derivedKey(String purpose) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(("huzhu-key-v1\0" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.sign("huzhu-key-v1\0" + purpose);
     }
 
     public String token(String incidentCode, String incidentId, String recipientId) {
@@ -78,14 +67,6 @@ public final class AckTokens {
     }
 
     private String mac(String incidentId, String recipientId) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] digest = mac.doFinal(("huzhu-ack-v1\0" + incidentId + "\0" + recipientId)
-                    .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, MAC_CHARS);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.sign("huzhu-ack-v1\0" + incidentId + "\0" + recipientId, MAC_CHARS);
     }
 }

@@ -437,16 +437,14 @@ public final class Dispatcher {
 
     /** The member's personal link pressed again while their emergency is under way: noted, nobody alerted again. */
     public Incident noteTappedAgain(String incidentId, String actor) {
-        Instant now = clock.instant();
-        return changes.change(incidentId, current -> IncidentChanges.write(current.edit().note(now, "tappedAgain",
-                texts.timeline("timeline.tappedAgain", Map.of()), actor)));
+        return changes.note(incidentId, clock.instant(), "tappedAgain",
+                texts.timeline("timeline.tappedAgain", Map.of()), actor);
     }
 
     /** A later message beyond the sender's cap: kept on the timeline, passed on to nobody. */
     public Incident keepUnrelayed(String incidentId, String text, String fromPhone, int cap) {
-        Instant now = clock.instant();
-        return changes.change(incidentId, current -> IncidentChanges.write(current.edit().note(now, "relayKept",
-                texts.timeline("timeline.relay.kept", Map.of("text", text, "max", cap)), fromPhone)));
+        return changes.note(incidentId, clock.instant(), "relayKept",
+                texts.timeline("timeline.relay.kept", Map.of("text", text, "max", cap)), fromPhone);
     }
 
     /** The officers (level 1) hear that a reporter's messages are no longer passed on, so they read the timeline. */

@@ -1,6 +1,5 @@
 package huzhu.core.incident;
 
-import huzhu.core.ServiceConfig;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Leader;
@@ -11,10 +10,9 @@ import huzhu.core.kernel.Text;
 import huzhu.core.kernel.Validation;
 import huzhu.core.log.JsonLog;
 import huzhu.core.sms.FailedSms;
-import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
-import huzhu.core.sms.SmsComposer;
+import huzhu.core.sms.Texting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,22 +35,20 @@ public final class DutyRosterService {
     private final SettingsStore settings;
     private final DirectoryStore directory;
     private final IdempotencyStore idempotency;
-    private final Messenger messenger;
     private final Clock clock;
     private final Ids ids;
     private final AuditService audit;
-    private final SmsComposer sms;
+    private final Texting texting;
 
     public DutyRosterService(SettingsStore settings, DirectoryStore directory, IdempotencyStore idempotency,
-            Messenger messenger, Clock clock, Ids ids, ServiceConfig config, AuditService audit) {
+            Texting texting, Clock clock, Ids ids, AuditService audit) {
         this.settings = settings;
         this.directory = directory;
         this.idempotency = idempotency;
-        this.messenger = messenger;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
-        this.sms = new SmsComposer(config.smsSignature());
+        this.texting = texting;
     }
 
     /** A shift as the console sends it: dates as "2026-03-02"; no id for a new one. */
@@ -98,14 +94,14 @@ public final class DutyRosterService {
             String key = "handover:" + shift.id() + ":" + today;
             if (idempotency.recall(key, now).isPresent()) continue;
             Leader in = coming.get();
-            boolean sent = send(in.phone(), sms.render(in.language(), "duty.start", Map.of("name", in.name(),
+            boolean sent = send(in.phone(), texting.render(in.language(), "duty.start", Map.of("name", in.name(),
                     "to", shift.to().toString())));
             for (DutyRoster.Shift before : roster.shifts()) {
                 if (!before.covers(today.minusDays(1)) || before.covers(today) || before.leaderId().equals(in.id())) continue;
                 Optional<Leader> going = directory.leaders().get(before.leaderId());
                 if (going.isEmpty() || going.get().level() != in.level()) continue;
                 Leader out = going.get();
-                send(out.phone(), sms.render(out.language(), "duty.handover", Map.of("name", out.name(),
+                send(out.phone(), texting.render(out.language(), "duty.handover", Map.of("name", out.name(),
                         "next", in.name())));
             }
             if (sent) {
@@ -130,6 +126,6 @@ public final class DutyRosterService {
     }
 
     private boolean send(String to, RenderedSms text) {
-        return FailedSms.send(messenger, new OutboundSms(to, text, null)).ok();
+        return FailedSms.send(texting.messenger(), new OutboundSms(to, text, null)).ok();
     }
 }

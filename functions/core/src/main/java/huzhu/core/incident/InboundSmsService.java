@@ -21,11 +21,10 @@ import huzhu.core.kernel.Text;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
 import huzhu.core.log.JsonLog;
-import huzhu.core.sms.Messenger;
 import huzhu.core.sms.OptOutStore;
 import huzhu.core.sms.OutboundSms;
-import huzhu.core.sms.SmsComposer;
 import huzhu.core.sms.SmsLimits;
+import huzhu.core.sms.Texting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,9 +49,8 @@ public final class InboundSmsService {
     private final IncidentStore incidents;
     private final OptOutStore optOuts;
     private final Dispatcher dispatcher;
-    private final Messenger messenger;
+    private final Texting texting;
     private final Clock clock;
-    private final SmsComposer sms;
     private final RateLimiter limiter;
     private final Language defaultLanguage;
     private final NoticeReplies noticeReplies;
@@ -62,38 +60,28 @@ public final class InboundSmsService {
     private final RateLimiter.Limit optOutReplies;
     private final BereavementReports bereavements;
 
-    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
-            ServiceConfig config, RateLimiter limiter) {
-        this(idempotency, directory, incidents, optOuts, dispatcher, messenger, clock, config, limiter, NoticeReplies.NONE);
-    }
-
-    /** {@code noticeReplies}: where replies to a recent notice go, see {@link NoticeReplies}. */
-    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
-            ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies) {
-        this(idempotency, directory, incidents, optOuts, dispatcher, messenger, clock, config, limiter, noticeReplies,
-                BereavementReports.NONE);
-    }
-
-    /** {@code bereavements}: where news of a death in the family goes, see {@link BereavementReports}. */
-    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Messenger messenger, Clock clock,
+    /**
+     * {@code noticeReplies}: where replies to a recent notice go, see {@link NoticeReplies}; {@code bereavements}:
+     * where news of a death in the family goes, see {@link BereavementReports}.
+     */
+    public InboundSmsService(IdempotencyStore idempotency, DirectoryStore directory, IncidentStore incidents, OptOutStore optOuts, Dispatcher dispatcher, Texting texting, Clock clock,
             ServiceConfig config, RateLimiter limiter, NoticeReplies noticeReplies, BereavementReports bereavements) {
         this.idempotency = idempotency;
         this.directory = directory;
         this.incidents = incidents;
         this.optOuts = optOuts;
         this.dispatcher = dispatcher;
-        this.messenger = messenger;
+        this.texting = texting;
         this.clock = clock;
-        this.sms = new SmsComposer(config.smsSignature());
         this.limiter = limiter;
-        this.defaultLanguage = config.defaultLanguage();
+        this.defaultLanguage = texting.unionLanguage();
         this.noticeReplies = noticeReplies;
         SmsLimits limits = config.limits();
-        Outbound out = new Outbound(messenger);
+        Outbound out = new Outbound(texting.messenger());
         IncidentTexts texts = new IncidentTexts(config);
         this.alertHolders = new AlertHolderReplies(dispatcher, idempotency, out, texts, limits);
         this.followUps = new ReporterFollowUps(dispatcher, incidents, idempotency, out, texts, limits,
-                config.defaultLanguage(), bereavements::tellsOfADeath);
+                defaultLanguage, bereavements::tellsOfADeath);
         this.unverifiedPerHour = new RateLimiter.Limit("sms-unverified-all", limits.unverifiedIncidentsPerHour(),
                 Duration.ofHours(1));
         this.optOutReplies = new RateLimiter.Limit("sms-optout-reply", limits.optOutRepliesPerDay(),
@@ -370,16 +358,16 @@ public final class InboundSmsService {
     }
 
     private void reply(String to, String incidentId, Language lang, String template, Map<String, ?> args) {
-        messenger.send(message(to, incidentId, lang, template, args));
+        texting.send(to, lang, template, args, incidentId);
     }
 
     /** The receipt to a sender found in the directory (the member, or a family contact on the member's record). */
     private OutboundSms receiptOnRecord(String from, Incident opened, Language lang) {
-        return OutboundSms.onRecord(from, sms.render(lang, "receipt", Map.of("code", opened.code())), opened.id());
+        return OutboundSms.onRecord(from, texting.render(lang, "receipt", Map.of("code", opened.code())), opened.id());
     }
 
     private OutboundSms message(String to, String incidentId, Language lang, String template, Map<String, ?> args) {
-        return new OutboundSms(to, sms.render(lang, template, args), incidentId);
+        return new OutboundSms(to, texting.render(lang, template, args), incidentId);
     }
 
 }

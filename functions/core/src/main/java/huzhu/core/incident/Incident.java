@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An emergency from trigger to close. Changes go through {@link #edit()}, whose steps keep the incident
@@ -289,26 +290,24 @@ public record Incident(
 
         /** Replaces the alert to the same recipient, or adds it. */
         public Builder replaceAlert(Alert updated) {
-            for (int i = 0; i < alerts.size(); i++) {
-                if (alerts.get(i).recipientId().equals(updated.recipientId())) {
-                    alerts.set(i, updated);
-                    return this;
-                }
-            }
-            alerts.add(updated);
+            replaceOrAdd(alerts, updated, Alert::recipientId);
             return this;
         }
 
         /** Replaces the responder with the same recipient id, or adds them. */
         public Builder replaceResponder(Responder updated) {
-            for (int i = 0; i < responders.size(); i++) {
-                if (responders.get(i).recipientId().equals(updated.recipientId())) {
-                    responders.set(i, updated);
-                    return this;
+            replaceOrAdd(responders, updated, Responder::recipientId);
+            return this;
+        }
+
+        private static <T> void replaceOrAdd(List<T> list, T updated, Function<T, String> recipientId) {
+            for (int i = 0; i < list.size(); i++) {
+                if (recipientId.apply(list.get(i)).equals(recipientId.apply(updated))) {
+                    list.set(i, updated);
+                    return;
                 }
             }
-            responders.add(updated);
-            return this;
+            list.add(updated);
         }
 
         /** When the current level runs out if nobody accepts. */

@@ -3,6 +3,7 @@ package huzhu.core.incident;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.VersionedChange;
 import huzhu.core.kernel.VersionedChange.Decision;
+import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,6 +34,11 @@ final class IncidentChanges {
 
     static Decision<Incident, Incident> write(Incident.Builder b) {
         return Decision.write(b.build());
+    }
+
+    /** Adds a line to the incident's timeline and changes nothing else. */
+    Incident note(String incidentId, Instant at, String kind, TimelineText text, String actor) {
+        return change(incidentId, current -> write(current.edit().note(at, kind, text, actor)));
     }
 
     Incident get(String id) {

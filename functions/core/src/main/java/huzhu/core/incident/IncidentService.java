@@ -8,6 +8,7 @@ import huzhu.core.error.Invalid;
 import huzhu.core.error.NotFound;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.IdempotencyStore;
+import huzhu.core.kernel.IdempotencyStore.Reservation;
 import huzhu.core.kernel.Ids;
 import huzhu.core.kernel.Listed;
 import huzhu.core.kernel.Page;
@@ -87,12 +88,10 @@ public final class IncidentService {
         Member member = directory.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
         String incidentId = null;
         if (!Text.blank(idempotencyKey)) {
-            Instant now = clock.instant();
-            incidentId = ids.newId();
-            Optional<String> first = idempotency.remember("console-open:" + idempotencyKey, incidentId,
-                    now.plus(TriggerService.IDEMPOTENCY_WINDOW), now);
-            if (first.isPresent()) {
-                incidentId = first.get();
+            Reservation reserved = idempotency.reserve("console-open:" + idempotencyKey, ids.newId(),
+                    TriggerService.IDEMPOTENCY_WINDOW, clock.instant());
+            incidentId = reserved.id();
+            if (reserved.repeat()) {
                 Optional<Incident> existing = incidents.get(incidentId);
                 if (existing.isPresent()) return existing.get();
                 // the first request reserved the id but did not finish: finish it under the same id

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What an officer does to an incident from the console: take it in hand, add a note, resolve or cancel it
@@ -128,9 +129,8 @@ final class OfficerActions {
         Language lang = member != null ? member.language() : current.language();
         SendResult sent = out.sendChecked(to, current.id(), texts.officerMessage(lang, current, actor, text));
         if (!sent.ok()) throw new DependencyFailure("the SMS to the family failed: " + sent.failureReason(), null);
-        Instant now = clock.instant();
-        return changes.change(incidentId, c -> write(c.edit().note(now, "messaged",
-                texts.timeline("timeline.messaged", Map.of("actor", actor, "to", to, "text", text)), actor)));
+        return changes.note(incidentId, clock.instant(), "messaged",
+                texts.timeline("timeline.messaged", Map.of("actor", actor, "to", to, "text", text)), actor);
     }
 
     Incident addNote(String incidentId, String text, String actor) {
@@ -140,51 +140,59 @@ final class OfficerActions {
 
     /** A line of the system's, in every language (the console shows the reader's). */
     Incident addNote(String incidentId, TimelineText text, String actor) {
-        Instant now = clock.instant();
-        return changes.change(incidentId, current -> write(current.edit().note(now, "note", text, actor)));
+        return changes.note(incidentId, clock.instant(), "note", text, actor);
     }
 
     Incident resolve(String incidentId, String outcome, String notes, String actor) {
         Instant now = clock.instant();
-        List<Alert> standDown = new ArrayList<>();
-        Incident resolved = changes.change(incidentId, current -> {
-            current.requireActive();
-            standDown.clear();
-            Incident.Builder b = current.edit();
-            standDown.addAll(b.standDownUnanswered());
+        Closed closed = close(incidentId, false, b -> {
             b.close(IncidentStatus.RESOLVED, now, outcome);
             b.note(now, "resolved", texts.timeline("timeline.resolved",
                     Map.of("outcome", IncidentTexts.orEmpty(outcome))), actor);
             if (!Text.blank(notes)) b.note(now, "note", notes, actor);
-            return write(b);
         });
+        Incident resolved = closed.incident();
         JsonLog.info("incident.resolved", "incidentId", incidentId, "action", "resolve");
         news.toLevelsReached(resolved, texts.topic("topic.resolved", Map.of("code", resolved.code(),
                 "outcome", IncidentTexts.orEmpty(outcome))));
-        for (Alert a : standDown) out.sendOnRecord(a.to(), resolved.id(), texts.closed(a, resolved));
+        for (Alert a : closed.told()) out.sendOnRecord(a.to(), resolved.id(), texts.closed(a, resolved));
         news.resolved(resolved);
         return resolved;
     }
 
     Incident cancel(String incidentId, String reason, String actor) {
         Instant now = clock.instant();
-        List<Alert> told = new ArrayList<>();
-        Incident cancelled = changes.change(incidentId, current -> {
-            current.requireActive();
-            told.clear();
-            Incident.Builder b = current.edit();
-            told.addAll(b.standDownUnanswered());
-            told.addAll(b.standDownResponders());
+        Closed closed = close(incidentId, true, b -> {
             b.close(IncidentStatus.CANCELLED, now, reason);
             b.note(now, "cancelled", texts.timeline("timeline.cancelled",
                     Map.of("reason", IncidentTexts.orEmpty(reason))), actor);
-            return write(b);
         });
+        Incident cancelled = closed.incident();
+        List<Alert> told = closed.told();
         JsonLog.info("incident.cancelled", "incidentId", incidentId, "action", "cancel", "stoodDown", told.size());
         news.toLevelsReached(cancelled, texts.topic("topic.cancelled", Map.of("code", cancelled.code(),
                 "reason", IncidentTexts.orEmpty(reason))));
         for (Alert a : told) out.sendOnRecord(a.to(), cancelled.id(), texts.cancelled(a, cancelled, reason));
         news.cancelled(cancelled);
         return cancelled;
+    }
+
+    /** An incident as closed, and the alerted (and, on cancel, the responders) who are to be told to stand down. */
+    private record Closed(Incident incident, List<Alert> told) {
+    }
+
+    /**
+     * Closes the active incident as {@code closing} says, standing down everyone alerted who has not answered, and
+     * its responders too when {@code respondersToo}.
+     */
+    private Closed close(String incidentId, boolean respondersToo, Consumer<Incident.Builder> closing) {
+        return changes.change(incidentId, current -> {
+            current.requireActive();
+            Incident.Builder b = current.edit();
+            List<Alert> told = new ArrayList<>(b.standDownUnanswered());
+            if (respondersToo) told.addAll(b.standDownResponders());
+            closing.accept(b);
+            return write(b, written -> new Closed(written, told));
+        });
     }
 }

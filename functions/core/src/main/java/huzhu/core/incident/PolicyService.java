@@ -1,14 +1,11 @@
 package huzhu.core.incident;
 
 import huzhu.core.audit.AuditService;
-import huzhu.core.error.Conflict;
 import huzhu.core.error.Invalid;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.BasedOn;
-import huzhu.core.kernel.StaleWrite;
 import huzhu.core.kernel.Versioned;
 import huzhu.core.kernel.VersionedChange;
-import huzhu.core.kernel.VersionedChange.Decision;
 import java.util.Map;
 
 /**
@@ -50,15 +47,9 @@ public final class PolicyService {
         if (policy == null) throw Invalid.of("levels", "invalid.required");
         Map<String, String> problems = policy.problems();
         if (!problems.isEmpty()) throw new Invalid(problems);
-        Versioned<EscalationPolicy> saved;
-        try {
-            saved = VersionedChange.run(ATTEMPTS, this::saved, current -> {
-                basedOn.require(current.version());
-                return Decision.write(new Versioned<>(policy, current.version() + 1));
-            }, next -> settings.saveEscalationPolicy(next.value(), next.version()));
-        } catch (StaleWrite e) {
-            throw new Conflict("busy", "error.busy");
-        }
+        Versioned<EscalationPolicy> saved = VersionedChange.edit(ATTEMPTS, this::saved, Versioned::version, basedOn,
+                current -> new Versioned<>(policy, current.version() + 1),
+                next -> settings.saveEscalationPolicy(next.value(), next.version())).after();
         audit.record(actor, "update", "policy", null, null);
         return saved;
     }

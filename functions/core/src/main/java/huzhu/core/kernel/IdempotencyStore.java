@@ -1,5 +1,6 @@
 package huzhu.core.kernel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,6 +14,19 @@ public interface IdempotencyStore {
      * @return the value already recorded, or empty if this call recorded it
      */
     Optional<String> remember(String key, String value, Instant expiresAt, Instant now);
+
+    /**
+     * The id a request under an Idempotency-Key {@code key} works on: the one a first request with that key reserved
+     * ({@code repeat}), or else {@code fresh}, reserved now for {@code window}.
+     */
+    default Reservation reserve(String key, String fresh, Duration window, Instant now) {
+        return remember(key, fresh, now.plus(window), now).map(first -> new Reservation(first, true))
+                .orElseGet(() -> new Reservation(fresh, false));
+    }
+
+    /** What {@link #reserve} found: the id to work on, and whether an earlier request reserved it. */
+    record Reservation(String id, boolean repeat) {
+    }
 
     /** The live value recorded under {@code key}, if any; writes nothing. */
     Optional<String> recall(String key, Instant now);

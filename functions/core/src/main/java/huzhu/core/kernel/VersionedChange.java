@@ -1,8 +1,11 @@
 package huzhu.core.kernel;
 
+import huzhu.core.error.Conflict;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Read, decide, conditionally write: the one way a record with a version is changed. The store accepts the write
@@ -69,6 +72,42 @@ public final class VersionedChange {
                 continue;
             }
             return d.then.apply(d.next);
+        }
+    }
+
+    /** A record as an edit found it, and as the edit wrote it. */
+    public record Edited<T>(T before, T after) {
+    }
+
+    /**
+     * An officer's edit: {@code next} of the record {@code read} finds, if that is still a version {@code basedOn}
+     * names ({@link BasedOn#require}: 412 otherwise), written conditionally as {@link #run} does; when every attempt
+     * lost its race the edit is refused as busy (409).
+     */
+    public static <T> Edited<T> edit(int attempts, Supplier<T> read, ToLongFunction<? super T> version,
+            BasedOn basedOn, UnaryOperator<T> next, Consumer<? super T> write) {
+        return orBusy(() -> run(attempts, read, current -> {
+            basedOn.require(version.applyAsLong(current));
+            return Decision.write(next.apply(current), written -> new Edited<>(current, written));
+        }, write));
+    }
+
+    /** Runs {@code change}; a {@link StaleWrite} it lets out (every attempt lost its race) is a 409 "busy". */
+    public static <R> R orBusy(Supplier<R> change) {
+        try {
+            return change.get();
+        } catch (StaleWrite e) {
+            throw new Conflict("busy", "error.busy");
+        }
+    }
+
+    /** One conditional write, not retried: false (nothing written) when somebody else wrote first. */
+    public static boolean tryWrite(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (StaleWrite e) {
+            return false;
         }
     }
 
