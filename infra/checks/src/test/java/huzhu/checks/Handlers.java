@@ -9,6 +9,7 @@ import huzhu.core.sms.Messenger;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
+import huzhu.http.HttpFunction;
 import huzhu.http.Router;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -31,7 +32,7 @@ final class Handlers {
 
     /**
      * The route keys the handler class serves, or empty if it is not an HTTP handler (it has no
-     * constructor taking {@link Services}, or holds no {@link Router}).
+     * constructor taking {@link Services}, or holds no {@link Router}, alone or in its {@link HttpFunction}).
      */
     static Optional<List<String>> routeKeys(String handlerClass) throws Exception {
         Class<?> type = Class.forName(handlerClass);
@@ -43,9 +44,13 @@ final class Handlers {
         List<String> keys = new ArrayList<>();
         boolean hasRouter = false;
         for (Field f : type.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) || !Router.class.isAssignableFrom(f.getType())) continue;
+            if (Modifier.isStatic(f.getModifiers())) continue;
             f.setAccessible(true);
-            keys.addAll(((Router) f.get(handler)).routeKeys());
+            Object value = f.get(handler);
+            Router router = value instanceof HttpFunction function ? function.routes()
+                    : value instanceof Router r ? r : null;
+            if (router == null) continue;
+            keys.addAll(router.routeKeys());
             hasRouter = true;
         }
         return hasRouter ? Optional.of(keys) : Optional.empty();
