@@ -3,36 +3,22 @@ package huzhu.core.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.time.Duration;
-import java.util.ArrayList;
+import huzhu.core.testing.RecordingGroup;
+import huzhu.core.testing.RecordingMessenger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GroupAnnouncementsTest {
-    private final List<String> steps = new ArrayList<>();
-    private final GroupAnnouncements group = new GroupAnnouncements() {
-        @Override
-        public void announce(GroupFact fact) {
-        }
-
-        @Override
-        public boolean awaitPosted(Duration max) {
-            steps.add("awaited " + max.toMillis() + " ms");
-            return true;
-        }
-    };
+    private final RecordingGroup group = new RecordingGroup(new RecordingMessenger());
 
     @Test
-    void awaitPostedAfter_answersWhatTheWorkReturns_afterWaitingForThePosts() {
+    void awaitPostedAfter_answersWhatTheWorkReturns_andWaitsForThePostsOnlyAfterTheWork() {
         // when
-        String answer = group.awaitPostedAfter(() -> {
-            steps.add("worked");
-            return "200";
-        });
+        List<Integer> awaitedDuringTheWork = group.awaitPostedAfter(group::awaited);
 
         // then
-        assertThat(answer).isEqualTo("200");
-        assertThat(steps).containsExactly("worked", "awaited 1500 ms");
+        assertThat(awaitedDuringTheWork).isEmpty();
+        assertThat(group.awaited()).hasSize(1);
     }
 
     @Test
@@ -44,6 +30,6 @@ class GroupAnnouncementsTest {
 
         // then
         assertThat(thrown).hasMessage("store down");
-        assertThat(steps).containsExactly("awaited 1500 ms");
+        assertThat(group.awaited()).hasSize(1);
     }
 }
