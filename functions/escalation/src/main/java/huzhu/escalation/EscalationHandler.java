@@ -85,11 +85,7 @@ public final class EscalationHandler implements RequestStreamHandler {
     }
 
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        try {
-            return sweep();
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
+        return group.awaitPostedAfter(this::sweep);
     }
 
     private Map<String, Object> sweep() {

@@ -66,17 +66,15 @@ public final class EscalationTimerHandler implements RequestStreamHandler {
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        try {
+        return group.awaitPostedAfter(() -> {
             for (SQSEvent.SQSMessage message : records) {
                 if (!handle(message)) {
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
                 }
             }
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        });
     }
 
     private boolean handle(SQSEvent.SQSMessage message) {

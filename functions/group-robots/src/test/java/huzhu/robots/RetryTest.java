@@ -113,7 +113,8 @@ class RetryTest {
         // given
         ScriptedRobot robot = new ScriptedRobot("r", PostResult.throttled("a"));
         Retry retry = new Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(4), d -> {
-            throw new InterruptedException();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
         }, () -> 0);
 
         // when

@@ -20,10 +20,6 @@ public record HttpFunction(Router routes, Edge edge, ServiceConfig config, Group
     }
 
     public APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event) {
-        try {
-            return Http.serve(event, edge, routes, config::learnPublicBaseUrl);
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
+        return group.awaitPostedAfter(() -> Http.serve(event, edge, routes, config::learnPublicBaseUrl));
     }
 }

@@ -56,15 +56,13 @@ public final class SmsInboundHandler implements RequestStreamHandler {
 
     public Void handleRequest(SNSEvent event, Context context) {
         if (event == null || event.getRecords() == null) return null;
-        try {
+        return group.awaitPostedAfter(() -> {
             for (SNSEvent.SNSRecord record : event.getRecords()) {
                 InboundSms message = read(record);
                 if (message != null) sms.handle(message);
             }
-        } finally {
-            group.awaitPosted(GroupAnnouncements.BEFORE_RETURN);
-        }
-        return null;
+            return null;
+        });
     }
 
     private static InboundSms read(SNSEvent.SNSRecord record) {

@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import huzhu.core.ServiceConfig;
 import huzhu.core.group.GroupAnnouncements;
-import huzhu.core.group.GroupFact;
 import huzhu.core.Services;
 import huzhu.core.incident.AlertStatus;
 import huzhu.core.incident.Channel;
@@ -23,13 +22,12 @@ import huzhu.core.sms.SmsProvider;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
+import huzhu.core.testing.RecordingGroup;
 import huzhu.core.testing.RecordingMessenger;
 import huzhu.core.testing.SequentialIds;
 import huzhu.http.Edge;
 import huzhu.sms.china.DomesticSms;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,19 +58,7 @@ class ProviderPushHandlerTest {
                 null, new Reporter(phone(2), "王德福", Channel.SMS, true), Language.ZH_CN));
     }
 
-    /** How many SMS had gone each time the handler waited for its group posts. */
-    private final List<Integer> groupAwaited = new ArrayList<>();
-    private final GroupAnnouncements group = new GroupAnnouncements() {
-        @Override
-        public void announce(GroupFact fact) {
-        }
-
-        @Override
-        public boolean awaitPosted(Duration max) {
-            groupAwaited.add(sms.attempts().size());
-            return true;
-        }
-    };
+    private final RecordingGroup group = new RecordingGroup(sms);
 
     private ProviderPushHandler handler(SmsProvider provider) {
         return new ProviderPushHandler(services.inboundSms(), services.dispatcher(),
@@ -89,8 +75,8 @@ class ProviderPushHandlerTest {
         handler(SmsProvider.ALIYUN).handleRequest(event("provider-aliyun-smsup.json"), null);
 
         // then: Lambda freezes the process on return, so the posts are given their moment after the SMS went
-        assertThat(groupAwaited).hasSize(1);
-        assertThat(groupAwaited.get(0)).isGreaterThan(before);
+        assertThat(group.awaited()).hasSize(1);
+        assertThat(group.awaited().get(0)).isGreaterThan(before);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
+import huzhu.core.kernel.SendWiring;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 
-import huzhu.aws.sns.Publishing;
 import huzhu.aws.sns.SmsConfig;
 import huzhu.aws.sns.SnsMessenger;
 import huzhu.core.kernel.Backoff;
@@ -37,7 +37,7 @@ class SmsFailureFilterTest {
         // given: SnsMessenger over an SNS that answers, writing its lines here
         List<String> lines = new ArrayList<>();
         SnsMessenger messenger = new SnsMessenger(answeringSns(), SmsConfig.DEFAULTS,
-                new Publishing(Backoff.NONE, d -> { }, () -> 0.5, lines::add));
+                new SendWiring(Backoff.NONE, d -> { }, () -> 0.5, lines::add));
 
         // when: one send that SNS accepts, one it never gets (not an E.164 number)
         messenger.send(new OutboundSms("+8613900000021", TestSms.saying("测试"), "i1"));

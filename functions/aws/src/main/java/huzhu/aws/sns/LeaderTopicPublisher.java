@@ -3,6 +3,7 @@ package huzhu.aws.sns;
 import huzhu.aws.AwsApi;
 import huzhu.aws.AwsClients;
 import huzhu.core.incident.LeaderAnnouncements;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
 import java.net.URI;
@@ -25,11 +26,11 @@ public final class LeaderTopicPublisher implements LeaderAnnouncements {
     private final SnsTopic topic;
 
     public LeaderTopicPublisher(AwsApi sns, String topicArn) {
-        this(sns, topicArn, Publishing.production());
+        this(sns, topicArn, SendWiring.PRODUCTION);
     }
 
-    public LeaderTopicPublisher(AwsApi sns, String topicArn, Publishing publishing) {
-        this.topic = new SnsTopic(sns, topicArn, "leader topic", TOPIC_ARN, publishing);
+    public LeaderTopicPublisher(AwsApi sns, String topicArn, SendWiring wiring) {
+        this.topic = new SnsTopic(sns, topicArn, "leader topic", TOPIC_ARN, wiring);
     }
 
     /** Topic ARN from {@code HUZHU_LEADER_TOPIC_ARN}, endpoint override from {@code HUZHU_SNS_ENDPOINT}. */

@@ -6,6 +6,7 @@ import huzhu.core.care.Notice;
 import huzhu.core.care.NoticeBroadcast;
 import huzhu.core.kernel.Language;
 import huzhu.core.kernel.Messages;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.sms.SendResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,11 +26,11 @@ public final class NoticeTopicPublisher implements NoticeBroadcast {
     private final SnsTopic topic;
 
     public NoticeTopicPublisher(AwsApi sns, String topicArn) {
-        this(sns, topicArn, Publishing.production());
+        this(sns, topicArn, SendWiring.PRODUCTION);
     }
 
-    public NoticeTopicPublisher(AwsApi sns, String topicArn, Publishing publishing) {
-        this.topic = new SnsTopic(sns, topicArn, "notices topic", TOPIC_ARN, publishing);
+    public NoticeTopicPublisher(AwsApi sns, String topicArn, SendWiring wiring) {
+        this.topic = new SnsTopic(sns, topicArn, "notices topic", TOPIC_ARN, wiring);
     }
 
     public boolean configured() {

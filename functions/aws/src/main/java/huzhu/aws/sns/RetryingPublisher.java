@@ -1,15 +1,13 @@
 package huzhu.aws.sns;
 
 import huzhu.aws.AwsApi;
-import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.Retries;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
 import huzhu.core.sms.SendResult;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.DoubleSupplier;
 
 /**
  * One SNS {@code Publish}, retried only while SNS says it is throttled (then SNS did not take the message, so a
@@ -43,15 +41,11 @@ final class RetryingPublisher {
     }
 
     private final AwsApi sns;
-    private final Backoff backoff;
-    private final Sleeper sleeper;
-    private final DoubleSupplier jitter;
+    private final Retries retries;
 
-    RetryingPublisher(AwsApi sns, Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
+    RetryingPublisher(AwsApi sns, Retries retries) {
         this.sns = Objects.requireNonNull(sns, "sns");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.retries = Objects.requireNonNull(retries, "retries");
     }
 
     /**
@@ -81,30 +75,27 @@ final class RetryingPublisher {
     }
 
     Outcome publish(Map<String, String> request) {
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            SnsFailure failure;
-            try {
-                String id = AwsApi.between(sns.query(request), "<MessageId>", "</MessageId>");
-                if (id != null && !id.isBlank()) return new Outcome(SendResult.sent(id), attempt);
-                failure = new SnsFailure("no-message-id", false, false);
-            } catch (RuntimeException e) {
-                failure = SnsFailure.of(e);
-            }
-            if (!failure.retryNow() || attempt >= backoff.maxAttempts()) {
-                String reason = failure.retryNow() ? failure.reason() + " after " + attempt + " attempts"
-                        : failure.reason();
-                return new Outcome(SendResult.failed(reason, failure.permanent()), attempt);
-            }
-            Duration wait = backoff.delayAfter(attempt, jitter.getAsDouble());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(SendResult.failed(failure.reason() + ", interrupted while backing off", false),
-                        attempt);
-            }
+        Retries.Tried<Answer> tried = retries.run(() -> once(request), Answer::throttled);
+        Answer last = tried.last();
+        if (last.failure() == null) return new Outcome(SendResult.sent(last.messageId()), tried.attempts());
+        boolean permanent = tried.end() != Retries.End.INTERRUPTED && last.failure().permanent();
+        return new Outcome(SendResult.failed(tried.reason(last.failure().reason()), permanent), tried.attempts());
+    }
+
+    /** One {@code Publish}: SNS's message id, or what its failure means. */
+    private record Answer(String messageId, SnsFailure failure) {
+        boolean throttled() {
+            return failure != null && failure.retryNow();
+        }
+    }
+
+    private Answer once(Map<String, String> request) {
+        try {
+            String id = AwsApi.between(sns.query(request), "<MessageId>", "</MessageId>");
+            if (id != null && !id.isBlank()) return new Answer(id, null);
+            return new Answer(null, new SnsFailure("no-message-id", false, false));
+        } catch (RuntimeException e) {
+            return new Answer(null, SnsFailure.of(e));
         }
     }
 }

@@ -5,6 +5,7 @@ import huzhu.aws.AwsClients;
 import huzhu.aws.sns.RetryingPublisher.Attribute;
 import huzhu.core.kernel.DaemonThreads;
 import huzhu.core.kernel.PhoneMask;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
 import huzhu.core.sms.Messenger;
@@ -54,13 +55,13 @@ public final class SnsMessenger implements Messenger {
     private final Consumer<String> log;
 
     public SnsMessenger(AwsApi sns, SmsConfig config) {
-        this(sns, config, Publishing.production());
+        this(sns, config, SendWiring.PRODUCTION);
     }
 
-    public SnsMessenger(AwsApi sns, SmsConfig config, Publishing publishing) {
+    public SnsMessenger(AwsApi sns, SmsConfig config, SendWiring wiring) {
         this.attributes = attributes(Objects.requireNonNull(config, "config"));
-        this.publisher = publishing.publisher(sns);
-        this.log = publishing.log();
+        this.publisher = new RetryingPublisher(sns, wiring.retries());
+        this.log = wiring.log();
     }
 
     /** Reads {@link SmsConfig} from the environment and builds the SNS client, once, at init. */

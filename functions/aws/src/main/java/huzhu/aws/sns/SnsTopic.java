@@ -3,6 +3,7 @@ package huzhu.aws.sns;
 import huzhu.aws.AwsApi;
 import huzhu.aws.sns.RetryingPublisher.Attribute;
 import huzhu.aws.sns.RetryingPublisher.Outcome;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.kernel.Text;
 import huzhu.core.sms.SendResult;
 import java.util.Map;
@@ -25,11 +26,11 @@ final class SnsTopic {
     private final Consumer<String> log;
 
     /** @param name what the failure without a topic calls it, e.g. "leader topic" */
-    SnsTopic(AwsApi sns, String arn, String name, String variable, Publishing publishing) {
+    SnsTopic(AwsApi sns, String arn, String name, String variable, SendWiring wiring) {
         this.arn = Text.strippedOrNull(arn);
         this.unset = "no " + name + " (" + variable + " unset)";
-        this.publisher = publishing.publisher(sns);
-        this.log = publishing.log();
+        this.publisher = new RetryingPublisher(sns, wiring.retries());
+        this.log = wiring.log();
     }
 
     boolean configured() {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import huzhu.aws.sns.SnsWire.Attribute;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.sms.SendResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class LeaderTopicPublisherIT {
 
     private LeaderTopicPublisher publisher(String topicArn) {
         return new LeaderTopicPublisher(SnsWire.client(sns.baseUrl()), topicArn,
-                new Publishing(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
+                new SendWiring(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
     }
 
     private static Map<String, String> onlyPublishForm() {

@@ -24,6 +24,7 @@ import huzhu.core.incident.EscalationTimer;
 import huzhu.core.incident.LeaderAnnouncements;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.testing.Fixtures;
 import huzhu.core.testing.InMemoryStore;
 import huzhu.core.testing.MutableClock;
@@ -119,7 +120,7 @@ class NoticeThroughSnsIT {
     }
 
     private Services services() {
-        Publishing quiet = new Publishing(Backoff.DEFAULT, d -> { }, () -> 0.5, line -> { });
+        SendWiring quiet = new SendWiring(Backoff.DEFAULT, d -> { }, () -> 0.5, line -> { });
         SnsMessenger messenger = new SnsMessenger(SnsWire.client(sns.baseUrl()), SmsConfig.DEFAULTS, quiet);
         NoticeTopicPublisher topic = new NoticeTopicPublisher(SnsWire.client(sns.baseUrl()), TOPIC, quiet);
         CareConfig care = new CareConfig(null, PER_SECOND, Duration.ofDays(7), false, Duration.ofSeconds(30),

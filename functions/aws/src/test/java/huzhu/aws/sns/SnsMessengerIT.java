@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import huzhu.aws.sns.SnsWire.Attribute;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
 import huzhu.core.testing.TestSms;
@@ -42,7 +43,7 @@ class SnsMessengerIT {
 
     private SnsMessenger messenger(SmsConfig config) {
         return new SnsMessenger(SnsWire.client(sns.baseUrl()), config,
-                new Publishing(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
+                new SendWiring(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
     }
 
     private static void stubPublish(int status, String xml) {
@@ -228,7 +229,7 @@ class SnsMessengerIT {
     void send_reportsTransientFailure_whenNothingListens() {
         // given: an endpoint where nothing answers
         SnsMessenger offline = new SnsMessenger(SnsWire.client("http://127.0.0.1:1"), SmsConfig.DEFAULTS,
-                new Publishing(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
+                new SendWiring(Backoff.DEFAULT, sleeps::add, () -> 0.5, logLines::add));
 
         // when
         SendResult result = offline.send(new OutboundSms(PHONE, SMS, null));
@@ -259,7 +260,10 @@ class SnsMessengerIT {
         // given
         stubPublish(429, SnsWire.errorResponse("Sender", "Throttled", "Rate exceeded"));
         SnsMessenger interrupted = new SnsMessenger(SnsWire.client(sns.baseUrl()), SmsConfig.DEFAULTS,
-                new Publishing(Backoff.DEFAULT, d -> { throw new InterruptedException(); }, () -> 0.5, logLines::add));
+                new SendWiring(Backoff.DEFAULT, d -> {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }, () -> 0.5, logLines::add));
 
         // when
         SendResult result = interrupted.send(new OutboundSms(PHONE, SMS, null));

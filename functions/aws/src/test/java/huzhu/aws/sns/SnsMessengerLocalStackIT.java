@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import huzhu.aws.AwsClients;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.SendWiring;
+import huzhu.core.kernel.Sleeper;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.RenderedSms;
 import huzhu.core.testing.TestSms;
@@ -49,7 +51,7 @@ class SnsMessengerLocalStackIT {
         SmsConfig config = new SmsConfig("HUZHU", null, "0.50", endpoint);
         List<String> log = new ArrayList<>();
         SnsMessenger messenger = new SnsMessenger(SnsClients.build(clients, config.endpoint()), config,
-                new Publishing(Backoff.DEFAULT, Sleeper.REAL, () -> 0.5, log::add));
+                new SendWiring(Backoff.DEFAULT, Sleeper.REAL, () -> 0.5, log::add));
         String phone = "+8613800138000";
         RenderedSms body = TestSms.saying("张师傅家需要帮助 / help needed");
 

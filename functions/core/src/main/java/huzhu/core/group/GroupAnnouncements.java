@@ -1,6 +1,7 @@
 package huzhu.core.group;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Where the core tells the union's group chats what happened. Best effort and quick: an implementation returns at
@@ -26,5 +27,17 @@ public interface GroupAnnouncements {
      */
     default boolean awaitPosted(Duration max) {
         return true;
+    }
+
+    /**
+     * A function's handling of one event, {@code work}, then {@link #awaitPosted} for at most {@link #BEFORE_RETURN},
+     * whether the work returned or threw.
+     */
+    default <T> T awaitPostedAfter(Supplier<T> work) {
+        try {
+            return work.get();
+        } finally {
+            awaitPosted(BEFORE_RETURN);
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.time.Duration;
  * waits between half and all of {@code min(cap, base * 2^(n-1))} before attempt {@code n+1}, and there are
  * at most {@code maxAttempts} attempts in all. Half the wait is fixed so a retry never comes back at once;
  * the other half is random so many senders throttled together do not retry together. Every adapter that
- * retries a throttled send (SNS, Alibaba Cloud, Tencent Cloud) uses this one rule.
+ * retries a throttled send (SNS, Alibaba Cloud, Tencent Cloud, the group robots) uses this one rule, through
+ * {@link Retries}.
  */
 public record Backoff(int maxAttempts, Duration base, Duration cap) {
 

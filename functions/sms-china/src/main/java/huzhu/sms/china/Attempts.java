@@ -1,18 +1,14 @@
 package huzhu.sms.china;
 
-import huzhu.core.kernel.Backoff;
 import huzhu.core.kernel.PhoneMask;
-import huzhu.core.kernel.Sleeper;
+import huzhu.core.kernel.Retries;
+import huzhu.core.kernel.SendWiring;
 import huzhu.core.log.JsonLog;
 import huzhu.core.log.JsonLog.Level;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -33,32 +29,22 @@ public final class Attempts {
         public static Answer failed(SendFailure failure) {
             return new Answer(null, Objects.requireNonNull(failure));
         }
+
+        boolean throttled() {
+            return failure != null && failure.retryNow();
+        }
     }
 
     /** The result and how many calls it took. */
     public record Outcome(ProviderResult result, int attempts) {
     }
 
-    /** What every provider's attempts run with: the backoff, how they wait, its jitter, where the log line goes. */
-    public record Wiring(Backoff backoff, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink) {
-        /** The default backoff, real sleeps, secure jitter drawn per wait, log lines to stdout (whatever it is then). */
-        public static final Wiring PRODUCTION = new Wiring(Backoff.DEFAULT, Sleeper.REAL,
-                () -> new SecureRandom().nextDouble(), line -> System.out.println(line));
-
-        public Wiring {
-            Objects.requireNonNull(backoff, "backoff");
-            Objects.requireNonNull(sleeper, "sleeper");
-            Objects.requireNonNull(jitter, "jitter");
-            Objects.requireNonNull(logSink, "logSink");
-        }
-    }
-
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final String provider;
-    private final Wiring wiring;
+    private final SendWiring wiring;
 
-    public Attempts(String provider, Wiring wiring) {
+    public Attempts(String provider, SendWiring wiring) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.wiring = Objects.requireNonNull(wiring, "wiring");
     }
@@ -107,33 +93,14 @@ public final class Attempts {
         line.put("ms", (System.nanoTime() - startedNanos) / 1_000_000);
         line.values().removeIf(Objects::isNull);
         Level level = result.ok() ? Level.INFO : result.permanent() ? Level.WARN : Level.ERROR;
-        wiring.logSink().accept(JsonLog.line(level, "sms.send", line));
+        wiring.log().accept(JsonLog.line(level, "sms.send", line));
     }
 
     public Outcome run(Supplier<Answer> call) {
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            Answer answer = call.get();
-            if (answer.messageId() != null) return new Outcome(ProviderResult.sent(answer.messageId()), attempt);
-            SendFailure failure = answer.failure();
-            if (!failure.retryNow() || attempt >= wiring.backoff().maxAttempts()) {
-                String reason = failure.retryNow() ? failure.reason() + " after " + attempt + " attempts"
-                        : failure.reason();
-                return new Outcome(ProviderResult.failed(reason, failure.permanent()), attempt);
-            }
-            Duration wait = wiring.backoff().delayAfter(attempt, wiring.jitter().getAsDouble());
-            try {
-                wiring.sleeper().sleep(wait);
-            } catch (RuntimeException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(ProviderResult.failed(failure.reason() + ", interrupted while backing off",
-                        false), attempt);
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return new Outcome(ProviderResult.failed(failure.reason() + ", interrupted while backing off",
-                        false), attempt);
-            }
-        }
+        Retries.Tried<Answer> tried = wiring.retries().run(call, Answer::throttled);
+        Answer last = tried.last();
+        if (last.messageId() != null) return new Outcome(ProviderResult.sent(last.messageId()), tried.attempts());
+        boolean permanent = tried.end() != Retries.End.INTERRUPTED && last.failure().permanent();
+        return new Outcome(ProviderResult.failed(tried.reason(last.failure().reason()), permanent), tried.attempts());
     }
 }

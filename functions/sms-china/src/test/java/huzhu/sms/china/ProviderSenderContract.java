@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import huzhu.core.kernel.Backoff;
+import huzhu.core.kernel.SendWiring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public abstract class ProviderSenderContract {
     /** The sender's log lines. */
     protected final List<String> logLines = new ArrayList<>();
     /** The sender's attempts: the default backoff, "slept" into {@link #sleeps} at mid jitter, logged to {@link #logLines}. */
-    protected final Attempts.Wiring recorded = new Attempts.Wiring(Backoff.DEFAULT, sleeps::add, () -> 0.5,
+    protected final SendWiring recorded = new SendWiring(Backoff.DEFAULT, sleeps::add, () -> 0.5,
             logLines::add);
 
     /** A sender calling the stand-in, its attempts {@link #recorded}. */

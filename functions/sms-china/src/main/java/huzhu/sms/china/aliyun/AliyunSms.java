@@ -1,5 +1,6 @@
 package huzhu.sms.china.aliyun;
 
+import huzhu.core.kernel.SendWiring;
 import huzhu.sms.china.Attempts;
 import huzhu.sms.china.Hashing;
 import huzhu.sms.china.HttpPost;
@@ -41,13 +42,13 @@ public final class AliyunSms implements TemplateSender {
     private final Supplier<String> nonces;
     private final Attempts attempts;
 
-    /** Production wiring: URLConnection, the system clock, secure nonces, {@link Attempts.Wiring#PRODUCTION}. */
+    /** Production wiring: URLConnection, the system clock, secure nonces, {@link SendWiring#PRODUCTION}. */
     public AliyunSms(AliyunConfig config) {
-        this(config, new UrlConnectionPost(), Clock.systemUTC(), AliyunSms::secureNonce, Attempts.Wiring.PRODUCTION);
+        this(config, new UrlConnectionPost(), Clock.systemUTC(), AliyunSms::secureNonce, SendWiring.PRODUCTION);
     }
 
     public AliyunSms(AliyunConfig config, HttpPost http, Clock clock, Supplier<String> nonces,
-            Attempts.Wiring attempts) {
+            SendWiring attempts) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -1,5 +1,6 @@
 package huzhu.sms.china.tencent;
 
+import huzhu.core.kernel.SendWiring;
 import huzhu.sms.china.Attempts;
 import huzhu.sms.china.HttpPost;
 import huzhu.core.kernel.JsonText;
@@ -26,12 +27,12 @@ public final class TencentSms implements TemplateSender {
     private final TencentApi api;
     private final Attempts attempts;
 
-    /** Production wiring: URLConnection, the system clock, {@link Attempts.Wiring#PRODUCTION}. */
+    /** Production wiring: URLConnection, the system clock, {@link SendWiring#PRODUCTION}. */
     public TencentSms(TencentConfig config) {
-        this(config, new UrlConnectionPost(), Clock.systemUTC(), Attempts.Wiring.PRODUCTION);
+        this(config, new UrlConnectionPost(), Clock.systemUTC(), SendWiring.PRODUCTION);
     }
 
-    public TencentSms(TencentConfig config, HttpPost http, Clock clock, Attempts.Wiring attempts) {
+    public TencentSms(TencentConfig config, HttpPost http, Clock clock, SendWiring attempts) {
         this.api = new TencentApi(config, http, clock);
         this.attempts = new Attempts("tencent", attempts);
     }
