@@ -82,7 +82,7 @@ final class DirectoryItems {
 
         @Override
         public String homeCity(Member m) {
-            return m.homeArea() == null ? null : m.homeArea().city();
+            return m.homeCity();
         }
 
         @Override

@@ -73,7 +73,7 @@ final class MemoryDirectory implements DirectoryStore {
 
     /** A link to the member as stored: in memory a link always names the city the member lives in now. */
     static PhoneLink linkOf(Member m) {
-        return new PhoneLink(m.id(), m.homeArea() == null ? null : m.homeArea().city());
+        return new PhoneLink(m.id(), m.homeCity());
     }
 
     static final class MemoryRegistry<T extends DirectoryEntry> implements Registry<T> {

@@ -36,7 +36,7 @@ final class SqlDirectory implements DirectoryStore {
 
     SqlDirectory(Sql sql) {
         this.sql = sql;
-        this.members = new SqlRegistry<>("member", Member.class, m -> city(m.homeArea()), m -> null);
+        this.members = new SqlRegistry<>("member", Member.class, Member::homeCity, m -> null);
         this.volunteers = new SqlRegistry<>("volunteer", Volunteer.class, v -> city(v.area()), v -> null);
         this.leaders = new SqlRegistry<>("leader", Leader.class, l -> null, Leader::level);
     }
