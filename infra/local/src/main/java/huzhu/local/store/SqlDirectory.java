@@ -4,7 +4,6 @@ import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.exists;
 import static huzhu.local.store.Sql.first;
 
-import huzhu.core.directory.Area;
 import huzhu.core.directory.DirectoryEntry;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
@@ -37,7 +36,7 @@ final class SqlDirectory implements DirectoryStore {
     SqlDirectory(Sql sql) {
         this.sql = sql;
         this.members = new SqlRegistry<>("member", Member.class, Member::homeCity, m -> null);
-        this.volunteers = new SqlRegistry<>("volunteer", Volunteer.class, v -> city(v.area()), v -> null);
+        this.volunteers = new SqlRegistry<>("volunteer", Volunteer.class, Volunteer::city, v -> null);
         this.leaders = new SqlRegistry<>("leader", Leader.class, l -> null, Leader::level);
     }
 
@@ -216,9 +215,5 @@ final class SqlDirectory implements DirectoryStore {
                         member.id());
             }
         }
-    }
-
-    private static String city(Area area) {
-        return area == null ? null : area.city();
     }
 }
