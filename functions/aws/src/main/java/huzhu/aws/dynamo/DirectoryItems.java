@@ -82,7 +82,7 @@ final class DirectoryItems {
 
         @Override
         public String homeCity(Member m) {
-            return m.homeArea() == null ? null : m.homeArea().city();
+            return m.homeCity();
         }
 
         @Override
@@ -121,7 +121,7 @@ final class DirectoryItems {
                     .time("createdAt", v.createdAt())
                     .time("updatedAt", v.updatedAt())
                     .time("optedOutAt", v.optedOutAt());
-            String city = v.area() == null ? null : v.area().city();
+            String city = v.city();
             if (city != null && !city.isEmpty()) {
                 w.s(TableSchema.GSI1_PK, Keys.volunteersInCity(city)).s(TableSchema.GSI1_SK, v.id());
             }

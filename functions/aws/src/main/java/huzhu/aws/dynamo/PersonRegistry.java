@@ -8,8 +8,9 @@ import static huzhu.aws.dynamo.TableSchema.SK;
 import huzhu.core.directory.DirectoryEntry;
 import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
+import huzhu.core.directory.RegistryRules;
 import huzhu.core.error.DependencyFailure;
-import huzhu.core.error.NotFound;
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -57,6 +58,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
     private final DirectoryItems.Mapper<T> mapper;
     private final Clock clock;
     private final HomeCityFollower follower;
+    private final RegistryRules rules;
 
     /** Told where an entry lives after each change of it: items beside the registry that name the entry's city. */
     @FunctionalInterface
@@ -75,6 +77,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         this.mapper = mapper;
         this.clock = clock;
         this.follower = follower;
+        this.rules = new RegistryRules(mapper.what());
     }
 
     @Override
@@ -148,17 +151,14 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
         if (!table.putNew(item(entry))) {
             // the id is taken (links it got are ignored by readers); give back a claim only this call made
             if (claim.fresh()) release(entry.phone(), entry.id(), claim.claimedAt());
-            throw alreadyExists(entry.id());
+            throw new AlreadyExists(mapper.what(), entry.id());
         }
     }
 
     @Override
     public void update(T entry) {
-        Map<String, AttributeValue> current = table.get(mapper.kind(), entry.id())
-                .orElseThrow(() -> new NotFound(mapper.what()));
         long expected = entry.version() - 1;
-        if (Items.reader(current).l(REV) != expected) throw new StaleWrite(mapper.what(), entry.id());
-        T old = read(current);
+        T old = rules.basedOn(get(entry.id()), entry.id(), expected);
         boolean phoneChanges = !Objects.equals(old.phone(), entry.phone());
         if (phoneChanges && entry.phone() != null) claim(entry.phone(), entry);
         Set<String> oldLinks = mapper.familyPhones(old);
@@ -167,8 +167,7 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
             if (!oldLinks.contains(phone)) putLink(phone, entry);
         }
         if (!table.put(item(entry), "#rev = :rev", Map.of(":rev", Items.n(expected)))) {
-            if (table.get(mapper.kind(), entry.id()).isEmpty()) throw new NotFound(mapper.what());
-            throw new StaleWrite(mapper.what(), entry.id());
+            throw rules.refused(get(entry.id()).isPresent(), entry.id());
         }
         if (phoneChanges && old.phone() != null) release(old.phone(), entry.id(), null);
         for (String phone : oldLinks) {
@@ -201,13 +200,10 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     @Override
     public void delete(String id, long version) {
-        Map<String, AttributeValue> current = table.get(mapper.kind(), id).orElseThrow(() -> new NotFound(mapper.what()));
-        if (Items.reader(current).l(REV) != version
-                || !table.delete(mapper.kind(), id, "#rev = :rev", Map.of(":rev", Items.n(version)))) {
-            if (table.get(mapper.kind(), id).isEmpty()) throw new NotFound(mapper.what());
-            throw new StaleWrite(mapper.what(), id);
+        T old = rules.basedOn(get(id), id, version);
+        if (!table.delete(mapper.kind(), id, "#rev = :rev", Map.of(":rev", Items.n(version)))) {
+            throw rules.refused(get(id).isPresent(), id);
         }
-        T old = read(current);
         if (old.phone() != null) release(old.phone(), id, null);
         for (String phone : mapper.familyPhones(old)) deleteLink(phone, id);
     }
@@ -296,9 +292,5 @@ final class PersonRegistry<T extends DirectoryEntry> implements Registry<T> {
 
     private T read(Map<String, AttributeValue> item) {
         return mapper.read(Items.reader(item));
-    }
-
-    private IllegalStateException alreadyExists(String id) {
-        return new IllegalStateException(mapper.what() + " " + id + " already exists");
     }
 }

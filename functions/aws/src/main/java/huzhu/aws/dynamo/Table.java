@@ -4,6 +4,7 @@ import static huzhu.aws.dynamo.TableSchema.PK;
 import static huzhu.aws.dynamo.TableSchema.SK;
 
 import huzhu.core.error.DependencyFailure;
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.kernel.StaleWrite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ final class Table {
 
     /** Writes a new item; one already under its key is the caller's bug (ids are drawn fresh), and is refused. */
     void insert(Map<String, AttributeValue> item, String what, String id) {
-        if (!putNew(item)) throw new IllegalStateException(what + " " + id + " already exists");
+        if (!putNew(item)) throw new AlreadyExists(what, id);
     }
 
     /** Writes {@code version} of an item over {@code version - 1}; another version stored is a stale write. */

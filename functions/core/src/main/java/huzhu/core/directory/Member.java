@@ -34,6 +34,11 @@ public record Member(
         this(id, name, phone, unit, homeArea, homeAddress, location, familyContacts, language, createdAt, updatedAt, 1);
     }
 
+    /** The city of the member's home area; null when that is not known. */
+    public String homeCity() {
+        return homeArea == null ? null : homeArea.city();
+    }
+
     public boolean hasFamilyPhone(String e164) {
         return familyContacts.stream().anyMatch(c -> e164.equals(c.phone()));
     }

@@ -45,6 +45,11 @@ public record Volunteer(
         this(id, name, phone, area, location, skills, onDuty, maxActive, language, createdAt, updatedAt, null);
     }
 
+    /** The city of the volunteer's area, where the emergency path looks for them; null when that is not known. */
+    public String city() {
+        return area == null ? null : area.city();
+    }
+
     /** The next version: off duty. */
     public Volunteer offDuty(Instant at) {
         return new Volunteer(id, name, phone, area, location, skills, false, maxActive, language, createdAt, at,

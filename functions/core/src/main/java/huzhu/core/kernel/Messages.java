@@ -12,15 +12,11 @@ import java.util.Properties;
 /**
  * Every text a person reads, from the bundles {@code huzhu/core/messages_zh_CN.properties} and
  * {@code messages_en.properties} (UTF-8). Placeholders are {@code {name}}; a missing key falls back to
- * Chinese, then to the key itself, so a gap in a bundle never hides a message.
+ * Chinese, then to the key itself, so a gap in a bundle never hides a message. A part that keeps texts of its own
+ * in bundles beside its classes reads them as a {@link Bundle}, with the same rules.
  */
 public final class Messages {
-    private static final Map<Language, Properties> BUNDLES = new EnumMap<>(Language.class);
-
-    static {
-        BUNDLES.put(Language.ZH_CN, load("messages_zh_CN.properties"));
-        BUNDLES.put(Language.EN, load("messages_en.properties"));
-    }
+    private static final Bundle CORE = bundle("/huzhu/core/messages");
 
     private Messages() {
     }
@@ -30,21 +26,51 @@ public final class Messages {
     }
 
     public static String text(Language language, String key, Map<String, ?> args) {
-        Language lang = language == null ? Language.DEFAULT : language;
-        String pattern = BUNDLES.get(lang).getProperty(key);
-        if (pattern == null) pattern = BUNDLES.get(Language.ZH_CN).getProperty(key, key);
-        return fill(pattern, args);
+        return CORE.text(language, key, args);
     }
 
     /** Chinese first, English second, for texts that cannot know their reader's language. */
     public static String bilingual(String key, Map<String, ?> args) {
-        String zh = text(Language.ZH_CN, key, args);
-        String en = text(Language.EN, key, args);
-        return zh.equals(en) ? zh : zh + " / " + en;
+        return CORE.bilingual(key, args);
     }
 
     public static boolean has(Language language, String key) {
-        return BUNDLES.get(language).containsKey(key);
+        return CORE.has(language, key);
+    }
+
+    /**
+     * The bundle {@code base}{@code _zh_CN.properties} and {@code base}{@code _en.properties} on the class path
+     * ({@code base} an absolute resource name without the language, e.g. {@code /huzhu/local/text}).
+     */
+    public static Bundle bundle(String base) {
+        return new Bundle(base);
+    }
+
+    /** One pair of language files, filled and falling back as {@link Messages} does. */
+    public static final class Bundle {
+        private final Map<Language, Properties> texts = new EnumMap<>(Language.class);
+
+        private Bundle(String base) {
+            for (Language language : Language.values()) texts.put(language, load(base + "_" + language.locale()));
+        }
+
+        public String text(Language language, String key, Map<String, ?> args) {
+            Language lang = language == null ? Language.DEFAULT : language;
+            String pattern = texts.get(lang).getProperty(key);
+            if (pattern == null) pattern = texts.get(Language.ZH_CN).getProperty(key, key);
+            return fill(pattern, args);
+        }
+
+        /** Chinese first, English second, for texts that cannot know their reader's language. */
+        public String bilingual(String key, Map<String, ?> args) {
+            String zh = text(Language.ZH_CN, key, args);
+            String en = text(Language.EN, key, args);
+            return zh.equals(en) ? zh : zh + " / " + en;
+        }
+
+        public boolean has(Language language, String key) {
+            return texts.get(language).containsKey(key);
+        }
     }
 
     static String fill(String pattern, Map<String, ?> args) {
@@ -73,8 +99,8 @@ public final class Messages {
 
     private static Properties load(String name) {
         Properties p = new Properties();
-        try (InputStream in = Messages.class.getResourceAsStream("/huzhu/core/" + name)) {
-            if (in == null) throw new IllegalStateException("message bundle missing: " + name);
+        try (InputStream in = Messages.class.getResourceAsStream(name + ".properties")) {
+            if (in == null) throw new IllegalStateException("message bundle missing: " + name + ".properties");
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
+import huzhu.core.directory.RegistryRules;
 import huzhu.core.directory.Volunteer;
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
@@ -62,7 +63,7 @@ final class MemoryDirectory implements DirectoryStore {
 
     @Override
     public List<Volunteer> volunteersInCity(String city) {
-        return volunteers.byId.where(v -> v.area() != null && city != null && city.equals(v.area().city()));
+        return volunteers.byId.where(v -> city != null && city.equals(v.city()));
     }
 
     @Override
@@ -72,7 +73,7 @@ final class MemoryDirectory implements DirectoryStore {
 
     /** A link to the member as stored: in memory a link always names the city the member lives in now. */
     static PhoneLink linkOf(Member m) {
-        return new PhoneLink(m.id(), m.homeArea() == null ? null : m.homeArea().city());
+        return new PhoneLink(m.id(), m.homeCity());
     }
 
     static final class MemoryRegistry<T extends DirectoryEntry> implements Registry<T> {
@@ -81,7 +82,9 @@ final class MemoryDirectory implements DirectoryStore {
 
         MemoryRegistry(Object lock, String what) {
             this.what = what;
-            this.byId = new MemoryTable<>(lock, what, T::id, T::version).checking(this::refuseTakenPhone);
+            RegistryRules rules = new RegistryRules(what);
+            this.byId = new MemoryTable<>(lock, what, T::id, T::version)
+                    .checking(entry -> rules.refuseTakenPhone(entry, phone -> byPhone(phone).map(T::id)));
         }
 
         @Override
@@ -124,12 +127,6 @@ final class MemoryDirectory implements DirectoryStore {
         @Override
         public void delete(String id, long version) {
             byId.delete(id, version);
-        }
-
-        private void refuseTakenPhone(T entry) {
-            if (byId.any(e -> !e.id().equals(entry.id()) && e.phone() != null && e.phone().equals(entry.phone()))) {
-                throw new Registry.PhoneTaken(what);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package huzhu.core.testing;
 
 import huzhu.core.error.NotFound;
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
 import huzhu.core.kernel.StaleWrite;
@@ -74,7 +75,7 @@ final class MemoryTable<V> {
 
     /** Adds a new record; one already under its key means the caller wrote it twice. */
     void insert(V row) {
-        if (!insertIfAbsent(row)) throw new IllegalStateException(what + " " + keyOf.apply(row) + " already exists");
+        if (!insertIfAbsent(row)) throw new AlreadyExists(what, keyOf.apply(row));
     }
 
     /** Replaces the stored record one version older; none, or another version, is a stale write. */

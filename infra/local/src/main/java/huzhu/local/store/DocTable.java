@@ -4,6 +4,7 @@ import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.first;
 import static huzhu.local.store.Sql.whereTime;
 
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.kernel.StaleWrite;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -83,7 +84,7 @@ final class DocTable<T> {
     /** Inserts the row; a row already under its key is the caller's bug (ids are drawn fresh), and is refused. */
     void insert(T doc) {
         sql.tx(c -> {
-            if (!tryInsert(c, doc)) throw new IllegalStateException(noun + " " + label(doc) + " already exists");
+            if (!tryInsert(c, doc)) throw new AlreadyExists(noun, label(doc));
             return null;
         });
     }

@@ -4,7 +4,6 @@ import static huzhu.local.store.Sql.execute;
 import static huzhu.local.store.Sql.exists;
 import static huzhu.local.store.Sql.first;
 
-import huzhu.core.directory.Area;
 import huzhu.core.directory.DirectoryEntry;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.FamilyContact;
@@ -12,12 +11,12 @@ import huzhu.core.directory.Leader;
 import huzhu.core.directory.Member;
 import huzhu.core.directory.PhoneLink;
 import huzhu.core.directory.Registry;
+import huzhu.core.directory.RegistryRules;
 import huzhu.core.directory.Volunteer;
-import huzhu.core.error.NotFound;
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.kernel.Cursor;
 import huzhu.core.kernel.Page;
 import huzhu.core.kernel.PageRequest;
-import huzhu.core.kernel.StaleWrite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +35,8 @@ final class SqlDirectory implements DirectoryStore {
 
     SqlDirectory(Sql sql) {
         this.sql = sql;
-        this.members = new SqlRegistry<>("member", Member.class, m -> city(m.homeArea()), m -> null);
-        this.volunteers = new SqlRegistry<>("volunteer", Volunteer.class, v -> city(v.area()), v -> null);
+        this.members = new SqlRegistry<>("member", Member.class, Member::homeCity, m -> null);
+        this.volunteers = new SqlRegistry<>("volunteer", Volunteer.class, Volunteer::city, v -> null);
         this.leaders = new SqlRegistry<>("leader", Leader.class, l -> null, Leader::level);
     }
 
@@ -113,17 +112,19 @@ final class SqlDirectory implements DirectoryStore {
         private final Class<T> type;
         private final Function<T, String> city;
         private final Function<T, Integer> level;
+        private final RegistryRules rules;
 
         SqlRegistry(String kind, Class<T> type, Function<T, String> city, Function<T, Integer> level) {
             this.kind = kind;
             this.type = type;
             this.city = city;
             this.level = level;
+            this.rules = new RegistryRules(kind);
         }
 
         @Override
         public Optional<T> get(String id) {
-            return sql.tx(c -> first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id = ?", kind, id)));
+            return sql.tx(c -> stored(c, id));
         }
 
         @Override
@@ -154,9 +155,9 @@ final class SqlDirectory implements DirectoryStore {
         public void insert(T entry) {
             sql.tx(c -> {
                 if (exists(c, "SELECT 1 FROM directory WHERE kind = ? AND id = ?", kind, entry.id())) {
-                    throw new IllegalStateException(kind + " " + entry.id() + " already exists");
+                    throw new AlreadyExists(kind, entry.id());
                 }
-                refuseTakenPhone(c, entry);
+                rules.refuseTakenPhone(entry, phone -> holderOf(c, phone));
                 execute(c, "INSERT INTO directory (kind, id, phone, city, level, doc) VALUES (?, ?, ?, ?, ?, ?)",
                         kind, entry.id(), entry.phone(), city.apply(entry), level.apply(entry), sql.json.write(entry));
                 indexFamilyPhones(c, entry);
@@ -167,10 +168,8 @@ final class SqlDirectory implements DirectoryStore {
         @Override
         public void update(T entry) {
             sql.tx(c -> {
-                T stored = first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id = ?", kind,
-                        entry.id())).orElseThrow(() -> new NotFound(kind));
-                if (stored.version() != entry.version() - 1) throw new StaleWrite(kind, entry.id());
-                refuseTakenPhone(c, entry);
+                rules.basedOn(stored(c, entry.id()), entry.id(), entry.version() - 1);
+                rules.refuseTakenPhone(entry, phone -> holderOf(c, phone));
                 execute(c, "UPDATE directory SET phone = ?, city = ?, level = ?, doc = ? WHERE kind = ? AND id = ?",
                         entry.phone(), city.apply(entry), level.apply(entry), sql.json.write(entry), kind, entry.id());
                 indexFamilyPhones(c, entry);
@@ -189,19 +188,21 @@ final class SqlDirectory implements DirectoryStore {
         @Override
         public void delete(String id, long version) {
             sql.tx(c -> {
-                T stored = first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id = ?", kind, id))
-                        .orElseThrow(() -> new NotFound(kind));
-                if (stored.version() != version) throw new StaleWrite(kind, id);
+                rules.basedOn(stored(c, id), id, version);
                 if (kind.equals("member")) execute(c, "DELETE FROM family_phones WHERE member_id = ?", id);
                 execute(c, "DELETE FROM directory WHERE kind = ? AND id = ?", kind, id);
                 return null;
             });
         }
 
-        private void refuseTakenPhone(Connection c, T entry) throws SQLException {
-            if (entry.phone() != null && exists(c, "SELECT 1 FROM directory WHERE kind = ? AND phone = ? AND id <> ?",
-                    kind, entry.phone(), entry.id())) {
-                throw new Registry.PhoneTaken(kind);
+        private Optional<T> stored(Connection c, String id) throws SQLException {
+            return first(sql.docs(c, type, "SELECT doc FROM directory WHERE kind = ? AND id = ?", kind, id));
+        }
+
+        private Optional<String> holderOf(Connection c, String phone) throws SQLException {
+            try (PreparedStatement ps = Sql.prepare(c, "SELECT id FROM directory WHERE kind = ? AND phone = ?", kind,
+                    phone); ResultSet r = ps.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
             }
         }
 
@@ -214,9 +215,5 @@ final class SqlDirectory implements DirectoryStore {
                         member.id());
             }
         }
-    }
-
-    private static String city(Area area) {
-        return area == null ? null : area.city();
     }
 }
