@@ -109,7 +109,7 @@ public final class DirectoryListing {
                 .thenComparing(a -> a.get(1), CHINESE));
         for (Member m : members) {
             if (!Text.blank(m.unit())) units.merge(m.unit(), 1, Integer::sum);
-            if (m.homeArea() != null && !Text.blank(m.homeArea().city())) {
+            if (!Text.blank(m.homeCity())) {
                 areas.merge(List.of(m.homeArea().city(), Objects.toString(m.homeArea().district(), "")), 1, Integer::sum);
             }
         }

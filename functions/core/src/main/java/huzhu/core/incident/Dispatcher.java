@@ -184,7 +184,7 @@ public final class Dispatcher {
      * member's city; for a city it did not read (the links named a city the member has left), read now.
      */
     public OpeningReads readAhead(Member member, List<Incident> active, EarlyReads early) {
-        String city = member == null || member.homeArea() == null ? null : member.homeArea().city();
+        String city = member == null ? null : member.homeCity();
         Pending<List<Volunteer>> volunteers = city == null ? null : early.volunteersInCity().get(city);
         if (volunteers == null) return readAhead(member, active);
         return new OpeningReads(member, ReadAhead.done(active), early.policy(), volunteers);
@@ -203,7 +203,7 @@ public final class Dispatcher {
     }
 
     private Pending<List<Volunteer>> volunteersNear(Member member) {
-        String city = member == null || member.homeArea() == null ? null : member.homeArea().city();
+        String city = member == null ? null : member.homeCity();
         return city == null ? null : ReadAhead.start(() -> directory.volunteersInCity(city));
     }
 

@@ -95,7 +95,7 @@ final class LevelPlanner {
         Member member = b.memberId() == null ? null : people.member(b.memberId());
         Volunteer chosen = member == null || member.homeArea() == null ? null
                 : SurgeOffers.volunteerFor(member.homeArea(), member.location(),
-                        people.volunteersInCity(member.homeArea().city()), SurgeOffers.busy(people.active()),
+                        people.volunteersInCity(member.homeCity()), SurgeOffers.busy(people.active()),
                         b.alerts().stream().map(Alert::recipientId).collect(Collectors.toSet())).orElse(null);
         if (chosen == null) {
             b.note(now, "queued", texts.timeline("timeline.surgeQueued", Map.of("level", level)), "system");
@@ -158,12 +158,12 @@ final class LevelPlanner {
         }
         if (b.memberId() == null) return out;
         Member member = people.member(b.memberId());
-        if (member == null || member.homeArea() == null || member.homeArea().city() == null) return out;
+        if (member == null || member.homeCity() == null) return out;
         Set<String> alreadyAlerted = b.alerts().stream().map(Alert::recipientId).collect(Collectors.toSet());
         // spreading only weighs other incidents' alerts: those read a moment ago by open() will do
         List<Incident> active = people.active();
         List<Volunteer> chosen = AlertSpread.choose(member.homeArea(), member.location(),
-                people.volunteersInCity(member.homeArea().city()), acceptedCounts(active, b.id()), alreadyAlerted,
+                people.volunteersInCity(member.homeCity()), acceptedCounts(active, b.id()), alreadyAlerted,
                 AlertSpread.recentAlerts(active, b.id(), now, AlertSpread.WINDOW), AlertSpread.MAX_PER_WINDOW,
                 step.maxRecipientsOrDefault());
         for (Volunteer v : chosen) {

@@ -40,8 +40,8 @@ record StoredPeople(DirectoryStore directory, IncidentStore incidents, SettingsS
     @Override
     public List<Volunteer> volunteersInCity(String city) {
         // read ahead for the known member's city (Dispatcher.OpeningReads)
-        if (city != null && knownMembersCity != null && knownMember != null && knownMember.homeArea() != null
-                && city.equals(knownMember.homeArea().city())) {
+        if (city != null && knownMembersCity != null && knownMember != null
+                && city.equals(knownMember.homeCity())) {
             return knownMembersCity.get();
         }
         return directory.volunteersInCity(city);

@@ -177,15 +177,15 @@ public final class ReportService {
         List<MemberGap> noVolunteerInCity = new ArrayList<>();
         Map<String, List<Volunteer>> byCity = new TreeMap<>();
         for (Member m : directory.members().all()) {
-            MemberGap gap = new MemberGap(m.id(), m.name(), m.homeArea() == null ? null : m.homeArea().city(),
+            MemberGap gap = new MemberGap(m.id(), m.name(), m.homeCity(),
                     m.homeArea() == null ? null : m.homeArea().district());
             if (m.familyContacts().isEmpty()) noFamily.add(gap);
-            if (m.homeArea() == null || m.homeArea().city() == null) {
+            if (m.homeCity() == null) {
                 noVolunteerInCity.add(gap);
                 noVolunteer.add(gap);
                 continue;
             }
-            List<Volunteer> onDuty = byCity.computeIfAbsent(m.homeArea().city(),
+            List<Volunteer> onDuty = byCity.computeIfAbsent(m.homeCity(),
                     c -> directory.volunteersInCity(c).stream().filter(Volunteer::onDuty).toList());
             if (onDuty.isEmpty()) noVolunteerInCity.add(gap);
             if (onDuty.stream().noneMatch(v -> m.homeArea().sameDistrict(v.area()))) noVolunteer.add(gap);
@@ -194,7 +194,7 @@ public final class ReportService {
         List<VolunteerGap> optedOut = new ArrayList<>();
         for (Volunteer v : directory.volunteers().all()) {
             if (v.hasOptedOut()) {
-                optedOut.add(new VolunteerGap(v.id(), v.name(), v.area() == null ? null : v.area().city(),
+                optedOut.add(new VolunteerGap(v.id(), v.name(), v.city(),
                         v.area() == null ? null : v.area().district(), v.optedOutAt()));
             }
         }
@@ -229,7 +229,7 @@ public final class ReportService {
                 else pending++;
             }
             if (any) familiesReached++;
-            else notReached.add(new MemberGap(m.id(), m.name(), m.homeArea() == null ? null : m.homeArea().city(),
+            else notReached.add(new MemberGap(m.id(), m.name(), m.homeCity(),
                     m.homeArea() == null ? null : m.homeArea().district()));
         }
         return new FamilyReach(families, familiesReached, contacts, reached, pending, failed, never, notReached);
