@@ -1,5 +1,6 @@
 package huzhu.core.audit;
 
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.error.Invalid;
 import huzhu.core.kernel.Actor;
 import huzhu.core.kernel.Hashes;
@@ -70,7 +71,7 @@ public final class AuditService {
         try {
             auditLog.append(new AuditEntry(id, now, who.id(), who.name(), action, targetKind, targetId, targetLabel,
                     List.of(), recordIds.size()));
-        } catch (IllegalStateException alreadyRecorded) {
+        } catch (AlreadyExists alreadyRecorded) {
             // the same read, recorded earlier in this window
         }
     }

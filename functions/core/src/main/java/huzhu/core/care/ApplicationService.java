@@ -1,5 +1,6 @@
 package huzhu.core.care;
 
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryStore;
 import huzhu.core.directory.Member;
@@ -119,7 +120,7 @@ public final class ApplicationService {
                 now, now, 1, applicant);
         try {
             applications.insert(a);
-        } catch (IllegalStateException exists) {
+        } catch (AlreadyExists exists) {
             if (id == null) throw exists;
             return applications.get(id).orElseThrow(() -> exists);
         }

@@ -1,5 +1,6 @@
 package huzhu.core.care;
 
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.directory.DirectoryStore;
@@ -113,7 +114,7 @@ public final class CareRoundService {
                 actor.id(), actor.name());
         try {
             rounds.insert(round);
-        } catch (IllegalStateException e) {
+        } catch (AlreadyExists e) {
             // a repeat of this request stored it meanwhile (a double click): the first round is the answer
             if (Text.blank(idempotencyKey)) throw e;
             return view(rounds.get(id).orElseThrow(() -> e), true);

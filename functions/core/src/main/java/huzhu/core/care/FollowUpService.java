@@ -1,5 +1,6 @@
 package huzhu.core.care;
 
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.audit.AuditService;
 import huzhu.core.directory.DirectoryService;
 import huzhu.core.error.NotFound;
@@ -100,7 +101,7 @@ public final class FollowUpService {
         try {
             followUps.insert(followUp);
             return true;
-        } catch (IllegalStateException exists) {
+        } catch (AlreadyExists exists) {
             return false;
         }
     }

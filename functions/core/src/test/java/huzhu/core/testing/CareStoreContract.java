@@ -4,6 +4,7 @@ import static huzhu.core.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.Store;
 import huzhu.core.care.ApplicationKind;
 import huzhu.core.care.ApplicationStatus;
@@ -176,7 +177,7 @@ public abstract class CareStoreContract {
         store().notices().update(n.edit().build());
 
         // when / then
-        assertThatThrownBy(() -> store().notices().insert(n)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().notices().insert(n)).isInstanceOf(AlreadyExists.class);
         assertThatThrownBy(() -> store().notices().update(n.edit().build())).isInstanceOf(StaleWrite.class);
         assertThatThrownBy(() -> store().notices().update(notice("n-9", T0, NoticeStatus.DRAFT, null).edit().build()))
                 .isInstanceOf(StaleWrite.class);
@@ -320,7 +321,7 @@ public abstract class CareStoreContract {
         // then
         assertThat(store().notices().replies("n-1")).containsExactly(first, second);
         assertThat(store().notices().replies("n-9")).isEmpty();
-        assertThatThrownBy(() -> store().notices().appendReply(first)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().notices().appendReply(first)).isInstanceOf(AlreadyExists.class);
     }
 
     // ---------------------------------------------------------------- assistance applications
@@ -345,7 +346,7 @@ public abstract class CareStoreContract {
         // then
         assertThat(store().applications().get("a-1")).contains(reviewed);
         assertThat(store().applications().get("a-2")).isEmpty();
-        assertThatThrownBy(() -> store().applications().insert(a)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().applications().insert(a)).isInstanceOf(AlreadyExists.class);
         assertThatThrownBy(() -> store().applications().update(reviewed)).isInstanceOf(StaleWrite.class);
     }
 
@@ -485,7 +486,7 @@ public abstract class CareStoreContract {
         assertThat(first.items()).extracting(CareRound::id).containsExactly("r-4", "r-3", "r-2");
         assertThat(second.items()).extracting(CareRound::id).containsExactly("r-1", "r-0");
         assertThat(second.nextCursor()).isNull();
-        assertThatThrownBy(() -> store().careRounds().insert(round("r-1", T0))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().careRounds().insert(round("r-1", T0))).isInstanceOf(AlreadyExists.class);
     }
 
     @Test
@@ -507,7 +508,7 @@ public abstract class CareStoreContract {
         // then
         assertThat(store().contactRequests().get("c-1")).contains(approved);
         assertThatThrownBy(() -> store().contactRequests().update(approved)).isInstanceOf(StaleWrite.class);
-        assertThatThrownBy(() -> store().contactRequests().insert(b)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().contactRequests().insert(b)).isInstanceOf(AlreadyExists.class);
         assertThat(store().contactRequests().list(StatusFilter.parse(ContactRequest.Status.class, "pending"),
                 PageRequest.first(50)).items()).extracting(ContactRequest::id).containsExactly("c-3", "c-2");
         assertThat(store().contactRequests().list(StatusFilter.parse(ContactRequest.Status.class, null),

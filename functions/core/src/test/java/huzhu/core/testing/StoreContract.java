@@ -11,6 +11,7 @@ import static huzhu.core.testing.Fixtures.volunteer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import huzhu.core.kernel.AlreadyExists;
 import huzhu.core.Store;
 import huzhu.core.audit.AuditEntry;
 import huzhu.core.care.FollowUp;
@@ -181,7 +182,7 @@ public abstract class StoreContract {
 
         // when / then
         assertThatThrownBy(() -> store.directory().members().insert(member("m-1").name("second").build()))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(AlreadyExists.class);
         assertThat(store.directory().members().get("m-1")).contains(first);
     }
 
@@ -1137,7 +1138,7 @@ public abstract class StoreContract {
 
         // when / then
         assertThatThrownBy(() -> store.followUps().insert(followUp("f-1").notes("second").build()))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(AlreadyExists.class);
         assertThat(store.followUps().get("f-1")).contains(first);
     }
 
@@ -1293,7 +1294,7 @@ public abstract class StoreContract {
 
         // when / then
         assertThatThrownBy(() -> store.audit().append(audit("a-1", T0.plusSeconds(5))))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(AlreadyExists.class);
         assertThat(store.audit().list(null, null, PageRequest.first(10)).items()).containsExactly(first);
     }
 
