@@ -84,22 +84,9 @@ class RetryTest {
     @Test
     void aRobotThatThrows_isOneTransientAttempt_notAFailedCaller() {
         // given
-        GroupChat throwing = new GroupChat() {
-            @Override
-            public String name() {
-                return "t";
-            }
-
-            @Override
-            public String vendor() {
-                return "t";
-            }
-
-            @Override
-            public PostResult post(GroupMessage message) {
-                throw new IllegalStateException("bug");
-            }
-        };
+        GroupChat throwing = GroupChat.of("t", "t", message -> {
+            throw new IllegalStateException("bug");
+        });
 
         // when
         PostResult result = new Retry(1, Duration.ZERO, Duration.ZERO, waits::add, () -> 0).post(throwing, line);

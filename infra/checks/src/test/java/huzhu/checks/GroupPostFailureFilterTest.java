@@ -48,21 +48,6 @@ class GroupPostFailureFilterTest {
     }
 
     private static GroupChat robot(String name, PostResult answer) {
-        return new GroupChat() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String vendor() {
-                return "wecom";
-            }
-
-            @Override
-            public PostResult post(GroupMessage message) {
-                return answer;
-            }
-        };
+        return GroupChat.of(name, "wecom", message -> answer);
     }
 }

@@ -3,7 +3,6 @@ package huzhu.local;
 import huzhu.core.group.GroupAnnouncements;
 import huzhu.robots.GroupChat;
 import huzhu.robots.GroupKind;
-import huzhu.robots.GroupMessage;
 import huzhu.robots.GroupRobots;
 import huzhu.robots.PostResult;
 import huzhu.robots.RobotAnnouncements;
@@ -34,8 +33,8 @@ public final class LocalGroups {
     public LocalGroups(Clock clock, String deploymentLanguage) {
         this.clock = clock;
         GroupRobots robots = new GroupRobots(List.of(
-                new GroupRobots.Robot(new Chat(WORK_GROUP), Set.of(GroupKind.NOTICE, GroupKind.INCIDENT_NEWS)),
-                new GroupRobots.Robot(new Chat(LEADERS_GROUP), Set.of(GroupKind.LEADER_SUMMARY))), clock);
+                new GroupRobots.Robot(chat(WORK_GROUP), Set.of(GroupKind.NOTICE, GroupKind.INCIDENT_NEWS)),
+                new GroupRobots.Robot(chat(LEADERS_GROUP), Set.of(GroupKind.LEADER_SUMMARY))), clock);
         this.announcements = RobotAnnouncements.of(robots, deploymentLanguage);
     }
 
@@ -52,27 +51,11 @@ public final class LocalGroups {
         posts.add(post);
     }
 
-    private final class Chat implements GroupChat {
-        private final String name;
-
-        Chat(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String vendor() {
-            return "local";
-        }
-
-        @Override
-        public PostResult post(GroupMessage message) {
+    /** A chat that keeps what it is sent, as the posts {@code GET /local/group/posts} lists. */
+    private GroupChat chat(String name) {
+        return GroupChat.of(name, "local", message -> {
             add(new Post(name, message.title(), message.text(), clock.instant()));
             return PostResult.posted();
-        }
+        });
     }
 }
