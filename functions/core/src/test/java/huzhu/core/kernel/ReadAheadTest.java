@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ReadAheadTest {
@@ -106,18 +107,36 @@ class ReadAheadTest {
         assertThat(slow.get()).isEqualTo("late");
     }
 
-    /** Reads on every thread of the pool, each holding its thread until {@code release}; each answers its thread's name. */
+    /**
+     * Reads on every thread of the pool, each holding its thread until {@code release}; each answers its thread's name.
+     * A thread the test before has just let go of may not be taking work yet, so a read the pool had no thread for
+     * (run in this thread, where it holds nothing) is started again until every one of the pool's threads holds one.
+     */
     private static List<ReadAhead.Pending<String>> everyThreadBusyUntil(CountDownLatch release) {
+        Thread caller = Thread.currentThread();
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         List<ReadAhead.Pending<String>> busy = new ArrayList<>();
-        for (int i = 0; i < ReadAhead.THREADS; i++) {
-            busy.add(ReadAhead.start(() -> {
+        while (busy.size() < ReadAhead.THREADS) {
+            AtomicBoolean noThreadFree = new AtomicBoolean();
+            ReadAhead.Pending<String> read = ReadAhead.start(() -> {
+                if (Thread.currentThread() == caller) {
+                    noThreadFree.set(true);
+                    return null;
+                }
                 try {
                     release.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 return Thread.currentThread().getName();
-            }));
+            });
+            if (!noThreadFree.get()) {
+                busy.add(read);
+            } else if (System.nanoTime() > giveUpAt) {
+                throw new AssertionError("the pool never had its " + ReadAhead.THREADS + " threads free");
+            } else {
+                Thread.yield();
+            }
         }
         return busy;
     }
