@@ -78,8 +78,8 @@ final class RetryingPublisher {
         Retries.Tried<Answer> tried = retries.run(() -> once(request), Answer::throttled);
         Answer last = tried.last();
         if (last.failure() == null) return new Outcome(SendResult.sent(last.messageId()), tried.attempts());
-        boolean permanent = tried.end() != Retries.End.INTERRUPTED && last.failure().permanent();
-        return new Outcome(SendResult.failed(tried.reason(last.failure().reason()), permanent), tried.attempts());
+        return new Outcome(SendResult.failed(tried.reason(last.failure().reason()),
+                tried.permanent(last.failure().permanent())), tried.attempts());
     }
 
     /** One {@code Publish}: SNS's message id, or what its failure means. */

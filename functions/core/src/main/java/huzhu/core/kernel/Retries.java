@@ -1,6 +1,7 @@
 package huzhu.core.kernel;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  * the group robots a throttled or transient post.
  *
  * <p>A wait the sleeper gives up ({@link Sleeper#REAL} sets the interrupt flag and throws), or a thread found
- * interrupted once the wait is over, ends the calls at once with the interrupt flag set.
+ * interrupted once the wait is over, ends the calls at once with the interrupt flag set. A sleeper that throws with
+ * the flag clear has failed for another reason: that is thrown to the caller.
  */
 public record Retries(Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
 
@@ -40,6 +42,11 @@ public record Retries(Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
                 case INTERRUPTED -> reason + ", interrupted while backing off";
             };
         }
+
+        /** Whether the last failure is final, as it said itself; never when the calls were interrupted before it was. */
+        public boolean permanent(boolean lastSaidPermanent) {
+            return end != End.INTERRUPTED && lastSaidPermanent;
+        }
     }
 
     public Retries {
@@ -61,10 +68,12 @@ public record Retries(Backoff backoff, Sleeper sleeper, DoubleSupplier jitter) {
             A answer = call.get();
             if (!again.test(answer)) return new Tried<>(answer, attempt, End.ANSWERED);
             if (attempt >= backoff.maxAttempts()) return new Tried<>(answer, attempt, End.OUT_OF_ATTEMPTS);
+            Duration wait = backoff.delayAfter(attempt, jitter.getAsDouble());
             try {
-                sleeper.sleep(backoff.delayAfter(attempt, jitter.getAsDouble()));
+                sleeper.sleep(wait);
             } catch (RuntimeException e) {
-                Thread.currentThread().interrupt();
+                // a sleeper gives a wait up by throwing with the flag set; anything else is a bug, and not ours to hide
+                if (!Thread.currentThread().isInterrupted()) throw e;
                 return new Tried<>(answer, attempt, End.INTERRUPTED);
             }
             if (Thread.currentThread().isInterrupted()) return new Tried<>(answer, attempt, End.INTERRUPTED);

@@ -1,6 +1,7 @@
 package huzhu.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import huzhu.core.kernel.Retries.End;
 import huzhu.core.kernel.Retries.Tried;
@@ -71,6 +72,8 @@ class RetriesTest {
         assertThat(tried).isEqualTo(new Tried<>("throttled c", 3, End.OUT_OF_ATTEMPTS));
         assertThat(tried.reason("throttled (Throttled, HTTP 400)"))
                 .isEqualTo("throttled (Throttled, HTTP 400) after 3 attempts");
+        assertThat(tried.permanent(true)).isTrue();
+        assertThat(tried.permanent(false)).isFalse();
         assertThat(waits).containsExactly(Duration.ofMillis(150), Duration.ofMillis(300));
     }
 
@@ -99,8 +102,25 @@ class RetriesTest {
         // then
         assertThat(tried).isEqualTo(new Tried<>("throttled", 1, End.INTERRUPTED));
         assertThat(tried.reason("throttled")).isEqualTo("throttled, interrupted while backing off");
+        assertThat(tried.permanent(true)).as("a failure cut short by the interrupt is never final").isFalse();
         assertThat(calls).isEqualTo(1);
         assertThat(Thread.interrupted()).isTrue();
+    }
+
+    @Test
+    void aWaitThatFailsForAnotherReason_isNotCalledAnInterruption_andInterruptsNothing() {
+        // given a sleeper with a bug of its own: no interrupt, an unchecked exception
+        IllegalArgumentException bug = new IllegalArgumentException("negative wait");
+        Retries retries = new Retries(Backoff.DEFAULT, d -> {
+            throw bug;
+        }, () -> 0.5);
+
+        // when
+        Throwable thrown = catchThrowable(() -> retries.run(answering("throttled"), RetriesTest::throttled));
+
+        // then the bug is the caller's to see, and the thread (a pooled one, perhaps) is left as it was
+        assertThat(thrown).isSameAs(bug);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
     @Test

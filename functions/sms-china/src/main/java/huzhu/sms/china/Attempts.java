@@ -100,7 +100,7 @@ public final class Attempts {
         Retries.Tried<Answer> tried = wiring.retries().run(call, Answer::throttled);
         Answer last = tried.last();
         if (last.messageId() != null) return new Outcome(ProviderResult.sent(last.messageId()), tried.attempts());
-        boolean permanent = tried.end() != Retries.End.INTERRUPTED && last.failure().permanent();
-        return new Outcome(ProviderResult.failed(tried.reason(last.failure().reason()), permanent), tried.attempts());
+        return new Outcome(ProviderResult.failed(tried.reason(last.failure().reason()),
+                tried.permanent(last.failure().permanent())), tried.attempts());
     }
 }
