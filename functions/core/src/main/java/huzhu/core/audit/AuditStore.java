@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** The audit log: append-only; nothing here changes or removes an entry. */
 public interface AuditStore {
-    /** Adds the entry; throws {@link IllegalStateException} if one with the same id exists. */
+    /** Adds the entry; throws {@link huzhu.core.kernel.AlreadyExists} if one with the same id exists. */
     void append(AuditEntry entry);
 
     /**

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Assistance applications (帮扶申请). */
 public interface ApplicationStore {
-    /** Stores a new application; throws {@link IllegalStateException} if one with the same id exists. */
+    /** Stores a new application; throws {@link huzhu.core.kernel.AlreadyExists} if one with the same id exists. */
     void insert(AssistanceApplication application);
 
     /** Replaces it only if its stored version is {@code updated.version() - 1}; else {@link StaleWrite}. */

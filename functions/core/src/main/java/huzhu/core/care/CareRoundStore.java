@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Care rounds; their follow-ups are in the {@link FollowUpStore}. */
 public interface CareRoundStore {
-    /** Stores a new round; throws {@link IllegalStateException} if one with the same id exists. */
+    /** Stores a new round; throws {@link huzhu.core.kernel.AlreadyExists} if one with the same id exists. */
     void insert(CareRound round);
 
     Optional<CareRound> get(String id);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Requests to change a member's family contacts. */
 public interface ContactRequestStore {
-    /** Stores a new request; throws {@link IllegalStateException} if one with the same id exists. */
+    /** Stores a new request; throws {@link huzhu.core.kernel.AlreadyExists} if one with the same id exists. */
     void insert(ContactRequest request);
 
     /** Replaces it only if its stored version is {@code updated.version() - 1}; else {@link StaleWrite}. */

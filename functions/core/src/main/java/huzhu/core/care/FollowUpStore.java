@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 public interface FollowUpStore {
-    /** Stores a new follow-up; throws {@link IllegalStateException} if one with the same id exists. */
+    /** Stores a new follow-up; throws {@link huzhu.core.kernel.AlreadyExists} if one with the same id exists. */
     void insert(FollowUp followUp);
 
     /**

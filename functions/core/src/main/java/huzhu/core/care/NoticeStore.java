@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Notices, their deliveries (one per recipient phone) and their reply threads. */
 public interface NoticeStore {
-    /** Stores a new notice; throws {@link IllegalStateException} if one with the same id exists. */
+    /** Stores a new notice; throws {@link huzhu.core.kernel.AlreadyExists} if one with the same id exists. */
     void insert(Notice notice);
 
     /** Replaces the notice only if its stored version is {@code updated.version() - 1}; else {@link StaleWrite}. */
@@ -35,7 +35,7 @@ public interface NoticeStore {
     /** The most recent delivery sent to this phone at or after {@code since}, of any notice. */
     Optional<NoticeDelivery> lastDeliveryTo(String phone, Instant since);
 
-    /** Adds a reply to its notice's thread; throws {@link IllegalStateException} if the id exists. */
+    /** Adds a reply to its notice's thread; throws {@link huzhu.core.kernel.AlreadyExists} if the id exists. */
     void appendReply(NoticeReply reply);
 
     /** The thread, oldest first (equal times by id). */

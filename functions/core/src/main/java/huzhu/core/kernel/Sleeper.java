@@ -3,8 +3,9 @@ package huzhu.core.kernel;
 import java.time.Duration;
 
 /**
- * Waits, for pacing SMS to the configured rate. Tests pass one that moves their clock instead, so a notice
- * to hundreds of people is paced without real waiting.
+ * Waits: between a notice's SMS, paced to the configured rate, and between the attempts of a send or a group post
+ * ({@link Retries}). Tests pass one that moves their clock instead, so a notice to hundreds of people is paced
+ * without real waiting. {@link #REAL}, interrupted, keeps the interrupt flag set and throws.
  */
 @FunctionalInterface
 public interface Sleeper {
@@ -14,7 +15,7 @@ public interface Sleeper {
             Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pacing SMS", e);
+            throw new IllegalStateException("interrupted while waiting", e);
         }
     };
 
