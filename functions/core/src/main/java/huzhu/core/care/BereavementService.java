@@ -121,7 +121,7 @@ public final class BereavementService implements BereavementReports {
         String incidentId = null;
         if (!Text.blank(idempotencyKey)) {
             // the death's id, reserved by the first request: a repeat records under it, which finds it recorded
-            incidentId = idempotency.reserve("console-bereavement:" + idempotencyKey, ids.newId(), IDEMPOTENCY_WINDOW,
+            incidentId = IdempotencyStore.reserve(idempotency, "console-bereavement:" + idempotencyKey, ids.newId(), IDEMPOTENCY_WINDOW,
                     clock.instant()).id();
         }
         String who = who(relation, deceased);

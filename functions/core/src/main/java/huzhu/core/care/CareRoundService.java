@@ -102,7 +102,7 @@ public final class CareRoundService {
         String id = ids.newId();
         if (!Text.blank(idempotencyKey)) {
             // the round's id, reserved by the first request: a repeat finds the round under it, or finishes it
-            Reservation reserved = idempotency.reserve("console-round:" + idempotencyKey, id,
+            Reservation reserved = IdempotencyStore.reserve(idempotency, "console-round:" + idempotencyKey, id,
                     BereavementService.IDEMPOTENCY_WINDOW, clock.instant());
             id = reserved.id();
             if (reserved.repeat()) {

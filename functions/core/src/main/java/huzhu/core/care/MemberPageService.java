@@ -153,7 +153,7 @@ public final class MemberPageService {
                 : "member-apply:" + Hashes.sha256(token) + ":" + Hashes.sha256(idempotencyKey);
         String id = ids.newId();
         if (key != null) {
-            Reservation reserved = idempotency.reserve(key, id, IDEMPOTENCY_WINDOW, clock.instant());
+            Reservation reserved = IdempotencyStore.reserve(idempotency, key, id, IDEMPOTENCY_WINDOW, clock.instant());
             id = reserved.id();
             if (reserved.repeat()) {
                 Optional<AssistanceApplication> done = applicationIfAny(id);

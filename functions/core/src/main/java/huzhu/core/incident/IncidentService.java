@@ -88,7 +88,7 @@ public final class IncidentService {
         Member member = directory.members().get(input.memberId()).orElseThrow(() -> new NotFound("member"));
         String incidentId = null;
         if (!Text.blank(idempotencyKey)) {
-            Reservation reserved = idempotency.reserve("console-open:" + idempotencyKey, ids.newId(),
+            Reservation reserved = IdempotencyStore.reserve(idempotency, "console-open:" + idempotencyKey, ids.newId(),
                     TriggerService.IDEMPOTENCY_WINDOW, clock.instant());
             incidentId = reserved.id();
             if (reserved.repeat()) {

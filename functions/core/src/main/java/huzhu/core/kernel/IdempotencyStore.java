@@ -17,10 +17,11 @@ public interface IdempotencyStore {
 
     /**
      * The id a request under an Idempotency-Key {@code key} works on: the one a first request with that key reserved
-     * ({@code repeat}), or else {@code fresh}, reserved now for {@code window}.
+     * ({@code repeat}), or else {@code fresh}, reserved now in {@code store} for {@code window}. A rule on top of the
+     * port, not a part of it: every store's own {@link #remember} is what a reservation writes.
      */
-    default Reservation reserve(String key, String fresh, Duration window, Instant now) {
-        return remember(key, fresh, now.plus(window), now).map(first -> new Reservation(first, true))
+    static Reservation reserve(IdempotencyStore store, String key, String fresh, Duration window, Instant now) {
+        return store.remember(key, fresh, now.plus(window), now).map(first -> new Reservation(first, true))
                 .orElseGet(() -> new Reservation(fresh, false));
     }
 

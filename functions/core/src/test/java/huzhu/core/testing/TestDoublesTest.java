@@ -2,6 +2,7 @@ package huzhu.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import huzhu.core.kernel.IdempotencyStore;
 import huzhu.core.sms.OutboundSms;
 import huzhu.core.sms.SendResult;
 import java.time.Duration;
@@ -134,5 +135,21 @@ class TestDoublesTest {
         assertThat(during.ok()).isFalse();
         assertThat(after.ok()).isTrue();
         assertThat(messenger.attempts()).hasSize(3);
+    }
+
+    @Test
+    void aFailedIdempotencyWrite_failsTheReservationBuiltOnIt_too() {
+        // given a store that times out on its next idempotency write
+        InterleavingStore store = new InterleavingStore(new InMemoryStore());
+        IllegalStateException timedOut = new IllegalStateException("DynamoDB timed out (test)");
+        store.failNextRemember(timedOut);
+
+        // when a service reserves an id under an Idempotency-Key
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> IdempotencyStore.reserve(
+                store.idempotency(), "console:key-1", "id-1", Duration.ofHours(1), Fixtures.T0));
+
+        // then the hook saw the write inside it
+        assertThat(thrown).isSameAs(timedOut);
+        assertThat(store.idempotency().recall("console:key-1", Fixtures.T0)).isEmpty();
     }
 }
