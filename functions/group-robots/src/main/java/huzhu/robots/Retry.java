@@ -35,11 +35,6 @@ public final class Retry {
         return tried.last().afterAttempts(tried.attempts());
     }
 
-    /** The wait after failed attempt {@code attempt} (1-based). */
-    Duration waitAfter(int attempt) {
-        return retries.backoff().delayAfter(attempt, retries.jitter().getAsDouble());
-    }
-
     private static PostResult attempt(GroupChat robot, GroupMessage message) {
         try {
             return robot.post(message);

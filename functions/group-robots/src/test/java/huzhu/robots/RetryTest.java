@@ -76,9 +76,15 @@ class RetryTest {
     void theWaitNeverExceedsTheCap() {
         // given
         Retry retry = new Retry(10, Duration.ofSeconds(1), Duration.ofSeconds(4), waits::add, () -> 1.0);
+        PostResult[] throttledEachTime = new PostResult[10];
+        java.util.Arrays.fill(throttledEachTime, PostResult.throttled("busy"));
+
+        // when
+        retry.post(new ScriptedRobot("r", throttledEachTime), line);
 
         // then
-        assertThat(retry.waitAfter(9)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(waits).hasSize(9).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(Duration.ofSeconds(4)));
+        assertThat(waits.get(8)).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
