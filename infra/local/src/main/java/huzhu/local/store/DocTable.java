@@ -72,12 +72,16 @@ final class DocTable<T> {
                 keyValues)));
     }
 
-    /** The rows whose {@code timeColumn} lies from {@code from} up to {@code to} (either may be null), oldest first. */
+    /**
+     * The rows whose {@code timeColumn} lies from {@code from} up to {@code to} (either may be null), oldest first; rows
+     * of the same instant in the order of their key.
+     */
     List<T> between(String timeColumn, Instant from, Instant to) {
         StringBuilder query = new StringBuilder("SELECT doc FROM " + table + " WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         whereTime(query, params, timeColumn, from, to);
-        query.append(" ORDER BY ").append(timeColumn).append(", id");
+        query.append(" ORDER BY ").append(timeColumn);
+        for (Column<T> column : key) query.append(", ").append(column.name());
         return sql.tx(c -> sql.docs(c, type, query.toString(), params.toArray()));
     }
 
